@@ -1,0 +1,1 @@
+"""Intake: each channel turns what arrives into an InboundEnvelope and commits it first."""
