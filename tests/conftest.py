@@ -1,3 +1,68 @@
-"""Shared fixtures: real servers on loopback live in tests/servers.py."""
+"""Shared fixtures: databases here, real servers on loopback in tests/servers.py.
+
+`db_url` runs a test on SQLite always and on PostgreSQL when
+PRIVACYBOT_TEST_DATABASE_URL is set (CI sets it); each PostgreSQL test gets a schema
+of its own, so tests never see each other's rows.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine
 
 pytest_plugins = ["tests.servers"]
+
+PG_URL = os.environ.get("PRIVACYBOT_TEST_DATABASE_URL")
+NO_PG = "PostgreSQL not configured: set PRIVACYBOT_TEST_DATABASE_URL (see scripts/start-postgres)"
+
+
+@pytest.fixture(autouse=True)
+def _no_privacybot_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Tests never inherit an operator's settings; each gets its own var dir."""
+    for name in list(os.environ):
+        if name.startswith("PRIVACYBOT_") and name != "PRIVACYBOT_TEST_DATABASE_URL":
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("PRIVACYBOT_VAR_DIR", str(tmp_path / "var"))
+
+
+def pg_schema_url() -> Iterator[str]:
+    """A fresh schema on the test server, dropped afterwards."""
+    assert PG_URL
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    sep = "&" if "?" in PG_URL else "?"
+    try:
+        yield f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.db'}"
+        return
+    if not PG_URL:
+        pytest.skip(NO_PG)
+    yield from pg_schema_url()
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    from privacybot.db import migrate
+    from privacybot.db.session import make_engine
+
+    eng = make_engine(db_url)
+    migrate.upgrade(eng)
+    yield eng
+    eng.dispose()

@@ -1,0 +1,345 @@
+"""Settings from the environment and an optional TOML file (CONTRACT.md), validated once at start.
+
+Every value is checked here so that a bad one stops the service with one line naming
+the variable, before anything connects anywhere. Secrets are wrapped in `Secret` and
+URLs are shown only with their password masked, so neither reaches a log or an error.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+from urllib.parse import SplitResult, urlsplit, urlunsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+PREFIX = "PRIVACYBOT_"
+
+
+class ConfigError(ValueError):
+    """A setting is wrong; the message names the variable and never holds a secret."""
+
+
+class Secret:
+    """A string that prints as asterisks, so tracebacks and reprs never leak it."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('**********')"
+
+    def __str__(self) -> str:
+        return "**********"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+
+def redact_url(url: str) -> str:
+    """The URL with any password replaced, safe for logs and error lines."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<unparseable URL>"
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)[1]
+    user = parts.username or ""
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc}"))
+
+
+@dataclass(frozen=True)
+class HostPort:
+    host: str
+    port: int
+
+    def __str__(self) -> str:
+        return f"{self.host}:{self.port}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    var_dir: Path
+    database_url: Secret
+    imap_url: Secret | None
+    smtp_url: Secret | None
+    from_address: str
+    staff_emails: tuple[str, ...]
+    telegram_token: Secret | None
+    telegram_api_url: str
+    web_bind: HostPort
+    timezone: ZoneInfo
+    digest_time: time
+    smtp_in_bind: HostPort | None
+    demo_imap_bind: HostPort
+    trusted_authserv_id: str | None
+    secret_key: Secret | None
+    min_confidence: float = 0.45
+    pause_during_verification: bool = True
+    case_retention_days: int = 365
+    auto_send_kinds: tuple[str, ...] = (
+        "acknowledgment",
+        "verification_code",
+        "verification_reminder",
+        "representation_ack",
+        "unverified_closure",
+    )
+    equated_days_file: Path | None = None
+    log_level: str = "INFO"
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def database_url_redacted(self) -> str:
+        return redact_url(self.database_url.reveal())
+
+    @property
+    def sent_dir(self) -> Path:
+        return self.var_dir / "sent"
+
+    @property
+    def from_domain(self) -> str:
+        return self.from_address.rsplit("@", 1)[-1]
+
+
+_EMAIL = re.compile(r"^[^@\s,<>]+@[^@\s,<>]+\.[^@\s,<>]+$")
+_KNOWN = (
+    "DATABASE_URL",
+    "IMAP_URL",
+    "SMTP_URL",
+    "FROM",
+    "STAFF_EMAILS",
+    "TELEGRAM_TOKEN",
+    "TELEGRAM_API_URL",
+    "WEB_BIND",
+    "TIMEZONE",
+    "DIGEST_TIME",
+    "SMTP_IN_BIND",
+    "DEMO_IMAP_BIND",
+    "TRUSTED_AUTHSERV_ID",
+    "VAR_DIR",
+    "SECRET_KEY",
+    "MIN_CONFIDENCE",
+    "PAUSE_DURING_VERIFICATION",
+    "CASE_RETENTION_DAYS",
+    "AUTO_SEND_KINDS",
+    "EQUATED_DAYS_FILE",
+    "LOG_LEVEL",
+)
+
+
+def _read_toml(path: Path) -> dict[str, str]:
+    """TOML keys may be the variable names or their lower-case short form (`digest_time`)."""
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise ConfigError(f"--config: file not found: {path}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"--config: {path} is not valid TOML: {exc}") from exc
+    table = data.get("privacybot", data)
+    out: dict[str, str] = {}
+    for key, value in table.items():
+        name = key.upper()
+        name = name.removeprefix(PREFIX)
+        if name not in _KNOWN:
+            raise ConfigError(f"--config: {path}: unknown setting {key!r}")
+        if isinstance(value, list):
+            value = ",".join(str(v) for v in value)
+        elif isinstance(value, bool):
+            value = "true" if value else "false"
+        out[name] = str(value)
+    return out
+
+
+def _host_port(name: str, value: str) -> HostPort:
+    host, sep, port = value.rpartition(":")
+    host = host.strip("[]")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ConfigError(f"{PREFIX}{name}: {value!r} is not host:port (e.g. 127.0.0.1:8000)")
+    return HostPort(host, int(port))
+
+
+def _url(name: str, value: str, schemes: tuple[str, ...]) -> SplitResult:
+    try:
+        parts = urlsplit(value)
+        _ = parts.port  # raises ValueError on a bad port
+    except ValueError as exc:
+        raise ConfigError(f"{PREFIX}{name}: malformed URL {redact_url(value)!r}: {exc}") from exc
+    if parts.scheme not in schemes:
+        raise ConfigError(
+            f"{PREFIX}{name}: scheme {parts.scheme!r} not supported in {redact_url(value)!r} "
+            f"(use {', '.join(s + '://' for s in schemes)})"
+        )
+    return parts
+
+
+def _database_url(value: str) -> str:
+    parts = _url(
+        "DATABASE_URL",
+        value,
+        ("sqlite", "postgresql", "postgresql+psycopg", "postgresql+psycopg2"),
+    )
+    if parts.scheme.startswith("postgresql"):
+        if not parts.hostname and "host=" not in parts.query:
+            raise ConfigError(
+                f"{PREFIX}DATABASE_URL: no host in {redact_url(value)!r} "
+                "(postgresql+psycopg://user:pass@host:5432/db)"
+            )
+        if parts.scheme == "postgresql":
+            value = "postgresql+psycopg" + value[len("postgresql") :]
+    elif not value.startswith("sqlite:///"):
+        raise ConfigError(
+            f"{PREFIX}DATABASE_URL: SQLite URLs look like sqlite:///path/to/file.db, "
+            f"not {redact_url(value)!r}"
+        )
+    return value
+
+
+def _bool(name: str, value: str) -> bool:
+    low = value.strip().lower()
+    if low in ("1", "true", "yes", "on"):
+        return True
+    if low in ("0", "false", "no", "off"):
+        return False
+    raise ConfigError(f"{PREFIX}{name}: {value!r} is not true/false")
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, config_file: Path | None = None
+) -> Settings:
+    """Merge the TOML file and the environment (the environment wins) and validate."""
+    env = os.environ if environ is None else environ
+    raw: dict[str, str] = _read_toml(config_file) if config_file else {}
+    for name in _KNOWN:
+        if (PREFIX + name) in env:
+            raw[name] = env[PREFIX + name]
+
+    def get(name: str) -> str | None:
+        value = raw.get(name)
+        return value.strip() if value is not None and value.strip() != "" else None
+
+    var_dir = Path(get("VAR_DIR") or "./var")
+
+    db = get("DATABASE_URL")
+    database_url = _database_url(db) if db else f"sqlite:///{var_dir / 'privacybot.db'}"
+
+    imap = get("IMAP_URL")
+    if imap:
+        parts = _url("IMAP_URL", imap, ("imap", "imaps"))
+        if not parts.hostname:
+            raise ConfigError(f"{PREFIX}IMAP_URL: no host in {redact_url(imap)!r}")
+        if not parts.username:
+            raise ConfigError(f"{PREFIX}IMAP_URL: no user in {redact_url(imap)!r}")
+    smtp = get("SMTP_URL")
+    if smtp:
+        parts = _url("SMTP_URL", smtp, ("smtp", "smtps", "smtp+starttls"))
+        if not parts.hostname:
+            raise ConfigError(f"{PREFIX}SMTP_URL: no host in {redact_url(smtp)!r}")
+
+    from_address = get("FROM") or "privacy@conxillium.nl"
+    if not _EMAIL.match(from_address):
+        raise ConfigError(f"{PREFIX}FROM: {from_address!r} is not an email address")
+
+    staff: list[str] = []
+    for item in (get("STAFF_EMAILS") or "").split(","):
+        item = item.strip()
+        if not item:
+            continue
+        if not _EMAIL.match(item):
+            raise ConfigError(f"{PREFIX}STAFF_EMAILS: {item!r} is not an email address")
+        staff.append(item)
+
+    token = get("TELEGRAM_TOKEN")
+    if token and not re.fullmatch(r"\d+:[A-Za-z0-9_-]{20,}", token):
+        raise ConfigError(f"{PREFIX}TELEGRAM_TOKEN: not a bot token (expected 123456:ABC…)")
+    tg_api = get("TELEGRAM_API_URL") or "https://api.telegram.org/bot"
+    _url("TELEGRAM_API_URL", tg_api, ("http", "https"))
+
+    tz_name = get("TIMEZONE") or "Europe/Amsterdam"
+    try:
+        tz = ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"{PREFIX}TIMEZONE: unknown timezone {tz_name!r}") from exc
+
+    digest = get("DIGEST_TIME") or "08:00"
+    m = re.fullmatch(r"(\d{1,2}):(\d{2})", digest)
+    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        raise ConfigError(
+            f"{PREFIX}DIGEST_TIME: {digest!r} is not a time of day (HH:MM, 00:00-23:59)"
+        )
+    digest_time = time(int(m.group(1)), int(m.group(2)))
+
+    smtp_in_raw = get("SMTP_IN_BIND") or "127.0.0.1:2525"
+    smtp_in = None if smtp_in_raw.lower() == "off" else _host_port("SMTP_IN_BIND", smtp_in_raw)
+
+    min_conf_raw = get("MIN_CONFIDENCE") or "0.45"
+    try:
+        min_conf = float(min_conf_raw)
+    except ValueError:
+        min_conf = -1.0
+    if not 0.0 <= min_conf <= 1.0:
+        raise ConfigError(f"{PREFIX}MIN_CONFIDENCE: {min_conf_raw!r} is not a number in 0..1")
+
+    retention_raw = get("CASE_RETENTION_DAYS") or "365"
+    if not retention_raw.isdigit() or int(retention_raw) < 1:
+        raise ConfigError(
+            f"{PREFIX}CASE_RETENTION_DAYS: {retention_raw!r} is not a positive whole number"
+        )
+
+    kinds_raw = get("AUTO_SEND_KINDS")
+    auto_kinds = (
+        tuple(k.strip() for k in kinds_raw.split(",") if k.strip())
+        if kinds_raw is not None
+        else Settings.auto_send_kinds
+    )
+
+    equated = get("EQUATED_DAYS_FILE")
+    if equated and not Path(equated).is_file():
+        raise ConfigError(f"{PREFIX}EQUATED_DAYS_FILE: no such file {equated!r}")
+
+    level = (get("LOG_LEVEL") or "INFO").upper()
+    if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ConfigError(f"{PREFIX}LOG_LEVEL: {level!r} is not DEBUG, INFO, WARNING or ERROR")
+
+    secret = get("SECRET_KEY")
+    if secret is not None and len(secret) < 16:
+        raise ConfigError(f"{PREFIX}SECRET_KEY: too short (at least 16 characters)")
+
+    return Settings(
+        var_dir=var_dir,
+        database_url=Secret(database_url),
+        imap_url=Secret(imap) if imap else None,
+        smtp_url=Secret(smtp) if smtp else None,
+        from_address=from_address,
+        staff_emails=tuple(staff),
+        telegram_token=Secret(token) if token else None,
+        telegram_api_url=tg_api,
+        web_bind=_host_port("WEB_BIND", get("WEB_BIND") or "127.0.0.1:8000"),
+        timezone=tz,
+        digest_time=digest_time,
+        smtp_in_bind=smtp_in,
+        demo_imap_bind=_host_port("DEMO_IMAP_BIND", get("DEMO_IMAP_BIND") or "127.0.0.1:1143"),
+        trusted_authserv_id=get("TRUSTED_AUTHSERV_ID"),
+        secret_key=Secret(secret) if secret else None,
+        min_confidence=min_conf,
+        pause_during_verification=_bool(
+            "PAUSE_DURING_VERIFICATION", get("PAUSE_DURING_VERIFICATION") or "true"
+        ),
+        case_retention_days=int(retention_raw),
+        auto_send_kinds=auto_kinds,
+        equated_days_file=Path(equated) if equated else None,
+        log_level=level,
+    )
