@@ -1,0 +1,110 @@
+"""Which member company a message is about, matched fuzzily; pure.
+
+Why fuzzy: citizens write "Procurra", "JCC software", "Geo Tax", "beheer
+visie", "I Real".  Names are compared with spaces and hyphens removed over
+runs of one to three words (rapidfuzz ``ratio``); short names must match
+exactly.  "SIM" is special: only the standalone word "SIM"/"Sim" in a company
+context counts, never "simkaart", "SIM-kaart" or "my SIM card".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from privacybot.domain import COMPANIES
+
+_TOKEN = re.compile(r"[A-Za-z0-9À-ÿ]+")
+
+#: Extra spellings that are not a fuzzy variant of the name itself.
+ALIASES: dict[str, str] = {"jcc": "JCC Software"}
+#: Words that make "SIM" a phone part, not the company.
+_SIM_NOT_COMPANY = frozenset(
+    {
+        "card",
+        "cards",
+        "kaart",
+        "kaartje",
+        "kaarten",
+        "lock",
+        "slot",
+        "only",
+        "swap",
+        "pin",
+        "puk",
+        "tray",
+        "free",
+        "lockvrij",
+        "simlockvrij",
+    }
+)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+_KEYS: dict[str, str] = {_key(name): name for name in COMPANIES if name != "SIM"}
+_KEYS.update(ALIASES)
+
+
+def _cutoff(key: str) -> float | None:
+    """Minimum rapidfuzz ratio for a key; None means exact match only."""
+    if len(key) <= 6:
+        return None
+    return 88.0 if len(key) <= 7 else 85.0
+
+
+_FUZZY_KEYS: list[str] = [k for k in _KEYS if _cutoff(k) is not None]
+
+
+@lru_cache(maxsize=65536)
+def _fuzzy_key(joined: str) -> str | None:
+    if len(joined) < 6:
+        return None
+    found = process.extractOne(joined, _FUZZY_KEYS, scorer=fuzz.ratio, score_cutoff=85.0)
+    if found is None:
+        return None
+    key = found[0]
+    cutoff = _cutoff(key)
+    return _KEYS[key] if cutoff is not None and found[1] >= cutoff else None
+
+
+def _is_sim(text: str, match: re.Match[str]) -> bool:
+    before = text[max(0, match.start() - 1) : match.start()]
+    after = text[match.end() : match.end() + 1]
+    if before in ("-", "/") or after in ("-", "/"):
+        return False  # SIM-kaart, e-SIM/...
+    following = _TOKEN.findall(text[match.end() : match.end() + 30])
+    return not (following and following[0].lower() in _SIM_NOT_COMPANY)
+
+
+def find_company(text: str) -> str | None:
+    """The first company named in ``text`` (by position), or None when none is named."""
+    tokens = list(_TOKEN.finditer(text))
+    best: tuple[int, str] | None = None
+    lowered = [t.group(0).lower() for t in tokens]
+    for i in range(len(tokens)):
+        for n in (1, 2, 3):
+            if i + n > len(tokens):
+                break
+            joined = "".join(lowered[i : i + n])
+            if len(joined) > 14:
+                break
+            name = _KEYS.get(joined)
+            if name is None and n < 3:
+                name = _fuzzy_key(joined)
+            if name is not None:
+                if best is None or tokens[i].start() < best[0]:
+                    best = (tokens[i].start(), name)
+                break
+        if best is not None:
+            break
+    for match in re.finditer(r"(?<![A-Za-z0-9])(SIM|Sim)(?![A-Za-z0-9])", text):
+        if _is_sim(text, match):
+            if best is None or match.start() < best[0]:
+                best = (match.start(), "SIM")
+            break
+    return best[1] if best else None

@@ -1,0 +1,302 @@
+"""Turn raw RFC 822 bytes into a ``ParsedMessage``; never raises.
+
+Why its own module: every later step (cleaning, loop detection, threading,
+classification) needs the same decoded view of a message, and mail from the
+wild is full of wrong charsets, broken MIME and injected headers.  This is the
+only place that touches ``email``; it decodes what it can and lists the rest as
+``problems`` so a human can look at the raw message instead.
+"""
+
+from __future__ import annotations
+
+import email
+import email.message
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from email.header import decode_header, make_header
+from email.utils import getaddresses, parsedate_to_datetime
+
+import html2text
+
+from privacybot.domain import Attachment, ParsedMessage
+
+#: Largest body text kept in ``ParsedMessage.body``; staff still see the raw message.
+MAX_BODY_CHARS = 1_000_000
+#: HTML beyond this is not converted (html2text is slow on megabytes).
+MAX_HTML_CHARS = 300_000
+
+_CRLF = re.compile(r"[\r\n\t\x00\x0b\x0c\u2028\u2029\x85]+")
+_SPACES = re.compile(r"[ ]{2,}")
+_MSGID = re.compile(r"<[^<>\s]+>")
+_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
+_ALIASES = {
+    # WHATWG: labels for Latin-1 mean windows-1252 in practice (smart quotes in 0x80-0x9F).
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso_8859-1": "cp1252",
+    "windows-1252": "cp1252",
+    "x-unknown": "utf-8",
+    "unknown-8bit": "utf-8",
+    "utf8": "utf-8",
+}
+_SINGLE_BYTE = {"cp1252", "iso-8859-15", "iso8859-15", "latin-9", "iso-8859-2", "cp1250"}
+
+
+def _one_line(value: str) -> str:
+    """Remove CR/LF and other line breaks so a decoded header can never inject lines."""
+    return _SPACES.sub(" ", _CRLF.sub(" ", value)).strip()
+
+
+def decode_header_value(raw: object, problems: list[str] | None = None) -> str:
+    """Decode RFC 2047 encoded words and fold to one line; bad encodings are replaced."""
+    text = str(raw) if raw is not None else ""
+    if "=?" in text and _ENCODED_WORD.search(text):
+        try:
+            text = str(make_header(decode_header(text)))
+        except Exception:  # noqa: BLE001 - HeaderParseError, LookupError, ...
+            if problems is not None:
+                problems.append("undecodable encoded header")
+            try:
+                parts = decode_header(text)
+                text = "".join(
+                    p.decode("utf-8", "replace") if isinstance(p, bytes) else p for p, _ in parts
+                )
+            except Exception:  # noqa: BLE001 - last resort keeps the raw text
+                pass
+    # Headers with raw 8-bit bytes come through as surrogate escapes: read them as UTF-8.
+    if any("\udc80" <= ch <= "\udcff" for ch in text):
+        raw_bytes = text.encode("utf-8", "surrogateescape")
+        text = decode_bytes(raw_bytes, "utf-8", problems)
+    return _one_line(text)
+
+
+def decode_bytes(data: bytes, declared: str | None, problems: list[str] | None = None) -> str:
+    """Decode text bytes with the declared charset, falling back sensibly when it lies.
+
+    UTF-8 that decodes strictly wins over a declared single-byte charset (a common
+    lie); an unknown or failing charset falls back to UTF-8, then Windows-1252.
+    """
+    charset = (declared or "").strip().strip('"').lower() or "utf-8"
+    charset = _ALIASES.get(charset, charset)
+    if charset in _SINGLE_BYTE and not data.isascii():
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if problems is not None and declared:
+                problems.append(f"declared charset {declared} but text is UTF-8")
+            return text
+    try:
+        return data.decode(charset)
+    except LookupError:
+        if problems is not None:
+            problems.append(f"unknown charset {declared}")
+    except UnicodeDecodeError:
+        if problems is not None:
+            problems.append(f"text does not match declared charset {declared or 'utf-8'}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")
+
+
+def html_to_text(html: str) -> str:
+    """Readable text from HTML: links kept inline, no images, no line wrapping."""
+    converter = html2text.HTML2Text()
+    converter.body_width = 0
+    converter.ignore_images = True
+    converter.ignore_emphasis = True
+    converter.ignore_tables = True
+    converter.unicode_snob = True
+    return converter.handle(html).strip()
+
+
+def _address(value: str) -> str | None:
+    pairs = [addr for _, addr in getaddresses([value]) if addr and "@" in addr]
+    return pairs[0] if pairs else None
+
+
+def _payload_bytes(part: email.message.Message, problems: list[str]) -> bytes:
+    try:
+        payload = part.get_payload(decode=True)
+    except Exception:  # noqa: BLE001 - broken base64/QP: keep going
+        problems.append("undecodable part payload")
+        return b""
+    if isinstance(payload, bytes):
+        return payload
+    return b""
+
+
+def _filename(part: email.message.Message, problems: list[str]) -> str | None:
+    try:
+        name = part.get_filename()
+    except Exception:  # noqa: BLE001
+        problems.append("unreadable attachment name")
+        return None
+    return decode_header_value(name, problems) if name else None
+
+
+def _leaves(
+    part: email.message.Message, depth: int = 0
+) -> Iterator[tuple[email.message.Message, int]]:
+    """Walk the MIME tree but do not descend into attached messages (message/*)."""
+    if depth > 20:
+        return
+    if part.is_multipart() and not part.get_content_type().startswith("message/"):
+        payload = part.get_payload()
+        if isinstance(payload, list):
+            for sub in payload:
+                if isinstance(sub, email.message.Message):
+                    yield from _leaves(sub, depth + 1)
+        return
+    yield part, depth
+
+
+def _part_size(part: email.message.Message, problems: list[str]) -> int:
+    payload = part.get_payload()
+    if isinstance(payload, list):  # message/rfc822 or a broken multipart
+        return sum(
+            len(m.as_bytes()) if isinstance(m, email.message.Message) else 0 for m in payload
+        )
+    cte = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    if cte == "base64" and isinstance(payload, str):
+        # Estimate instead of decoding megabytes just to measure them.
+        stripped = len(payload) - payload.count("\n") - payload.count("\r")
+        return max(0, stripped * 3 // 4 - payload.rstrip().count("="))
+    return len(_payload_bytes(part, problems))
+
+
+def parse_message(raw: bytes) -> ParsedMessage:
+    """Parse raw RFC 822 bytes; malformed input yields what could be read plus problems."""
+    problems: list[str] = []
+    if not raw or not raw.strip():
+        return ParsedMessage(
+            sender=None,
+            reply_to=None,
+            subject="",
+            message_id=None,
+            in_reply_to=None,
+            references=(),
+            date=None,
+            body="",
+            problems=("empty message",),
+        )
+    try:
+        msg = email.message_from_bytes(raw)
+    except Exception as exc:  # noqa: BLE001 - the stdlib parser is lenient, but be sure
+        problems.append(f"unparseable message: {type(exc).__name__}")
+        text = decode_bytes(raw[:MAX_BODY_CHARS], "utf-8", problems)
+        return ParsedMessage(None, None, "", None, None, (), None, text, problems=tuple(problems))
+
+    for defect in msg.defects:
+        problems.append(f"MIME defect: {type(defect).__name__}")
+
+    headers: list[tuple[str, str]] = []
+    for key, value in msg.items():
+        headers.append((_one_line(str(key)), decode_header_value(value, problems)))
+    if not headers:
+        problems.append("no headers")
+
+    def first(name: str) -> str | None:
+        lname = name.lower()
+        for key, value in headers:
+            if key.lower() == lname:
+                return value
+        return None
+
+    from_value = first("From")
+    sender = _address(from_value) if from_value else None
+    if from_value is None:
+        problems.append("no From header")
+    elif sender is None:
+        problems.append("unreadable From address")
+    elif len([a for _, a in getaddresses([from_value]) if a]) > 1:
+        problems.append("more than one From address")
+    reply_value = first("Reply-To")
+    reply_to = _address(reply_value) if reply_value else None
+
+    subject = first("Subject") or ""
+    message_id_value = first("Message-ID")
+    message_id = None
+    if message_id_value:
+        found = _MSGID.findall(message_id_value)
+        message_id = found[0] if found else message_id_value.strip() or None
+    in_reply_value = first("In-Reply-To")
+    in_reply_ids = _MSGID.findall(in_reply_value or "")
+    in_reply_to = in_reply_ids[0] if in_reply_ids else None
+    references = tuple(_MSGID.findall(" ".join(v for k, v in headers if k.lower() == "references")))
+
+    date: datetime | None = None
+    date_value = first("Date")
+    if date_value:
+        try:
+            date = parsedate_to_datetime(date_value)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            problems.append("unreadable Date header")
+
+    plain: list[str] = []
+    html: list[str] = []
+    attachments: list[Attachment] = []
+    for part, _depth in _leaves(msg):
+        try:
+            ctype = part.get_content_type()
+        except Exception:  # noqa: BLE001
+            ctype = "application/octet-stream"
+        disposition = str(part.get("Content-Disposition", "")).split(";")[0].strip().lower()
+        name = _filename(part, problems)
+        if ctype.startswith("multipart/"):
+            problems.append(f"empty or broken {ctype}")
+            continue
+        is_body = ctype in ("text/plain", "text/html") and disposition != "attachment" and not name
+        if not is_body:
+            attachments.append(Attachment(name, ctype, _part_size(part, problems)))
+            continue
+        data = _payload_bytes(part, problems)
+        try:
+            charset = part.get_content_charset()
+        except Exception:  # noqa: BLE001
+            charset = None
+        text = decode_bytes(data, charset, problems)
+        (plain if ctype == "text/plain" else html).append(text)
+
+    if plain:
+        body = "\n\n".join(t.strip("\n") for t in plain if t.strip())
+    elif html:
+        source = "\n".join(html)
+        if len(source) > MAX_HTML_CHARS:
+            problems.append("HTML body truncated before conversion")
+            source = source[:MAX_HTML_CHARS]
+        try:
+            body = html_to_text(source)
+        except Exception:  # noqa: BLE001 - html2text on junk
+            problems.append("HTML could not be converted")
+            body = re.sub(r"<[^>]*>", " ", source)
+        if body:
+            problems.append("body converted from HTML")
+    else:
+        body = ""
+    body = body.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    if len(body) > MAX_BODY_CHARS:
+        problems.append("body truncated")
+        body = body[:MAX_BODY_CHARS]
+    if not body.strip():
+        problems.append("no text body" if attachments else "empty body")
+
+    return ParsedMessage(
+        sender=sender,
+        reply_to=reply_to,
+        subject=subject,
+        message_id=message_id,
+        in_reply_to=in_reply_to,
+        references=references,
+        date=date,
+        body=body,
+        attachments=tuple(attachments),
+        headers=tuple(headers),
+        problems=tuple(dict.fromkeys(problems)),
+    )
