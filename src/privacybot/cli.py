@@ -45,19 +45,23 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def cmd_deadline(args: argparse.Namespace) -> None:
-    from privacybot.cases.deadline import due_date, extended_due, load_calendar
+    from privacybot.cases.deadline import HolidayCalendar, due_date, extended_due
 
     try:
         received = date.fromisoformat(args.date)
     except ValueError as exc:
         raise CommandError(f"not a date (YYYY-MM-DD): {args.date!r}") from exc
     settings = _settings(args)
-    calendar = load_calendar(settings.equated_days_file)
+    try:
+        calendar = HolidayCalendar.load(settings.equated_days_file)
+    except ValueError as exc:
+        raise CommandError(str(exc).splitlines()[0]) from exc
     result = extended_due(received, calendar) if args.extended else due_date(received, calendar)
     print(result.isoformat())
 
 
 def cmd_classify(args: argparse.Namespace) -> None:
+    from privacybot.triage.classify import IntentsError, classifier_for
     from privacybot.triage.pipeline import classify_input
 
     if args.file in (None, "-"):
@@ -68,7 +72,11 @@ def cmd_classify(args: argparse.Namespace) -> None:
         except OSError as exc:
             raise CommandError(f"cannot read {args.file}: {exc.strerror}") from exc
     settings = _settings(args)
-    result, problems = classify_input(data, args.subject, min_confidence=settings.min_confidence)
+    try:
+        classifier = classifier_for(settings.min_confidence)
+    except IntentsError as exc:
+        raise CommandError(str(exc)) from exc
+    result, problems = classify_input(data, args.subject, classifier)
     if args.json:
         _print_json(result.as_json())
         return
@@ -150,6 +158,228 @@ def cmd_cases_show(args: argparse.Namespace) -> None:
         print(f"  {ev['at']}  {ev['actor']:<20} {ev['action']}  {json.dumps(ev['detail'])}")
 
 
+def cmd_run(args: argparse.Namespace) -> None:
+    import asyncio
+
+    from privacybot.runner import Service, StartupError, parse_roles
+
+    settings = _settings(args)
+    logging.getLogger().setLevel(settings.log_level)
+    try:
+        roles = parse_roles(args.only)
+        asyncio.run(Service(settings, roles).run())
+    except StartupError as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def cmd_demo(args: argparse.Namespace) -> None:
+    from privacybot.clock import SystemClock
+    from privacybot.demo import demo_messages
+    from privacybot.intake.demo_server import DEMO_PASSWORD, DEMO_USER, append_messages
+
+    settings = _settings(args)
+    if settings.imap_url is not None:
+        raise CommandError("PRIVACYBOT_IMAP_URL is set: `demo` only feeds the built-in mailbox")
+    bind = settings.demo_imap_bind
+    raws = demo_messages(SystemClock().now())
+    try:
+        append_messages(bind.host, bind.port, DEMO_USER, DEMO_PASSWORD, raws)
+    except OSError as exc:
+        raise CommandError(
+            f"no built-in mailbox on {bind} ({exc.strerror or exc}): start `privacybot run` first"
+        ) from exc
+    print(f"appended {len(raws)} sample messages to the built-in mailbox on {bind}")
+
+
+def _now() -> Any:
+    from privacybot.clock import SystemClock
+
+    return SystemClock().now()
+
+
+def _desk(settings: Settings) -> Any:
+    from privacybot.runner import Service
+
+    return Service(settings, ()).desk()
+
+
+def cmd_drafts_list(args: argparse.Namespace) -> None:
+    from sqlmodel import select
+
+    from privacybot.db import repo
+    from privacybot.db.models import Case
+    from privacybot.db.session import transaction
+    from privacybot.views import draft_json
+
+    _, engine = _open_db(args)
+    with transaction(engine) as session:
+        refs = dict(session.exec(select(Case.id, Case.reference)).all())
+        rows = [draft_json(d, refs.get(d.case_id)) for d in repo.list_drafts(session)]
+    if args.json:
+        _print_json(rows)
+        return
+    if not rows:
+        print("no drafts")
+        return
+    for row in rows:
+        print(
+            f"{row['id']:>5}  {row['status']:<18} {row['case'] or '-':<15} "
+            f"{row['kind']:<28} {row['language']}  {row['subject']}"
+        )
+
+
+def _draft_action(args: argparse.Namespace, action: str) -> None:
+    from privacybot.db.session import transaction
+    from privacybot.replies import drafts
+    from privacybot.staff import StaffError
+
+    settings, engine = _open_db(args)
+    desk = _desk(settings)
+    try:
+        with transaction(engine) as session:
+            if action == "approve":
+                draft = drafts.approve(
+                    session, args.id, staff=args.staff, outgoing=desk.outgoing, now=_now()
+                )
+            elif action == "reject":
+                draft = drafts.reject(
+                    session, args.id, staff=args.staff, reason=args.reason, now=_now()
+                )
+            else:
+                body = _edited_text(args, session)
+                draft = drafts.edit(session, args.id, staff=args.staff, body=body, now=_now())
+    except (drafts.DraftError, StaffError) as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"draft {draft.id}: {draft.status}")
+
+
+def _edited_text(args: argparse.Namespace, session: Any) -> str:
+    import os
+    import shlex
+    import subprocess
+    import tempfile
+
+    from privacybot.db.models import Draft
+
+    if args.file == "-":
+        return sys.stdin.read()
+    if args.file:
+        try:
+            return Path(args.file).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise CommandError(f"cannot read {args.file}: {exc.strerror}") from exc
+    draft = session.get(Draft, args.id)
+    if draft is None:
+        raise CommandError(f"no draft {args.id}")
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor:
+        raise CommandError("give --file F (or -), or set $EDITOR")
+    with tempfile.NamedTemporaryFile("w+", suffix=".txt", delete=False, encoding="utf-8") as fh:
+        fh.write(draft.body)
+        path = fh.name
+    try:
+        if subprocess.call([*shlex.split(editor), path]) != 0:
+            raise CommandError("the editor exited with an error; draft unchanged")
+        return Path(path).read_text(encoding="utf-8")
+    finally:
+        os.unlink(path)
+
+
+def cmd_drafts_approve(args: argparse.Namespace) -> None:
+    _draft_action(args, "approve")
+
+
+def cmd_drafts_reject(args: argparse.Namespace) -> None:
+    _draft_action(args, "reject")
+
+
+def cmd_drafts_edit(args: argparse.Namespace) -> None:
+    _draft_action(args, "edit")
+
+
+def _case_action(args: argparse.Namespace, action: str) -> None:
+    from privacybot.cases import service
+    from privacybot.db import repo
+    from privacybot.db.session import transaction
+    from privacybot.staff import StaffError, require_officer
+
+    settings, engine = _open_db(args)
+    desk = _desk(settings)
+    now = _now()
+    try:
+        with transaction(engine) as session:
+            member = require_officer(session, args.staff)
+            case = repo.case_by_reference(session, args.reference)
+            if case is None:
+                raise CommandError(f"no case {args.reference}")
+            if action == "close":
+                service.close(session, case, staff=member.email, now=now)
+                print(f"{case.reference}: closed")
+                return
+            today = now.astimezone(settings.timezone).date()
+            new_due = service.extend(
+                session,
+                case,
+                clockwork=desk.clockwork,
+                staff=member.email,
+                reason=args.reason,
+                today=today,
+                now=now,
+            )
+            draft = _extension_notice(session, case, desk, now)
+            print(f"{case.reference}: extended to {new_due}; notice is draft {draft.id}")
+    except (service.CaseError, StaffError) as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def _extension_notice(session: Any, case: Any, desk: Any, now: Any) -> Any:
+    from privacybot.db import repo
+    from privacybot.domain import Language
+    from privacybot.replies.context import reply_context
+    from privacybot.replies.drafts import create_draft
+    from privacybot.replies.kinds import ReplyKind
+
+    requester = repo.requester_of(session, case)
+    return create_draft(
+        session,
+        case=case,
+        kind=ReplyKind.EXTENSION_NOTICE,
+        language=Language(case.language),
+        to_address=requester.address if requester else "",
+        context=reply_context(ReplyKind.EXTENSION_NOTICE, case, desk.clockwork),
+        parent=None,
+        outgoing=desk.outgoing,
+        now=now,
+        allow_automatic=False,
+    )
+
+
+def cmd_cases_extend(args: argparse.Namespace) -> None:
+    _case_action(args, "extend")
+
+
+def cmd_cases_close(args: argparse.Namespace) -> None:
+    _case_action(args, "close")
+
+
+def cmd_staff_add(args: argparse.Namespace) -> None:
+    from privacybot.db.session import transaction
+    from privacybot.staff import StaffError, add_staff
+
+    password = None
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    _, engine = _open_db(args)
+    try:
+        with transaction(engine) as session:
+            member = add_staff(
+                session, email=args.email, role=args.role, password=password, now=_now()
+            )
+    except StaffError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"added {member.email} as {member.role}")
+
+
 # --- parser -------------------------------------------------------------------------
 
 
@@ -187,6 +417,49 @@ def build_parser() -> argparse.ArgumentParser:
     cs.add_argument("reference", metavar="REF")
     cs.add_argument("--json", action="store_true")
     cs.set_defaults(func=cmd_cases_show)
+
+    p = add("run", cmd_run, "run the service until SIGINT/SIGTERM")
+    p.add_argument("--only", metavar="ROLE,…", help="intake,sender,scheduler,web,telegram")
+
+    add("demo", cmd_demo, "append sample citizen messages to the built-in mailbox")
+
+    drafts = add("drafts", lambda a: None, "reply drafts and their approval")
+    dsub = drafts.add_subparsers(dest="drafts_command", required=True, metavar="SUBCOMMAND")
+    dl = dsub.add_parser("list", help="all drafts")
+    dl.add_argument("--json", action="store_true")
+    dl.set_defaults(func=cmd_drafts_list)
+    da = dsub.add_parser("approve", help="approve a draft and send it")
+    da.add_argument("id", type=int, metavar="ID")
+    da.add_argument("--as", dest="staff", required=True, metavar="STAFF")
+    da.set_defaults(func=cmd_drafts_approve)
+    dr = dsub.add_parser("reject", help="reject a draft")
+    dr.add_argument("id", type=int, metavar="ID")
+    dr.add_argument("--as", dest="staff", required=True, metavar="STAFF")
+    dr.add_argument("--reason", required=True)
+    dr.set_defaults(func=cmd_drafts_reject)
+    de = dsub.add_parser("edit", help="replace a draft's text (from --file or $EDITOR)")
+    de.add_argument("id", type=int, metavar="ID")
+    de.add_argument("--as", dest="staff", required=True, metavar="STAFF")
+    de.add_argument("--file", metavar="F", help="new text; - for standard input")
+    de.set_defaults(func=cmd_drafts_edit)
+
+    ce = csub.add_parser("extend", help="extend a case once by up to two months (art. 12(3))")
+    ce.add_argument("reference", metavar="REF")
+    ce.add_argument("--as", dest="staff", required=True, metavar="STAFF")
+    ce.add_argument("--reason", required=True)
+    ce.set_defaults(func=cmd_cases_extend)
+    cc = csub.add_parser("close", help="close a case")
+    cc.add_argument("reference", metavar="REF")
+    cc.add_argument("--as", dest="staff", required=True, metavar="STAFF")
+    cc.set_defaults(func=cmd_cases_close)
+
+    staff = add("staff", lambda a: None, "staff accounts")
+    ssub = staff.add_subparsers(dest="staff_command", required=True, metavar="SUBCOMMAND")
+    sa = ssub.add_parser("add", help="create an account")
+    sa.add_argument("email", metavar="EMAIL")
+    sa.add_argument("--role", required=True, choices=["officer", "viewer"])
+    sa.add_argument("--password-stdin", action="store_true")
+    sa.set_defaults(func=cmd_staff_add)
     return parser
 
 

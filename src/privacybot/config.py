@@ -87,7 +87,7 @@ class Settings:
     demo_imap_bind: HostPort
     trusted_authserv_id: str | None
     secret_key: Secret | None
-    min_confidence: float = 0.45
+    min_confidence: float = 0.5
     pause_during_verification: bool = True
     case_retention_days: int = 365
     auto_send_kinds: tuple[str, ...] = (
@@ -285,7 +285,7 @@ def load_settings(
     smtp_in_raw = get("SMTP_IN_BIND") or "127.0.0.1:2525"
     smtp_in = None if smtp_in_raw.lower() == "off" else _host_port("SMTP_IN_BIND", smtp_in_raw)
 
-    min_conf_raw = get("MIN_CONFIDENCE") or "0.45"
+    min_conf_raw = get("MIN_CONFIDENCE") or "0.5"
     try:
         min_conf = float(min_conf_raw)
     except ValueError:

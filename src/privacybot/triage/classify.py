@@ -340,7 +340,7 @@ class Classifier:
             rights.items(), key=lambda item: item[1][0], default=(Label.OTHER, (0.0, ""))
         )
         other_score = best.get(Label.OTHER, (0.0, ""))[0]
-        if top_score < self.threshold or (
+        if top_score <= self.threshold or (
             other_score >= self.label_threshold and other_score > top_score
         ):
             confidence = max(other_score, top_score) if other_score > top_score else top_score
@@ -376,3 +376,11 @@ def build_classifier(
 def load_classifier() -> Classifier:
     """The process-wide classifier over ``paths.intents_dir()``, built on first use."""
     return build_classifier()
+
+
+@cache
+def classifier_for(threshold: float) -> Classifier:
+    """The process-wide classifier for the operator's PRIVACYBOT_MIN_CONFIDENCE."""
+    if threshold == DEFAULT_THRESHOLD:
+        return load_classifier()
+    return build_classifier(threshold=threshold)

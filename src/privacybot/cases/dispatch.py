@@ -1,0 +1,533 @@
+"""What a triaged message does to the desk: open or thread a case, verify, draft replies.
+
+One call per inbound message, inside the transaction that marks the message
+triaged, so a crash either leaves the message untriaged (and it is done again on
+restart) or leaves all of its effects: exactly once in effect (DESIGN.md invariants).
+The decisions themselves are the pure functions of cases/threading.py,
+cases/identity.py and triage/; this module only applies them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlmodel import Session, col, select
+
+from privacybot.cases import service
+from privacybot.cases.identity import (
+    OtpCheck,
+    OtpState,
+    Trust,
+    check_code,
+    find_codes,
+    hash_code,
+    may_issue,
+    needs_staff_for_representation,
+    new_code,
+    parse_authentication_results,
+)
+from privacybot.cases.retention import address_hmac
+from privacybot.cases.threading import CandidateCase, ThreadAction, choose_case
+from privacybot.db import repo
+from privacybot.db.models import Case, Draft, InboundMessage, OtpCode, Requester
+from privacybot.domain import RIGHTS, CaseStatus, Channel, DraftStatus, Label, Language
+from privacybot.replies.context import reply_context
+from privacybot.replies.drafts import Outgoing, Parent, create_draft
+from privacybot.replies.headers import may_auto_reply_to
+from privacybot.replies.kinds import ReplyKind
+from privacybot.triage.automatic import dsn_info
+from privacybot.triage.pipeline import TriageResult
+from privacybot.triage.quotes import unquoted_text
+
+log = logging.getLogger(__name__)
+
+_MARKETING = re.compile(
+    r"nieuwsbrie|marketing|reclame|mailing|aanbieding|newsletter|promoti|advertis|unsubscrib"
+    r"|afmeld",
+    re.IGNORECASE,
+)
+
+ANSWER_KIND: dict[Label, ReplyKind] = {
+    Label.ACCESS: ReplyKind.ANSWER_ACCESS,
+    Label.RECTIFICATION: ReplyKind.ANSWER_RECTIFICATION,
+    Label.ERASURE: ReplyKind.ANSWER_ERASURE,
+    Label.RESTRICTION: ReplyKind.ANSWER_RESTRICTION,
+    Label.PORTABILITY: ReplyKind.ANSWER_PORTABILITY,
+    Label.OBJECTION: ReplyKind.ANSWER_OBJECTION,
+    Label.WITHDRAW_CONSENT: ReplyKind.ANSWER_WITHDRAW_CONSENT,
+}
+
+
+class Outcome(StrEnum):
+    CASE_OPENED = "case_opened"
+    THREADED = "threaded"
+    VERIFIED = "verified"
+    AUTOMATIC = "automatic"
+    BOUNCE = "bounce"
+    QUESTION = "question"
+    STAFF_TRIAGE = "staff_triage"
+    PARKED = "parked"
+
+
+@dataclass(frozen=True)
+class Desk:
+    """Everything the dispatcher needs besides the session and the message."""
+
+    clockwork: service.Clockwork
+    outgoing: Outgoing
+    key: bytes
+    trusted_authserv_id: str | None = None
+
+
+def is_marketing_objection(text: str) -> bool:
+    """Art. 21(2): objecting to direct marketing needs no balancing and no verification (R9)."""
+    return bool(_MARKETING.search(text))
+
+
+def _no_verification_needed(rights: set[Label], text: str) -> bool:
+    """R9/R12: consent withdrawal and marketing objections only reduce processing."""
+    if not rights:
+        return False
+    allowed = {Label.WITHDRAW_CONSENT}
+    if is_marketing_objection(text):
+        allowed.add(Label.OBJECTION)
+    return rights <= allowed
+
+
+def _parent(result: TriageResult) -> Parent:
+    p = result.parsed
+    return Parent(
+        message_id=p.message_id,
+        references=tuple(p.references),
+        in_reply_to=p.in_reply_to,
+        subject=p.subject,
+    )
+
+
+def handle(
+    session: Session, row: InboundMessage, result: TriageResult, desk: Desk, now: datetime
+) -> Outcome:
+    """Apply one triage result; the caller commits."""
+    parsed = result.parsed
+    c = result.classification
+    row.automatic = result.automatic
+    row.automatic_reason = result.automatic_reason
+    row.labels = [label.value for label in c.labels]
+    row.language = c.language.value
+    row.company = c.company
+    row.confidence = c.confidence
+    row.sender = (parsed.sender or "").lower()[:320] or None
+    row.subject = parsed.subject[:2000]
+    if result.problems:
+        row.problem = "; ".join(result.problems)[:4000]
+    row.state = "triaged"
+    row.triaged_at = now
+    session.add(row)
+
+    if result.automatic:
+        return _automatic(session, row, desk, now)
+    if not row.sender:
+        row.state = "parked"
+        row.problem = ((row.problem or "") + "; no sender address").lstrip("; ")
+        log.warning("inbound %s parked: no sender address", row.id)
+        return Outcome.PARKED
+
+    sent_ids = _our_message_ids(session, result)
+    candidates = _candidates(session, result, sent_ids)
+    decision = choose_case(
+        parsed.in_reply_to,
+        list(parsed.references),
+        sent_ids,
+        result.case_ref_in_subject,
+        row.sender,
+        candidates,
+    )
+    if decision.action == ThreadAction.ATTACH:
+        assert decision.case_id is not None
+        case = session.get(Case, decision.case_id)
+        assert case is not None
+        row.case_id = case.id
+        return _follow_up(session, row, result, case, desk, now, decision.rule)
+    parent = (
+        session.get(Case, decision.parent_case_id) if decision.parent_case_id is not None else None
+    )
+    return _new_request(session, row, result, desk, now, decision.action, decision.rule, parent)
+
+
+# --- automatic mail ---------------------------------------------------------------
+
+
+def _automatic(session: Session, row: InboundMessage, desk: Desk, now: datetime) -> Outcome:
+    """R17: never answered; a bounce of our own mail marks that case, the rest waits for staff."""
+    info = dsn_info(row.raw)
+    if info is not None and info.original_message_id:
+        draft = session.exec(
+            select(Draft).where(Draft.message_id == info.original_message_id)
+        ).first()
+        if draft is not None:
+            case = session.get(Case, draft.case_id) if draft.case_id else None
+            draft.status = DraftStatus.FAILED
+            draft.updated = now
+            session.add(draft)
+            row.case_id = case.id if case else None
+            repo.audit(
+                session,
+                actor="privacybot",
+                action="delivery_failed",
+                at=now,
+                case=case,
+                draft=draft.id,
+                message_id=draft.message_id,
+                status=info.status,
+            )
+            if case is not None:
+                service.flag_for_staff(session, case, "our reply bounced", now, "privacybot")
+            log.info("bounce for draft %s (case %s)", draft.id, case.reference if case else "-")
+            return Outcome.BOUNCE
+    log.info("inbound %s is automatic (%s): not answered", row.id, row.automatic_reason)
+    return Outcome.AUTOMATIC
+
+
+# --- threading --------------------------------------------------------------------
+
+
+def _our_message_ids(session: Session, result: TriageResult) -> dict[str, int]:
+    wanted = [m for m in result.reply_ids if m]
+    if not wanted:
+        return {}
+    rows = session.exec(
+        select(Draft.message_id, Draft.case_id).where(col(Draft.message_id).in_(wanted))
+    ).all()
+    return {mid: cid for mid, cid in rows if cid is not None}
+
+
+def _candidates(
+    session: Session, result: TriageResult, sent_ids: dict[str, int]
+) -> list[CandidateCase]:
+    ids = set(sent_ids.values())
+    query = select(Case, Requester).join(Requester, col(Case.requester_id) == Requester.id)
+    found: list[tuple[Case, Requester]] = []
+    if ids:
+        found += session.exec(query.where(col(Case.id).in_(ids))).all()
+    if result.case_ref_in_subject:
+        found += session.exec(
+            query.where(Case.reference == result.case_ref_in_subject.upper())
+        ).all()
+    return [
+        CandidateCase(
+            id=case.id or 0,
+            reference=case.reference,
+            requester=requester.address,
+            closed=case.status == CaseStatus.CLOSED,
+        )
+        for case, requester in found
+    ]
+
+
+# --- a new request ------------------------------------------------------------------
+
+
+def _new_request(
+    session: Session,
+    row: InboundMessage,
+    result: TriageResult,
+    desk: Desk,
+    now: datetime,
+    action: ThreadAction,
+    rule: str,
+    parent: Case | None,
+) -> Outcome:
+    c = result.classification
+    text = result.cleaned_body
+    rights = {label for label in c.labels if label in RIGHTS}
+    language = c.language
+    sender = row.sender or ""
+    if not rights and parent is not None:
+        rights = {Label(r) for r in parent.rights}
+    if not rights:
+        if Label.QUESTION in c.labels or Label.COMPLAINT in c.labels:
+            return _question(session, row, result, desk, now)
+        log.info("inbound %s to staff triage (labels %s, %.2f)", row.id, row.labels, c.confidence)
+        return Outcome.STAFF_TRIAGE
+
+    requester = service.get_or_create_requester(
+        session, channel=Channel.EMAIL, address=sender, key=desk.key, now=now
+    )
+    staff_reasons: list[str] = []
+    if action == ThreadAction.NEW_TOKEN_MISMATCH:
+        staff_reasons.append("case reference from another address")
+    trust = parse_authentication_results(
+        result.parsed.header_all("Authentication-Results"), desk.trusted_authserv_id
+    )
+    untrusted = trust == Trust.UNTRUSTED
+    if untrusted:
+        staff_reasons.append("sender not authenticated (R15)")
+    representation = needs_staff_for_representation(text)
+    if representation:
+        staff_reasons.append("request on behalf of someone else (R12)")
+    if result.suppress_auto_answer:
+        staff_reasons.append("sender asked for no automatic answers")
+    auto_ok, auto_reason = may_auto_reply_to(sender)
+    if not auto_ok:
+        staff_reasons.append(auto_reason)
+    if Label.OTHER in c.labels or c.confidence < 0.5:
+        staff_reasons.append("classification uncertain")
+
+    no_verification = _no_verification_needed(rights, text)
+    case = service.open_case(
+        session,
+        clockwork=desk.clockwork,
+        requester=requester,
+        rights=[r.value for r in rights],
+        company=c.company,
+        language=language.value,
+        channel=Channel.EMAIL,
+        received=row.received,
+        now=now,
+        needs_staff=bool(staff_reasons),
+        staff_reason="; ".join(staff_reasons)[:200] if staff_reasons else None,
+        parent=parent,
+        rule=rule,
+    )
+    if no_verification:
+        service.set_status(session, case, CaseStatus.OPEN, actor="privacybot", now=now, reason="R9")
+        repo.audit(
+            session,
+            actor="privacybot",
+            action="processing_reduced",
+            at=now,
+            case=case,
+            rights=case.rights,
+            effective=row.received.isoformat(),
+            rule="R9",
+        )
+    row.case_id = case.id
+    may_send = not (untrusted or result.suppress_auto_answer or not auto_ok)
+    parent_msg = _parent(result)
+
+    if representation:
+        create_draft(
+            session,
+            case=case,
+            kind=ReplyKind.REPRESENTATION_ACK,
+            language=language,
+            to_address=sender,
+            context=reply_context(ReplyKind.REPRESENTATION_ACK, case, desk.clockwork),
+            parent=parent_msg,
+            outgoing=desk.outgoing,
+            now=now,
+            inbound_id=row.id,
+            allow_automatic=may_send,
+        )
+        return Outcome.CASE_OPENED
+
+    code: str | None = None
+    if not no_verification and may_send:
+        code = _issue_code(session, case, sender, desk, now)
+    create_draft(
+        session,
+        case=case,
+        kind=ReplyKind.ACKNOWLEDGMENT,
+        language=language,
+        to_address=sender,
+        context=reply_context(ReplyKind.ACKNOWLEDGMENT, case, desk.clockwork, code=code),
+        parent=parent_msg,
+        outgoing=desk.outgoing,
+        now=now,
+        inbound_id=row.id,
+        allow_automatic=may_send,
+    )
+    if no_verification:
+        _answer_drafts(session, case, row, result, desk, now)
+    log.info("case %s opened from inbound %s", case.reference, row.id)
+    return Outcome.CASE_OPENED
+
+
+def _question(
+    session: Session, row: InboundMessage, result: TriageResult, desk: Desk, now: datetime
+) -> Outcome:
+    """A question or complaint without a right invoked: a draft for staff, no case clock."""
+    c = result.classification
+    kind = ReplyKind.ANSWER_COMPLAINT if Label.COMPLAINT in c.labels else ReplyKind.ANSWER_QUESTION
+    create_draft(
+        session,
+        case=None,
+        kind=kind,
+        language=c.language,
+        to_address=row.sender or "",
+        context=reply_context(
+            kind, None, desk.clockwork, language=c.language, question_text=result.cleaned_body
+        ),
+        parent=_parent(result),
+        outgoing=desk.outgoing,
+        now=now,
+        inbound_id=row.id,
+        allow_automatic=False,
+    )
+    return Outcome.QUESTION
+
+
+def _issue_code(
+    session: Session, case: Case, address: str, desk: Desk, now: datetime
+) -> str | None:
+    issued = session.exec(select(OtpCode.issued_at).where(OtpCode.case_id == case.id)).all()
+    if not may_issue(list(issued), now):
+        repo.audit(session, actor="privacybot", action="code_limit_reached", at=now, case=case)
+        return None
+    code = new_code(secrets.SystemRandom())
+    session.add(
+        OtpCode(
+            case_id=case.id or 0,
+            code_hmac=hash_code(code, desk.key),
+            issued_at=now,
+            sent_to_hmac=address_hmac(address, desk.key),
+        )
+    )
+    repo.audit(session, actor="privacybot", action="code_issued", at=now, case=case, method="email")
+    return code
+
+
+def _answer_drafts(
+    session: Session,
+    case: Case,
+    row: InboundMessage,
+    result: TriageResult,
+    desk: Desk,
+    now: datetime,
+) -> None:
+    """One answer per right, each waiting for a staff member's approval."""
+    requester = repo.requester_of(session, case)
+    if requester is None:
+        return
+    marketing = is_marketing_objection(result.cleaned_body)
+    for right in sorted(case.rights):
+        kind = ANSWER_KIND[Label(right)]
+        if kind == ReplyKind.ANSWER_OBJECTION and marketing:
+            kind = ReplyKind.ANSWER_OBJECTION_MARKETING
+        create_draft(
+            session,
+            case=case,
+            kind=kind,
+            language=Language(case.language),
+            to_address=requester.address,
+            context=reply_context(kind, case, desk.clockwork),
+            parent=_parent(result),
+            outgoing=desk.outgoing,
+            now=now,
+            inbound_id=row.id,
+            allow_automatic=False,
+        )
+
+
+# --- a follow-up on an existing case -------------------------------------------------
+
+
+def _follow_up(
+    session: Session,
+    row: InboundMessage,
+    result: TriageResult,
+    case: Case,
+    desk: Desk,
+    now: datetime,
+    rule: str,
+) -> Outcome:
+    """R22: appended mail never moves the dates; a code in it may verify the requester."""
+    repo.audit(
+        session,
+        actor="privacybot",
+        action="message_added",
+        at=now,
+        case=case,
+        inbound=row.id,
+        rule=rule,
+    )
+    requester = repo.requester_of(session, case)
+    same_sender = requester is not None and requester.address == row.sender
+    if case.status == CaseStatus.AWAITING_VERIFICATION and same_sender:
+        outcome = _try_verify(session, row, result, case, desk, now)
+        if outcome is not None:
+            return outcome
+    elif case.verified:
+        service.flag_for_staff(session, case, "new message from the requester", now, "privacybot")
+    return Outcome.THREADED
+
+
+def _try_verify(
+    session: Session,
+    row: InboundMessage,
+    result: TriageResult,
+    case: Case,
+    desk: Desk,
+    now: datetime,
+) -> Outcome | None:
+    codes = find_codes(unquoted_text(result.parsed.body))
+    if not codes:
+        return None
+    otps = session.exec(
+        select(OtpCode).where(OtpCode.case_id == case.id).order_by(col(OtpCode.issued_at).desc())
+    ).all()
+    if not otps:
+        return None
+    first_otp = min(o.issued_at for o in otps)
+    results: list[OtpCheck] = []
+    for otp in otps:
+        state = OtpState(hash=otp.code_hmac, issued_at=otp.issued_at, attempts=otp.attempts)
+        for candidate in codes:
+            outcome = check_code(state, candidate, now, desk.key)
+            results.append(outcome)
+            if outcome == OtpCheck.OK:
+                service.mark_verified(
+                    session,
+                    case,
+                    clockwork=desk.clockwork,
+                    first_otp=first_otp,
+                    now=now,
+                    method="email code",
+                )
+                _answer_drafts(session, case, row, result, desk, now)
+                log.info("case %s verified", case.reference)
+                return Outcome.VERIFIED
+    # Not verified: a wrong guess counts against the newest live code only.
+    newest = otps[0]
+    newest_state = OtpState(
+        hash=newest.code_hmac, issued_at=newest.issued_at, attempts=newest.attempts
+    )
+    verdict = check_code(newest_state, codes[0], now, desk.key)
+    if verdict == OtpCheck.WRONG:
+        newest.attempts += 1
+        session.add(newest)
+    repo.audit(
+        session,
+        actor="privacybot",
+        action="verification_failed",
+        at=now,
+        case=case,
+        result=verdict.value,
+        attempts=newest.attempts,
+    )
+    if verdict == OtpCheck.LOCKED or newest.attempts >= 5:
+        service.flag_for_staff(
+            session, case, "verification code locked after 5 attempts", now, "privacybot"
+        )
+    elif verdict == OtpCheck.EXPIRED:
+        requester = repo.requester_of(session, case)
+        code = _issue_code(session, case, row.sender or "", desk, now)
+        if code is not None and requester is not None:
+            create_draft(
+                session,
+                case=case,
+                kind=ReplyKind.VERIFICATION_CODE,
+                language=Language(case.language),
+                to_address=requester.address,
+                context=reply_context(ReplyKind.VERIFICATION_CODE, case, desk.clockwork, code=code),
+                parent=_parent(result),
+                outgoing=desk.outgoing,
+                now=now,
+                inbound_id=row.id,
+            )
+    return Outcome.THREADED

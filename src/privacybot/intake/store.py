@@ -1,0 +1,96 @@
+"""The inbound store: the database side of InboundSink.
+
+`store` returns only after the commit, which is what lets an edge acknowledge a
+message to its source (DESIGN.md step 1). The same channel key or the same
+Message-ID a second time is a DUPLICATE, never a second row.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from sqlalchemy import or_
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlmodel import select
+
+from privacybot.clock import Clock
+from privacybot.db.models import ImapCheckpoint, InboundMessage
+from privacybot.db.session import transaction
+from privacybot.intake.base import InboundEnvelope, StoreOutcome, StoreUnavailable
+
+log = logging.getLogger(__name__)
+
+
+class DbInboundSink:
+    def __init__(
+        self, engine: Engine, clock: Clock, on_stored: Callable[[], None] | None = None
+    ) -> None:
+        self._engine = engine
+        self._clock = clock
+        self._on_stored = on_stored
+
+    def store(self, envelope: InboundEnvelope) -> StoreOutcome:
+        try:
+            with transaction(self._engine) as s:
+                clauses = [InboundMessage.channel_key == envelope.key]
+                if envelope.message_id:
+                    clauses.append(
+                        (InboundMessage.channel == envelope.channel)
+                        & (InboundMessage.message_id == envelope.message_id)  # type: ignore[arg-type]
+                    )
+                existing = s.exec(select(InboundMessage.id).where(or_(*clauses))).first()
+                if existing is not None:
+                    log.info("duplicate inbound %s (inbound id %s)", envelope.key, existing)
+                    return StoreOutcome.DUPLICATE
+                row = InboundMessage(
+                    channel=envelope.channel,
+                    source=envelope.source,
+                    channel_key=envelope.key[:512],
+                    message_id=envelope.message_id[:998] if envelope.message_id else None,
+                    raw=envelope.raw,
+                    size=len(envelope.raw),
+                    received=envelope.received,
+                    stored_at=self._clock.now(),
+                    state="stored",
+                    problem=envelope.problem,
+                )
+                s.add(row)
+                s.flush()
+                new_id = row.id
+        except IntegrityError:
+            log.info("duplicate inbound %s (concurrent insert)", envelope.key)
+            return StoreOutcome.DUPLICATE
+        except DBAPIError as exc:
+            log.error("inbound store unavailable for %s: %s", envelope.key, type(exc.orig).__name__)
+            raise StoreUnavailable(str(type(exc.orig).__name__)) from exc
+        log.info("stored inbound %s as id %s (%d bytes)", envelope.key, new_id, len(envelope.raw))
+        if self._on_stored is not None:
+            self._on_stored()
+        return StoreOutcome.STORED
+
+    def has_key(self, key: str) -> bool:
+        try:
+            with transaction(self._engine) as s:
+                found = s.exec(
+                    select(InboundMessage.id).where(InboundMessage.channel_key == key)
+                ).first()
+        except DBAPIError as exc:
+            raise StoreUnavailable(str(type(exc.orig).__name__)) from exc
+        return found is not None
+
+    # UID checkpoints for IMAP servers that cannot keep our keyword.
+    def get_last_uid(self, mailbox: str, uidvalidity: int) -> int:
+        with transaction(self._engine) as s:
+            row = s.get(ImapCheckpoint, (mailbox, uidvalidity))
+            return row.last_uid if row else 0
+
+    def set_last_uid(self, mailbox: str, uidvalidity: int, uid: int) -> None:
+        with transaction(self._engine) as s:
+            row = s.get(ImapCheckpoint, (mailbox, uidvalidity))
+            if row is None:
+                s.add(ImapCheckpoint(mailbox=mailbox, uidvalidity=uidvalidity, last_uid=uid))
+            elif uid > row.last_uid:
+                row.last_uid = uid
+                s.add(row)

@@ -1,0 +1,407 @@
+"""The outbox queue: enqueue, claim, and record what happened to each message.
+
+Several sender processes may share the queue. A row is claimed atomically and the
+claim is committed *before* any byte goes to the relay: ``FOR UPDATE SKIP LOCKED`` on
+PostgreSQL, a conditional UPDATE on SQLite (healthchecks' ``process_one_flip``: only
+the writer whose ``UPDATE … WHERE status='pending'`` changed one row owns the item).
+The claim is a lease (``claimed_until``); the bytes and Message-ID never change.
+
+Never a second copy. A claimed row whose lease ran out means a sender died (or lost
+its connection) somewhere between claiming and recording the outcome, so the relay
+may or may not have the message. :func:`recover_in_doubt` asks ``was_delivered`` (the
+built-in Maildir sink can answer; a remote relay cannot): True → sent, False → back to
+pending (safe to resend), None → ``failed`` "in doubt" with a ``send_in_doubt`` audit
+event, never resent automatically; staff check the relay log and :func:`requeue` it.
+We prefer an occasional message a human must look at over a duplicate legal letter.
+The sender only sends the final ``.`` of DATA while its lease has time left (see
+``transport.SmtpTransport.send``), so a live sender is never recovered under its feet.
+Clocks of sender hosts must agree (NTP): leases are compared across processes.
+
+Backoff for transient failures: 30 s, 1 min, 2 min … capped at 1 h, ±20 % jitter so
+a relay outage does not make every sender retry in the same second; after
+``MAX_ATTEMPTS`` claims the item fails and staff see a ``delivery_failed`` event.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, update
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from privacybot.db.models import Case, Draft, OutboxItem
+from privacybot.db.repo import audit
+from privacybot.db.session import transaction
+from privacybot.outbox.transport import redact_addresses
+
+MAX_ATTEMPTS = 8
+BACKOFF_BASE = timedelta(seconds=30)
+BACKOFF_CAP = timedelta(hours=1)
+JITTER = 0.2
+IN_DOUBT_ERROR = "in doubt after a crash: check the relay log before resending"
+ACTOR = "outbox"
+
+_rng = random.SystemRandom()
+
+
+@dataclass(frozen=True)
+class ClaimedItem:
+    """What a sender needs to send one claimed message; a plain copy, detached from the DB."""
+
+    id: int
+    message_id: str
+    case_id: int | None
+    draft_id: int | None
+    to_address: str
+    raw: bytes
+    automatic: bool
+    attempts: int
+    claimed_by: str
+    claimed_until: datetime
+
+
+def backoff(attempts: int, rng: random.Random | None = None) -> timedelta:
+    """Delay before the next try after ``attempts`` failed tries: 30 s·2^(n-1), capped, jittered."""
+    n = max(attempts, 1)
+    base = min(BACKOFF_BASE.total_seconds() * 2 ** min(n - 1, 20), BACKOFF_CAP.total_seconds())
+    factor = 1.0 + (rng or _rng).uniform(-JITTER, JITTER)
+    return timedelta(seconds=min(base * factor, BACKOFF_CAP.total_seconds()))
+
+
+def enqueue(
+    session: Session,
+    *,
+    draft: Draft | None,
+    case_id: int | None,
+    to_address: str,
+    raw: bytes,
+    message_id: str,
+    automatic: bool,
+    now: datetime,
+) -> OutboxItem:
+    """Queue a built message in the caller's transaction (the draft becomes ``queued``).
+
+    The unique constraints on ``message_id`` and ``draft_id`` make a second enqueue of
+    the same message fail with IntegrityError instead of sending it twice.
+    """
+    if draft is not None:
+        if draft.message_id != message_id:
+            raise ValueError("message_id differs from the draft's fixed Message-ID")
+        draft.status = "queued"
+        draft.updated = now
+        session.add(draft)
+    item = OutboxItem(
+        draft_id=draft.id if draft is not None else None,
+        case_id=case_id,
+        channel="email",
+        message_id=message_id,
+        to_address=to_address,
+        raw=raw,
+        automatic=automatic,
+        status="pending",
+        attempts=0,
+        next_attempt_at=now,
+        created=now,
+    )
+    session.add(item)
+    session.flush()
+    return item
+
+
+def _claimed(item: OutboxItem) -> ClaimedItem:
+    assert item.id is not None and item.claimed_by and item.claimed_until
+    return ClaimedItem(
+        id=item.id,
+        message_id=item.message_id,
+        case_id=item.case_id,
+        draft_id=item.draft_id,
+        to_address=item.to_address,
+        raw=item.raw,
+        automatic=item.automatic,
+        attempts=item.attempts,
+        claimed_by=item.claimed_by,
+        claimed_until=item.claimed_until,
+    )
+
+
+def claim_next(
+    engine: Engine, worker: str, now: datetime, lease: timedelta, *, channel: str = "email"
+) -> ClaimedItem | None:
+    """Claim the oldest due pending item for ``worker``; committed before this returns.
+
+    PostgreSQL: the candidate row is locked with SKIP LOCKED, so concurrent workers
+    each get a different row without waiting. SQLite: the conditional UPDATE's
+    rowcount tells whether we won (our BEGIN IMMEDIATE makes losing rare, but the
+    check keeps it correct whatever the locking mode).
+    """
+    with transaction(engine) as session:
+        postgres = session.get_bind().dialect.name == "postgresql"
+        query = (
+            select(OutboxItem.id)
+            .where(
+                OutboxItem.status == "pending",
+                OutboxItem.channel == channel,
+                OutboxItem.next_attempt_at <= now,
+            )
+            .order_by(OutboxItem.next_attempt_at, OutboxItem.id)  # type: ignore[arg-type]
+            .limit(1 if postgres else 5)
+        )
+        if postgres:
+            query = query.with_for_update(skip_locked=True)
+        for item_id in session.exec(query).all():
+            result = session.execute(
+                update(OutboxItem)
+                .where(OutboxItem.id == item_id, OutboxItem.status == "pending")  # type: ignore[arg-type]
+                .values(
+                    status="sending",
+                    attempts=OutboxItem.attempts + 1,
+                    claimed_by=worker,
+                    claimed_until=now + lease,
+                )
+                .execution_options(synchronize_session=False)
+            )
+            if result.rowcount == 1:  # type: ignore[attr-defined]
+                item = session.get(OutboxItem, item_id, populate_existing=True)
+                assert item is not None
+                return _claimed(item)
+    return None
+
+
+def _case(session: Session, case_id: int | None) -> Case | None:
+    return session.get(Case, case_id) if case_id is not None else None
+
+
+def _set_draft(session: Session, draft_id: int | None, status: str, now: datetime) -> None:
+    if draft_id is None:
+        return
+    draft = session.get(Draft, draft_id)
+    if draft is not None:
+        draft.status = status
+        draft.updated = now
+        session.add(draft)
+
+
+def _record_sent(session: Session, item: OutboxItem, now: datetime, how: str) -> None:
+    item.status = "sent"
+    item.sent_at = now
+    item.claimed_until = None
+    item.last_error = None
+    session.add(item)
+    _set_draft(session, item.draft_id, "sent", now)
+    audit(
+        session,
+        actor=ACTOR,
+        action="sent",
+        at=now,
+        case=_case(session, item.case_id),
+        message_id=item.message_id,
+        attempts=item.attempts,
+        how=how,
+    )
+
+
+def _record_failed(
+    session: Session, item: OutboxItem, now: datetime, error: str, action: str
+) -> None:
+    item.status = "failed"
+    item.claimed_until = None
+    item.last_error = error
+    session.add(item)
+    _set_draft(session, item.draft_id, "failed", now)
+    audit(
+        session,
+        actor=ACTOR,
+        action=action,
+        at=now,
+        case=_case(session, item.case_id),
+        message_id=item.message_id,
+        attempts=item.attempts,
+        error=redact(error),
+    )
+
+
+def redact(text: str) -> str:
+    """Relay replies often quote the recipient; audit events and logs never hold addresses."""
+    return redact_addresses(text)[:500]
+
+
+def mark_sent(engine: Engine, item_id: int, now: datetime) -> bool:
+    """The relay accepted the message: item and draft ``sent``, audit event ``sent``.
+
+    Accepted whatever the row's state (short of already sent): if the relay said 250,
+    that is the truth, even if recovery had meanwhile marked the row in doubt.
+    Returns False when it was already recorded as sent.
+    """
+    with transaction(engine) as session:
+        item = session.get(OutboxItem, item_id, with_for_update=True)
+        if item is None or item.status == "sent":
+            return False
+        _record_sent(session, item, now, how="relay")
+        return True
+
+
+def mark_retry(
+    engine: Engine,
+    item_id: int,
+    now: datetime,
+    error: str,
+    *,
+    rng: random.Random | None = None,
+) -> str:
+    """A transient failure: back to ``pending`` after a backoff, or ``failed`` after N tries.
+
+    Only a row still ``sending`` is touched (recovery may have decided already).
+    Returns the new status, or "" when the row was not ours to change.
+    """
+    with transaction(engine) as session:
+        item = session.get(OutboxItem, item_id, with_for_update=True)
+        if item is None or item.status != "sending":
+            return ""
+        if item.attempts >= MAX_ATTEMPTS:
+            _record_failed(
+                session,
+                item,
+                now,
+                f"gave up after {item.attempts} attempts: {error}",
+                "delivery_failed",
+            )
+            return "failed"
+        item.status = "pending"
+        item.next_attempt_at = now + backoff(item.attempts, rng)
+        item.claimed_until = None
+        item.last_error = error
+        session.add(item)
+        return "pending"
+
+
+def mark_failed(engine: Engine, item_id: int, now: datetime, error: str) -> bool:
+    """A permanent failure (5xx): item and draft ``failed``, audit ``delivery_failed`` for staff."""
+    with transaction(engine) as session:
+        item = session.get(OutboxItem, item_id, with_for_update=True)
+        if item is None or item.status != "sending":
+            return False
+        _record_failed(session, item, now, error, "delivery_failed")
+        return True
+
+
+def mark_in_doubt(engine: Engine, item_id: int, now: datetime, error: str) -> bool:
+    """The relay may have the message and we cannot tell: ``failed``, ``send_in_doubt``."""
+    with transaction(engine) as session:
+        item = session.get(OutboxItem, item_id, with_for_update=True)
+        if item is None or item.status != "sending":
+            return False
+        _record_failed(session, item, now, error, "send_in_doubt")
+        return True
+
+
+def settle_in_doubt(
+    engine: Engine,
+    item_id: int,
+    now: datetime,
+    delivered: bool | None,
+    *,
+    reason: str = IN_DOUBT_ERROR,
+    expected_until: datetime | None = None,
+) -> str:
+    """Apply the answer of ``was_delivered`` to a ``sending`` row; returns the new status.
+
+    ``expected_until`` guards against a row that was re-claimed since it was read.
+    Returns "" when the row changed under us and was left alone.
+    """
+    with transaction(engine) as session:
+        item = session.get(OutboxItem, item_id, with_for_update=True)
+        if item is None or item.status != "sending":
+            return ""
+        if expected_until is not None and item.claimed_until != expected_until:
+            return ""
+        if delivered is True:
+            _record_sent(session, item, now, how="found delivered after a crash")
+            return "sent"
+        if delivered is None:
+            _record_failed(session, item, now, reason, "send_in_doubt")
+            return "failed"
+        if item.attempts >= MAX_ATTEMPTS:
+            # A message that keeps killing its sender must not loop forever.
+            _record_failed(
+                session,
+                item,
+                now,
+                f"gave up after {item.attempts} attempts (sender died each time)",
+                "delivery_failed",
+            )
+            return "failed"
+        item.status = "pending"
+        item.next_attempt_at = now
+        item.claimed_until = None
+        item.last_error = "not delivered before the sender stopped; resending"
+        session.add(item)
+        return "pending"
+
+
+def recover_in_doubt(
+    engine: Engine, now: datetime, was_delivered: Callable[[str], bool | None]
+) -> list[int]:
+    """Settle items left ``sending`` past their lease; returns the ids settled.
+
+    ``was_delivered(message_id)`` is called outside any transaction (it may scan a
+    Maildir); True → sent, False → pending, None → failed in doubt (see module doc).
+    """
+    with Session(engine) as session:
+        rows = session.exec(
+            select(OutboxItem.id, OutboxItem.message_id, OutboxItem.claimed_until).where(
+                OutboxItem.status == "sending",
+                OutboxItem.claimed_until < now,  # type: ignore[operator]
+            )
+        ).all()
+    settled: list[int] = []
+    for item_id, message_id, claimed_until in rows:
+        assert item_id is not None
+        delivered = was_delivered(message_id)
+        if settle_in_doubt(engine, item_id, now, delivered, expected_until=claimed_until):
+            settled.append(item_id)
+    return settled
+
+
+def requeue(engine: Engine, item_id: int, actor: str, now: datetime) -> None:
+    """Staff resend a ``failed`` (or in-doubt) item on purpose; audit ``requeued`` names them.
+
+    Attempts restart at zero; the bytes and Message-ID stay the same, so a recipient's
+    client that did get the first copy shows the second as the same message.
+    """
+    with transaction(engine) as session:
+        item = session.get(OutboxItem, item_id, with_for_update=True)
+        if item is None:
+            raise LookupError(f"no outbox item {item_id}")
+        if item.status != "failed":
+            raise ValueError(f"outbox item {item_id} is {item.status}, only failed ones requeue")
+        previous = item.last_error or ""
+        item.status = "pending"
+        item.attempts = 0
+        item.next_attempt_at = now
+        item.claimed_by = None
+        item.claimed_until = None
+        item.last_error = None
+        session.add(item)
+        _set_draft(session, item.draft_id, "queued", now)
+        audit(
+            session,
+            actor=actor,
+            action="requeued",
+            at=now,
+            case=_case(session, item.case_id),
+            message_id=item.message_id,
+            previous_error=redact(previous),
+        )
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    """Items per status, for the dashboard, metrics and tests."""
+    with Session(engine) as session:
+        rows = session.exec(
+            select(OutboxItem.status, func.count()).group_by(OutboxItem.status)
+        ).all()
+    return {status: int(n) for status, n in rows}

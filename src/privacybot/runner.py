@@ -1,0 +1,257 @@
+"""`privacybot run`: wire the roles together and run them until SIGINT/SIGTERM.
+
+Roles (CONTRACT.md): intake (IMAP watcher, SMTP receiver, triage worker), sender
+(outbox to SMTP), scheduler, web, telegram. With no IMAP URL the built-in pymap
+mailbox is started and watched with the same IMAP code as production; with no SMTP
+URL the built-in sink (an SMTP server writing ./var/sent/) receives outbound mail
+through the same SMTP code path.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import socket
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import uvicorn
+from sqlalchemy.engine import Engine
+
+from privacybot.cases.deadline import HolidayCalendar
+from privacybot.cases.dispatch import Desk
+from privacybot.cases.service import Clockwork
+from privacybot.clock import Clock, SystemClock
+from privacybot.config import Settings
+from privacybot.db import migrate
+from privacybot.db.session import make_engine
+from privacybot.intake.demo_server import DEMO_PASSWORD, DEMO_USER, BackgroundDemoImapServer
+from privacybot.intake.imap import ImapSettings, ImapWatcher, parse_imap_url
+from privacybot.intake.smtp_in import SmtpReceiver
+from privacybot.intake.store import DbInboundSink
+from privacybot.intake.worker import TriageWorker
+from privacybot.keys import secret_key
+from privacybot.outbox.maildir_sink import MaildirSmtpServer
+from privacybot.outbox.sender import Sender
+from privacybot.outbox.transport import MaildirDeliveryCheck, SmtpTransport
+from privacybot.replies.drafts import Outgoing
+
+log = logging.getLogger("privacybot.run")
+
+ROLES = ("intake", "sender", "scheduler", "web", "telegram")
+
+
+class StartupError(Exception):
+    """The service cannot start; one line for the operator."""
+
+
+def parse_roles(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ROLES
+    roles = tuple(r.strip() for r in value.split(",") if r.strip())
+    unknown = [r for r in roles if r not in ROLES]
+    if unknown or not roles:
+        raise StartupError(f"--only: unknown role(s) {', '.join(unknown)} (use {', '.join(ROLES)})")
+    return roles
+
+
+def _free_port(host: str) -> int:
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return int(s.getsockname()[1])
+
+
+def _port_is_free(host: str, port: int) -> bool:
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+@dataclass
+class Service:
+    settings: Settings
+    roles: tuple[str, ...]
+    clock: Clock = field(default_factory=SystemClock)
+    engine: Engine | None = None
+    _stoppers: list[Callable[[], Any]] = field(default_factory=list)
+    _tasks: list[asyncio.Task[Any]] = field(default_factory=list)
+    sender: Sender | None = None
+    worker: TriageWorker | None = None
+    watcher: ImapWatcher | None = None
+
+    def desk(self) -> Desk:
+        s = self.settings
+        calendar = HolidayCalendar.load(s.equated_days_file)
+        warning = calendar.coverage_warning(self.clock.now().date())
+        if warning:
+            log.warning("%s", warning)
+        return Desk(
+            clockwork=Clockwork(s.timezone, calendar, s.pause_during_verification),
+            outgoing=Outgoing(s.from_address, frozenset(s.auto_send_kinds)),
+            key=secret_key(s),
+            trusted_authserv_id=s.trusted_authserv_id,
+        )
+
+    async def start(self) -> None:
+        s = self.settings
+        engine = self.engine = make_engine(s.database_url.reveal())
+        await asyncio.to_thread(migrate.check_up_to_date, engine)
+        desk = self.desk()
+        if "sender" in self.roles:
+            smtp_url = s.smtp_url.reveal() if s.smtp_url else None
+            was_delivered: Callable[[str], bool | None] | None = None
+            if smtp_url is None:
+                sink = MaildirSmtpServer("127.0.0.1", _free_port("127.0.0.1"), s.sent_dir)
+                await asyncio.to_thread(sink.start)
+                self._stoppers.append(sink.stop)
+                smtp_url = sink.url
+                was_delivered = MaildirDeliveryCheck(s.sent_dir)
+                log.info("outbound mail goes to the built-in sink %s", s.sent_dir)
+            self.sender = Sender(
+                engine,
+                SmtpTransport(smtp_url),
+                clock=self.clock,
+                bounce_domain=s.from_domain,
+                was_delivered=was_delivered,
+            )
+
+        if "intake" in self.roles:
+            sender = self.sender
+
+            def outbox_ready() -> None:
+                if sender is not None:
+                    sender.wake()
+
+            worker = self.worker = TriageWorker(
+                engine,
+                desk,
+                self.clock,
+                our_address=s.from_address,
+                min_confidence=s.min_confidence,
+                on_outbox=outbox_ready,
+            )
+            thread = threading.Thread(target=worker.run, name="triage", daemon=True)
+            thread.start()
+            self._stoppers.append(lambda: (worker.stop(), thread.join(10)))
+            store = DbInboundSink(engine, self.clock)
+            imap = self._imap_settings()
+            self.watcher = ImapWatcher(
+                imap,
+                store,
+                checkpoint=store,
+                on_stored=lambda _env: worker.wake(),
+                clock=self.clock.now,
+            )
+            self.watcher.start()
+            self._stoppers.append(self.watcher.stop)
+            if s.smtp_in_bind is not None:
+                receiver = SmtpReceiver(
+                    s.smtp_in_bind.host,
+                    s.smtp_in_bind.port,
+                    store,
+                    self.clock.now,
+                    on_stored=lambda _env: worker.wake(),
+                )
+                try:
+                    await asyncio.to_thread(receiver.start)
+                except Exception as exc:
+                    raise StartupError(
+                        f"cannot listen for SMTP on {s.smtp_in_bind}: {exc} "
+                        "(set PRIVACYBOT_SMTP_IN_BIND=off to disable)"
+                    ) from exc
+                self._stoppers.append(receiver.stop)
+                log.info("SMTP receiver listening on %s", s.smtp_in_bind)
+
+        if self.sender is not None:
+            self._tasks.append(asyncio.create_task(self._run_sender(), name="sender"))
+
+        if "web" in self.roles:
+            from privacybot.web.app import create_app
+
+            if not _port_is_free(s.web_bind.host, s.web_bind.port):
+                raise StartupError(f"PRIVACYBOT_WEB_BIND {s.web_bind} is already in use")
+            config = uvicorn.Config(
+                create_app(engine),
+                host=s.web_bind.host,
+                port=s.web_bind.port,
+                log_level="warning",
+                lifespan="off",
+            )
+            server = uvicorn.Server(config)
+            server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+            self._web = server
+            self._tasks.append(asyncio.create_task(server.serve(), name="web"))
+            log.info("dashboard and API on http://%s", s.web_bind)
+
+        if "telegram" in self.roles and s.telegram_token is not None:
+            log.warning("the Telegram channel is not available in this version; token ignored")
+
+    def _imap_settings(self) -> ImapSettings:
+        s = self.settings
+        if s.imap_url is not None:
+            try:
+                return parse_imap_url(s.imap_url.reveal())
+            except ValueError as exc:
+                raise StartupError(f"PRIVACYBOT_IMAP_URL: {exc}") from exc
+        bind = s.demo_imap_bind
+        if not _port_is_free(bind.host, bind.port):
+            raise StartupError(
+                f"PRIVACYBOT_DEMO_IMAP_BIND {bind} is already in use (another privacybot running?)"
+            )
+        demo = BackgroundDemoImapServer(bind.host, bind.port)
+        demo.start()
+        self._stoppers.append(demo.stop)
+        log.info(
+            "built-in mailbox on imap://%s (user %s, password %s)", bind, DEMO_USER, DEMO_PASSWORD
+        )
+        return ImapSettings(
+            host=bind.host, port=bind.port, user=DEMO_USER, password=DEMO_PASSWORD, tls_mode="plain"
+        )
+
+    async def _run_sender(self) -> None:
+        assert self.sender is not None
+        await self.sender.run(self._stop_event)
+
+    async def run(self) -> None:
+        self._stop_event = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(sig, self._stop_event.set)
+        try:
+            await self.start()
+            log.info("privacybot running (roles: %s)", ",".join(self.roles))
+            await self._stop_event.wait()
+            log.info("stopping")
+        finally:
+            await self.shutdown()
+
+    def request_stop(self) -> None:
+        self._stop_event.set()
+
+    async def shutdown(self) -> None:
+        self._stop_event.set()
+        web = getattr(self, "_web", None)
+        if web is not None:
+            web.should_exit = True
+        if self._tasks:
+            done, pending = await asyncio.wait(self._tasks, timeout=5)
+            for task in pending:
+                task.cancel()
+        for stop in reversed(self._stoppers):
+            try:
+                await asyncio.to_thread(stop)
+            except Exception:
+                log.exception("error while stopping")
+        self._stoppers.clear()
+        if self.engine is not None:
+            self.engine.dispose()
+        log.info("stopped")

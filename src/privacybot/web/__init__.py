@@ -1,0 +1,1 @@
+"""Staff-facing HTTP: health, metrics and the JSON API (the dashboard grows here)."""
