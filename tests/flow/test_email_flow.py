@@ -284,3 +284,39 @@ def test_the_same_message_twice_is_stored_and_triaged_once(flow: Flow) -> None:
     flow.receive(raw)
     assert len(flow.inbound()) == 1
     assert len(flow.cases()) == 1
+
+
+def test_a_message_in_a_third_language_gets_an_english_draft_for_staff(flow: Flow) -> None:
+    flow.receive(mail("Bonjour, je voudrais savoir quelles données vous avez sur moi, merci."))
+    assert flow.cases() == []
+    [draft] = flow.drafts()
+    assert draft.kind == "clarification"
+    assert draft.language == "en"
+    assert draft.status == "awaiting_approval"
+    assert flow.outbox() == []
+
+
+def test_a_third_language_request_with_a_readable_right_is_flagged(flow: Flow) -> None:
+    flow.receive(
+        mail("Hallo, ich möchte Auskunft und Kopie über meine Daten bei GeoTax, bitte. Danke schön")
+    )
+    [case] = flow.cases()
+    assert case.rights == ["access"]
+    assert case.language == "en"
+    assert case.needs_staff
+    assert "neither Dutch nor English" in (case.staff_reason or "")
+    [item] = flow.outbox()
+    assert b"Subject: Auto: [PRV-2026-00001]" in item.raw
+    assert b"Dear" in item.raw or b"Hello" in item.raw or b"Thank you" in item.raw
+
+
+def test_R8_a_request_naming_no_company_covers_all_eight(flow: Flow) -> None:
+    flow.receive(mail("Ik wil graag weten welke gegevens jullie over mij hebben."))
+    [case] = flow.cases()
+    assert case.company is None
+    body = flow.outbox()[0].raw.decode("ascii")
+    import quopri
+
+    text = quopri.decodestring(body.split("\r\n\r\n", 1)[1]).decode("utf-8")
+    for company in ("BeheerVisie", "DataQuint", "GeoTax", "JCC Software", "Procura"):
+        assert company in text, text

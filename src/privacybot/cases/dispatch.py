@@ -245,11 +245,13 @@ def _new_request(
     c = result.classification
     text = result.cleaned_body
     rights = {label for label in c.labels if label in RIGHTS}
-    language = c.language
+    language = Language.EN if result.foreign_language else c.language
     sender = row.sender or ""
     if not rights and parent is not None:
         rights = {Label(r) for r in parent.rights}
     if not rights:
+        if result.foreign_language:
+            return _clarify_foreign(session, row, result, desk, now)
         if Label.QUESTION in c.labels or Label.COMPLAINT in c.labels:
             return _question(session, row, result, desk, now)
         log.info("inbound %s to staff triage (labels %s, %.2f)", row.id, row.labels, c.confidence)
@@ -277,6 +279,8 @@ def _new_request(
         staff_reasons.append(auto_reason)
     if Label.OTHER in c.labels or c.confidence < 0.5:
         staff_reasons.append("classification uncertain")
+    if result.foreign_language:
+        staff_reasons.append("written in neither Dutch nor English")
 
     no_verification = _no_verification_needed(rights, text)
     case = service.open_case(
@@ -370,6 +374,27 @@ def _question(
         allow_automatic=False,
     )
     return Outcome.QUESTION
+
+
+def _clarify_foreign(
+    session: Session, row: InboundMessage, result: TriageResult, desk: Desk, now: datetime
+) -> Outcome:
+    """Another language and no right we could read: an English draft asking what is meant."""
+    create_draft(
+        session,
+        case=None,
+        kind=ReplyKind.CLARIFICATION,
+        language=Language.EN,
+        to_address=row.sender or "",
+        context={"company": None, "ask_request": True, "ask_company": False},
+        parent=_parent(result),
+        outgoing=desk.outgoing,
+        now=now,
+        inbound_id=row.id,
+        allow_automatic=False,
+    )
+    log.info("inbound %s is in another language: English clarification drafted", row.id)
+    return Outcome.STAFF_TRIAGE
 
 
 def _issue_code(

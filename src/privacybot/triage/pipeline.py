@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from privacybot.domain import Classification, Label, Language, ParsedMessage
 from privacybot.triage.automatic import DsnInfo, dsn_info, is_automatic, suppress_auto_answer
 from privacybot.triage.classify import MAX_CLASSIFY_CHARS, Classifier, load_classifier
+from privacybot.triage.language import looks_foreign
 from privacybot.triage.mime import decode_bytes, parse_message
 from privacybot.triage.quotes import clean_body
 from privacybot.triage.threadkeys import case_ref_from_subject, reply_ids, strip_subject
@@ -43,6 +44,8 @@ class TriageResult:
     classification: Classification
     problems: tuple[str, ...]
     dsn: DsnInfo | None = None
+    #: Neither Dutch nor English: staff answer, in English (issue 6, bad input).
+    foreign_language: bool = False
 
 
 def looks_like_rfc822(data: bytes) -> bool:
@@ -138,4 +141,5 @@ def triage(
         classification=classification,
         problems=tuple(dict.fromkeys(problems)),
         dsn=dsn,
+        foreign_language=not automatic and looks_foreign(cleaned, classifier.stopwords),
     )
