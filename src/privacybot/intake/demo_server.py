@@ -28,7 +28,8 @@ from imapclient import IMAPClient
 from proxyprotocol.reader import ProxyProtocolReader
 from proxyprotocol.sock import SocketInfo
 from pymap.backend.dict import Config as DictConfig
-from pymap.backend.dict import DictBackend, FilterSet, Login
+from pymap.backend.dict import DictBackend, Login
+from pymap.backend.dict.filter import FilterSet
 from pymap.backend.dict.mailbox import MailboxData, MailboxSet
 from pymap.concurrent import Event, Subsystem
 from pymap.config import BackendCapability

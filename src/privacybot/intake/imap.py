@@ -294,14 +294,12 @@ class ImapWatcher:
                 break
             except _Reselect as exc:
                 log.warning("imap re-selecting mailbox %s: %s", where, exc)
-                continue
             except LoginError as exc:
                 log.error(
                     "imap login failed for user %s at %s: %s",
                     self.settings.user,
                     where,
                     _short(exc),
-                    extra={"imap_mailbox": self.settings.mailbox},
                 )
             except _MailboxMissing as exc:
                 log.error("imap mailbox missing %s: %s", where, _short(exc))
@@ -434,7 +432,8 @@ class ImapWatcher:
         client.idle()
         deadline = time.monotonic() + self.settings.idle_renew
         sock = client.socket()
-        while time.monotonic() < deadline and not self._wake.is_set():
+        # _stop is checked too: a stop() racing with the clear above is not lost.
+        while time.monotonic() < deadline and not (self._wake.is_set() or self._stop.is_set()):
             readable, _, _ = select.select([sock], [], [], self.settings.idle_check_interval)
             pending = isinstance(sock, ssl.SSLSocket) and sock.pending() > 0
             if not readable and not pending:
@@ -453,8 +452,9 @@ class ImapWatcher:
     def _poll_once(self, client: IMAPClient) -> None:
         """Without IDLE: wait `poll_interval` (or a wake/stop), then NOOP."""
         self._set_status("polling")
-        self._wake.wait(self.settings.poll_interval)
         self._wake.clear()
+        self._check_stop()  # after the clear: a stop() that raced with it is seen here
+        self._wake.wait(self.settings.poll_interval)
         self._check_stop()
         client.noop()
 
@@ -643,7 +643,8 @@ class ImapWatcher:
 
     def _fetch_headers_only(self, client: IMAPClient, uid: int) -> dict[bytes, Any] | None:
         try:
-            return client.fetch([uid], [b"BODY.PEEK[HEADER]"]).get(uid)
+            item: dict[bytes, Any] | None = client.fetch([uid], [b"BODY.PEEK[HEADER]"]).get(uid)
+            return item
         except IMAPClientAbortError:
             raise
         except IMAPClientError as exc:
