@@ -316,6 +316,10 @@ def _case_action(args: argparse.Namespace, action: str) -> None:
                 service.close(session, case, staff=member.email, now=now)
                 print(f"{case.reference}: closed")
                 return
+            if action == "refuse":
+                draft = _refusal(session, case, desk, member.email, args, now)
+                print(f"{case.reference}: refusal drafted as draft {draft.id}, awaiting approval")
+                return
             today = now.astimezone(settings.timezone).date()
             new_due = service.extend(
                 session,
@@ -352,6 +356,47 @@ def _extension_notice(session: Any, case: Any, desk: Any, now: Any) -> Any:
         now=now,
         allow_automatic=False,
     )
+
+
+def _refusal(session: Any, case: Any, desk: Any, staff: str, args: Any, now: Any) -> Any:
+    from privacybot.cases import service
+    from privacybot.db import repo
+    from privacybot.domain import Language
+    from privacybot.replies.drafts import create_draft
+    from privacybot.replies.kinds import REFUSAL_GROUNDS, ReplyKind
+
+    service.decide_refusal(
+        session,
+        case,
+        staff=staff,
+        ground=args.ground,
+        reasons=args.reason,
+        grounds=REFUSAL_GROUNDS,
+        now=now,
+    )
+    requester = repo.requester_of(session, case)
+    return create_draft(
+        session,
+        case=case,
+        kind=ReplyKind.REFUSAL,
+        language=Language(case.language),
+        to_address=requester.address if requester else "",
+        context={
+            "company": case.company,
+            "reference": case.reference,
+            "ground": args.ground,
+            "reasons": args.reason.strip(),
+            "partial": args.partial,
+        },
+        parent=None,
+        outgoing=desk.outgoing,
+        now=now,
+        allow_automatic=False,
+    )
+
+
+def cmd_cases_refuse(args: argparse.Namespace) -> None:
+    _case_action(args, "refuse")
 
 
 def cmd_cases_extend(args: argparse.Namespace) -> None:
@@ -452,6 +497,13 @@ def build_parser() -> argparse.ArgumentParser:
     cc.add_argument("reference", metavar="REF")
     cc.add_argument("--as", dest="staff", required=True, metavar="STAFF")
     cc.set_defaults(func=cmd_cases_close)
+    cr = csub.add_parser("refuse", help="decide a refusal (R11) and draft the letter")
+    cr.add_argument("reference", metavar="REF")
+    cr.add_argument("--as", dest="staff", required=True, metavar="STAFF")
+    cr.add_argument("--ground", required=True, help="e.g. excessive, manifestly_unfounded")
+    cr.add_argument("--reason", required=True)
+    cr.add_argument("--partial", action="store_true", help="only part of the request is refused")
+    cr.set_defaults(func=cmd_cases_refuse)
 
     staff = add("staff", lambda a: None, "staff accounts")
     ssub = staff.add_subparsers(dest="staff_command", required=True, metavar="SUBCOMMAND")

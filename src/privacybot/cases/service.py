@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from privacybot.cases.deadline import (
     HolidayCalendar,
@@ -25,8 +25,8 @@ from privacybot.cases.deadline import (
 from privacybot.cases.retention import address_hmac
 from privacybot.cases.threading import format_reference
 from privacybot.db import repo
-from privacybot.db.models import Case, OtpCode, Requester
-from privacybot.domain import CaseStatus
+from privacybot.db.models import Case, Draft, OtpCode, Requester
+from privacybot.domain import CaseStatus, DraftStatus
 
 
 class CaseError(Exception):
@@ -254,3 +254,77 @@ def close(
     if case.status == CaseStatus.CLOSED:
         raise CaseError(f"{case.reference} is already closed")
     set_status(session, case, CaseStatus.CLOSED, actor=staff, now=now, reason=reason)
+
+
+#: Replies that settle a request: once one is sent, the case is answered.
+SETTLING_KINDS = frozenset(
+    {
+        "answer_access",
+        "answer_rectification",
+        "answer_erasure",
+        "answer_restriction",
+        "answer_portability",
+        "answer_objection",
+        "answer_objection_marketing",
+        "answer_withdraw_consent",
+        "refusal",
+    }
+)
+
+
+def reply_sent(session: Session, case: Case, kind: str, now: datetime) -> None:
+    """The relay took a reply: when the last settling one is out, the case is answered.
+
+    A case asking for several rights gets one answer per right; it is answered when
+    none of them is still waiting. Personal-data answers can only have been approved
+    for a verified requester (drafts.approve), so an unverified access case never
+    reaches answered (R12).
+    """
+    if kind not in SETTLING_KINDS or case.status != CaseStatus.OPEN:
+        return
+    waiting = session.exec(
+        select(Draft.id).where(
+            Draft.case_id == case.id,
+            col(Draft.kind).in_(SETTLING_KINDS),
+            col(Draft.status).in_(
+                [DraftStatus.AWAITING_APPROVAL, DraftStatus.APPROVED, DraftStatus.QUEUED]
+            ),
+        )
+    ).first()
+    if waiting is not None:
+        return
+    set_status(session, case, CaseStatus.ANSWERED, actor="privacybot", now=now, reply=kind)
+
+
+def decide_refusal(
+    session: Session,
+    case: Case,
+    *,
+    staff: str,
+    ground: str,
+    reasons: str,
+    grounds: frozenset[str],
+    now: datetime,
+) -> None:
+    """R11: only a named staff member refuses, on a listed ground, with reasons.
+
+    The refusal letter itself is a draft that waits for approval like every answer;
+    this records the decision so the trail says who refused and why.
+    """
+    if not staff.strip():
+        raise CaseError("a refusal needs the staff member who decides it (R11)")
+    if ground not in grounds:
+        raise CaseError(f"unknown refusal ground {ground!r} (one of: {', '.join(sorted(grounds))})")
+    if not reasons.strip():
+        raise CaseError("a refusal needs its reasons (art. 12(4))")
+    if case.status == CaseStatus.CLOSED:
+        raise CaseError(f"{case.reference} is closed")
+    repo.audit(
+        session,
+        actor=staff,
+        action="refusal_decided",
+        at=now,
+        case=case,
+        ground=ground,
+        reasons=reasons.strip(),
+    )

@@ -33,6 +33,7 @@ from sqlalchemy import func, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from privacybot.cases.service import reply_sent
 from privacybot.db.models import Case, Draft, OutboxItem
 from privacybot.db.repo import audit
 from privacybot.db.session import transaction
@@ -192,6 +193,10 @@ def _record_sent(session: Session, item: OutboxItem, now: datetime, how: str) ->
     item.last_error = None
     session.add(item)
     _set_draft(session, item.draft_id, "sent", now)
+    case = _case(session, item.case_id)
+    draft = session.get(Draft, item.draft_id) if item.draft_id is not None else None
+    if case is not None and draft is not None:
+        reply_sent(session, case, draft.kind, now)
     audit(
         session,
         actor=ACTOR,

@@ -306,7 +306,7 @@ def edit(
     member = require_officer(session, staff)
     draft, case = _load(session, draft_id)
     if draft.status != DraftStatus.AWAITING_APPROVAL:
-        raise DraftError(f"draft {draft_id} is {draft.status}: only drafts awaiting approval")
+        raise DraftError(f"draft {draft_id} is {draft.status}, not awaiting approval: cannot edit")
     if not body.strip():
         raise DraftError("the new text is empty")
     changed = body != draft.body or (subject is not None and subject != draft.subject)

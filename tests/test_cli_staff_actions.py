@@ -1,0 +1,170 @@
+"""Staff actions from the CLI on a real case: extend, refuse, edit in $EDITOR, close (R5, R11)."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+
+from privacybot.cases import service
+from privacybot.db import migrate
+from privacybot.db.models import AuditEvent, Case
+from privacybot.db.session import make_engine
+from tests.flow.helpers import mail, make_flow
+from tests.test_cli import run
+
+
+@pytest.fixture
+def setup(tmp_path: Path) -> tuple[dict[str, str], str]:
+    var = tmp_path / "var"
+    env = {"PRIVACYBOT_VAR_DIR": str(var)}
+    assert run("db", "upgrade", env=env).returncode == 0
+    engine = make_engine(f"sqlite:///{var / 'privacybot.db'}")
+    migrate.check_up_to_date(engine)
+    flow = make_flow(engine)
+    # Today is after 2026-06-29, so put the case in the future for the extension window.
+    flow.clock.current = flow.clock.current.replace(year=2027)
+    flow.receive(mail("Ik wil graag inzage in al mijn gegevens bij Pharox."))
+    [case] = flow.cases()
+    engine.dispose()
+    for who in ("olga@conxillium.nl", "bram@conxillium.nl"):
+        assert run("staff", "add", who, "--role", "officer", env=env).returncode == 0
+    assert run("staff", "add", "vera@conxillium.nl", "--role", "viewer", env=env).returncode == 0
+    return env, case.reference
+
+
+def test_R5_extend_drafts_the_notice_and_refuses_a_second_time(
+    setup: tuple[dict[str, str], str],
+) -> None:
+    env, ref = setup
+    proc = run(
+        "cases", "extend", ref, "--as", "olga@conxillium.nl", "--reason", "acht systemen", env=env
+    )
+    assert proc.returncode == 0, proc.stderr
+    shown = json.loads(run("cases", "show", ref, "--json", env=env).stdout)
+    assert shown["extended_due"] == "2027-09-01"
+    drafts = json.loads(run("drafts", "list", "--json", env=env).stdout)
+    notice = [d for d in drafts if d["kind"] == "extension_notice"]
+    assert len(notice) == 1 and notice[0]["status"] == "awaiting_approval"
+    again = run("cases", "extend", ref, "--as", "olga@conxillium.nl", "--reason", "x", env=env)
+    assert again.returncode != 0 and "already extended" in again.stderr
+
+
+def test_R11_a_refusal_needs_an_officer_and_a_listed_ground(
+    setup: tuple[dict[str, str], str],
+) -> None:
+    env, ref = setup
+    viewer = run(
+        "cases",
+        "refuse",
+        ref,
+        "--as",
+        "vera@conxillium.nl",
+        "--ground",
+        "excessive",
+        "--reason",
+        "x",
+        env=env,
+    )
+    assert viewer.returncode != 0 and "viewer" in viewer.stderr
+    bad = run(
+        "cases",
+        "refuse",
+        ref,
+        "--as",
+        "olga@conxillium.nl",
+        "--ground",
+        "too_busy",
+        "--reason",
+        "x",
+        env=env,
+    )
+    assert bad.returncode != 0 and "unknown refusal ground" in bad.stderr
+    ok = run(
+        "cases",
+        "refuse",
+        ref,
+        "--as",
+        "olga@conxillium.nl",
+        "--ground",
+        "excessive",
+        "--reason",
+        "Vier identieke verzoeken deze week.",
+        env=env,
+    )
+    assert ok.returncode == 0, ok.stderr
+    events = json.loads(run("cases", "show", ref, "--json", env=env).stdout)["events"]
+    decided = [e for e in events if e["action"] == "refusal_decided"]
+    assert decided and decided[0]["actor"] == "olga@conxillium.nl"
+    assert decided[0]["detail"]["ground"] == "excessive"
+
+
+def test_edit_in_the_editor_then_another_officer_approves(
+    setup: tuple[dict[str, str], str], tmp_path: Path
+) -> None:
+    env, ref = setup
+    drafts = json.loads(run("drafts", "list", "--json", env=env).stdout)
+    ack = drafts[0]
+    assert ack["status"] == "queued"
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\nprintf "Nieuwe tekst van de redactie.\\n" > "$1"\n')
+    editor.chmod(editor.stat().st_mode | stat.S_IEXEC)
+    queued = run(
+        "drafts",
+        "edit",
+        str(ack["id"]),
+        "--as",
+        "olga@conxillium.nl",
+        env={**env, "EDITOR": str(editor)},
+    )
+    assert queued.returncode != 0 and "not awaiting approval" in queued.stderr
+    run("cases", "extend", ref, "--as", "olga@conxillium.nl", "--reason", "veel werk", env=env)
+    notice = [
+        d
+        for d in json.loads(run("drafts", "list", "--json", env=env).stdout)
+        if d["kind"] == "extension_notice"
+    ][0]
+    edited = run(
+        "drafts",
+        "edit",
+        str(notice["id"]),
+        "--as",
+        "olga@conxillium.nl",
+        env={**env, "EDITOR": str(editor)},
+    )
+    assert edited.returncode == 0, edited.stderr
+    same = run("drafts", "approve", str(notice["id"]), "--as", "olga@conxillium.nl", env=env)
+    assert same.returncode != 0 and "another officer" in same.stderr
+    other = run("drafts", "approve", str(notice["id"]), "--as", "bram@conxillium.nl", env=env)
+    assert other.returncode == 0, other.stderr
+    rejected = run(
+        "drafts",
+        "reject",
+        str(notice["id"]),
+        "--as",
+        "bram@conxillium.nl",
+        "--reason",
+        "te laat",
+        env=env,
+    )
+    assert rejected.returncode != 0
+
+
+def test_close_is_recorded_and_final(setup: tuple[dict[str, str], str]) -> None:
+    env, ref = setup
+    assert run("cases", "close", ref, "--as", "bram@conxillium.nl", env=env).returncode == 0
+    shown = json.loads(run("cases", "show", ref, "--json", env=env).stdout)
+    assert shown["status"] == "closed"
+    again = run("cases", "close", ref, "--as", "bram@conxillium.nl", env=env)
+    assert again.returncode != 0 and "already closed" in again.stderr
+    engine = make_engine(f"sqlite:///{Path(env['PRIVACYBOT_VAR_DIR']) / 'privacybot.db'}")
+    with Session(engine) as s:
+        case = s.exec(select(Case).where(Case.reference == ref)).one()
+        closed = s.exec(select(AuditEvent).where(AuditEvent.action == "status_changed")).all()
+    assert case.closed_at is not None
+    assert closed[-1].actor == "bram@conxillium.nl"
+    assert case.status == service.CaseStatus.CLOSED
+    engine.dispose()
