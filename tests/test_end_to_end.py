@@ -192,7 +192,9 @@ def test_demo_mail_to_approved_answer_through_real_sockets(desk: Desk) -> None:
     assert sent_answer["To"] == "anna.devries@example.nl"
     message_ids = [m["Message-ID"] for m in desk.sent()]
     assert len(message_ids) == len(set(message_ids))
-    trail = [e["action"] for e in desk.json("cases", "show", ref.group(0))["events"]]
+    shown = desk.json("cases", "show", ref.group(0))
+    assert shown["status"] == "answered"
+    trail = [e["action"] for e in shown["events"]]
     for action in (
         "case_opened",
         "code_issued",

@@ -191,6 +191,14 @@ class Service:
             self._tasks.append(asyncio.create_task(server.serve(), name="web"))
             log.info("dashboard and API on http://%s", s.web_bind)
 
+        if "scheduler" in self.roles:
+            from privacybot.scheduler.loop import Scheduler
+
+            scheduler = Scheduler(engine, desk, self.clock)
+            self._tasks.append(
+                asyncio.create_task(scheduler.run(self._stop_event), name="scheduler")
+            )
+
         if "telegram" in self.roles and s.telegram_token is not None:
             log.warning("the Telegram channel is not available in this version; token ignored")
 

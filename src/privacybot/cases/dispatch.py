@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import re
-import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -19,19 +18,16 @@ from enum import StrEnum
 from sqlmodel import Session, col, select
 
 from privacybot.cases import service
+from privacybot.cases.codes import issue_code
 from privacybot.cases.identity import (
     OtpCheck,
     OtpState,
     Trust,
     check_code,
     find_codes,
-    hash_code,
-    may_issue,
     needs_staff_for_representation,
-    new_code,
     parse_authentication_results,
 )
-from privacybot.cases.retention import address_hmac
 from privacybot.cases.threading import CandidateCase, ThreadAction, choose_case
 from privacybot.db import repo
 from privacybot.db.models import Case, Draft, InboundMessage, OtpCode, Requester
@@ -332,7 +328,7 @@ def _new_request(
 
     code: str | None = None
     if not no_verification and may_send:
-        code = _issue_code(session, case, sender, desk, now)
+        code = issue_code(session, case, sender, desk.key, now)
     create_draft(
         session,
         case=case,
@@ -395,26 +391,6 @@ def _clarify_foreign(
     )
     log.info("inbound %s is in another language: English clarification drafted", row.id)
     return Outcome.STAFF_TRIAGE
-
-
-def _issue_code(
-    session: Session, case: Case, address: str, desk: Desk, now: datetime
-) -> str | None:
-    issued = session.exec(select(OtpCode.issued_at).where(OtpCode.case_id == case.id)).all()
-    if not may_issue(list(issued), now):
-        repo.audit(session, actor="privacybot", action="code_limit_reached", at=now, case=case)
-        return None
-    code = new_code(secrets.SystemRandom())
-    session.add(
-        OtpCode(
-            case_id=case.id or 0,
-            code_hmac=hash_code(code, desk.key),
-            issued_at=now,
-            sent_to_hmac=address_hmac(address, desk.key),
-        )
-    )
-    repo.audit(session, actor="privacybot", action="code_issued", at=now, case=case, method="email")
-    return code
 
 
 def _answer_drafts(
@@ -496,9 +472,7 @@ def _try_verify(
     otps = session.exec(
         select(OtpCode).where(OtpCode.case_id == case.id).order_by(col(OtpCode.issued_at).desc())
     ).all()
-    if not otps:
-        return None
-    first_otp = min(o.issued_at for o in otps)
+    first_otp = repo.first_event_at(session, case, "code_issued")
     results: list[OtpCheck] = []
     for otp in otps:
         state = OtpState(hash=otp.code_hmac, issued_at=otp.issued_at, attempts=otp.attempts)
@@ -517,15 +491,19 @@ def _try_verify(
                 _answer_drafts(session, case, row, result, desk, now)
                 log.info("case %s verified", case.reference)
                 return Outcome.VERIFIED
-    # Not verified: a wrong guess counts against the newest live code only.
-    newest = otps[0]
-    newest_state = OtpState(
-        hash=newest.code_hmac, issued_at=newest.issued_at, attempts=newest.attempts
-    )
-    verdict = check_code(newest_state, codes[0], now, desk.key)
-    if verdict == OtpCheck.WRONG:
-        newest.attempts += 1
-        session.add(newest)
+    # Not verified: a wrong guess counts against the newest live code only. With no
+    # code left (all lapsed and purged, R26) the reply is treated as a late one.
+    verdict, attempts = OtpCheck.EXPIRED, 0
+    if otps:
+        newest = otps[0]
+        newest_state = OtpState(
+            hash=newest.code_hmac, issued_at=newest.issued_at, attempts=newest.attempts
+        )
+        verdict = check_code(newest_state, codes[0], now, desk.key)
+        if verdict == OtpCheck.WRONG:
+            newest.attempts += 1
+            session.add(newest)
+        attempts = newest.attempts
     repo.audit(
         session,
         actor="privacybot",
@@ -533,15 +511,15 @@ def _try_verify(
         at=now,
         case=case,
         result=verdict.value,
-        attempts=newest.attempts,
+        attempts=attempts,
     )
-    if verdict == OtpCheck.LOCKED or newest.attempts >= 5:
+    if verdict == OtpCheck.LOCKED or attempts >= 5:
         service.flag_for_staff(
             session, case, "verification code locked after 5 attempts", now, "privacybot"
         )
     elif verdict == OtpCheck.EXPIRED:
         requester = repo.requester_of(session, case)
-        code = _issue_code(session, case, row.sender or "", desk, now)
+        code = issue_code(session, case, row.sender or "", desk.key, now)
         if code is not None and requester is not None:
             create_draft(
                 session,

@@ -86,3 +86,12 @@ def count_cases(session: Session) -> int:
 
 def list_drafts(session: Session) -> Sequence[Draft]:
     return session.exec(select(Draft).order_by(Draft.id)).all()  # type: ignore[arg-type]
+
+
+def first_event_at(session: Session, case: Case, action: str) -> datetime | None:
+    """When `action` first happened to `case`: the audit log outlives the rows it describes."""
+    return session.exec(
+        select(func.min(AuditEvent.at)).where(
+            AuditEvent.case_id == case.id, AuditEvent.action == action
+        )
+    ).one()

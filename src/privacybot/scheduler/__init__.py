@@ -1,0 +1,1 @@
+"""Time-driven work: verification reminders and closures, code purges (the digest grows here)."""
