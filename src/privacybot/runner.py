@@ -15,7 +15,7 @@ import logging
 import signal
 import socket
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,6 +73,14 @@ def _port_is_free(host: str, port: int) -> bool:
         except OSError:
             return False
     return True
+
+
+class _EmbeddedServer(uvicorn.Server):
+    """uvicorn without its own signal handlers: the service owns SIGINT/SIGTERM."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
 
 
 @dataclass
@@ -140,7 +148,12 @@ class Service:
             )
             thread = threading.Thread(target=worker.run, name="triage", daemon=True)
             thread.start()
-            self._stoppers.append(lambda: (worker.stop(), thread.join(10)))
+
+            def stop_worker() -> None:
+                worker.stop()
+                thread.join(10)
+
+            self._stoppers.append(stop_worker)
             store = DbInboundSink(engine, self.clock)
             imap = self._imap_settings()
             self.watcher = ImapWatcher(
@@ -185,8 +198,7 @@ class Service:
                 log_level="warning",
                 lifespan="off",
             )
-            server = uvicorn.Server(config)
-            server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+            server = _EmbeddedServer(config)
             self._web = server
             self._tasks.append(asyncio.create_task(server.serve(), name="web"))
             log.info("dashboard and API on http://%s", s.web_bind)

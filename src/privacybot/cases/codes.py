@@ -38,7 +38,5 @@ def issue_code(session: Session, case: Case, address: str, key: bytes, now: date
 
 def purge_expired_codes(session: Session, now: datetime) -> int:
     """R26: delete code hashes past their validity; returns how many went."""
-    result = session.exec(  # type: ignore[call-overload]
-        delete(OtpCode).where(col(OtpCode.issued_at) <= now - CODE_VALIDITY)
-    )
-    return int(result.rowcount or 0)
+    result = session.execute(delete(OtpCode).where(col(OtpCode.issued_at) <= now - CODE_VALIDITY))
+    return int(getattr(result, "rowcount", 0) or 0)

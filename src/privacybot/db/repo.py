@@ -28,14 +28,13 @@ def next_case_number(session: Session, year: int) -> int:
     """
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    session.execute(
-        insert(CaseSequence).values(year=year, last_seq=0).on_conflict_do_nothing()  # type: ignore[attr-defined]
-    )
+    session.execute(insert(CaseSequence).values(year=year, last_seq=0).on_conflict_do_nothing())
+    table = CaseSequence.__table__  # type: ignore[attr-defined]
     result = session.execute(
-        update(CaseSequence)
-        .where(CaseSequence.year == year)  # type: ignore[arg-type]
-        .values(last_seq=CaseSequence.last_seq + 1)
-        .returning(CaseSequence.last_seq)  # type: ignore[arg-type]
+        update(table)
+        .where(table.c.year == year)
+        .values(last_seq=table.c.last_seq + 1)
+        .returning(table.c.last_seq)
     )
     return int(result.scalar_one())
 

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from sqlalchemy import or_
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlmodel import select
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col, select
 
 from privacybot.clock import Clock
 from privacybot.db.models import ImapCheckpoint, InboundMessage
@@ -34,11 +35,13 @@ class DbInboundSink:
     def store(self, envelope: InboundEnvelope) -> StoreOutcome:
         try:
             with transaction(self._engine) as s:
-                clauses = [InboundMessage.channel_key == envelope.key]
+                clauses: list[ColumnElement[bool]] = [
+                    col(InboundMessage.channel_key) == envelope.key
+                ]
                 if envelope.message_id:
                     clauses.append(
-                        (InboundMessage.channel == envelope.channel)
-                        & (InboundMessage.message_id == envelope.message_id)  # type: ignore[arg-type]
+                        (col(InboundMessage.channel) == envelope.channel)
+                        & (col(InboundMessage.message_id) == envelope.message_id)
                     )
                 existing = s.exec(select(InboundMessage.id).where(or_(*clauses))).first()
                 if existing is not None:
