@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, col, func, select
 
 from privacybot.db import repo
-from privacybot.db.models import Case, Draft, OutboxItem
+from privacybot.db.models import Case, Draft, OutboxItem, Staff
 from privacybot.domain import CaseStatus, DraftStatus, Language
 from privacybot.outbox.compose import compose_email
 from privacybot.outbox.store import enqueue
@@ -230,14 +230,20 @@ def _load(session: Session, draft_id: int) -> tuple[Draft, Case | None]:
     return draft, case
 
 
-def approve(
-    session: Session, draft_id: int, *, staff: str, outgoing: Outgoing, now: datetime
-) -> Draft:
-    """Four eyes: an officer other than the last editor; personal data only if verified."""
+def _pending(session: Session, draft_id: int, staff: str) -> tuple[Staff, Draft, Case | None]:
+    """The acting officer and a draft that is still waiting for a decision."""
     member = require_officer(session, staff)
     draft, case = _load(session, draft_id)
     if draft.status != DraftStatus.AWAITING_APPROVAL:
         raise DraftError(f"draft {draft_id} is {draft.status}, not awaiting approval")
+    return member, draft, case
+
+
+def approve(
+    session: Session, draft_id: int, *, staff: str, outgoing: Outgoing, now: datetime
+) -> Draft:
+    """Four eyes: an officer other than the last editor; personal data only if verified."""
+    member, draft, case = _pending(session, draft_id, staff)
     if draft.edited_by is not None and draft.edited_by == member.email:
         raise DraftError(
             f"draft {draft_id} was edited by {member.email}: another officer must approve it"
@@ -271,10 +277,7 @@ def approve(
 
 
 def reject(session: Session, draft_id: int, *, staff: str, reason: str, now: datetime) -> Draft:
-    member = require_officer(session, staff)
-    draft, case = _load(session, draft_id)
-    if draft.status != DraftStatus.AWAITING_APPROVAL:
-        raise DraftError(f"draft {draft_id} is {draft.status}, not awaiting approval")
+    member, draft, case = _pending(session, draft_id, staff)
     if not reason.strip():
         raise DraftError("a rejection needs a reason")
     draft.status = DraftStatus.REJECTED
@@ -303,10 +306,7 @@ def edit(
     now: datetime,
     subject: str | None = None,
 ) -> Draft:
-    member = require_officer(session, staff)
-    draft, case = _load(session, draft_id)
-    if draft.status != DraftStatus.AWAITING_APPROVAL:
-        raise DraftError(f"draft {draft_id} is {draft.status}, not awaiting approval: cannot edit")
+    member, draft, case = _pending(session, draft_id, staff)
     if not body.strip():
         raise DraftError("the new text is empty")
     changed = body != draft.body or (subject is not None and subject != draft.subject)
