@@ -1,0 +1,1 @@
+"""Loop-safety tests against real autoresponders and a second privacybot (RULES.md D)."""
