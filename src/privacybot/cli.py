@@ -165,6 +165,9 @@ def cmd_run(args: argparse.Namespace) -> None:
 
     settings = _settings(args)
     logging.getLogger().setLevel(settings.log_level)
+    # aiosmtpd logs every SMTP command (and so addresses) at INFO: keep it for debugging.
+    if settings.log_level != "DEBUG":
+        logging.getLogger("mail.log").setLevel(logging.WARNING)
     try:
         roles = parse_roles(args.only)
         asyncio.run(Service(settings, roles).run())

@@ -40,8 +40,9 @@ SAMPLES: tuple[tuple[str, str, str, str], ...] = (
         "Peter van Dam <pvandam@example.net>",
         "Vraag over cookies",
         "nl",
-        "Beste mensen,\n\nIk las jullie privacyverklaring. Welke cookies gebruiken jullie op "
-        "de website en hoe kan ik die weigeren?\n\nGroeten,\nPeter van Dam\n",
+        "Beste mensen,\n\nIk las jullie privacyverklaring. Welke cookies plaatsen jullie op "
+        "de website, en waarvoor? En hoe lang bewaren jullie mijn IP-adres?\n\n"
+        "Groeten,\nPeter van Dam\n",
     ),
     (
         "Fatima El Amrani <f.elamrani@example.nl>",
