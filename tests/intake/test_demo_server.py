@@ -9,7 +9,7 @@ from imapclient import IMAPClient
 from imapclient.exceptions import LoginError
 
 from privacybot.intake.demo_server import DemoImapServer, append_messages
-from tests.servers import LOOPBACK, ImapTestServer
+from privacybot.testing.servers import LOOPBACK, ImapTestServer
 
 
 def test_it_starts_empty_with_idle_and_keywords(pymap_server: ImapTestServer) -> None:

@@ -20,7 +20,7 @@ from privacybot.intake.imap import (
     parse_imap_url,
 )
 from tests.intake.fakes import FakeSink
-from tests.servers import LOOPBACK, ImapTestServer, free_port
+from privacybot.testing.servers import LOOPBACK, ImapTestServer, free_port
 
 KEYWORD = b"$PrivacybotStored"
 SEEN = b"\\Seen"

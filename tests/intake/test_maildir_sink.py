@@ -7,7 +7,7 @@ import smtplib
 from pathlib import Path
 
 from privacybot.outbox.maildir_sink import MaildirSink, MaildirSmtpServer
-from tests.servers import LOOPBACK, free_port
+from privacybot.testing.servers import LOOPBACK, free_port
 
 RAW = (
     b"From: privacy@conxillium.nl\r\nTo: burger@example.org\r\nSubject: Ontvangst\r\n\r\nHallo\r\n"

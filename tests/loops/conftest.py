@@ -36,7 +36,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from tests.servers import DOVECOT, DOVECOT_LDA, LOOPBACK, free_port
+from privacybot.testing.servers import DOVECOT, DOVECOT_LDA, LOOPBACK, free_port
 
 T = TypeVar("T")
 PRIVACYBOT = [sys.executable, "-m", "privacybot.cli"]

@@ -27,8 +27,8 @@ from email.utils import make_msgid
 import pytest
 
 from privacybot.intake.demo_server import DEMO_PASSWORD, DEMO_USER, append_messages
+from privacybot.testing.servers import DovecotServer, DovecotUser
 from tests.loops.conftest import Privacybot, Relay, require_dovecot_sieve, wait_for
-from tests.servers import DovecotServer, DovecotUser
 
 OUR_ADDRESS = "privacy@conxillium.nl"
 OUR_DOMAIN = "conxillium.nl"

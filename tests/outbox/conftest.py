@@ -26,7 +26,7 @@ from privacybot.db.models import AuditEvent, Case, Draft, OutboxItem
 from privacybot.db.session import transaction
 from privacybot.outbox.compose import compose_email, new_message_id
 from privacybot.outbox.store import enqueue
-from tests.servers import LOOPBACK, free_port
+from privacybot.testing.servers import LOOPBACK, free_port
 
 DOMAIN = "conxillium.nl"
 FROM = f"privacy@{DOMAIN}"

@@ -29,8 +29,8 @@ from privacybot.db.models import OutboxItem
 from privacybot.db.session import transaction
 from privacybot.outbox.maildir_sink import MaildirSink
 from privacybot.outbox.transport import MaildirDeliveryCheck
+from privacybot.testing.servers import LOOPBACK, free_port
 from tests.outbox.conftest import events, queue_message
-from tests.servers import LOOPBACK, free_port
 
 ITEMS = 100
 LEASE_SECONDS = 1.5

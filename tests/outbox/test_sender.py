@@ -30,6 +30,7 @@ from privacybot.outbox.transport import (
     SmtpTransport,
     TransportError,
 )
+from privacybot.testing.servers import LOOPBACK, free_port
 from tests.outbox.conftest import (
     DOMAIN,
     ScriptedRelay,
@@ -39,7 +40,7 @@ from tests.outbox.conftest import (
     make_case,
     queue_message,
 )
-from tests.servers import LOOPBACK, SmtpSink, free_port
+from tests.servers import SmtpSink
 
 
 def sender_for(engine: Engine, url: str, clock: FixedClock, **kwargs: object) -> Sender:
