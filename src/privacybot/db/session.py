@@ -7,6 +7,9 @@ restarted server is noticed instead of failing the next query.
 
 from __future__ import annotations
 
+import contextlib
+import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +18,9 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
+
+#: Execution option marking a read-only unit of work (no SQLite write lock taken).
+READ_ONLY = "privacybot_read_only"
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
@@ -42,7 +48,10 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            if conn.get_execution_options().get(READ_ONLY):
+                conn.exec_driver_sql("BEGIN")
+            else:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
     return create_engine(
@@ -55,13 +64,51 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     )
 
 
+_WRITE_LOCKS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()
+_WRITE_LOCKS_GUARD = threading.RLock()
+
+
+def _write_lock(engine: Engine) -> threading.RLock | None:
+    """SQLite admits one writer; threads of this process queue here, not in SQLite.
+
+    SQLite's busy handler sleeps in growing steps (up to 100 ms) before it retries, so
+    a thread that waits there keeps waiting well after the lock is free. A Python
+    lock wakes the next writer the moment the previous one commits. Other processes
+    still meet SQLite's own lock and busy timeout.
+    """
+    if engine.dialect.name != "sqlite":
+        return None
+    with _WRITE_LOCKS_GUARD:
+        lock = _WRITE_LOCKS.get(engine)
+        if lock is None:
+            lock = _WRITE_LOCKS[engine] = threading.RLock()
+        return lock
+
+
 @contextmanager
 def transaction(engine: Engine) -> Iterator[Session]:
     """Commit on success, roll back on any exception; the caller sees one atomic change."""
-    with Session(engine, expire_on_commit=False) as session:
+    lock = _write_lock(engine)
+    with contextlib.ExitStack() as stack:
+        if lock is not None:
+            stack.enter_context(lock)
+        session = stack.enter_context(Session(engine, expire_on_commit=False))
         try:
             yield session
             session.commit()
         except BaseException:
             session.rollback()
             raise
+
+
+@contextmanager
+def read_transaction(engine: Engine) -> Iterator[Session]:
+    """A consistent read that never takes SQLite's write lock, so writers are not held up.
+
+    Anything written through this session is rolled back: it is for reading only.
+    """
+    with Session(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False) as session:
+        try:
+            yield session
+        finally:
+            session.rollback()

@@ -18,7 +18,7 @@ from sqlmodel import col, select
 
 from privacybot.clock import Clock
 from privacybot.db.models import ImapCheckpoint, InboundMessage
-from privacybot.db.session import transaction
+from privacybot.db.session import read_transaction, transaction
 from privacybot.intake.base import InboundEnvelope, StoreOutcome, StoreUnavailable
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,7 @@ class DbInboundSink:
 
     def has_key(self, key: str) -> bool:
         try:
-            with transaction(self._engine) as s:
+            with read_transaction(self._engine) as s:
                 found = s.exec(
                     select(InboundMessage.id).where(InboundMessage.channel_key == key)
                 ).first()
