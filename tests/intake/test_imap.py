@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import random
+import socket
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -19,8 +23,8 @@ from privacybot.intake.imap import (
     MemoryCheckpoint,
     parse_imap_url,
 )
-from tests.intake.fakes import FakeSink
 from privacybot.testing.servers import LOOPBACK, ImapTestServer, free_port
+from tests.intake.fakes import FakeSink
 
 KEYWORD = b"$PrivacybotStored"
 SEEN = b"\\Seen"
@@ -395,6 +399,132 @@ def test_stop_returns_within_a_few_seconds_while_idling(
     sink = FakeSink()
     watcher = start_watcher(imap_server, sink, idle_check_interval=1.0)
     assert watcher.wait_for_status("idle")
+
+    started = time.monotonic()
+    assert watcher.stop(timeout=5)
+
+    assert time.monotonic() - started < 3
+    assert watcher.status == "stopped"
+
+
+# -- a slow network ------------------------------------------------------------------------
+
+
+class DribblingProxy:
+    """A loopback TCP proxy that hands the server's bytes to the client in two pieces.
+
+    Every chunk the server sends is cut at a random point and the second piece follows
+    a few ms later, so response lines arrive split across TCP segments, as they do on a
+    real network (the client reads the first piece long before the second arrives).
+    With `stall` set, the second piece never comes. Client-to-server bytes pass straight
+    through.
+    """
+
+    def __init__(self, upstream: tuple[str, int], *, seed: int = 519) -> None:
+        self.upstream = upstream
+        self.rng = random.Random(seed)
+        self.listener = socket.create_server((LOOPBACK, 0))
+        self.host, self.port = LOOPBACK, self.listener.getsockname()[1]
+        self.sockets: list[socket.socket] = []
+        self.lock = threading.Lock()
+        self.stall = threading.Event()
+        self.closed = threading.Event()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return  # closed
+            server = socket.create_connection(self.upstream)
+            for sock in (client, server):  # no Nagle: each piece leaves at once
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            with self.lock:
+                self.sockets += [client, server]
+            threading.Thread(target=self._pump, args=(client, server, False), daemon=True).start()
+            threading.Thread(target=self._pump, args=(server, client, True), daemon=True).start()
+
+    def _pump(self, source: socket.socket, target: socket.socket, dribble: bool) -> None:
+        with contextlib.suppress(OSError):
+            while data := source.recv(65536):
+                if dribble and len(data) > 1:
+                    with self.lock:
+                        cut = self.rng.randint(1, len(data) - 1)
+                        pause = self.rng.uniform(0.002, 0.008)
+                    target.sendall(data[:cut])
+                    if self.stall.is_set():
+                        self.closed.wait()
+                        return
+                    time.sleep(pause)
+                    data = data[cut:]
+                target.sendall(data)
+        with contextlib.suppress(OSError):
+            target.shutdown(socket.SHUT_WR)
+
+    def close(self) -> None:
+        self.closed.set()
+        self.listener.close()
+        with self.lock:
+            for sock in self.sockets:
+                with contextlib.suppress(OSError):
+                    sock.close()
+
+
+@pytest.fixture
+def dribbling(imap_server: ImapTestServer) -> Iterator[tuple[DribblingProxy, ImapTestServer]]:
+    """A DribblingProxy in front of `imap_server`, and the server as seen through it."""
+    proxy = DribblingProxy((imap_server.host, imap_server.port))
+    try:
+        yield (
+            proxy,
+            ImapTestServer(
+                imap_server.kind,
+                proxy.host,
+                proxy.port,
+                imap_server.user,
+                imap_server.password,
+                imap_server.restart,
+            ),
+        )
+    finally:
+        proxy.close()
+
+
+def test_idle_responses_split_across_tcp_segments_cause_no_reconnect(
+    imap_server: ImapTestServer,
+    dribbling: tuple[DribblingProxy, ImapTestServer],
+    start_watcher: StartWatcher,
+) -> None:
+    """mjs/imapclient#519: idle_check read "* 30 FETCH (" alone and reconnected."""
+    _, via_proxy = dribbling
+    sink = FakeSink()
+    watcher = start_watcher(via_proxy, sink)
+    # Dovecot announces new mail about 0.5 s late by itself: fewer rounds keep it quick.
+    raws = [mail(n) for n in range(20 if imap_server.kind == "pymap" else 6)]
+
+    for count, raw in enumerate(raws, start=1):
+        assert watcher.wait_for_status("idle", timeout=5)
+        imap_server.append(raw)  # announced (EXISTS) to the watcher while it idles
+        assert len(sink.wait_for(count, timeout=5)) == count
+
+    assert [e.raw for e in sink.stored] == raws
+    assert watcher.reconnects == 0, "a split IDLE response was taken for a lost connection"
+    assert watcher.stop(timeout=5)
+
+
+def test_stop_returns_while_a_response_line_is_half_read(
+    imap_server: ImapTestServer,
+    dribbling: tuple[DribblingProxy, ImapTestServer],
+    start_watcher: StartWatcher,
+) -> None:
+    proxy, via_proxy = dribbling
+    sink = FakeSink()
+    watcher = start_watcher(via_proxy, sink, idle_check_interval=0.5)
+    assert watcher.wait_for_status("idle")
+    proxy.stall.set()
+    imap_server.append(mail(1))  # the watcher gets part of the news, then silence
+    time.sleep(0.3)
 
     started = time.monotonic()
     assert watcher.stop(timeout=5)

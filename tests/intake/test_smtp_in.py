@@ -14,8 +14,8 @@ import pytest
 
 from privacybot.intake.base import InboundEnvelope, StoreOutcome
 from privacybot.intake.smtp_in import SmtpReceiver
-from tests.intake.fakes import FakeSink
 from privacybot.testing.servers import LOOPBACK, free_port
+from tests.intake.fakes import FakeSink
 
 NOW = datetime(2026, 6, 1, 8, 30, tzinfo=UTC)
 MAX_SIZE = 20_000

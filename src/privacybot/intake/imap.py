@@ -30,6 +30,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from imapclient import IMAPClient, SocketTimeout
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
+from imapclient.imapclient import _parse_untagged_response
 
 from privacybot.intake.base import InboundEnvelope, InboundSink, StoreOutcome, StoreUnavailable
 from privacybot.intake.headers import message_id_of
@@ -227,6 +228,9 @@ class ImapWatcher:
         self._status_changed = threading.Condition()
         self._uidvalidity: int | None = None
         self._client: IMAPClient | None = None
+        # Sessions that ended in an error and were retried after a back-off (for health
+        # checks and tests: on a healthy connection it stays 0).
+        self.reconnects = 0
 
     # -- control, from any thread -------------------------------------------------
 
@@ -312,6 +316,7 @@ class ImapWatcher:
             if self._stop.is_set():
                 break
             delay = backoff.next_delay()
+            self.reconnects += 1
             self._set_status("backoff")
             log.info("imap reconnecting to %s in %.1fs", where, delay)
             self._stop.wait(delay)
@@ -426,7 +431,14 @@ class ImapWatcher:
     # -- waiting for news ----------------------------------------------------------
 
     def _idle_once(self, client: IMAPClient) -> None:
-        """IDLE until the server reports new mail, the renew time, a wake() or stop()."""
+        """IDLE until the server reports new mail, the renew time, a wake() or stop().
+
+        imapclient's ``idle_check`` is not used: it reads on a non-blocking socket, so a
+        response line that arrives in two TCP segments fails with "unterminated line"
+        (mjs/imapclient#519) and would cost a reconnect. Instead the socket is waited on
+        for at most `idle_check_interval` (so stop() is seen promptly), and each line is
+        then read whole, blocking with the session's read timeout.
+        """
         self._set_status("idle")
         self._wake.clear()
         client.idle()
@@ -434,17 +446,16 @@ class ImapWatcher:
         sock = client.socket()
         # _stop is checked too: a stop() racing with the clear above is not lost.
         while time.monotonic() < deadline and not (self._wake.is_set() or self._stop.is_set()):
-            readable, _, _ = select.select([sock], [], [], self.settings.idle_check_interval)
-            pending = isinstance(sock, ssl.SSLSocket) and sock.pending() > 0
-            if not readable and not pending:
-                continue
-            responses = client.idle_check(timeout=0)
-            if not responses:
-                # Readable but nothing to read: the peer closed the connection.
-                raise _ConnectionClosed("connection closed by the server while idling")
-            if _announces_bye(responses):
-                raise _ConnectionClosed(f"server said BYE: {_bye_text(responses)}")
-            if _announces_mail(responses):
+            # Bytes already read off the socket (e.g. sent with the "+ idling"
+            # continuation) are invisible to select(): look in the buffers first.
+            if not _input_buffered(client, sock):
+                readable, _, _ = select.select([sock], [], [], self.settings.idle_check_interval)
+                if not readable:
+                    continue
+            response = _read_idle_response(client)
+            if _announces_bye([response]):
+                raise _ConnectionClosed(f"server said BYE: {_bye_text([response])}")
+            if _announces_mail([response]):
                 break
         client.idle_done()
         self._check_stop()
@@ -699,6 +710,51 @@ def _take_announcements(client: IMAPClient) -> bool:
         if untagged.pop(name, None):
             found = True
     return found
+
+
+def _input_buffered(client: IMAPClient, sock: Any) -> bool:
+    """True if bytes of a response already wait in a buffer, where select() cannot see them.
+
+    That is imaplib's read buffer (a BufferedReader over the socket; its own list of
+    chunks since Python 3.14) or, for TLS, decrypted bytes held by the SSL object. The
+    BufferedReader is peeked with the socket briefly non-blocking, so this never waits.
+    """
+    if isinstance(sock, ssl.SSLSocket) and sock.pending() > 0:
+        return True
+    imap = client._imap
+    readbuf = getattr(imap, "_readbuf", None)
+    if isinstance(readbuf, list):
+        return any(readbuf)
+    peek = getattr(vars(imap).get("file"), "peek", None)
+    if peek is None:
+        return False
+    timeout = sock.gettimeout()
+    sock.setblocking(False)
+    try:
+        # Returns the buffered bytes; only when there are none does it try one raw read,
+        # which on a non-blocking socket returns what has arrived (or nothing).
+        return bool(peek(1))
+    except (BlockingIOError, ssl.SSLWantReadError, ssl.SSLWantWriteError):
+        return False
+    finally:
+        sock.settimeout(timeout)
+
+
+def _read_idle_response(client: IMAPClient) -> tuple[Any, ...]:
+    """Read one whole IDLE response line (blocking, with the read timeout) and parse it.
+
+    Uses imaplib's line reader and imapclient's parser for untagged responses, the two
+    pieces ``idle_check`` is made of, but leaves the socket blocking so that a line split
+    across TCP segments is simply waited for.
+    """
+    try:
+        line = client._imap._get_line()
+    except IMAPClientAbortError as exc:
+        if "EOF" in str(exc):
+            raise _ConnectionClosed("connection closed by the server while idling") from exc
+        raise
+    response: tuple[Any, ...] = tuple(_parse_untagged_response(line))
+    return response
 
 
 def _announces_mail(responses: Iterable[tuple[Any, ...]]) -> bool:

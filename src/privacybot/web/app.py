@@ -1,15 +1,18 @@
 """FastAPI application factory: /healthz, /metrics and a read-only JSON API.
 
 Health and metrics need no sign-in so that an orchestrator and Prometheus can use
-them; they expose counts only, never names, addresses or message text.
+them; they expose counts only, never names, addresses or message text. The API
+shows personal data, so it asks for a staff account (HTTP Basic over the loopback
+default; put TLS in front when binding elsewhere).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException
+from fastapi import Depends, FastAPI, HTTPException, status
 from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.security import HTTPBasic, HTTPBasicCredentials
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
@@ -17,12 +20,35 @@ from sqlmodel import Session, col, func, select
 
 from privacybot import __version__
 from privacybot.db import repo
-from privacybot.db.models import Case, Draft, InboundMessage, OutboxItem
+from privacybot.db.models import Case, Draft, InboundMessage, OutboxItem, Staff
+from privacybot.staff import verify_password
 from privacybot.views import case_detail_json, case_json, draft_json
 
 
 def create_app(engine: Engine) -> FastAPI:
     app = FastAPI(title="privacybot", version=__version__)
+    basic = HTTPBasic(realm="privacybot")
+
+    def staff_member(credentials: Annotated[HTTPBasicCredentials, Depends(basic)]) -> str:
+        """Cases hold personal data: every /api call needs a staff account's password."""
+        with Session(engine) as s:
+            member = s.exec(
+                select(Staff).where(Staff.email == credentials.username.strip().lower())
+            ).first()
+        if (
+            member is None
+            or not member.active
+            or member.password_hash is None
+            or not verify_password(credentials.password, member.password_hash)
+        ):
+            raise HTTPException(
+                status.HTTP_401_UNAUTHORIZED,
+                "unknown staff member or wrong password",
+                headers={"WWW-Authenticate": 'Basic realm="privacybot"'},
+            )
+        return member.email
+
+    Staffer = Annotated[str, Depends(staff_member)]
 
     @app.get("/healthz")
     def healthz() -> JSONResponse:
@@ -53,12 +79,12 @@ def create_app(engine: Engine) -> FastAPI:
         return "\n".join(lines) + "\n"
 
     @app.get("/api/cases")
-    def api_cases() -> list[dict[str, Any]]:
+    def api_cases(_: Staffer) -> list[dict[str, Any]]:
         with Session(engine) as s:
             return [case_json(c, repo.requester_of(s, c)) for c in repo.list_cases(s)]
 
     @app.get("/api/cases/{reference}")
-    def api_case(reference: str) -> dict[str, Any]:
+    def api_case(reference: str, _: Staffer) -> dict[str, Any]:
         with Session(engine) as s:
             case = repo.case_by_reference(s, reference)
             if case is None:
@@ -66,7 +92,7 @@ def create_app(engine: Engine) -> FastAPI:
             return case_detail_json(case, repo.requester_of(s, case), repo.events_for(s, case))
 
     @app.get("/api/drafts")
-    def api_drafts() -> list[dict[str, Any]]:
+    def api_drafts(_: Staffer) -> list[dict[str, Any]]:
         with Session(engine) as s:
             refs = dict(s.exec(select(Case.id, Case.reference)).all())
             drafts = s.exec(select(Draft).order_by(col(Draft.id))).all()
