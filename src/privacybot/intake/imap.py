@@ -48,6 +48,8 @@ log = logging.getLogger(__name__)
 TlsMode = Literal["imaps", "starttls-if-offered", "plain"]
 _TLS_MODES: tuple[str, ...] = ("imaps", "starttls-if-offered", "plain")
 _DELETED = b"\\Deleted"
+#: Stored messages acknowledged with one command (keyword or move).
+ACK_GROUP = 25
 
 
 @dataclass(frozen=True)
@@ -512,17 +514,30 @@ class ImapWatcher:
             for batch in _chunks(uids, self.settings.batch_size):
                 self._check_stop()
                 sizes = self._sizes(client, batch)
-                for uid in batch:
-                    self._check_stop()
-                    handled.add(uid)
-                    done = self._process(client, sel, uid, sizes.get(uid))
-                    if sel.mode == "checkpoint":
-                        if not done:
-                            blocked = True
-                        elif not blocked:
-                            self.checkpoint.set_last_uid(
-                                self.settings.mailbox, sel.uidvalidity, uid
-                            )
+                # Acknowledged in groups, one command each, but only ever after the
+                # store committed: a crash in between leaves committed messages
+                # unflagged, which the next pass recognises by key (has_key).
+                stored: list[int] = []
+                try:
+                    for uid in batch:
+                        self._check_stop()
+                        handled.add(uid)
+                        done = self._process(client, sel, uid, sizes.get(uid))
+                        if done:
+                            stored.append(uid)
+                        if sel.mode == "checkpoint":
+                            if not done:
+                                blocked = True
+                            elif not blocked:
+                                self.checkpoint.set_last_uid(
+                                    self.settings.mailbox, sel.uidvalidity, uid
+                                )
+                        if len(stored) >= ACK_GROUP:
+                            self._acknowledge(client, sel, stored)
+                            stored = []
+                finally:
+                    if stored:
+                        self._acknowledge(client, sel, stored)
 
     def _pending_uids(self, client: IMAPClient, sel: _Selected) -> list[int]:
         if sel.mode == "keyword":
@@ -554,7 +569,7 @@ class ImapWatcher:
         return f"imap:{self.settings.mailbox}:{sel.uidvalidity}:{uid}"
 
     def _process(self, client: IMAPClient, sel: _Selected, uid: int, size: int | None) -> bool:
-        """Store and acknowledge one message; True when it is committed (now or before).
+        """Store one message; True when it is committed (now or before) and may be acknowledged.
 
         StoreUnavailable propagates (nothing after it can be stored either); any other
         failure is logged with the UID and leaves this message for the next pass.
@@ -563,7 +578,6 @@ class ImapWatcher:
         where = self.settings.describe()
         if self._has_key(key):
             log.debug("imap message already stored %s uid=%s", where, uid)
-            self._acknowledge(client, sel, uid)
             return True
         fetched = self._fetch(client, uid, size)
         if fetched is None:
@@ -585,7 +599,6 @@ class ImapWatcher:
         except Exception:
             log.exception("imap store failed, not acknowledged: %s uid=%s", where, uid)
             return False
-        self._acknowledge(client, sel, uid)
         log.info(
             "imap message %s %s uid=%s size=%s%s",
             outcome.value,
@@ -667,20 +680,20 @@ class ImapWatcher:
             )
             return None
 
-    def _acknowledge(self, client: IMAPClient, sel: _Selected, uid: int) -> None:
-        """Tell the server we have it; called only after the store returned."""
+    def _acknowledge(self, client: IMAPClient, sel: _Selected, uids: list[int]) -> None:
+        """Tell the server we have these; called only after their store returned."""
         if sel.mode == "keyword":
-            client.add_flags([uid], [self.settings.keyword.encode()], silent=True)
+            client.add_flags(uids, [self.settings.keyword.encode()], silent=True)
         elif sel.mode == "move":
             target = self.settings.move_to
             assert target is not None
             if sel.move:
-                client.move([uid], target)
+                client.move(uids, target)
             else:
-                client.copy([uid], target)
-                client.add_flags([uid], [_DELETED], silent=True)
+                client.copy(uids, target)
+                client.add_flags(uids, [_DELETED], silent=True)
                 if sel.uidplus:
-                    client.uid_expunge([uid])
+                    client.uid_expunge(uids)
                 else:
                     client.expunge()
         # checkpoint mode: _catch_up advances the checkpoint in UID order.
