@@ -29,12 +29,13 @@ from pathlib import Path
 from _harness import (
     ServiceProcess,
     citizen_mail,
-    free_port,
     imap_client,
     percentile,
     print_table,
     wait_for,
 )
+
+from privacybot.testing.servers import free_port
 
 WARM_UP = 3
 

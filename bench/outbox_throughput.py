@@ -30,6 +30,7 @@ from privacybot.outbox.compose import compose_email, new_message_id
 from privacybot.outbox.maildir_sink import MaildirSmtpServer
 from privacybot.outbox.sender import Sender
 from privacybot.outbox.transport import SmtpTransport
+from privacybot.testing.servers import free_port
 
 DOMAIN = "conxillium.nl"
 NOW = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
@@ -46,14 +47,6 @@ class _CountingHandler:
         with self.lock:
             self.count += 1
         return "250 2.0.0 OK"
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def fill(engine: Engine, count: int) -> float:
@@ -112,7 +105,7 @@ def main() -> None:
                 engine = make_engine(f"sqlite:///{Path(tmp) / 'bench.db'}")
                 migrate.upgrade(engine)
                 enqueue_s = fill(engine, args.count)
-                port = _free_port()
+                port = free_port()
                 if relay == "counting":
                     controller = Controller(_CountingHandler(), hostname="127.0.0.1", port=port)
                     controller.start()

@@ -13,14 +13,13 @@ import hashlib
 import logging
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
-from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from privacybot.intake.base import InboundEnvelope, InboundSink, StoreOutcome, StoreUnavailable
 from privacybot.intake.headers import message_id_of
+from privacybot.smtpd import ControlledSmtpServer
 
 __all__ = ["DEFAULT_MAX_SIZE", "SmtpInHandler", "SmtpReceiver", "smtp_key"]
 
@@ -132,7 +131,7 @@ def _peer(session: Session) -> str:
     return str(peer)
 
 
-class SmtpReceiver:
+class SmtpReceiver(ControlledSmtpServer):
     """Runs `SmtpInHandler` on host:port (aiosmtpd's Controller, in its own thread).
 
     ``start()``/``stop()`` block briefly; from asyncio use ``async with``, which runs
@@ -151,49 +150,8 @@ class SmtpReceiver:
         on_stored: Callable[[InboundEnvelope], None] | None = None,
         hostname: str | None = None,
     ) -> None:
-        self.host = host
-        self.port = port
+        self.label = "smtp receiver"
         self.handler = SmtpInHandler(
             sink, clock=clock, max_size=max_size, accept=accept, on_stored=on_stored
         )
-        self._controller = Controller(
-            self.handler,
-            hostname=host,
-            port=port,
-            server_hostname=hostname,
-            data_size_limit=max_size,
-            enable_SMTPUTF8=True,
-            ready_timeout=10.0,
-        )
-        self._running = False
-
-    def start(self) -> None:
-        self._controller.start()
-        self._running = True
-        log.info("smtp receiver listening host=%s port=%s", self.host, self.port)
-
-    def stop(self) -> None:
-        if not self._running:
-            return
-        self._running = False
-        self._controller.stop()
-        log.info("smtp receiver stopped host=%s port=%s", self.host, self.port)
-
-    def __enter__(self) -> Self:
-        self.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    async def __aenter__(self) -> Self:
-        await asyncio.to_thread(self.start)
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await asyncio.to_thread(self.stop)
+        super().__init__(self.handler, host, port, max_size=max_size, server_hostname=hostname)

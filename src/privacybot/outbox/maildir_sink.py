@@ -16,11 +16,10 @@ import os
 import socket
 import time
 from pathlib import Path
-from types import TracebackType
-from typing import Self
 
-from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
+
+from privacybot.smtpd import ControlledSmtpServer
 
 __all__ = ["MaildirSink", "MaildirSmtpServer"]
 
@@ -99,7 +98,7 @@ class _DeliverHandler:
         return "250 2.0.0 Message accepted"
 
 
-class MaildirSmtpServer:
+class MaildirSmtpServer(ControlledSmtpServer):
     """A loopback SMTP server that delivers every accepted message into a Maildir.
 
     Each message gets ``Return-Path`` and ``X-Envelope-To`` lines prepended, as a local
@@ -109,49 +108,10 @@ class MaildirSmtpServer:
     def __init__(
         self, host: str, port: int, path: str | os.PathLike[str], *, max_size: int = 50 << 20
     ) -> None:
-        self.host = host
-        self.port = port
+        self.label = "maildir smtp sink"
         self.sink = MaildirSink(path)
-        self._controller = Controller(
-            _DeliverHandler(self.sink),
-            hostname=host,
-            port=port,
-            data_size_limit=max_size,
-            enable_SMTPUTF8=True,
-            ready_timeout=10.0,
-        )
-        self._running = False
+        super().__init__(_DeliverHandler(self.sink), host, port, max_size=max_size)
 
     @property
     def url(self) -> str:
         return f"smtp://{self.host}:{self.port}"
-
-    def start(self) -> None:
-        self._controller.start()
-        self._running = True
-        log.info("maildir smtp sink listening host=%s port=%s", self.host, self.port)
-
-    def stop(self) -> None:
-        if not self._running:
-            return
-        self._running = False
-        self._controller.stop()
-
-    def __enter__(self) -> Self:
-        self.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    async def __aenter__(self) -> Self:
-        await asyncio.to_thread(self.start)
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await asyncio.to_thread(self.stop)
