@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -152,7 +153,7 @@ def cmd_cases_show(args: argparse.Namespace) -> None:
         return
     for key, value in data.items():
         if key != "events":
-            print(f"{key + ':':<15}{value}")
+            print(f"{key + ':':<16}{value}")
     print("events:")
     for ev in data["events"]:
         print(f"  {ev['at']}  {ev['actor']:<20} {ev['action']}  {json.dumps(ev['detail'])}")
@@ -538,6 +539,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         _fail(_database_problem(exc, args))
     except KeyboardInterrupt:
         _fail("interrupted", 130)
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, as other Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(141) from None
 
 
 def _database_problem(exc: Exception, args: argparse.Namespace) -> str:

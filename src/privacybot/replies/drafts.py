@@ -30,6 +30,7 @@ from privacybot.replies.headers import (
     rate_limit_decision,
     reply_headers,
     reply_subject,
+    strip_subject,
 )
 from privacybot.replies.kinds import ReplyKind, kind_info
 from privacybot.replies.render import render_reply
@@ -88,8 +89,12 @@ def create_draft(
     rendered = render_reply(kind, language, context)
     automatic = allow_automatic and kind.value in outgoing.auto_send_kinds
     subject = rendered.subject
-    if parent is not None and parent.subject.strip() and case is not None:
-        subject = reply_subject(case.reference, parent.subject, automatic)
+    if parent is not None and strip_subject(parent.subject):
+        subject = (
+            reply_subject(case.reference, parent.subject, automatic)
+            if case is not None
+            else f"{'Auto' if automatic else 'Re'}: {strip_subject(parent.subject)}"
+        )
     headers = (
         reply_headers(parent.message_id, list(parent.references), parent.in_reply_to)
         if parent is not None
