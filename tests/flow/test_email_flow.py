@@ -263,12 +263,17 @@ def test_R23_a_reply_to_a_closed_case_opens_a_linked_new_case(flow: Flow) -> Non
 
 def test_a_question_gets_a_draft_without_a_case(flow: Flow) -> None:
     flow.receive(
-        mail("Welke cookies gebruiken jullie op de website en hoe lang bewaren jullie die?")
+        mail(
+            "Welke cookies gebruiken jullie op de website en hoe lang bewaren jullie die?",
+            subject="Re: vraagje over cookies",
+        )
     )
     assert flow.cases() == []
     [draft] = flow.drafts()
     assert draft.kind == "answer_question"
     assert draft.status == "awaiting_approval"
+    assert draft.subject == "Re: vraagje over cookies"
+    assert draft.in_reply_to is not None
 
 
 def test_unclear_mail_goes_to_staff_triage_without_a_reply(flow: Flow) -> None:
