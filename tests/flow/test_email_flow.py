@@ -197,7 +197,8 @@ def test_R17_a_bounce_of_our_ack_marks_the_case(flow: Flow) -> None:
     ack = flow.drafts()[0]
     dsn = (
         "From: MAILER-DAEMON@example.nl\r\nTo: privacy@conxillium.nl\r\nSubject: Undelivered\r\n"
-        "Message-ID: <dsn1@example.nl>\r\nMIME-Version: 1.0\r\n"
+        "Message-ID: <dsn1@example.nl>\r\nAuto-Submitted: auto-replied\r\n"
+        "MIME-Version: 1.0\r\n"
         'Content-Type: multipart/report; report-type=delivery-status; boundary="b"\r\n\r\n'
         "--b\r\nContent-Type: text/plain\r\n\r\nNot delivered.\r\n"
         "--b\r\nContent-Type: message/delivery-status\r\n\r\n"

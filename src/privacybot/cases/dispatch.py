@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 from privacybot.cases import service
 from privacybot.cases.codes import issue_code
 from privacybot.cases.identity import (
+    MAX_WRONG_ATTEMPTS,
     OtpCheck,
     OtpState,
     Trust,
@@ -36,7 +37,6 @@ from privacybot.replies.context import reply_context
 from privacybot.replies.drafts import Outgoing, Parent, create_draft
 from privacybot.replies.headers import may_auto_reply_to
 from privacybot.replies.kinds import ReplyKind
-from privacybot.triage.automatic import dsn_info
 from privacybot.triage.pipeline import TriageResult
 from privacybot.triage.quotes import unquoted_text
 
@@ -126,7 +126,7 @@ def handle(
     session.add(row)
 
     if result.automatic:
-        return _automatic(session, row, desk, now)
+        return _automatic(session, row, result, now)
     if not row.sender:
         row.state = "parked"
         row.problem = ((row.problem or "") + "; no sender address").lstrip("; ")
@@ -158,9 +158,11 @@ def handle(
 # --- automatic mail ---------------------------------------------------------------
 
 
-def _automatic(session: Session, row: InboundMessage, desk: Desk, now: datetime) -> Outcome:
+def _automatic(
+    session: Session, row: InboundMessage, result: TriageResult, now: datetime
+) -> Outcome:
     """R17: never answered; a bounce of our own mail marks that case, the rest waits for staff."""
-    info = dsn_info(row.raw)
+    info = result.dsn
     if info is not None and info.original_message_id:
         draft = session.exec(
             select(Draft).where(Draft.message_id == info.original_message_id)
@@ -458,6 +460,10 @@ def _follow_up(
     return Outcome.THREADED
 
 
+def _state(otp: OtpCode) -> OtpState:
+    return OtpState(hash=otp.code_hmac, issued_at=otp.issued_at, attempts=otp.attempts)
+
+
 def _try_verify(
     session: Session,
     row: InboundMessage,
@@ -473,13 +479,9 @@ def _try_verify(
         select(OtpCode).where(OtpCode.case_id == case.id).order_by(col(OtpCode.issued_at).desc())
     ).all()
     first_otp = repo.first_event_at(session, case, "code_issued")
-    results: list[OtpCheck] = []
     for otp in otps:
-        state = OtpState(hash=otp.code_hmac, issued_at=otp.issued_at, attempts=otp.attempts)
         for candidate in codes:
-            outcome = check_code(state, candidate, now, desk.key)
-            results.append(outcome)
-            if outcome == OtpCheck.OK:
+            if check_code(_state(otp), candidate, now, desk.key) == OtpCheck.OK:
                 service.mark_verified(
                     session,
                     case,
@@ -496,10 +498,7 @@ def _try_verify(
     verdict, attempts = OtpCheck.EXPIRED, 0
     if otps:
         newest = otps[0]
-        newest_state = OtpState(
-            hash=newest.code_hmac, issued_at=newest.issued_at, attempts=newest.attempts
-        )
-        verdict = check_code(newest_state, codes[0], now, desk.key)
+        verdict = check_code(_state(newest), codes[0], now, desk.key)
         if verdict == OtpCheck.WRONG:
             newest.attempts += 1
             session.add(newest)
@@ -513,7 +512,7 @@ def _try_verify(
         result=verdict.value,
         attempts=attempts,
     )
-    if verdict == OtpCheck.LOCKED or attempts >= 5:
+    if verdict == OtpCheck.LOCKED or attempts >= MAX_WRONG_ATTEMPTS:
         service.flag_for_staff(
             session, case, "verification code locked after 5 attempts", now, "privacybot"
         )

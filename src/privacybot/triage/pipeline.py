@@ -119,7 +119,9 @@ def triage(
     automatic, reason = is_automatic(
         parsed, our_address=our_address, our_message_ids=our_message_ids
     )
-    dsn = dsn_info(raw) if reason == "multipart/report" else None
+    # A bounce is often caught by an earlier R16 test (Auto-Submitted, MAILER-DAEMON)
+    # before multipart/report, so every automatic message is checked for a report.
+    dsn = dsn_info(raw) if automatic else None
     cleaned, classification, more = classify_text(parsed.body, parsed.subject, classifier)
     problems.extend(more)
     if automatic:
