@@ -9,7 +9,12 @@ from typing import Any
 
 import pytest
 
-from privacybot.outbox.compose import bounce_address, compose_email, new_message_id
+from privacybot.outbox.compose import (
+    bounce_address,
+    compose_email,
+    is_our_message_id,
+    new_message_id,
+)
 from privacybot.replies.headers import may_auto_reply_to
 
 MID = "<0123456789abcdef0123456789abcdef@conxillium.nl>"
@@ -161,3 +166,11 @@ def test_the_bounce_address_hashes_message_ids_that_are_not_plain_tokens() -> No
     address = bounce_address("<weird.id+x@elsewhere.example>", "conxillium.nl")
     local = address.split("@")[0]
     assert local.startswith("bounces+") and local[8:].isalnum()
+
+
+def test_R16_our_own_message_ids_are_recognised() -> None:
+    mine = new_message_id("conxillium.nl")
+    assert is_our_message_id(mine, "conxillium.nl")
+    assert is_our_message_id(f"  {mine.upper()} ", "Conxillium.NL")
+    assert not is_our_message_id(mine, "example.nl")
+    assert not is_our_message_id("<abc123@conxillium.nl>", "conxillium.nl")

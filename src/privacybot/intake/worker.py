@@ -21,6 +21,7 @@ from privacybot.cases.dispatch import Desk, Outcome, handle
 from privacybot.clock import Clock
 from privacybot.db.models import InboundMessage
 from privacybot.db.session import read_transaction, transaction
+from privacybot.outbox.compose import is_our_message_id
 from privacybot.triage.classify import classifier_for
 from privacybot.triage.pipeline import TriageResult, triage
 
@@ -133,10 +134,10 @@ class TriageWorker:
         if channel != "email":
             return None
 
+        domain = self._desk.outgoing.domain
+
         def ours(message_id: str) -> bool:
-            return message_id.strip().endswith("@" + self._desk.outgoing.domain + ">") and (
-                message_id.strip().startswith("<prv.")
-            )
+            return is_our_message_id(message_id, domain)
 
         try:
             return triage(

@@ -41,9 +41,19 @@ _MSGID_RE = re.compile(r"<[^<>\s@]+@[^<>\s@]+>")
 _TOKEN_RE = re.compile(r"[A-Za-z0-9]{8,64}")
 
 
+#: Every Message-ID we create starts with this, so our own mail is known when it returns.
+OUR_ID_PREFIX = "prv."
+
+
 def new_message_id(domain: str) -> str:
-    """A fresh ``<hex@domain>`` from a CSPRNG; fixed on the draft so retries reuse it."""
-    return make_message_id(domain, secrets.token_hex(16))
+    """A fresh ``<prv.hex@domain>`` from a CSPRNG; fixed on the draft so retries reuse it."""
+    return make_message_id(domain, f"{OUR_ID_PREFIX}{secrets.token_hex(16)}")
+
+
+def is_our_message_id(message_id: str, domain: str) -> bool:
+    """Whether `message_id` has the shape of one `new_message_id(domain)` made (R16(7))."""
+    value = message_id.strip().lower()
+    return value.startswith("<" + OUR_ID_PREFIX) and value.endswith("@" + domain.lower() + ">")
 
 
 def bounce_address(message_id: str, envelope_domain: str) -> str:

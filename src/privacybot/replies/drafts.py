@@ -9,7 +9,6 @@ kinds are approved by the bot itself only when every loop and rate rule allows i
 from __future__ import annotations
 
 import logging
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,13 +18,12 @@ from sqlmodel import Session, col, func, select
 from privacybot.db import repo
 from privacybot.db.models import Case, Draft, OutboxItem, Staff
 from privacybot.domain import CaseStatus, DraftStatus, Language
-from privacybot.outbox.compose import compose_email
+from privacybot.outbox.compose import compose_email, new_message_id
 from privacybot.outbox.store import enqueue
 from privacybot.replies.context import has_placeholder
 from privacybot.replies.headers import (
     OutboundKind,
     auto_submitted_value,
-    make_message_id,
     may_auto_reply_to,
     rate_limit_decision,
     reply_headers,
@@ -63,10 +61,6 @@ class Outgoing:
     @property
     def domain(self) -> str:
         return self.from_address.rsplit("@", 1)[-1]
-
-
-def new_message_id(domain: str) -> str:
-    return make_message_id(domain, f"prv.{secrets.token_hex(12)}")
 
 
 def create_draft(
