@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from privacybot.db.models import AuditEvent, Case, Draft, Requester
+
+
+def _utc_iso(instant: datetime) -> str:
+    """ISO 8601 with a Z, as CONTRACT.md shows instants."""
+    return instant.isoformat().replace("+00:00", "Z")
 
 
 def case_json(case: Case, requester: Requester | None) -> dict[str, Any]:
@@ -19,7 +25,7 @@ def case_json(case: Case, requester: Requester | None) -> dict[str, Any]:
         "requester": requester.address if requester else None,
         "verified": case.verified,
         "needs_staff": case.needs_staff,
-        "received": case.received.isoformat().replace("+00:00", "Z"),
+        "received": _utc_iso(case.received),
         "due": case.due.isoformat(),
         "gdpr_due": case.gdpr_due.isoformat(),
         "extended_due": case.extended_due.isoformat() if case.extended_due else None,
@@ -29,7 +35,7 @@ def case_json(case: Case, requester: Requester | None) -> dict[str, Any]:
 
 def event_json(event: AuditEvent) -> dict[str, Any]:
     return {
-        "at": event.at.isoformat().replace("+00:00", "Z"),
+        "at": _utc_iso(event.at),
         "actor": event.actor,
         "action": event.action,
         "detail": event.detail,
@@ -56,5 +62,5 @@ def draft_json(draft: Draft, case_reference: str | None) -> dict[str, Any]:
         "automatic": draft.automatic,
         "edited_by": draft.edited_by,
         "decided_by": draft.decided_by,
-        "created": draft.created.isoformat().replace("+00:00", "Z"),
+        "created": _utc_iso(draft.created),
     }
