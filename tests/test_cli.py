@@ -156,9 +156,15 @@ def test_staff_accounts_and_unknown_staff(var: dict[str, str]) -> None:
     assert ok.returncode == 0, ok.stderr
     again = run("staff", "add", "olga@conxillium.nl", "--role", "viewer", env=var)
     assert again.returncode != 0 and "already" in again.stderr
-    nobody = run("drafts", "approve", "1", "--as", "mallory@example.nl", env=var)
+    nobody = run(
+        "drafts", "approve", "1", "--as", "mallory@example.nl", "--password-stdin",
+        env=var, stdin="anything at all\n",
+    )  # fmt: skip
     assert nobody.returncode != 0 and "unknown staff member" in nobody.stderr
-    missing = run("drafts", "approve", "1", "--as", "olga@conxillium.nl", env=var)
+    missing = run(
+        "drafts", "approve", "1", "--as", "olga@conxillium.nl", "--password-stdin",
+        env=var, stdin="correct horse battery\n",
+    )  # fmt: skip
     assert missing.returncode != 0 and "no draft 1" in missing.stderr
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,20 @@ from privacybot.db import migrate
 from privacybot.db.models import AuditEvent, Case
 from privacybot.db.session import make_engine
 from tests.flow.helpers import mail, make_flow
-from tests.test_cli import run
+from tests.test_cli import run as run_cli
+
+PASSWORD = "een lang wachtwoord"
+#: Personal tokens made in `setup`, by staff address: each `--as` proves itself with one.
+TOKENS: dict[str, str] = {}
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The CLI, with the acting staff member's own token when the command names one."""
+    env = dict(env or {})
+    if "--as" in args:
+        who = args[args.index("--as") + 1]
+        env.setdefault("PRIVACYBOT_STAFF_TOKEN", TOKENS.get(who, ""))
+    return run_cli(*args, env=env)
 
 
 @pytest.fixture
@@ -30,9 +44,19 @@ def setup(tmp_path: Path) -> tuple[dict[str, str], str]:
     flow.receive(mail("Ik wil graag inzage in al mijn gegevens bij Pharox."))
     [case] = flow.cases()
     engine.dispose()
-    for who in ("olga@conxillium.nl", "bram@conxillium.nl"):
-        assert run("staff", "add", who, "--role", "officer", env=env).returncode == 0
-    assert run("staff", "add", "vera@conxillium.nl", "--role", "viewer", env=env).returncode == 0
+    roles = {
+        "olga@conxillium.nl": "officer",
+        "bram@conxillium.nl": "officer",
+        "vera@conxillium.nl": "viewer",
+    }
+    for who, role in roles.items():
+        added = run_cli(
+            "staff", "add", who, "--role", role, "--password-stdin", env=env, stdin=PASSWORD
+        )
+        assert added.returncode == 0, added.stderr
+        token = run_cli("staff", "token", who, "--password-stdin", env=env, stdin=PASSWORD)
+        assert token.returncode == 0, token.stderr
+        TOKENS[who] = token.stdout.strip()
     return env, case.reference
 
 

@@ -165,25 +165,26 @@ def test_demo_mail_to_approved_answer_through_real_sockets(desk: Desk) -> None:
     )[0]
     assert answer["status"] == "awaiting_approval"
 
-    desk.cli("staff", "add", "olga@conxillium.nl", "--role", "officer")
-    desk.cli("staff", "add", "bram@conxillium.nl", "--role", "officer")
-    refused = desk.cli(
-        "drafts", "approve", str(answer["id"]), "--as", "olga@conxillium.nl", ok=False
-    )
+    secret = "een lang wachtwoord\n"
+    for who in ("olga@conxillium.nl", "bram@conxillium.nl"):
+        desk.cli("staff", "add", who, "--role", "officer", "--password-stdin", stdin=secret)
+
+    def as_staff(who: str, *args: str, stdin: str = "", ok: bool = True) -> Any:
+        return desk.cli(*args, "--as", who, "--password-stdin", stdin=secret + stdin, ok=ok)
+
+    refused = as_staff("olga@conxillium.nl", "drafts", "approve", str(answer["id"]), ok=False)
     assert refused.returncode != 0 and "placeholder" in refused.stderr
     text = "Beste mevrouw De Vries,\n\nHierbij uw gegevens: naam en e-mailadres.\n"
-    desk.cli(
-        "drafts", "edit", str(answer["id"]), "--as", "olga@conxillium.nl", "--file", "-", stdin=text
-    )
-    own = desk.cli("drafts", "approve", str(answer["id"]), "--as", "olga@conxillium.nl", ok=False)
+    as_staff("olga@conxillium.nl", "drafts", "edit", str(answer["id"]), "--file", "-", stdin=text)
+    own = as_staff("olga@conxillium.nl", "drafts", "approve", str(answer["id"]), ok=False)
     assert own.returncode != 0 and "another officer" in own.stderr
-    desk.cli("drafts", "approve", str(answer["id"]), "--as", "bram@conxillium.nl")
+    as_staff("bram@conxillium.nl", "drafts", "approve", str(answer["id"]))
 
     def answers() -> list[email.message.Message]:
         return [m for m in desk.sent() if "Hierbij uw gegevens" in _body(m)]
 
     wait_for(answers, 10, "the approved answer in the sink")
-    again = desk.cli("drafts", "approve", str(answer["id"]), "--as", "bram@conxillium.nl", ok=False)
+    again = as_staff("bram@conxillium.nl", "drafts", "approve", str(answer["id"]), ok=False)
     assert again.returncode != 0
     time.sleep(1.5)
     assert len(answers()) == 1

@@ -166,9 +166,10 @@ def cmd_run(args: argparse.Namespace) -> None:
 
     settings = _settings(args)
     logging.getLogger().setLevel(settings.log_level)
-    # aiosmtpd logs every SMTP command (and so addresses) at INFO: keep it for debugging.
-    if settings.log_level != "DEBUG":
-        logging.getLogger("mail.log").setLevel(logging.WARNING)
+    # aiosmtpd logs every SMTP command (and so addresses) at INFO, and every line of
+    # message data (codes, bodies) at DEBUG: the first only when debugging, never the second.
+    quiet = logging.INFO if settings.log_level == "DEBUG" else logging.WARNING
+    logging.getLogger("mail.log").setLevel(quiet)
     try:
         roles = parse_roles(args.only)
         asyncio.run(Service(settings, roles).run())
@@ -207,6 +208,52 @@ def _desk(settings: Settings) -> Any:
     return Service(settings, ()).desk()
 
 
+_STDIN_REST: list[str] = []
+
+
+def _stdin_password() -> str:
+    """The first line of standard input; the rest stays for ``--file -``."""
+    data = sys.stdin.read()
+    first, _, rest = data.partition("\n")
+    _STDIN_REST[:] = [rest]
+    return first.rstrip("\r")
+
+
+def _prove(args: argparse.Namespace, engine: Any) -> Any:
+    """Who is acting, proven: a personal token or the staff member's own password.
+
+    ``--as`` alone names someone; four eyes need the name to be theirs. A token in
+    PRIVACYBOT_STAFF_TOKEN must belong to that member; otherwise the password comes
+    from ``--password-stdin`` (its first line) or a prompt on a terminal.
+    """
+    import getpass
+    import socket
+
+    from privacybot.staff import Client, SignInRefused, identify_by_token, sign_in
+
+    now = _now()
+    token = os.environ.get("PRIVACYBOT_STAFF_TOKEN", "").strip()
+    if token:
+        identity = identify_by_token(engine, token, now)
+        if identity is None or identity.email != args.staff.strip().lower():
+            raise CommandError(f"PRIVACYBOT_STAFF_TOKEN is not a live token of {args.staff}")
+        return identity
+    if getattr(args, "password_stdin", False):
+        password = _stdin_password()
+    elif sys.stdin.isatty():
+        password = getpass.getpass(f"password for {args.staff}: ")
+    else:
+        raise CommandError(
+            f"prove you are {args.staff}: --password-stdin, a terminal prompt, "
+            "or a personal token in PRIVACYBOT_STAFF_TOKEN (`privacybot staff token EMAIL`)"
+        )
+    client = Client(f"cli:{os.getuid()}@{socket.gethostname()}")
+    try:
+        return sign_in(engine, args.staff, password, client, now)
+    except SignInRefused as exc:
+        raise CommandError(str(exc)) from exc
+
+
 def cmd_drafts_list(args: argparse.Namespace) -> None:
     from sqlmodel import select
 
@@ -239,19 +286,18 @@ def _draft_action(args: argparse.Namespace, action: str) -> None:
 
     settings, engine = _open_db(args)
     desk = _desk(settings)
+    staff = _prove(args, engine).email
     try:
         with transaction(engine) as session:
             if action == "approve":
                 draft = drafts.approve(
-                    session, args.id, staff=args.staff, outgoing=desk.outgoing, now=_now()
+                    session, args.id, staff=staff, outgoing=desk.outgoing, now=_now()
                 )
             elif action == "reject":
-                draft = drafts.reject(
-                    session, args.id, staff=args.staff, reason=args.reason, now=_now()
-                )
+                draft = drafts.reject(session, args.id, staff=staff, reason=args.reason, now=_now())
             else:
                 body = _edited_text(args, session)
-                draft = drafts.edit(session, args.id, staff=args.staff, body=body, now=_now())
+                draft = drafts.edit(session, args.id, staff=staff, body=body, now=_now())
     except (drafts.DraftError, StaffError) as exc:
         raise CommandError(str(exc)) from exc
     print(f"draft {draft.id}: {draft.status}")
@@ -266,7 +312,7 @@ def _edited_text(args: argparse.Namespace, session: Any) -> str:
     from privacybot.db.models import Draft
 
     if args.file == "-":
-        return sys.stdin.read()
+        return _STDIN_REST[0] if _STDIN_REST else sys.stdin.read()
     if args.file:
         try:
             return Path(args.file).read_text(encoding="utf-8")
@@ -309,10 +355,11 @@ def _case_action(args: argparse.Namespace, action: str) -> None:
 
     settings, engine = _open_db(args)
     desk = _desk(settings)
+    acting = _prove(args, engine)
     now = _now()
     try:
         with transaction(engine) as session:
-            member = require_officer(session, args.staff)
+            member = require_officer(session, acting.email)
             case = repo.case_by_reference(session, args.reference)
             if case is None:
                 raise CommandError(f"no case {args.reference}")
@@ -422,14 +469,127 @@ def cmd_staff_add(args: argparse.Namespace) -> None:
     try:
         with transaction(engine) as session:
             member = add_staff(
-                session, email=args.email, role=args.role, password=password, now=_now()
+                session,
+                email=args.email,
+                role=args.role,
+                password=password,
+                now=_now(),
+                actor=_operator(),
             )
     except StaffError as exc:
         raise CommandError(str(exc)) from exc
     print(f"added {member.email} as {member.role}")
 
 
+def _operator() -> str:
+    """Who ran an account command on this host: shown in the audit trail as such."""
+    import getpass
+    import socket
+
+    try:
+        user = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no passwd entry in a container
+        user = str(os.getuid())
+    return f"operator:{user}@{socket.gethostname()}"
+
+
+def _new_password(args: argparse.Namespace) -> str:
+    import getpass
+
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise CommandError("give the new password with --password-stdin or on a terminal")
+    first = getpass.getpass("new password: ")
+    if getpass.getpass("again: ") != first:
+        raise CommandError("the two passwords differ")
+    return first
+
+
+def cmd_staff_list(args: argparse.Namespace) -> None:
+    from sqlmodel import col, select
+
+    from privacybot.db.models import Staff
+    from privacybot.db.session import transaction
+
+    _, engine = _open_db(args)
+    with transaction(engine) as session:
+        rows = [
+            {
+                "email": m.email,
+                "role": m.role,
+                "active": m.active,
+                "password": bool(m.password_hash),
+            }
+            for m in session.exec(select(Staff).order_by(col(Staff.email))).all()
+        ]
+    if args.json:
+        _print_json(rows)
+        return
+    if not rows:
+        print("no staff accounts")
+    for row in rows:
+        state = "active" if row["active"] else "disabled"
+        print(f"{row['email']:<40} {row['role']:<8} {state}")
+
+
+def cmd_staff_token(args: argparse.Namespace) -> None:
+    from privacybot.db.models import Staff
+    from privacybot.db.session import transaction
+    from privacybot.staff import create_token
+
+    _, engine = _open_db(args)
+    args.staff = args.email
+    identity = _prove(args, engine)
+    with transaction(engine) as session:
+        member = session.get(Staff, identity.id)
+        assert member is not None
+        token = create_token(session, member, args.label, _now())
+    print(token)
+
+
+def _account_change(args: argparse.Namespace, change: str) -> None:
+    from privacybot import staff as accounts
+    from privacybot.db.session import transaction
+
+    _, engine = _open_db(args)
+    password = _new_password(args) if change == "reset-password" else ""
+    actor = _operator()
+    try:
+        with transaction(engine) as session:
+            if change == "disable":
+                member = accounts.disable(session, args.email, _now(), actor)
+            elif change == "set-role":
+                member = accounts.set_role(session, args.email, args.role, _now(), actor)
+            else:
+                member = accounts.reset_password(session, args.email, password, _now(), actor)
+    except accounts.StaffError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"{member.email}: {member.role}, {'active' if member.active else 'disabled'}")
+
+
+def cmd_staff_disable(args: argparse.Namespace) -> None:
+    _account_change(args, "disable")
+
+
+def cmd_staff_set_role(args: argparse.Namespace) -> None:
+    _account_change(args, "set-role")
+
+
+def cmd_staff_reset_password(args: argparse.Namespace) -> None:
+    _account_change(args, "reset-password")
+
+
 # --- parser -------------------------------------------------------------------------
+
+
+def _proof_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the acting staff member's password from the first line of standard input "
+        "(or set PRIVACYBOT_STAFF_TOKEN)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -480,30 +640,36 @@ def build_parser() -> argparse.ArgumentParser:
     da = dsub.add_parser("approve", help="approve a draft and send it")
     da.add_argument("id", type=int, metavar="ID")
     da.add_argument("--as", dest="staff", required=True, metavar="STAFF")
+    _proof_args(da)
     da.set_defaults(func=cmd_drafts_approve)
     dr = dsub.add_parser("reject", help="reject a draft")
     dr.add_argument("id", type=int, metavar="ID")
     dr.add_argument("--as", dest="staff", required=True, metavar="STAFF")
+    _proof_args(dr)
     dr.add_argument("--reason", required=True)
     dr.set_defaults(func=cmd_drafts_reject)
     de = dsub.add_parser("edit", help="replace a draft's text (from --file or $EDITOR)")
     de.add_argument("id", type=int, metavar="ID")
     de.add_argument("--as", dest="staff", required=True, metavar="STAFF")
+    _proof_args(de)
     de.add_argument("--file", metavar="F", help="new text; - for standard input")
     de.set_defaults(func=cmd_drafts_edit)
 
     ce = csub.add_parser("extend", help="extend a case once by up to two months (art. 12(3))")
     ce.add_argument("reference", metavar="REF")
     ce.add_argument("--as", dest="staff", required=True, metavar="STAFF")
+    _proof_args(ce)
     ce.add_argument("--reason", required=True)
     ce.set_defaults(func=cmd_cases_extend)
     cc = csub.add_parser("close", help="close a case")
     cc.add_argument("reference", metavar="REF")
     cc.add_argument("--as", dest="staff", required=True, metavar="STAFF")
+    _proof_args(cc)
     cc.set_defaults(func=cmd_cases_close)
     cr = csub.add_parser("refuse", help="decide a refusal (R11) and draft the letter")
     cr.add_argument("reference", metavar="REF")
     cr.add_argument("--as", dest="staff", required=True, metavar="STAFF")
+    _proof_args(cr)
     cr.add_argument("--ground", required=True, help="e.g. excessive, manifestly_unfounded")
     cr.add_argument("--reason", required=True)
     cr.add_argument("--partial", action="store_true", help="only part of the request is refused")
@@ -516,6 +682,25 @@ def build_parser() -> argparse.ArgumentParser:
     sa.add_argument("--role", required=True, choices=["officer", "viewer"])
     sa.add_argument("--password-stdin", action="store_true")
     sa.set_defaults(func=cmd_staff_add)
+    sl = ssub.add_parser("list", help="all accounts")
+    sl.add_argument("--json", action="store_true")
+    sl.set_defaults(func=cmd_staff_list)
+    st = ssub.add_parser("token", help="a personal API token (shown once); asks the password")
+    st.add_argument("email", metavar="EMAIL")
+    st.add_argument("--label", default="cli", help="what the token is for")
+    st.add_argument("--password-stdin", action="store_true")
+    st.set_defaults(func=cmd_staff_token, staff=None)
+    sd = ssub.add_parser("disable", help="disable an account and revoke its tokens")
+    sd.add_argument("email", metavar="EMAIL")
+    sd.set_defaults(func=cmd_staff_disable)
+    sr = ssub.add_parser("set-role", help="make an account officer or viewer")
+    sr.add_argument("email", metavar="EMAIL")
+    sr.add_argument("role", choices=["officer", "viewer"])
+    sr.set_defaults(func=cmd_staff_set_role)
+    sp = ssub.add_parser("reset-password", help="set a new password (prompt or stdin)")
+    sp.add_argument("email", metavar="EMAIL")
+    sp.add_argument("--password-stdin", action="store_true")
+    sp.set_defaults(func=cmd_staff_reset_password)
     return parser
 
 

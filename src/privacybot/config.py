@@ -94,11 +94,17 @@ class Settings:
         "acknowledgment",
         "verification_code",
         "verification_reminder",
+        "verification_failed",
+        "verification_confirmed",
         "representation_ack",
         "unverified_closure",
     )
     equated_days_file: Path | None = None
     log_level: str = "INFO"
+    #: More new cases than this from one address in 24 h wait in the staff queue.
+    max_new_cases_per_address: int = 5
+    #: The same request again from one address within this many hours joins its case.
+    repeat_window_hours: int = 24
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -137,6 +143,8 @@ _KNOWN = (
     "AUTO_SEND_KINDS",
     "EQUATED_DAYS_FILE",
     "LOG_LEVEL",
+    "MAX_NEW_CASES_PER_ADDRESS",
+    "REPEAT_WINDOW_HOURS",
 )
 
 
@@ -162,6 +170,13 @@ def _read_toml(path: Path) -> dict[str, str]:
             value = "true" if value else "false"
         out[name] = str(value)
     return out
+
+
+def _whole(name: str, value: str, minimum: int) -> int:
+    """A whole number setting of at least ``minimum``; one clear line otherwise."""
+    if not value.isdigit() or int(value) < minimum:
+        raise ConfigError(f"{PREFIX}{name}: {value!r} is not a whole number >= {minimum}")
+    return int(value)
 
 
 def _host_port(name: str, value: str) -> HostPort:
@@ -314,6 +329,9 @@ def load_settings(
     if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError(f"{PREFIX}LOG_LEVEL: {level!r} is not DEBUG, INFO, WARNING or ERROR")
 
+    max_cases = _whole("MAX_NEW_CASES_PER_ADDRESS", get("MAX_NEW_CASES_PER_ADDRESS") or "5", 1)
+    repeat_hours = _whole("REPEAT_WINDOW_HOURS", get("REPEAT_WINDOW_HOURS") or "24", 0)
+
     secret = get("SECRET_KEY")
     if secret is not None and len(secret) < 16:
         raise ConfigError(f"{PREFIX}SECRET_KEY: too short (at least 16 characters)")
@@ -342,4 +360,6 @@ def load_settings(
         auto_send_kinds=auto_kinds,
         equated_days_file=Path(equated) if equated else None,
         log_level=level,
+        max_new_cases_per_address=max_cases,
+        repeat_window_hours=repeat_hours,
     )

@@ -94,7 +94,12 @@ class Attachment:
 
 @dataclass(frozen=True)
 class ParsedMessage:
-    """A raw RFC 822 message turned into what triage needs; never raises, lists problems."""
+    """A raw RFC 822 message turned into what triage needs; never raises, lists problems.
+
+    ``sender`` is the From addr-spec only when From holds exactly one mailbox (read
+    from the raw header, never from a decoded display name); ``from_mailboxes``
+    lists every mailbox From named, so the reply rules (R18) see the whole header.
+    """
 
     sender: str | None
     reply_to: str | None
@@ -107,6 +112,8 @@ class ParsedMessage:
     attachments: tuple[Attachment, ...] = ()
     headers: tuple[tuple[str, str], ...] = ()
     problems: tuple[str, ...] = ()
+    sender_name: str = ""
+    from_mailboxes: tuple[str, ...] = ()
 
     def header(self, name: str) -> str | None:
         """First value of a header, case-insensitively."""

@@ -17,6 +17,7 @@ import socket
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 import uvicorn
@@ -106,6 +107,9 @@ class Service:
             outgoing=Outgoing(s.from_address, frozenset(s.auto_send_kinds)),
             key=secret_key(s),
             trusted_authserv_id=s.trusted_authserv_id,
+            min_confidence=s.min_confidence,
+            max_new_cases_per_address=s.max_new_cases_per_address,
+            repeat_window=timedelta(hours=s.repeat_window_hours),
         )
 
     async def start(self) -> None:
@@ -129,6 +133,7 @@ class Service:
                 clock=self.clock,
                 bounce_domain=s.from_domain,
                 was_delivered=was_delivered,
+                key=desk.key,
             )
 
         if "intake" in self.roles:

@@ -12,13 +12,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from privacybot.cases.identity import (
+    MAX_CANDIDATES_PER_REPLY,
     REPRESENTATION_PHRASES,
+    CodeReply,
     OtpCheck,
     OtpState,
     Trust,
+    asks_for_new_code,
+    attempts_left,
     check_code,
     find_codes,
     hash_code,
+    judge_candidates,
     may_issue,
     needs_staff_for_representation,
     new_code,
@@ -275,3 +280,59 @@ def test_R12_own_requests_do_not(text: str) -> None:
 @pytest.mark.parametrize("phrase", REPRESENTATION_PHRASES)
 def test_R12_every_listed_phrase_triggers(phrase: str) -> None:
     assert needs_staff_for_representation(f"Geachte heer, {phrase.upper()} vraag ik inzage.")
+
+
+# --- issue 9: candidate codes and attempt limits -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("720243", ["720243"]),
+        ("mijn code is 720 243", ["720243"]),
+        ("720-243", ["720243"]),
+        ("720\u2011243", ["720243"]),
+        ("720243 720243", ["720243"]),
+        ("720 243 720 243", ["720243"]),
+        ("bel 020 123 4567", []),
+        ("06-12345678", []),
+        ("op 2026-06-01 om 10:00", []),
+        ("postcode 1234 AB", []),
+        ("IBAN NL91ABNA0417164300", []),
+        ("12 345", []),
+        ("72 0243", []),
+    ],
+)
+def test_R13_candidates_allow_one_space_or_dash_between_two_triples(
+    text: str, expected: list[str]
+) -> None:
+    assert find_codes(text) == expected
+
+
+def test_R13_more_than_two_candidates_are_not_tried() -> None:
+    assert MAX_CANDIDATES_PER_REPLY == 2
+    assert judge_candidates([]) == CodeReply.NONE
+    assert judge_candidates(["111111", "222222"]) == CodeReply.TRY
+    assert judge_candidates(["111111", "222222", "333333"]) == CodeReply.TOO_MANY
+
+
+def test_R13_attempt_limits_hold_per_case_and_per_address_at_once() -> None:
+    assert attempts_left(0, 0) == 5
+    assert attempts_left(3, 0) == 2
+    assert attempts_left(0, 4) == 1
+    assert attempts_left(5, 0) == 0
+    assert attempts_left(2, 9) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Mag ik een nieuwe code?", True),
+        ("please send a new code", True),
+        ("Stuur me een andere bevestigingscode", True),
+        ("de code werkt niet", False),
+        ("new codes of conduct", False),
+    ],
+)
+def test_asking_for_a_new_code_is_recognised(text: str, asks: bool) -> None:
+    assert asks_for_new_code(text) is asks

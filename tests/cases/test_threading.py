@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from privacybot.cases.deadline import default_calendar, due_date, receipt_date
 from privacybot.cases.threading import (
     CandidateCase,
+    RecentCase,
     ThreadAction,
     ThreadDecision,
     choose_case,
@@ -19,6 +20,7 @@ from privacybot.cases.threading import (
     normalize_reference,
     parse_reference,
     reference_year,
+    repeat_of,
     subject_token,
 )
 
@@ -232,3 +234,44 @@ def test_R23_token_match_on_closed_case_opens_a_linked_new_case() -> None:
     decision = choose_case(None, [], {}, "[PRV-2026-00042]", REQUESTER, [CLOSED_42])
     assert decision.action is ThreadAction.NEW_CHILD_OF_CLOSED
     assert decision.parent_case_id == 42
+
+
+# --- rule repeat-request (issue 9.6) -------------------------------------------------------
+
+_T = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)
+
+
+def _recent(**kw: object) -> RecentCase:
+    base: dict[str, object] = {
+        "id": 1,
+        "reference": "PRV-2026-00001",
+        "rights": frozenset({"access"}),
+        "company": "Procura",
+        "text": "Ik wil inzage in al mijn gegevens bij Procura.",
+        "opened": _T,
+        "closed": False,
+    }
+    base.update(kw)
+    return RecentCase(**base)  # type: ignore[arg-type]
+
+
+def test_repeat_request_joins_the_open_case_with_the_same_words() -> None:
+    found = repeat_of(
+        {"access"}, "Procura", "ik wil inzage in al mijn gegevens bij Procura!", [_recent()]
+    )
+    assert found is not None and found.reference == "PRV-2026-00001"
+
+
+@pytest.mark.parametrize(
+    ("rights", "company", "text", "case"),
+    [
+        ({"erasure"}, "Procura", "Ik wil inzage in al mijn gegevens bij Procura.", {}),
+        ({"access"}, "GeoTax", "Ik wil inzage in al mijn gegevens bij Procura.", {}),
+        ({"access"}, "Procura", "Stuur mij alles wat over mij in jullie systemen staat.", {}),
+        ({"access"}, "Procura", "Ik wil inzage in al mijn gegevens bij Procura.", {"closed": True}),
+    ],
+)
+def test_repeat_request_is_not_another_right_company_wording_or_a_closed_case(
+    rights: set[str], company: str, text: str, case: dict[str, object]
+) -> None:
+    assert repeat_of(rights, company, text, [_recent(**case)]) is None

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from privacybot.cases.codes import reveal
 from privacybot.cases.deadline import HolidayCalendar
 from privacybot.cases.dispatch import Desk
 from privacybot.cases.service import Clockwork
@@ -30,6 +31,8 @@ AUTO_KINDS = frozenset(
         "acknowledgment",
         "verification_code",
         "verification_reminder",
+        "verification_failed",
+        "verification_confirmed",
         "representation_ack",
         "unverified_closure",
         "answer_objection_marketing",
@@ -45,6 +48,7 @@ def mail(
     subject: str = "Verzoek",
     headers: dict[str, str] | None = None,
     in_reply_to: str | None = None,
+    cte: str | None = None,
 ) -> bytes:
     msg = EmailMessage()
     msg["From"] = sender
@@ -57,7 +61,10 @@ def mail(
         msg["References"] = in_reply_to
     for name, value in (headers or {}).items():
         msg[name] = value
-    msg.set_content(body)
+    if cte:
+        msg.set_content(body, cte=cte)
+    else:
+        msg.set_content(body)
     return msg.as_bytes()
 
 
@@ -108,9 +115,13 @@ class Flow:
         with Session(self.engine) as s:
             return list(s.exec(select(InboundMessage).order_by(col(InboundMessage.id))).all())
 
+    def sent_bytes(self, item: OutboxItem) -> bytes:
+        """What the sender hands to the relay: the stored bytes with the code unsealed."""
+        return reveal(item.raw, item.sealed_code, KEY)
+
     def code_sent(self) -> str:
-        """The verification code in the newest outbound message."""
-        raw = self.outbox()[-1].raw
+        """The verification code in the newest outbound message (as the citizen gets it)."""
+        raw = self.sent_bytes(self.outbox()[-1])
         body = email.message_from_bytes(raw).get_payload(decode=True).decode()  # type: ignore[union-attr]
         found = re.findall(r"\b\d{6}\b", body)
         assert found, body

@@ -72,7 +72,7 @@ def test_it_answers_250_only_after_the_store_committed(receiver: Receiver) -> No
     assert stored.channel == "email" and stored.source == "smtp"
     assert stored.key == "smtp:<smtp-1@example.org>"
     assert stored.message_id == "<smtp-1@example.org>"
-    assert stored.raw == RAW
+    assert stored.raw == b"Return-Path: <burger@example.org>\r\n" + RAW
     assert stored.received == NOW
     assert receiver.woken == [stored]
 
@@ -168,7 +168,7 @@ def test_a_client_dropping_mid_data_stores_nothing_and_the_server_carries_on(
 
     with receiver.client() as client:
         client.sendmail("burger@example.org", ["privacy@conxillium.nl"], RAW)
-    assert [e.raw for e in receiver.sink.stored] == [RAW]
+    assert [e.raw.endswith(RAW) for e in receiver.sink.stored] == [True]
 
 
 def test_it_serves_clients_in_parallel(receiver: Receiver) -> None:
@@ -183,3 +183,22 @@ def test_it_serves_clients_in_parallel(receiver: Receiver) -> None:
     for thread in threads:
         thread.join(10)
     assert len(receiver.sink.stored) == 5
+
+
+def test_the_envelope_sender_is_kept_as_return_path(receiver: Receiver) -> None:
+    with receiver.client() as client:
+        client.sendmail("", ["privacy@conxillium.nl"], RAW)  # MAIL FROM:<>, a bounce
+        client.sendmail(
+            "burger@example.org", ["privacy@conxillium.nl"], RAW.replace(b"smtp-1", b"smtp-2")
+        )
+    bounce, person = receiver.sink.stored
+    assert bounce.raw.startswith(b"Return-Path: <>\r\n")
+    assert person.raw.startswith(b"Return-Path: <burger@example.org>\r\n")
+    assert bounce.raw.endswith(RAW)
+
+
+def test_return_path_is_one_clean_line_whatever_the_envelope_says() -> None:
+    from privacybot.intake.smtp_in import return_path_header
+
+    assert return_path_header("<a b\x7f@x.nl>") == b"Return-Path: <ab@x.nl>\r\n"
+    assert return_path_header(None) == b"Return-Path: <>\r\n"

@@ -120,19 +120,25 @@ def test_vacation_autoresponder_gets_at_most_one_automatic_message_each_way(
         "the answer draft",
     )[0]
     assert draft["status"] == "awaiting_approval" and not draft["automatic"]
-    bot.cli("staff", "add", "olga@conxillium.nl", "--role", "officer")
-    bot.cli("staff", "add", "bram@conxillium.nl", "--role", "officer")
+    secret = "een lang wachtwoord\n"
+    for who in ("olga@conxillium.nl", "bram@conxillium.nl"):
+        bot.cli("staff", "add", who, "--role", "officer", "--password-stdin", stdin=secret)
     bot.cli(
         "drafts",
         "edit",
         str(draft["id"]),
         "--as",
         "olga@conxillium.nl",
+        "--password-stdin",
         "--file",
         "-",
-        stdin="Beste mevrouw Burger,\n\nWij gebruiken uw gegevens niet meer voor dit doel.\n",
+        stdin=secret
+        + "Beste mevrouw Burger,\n\nWij gebruiken uw gegevens niet meer voor dit doel.\n",
     )
-    bot.cli("drafts", "approve", str(draft["id"]), "--as", "bram@conxillium.nl")
+    bot.cli(
+        "drafts", "approve", str(draft["id"]), "--as", "bram@conxillium.nl", "--password-stdin",
+        stdin=secret,
+    )  # fmt: skip
 
     answer = wait_for(
         lambda: [m for m in relay.mails() if m.rcpt == CITIZEN and not m.automatic],

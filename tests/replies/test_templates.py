@@ -586,6 +586,8 @@ def test_R9_R7_what_goes_out_without_staff() -> None:
         ReplyKind.ACKNOWLEDGMENT,
         ReplyKind.VERIFICATION_CODE,
         ReplyKind.VERIFICATION_REMINDER,
+        ReplyKind.VERIFICATION_FAILED,
+        ReplyKind.VERIFICATION_CONFIRMED,
         ReplyKind.UNVERIFIED_CLOSURE,
         ReplyKind.ANSWER_OBJECTION_MARKETING,
         ReplyKind.ANSWER_WITHDRAW_CONSENT,

@@ -48,4 +48,7 @@ def test_health_metrics_and_staff_only_api(engine: Engine) -> None:
         "/api/cases/PRV-2026-09999", auth=("olga@conxillium.nl", "lang genoeg wachtwoord")
     )
     assert missing.status_code == 404
-    assert "/api/cases" in client.get("/openapi.json").json()["paths"]
+    assert client.get("/openapi.json").status_code == 401
+    assert client.get("/docs").status_code == 401
+    schema = client.get("/openapi.json", auth=("olga@conxillium.nl", "lang genoeg wachtwoord"))
+    assert "/api/cases" in schema.json()["paths"]

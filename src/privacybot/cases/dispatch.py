@@ -12,24 +12,32 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
 from privacybot.cases import service
-from privacybot.cases.codes import issue_code
+from privacybot.cases.codes import IssuedCode, issue_code, record_attempt, wrong_attempts
 from privacybot.cases.identity import (
-    MAX_WRONG_ATTEMPTS,
+    CodeReply,
     OtpCheck,
     OtpState,
     Trust,
+    asks_for_new_code,
+    attempts_left,
     check_code,
     find_codes,
+    judge_candidates,
     needs_staff_for_representation,
     parse_authentication_results,
 )
-from privacybot.cases.threading import CandidateCase, ThreadAction, choose_case
+from privacybot.cases.threading import (
+    CandidateCase,
+    ThreadAction,
+    choose_case,
+    repeat_of,
+)
 from privacybot.db import repo
 from privacybot.db.models import Case, Draft, InboundMessage, OtpCode, Requester
 from privacybot.domain import RIGHTS, CaseStatus, Channel, DraftStatus, Label, Language
@@ -37,6 +45,7 @@ from privacybot.replies.context import reply_context
 from privacybot.replies.drafts import Outgoing, Parent, create_draft
 from privacybot.replies.headers import may_auto_reply_to
 from privacybot.replies.kinds import ReplyKind
+from privacybot.triage.addresses import reply_address_problem
 from privacybot.triage.pipeline import TriageResult
 from privacybot.triage.quotes import unquoted_text
 
@@ -59,6 +68,10 @@ ANSWER_KIND: dict[Label, ReplyKind] = {
 }
 
 
+#: Cleaned text kept with the inbound row (for staff and the repeated-request rule).
+MAX_CLEANED_CHARS = 20_000
+
+
 class Outcome(StrEnum):
     CASE_OPENED = "case_opened"
     THREADED = "threaded"
@@ -78,6 +91,12 @@ class Desk:
     outgoing: Outgoing
     key: bytes
     trusted_authserv_id: str | None = None
+    #: Below this classifier confidence a request waits for staff (setting MIN_CONFIDENCE).
+    min_confidence: float = 0.5
+    #: More new cases than this from one address in 24 h go to the staff queue instead.
+    max_new_cases_per_address: int = 5
+    #: The same request again within this window joins the open case.
+    repeat_window: timedelta = timedelta(hours=24)
 
 
 def is_marketing_objection(text: str) -> bool:
@@ -105,6 +124,13 @@ def _parent(result: TriageResult) -> Parent:
     )
 
 
+def _to_staff_queue(row: InboundMessage, reason: str) -> Outcome:
+    """The message waits in the staff triage queue, with why; nothing is sent."""
+    row.staff_reason = reason[:2000]
+    log.info("inbound %s to staff triage: %s", row.id, reason)
+    return Outcome.STAFF_TRIAGE
+
+
 def handle(
     session: Session, row: InboundMessage, result: TriageResult, desk: Desk, now: datetime
 ) -> Outcome:
@@ -119,6 +145,7 @@ def handle(
     row.confidence = c.confidence
     row.sender = (parsed.sender or "").lower()[:320] or None
     row.subject = parsed.subject[:2000]
+    row.cleaned = result.cleaned_body[:MAX_CLEANED_CHARS]
     if result.problems:
         row.problem = "; ".join(result.problems)[:4000]
     row.state = "triaged"
@@ -128,10 +155,10 @@ def handle(
     if result.automatic:
         return _automatic(session, row, result, now)
     if not row.sender:
-        row.state = "parked"
-        row.problem = ((row.problem or "") + "; no sender address").lstrip("; ")
-        log.warning("inbound %s parked: no sender address", row.id)
-        return Outcome.PARKED
+        # No single From mailbox: nobody to verify or answer (R18); a person decides.
+        count = len(parsed.from_mailboxes)
+        reason = f"From holds {count} mailboxes" if count > 1 else "no mailbox in From"
+        return _to_staff_queue(row, reason)
 
     sent_ids = _our_message_ids(session, result)
     candidates = _candidates(session, result, sent_ids)
@@ -252,12 +279,17 @@ def _new_request(
             return _clarify_foreign(session, row, result, desk, now)
         if Label.QUESTION in c.labels or Label.COMPLAINT in c.labels:
             return _question(session, row, result, desk, now)
-        log.info("inbound %s to staff triage (labels %s, %.2f)", row.id, row.labels, c.confidence)
-        return Outcome.STAFF_TRIAGE
+        return _to_staff_queue(
+            row, f"classification uncertain ({', '.join(row.labels or [])}, {c.confidence:.2f})"
+        )
 
     requester = service.get_or_create_requester(
         session, channel=Channel.EMAIL, address=sender, key=desk.key, now=now
     )
+    if parent is None:
+        outcome = _repeat_or_flood(session, row, requester, rights, c.company, text, desk, now)
+        if outcome is not None:
+            return outcome
     staff_reasons: list[str] = []
     if action == ThreadAction.NEW_TOKEN_MISMATCH:
         staff_reasons.append("case reference from another address")
@@ -272,10 +304,13 @@ def _new_request(
         staff_reasons.append("request on behalf of someone else (R12)")
     if result.suppress_auto_answer:
         staff_reasons.append("sender asked for no automatic answers")
+    address_problem = reply_address_problem(sender)
+    if address_problem:
+        staff_reasons.append(f"cannot write to this address: {address_problem}")
     auto_ok, auto_reason = may_auto_reply_to(sender)
     if not auto_ok:
         staff_reasons.append(auto_reason)
-    if Label.OTHER in c.labels or c.confidence < 0.5:
+    if Label.OTHER in c.labels or c.confidence < desk.min_confidence:
         staff_reasons.append("classification uncertain")
     if result.foreign_language:
         staff_reasons.append("written in neither Dutch nor English")
@@ -309,7 +344,7 @@ def _new_request(
             rule="R9",
         )
     row.case_id = case.id
-    may_send = not (untrusted or result.suppress_auto_answer or not auto_ok)
+    may_send = not (untrusted or result.suppress_auto_answer or not auto_ok or address_problem)
     parent_msg = _parent(result)
 
     if representation:
@@ -328,7 +363,7 @@ def _new_request(
         )
         return Outcome.CASE_OPENED
 
-    code: str | None = None
+    code: IssuedCode | None = None
     if not no_verification and may_send:
         code = issue_code(session, case, sender, desk.key, now)
     create_draft(
@@ -337,17 +372,68 @@ def _new_request(
         kind=ReplyKind.ACKNOWLEDGMENT,
         language=language,
         to_address=sender,
-        context=reply_context(ReplyKind.ACKNOWLEDGMENT, case, desk.clockwork, code=code),
+        context=reply_context(
+            ReplyKind.ACKNOWLEDGMENT, case, desk.clockwork, code=code.slot if code else None
+        ),
         parent=parent_msg,
         outgoing=desk.outgoing,
         now=now,
         inbound_id=row.id,
         allow_automatic=may_send,
+        sealed_code=code.sealed if code else None,
     )
     if no_verification:
         _answer_drafts(session, case, row, result, desk, now)
     log.info("case %s opened from inbound %s", case.reference, row.id)
     return Outcome.CASE_OPENED
+
+
+def _repeat_or_flood(
+    session: Session,
+    row: InboundMessage,
+    requester: Requester,
+    rights: set[Label],
+    company: str | None,
+    text: str,
+    desk: Desk,
+    now: datetime,
+) -> Outcome | None:
+    """One address writing again and again is one problem, not a case per message.
+
+    The same request (same rights, same or nearly the same words) within the repeat
+    window joins the open case it repeats; past the daily cap of new cases, the
+    message waits in the staff triage queue without drafts.
+    """
+    since = now - max(desk.repeat_window, timedelta(hours=24))
+    recent = repo.recent_cases_of(session, requester, since)
+    repeated = repeat_of(
+        {r.value for r in rights},
+        company,
+        text,
+        [r for r in recent if r.opened > now - desk.repeat_window],
+    )
+    if repeated is not None:
+        case = session.get(Case, repeated.id)
+        assert case is not None
+        row.case_id = case.id
+        repo.audit(
+            session,
+            actor="privacybot",
+            action="message_added",
+            at=now,
+            case=case,
+            inbound=row.id,
+            rule="repeat-request",
+        )
+        log.info("inbound %s repeats case %s: attached", row.id, case.reference)
+        return Outcome.THREADED
+    opened_today = sum(1 for r in recent if r.opened > now - timedelta(hours=24))
+    if opened_today >= desk.max_new_cases_per_address:
+        return _to_staff_queue(
+            row,
+            f"more than {desk.max_new_cases_per_address} new cases from this address in 24 h",
+        )
+    return None
 
 
 def _question(
@@ -452,9 +538,21 @@ def _follow_up(
     requester = repo.requester_of(session, case)
     same_sender = requester is not None and requester.address == row.sender
     if case.status == CaseStatus.AWAITING_VERIFICATION and same_sender:
-        outcome = _try_verify(session, row, result, case, desk, now)
+        assert requester is not None
+        outcome = _try_verify(session, row, result, case, requester, desk, now)
         if outcome is not None:
             return outcome
+    elif case.status == CaseStatus.AWAITING_VERIFICATION and find_codes(
+        unquoted_text(result.parsed.body)
+    ):
+        # A code from another address than the one it went to proves nothing (R13).
+        service.flag_for_staff(
+            session,
+            case,
+            "a code came from another address than the requester's",
+            now,
+            "privacybot",
+        )
     elif case.verified:
         service.flag_for_staff(session, case, "new message from the requester", now, "privacybot")
     return Outcome.THREADED
@@ -469,67 +567,186 @@ def _try_verify(
     row: InboundMessage,
     result: TriageResult,
     case: Case,
+    requester: Requester,
     desk: Desk,
     now: datetime,
 ) -> Outcome | None:
-    codes = find_codes(unquoted_text(result.parsed.body))
-    if not codes:
+    """R13: try the reply's candidate codes, each one an attempt, within both limits.
+
+    At most two candidates are tried (a retyped code); more verify nothing and go to
+    staff. Wrong attempts count per case and per address across replies and cases,
+    so guessing cannot be spread out. The requester hears back either way.
+    """
+    text = unquoted_text(result.parsed.body)
+    candidates = find_codes(text)
+    judged = judge_candidates(candidates)
+    if judged == CodeReply.NONE:
+        if asks_for_new_code(text):
+            _send_new_code(session, row, result, case, requester, desk, now, renewed=False)
+            return Outcome.THREADED
         return None
+    if judged == CodeReply.TOO_MANY:
+        repo.audit(
+            session,
+            actor="privacybot",
+            action="verification_refused",
+            at=now,
+            case=case,
+            reason="too many candidate codes",
+            candidates=len(candidates),
+        )
+        service.flag_for_staff(
+            session,
+            case,
+            f"a reply offered {len(candidates)} possible codes; none was tried",
+            now,
+            "privacybot",
+        )
+        return Outcome.THREADED
+
+    wrong_case, wrong_address = wrong_attempts(session, case, requester.address_hmac, now)
+    budget = attempts_left(wrong_case, wrong_address)
     otps = session.exec(
         select(OtpCode).where(OtpCode.case_id == case.id).order_by(col(OtpCode.issued_at).desc())
     ).all()
-    first_otp = repo.first_event_at(session, case, "code_issued")
-    for otp in otps:
-        for candidate in codes:
-            if check_code(_state(otp), candidate, now, desk.key) == OtpCheck.OK:
-                service.mark_verified(
-                    session,
-                    case,
-                    clockwork=desk.clockwork,
-                    first_otp=first_otp,
-                    now=now,
-                    method="email code",
-                )
-                _answer_drafts(session, case, row, result, desk, now)
-                log.info("case %s verified", case.reference)
-                return Outcome.VERIFIED
-    # Not verified: a wrong guess counts against the newest live code only. With no
-    # code left (all lapsed and purged, R26) the reply is treated as a late one.
-    verdict, attempts = OtpCheck.EXPIRED, 0
-    if otps:
-        newest = otps[0]
-        verdict = check_code(_state(newest), codes[0], now, desk.key)
-        if verdict == OtpCheck.WRONG:
-            newest.attempts += 1
-            session.add(newest)
-        attempts = newest.attempts
+    live = [otp for otp in otps if check_code(_state(otp), "", now, desk.key) == OtpCheck.WRONG]
+    if budget == 0:
+        repo.audit(
+            session,
+            actor="privacybot",
+            action="verification_failed",
+            at=now,
+            case=case,
+            result="locked",
+            attempts=wrong_case,
+        )
+        return Outcome.THREADED
+    if not live:
+        # Every code lapsed (or was purged, R26): nothing to try; a fresh code goes out.
+        repo.audit(
+            session,
+            actor="privacybot",
+            action="verification_failed",
+            at=now,
+            case=case,
+            result="expired",
+            attempts=wrong_case,
+        )
+        _send_new_code(session, row, result, case, requester, desk, now, renewed=True)
+        return Outcome.THREADED
+
+    wrong = 0
+    for candidate in candidates[:budget]:
+        if any(check_code(_state(otp), candidate, now, desk.key) == OtpCheck.OK for otp in live):
+            record_attempt(session, case, requester.address_hmac, True, now)
+            first_otp = repo.first_event_at(session, case, "code_issued")
+            service.mark_verified(
+                session,
+                case,
+                clockwork=desk.clockwork,
+                first_otp=first_otp,
+                now=now,
+                method="email code",
+            )
+            _reply(
+                session, row, result, case, requester, desk, now, ReplyKind.VERIFICATION_CONFIRMED
+            )
+            _answer_drafts(session, case, row, result, desk, now)
+            log.info("case %s verified", case.reference)
+            return Outcome.VERIFIED
+        record_attempt(session, case, requester.address_hmac, False, now)
+        wrong += 1
+    newest = live[0]
+    newest.attempts += wrong
+    session.add(newest)
+    locked = attempts_left(wrong_case + wrong, wrong_address + wrong) == 0
     repo.audit(
         session,
         actor="privacybot",
         action="verification_failed",
         at=now,
         case=case,
-        result=verdict.value,
-        attempts=attempts,
+        result="locked" if locked else "wrong",
+        attempts=wrong_case + wrong,
+        tried=wrong,
     )
-    if verdict == OtpCheck.LOCKED or attempts >= MAX_WRONG_ATTEMPTS:
+    if locked:
         service.flag_for_staff(
-            session, case, "verification code locked after 5 attempts", now, "privacybot"
+            session, case, "verification locked after too many wrong codes", now, "privacybot"
         )
-    elif verdict == OtpCheck.EXPIRED:
-        requester = repo.requester_of(session, case)
-        code = issue_code(session, case, row.sender or "", desk.key, now)
-        if code is not None and requester is not None:
-            create_draft(
-                session,
-                case=case,
-                kind=ReplyKind.VERIFICATION_CODE,
-                language=Language(case.language),
-                to_address=requester.address,
-                context=reply_context(ReplyKind.VERIFICATION_CODE, case, desk.clockwork, code=code),
-                parent=_parent(result),
-                outgoing=desk.outgoing,
-                now=now,
-                inbound_id=row.id,
-            )
+    _reply(
+        session,
+        row,
+        result,
+        case,
+        requester,
+        desk,
+        now,
+        ReplyKind.VERIFICATION_FAILED,
+        locked=locked,
+    )
     return Outcome.THREADED
+
+
+def _reply(
+    session: Session,
+    row: InboundMessage,
+    result: TriageResult,
+    case: Case,
+    requester: Requester,
+    desk: Desk,
+    now: datetime,
+    kind: ReplyKind,
+    **extra: object,
+) -> None:
+    """A short automatic reply to the requester about their code (loop- and rate-safe)."""
+    context = reply_context(kind, case, desk.clockwork)
+    context.update(extra)
+    create_draft(
+        session,
+        case=case,
+        kind=kind,
+        language=Language(case.language),
+        to_address=requester.address,
+        context=context,
+        parent=_parent(result),
+        outgoing=desk.outgoing,
+        now=now,
+        inbound_id=row.id,
+        allow_automatic=not result.suppress_auto_answer,
+    )
+
+
+def _send_new_code(
+    session: Session,
+    row: InboundMessage,
+    result: TriageResult,
+    case: Case,
+    requester: Requester,
+    desk: Desk,
+    now: datetime,
+    *,
+    renewed: bool,
+) -> None:
+    code = issue_code(session, case, requester.address, desk.key, now)
+    if code is None:
+        service.flag_for_staff(
+            session, case, "no new code: three were issued in 24 hours", now, "privacybot"
+        )
+        return
+    context = reply_context(ReplyKind.VERIFICATION_CODE, case, desk.clockwork, code=code.slot)
+    context["renewed"] = renewed
+    create_draft(
+        session,
+        case=case,
+        kind=ReplyKind.VERIFICATION_CODE,
+        language=Language(case.language),
+        to_address=requester.address,
+        context=context,
+        parent=_parent(result),
+        outgoing=desk.outgoing,
+        now=now,
+        inbound_id=row.id,
+        allow_automatic=not result.suppress_auto_answer,
+        sealed_code=code.sealed,
+    )

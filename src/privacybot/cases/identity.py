@@ -118,16 +118,88 @@ def may_issue(issued_times: list[datetime], now: datetime) -> bool:
     return recent < MAX_CODES_PER_WINDOW
 
 
+#: R13: a reply may offer at most this many distinct candidate codes. Two, because a
+#: citizen may retype a code once (a typo corrected on the next line), and a code
+#: pasted twice is one candidate; more than two is guessing, so nothing is tried.
+MAX_CANDIDATES_PER_REPLY = 2
+
+# Digit groups joined by single separators ("720 243", "720-243", "720243"); a whole
+# run is one token, so "020 123 4567" is a phone number, not a code followed by digits.
+_DIGIT_RUN_RE = re.compile(
+    r"(?<![0-9A-Za-z])[0-9]+(?:[ \u00a0\u2009\u202f\-\u2010\u2011\u2013][0-9]+)*(?![0-9A-Za-z])"
+)
+_SEPARATOR_RE = re.compile(r"[ \u00a0\u2009\u202f\-\u2010\u2011\u2013]")
+
+
 def find_codes(text: str) -> list[str]:
-    """R13: six-digit tokens in a reply, in order, each once.
+    """R13: candidate codes in a reply, in order, each once.
 
     ``text`` must already be the unquoted part of the reply (R13: lines not
     starting with ``>``, before the first "On ... wrote:" and similar); a code
     that only appears quoted from our own message must not verify anyone.
-    Longer digit runs (phone numbers, IBANs) and digits glued to letters are
-    not codes.
+    A candidate is a run of exactly six digits, or two groups of three joined by
+    one space or dash (``720 243``, ``720-243``); a code pasted twice is one
+    candidate. Other digit runs (phone numbers, IBANs, dates, postcodes) and
+    digits glued to letters are not codes.
     """
-    return list(dict.fromkeys(_CODE_RE.findall(text)))
+    found: list[str] = []
+    for match in _DIGIT_RUN_RE.finditer(text):
+        groups = _SEPARATOR_RE.split(match.group(0))
+        half = CODE_DIGITS // 2
+        if all(len(g) == CODE_DIGITS for g in groups):
+            found.extend(groups)
+        elif len(groups) % 2 == 0 and all(len(g) == half for g in groups):
+            found.extend(a + b for a, b in zip(groups[::2], groups[1::2], strict=True))
+    return list(dict.fromkeys(found))
+
+
+class CodeReply(StrEnum):
+    """What one reply's candidates amount to, before any of them is tried."""
+
+    NONE = "none"
+    TRY = "try"
+    TOO_MANY = "too_many"
+
+
+def judge_candidates(candidates: list[str]) -> CodeReply:
+    """R13: no candidate, a few to try, or more than allowed (then nothing is tried)."""
+    if not candidates:
+        return CodeReply.NONE
+    if len(candidates) > MAX_CANDIDATES_PER_REPLY:
+        return CodeReply.TOO_MANY
+    return CodeReply.TRY
+
+
+#: R13: wrong attempts per case (all its codes, all replies) before it goes to staff.
+MAX_WRONG_PER_CASE = MAX_WRONG_ATTEMPTS
+#: R13: wrong attempts per requester address, across its cases, in ATTEMPT_WINDOW.
+MAX_WRONG_PER_ADDRESS = MAX_WRONG_ATTEMPTS
+ATTEMPT_WINDOW = timedelta(hours=24)
+
+
+def attempts_left(wrong_for_case: int, wrong_for_address_in_window: int) -> int:
+    """R13: how many more candidates may be tried now (0: locked, staff must look).
+
+    Both limits hold at once: guessing cannot be spread over several replies, nor
+    over several cases opened for the same address.
+    """
+    return max(
+        0,
+        min(
+            MAX_WRONG_PER_CASE - wrong_for_case,
+            MAX_WRONG_PER_ADDRESS - wrong_for_address_in_window,
+        ),
+    )
+
+
+_NEW_CODE_RE = re.compile(
+    r"\b(?:nieuwe|andere|new|another)\s+(?:verificatie|bevestigings)?\s*code\b", re.IGNORECASE
+)
+
+
+def asks_for_new_code(text: str) -> bool:
+    """The reply asks for a fresh code ("nieuwe code", "new code")."""
+    return _NEW_CODE_RE.search(text) is not None
 
 
 # --- R15: Authentication-Results -----------------------------------------------

@@ -14,6 +14,8 @@ from datetime import datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from rapidfuzz import fuzz
+
 from privacybot.cases.deadline import AMSTERDAM, receipt_date
 
 REFERENCE_PREFIX = "PRV"
@@ -173,3 +175,48 @@ def choose_case(
                 f"token {reference} from an address that is not its requester",
             )
     return ThreadDecision(ThreadAction.NEW, "R22.3", "no Message-ID or token of a known case")
+
+
+# --- one address, the same request again --------------------------------------------
+
+#: rapidfuzz ratio (0-100) from which two cleaned texts count as the same request.
+REPEAT_SIMILARITY = 90.0
+#: Only this much of each text is compared (a request says what it wants early on).
+REPEAT_COMPARE_CHARS = 4000
+
+
+@dataclass(frozen=True)
+class RecentCase:
+    """A case the same address opened lately, with the text of the message that opened it."""
+
+    id: int
+    reference: str
+    rights: frozenset[str]
+    company: str | None
+    text: str
+    opened: datetime
+    closed: bool
+
+
+def _comparable(text: str) -> str:
+    return " ".join(text.casefold().split())[:REPEAT_COMPARE_CHARS]
+
+
+def repeat_of(
+    rights: set[str], company: str | None, text: str, recent: Sequence[RecentCase]
+) -> RecentCase | None:
+    """Rule ``repeat-request``: the open case this message repeats, if any.
+
+    The same rights about the same company in the same or nearly the same words
+    (a resend, a second copy from a flood) are one request: it joins that case,
+    whose dates do not move (R22). Another right, another company or other words
+    make a request of its own.
+    """
+    wanted = frozenset(rights)
+    mine = _comparable(text)
+    for case in sorted(recent, key=lambda c: c.opened, reverse=True):
+        if case.closed or case.rights != wanted or case.company != company:
+            continue
+        if fuzz.ratio(mine, _comparable(case.text)) >= REPEAT_SIMILARITY:
+            return case
+    return None

@@ -53,6 +53,10 @@ class InboundMessage(SQLModel, table=True):
     sender: str | None = Field(default=None, max_length=320)
     subject: str | None = Field(default=None, sa_column=Column(Text))
     case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
+    #: The cleaned text triage classified (for staff, and to spot a repeated request).
+    cleaned: str | None = Field(default=None, sa_column=Column(Text))
+    #: Why the message waits in the staff triage queue (None: it does not).
+    staff_reason: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class Requester(SQLModel, table=True):
@@ -150,6 +154,9 @@ class Draft(SQLModel, table=True):
     auto_submitted: str | None = Field(default=None, max_length=32)
     edited_by: str | None = Field(default=None, max_length=320)
     decided_by: str | None = Field(default=None, max_length=320)
+    #: A verification code sealed under the server key (cases/codes.py); the body holds
+    #: only its slot, so no code is ever at rest in clear. Cleared once sent.
+    sealed_code: str | None = Field(default=None, max_length=64)
     decision_reason: str | None = Field(default=None, sa_column=Column(Text))
     created: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     updated: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
@@ -177,6 +184,21 @@ class OutboxItem(SQLModel, table=True):
     last_error: str | None = Field(default=None, sa_column=Column(Text))
     created: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     sent_at: datetime | None = _utc()
+    #: The draft's sealed code, opened by the sender only in memory (see Draft).
+    sealed_code: str | None = Field(default=None, max_length=64)
+
+
+class CodeAttempt(SQLModel, table=True):
+    """One candidate code tried against a case (R13): limits hold across replies and cases."""
+
+    __tablename__ = "code_attempt"
+    __table_args__ = (Index("ix_code_attempt_address_at", "address_hmac", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    address_hmac: str = Field(max_length=64)
+    ok: bool = False
+    at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
 
 
 class AuditEvent(SQLModel, table=True):
@@ -202,6 +224,32 @@ class Staff(SQLModel, table=True):
     password_hash: str | None = Field(default=None, max_length=255)
     active: bool = True
     created: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class StaffToken(SQLModel, table=True):
+    """A personal API token; only its SHA-256 is kept (the token has 256 random bits)."""
+
+    __tablename__ = "staff_token"
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(foreign_key="staff.id", index=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    label: str = Field(default="", max_length=64)
+    created: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    last_used_at: datetime | None = _utc()
+    revoked_at: datetime | None = _utc()
+
+
+class AuthThrottle(SQLModel, table=True):
+    """Failed sign-ins per account or per client address, with a growing lock-out."""
+
+    __tablename__ = "auth_throttle"
+
+    scope: str = Field(primary_key=True, max_length=16)
+    key: str = Field(primary_key=True, max_length=64)
+    failures: int = 0
+    last_failure: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    locked_until: datetime | None = _utc()
 
 
 class SchedulerRun(SQLModel, table=True):

@@ -14,9 +14,10 @@ from typing import Any
 from sqlalchemy import func, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from privacybot.db.models import AuditEvent, Case, CaseSequence, Draft, Requester
+from privacybot.cases.threading import RecentCase
+from privacybot.db.models import AuditEvent, Case, CaseSequence, Draft, InboundMessage, Requester
 
 
 def next_case_number(session: Session, year: int) -> int:
@@ -94,3 +95,36 @@ def first_event_at(session: Session, case: Case, action: str) -> datetime | None
             AuditEvent.case_id == case.id, AuditEvent.action == action
         )
     ).one()
+
+
+def recent_cases_of(session: Session, requester: Requester, since: datetime) -> list[RecentCase]:
+    """Cases this requester opened since ``since``, each with the text that opened it."""
+    cases = session.exec(
+        select(Case).where(Case.requester_id == requester.id, Case.created > since)
+    ).all()
+    if not cases:
+        return []
+    first_ids = (
+        select(func.min(InboundMessage.id))
+        .where(InboundMessage.case_id.in_([c.id for c in cases]))  # type: ignore[union-attr]
+        .group_by(col(InboundMessage.case_id))
+    )
+    texts = dict(
+        session.exec(
+            select(InboundMessage.case_id, InboundMessage.cleaned).where(
+                InboundMessage.id.in_(first_ids)  # type: ignore[union-attr]
+            )
+        ).all()
+    )
+    return [
+        RecentCase(
+            id=case.id or 0,
+            reference=case.reference,
+            rights=frozenset(case.rights),
+            company=case.company,
+            text=texts.get(case.id) or "",
+            opened=case.created,
+            closed=case.status == "closed",
+        )
+        for case in cases
+    ]

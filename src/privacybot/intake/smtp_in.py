@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
@@ -30,6 +31,21 @@ DEFAULT_MAX_SIZE = 25 * 1024 * 1024
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+_PATH_UNSAFE = re.compile(r"[^\x21-\x7e]")
+
+
+def return_path_header(mail_from: str | None) -> bytes:
+    """RFC 5321 §4.4: final delivery records the envelope sender as ``Return-Path``.
+
+    We are the final delivery for mail that reaches this receiver, so we add it: a
+    bounce arrives with ``MAIL FROM:<>``, and R16(6) can only see that if the
+    stored message says so. Anything but printable ASCII is dropped from the path,
+    so the header is always one well-formed line.
+    """
+    path = _PATH_UNSAFE.sub("", (mail_from or "").strip().strip("<>"))
+    return f"Return-Path: <{path}>\r\n".encode("ascii")
 
 
 def smtp_key(raw: bytes, message_id: str | None) -> str:
@@ -96,7 +112,7 @@ class SmtpInHandler:
             channel="email",
             source="smtp",
             key=smtp_key(raw, message_id),
-            raw=raw,
+            raw=return_path_header(envelope.mail_from) + raw,
             received=self.clock(),
             message_id=message_id,
             problem=None if raw else "empty message",

@@ -24,6 +24,7 @@ from enum import StrEnum
 
 from sqlalchemy.engine import Engine
 
+from privacybot.cases.codes import reveal
 from privacybot.clock import Clock
 from privacybot.outbox import store
 from privacybot.outbox.compose import bounce_address
@@ -70,6 +71,7 @@ class Sender:
         poll_interval: float = 1.0,
         recover_interval: float = 60.0,
         concurrency: int = 1,
+        key: bytes = b"",
     ) -> None:
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
@@ -83,6 +85,8 @@ class Sender:
         self.poll_interval = poll_interval
         self.recover_interval = recover_interval
         self.concurrency = concurrency
+        #: Opens the sealed verification code of a message, in memory only (cases/codes).
+        self.key = key
         self._wake = asyncio.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
         if lease.total_seconds() < 2 * (transport.timeout + 5):
@@ -134,7 +138,13 @@ class Sender:
         deadline = self._deadline((item.claimed_until - now).total_seconds())
         mail_from = bounce_address(item.message_id, self.bounce_domain)
         try:
-            self.transport.send(item.raw, mail_from, item.to_address, deadline=deadline)
+            raw = reveal(item.raw, item.sealed_code, self.key)
+        except ValueError as exc:
+            # A seal we cannot open (a changed server key): never send a letter without
+            # the code it promises; staff see it as a failed send.
+            return self._failed(item, TransportError(f"verification code: {exc}", True))
+        try:
+            self.transport.send(raw, mail_from, item.to_address, deadline=deadline)
         except TransportError as exc:
             return self._failed(item, exc)
         except Exception as exc:

@@ -63,6 +63,7 @@ class ClaimedItem:
     attempts: int
     claimed_by: str
     claimed_until: datetime
+    sealed_code: str | None = None
 
 
 def backoff(attempts: int, rng: random.Random | None = None) -> timedelta:
@@ -103,6 +104,7 @@ def enqueue(
         to_address=to_address,
         raw=raw,
         automatic=automatic,
+        sealed_code=draft.sealed_code if draft is not None else None,
         status="pending",
         attempts=0,
         next_attempt_at=now,
@@ -126,6 +128,7 @@ def _claimed(item: OutboxItem) -> ClaimedItem:
         attempts=item.attempts,
         claimed_by=item.claimed_by,
         claimed_until=item.claimed_until,
+        sealed_code=item.sealed_code,
     )
 
 
@@ -191,10 +194,14 @@ def _record_sent(session: Session, item: OutboxItem, now: datetime, how: str) ->
     item.sent_at = now
     item.claimed_until = None
     item.last_error = None
+    item.sealed_code = None  # delivered: the code lives on only in the recipient's mailbox
     session.add(item)
     _set_draft(session, item.draft_id, "sent", now)
     case = _case(session, item.case_id)
     draft = session.get(Draft, item.draft_id) if item.draft_id is not None else None
+    if draft is not None and draft.sealed_code is not None:
+        draft.sealed_code = None
+        session.add(draft)
     if case is not None and draft is not None:
         reply_sent(session, case, draft.kind, now)
     audit(

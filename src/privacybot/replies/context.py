@@ -81,6 +81,9 @@ def reply_context(
         )
     elif kind == k.VERIFICATION_CODE:
         ctx["code"] = code
+    elif kind == k.VERIFICATION_CONFIRMED:
+        assert case is not None
+        ctx["due_date"] = case.extended_due or case.due
     elif kind in _RECEIPT_ONLY:
         assert case is not None
         ctx["received_date"] = case.receipt_date

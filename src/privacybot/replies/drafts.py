@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, func, select
 
+from privacybot.cases.service import flag_for_staff
 from privacybot.db import repo
 from privacybot.db.models import Case, Draft, OutboxItem, Staff
 from privacybot.domain import CaseStatus, DraftStatus, Language
@@ -33,6 +34,7 @@ from privacybot.replies.headers import (
 from privacybot.replies.kinds import ReplyKind, kind_info
 from privacybot.replies.render import render_reply
 from privacybot.staff import require_officer
+from privacybot.triage.addresses import reply_address_problem
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +79,13 @@ def create_draft(
     inbound_id: int | None = None,
     timer: bool = False,
     allow_automatic: bool = True,
+    sealed_code: str | None = None,
 ) -> Draft:
-    """Render and store a draft; send it at once when its kind is automatic and allowed."""
+    """Render and store a draft; send it at once when its kind is automatic and allowed.
+
+    ``sealed_code`` is the seal of a verification code whose slot the context put in
+    the text (cases/codes.py): the draft keeps the seal, never the code.
+    """
     info = kind_info(kind)
     rendered = render_reply(kind, language, context)
     automatic = allow_automatic and kind.value in outgoing.auto_send_kinds
@@ -116,6 +123,7 @@ def create_draft(
         in_reply_to=headers.get("In-Reply-To"),
         references=headers.get("References"),
         auto_submitted=auto_submitted_value(outbound_kind),
+        sealed_code=sealed_code,
         created=now,
         updated=now,
     )
@@ -139,7 +147,11 @@ def create_draft(
 def _send_automatically(
     session: Session, draft: Draft, case: Case | None, outgoing: Outgoing, now: datetime
 ) -> None:
-    allowed, reason = may_auto_reply_to(draft.to_address)
+    problem = reply_address_problem(draft.to_address)
+    if problem:
+        allowed, reason = False, f"cannot write to this address: {problem}"
+    else:
+        allowed, reason = may_auto_reply_to(draft.to_address)
     if allowed:
         previous = session.exec(
             select(OutboxItem.created).where(
@@ -162,43 +174,56 @@ def _send_automatically(
         allowed, reason = rate_limit_decision(
             list(previous), now, int(acks), draft.kind == ReplyKind.ACKNOWLEDGMENT.value
         )
-    if not allowed:
-        draft.automatic = False
-        draft.auto_submitted = None
-        draft.updated = now
-        session.add(draft)
-        repo.audit(
-            session,
-            actor="privacybot",
-            action="rate_limited" if reason.startswith("rate_limited") else "auto_reply_withheld",
-            at=now,
-            case=case,
-            draft=draft.id,
-            reason=reason,
-        )
-        log.info("draft %s withheld for staff: %s", draft.id, reason)
-        return
-    draft.status = DraftStatus.APPROVED
-    draft.decided_by = "privacybot"
-    queue(session, draft, case, outgoing, now)
+    if allowed:
+        draft.status = DraftStatus.APPROVED
+        draft.decided_by = "privacybot"
+        try:
+            queue(session, draft, case, outgoing, now)
+            return
+        except DraftError as exc:
+            draft.status = DraftStatus.AWAITING_APPROVAL
+            draft.decided_by = None
+            reason = str(exc)
+    _withhold(session, draft, case, reason, now)
+
+
+def _withhold(
+    session: Session, draft: Draft, case: Case | None, reason: str, now: datetime
+) -> None:
+    """An automatic draft that may not go out now waits for staff, once, with its reason."""
+    draft.automatic = False
+    draft.auto_submitted = None
+    draft.updated = now
+    session.add(draft)
+    repo.audit(
+        session,
+        actor="privacybot",
+        action="rate_limited" if reason.startswith("rate_limited") else "auto_reply_withheld",
+        at=now,
+        case=case,
+        draft=draft.id,
+        reason=reason,
+    )
+    if case is not None and not reason.startswith("rate_limited"):
+        flag_for_staff(session, case, reason, now, "privacybot")
+    log.info("draft %s withheld for staff: %s", draft.id, reason)
 
 
 def queue(
     session: Session, draft: Draft, case: Case | None, outgoing: Outgoing, now: datetime
 ) -> OutboxItem:
-    """Build the message bytes once and put them in the outbox (same transaction)."""
-    raw = compose_email(
-        from_address=outgoing.from_address,
-        to_address=draft.to_address,
-        subject=draft.subject,
-        body=draft.body,
-        message_id=draft.message_id,
-        date=now,
-        in_reply_to=draft.in_reply_to,
-        references=draft.references,
-        auto_submitted=draft.auto_submitted,
-        envelope_domain=outgoing.domain,
-    )
+    """Build the message bytes once and put them in the outbox (same transaction).
+
+    Raises DraftError when the message cannot be built (an address or header the
+    composer refuses): the draft then stays where it was, for staff.
+    """
+    problem = reply_address_problem(draft.to_address)
+    if problem:
+        raise DraftError(f"draft {draft.id} cannot be sent: {problem}")
+    try:
+        raw = _compose(draft, outgoing, now)
+    except ValueError as exc:
+        raise DraftError(f"draft {draft.id} cannot be sent: {exc}") from None
     item = enqueue(
         session,
         draft=draft,
@@ -219,6 +244,21 @@ def queue(
         message_id=draft.message_id,
     )
     return item
+
+
+def _compose(draft: Draft, outgoing: Outgoing, now: datetime) -> bytes:
+    return compose_email(
+        from_address=outgoing.from_address,
+        to_address=draft.to_address,
+        subject=draft.subject,
+        body=draft.body,
+        message_id=draft.message_id,
+        date=now,
+        in_reply_to=draft.in_reply_to,
+        references=draft.references,
+        auto_submitted=draft.auto_submitted,
+        envelope_domain=outgoing.domain,
+    )
 
 
 def _load(session: Session, draft_id: int) -> tuple[Draft, Case | None]:

@@ -35,6 +35,8 @@ class ReplyKind(StrEnum):
     ACKNOWLEDGMENT = "acknowledgment"
     VERIFICATION_CODE = "verification_code"
     VERIFICATION_REMINDER = "verification_reminder"
+    VERIFICATION_FAILED = "verification_failed"
+    VERIFICATION_CONFIRMED = "verification_confirmed"
     UNVERIFIED_CLOSURE = "unverified_closure"
     ANSWER_ACCESS = "answer_access"
     ANSWER_RECTIFICATION = "answer_rectification"
@@ -143,7 +145,7 @@ SPECS: Mapping[ReplyKind, KindSpec] = MappingProxyType(
             contains_personal_data=False,
             auto_send=True,
             required=_req("reference", "code"),
-            optional=_opt(valid_hours=24, channel="email"),
+            optional=_opt(valid_hours=24, channel="email", renewed=False),
             choices=MappingProxyType({"channel": CODE_CHANNELS}),
         ),
         ReplyKind.VERIFICATION_REMINDER: KindSpec(
@@ -153,6 +155,20 @@ SPECS: Mapping[ReplyKind, KindSpec] = MappingProxyType(
             required=_req("reference", "closure_date"),
             optional=_opt(code=None, valid_hours=24, channel="email"),
             choices=MappingProxyType({"channel": CODE_CHANNELS}),
+        ),
+        # A wrong or stale code: what to do now, the same words whatever went wrong,
+        # so the reply tells nothing about the code or the case beyond "not accepted".
+        ReplyKind.VERIFICATION_FAILED: KindSpec(
+            contains_personal_data=False,
+            auto_send=True,
+            required=_req("reference"),
+            optional=_opt(locked=False, valid_hours=24),
+        ),
+        # The code was right: what happens next and by when.
+        ReplyKind.VERIFICATION_CONFIRMED: KindSpec(
+            contains_personal_data=False,
+            auto_send=True,
+            required=_req("reference", "due_date"),
         ),
         # R7/R10: art. 12(4) message when nobody confirmed the address in 28 days.
         ReplyKind.UNVERIFIED_CLOSURE: KindSpec(
@@ -330,6 +346,8 @@ _SAMPLES: Mapping[ReplyKind, Mapping[str, object]] = MappingProxyType(
         },
         ReplyKind.VERIFICATION_CODE: {"code": "004271"},
         ReplyKind.VERIFICATION_REMINDER: {"closure_date": date(2026, 6, 29), "code": "918273"},
+        ReplyKind.VERIFICATION_FAILED: {},
+        ReplyKind.VERIFICATION_CONFIRMED: {},
         ReplyKind.UNVERIFIED_CLOSURE: {},
         ReplyKind.ANSWER_ACCESS: {
             "company": "Procura",

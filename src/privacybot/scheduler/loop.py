@@ -96,8 +96,10 @@ class Scheduler:
                 code = issue_code(session, case, address, self._desk.key, now)
                 context = reply_context(ReplyKind.VERIFICATION_REMINDER, case, self._desk.clockwork)
                 context.update(
-                    closure_date=unverified_closure_date(first.astimezone(tz).date()), code=code
+                    closure_date=unverified_closure_date(first.astimezone(tz).date()),
+                    code=code.slot if code else None,
                 )
+                sealed = code.sealed if code else None
                 kind = ReplyKind.VERIFICATION_REMINDER
                 repo.audit(
                     session, actor="scheduler", action="verification_reminder", at=now, case=case
@@ -105,6 +107,7 @@ class Scheduler:
             else:
                 context = reply_context(ReplyKind.UNVERIFIED_CLOSURE, case, self._desk.clockwork)
                 kind = ReplyKind.UNVERIFIED_CLOSURE
+                sealed = None
                 service.set_status(
                     session,
                     case,
@@ -126,6 +129,7 @@ class Scheduler:
                 outgoing=self._desk.outgoing,
                 now=now,
                 timer=True,
+                sealed_code=sealed,
             )
             log.info("case %s: %s", case.reference, action.value)
             return case.reference, action

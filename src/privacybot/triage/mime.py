@@ -15,16 +15,20 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 from email.header import decode_header, make_header
-from email.utils import getaddresses, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 
 import html2text
 
 from privacybot.domain import Attachment, ParsedMessage
+from privacybot.triage.addresses import Mailbox, parse_mailboxes
 
 #: Largest body text kept in ``ParsedMessage.body``; staff still see the raw message.
 MAX_BODY_CHARS = 1_000_000
 #: HTML beyond this is not converted (html2text is slow on megabytes).
 MAX_HTML_CHARS = 300_000
+#: MIME parts nested deeper than this are listed, not opened (a bomb of nested
+#: message/rfc822 parts must not exhaust the stack or the time of one worker).
+MAX_DEPTH = 20
 
 _CRLF = re.compile(r"[\r\n\t\x00\x0b\x0c\u2028\u2029\x85]+")
 _SPACES = re.compile(r"[ ]{2,}")
@@ -116,11 +120,6 @@ def html_to_text(html: str) -> str:
     return converter.handle(html).strip()
 
 
-def _address(value: str) -> str | None:
-    pairs = [addr for _, addr in getaddresses([value]) if addr and "@" in addr]
-    return pairs[0] if pairs else None
-
-
 def _payload_bytes(part: email.message.Message, problems: list[str]) -> bytes:
     try:
         payload = part.get_payload(decode=True)
@@ -142,33 +141,97 @@ def _filename(part: email.message.Message, problems: list[str]) -> str | None:
 
 
 def _leaves(
-    part: email.message.Message, depth: int = 0
+    root: email.message.Message, problems: list[str]
 ) -> Iterator[tuple[email.message.Message, int]]:
-    """Walk the MIME tree but do not descend into attached messages (message/*)."""
-    if depth > 20:
-        return
-    if part.is_multipart() and not part.get_content_type().startswith("message/"):
-        payload = part.get_payload()
-        if isinstance(payload, list):
-            for sub in payload:
-                if isinstance(sub, email.message.Message):
-                    yield from _leaves(sub, depth + 1)
-        return
-    yield part, depth
+    """Leaf parts in document order, iteratively, to MAX_DEPTH; attached messages stay shut.
+
+    An explicit stack instead of recursion: a message with hundreds of nested
+    parts must yield its readable text, not a RecursionError.
+    """
+    stack: list[tuple[email.message.Message, int]] = [(root, 0)]
+    while stack:
+        part, depth = stack.pop()
+        if part.is_multipart() and not part.get_content_type().startswith("message/"):
+            payload = part.get_payload()
+            subs = [m for m in payload if isinstance(m, email.message.Message)]
+            if depth >= MAX_DEPTH:
+                problems.append(f"MIME parts nested deeper than {MAX_DEPTH} levels were not read")
+                continue
+            stack.extend((sub, depth + 1) for sub in reversed(subs))
+            continue
+        yield part, depth
 
 
 def _part_size(part: email.message.Message, problems: list[str]) -> int:
-    payload = part.get_payload()
-    if isinstance(payload, list):  # message/rfc822 or a broken multipart
-        return sum(
-            len(m.as_bytes()) if isinstance(m, email.message.Message) else 0 for m in payload
-        )
-    cte = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
-    if cte == "base64" and isinstance(payload, str):
-        # Estimate instead of decoding megabytes just to measure them.
-        stripped = len(payload) - payload.count("\n") - payload.count("\r")
-        return max(0, stripped * 3 // 4 - payload.rstrip().count("="))
-    return len(_payload_bytes(part, problems))
+    """Approximate decoded size of a part, attached messages included, without recursion."""
+    total = 0
+    stack: list[tuple[email.message.Message, int]] = [(part, 0)]
+    while stack:
+        current, depth = stack.pop()
+        payload = current.get_payload()
+        if isinstance(payload, list):  # multipart, message/rfc822, or a broken multipart
+            if depth >= MAX_DEPTH:
+                problems.append(f"MIME parts nested deeper than {MAX_DEPTH} levels were not read")
+                continue
+            stack.extend((m, depth + 1) for m in payload if isinstance(m, email.message.Message))
+            continue
+        cte = str(current.get("Content-Transfer-Encoding", "")).strip().lower()
+        if cte == "base64" and isinstance(payload, str):
+            # Estimate instead of decoding megabytes just to measure them.
+            stripped = len(payload) - payload.count("\n") - payload.count("\r")
+            total += max(0, stripped * 3 // 4 - payload.rstrip().count("="))
+        elif isinstance(payload, str):
+            total += len(payload)
+        else:
+            total += len(_payload_bytes(current, problems))
+    return total
+
+
+_MESSAGE_TYPE = re.compile(rb"^(Content-Type:[ \t]*)message/", re.IGNORECASE | re.MULTILINE)
+
+
+def _parse_bytes(raw: bytes, problems: list[str]) -> email.message.Message:
+    """The stdlib parse; when nesting exhausts its recursion, parse again with the
+    attached messages beyond MAX_DEPTH turned into opaque parts.
+    """
+    try:
+        return email.message_from_bytes(raw)
+    except RecursionError:
+        problems.append(f"MIME parts nested deeper than {MAX_DEPTH} levels were not read")
+    count = 0
+
+    def shut(match: re.Match[bytes]) -> bytes:
+        nonlocal count
+        count += 1
+        if count <= MAX_DEPTH:
+            return match.group(0)
+        return match.group(1) + b"application/x-privacybot-nested-"
+
+    return email.message_from_bytes(_MESSAGE_TYPE.sub(shut, raw))
+
+
+def _raw_headers(msg: email.message.Message) -> list[tuple[str, str]]:
+    """Header fields as they arrived (encoded words still encoded, 8-bit as surrogates).
+
+    ``Message.items()`` under compat32 turns raw 8-bit bytes into U+FFFD; the raw
+    items keep them, so a UTF-8 ``Subject: … Jürgen`` decodes as written.
+    """
+    out: list[tuple[str, str]] = []
+    for key, value in msg.raw_items():
+        out.append((str(key), value if isinstance(value, str) else str(value)))
+    return out
+
+
+def _has_8bit(value: str) -> bool:
+    return any("\udc80" <= ch <= "\udcff" for ch in value)
+
+
+def _mailboxes(raw_value: str, problems: list[str]) -> list[Mailbox]:
+    """Mailboxes from the raw header, display names decoded only after parsing."""
+    if _has_8bit(raw_value):
+        # RFC 6532: raw UTF-8 in an address header; the structure is ASCII anyway.
+        raw_value = decode_bytes(raw_value.encode("utf-8", "surrogateescape"), "utf-8", problems)
+    return parse_mailboxes(raw_value, lambda name: decode_header_value(name, problems))
 
 
 def parse_message(raw: bytes) -> ParsedMessage:
@@ -187,7 +250,7 @@ def parse_message(raw: bytes) -> ParsedMessage:
             problems=("empty message",),
         )
     try:
-        msg = email.message_from_bytes(raw)
+        msg = _parse_bytes(raw, problems)
     except Exception as exc:  # noqa: BLE001 - the stdlib parser is lenient, but be sure
         problems.append(f"unparseable message: {type(exc).__name__}")
         text = decode_bytes(raw[:MAX_BODY_CHARS], "utf-8", problems)
@@ -196,11 +259,14 @@ def parse_message(raw: bytes) -> ParsedMessage:
     for defect in msg.defects:
         problems.append(f"MIME defect: {type(defect).__name__}")
 
+    raw_headers = _raw_headers(msg)
     headers: list[tuple[str, str]] = []
-    for key, value in msg.items():
-        headers.append((_one_line(str(key)), decode_header_value(value, problems)))
+    for key, value in raw_headers:
+        headers.append((_one_line(key), decode_header_value(value, problems)))
     if not headers:
         problems.append("no headers")
+    if any(_has_8bit(value) for _, value in raw_headers):
+        problems.append("raw 8-bit bytes in a header, read as UTF-8")
 
     def first(name: str) -> str | None:
         lname = name.lower()
@@ -209,16 +275,24 @@ def parse_message(raw: bytes) -> ParsedMessage:
                 return value
         return None
 
-    from_value = first("From")
-    sender = _address(from_value) if from_value else None
-    if from_value is None:
+    def raw_all(name: str) -> list[str]:
+        lname = name.lower()
+        return [value for key, value in raw_headers if key.strip().lower() == lname]
+
+    from_values = raw_all("From")
+    from_boxes = [box for value in from_values for box in _mailboxes(value, problems)]
+    sender: str | None = None
+    sender_name = ""
+    if not from_values:
         problems.append("no From header")
-    elif sender is None:
-        problems.append("unreadable From address")
-    elif len([a for _, a in getaddresses([from_value]) if a]) > 1:
-        problems.append("more than one From address")
-    reply_value = first("Reply-To")
-    reply_to = _address(reply_value) if reply_value else None
+    elif not from_boxes:
+        problems.append("no mailbox in From")
+    elif len(from_values) > 1 or len(from_boxes) > 1:
+        problems.append("more than one From mailbox")
+    else:
+        sender, sender_name = from_boxes[0].address, from_boxes[0].name
+    reply_boxes = [box for value in raw_all("Reply-To") for box in _mailboxes(value, problems)]
+    reply_to = reply_boxes[0].address if len(reply_boxes) == 1 else None
 
     subject = first("Subject") or ""
     message_id_value = first("Message-ID")
@@ -242,7 +316,7 @@ def parse_message(raw: bytes) -> ParsedMessage:
     plain: list[str] = []
     html: list[str] = []
     attachments: list[Attachment] = []
-    for part, _depth in _leaves(msg):
+    for part, _depth in _leaves(msg, problems):
         try:
             ctype = part.get_content_type()
         except Exception:  # noqa: BLE001
@@ -289,6 +363,8 @@ def parse_message(raw: bytes) -> ParsedMessage:
 
     return ParsedMessage(
         sender=sender,
+        sender_name=sender_name,
+        from_mailboxes=tuple(box.address for box in from_boxes),
         reply_to=reply_to,
         subject=subject,
         message_id=message_id,

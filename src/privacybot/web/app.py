@@ -10,45 +10,79 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import Depends, FastAPI, HTTPException, status
-from fastapi.responses import JSONResponse, PlainTextResponse
-from fastapi.security import HTTPBasic, HTTPBasicCredentials
+from fastapi import Depends, FastAPI, HTTPException, Request, status
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.security import (
+    HTTPAuthorizationCredentials,
+    HTTPBasic,
+    HTTPBasicCredentials,
+    HTTPBearer,
+)
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, func, select
 
 from privacybot import __version__
+from privacybot.clock import Clock, SystemClock
 from privacybot.db import repo
-from privacybot.db.models import Case, Draft, InboundMessage, OutboxItem, Staff
-from privacybot.staff import verify_password
+from privacybot.db.models import Case, Draft, InboundMessage, OutboxItem
+from privacybot.staff import Client, SignInRefused, identify_by_token, sign_in
 from privacybot.views import case_detail_json, case_json, draft_json
 
 
-def create_app(engine: Engine) -> FastAPI:
-    app = FastAPI(title="privacybot", version=__version__)
-    basic = HTTPBasic(realm="privacybot")
+def create_app(engine: Engine, clock: Clock | None = None) -> FastAPI:
+    clock = clock or SystemClock()
+    # The schema and its viewer describe the staff API: signed-in staff only (see below).
+    app = FastAPI(
+        title="privacybot", version=__version__, docs_url=None, redoc_url=None, openapi_url=None
+    )
+    basic = HTTPBasic(realm="privacybot", auto_error=False)
+    bearer = HTTPBearer(auto_error=False)
 
-    def staff_member(credentials: HTTPBasicCredentials = Depends(basic)) -> str:  # noqa: B008
-        """Cases hold personal data: every /api call needs a staff account's password."""
-        with Session(engine) as s:
-            member = s.exec(
-                select(Staff).where(Staff.email == credentials.username.strip().lower())
-            ).first()
-        if (
-            member is None
-            or not member.active
-            or member.password_hash is None
-            or not verify_password(credentials.password, member.password_hash)
-        ):
-            raise HTTPException(
-                status.HTTP_401_UNAUTHORIZED,
-                "unknown staff member or wrong password",
-                headers={"WWW-Authenticate": 'Basic realm="privacybot"'},
-            )
-        return member.email
+    def staff_member(
+        request: Request,
+        token: HTTPAuthorizationCredentials | None = Depends(bearer),  # noqa: B008
+        credentials: HTTPBasicCredentials | None = Depends(basic),  # noqa: B008
+    ) -> str:
+        """Cases hold personal data: every /api call needs a staff token or password.
+
+        A personal token (``Authorization: Bearer pbt_…``) costs one indexed lookup;
+        a password goes through the same throttled sign-in as everywhere else.
+        """
+        now = clock.now()
+        challenge = {"WWW-Authenticate": 'Bearer realm="privacybot", Basic realm="privacybot"'}
+        if token is not None and token.scheme.lower() == "bearer":
+            identity = identify_by_token(engine, token.credentials, now)
+            if identity is None:
+                raise HTTPException(
+                    status.HTTP_401_UNAUTHORIZED, "unknown token", headers=challenge
+                )
+            return identity.email
+        if credentials is None:
+            raise HTTPException(status.HTTP_401_UNAUTHORIZED, "sign in", headers=challenge)
+        client = Client(request.client.host if request.client else "unknown")
+        try:
+            return sign_in(engine, credentials.username, credentials.password, client, now).email
+        except SignInRefused as exc:
+            if exc.retry_after:
+                raise HTTPException(
+                    status.HTTP_429_TOO_MANY_REQUESTS,
+                    str(exc),
+                    headers={"Retry-After": str(exc.retry_after)},
+                ) from None
+            raise HTTPException(status.HTTP_401_UNAUTHORIZED, str(exc), headers=challenge) from None
 
     staff_only = [Depends(staff_member)]
+
+    @app.get("/openapi.json", include_in_schema=False, dependencies=staff_only)
+    def openapi_schema() -> JSONResponse:
+        return JSONResponse(app.openapi())
+
+    @app.get("/docs", include_in_schema=False, dependencies=staff_only)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="privacybot API")
 
     @app.get("/healthz")
     def healthz() -> JSONResponse:
