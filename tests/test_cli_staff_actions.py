@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from privacybot.cases import service
 from privacybot.db import migrate
 from privacybot.db.models import AuditEvent, Case
 from privacybot.db.session import make_engine
+from privacybot.domain import CaseStatus
 from tests.flow.helpers import mail, make_flow
 from tests.test_cli import run as run_cli
 
@@ -121,7 +121,7 @@ def test_R11_a_refusal_needs_an_officer_and_a_listed_ground(
     )
     assert ok.returncode == 0, ok.stderr
     events = json.loads(run("cases", "show", ref, "--json", env=env).stdout)["events"]
-    decided = [e for e in events if e["action"] == "refusal_decided"]
+    decided = [e for e in events if e["action"] == "refused"]
     assert decided and decided[0]["actor"] == "olga@conxillium.nl"
     assert decided[0]["detail"]["ground"] == "excessive"
 
@@ -187,8 +187,8 @@ def test_close_is_recorded_and_final(setup: tuple[dict[str, str], str]) -> None:
     engine = make_engine(f"sqlite:///{Path(env['PRIVACYBOT_VAR_DIR']) / 'privacybot.db'}")
     with Session(engine) as s:
         case = s.exec(select(Case).where(Case.reference == ref)).one()
-        closed = s.exec(select(AuditEvent).where(AuditEvent.action == "status_changed")).all()
+        closed = s.exec(select(AuditEvent).where(AuditEvent.action == "closed")).all()
     assert case.closed_at is not None
     assert closed[-1].actor == "bram@conxillium.nl"
-    assert case.status == service.CaseStatus.CLOSED
+    assert case.status == CaseStatus.CLOSED
     engine.dispose()

@@ -281,7 +281,7 @@ def cmd_drafts_list(args: argparse.Namespace) -> None:
 
 def _draft_action(args: argparse.Namespace, action: str) -> None:
     from privacybot.db.session import transaction
-    from privacybot.replies import drafts
+    from privacybot.service import drafts
     from privacybot.staff import StaffError
 
     settings, engine = _open_db(args)
@@ -348,102 +348,52 @@ def cmd_drafts_edit(args: argparse.Namespace) -> None:
 
 
 def _case_action(args: argparse.Namespace, action: str) -> None:
-    from privacybot.cases import service
-    from privacybot.db import repo
     from privacybot.db.session import transaction
-    from privacybot.staff import StaffError, require_officer
+    from privacybot.service import actions
+    from privacybot.service.cases import CaseError
+    from privacybot.staff import StaffError
 
     settings, engine = _open_db(args)
     desk = _desk(settings)
-    acting = _prove(args, engine)
+    staff = _prove(args, engine).email
     now = _now()
     try:
         with transaction(engine) as session:
-            member = require_officer(session, acting.email)
-            case = repo.case_by_reference(session, args.reference)
-            if case is None:
-                raise CommandError(f"no case {args.reference}")
             if action == "close":
-                service.close(session, case, staff=member.email, now=now)
+                case = actions.close(session, args.reference, staff=staff, now=now)
                 print(f"{case.reference}: closed")
-                return
-            if action == "refuse":
-                draft = _refusal(session, case, desk, member.email, args, now)
-                print(f"{case.reference}: refusal drafted as draft {draft.id}, awaiting approval")
-                return
-            today = now.astimezone(settings.timezone).date()
-            new_due = service.extend(
-                session,
-                case,
-                clockwork=desk.clockwork,
-                staff=member.email,
-                reason=args.reason,
-                today=today,
-                now=now,
-            )
-            draft = _extension_notice(session, case, desk, now)
-            print(f"{case.reference}: extended to {new_due}; notice is draft {draft.id}")
-    except (service.CaseError, StaffError) as exc:
+            elif action == "reopen":
+                case = actions.reopen(
+                    session, args.reference, staff=staff, reason=args.reason, now=now
+                )
+                print(f"{case.reference}: {case.status}")
+            elif action == "refuse":
+                draft = actions.refuse(
+                    session,
+                    desk,
+                    args.reference,
+                    staff=staff,
+                    ground=args.ground,
+                    reasons=args.reason,
+                    partial=args.partial,
+                    now=now,
+                )
+                ref = args.reference.upper()
+                print(f"{ref}: refusal drafted as draft {draft.id}, awaiting approval")
+            else:
+                done = actions.extend(
+                    session,
+                    desk,
+                    args.reference,
+                    staff=staff,
+                    reason=args.reason,
+                    today=now.astimezone(settings.timezone).date(),
+                    now=now,
+                )
+                ref, notice = done.case.reference, done.notice.id
+                print(f"{ref}: extended to {done.due}; notice is draft {notice}")
+    except (CaseError, StaffError, actions.ActionError) as exc:
         raise CommandError(str(exc)) from exc
-
-
-def _extension_notice(session: Any, case: Any, desk: Any, now: Any) -> Any:
-    from privacybot.db import repo
-    from privacybot.domain import Language
-    from privacybot.replies.context import reply_context
-    from privacybot.replies.drafts import create_draft
-    from privacybot.replies.kinds import ReplyKind
-
-    requester = repo.requester_of(session, case)
-    return create_draft(
-        session,
-        case=case,
-        kind=ReplyKind.EXTENSION_NOTICE,
-        language=Language(case.language),
-        to_address=requester.address if requester else "",
-        context=reply_context(ReplyKind.EXTENSION_NOTICE, case, desk.clockwork),
-        parent=None,
-        outgoing=desk.outgoing,
-        now=now,
-        allow_automatic=False,
-    )
-
-
-def _refusal(session: Any, case: Any, desk: Any, staff: str, args: Any, now: Any) -> Any:
-    from privacybot.cases import service
-    from privacybot.db import repo
-    from privacybot.domain import Language
-    from privacybot.replies.drafts import create_draft
-    from privacybot.replies.kinds import REFUSAL_GROUNDS, ReplyKind
-
-    service.decide_refusal(
-        session,
-        case,
-        staff=staff,
-        ground=args.ground,
-        reasons=args.reason,
-        grounds=REFUSAL_GROUNDS,
-        now=now,
-    )
-    requester = repo.requester_of(session, case)
-    return create_draft(
-        session,
-        case=case,
-        kind=ReplyKind.REFUSAL,
-        language=Language(case.language),
-        to_address=requester.address if requester else "",
-        context={
-            "company": case.company,
-            "reference": case.reference,
-            "ground": args.ground,
-            "reasons": args.reason.strip(),
-            "partial": args.partial,
-        },
-        parent=None,
-        outgoing=desk.outgoing,
-        now=now,
-        allow_automatic=False,
-    )
 
 
 def cmd_cases_refuse(args: argparse.Namespace) -> None:
@@ -456,6 +406,10 @@ def cmd_cases_extend(args: argparse.Namespace) -> None:
 
 def cmd_cases_close(args: argparse.Namespace) -> None:
     _case_action(args, "close")
+
+
+def cmd_cases_reopen(args: argparse.Namespace) -> None:
+    _case_action(args, "reopen")
 
 
 def cmd_staff_add(args: argparse.Namespace) -> None:
@@ -666,7 +620,13 @@ def build_parser() -> argparse.ArgumentParser:
     cc.add_argument("--as", dest="staff", required=True, metavar="STAFF")
     _proof_args(cc)
     cc.set_defaults(func=cmd_cases_close)
-    cr = csub.add_parser("refuse", help="decide a refusal (R11) and draft the letter")
+    co = csub.add_parser("reopen", help="reopen a closed or answered case, with a reason")
+    co.add_argument("reference", metavar="REF")
+    co.add_argument("--as", dest="staff", required=True, metavar="STAFF")
+    _proof_args(co)
+    co.add_argument("--reason", required=True)
+    co.set_defaults(func=cmd_cases_reopen)
+    cr = csub.add_parser("refuse", help="refuse a request on a legal ground and draft the letter")
     cr.add_argument("reference", metavar="REF")
     cr.add_argument("--as", dest="staff", required=True, metavar="STAFF")
     _proof_args(cr)

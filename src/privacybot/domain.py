@@ -63,14 +63,20 @@ class DraftStatus(StrEnum):
     QUEUED = "queued"
     SENT = "sent"
     FAILED = "failed"
+    #: The case moved on (closed, refused) before anyone approved it: never sent.
+    WITHDRAWN = "withdrawn"
 
 
 class InboundState(StrEnum):
-    """Where an inbound message is in the pipeline; 'parked' waits for a human."""
+    """Where an inbound message is: 'needs_staff' and 'parked' wait for a person."""
 
     STORED = "stored"
     TRIAGED = "triaged"
+    #: Decided: a person must look (the staff triage queue).
+    NEEDS_STAFF = "needs_staff"
+    #: Triage failed repeatedly (or the channel has none yet); staff retry or dismiss.
     PARKED = "parked"
+    DISMISSED = "dismissed"
 
 
 COMPANIES: tuple[str, ...] = (

@@ -23,13 +23,12 @@ from typing import Any
 import uvicorn
 from sqlalchemy.engine import Engine
 
-from privacybot.cases.deadline import HolidayCalendar
-from privacybot.cases.dispatch import Desk
-from privacybot.cases.service import Clockwork
+from privacybot.cases.deadline import Clockwork, HolidayCalendar
 from privacybot.clock import Clock, SystemClock
 from privacybot.config import Settings
 from privacybot.db import migrate
 from privacybot.db.session import make_engine
+from privacybot.decision import Limits
 from privacybot.intake.demo_server import DEMO_PASSWORD, DEMO_USER, BackgroundDemoImapServer
 from privacybot.intake.imap import ImapSettings, ImapWatcher, parse_imap_url
 from privacybot.intake.smtp_in import SmtpReceiver
@@ -39,7 +38,7 @@ from privacybot.keys import secret_key
 from privacybot.outbox.maildir_sink import MaildirSmtpServer
 from privacybot.outbox.sender import Sender
 from privacybot.outbox.transport import MaildirDeliveryCheck, SmtpTransport
-from privacybot.replies.drafts import Outgoing
+from privacybot.service.desk import Desk, Outgoing
 
 log = logging.getLogger("privacybot.run")
 
@@ -106,10 +105,12 @@ class Service:
             clockwork=Clockwork(s.timezone, calendar, s.pause_during_verification),
             outgoing=Outgoing(s.from_address, frozenset(s.auto_send_kinds)),
             key=secret_key(s),
-            trusted_authserv_id=s.trusted_authserv_id,
-            min_confidence=s.min_confidence,
-            max_new_cases_per_address=s.max_new_cases_per_address,
-            repeat_window=timedelta(hours=s.repeat_window_hours),
+            limits=Limits(
+                min_confidence=s.min_confidence,
+                max_new_cases_per_address=s.max_new_cases_per_address,
+                repeat_window=timedelta(hours=s.repeat_window_hours),
+                trusted_authserv_id=s.trusted_authserv_id,
+            ),
         )
 
     async def start(self) -> None:

@@ -14,15 +14,14 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from privacybot.cases.codes import reveal
-from privacybot.cases.deadline import HolidayCalendar
-from privacybot.cases.dispatch import Desk
-from privacybot.cases.service import Clockwork
+from privacybot.cases.deadline import Clockwork, HolidayCalendar
 from privacybot.clock import FixedClock
 from privacybot.db.models import AuditEvent, Case, Draft, InboundMessage, OutboxItem
+from privacybot.decision import Limits
 from privacybot.intake.base import InboundEnvelope
 from privacybot.intake.store import DbInboundSink
 from privacybot.intake.worker import TriageWorker
-from privacybot.replies.drafts import Outgoing
+from privacybot.service.desk import Desk, Outgoing
 
 OUR = "privacy@conxillium.nl"
 KEY = b"test-key-0123456789abcdef"
@@ -137,7 +136,7 @@ def make_flow(engine: Engine, trusted: str | None = None) -> Flow:
         clockwork=Clockwork(ZoneInfo("Europe/Amsterdam"), HolidayCalendar.load()),
         outgoing=Outgoing(OUR, AUTO_KINDS),
         key=KEY,
-        trusted_authserv_id=trusted,
+        limits=Limits(trusted_authserv_id=trusted),
     )
     worker = TriageWorker(engine, desk, clock, our_address=OUR, min_confidence=0.5)
     return Flow(engine, clock, desk, worker, DbInboundSink(engine, clock))

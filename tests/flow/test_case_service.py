@@ -10,12 +10,12 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from privacybot.cases import service
-from privacybot.cases.deadline import HolidayCalendar
+from privacybot.cases.deadline import Clockwork, HolidayCalendar
 from privacybot.db.models import AuditEvent, Case
 from privacybot.db.session import transaction
+from privacybot.service import cases as service
 
-CLOCKWORK = service.Clockwork(ZoneInfo("Europe/Amsterdam"), HolidayCalendar.load())
+CLOCKWORK = Clockwork(ZoneInfo("Europe/Amsterdam"), HolidayCalendar.load())
 KEY = b"k" * 32
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 
@@ -71,7 +71,7 @@ def test_R5_extension_once_with_reason_and_event(engine: Engine) -> None:
         events = s.exec(select(AuditEvent).where(AuditEvent.action == "extended")).all()
     assert len(events) == 1
     assert events[0].actor == "olga@x.nl"
-    assert events[0].detail["after"] == {"extended_due": "2027-03-01"}
+    assert events[0].detail["extended_due"] == "2027-03-01"
     with transaction(engine) as s, pytest.raises(service.CaseError, match="already extended"):
         c = s.get(Case, case.id)
         assert c is not None
@@ -118,7 +118,7 @@ def test_closing_is_an_event_and_happens_once(engine: Engine) -> None:
         with pytest.raises(service.CaseError, match="already closed"):
             service.close(s, case, staff="o@x.nl", now=NOW)
     with Session(engine) as s:
-        [event] = s.exec(select(AuditEvent).where(AuditEvent.action == "status_changed")).all()
+        [event] = s.exec(select(AuditEvent).where(AuditEvent.action == "closed")).all()
     assert event.detail["before"] == "awaiting_verification"
     assert event.detail["after"] == "closed"
 

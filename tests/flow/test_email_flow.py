@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from privacybot.db.session import transaction
-from privacybot.replies import drafts
+from privacybot.service import drafts
 from privacybot.staff import add_staff
 from tests.flow.helpers import Flow, mail, make_flow
 
@@ -173,7 +173,10 @@ def test_R12_a_request_for_someone_else_goes_to_staff(flow: Flow) -> None:
     flow.receive(mail("Ik wil namens mijn moeder inzage in haar gegevens bij GeoTax."))
     [case] = flow.cases()
     assert case.needs_staff
-    assert "R12" in (case.staff_reason or "")
+    assert "on behalf of someone else" in (case.staff_reason or "")
+    [row] = flow.inbound()
+    assert row.verdict is not None
+    assert "R12-on-behalf" in [hit["rule"] for hit in row.verdict["hits"]]
     [draft] = flow.drafts()
     assert draft.kind == "representation_ack"
 
@@ -247,7 +250,7 @@ def test_R22_a_token_from_a_stranger_opens_a_new_case(flow: Flow) -> None:
 def test_R23_a_reply_to_a_closed_case_opens_a_linked_new_case(flow: Flow) -> None:
     flow.receive(mail(ACCESS_NL))
     first = flow.cases()[0]
-    from privacybot.cases import service
+    from privacybot.service import cases as service
 
     with transaction(flow.engine) as s:
         case = s.get(type(first), first.id)

@@ -91,7 +91,7 @@ def queue_message(
                 case_id=case_id,
                 kind="acknowledgment",
                 language="nl",
-                status="approved",
+                status="queued",  # as the writer's approve move leaves it
                 to_address=to,
                 subject=subject,
                 body="…",

@@ -1,4 +1,4 @@
-"""Verification codes at rest: issue, seal, count attempts, and delete what lapsed.
+"""Verification codes at rest: sealed in the database, opened only in memory; pure.
 
 Only the HMAC of a code is kept to check it (R13), and the code itself never lies
 in the database in clear: a draft's body holds a *slot* (``[[code-1a2b3c4d]]``)
@@ -16,21 +16,8 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
 
-from sqlmodel import Session, col, delete, func, select
-
-from privacybot.cases.identity import (
-    ATTEMPT_WINDOW,
-    CODE_DIGITS,
-    CODE_VALIDITY,
-    hash_code,
-    may_issue,
-    new_code,
-)
-from privacybot.cases.retention import address_hmac
-from privacybot.db import repo
-from privacybot.db.models import Case, CodeAttempt, OtpCode
+from privacybot.cases.identity import CODE_DIGITS
 
 #: What staff see where a code goes: the letter is otherwise exactly as sent.
 MASK = "\u2022" * CODE_DIGITS
@@ -93,63 +80,3 @@ def reveal(raw: bytes, sealed: str | None, key: bytes) -> bytes:
 def mask(text: str) -> str:
     """The text as staff may see it: every code slot shown as dots."""
     return _SLOT_RE.sub(MASK, text)
-
-
-def issue_code(
-    session: Session, case: Case, address: str, key: bytes, now: datetime
-) -> IssuedCode | None:
-    """A fresh code for `case`, or None when three were issued in the last 24 h (R13)."""
-    issued = session.exec(select(OtpCode.issued_at).where(OtpCode.case_id == case.id)).all()
-    if not may_issue(list(issued), now):
-        repo.audit(session, actor="privacybot", action="code_limit_reached", at=now, case=case)
-        return None
-    code = new_code(secrets.SystemRandom())
-    session.add(
-        OtpCode(
-            case_id=case.id or 0,
-            code_hmac=hash_code(code, key),
-            issued_at=now,
-            sent_to_hmac=address_hmac(address, key),
-        )
-    )
-    repo.audit(session, actor="privacybot", action="code_issued", at=now, case=case, method="email")
-    return seal(code, key)
-
-
-def wrong_attempts(
-    session: Session, case: Case, address_key: str, now: datetime
-) -> tuple[int, int]:
-    """R13: wrong attempts so far for this case (ever) and this address (in the window)."""
-    for_case = session.exec(
-        select(func.count())
-        .select_from(CodeAttempt)
-        .where(CodeAttempt.case_id == case.id, CodeAttempt.ok == False)  # noqa: E712
-    ).one()
-    for_address = session.exec(
-        select(func.count())
-        .select_from(CodeAttempt)
-        .where(
-            CodeAttempt.address_hmac == address_key,
-            CodeAttempt.ok == False,  # noqa: E712
-            col(CodeAttempt.at) > now - ATTEMPT_WINDOW,
-        )
-    ).one()
-    return int(for_case), int(for_address)
-
-
-def record_attempt(session: Session, case: Case, address_key: str, ok: bool, now: datetime) -> None:
-    session.add(CodeAttempt(case_id=case.id or 0, address_hmac=address_key, ok=ok, at=now))
-
-
-def purge_expired_codes(session: Session, now: datetime) -> int:
-    """R26: delete code hashes past their validity, and attempts past their window."""
-    result = session.execute(delete(OtpCode).where(col(OtpCode.issued_at) <= now - CODE_VALIDITY))
-    session.execute(
-        delete(CodeAttempt).where(
-            col(CodeAttempt.at) <= now - max(ATTEMPT_WINDOW, CODE_VALIDITY),
-            col(CodeAttempt.case_id).in_(
-                select(Case.id).where(Case.status != "awaiting_verification")
-            ),
-        )
-    )
-    return int(getattr(result, "rowcount", 0) or 0)

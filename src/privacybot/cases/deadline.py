@@ -349,3 +349,12 @@ def staff_alert_dates(due: date, cal: HolidayCalendar) -> StaffAlertDates:
 def is_overdue(due: date, today: date) -> bool:
     """R7: past the due date (the due day itself is still in time); alerts go daily."""
     return today > due
+
+
+@dataclass(frozen=True)
+class Clockwork:
+    """What the date arithmetic of a desk needs: the local zone, the calendar, R6's switch."""
+
+    tz: ZoneInfo
+    calendar: HolidayCalendar
+    pause_during_verification: bool = True

@@ -192,6 +192,67 @@ def attempts_left(wrong_for_case: int, wrong_for_address_in_window: int) -> int:
     )
 
 
+class CodeOutcome(StrEnum):
+    """What one reply with candidate codes did to a case awaiting verification (R13)."""
+
+    NO_CODE = "no_code"
+    NEW_CODE_ASKED = "new_code_asked"
+    TOO_MANY = "too_many"
+    LOCKED = "locked"  # no attempts left before this reply
+    EXPIRED = "expired"  # no live code to try against: a fresh one goes out
+    VERIFIED = "verified"
+    WRONG = "wrong"
+
+
+@dataclass(frozen=True)
+class CodeJudgement:
+    outcome: CodeOutcome
+    #: One entry per candidate tried, True for the right one (each is an attempt).
+    attempts: tuple[bool, ...] = ()
+    #: The candidates tried used up the last attempts: staff must look now.
+    locked_now: bool = False
+    candidates: int = 0
+
+
+def judge_code_reply(
+    text: str,
+    codes: list[OtpState],
+    wrong_for_case: int,
+    wrong_for_address: int,
+    now: datetime,
+    key: bytes,
+) -> CodeJudgement:
+    """R13 for one reply from the requester: which candidates to try, and what came of it.
+
+    ``text`` is the unquoted text of the reply; ``codes`` the case's stored codes.
+    At most two candidates are tried, each an attempt, and only while both the
+    per-case and the per-address budgets last; a code that is right after the
+    budget ran out is never tried, so it cannot be learnt by guessing.
+    """
+    candidates = find_codes(text)
+    judged = judge_candidates(candidates)
+    if judged == CodeReply.NONE:
+        outcome = CodeOutcome.NEW_CODE_ASKED if asks_for_new_code(text) else CodeOutcome.NO_CODE
+        return CodeJudgement(outcome)
+    if judged == CodeReply.TOO_MANY:
+        return CodeJudgement(CodeOutcome.TOO_MANY, candidates=len(candidates))
+    budget = attempts_left(wrong_for_case, wrong_for_address)
+    if budget == 0:
+        return CodeJudgement(CodeOutcome.LOCKED, candidates=len(candidates))
+    live = [c for c in codes if check_code(c, "", now, key) == OtpCheck.WRONG]
+    if not live:
+        return CodeJudgement(CodeOutcome.EXPIRED, candidates=len(candidates))
+    tried: list[bool] = []
+    for candidate in candidates[:budget]:
+        ok = any(check_code(c, candidate, now, key) == OtpCheck.OK for c in live)
+        tried.append(ok)
+        if ok:
+            return CodeJudgement(CodeOutcome.VERIFIED, tuple(tried), candidates=len(candidates))
+    wrong = len(tried)
+    locked = attempts_left(wrong_for_case + wrong, wrong_for_address + wrong) == 0
+    return CodeJudgement(CodeOutcome.WRONG, tuple(tried), locked, len(candidates))
+
+
 _NEW_CODE_RE = re.compile(
     r"\b(?:nieuwe|andere|new|another)\s+(?:verificatie|bevestigings)?\s*code\b", re.IGNORECASE
 )

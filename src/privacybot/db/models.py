@@ -57,6 +57,8 @@ class InboundMessage(SQLModel, table=True):
     cleaned: str | None = Field(default=None, sa_column=Column(Text))
     #: Why the message waits in the staff triage queue (None: it does not).
     staff_reason: str | None = Field(default=None, sa_column=Column(Text))
+    #: The decision's rule hits and reasons (decision.Verdict.as_json), for staff.
+    verdict: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
 
 
 class Requester(SQLModel, table=True):
@@ -113,6 +115,9 @@ class Case(SQLModel, table=True):
     parent_case_id: int | None = Field(default=None, foreign_key="case.id")
     closed_at: datetime | None = _utc()
     closed_reason: str | None = Field(default=None, max_length=64)
+    #: R11: the ground a staff member refused the request on (whole or in part).
+    refusal_ground: str | None = Field(default=None, max_length=40)
+    refusal_partial: bool = False
     purged_at: datetime | None = _utc()
     created: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     updated: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))

@@ -17,11 +17,16 @@ from collections.abc import Callable
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from privacybot.cases.dispatch import Desk, Outcome, handle
 from privacybot.clock import Clock
 from privacybot.db.models import InboundMessage
 from privacybot.db.session import read_transaction, transaction
+from privacybot.decision import Verdict
+from privacybot.domain import InboundState
 from privacybot.outbox.compose import is_our_message_id
+from privacybot.service.desk import Desk
+from privacybot.service.inbound import handle
+from privacybot.service.moves import move_inbound
+from privacybot.states import InboundEvent
 from privacybot.triage.classify import classifier_for
 from privacybot.triage.pipeline import TriageResult, triage
 
@@ -96,7 +101,7 @@ class TriageWorker:
             prepared = [(row_id, self._run_triage(channel, raw)) for row_id, channel, raw in rows]
         else:
             prepared = [(None, None)]
-        outcomes: list[tuple[int | None, Outcome | None]] = []
+        outcomes: list[tuple[int | None, str]] = []
         with transaction(self._engine) as session:
             for row_id, result in prepared:
                 found = self._claim(session, row_id, 1)
@@ -121,7 +126,7 @@ class TriageWorker:
         return True
 
     def _claim(self, session: Session, row_id: int | None, limit: int) -> list[InboundMessage]:
-        query = select(InboundMessage).where(InboundMessage.state == "stored")
+        query = select(InboundMessage).where(InboundMessage.state == InboundState.STORED)
         if row_id is not None:
             query = query.where(InboundMessage.id == row_id)
         query = query.order_by(col(InboundMessage.id)).limit(limit)
@@ -149,21 +154,20 @@ class TriageWorker:
         except Exception as exc:  # a bug in triage: the row is parked after a few tries
             return exc
 
-    def _apply(
-        self, session: Session, row: InboundMessage, result: TriageResult | None
-    ) -> Outcome | None:
+    def _apply(self, session: Session, row: InboundMessage, result: TriageResult | None) -> str:
+        now = self._clock.now()
         if result is None:
-            row.state = "parked"
             row.problem = f"no triage for channel {row.channel} yet"
-            session.add(row)
-            return Outcome.PARKED
-        return handle(session, row, result, self._desk, self._clock.now())
+            move_inbound(session, row, InboundEvent.PARK, actor="privacybot", now=now)
+            return "parked"
+        verdict: Verdict = handle(session, row, result, self._desk, now)
+        return f"{verdict.action.value} ({', '.join(verdict.rule_ids)})"
 
     def _failed(self, session: Session, row: InboundMessage, exc: Exception) -> None:
         row.attempts += 1
         first_line = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         log.error("inbound %s: triage failed (attempt %d): %s", row.id, row.attempts, first_line)
         if row.attempts >= MAX_ATTEMPTS:
-            row.state = "parked"
             row.problem = f"triage failed {row.attempts} times: {first_line}"[:4000]
+            move_inbound(session, row, InboundEvent.PARK, actor="privacybot", now=self._clock.now())
         session.add(row)

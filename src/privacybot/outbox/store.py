@@ -24,6 +24,7 @@ a relay outage does not make every sender retry in the same second; after
 
 from __future__ import annotations
 
+import contextlib
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,11 +34,13 @@ from sqlalchemy import func, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from privacybot.cases.service import reply_sent
 from privacybot.db.models import Case, Draft, OutboxItem
 from privacybot.db.repo import audit
 from privacybot.db.session import transaction
+from privacybot.domain import DraftStatus
 from privacybot.outbox.transport import redact_addresses
+from privacybot.service.moves import move_draft
+from privacybot.states import OUTBOX, DraftEvent, IllegalTransition, OutboxEvent, OutboxStatus
 
 MAX_ATTEMPTS = 8
 BACKOFF_BASE = timedelta(seconds=30)
@@ -85,17 +88,15 @@ def enqueue(
     automatic: bool,
     now: datetime,
 ) -> OutboxItem:
-    """Queue a built message in the caller's transaction (the draft becomes ``queued``).
+    """Queue a built message in the caller's transaction (its draft was approved: ``queued``).
 
     The unique constraints on ``message_id`` and ``draft_id`` make a second enqueue of
     the same message fail with IntegrityError instead of sending it twice.
     """
-    if draft is not None:
-        if draft.message_id != message_id:
-            raise ValueError("message_id differs from the draft's fixed Message-ID")
-        draft.status = "queued"
-        draft.updated = now
-        session.add(draft)
+    if draft is not None and draft.message_id != message_id:
+        raise ValueError("message_id differs from the draft's fixed Message-ID")
+    if draft is not None and draft.status != DraftStatus.QUEUED:
+        raise ValueError(f"draft {draft.id} is {draft.status}: only an approved draft is queued")
     item = OutboxItem(
         draft_id=draft.id if draft is not None else None,
         case_id=case_id,
@@ -105,7 +106,7 @@ def enqueue(
         raw=raw,
         automatic=automatic,
         sealed_code=draft.sealed_code if draft is not None else None,
-        status="pending",
+        status=OutboxStatus.PENDING,
         attempts=0,
         next_attempt_at=now,
         created=now,
@@ -147,7 +148,7 @@ def claim_next(
         query = (
             select(OutboxItem.id)
             .where(
-                OutboxItem.status == "pending",
+                OutboxItem.status == OutboxStatus.PENDING,
                 OutboxItem.channel == channel,
                 OutboxItem.next_attempt_at <= now,
             )
@@ -159,9 +160,9 @@ def claim_next(
         for item_id in session.exec(query).all():
             result = session.execute(
                 update(OutboxItem)
-                .where(OutboxItem.id == item_id, OutboxItem.status == "pending")  # type: ignore[arg-type]
+                .where(OutboxItem.id == item_id, OutboxItem.status == OutboxStatus.PENDING)  # type: ignore[arg-type]
                 .values(
-                    status="sending",
+                    status=OUTBOX.step(OutboxStatus.PENDING, OutboxEvent.CLAIM).to,
                     attempts=OutboxItem.attempts + 1,
                     claimed_by=worker,
                     claimed_until=now + lease,
@@ -175,34 +176,43 @@ def claim_next(
     return None
 
 
+def _move(item: OutboxItem, event: OutboxEvent) -> None:
+    """The only assignment of an outbox status: through the outbox table."""
+    item.status = OUTBOX.step(OutboxStatus(item.status), event).to
+
+
 def _case(session: Session, case_id: int | None) -> Case | None:
     return session.get(Case, case_id) if case_id is not None else None
 
 
-def _set_draft(session: Session, draft_id: int | None, status: str, now: datetime) -> None:
-    if draft_id is None:
+def _draft_event(session: Session, item: OutboxItem, event: DraftEvent, now: datetime) -> None:
+    """The draft follows its outbox item (its own table; the outbox event is the audit)."""
+    if item.draft_id is None:
         return
-    draft = session.get(Draft, draft_id)
-    if draft is not None:
-        draft.status = status
-        draft.updated = now
-        session.add(draft)
+    draft = session.get(Draft, item.draft_id)
+    if draft is None:
+        return
+    # A draft that already says so (a late 250 after a bounce was recorded) keeps it.
+    with contextlib.suppress(IllegalTransition):
+        move_draft(session, draft, event, actor=ACTOR, now=now, audit=False)
 
 
 def _record_sent(session: Session, item: OutboxItem, now: datetime, how: str) -> None:
-    item.status = "sent"
+    _move(item, OutboxEvent.SENT)
     item.sent_at = now
     item.claimed_until = None
     item.last_error = None
     item.sealed_code = None  # delivered: the code lives on only in the recipient's mailbox
     session.add(item)
-    _set_draft(session, item.draft_id, "sent", now)
+    _draft_event(session, item, DraftEvent.SEND, now)
     case = _case(session, item.case_id)
     draft = session.get(Draft, item.draft_id) if item.draft_id is not None else None
     if draft is not None and draft.sealed_code is not None:
         draft.sealed_code = None
         session.add(draft)
     if case is not None and draft is not None:
+        from privacybot.service.cases import reply_sent
+
         reply_sent(session, case, draft.kind, now)
     audit(
         session,
@@ -219,11 +229,11 @@ def _record_sent(session: Session, item: OutboxItem, now: datetime, how: str) ->
 def _record_failed(
     session: Session, item: OutboxItem, now: datetime, error: str, action: str
 ) -> None:
-    item.status = "failed"
+    _move(item, OutboxEvent.FAIL)
     item.claimed_until = None
     item.last_error = error
     session.add(item)
-    _set_draft(session, item.draft_id, "failed", now)
+    _draft_event(session, item, DraftEvent.FAIL, now)
     audit(
         session,
         actor=ACTOR,
@@ -250,7 +260,7 @@ def mark_sent(engine: Engine, item_id: int, now: datetime) -> bool:
     """
     with transaction(engine) as session:
         item = session.get(OutboxItem, item_id, with_for_update=True)
-        if item is None or item.status == "sent":
+        if item is None or item.status == OutboxStatus.SENT:
             return False
         _record_sent(session, item, now, how="relay")
         return True
@@ -271,7 +281,7 @@ def mark_retry(
     """
     with transaction(engine) as session:
         item = session.get(OutboxItem, item_id, with_for_update=True)
-        if item is None or item.status != "sending":
+        if item is None or item.status != OutboxStatus.SENDING:
             return ""
         if item.attempts >= MAX_ATTEMPTS:
             _record_failed(
@@ -282,7 +292,7 @@ def mark_retry(
                 "delivery_failed",
             )
             return "failed"
-        item.status = "pending"
+        _move(item, OutboxEvent.RETRY)
         item.next_attempt_at = now + backoff(item.attempts, rng)
         item.claimed_until = None
         item.last_error = error
@@ -294,7 +304,7 @@ def mark_failed(engine: Engine, item_id: int, now: datetime, error: str) -> bool
     """A permanent failure (5xx): item and draft ``failed``, audit ``delivery_failed`` for staff."""
     with transaction(engine) as session:
         item = session.get(OutboxItem, item_id, with_for_update=True)
-        if item is None or item.status != "sending":
+        if item is None or item.status != OutboxStatus.SENDING:
             return False
         _record_failed(session, item, now, error, "delivery_failed")
         return True
@@ -304,7 +314,7 @@ def mark_in_doubt(engine: Engine, item_id: int, now: datetime, error: str) -> bo
     """The relay may have the message and we cannot tell: ``failed``, ``send_in_doubt``."""
     with transaction(engine) as session:
         item = session.get(OutboxItem, item_id, with_for_update=True)
-        if item is None or item.status != "sending":
+        if item is None or item.status != OutboxStatus.SENDING:
             return False
         _record_failed(session, item, now, error, "send_in_doubt")
         return True
@@ -326,7 +336,7 @@ def settle_in_doubt(
     """
     with transaction(engine) as session:
         item = session.get(OutboxItem, item_id, with_for_update=True)
-        if item is None or item.status != "sending":
+        if item is None or item.status != OutboxStatus.SENDING:
             return ""
         if expected_until is not None and item.claimed_until != expected_until:
             return ""
@@ -346,7 +356,7 @@ def settle_in_doubt(
                 "delivery_failed",
             )
             return "failed"
-        item.status = "pending"
+        _move(item, OutboxEvent.RETRY)
         item.next_attempt_at = now
         item.claimed_until = None
         item.last_error = "not delivered before the sender stopped; resending"
@@ -365,7 +375,7 @@ def recover_in_doubt(
     with Session(engine) as session:
         rows = session.exec(
             select(OutboxItem.id, OutboxItem.message_id, OutboxItem.claimed_until).where(
-                OutboxItem.status == "sending",
+                OutboxItem.status == OutboxStatus.SENDING,
                 OutboxItem.claimed_until < now,  # type: ignore[operator]
             )
         ).all()
@@ -388,17 +398,17 @@ def requeue(engine: Engine, item_id: int, actor: str, now: datetime) -> None:
         item = session.get(OutboxItem, item_id, with_for_update=True)
         if item is None:
             raise LookupError(f"no outbox item {item_id}")
-        if item.status != "failed":
+        if item.status != OutboxStatus.FAILED:
             raise ValueError(f"outbox item {item_id} is {item.status}, only failed ones requeue")
         previous = item.last_error or ""
-        item.status = "pending"
+        _move(item, OutboxEvent.REQUEUE)
         item.attempts = 0
         item.next_attempt_at = now
         item.claimed_by = None
         item.claimed_until = None
         item.last_error = None
         session.add(item)
-        _set_draft(session, item.draft_id, "queued", now)
+        _draft_event(session, item, DraftEvent.REQUEUE, now)
         audit(
             session,
             actor=actor,

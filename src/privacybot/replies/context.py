@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from privacybot.cases.service import Clockwork
+from privacybot.cases.deadline import Clockwork
 from privacybot.db.models import Case
 from privacybot.domain import Label, Language
 from privacybot.replies.kinds import ReplyKind

@@ -13,21 +13,21 @@ import logging
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
-from privacybot.cases import service
-from privacybot.cases.codes import issue_code, purge_expired_codes
 from privacybot.cases.deadline import unverified_closure_date
-from privacybot.cases.dispatch import Desk
 from privacybot.clock import Clock
 from privacybot.db import repo
-from privacybot.db.models import Case, OtpCode, SchedulerRun
+from privacybot.db.models import Case, SchedulerRun
 from privacybot.db.session import transaction
 from privacybot.domain import CaseStatus, Language
 from privacybot.replies.context import reply_context
-from privacybot.replies.drafts import create_draft
 from privacybot.replies.kinds import ReplyKind
 from privacybot.scheduler.timers import TimerAction, verification_timer
+from privacybot.service import cases
+from privacybot.service.codes import issue_code, purge_expired_codes
+from privacybot.service.desk import Desk
+from privacybot.service.drafts import create_draft
 
 log = logging.getLogger(__name__)
 
@@ -108,16 +108,7 @@ class Scheduler:
                 context = reply_context(ReplyKind.UNVERIFIED_CLOSURE, case, self._desk.clockwork)
                 kind = ReplyKind.UNVERIFIED_CLOSURE
                 sealed = None
-                service.set_status(
-                    session,
-                    case,
-                    CaseStatus.CLOSED,
-                    actor="scheduler",
-                    now=now,
-                    reason="unverified",
-                )
-                for otp in session.exec(select(OtpCode).where(col(OtpCode.case_id) == case.id)):
-                    session.delete(otp)
+                cases.close_unverified(session, case, now=now)
             create_draft(
                 session,
                 case=case,

@@ -1,23 +1,22 @@
-"""Drafts: render a reply, decide whether it may go out now, and the four-eyes gate.
+"""Drafts: make one from a template, the automatic-send gate, and the four-eyes actions.
 
 A draft's Message-ID is fixed when it is created, so whatever happens later (edits,
 approval, retries after a crash) the outbound message keeps one identity. Automatic
-kinds are approved by the bot itself only when every loop and rate rule allows it
-(R16, R18, R20); otherwise they wait for staff like every substantive answer.
+kinds go out at once only when every loop and rate rule allows it (R16, R18, R20);
+otherwise they wait for staff like every substantive answer. Every status change is
+a move of ``states.DRAFT`` (service.moves).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, func, select
 
-from privacybot.cases.service import flag_for_staff
 from privacybot.db import repo
-from privacybot.db.models import Case, Draft, OutboxItem, Staff
+from privacybot.db.models import Case, Draft, OutboxItem
 from privacybot.domain import CaseStatus, DraftStatus, Language
 from privacybot.outbox.compose import compose_email, new_message_id
 from privacybot.outbox.store import enqueue
@@ -33,7 +32,11 @@ from privacybot.replies.headers import (
 )
 from privacybot.replies.kinds import ReplyKind, kind_info
 from privacybot.replies.render import render_reply
+from privacybot.service.cases import flag_for_staff
+from privacybot.service.desk import Outgoing, Parent
+from privacybot.service.moves import move_draft
 from privacybot.staff import require_officer
+from privacybot.states import DraftEvent, IllegalTransition
 from privacybot.triage.addresses import reply_address_problem
 
 log = logging.getLogger(__name__)
@@ -41,28 +44,6 @@ log = logging.getLogger(__name__)
 
 class DraftError(Exception):
     """A draft action the rules refuse; the message says why in one line."""
-
-
-@dataclass(frozen=True)
-class Parent:
-    """The inbound message a draft answers, for R19's threading headers and subject."""
-
-    message_id: str | None
-    references: tuple[str, ...]
-    in_reply_to: str | None
-    subject: str
-
-
-@dataclass(frozen=True)
-class Outgoing:
-    """Sender identity and policy for outbound mail."""
-
-    from_address: str
-    auto_send_kinds: frozenset[str]
-
-    @property
-    def domain(self) -> str:
-        return self.from_address.rsplit("@", 1)[-1]
 
 
 def create_draft(
@@ -144,46 +125,52 @@ def create_draft(
     return draft
 
 
+def _auto_gate(session: Session, draft: Draft, case: Case | None, now: datetime) -> str | None:
+    """Why an automatic draft may not go out now (R18 address, R20 rate), or None."""
+    problem = reply_address_problem(draft.to_address)
+    if problem:
+        return f"cannot write to this address: {problem}"
+    allowed, reason = may_auto_reply_to(draft.to_address)
+    if not allowed:
+        return reason
+    previous = session.exec(
+        select(OutboxItem.created).where(
+            OutboxItem.to_address == draft.to_address,
+            OutboxItem.automatic == True,  # noqa: E712
+            OutboxItem.created > now - timedelta(days=7),
+        )
+    ).all()
+    acks = 0
+    if case is not None:
+        acks = session.exec(
+            select(func.count())
+            .select_from(Draft)
+            .where(
+                Draft.case_id == case.id,
+                Draft.kind == ReplyKind.ACKNOWLEDGMENT.value,
+                col(Draft.status).in_([DraftStatus.QUEUED, DraftStatus.SENT]),
+            )
+        ).one()
+    allowed, reason = rate_limit_decision(
+        list(previous), now, int(acks), draft.kind == ReplyKind.ACKNOWLEDGMENT.value
+    )
+    return None if allowed else reason
+
+
 def _send_automatically(
     session: Session, draft: Draft, case: Case | None, outgoing: Outgoing, now: datetime
 ) -> None:
-    problem = reply_address_problem(draft.to_address)
-    if problem:
-        allowed, reason = False, f"cannot write to this address: {problem}"
-    else:
-        allowed, reason = may_auto_reply_to(draft.to_address)
-    if allowed:
-        previous = session.exec(
-            select(OutboxItem.created).where(
-                OutboxItem.to_address == draft.to_address,
-                OutboxItem.automatic == True,  # noqa: E712
-                OutboxItem.created > now - timedelta(days=7),
-            )
-        ).all()
-        acks = 0
-        if case is not None:
-            acks = session.exec(
-                select(func.count())
-                .select_from(Draft)
-                .where(
-                    Draft.case_id == case.id,
-                    Draft.kind == ReplyKind.ACKNOWLEDGMENT.value,
-                    col(Draft.status).in_([DraftStatus.QUEUED, DraftStatus.SENT]),
-                )
-            ).one()
-        allowed, reason = rate_limit_decision(
-            list(previous), now, int(acks), draft.kind == ReplyKind.ACKNOWLEDGMENT.value
-        )
-    if allowed:
-        draft.status = DraftStatus.APPROVED
-        draft.decided_by = "privacybot"
+    reason = _auto_gate(session, draft, case, now)
+    if reason is None:
         try:
-            queue(session, draft, case, outgoing, now)
-            return
+            raw = _compose(draft, outgoing, now)
         except DraftError as exc:
-            draft.status = DraftStatus.AWAITING_APPROVAL
-            draft.decided_by = None
             reason = str(exc)
+        else:
+            draft.decided_by = "privacybot"
+            move_draft(session, draft, DraftEvent.APPROVE, actor="privacybot", now=now, case=case)
+            _enqueue(session, draft, case, raw, now)
+            return
     _withhold(session, draft, case, reason, now)
 
 
@@ -209,22 +196,30 @@ def _withhold(
     log.info("draft %s withheld for staff: %s", draft.id, reason)
 
 
-def queue(
-    session: Session, draft: Draft, case: Case | None, outgoing: Outgoing, now: datetime
-) -> OutboxItem:
-    """Build the message bytes once and put them in the outbox (same transaction).
-
-    Raises DraftError when the message cannot be built (an address or header the
-    composer refuses): the draft then stays where it was, for staff.
-    """
+def _compose(draft: Draft, outgoing: Outgoing, now: datetime) -> bytes:
+    """The message bytes, built once; DraftError when an address or header is refused."""
     problem = reply_address_problem(draft.to_address)
     if problem:
         raise DraftError(f"draft {draft.id} cannot be sent: {problem}")
     try:
-        raw = _compose(draft, outgoing, now)
+        return compose_email(
+            from_address=outgoing.from_address,
+            to_address=draft.to_address,
+            subject=draft.subject,
+            body=draft.body,
+            message_id=draft.message_id,
+            date=now,
+            in_reply_to=draft.in_reply_to,
+            references=draft.references,
+            auto_submitted=draft.auto_submitted,
+            envelope_domain=outgoing.domain,
+        )
     except ValueError as exc:
         raise DraftError(f"draft {draft.id} cannot be sent: {exc}") from None
-    item = enqueue(
+
+
+def _enqueue(session: Session, draft: Draft, case: Case | None, raw: bytes, now: datetime) -> None:
+    enqueue(
         session,
         draft=draft,
         case_id=case.id if case else None,
@@ -243,22 +238,6 @@ def queue(
         draft=draft.id,
         message_id=draft.message_id,
     )
-    return item
-
-
-def _compose(draft: Draft, outgoing: Outgoing, now: datetime) -> bytes:
-    return compose_email(
-        from_address=outgoing.from_address,
-        to_address=draft.to_address,
-        subject=draft.subject,
-        body=draft.body,
-        message_id=draft.message_id,
-        date=now,
-        in_reply_to=draft.in_reply_to,
-        references=draft.references,
-        auto_submitted=draft.auto_submitted,
-        envelope_domain=outgoing.domain,
-    )
 
 
 def _load(session: Session, draft_id: int) -> tuple[Draft, Case | None]:
@@ -269,23 +248,29 @@ def _load(session: Session, draft_id: int) -> tuple[Draft, Case | None]:
     return draft, case
 
 
-def _pending(session: Session, draft_id: int, staff: str) -> tuple[Staff, Draft, Case | None]:
-    """The acting officer and a draft that is still waiting for a decision."""
+def _pending(
+    session: Session, draft_id: int, staff: str, event: DraftEvent
+) -> tuple[Draft, Case | None, str]:
+    """The acting officer and a draft whose table allows ``event`` now."""
     member = require_officer(session, staff)
     draft, case = _load(session, draft_id)
-    if draft.status != DraftStatus.AWAITING_APPROVAL:
-        raise DraftError(f"draft {draft_id} is {draft.status}, not awaiting approval")
-    return member, draft, case
+    try:
+        from privacybot.states import DRAFT
+
+        DRAFT.step(DraftStatus(draft.status), event)
+    except IllegalTransition:
+        raise DraftError(f"draft {draft_id} is {draft.status}, not awaiting approval") from None
+    return draft, case, member.email
 
 
 def approve(
     session: Session, draft_id: int, *, staff: str, outgoing: Outgoing, now: datetime
 ) -> Draft:
     """Four eyes: an officer other than the last editor; personal data only if verified."""
-    member, draft, case = _pending(session, draft_id, staff)
-    if draft.edited_by is not None and draft.edited_by == member.email:
+    draft, case, officer = _pending(session, draft_id, staff, DraftEvent.APPROVE)
+    if draft.edited_by is not None and draft.edited_by == officer:
         raise DraftError(
-            f"draft {draft_id} was edited by {member.email}: another officer must approve it"
+            f"draft {draft_id} was edited by {officer}: another officer must approve it"
         )
     if has_placeholder(draft.subject + draft.body):
         raise DraftError(
@@ -294,44 +279,25 @@ def approve(
         )
     if draft.contains_personal_data and (case is None or not case.verified):
         raise DraftError(
-            f"draft {draft_id} contains personal data and the requester is not verified (R12)"
+            f"draft {draft_id} contains personal data and the requester is not verified"
         )
     if case is not None and case.status == CaseStatus.CLOSED:
         raise DraftError(f"draft {draft_id} belongs to closed case {case.reference}")
-    draft.status = DraftStatus.APPROVED
-    draft.decided_by = member.email
-    draft.updated = now
-    session.add(draft)
-    repo.audit(
-        session,
-        actor=member.email,
-        action="draft_approved",
-        at=now,
-        case=case,
-        draft=draft.id,
-        kind=draft.kind,
-    )
-    queue(session, draft, case, outgoing, now)
+    raw = _compose(draft, outgoing, now)
+    draft.decided_by = officer
+    move_draft(session, draft, DraftEvent.APPROVE, actor=officer, now=now, case=case)
+    _enqueue(session, draft, case, raw, now)
     return draft
 
 
 def reject(session: Session, draft_id: int, *, staff: str, reason: str, now: datetime) -> Draft:
-    member, draft, case = _pending(session, draft_id, staff)
+    draft, case, officer = _pending(session, draft_id, staff, DraftEvent.REJECT)
     if not reason.strip():
         raise DraftError("a rejection needs a reason")
-    draft.status = DraftStatus.REJECTED
-    draft.decided_by = member.email
+    draft.decided_by = officer
     draft.decision_reason = reason.strip()
-    draft.updated = now
-    session.add(draft)
-    repo.audit(
-        session,
-        actor=member.email,
-        action="draft_rejected",
-        at=now,
-        case=case,
-        draft=draft.id,
-        reason=reason.strip(),
+    move_draft(
+        session, draft, DraftEvent.REJECT, actor=officer, now=now, case=case, reason=reason.strip()
     )
     return draft
 
@@ -345,7 +311,7 @@ def edit(
     now: datetime,
     subject: str | None = None,
 ) -> Draft:
-    member, draft, case = _pending(session, draft_id, staff)
+    draft, case, officer = _pending(session, draft_id, staff, DraftEvent.EDIT)
     if not body.strip():
         raise DraftError("the new text is empty")
     changed = body != draft.body or (subject is not None and subject != draft.subject)
@@ -355,16 +321,14 @@ def edit(
     draft.body = body
     if subject is not None:
         draft.subject = subject
-    draft.edited_by = member.email
-    draft.updated = now
-    session.add(draft)
-    repo.audit(
+    draft.edited_by = officer
+    move_draft(
         session,
-        actor=member.email,
-        action="draft_edited",
-        at=now,
+        draft,
+        DraftEvent.EDIT,
+        actor=officer,
+        now=now,
         case=case,
-        draft=draft.id,
         chars_before=chars_before,
         chars_after=len(body),
     )

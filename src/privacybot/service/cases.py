@@ -1,20 +1,18 @@
-"""Case lifecycle inside one transaction: open, verify, extend, close, with audit events.
+"""Case lifecycle: open, verify, extend, refuse, close, reopen — each through the case table.
 
-Each function takes the caller's Session and writes its audit event into it, so a
-case never changes without its trail (DESIGN.md step 4). Dates come from the pure
-clock in cases/deadline.py; the instant `now` is always passed in.
+Dates come from the pure clock (cases/deadline.py), the instant ``now`` is passed in,
+and every change is a move of ``states.CASE`` with its audit event (service.moves),
+so a case never changes without its trail.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
 from privacybot.cases.deadline import (
-    HolidayCalendar,
+    Clockwork,
     add_months,
     due_date,
     extended_due,
@@ -25,21 +23,14 @@ from privacybot.cases.deadline import (
 from privacybot.cases.retention import address_hmac
 from privacybot.cases.threading import format_reference
 from privacybot.db import repo
-from privacybot.db.models import Case, Draft, OtpCode, Requester
+from privacybot.db.models import Case, Draft, Requester
 from privacybot.domain import CaseStatus, DraftStatus
+from privacybot.service.moves import ANSWER_KINDS, move_case
+from privacybot.states import CASE, REOPEN_UNVERIFIED, CaseEvent, IllegalTransition
 
 
 class CaseError(Exception):
-    """A staff action that the rules do not allow (one line, shown to the operator)."""
-
-
-@dataclass(frozen=True)
-class Clockwork:
-    """What the date arithmetic needs: the local zone, the calendar, R6's switch."""
-
-    tz: ZoneInfo
-    calendar: HolidayCalendar
-    pause_during_verification: bool = True
+    """A staff action that the rules do not allow (one line, shown to the person)."""
 
 
 def get_or_create_requester(
@@ -128,7 +119,7 @@ def open_case(
 
 
 def flag_for_staff(session: Session, case: Case, reason: str, now: datetime, actor: str) -> None:
-    if case.needs_staff and case.staff_reason == reason:
+    if case.needs_staff and case.staff_reason == reason[:200]:
         return
     case.needs_staff = True
     case.staff_reason = reason[:200]
@@ -137,7 +128,15 @@ def flag_for_staff(session: Session, case: Case, reason: str, now: datetime, act
     repo.audit(session, actor=actor, action="needs_staff", at=now, case=case, reason=reason)
 
 
-def mark_verified(
+def _move(session: Session, case: Case, event: CaseEvent, **kw: object) -> None:
+    """A move refused by the table becomes a CaseError naming the case."""
+    try:
+        move_case(session, case, event, **kw)  # type: ignore[arg-type]
+    except IllegalTransition as exc:
+        raise CaseError(f"{case.reference}: {exc}") from None
+
+
+def verify(
     session: Session,
     case: Case,
     *,
@@ -147,8 +146,8 @@ def mark_verified(
     method: str,
     actor: str = "privacybot",
 ) -> None:
-    """Verified: status open, codes deleted (R26), due dates moved by R6's pause."""
-    before = {"status": case.status, "due": case.due.isoformat()}
+    """Verified: codes deleted (R26), due dates moved by R6's pause, then the move."""
+    before_due = case.due.isoformat()
     pause = 0
     if first_otp is not None:
         pause = verification_pause_days(
@@ -165,22 +164,30 @@ def mark_verified(
         case.extended_due = extended_due(case.receipt_date, clockwork.calendar, pause)
     case.verified = True
     case.verified_at = now
-    if case.status == CaseStatus.AWAITING_VERIFICATION:
-        case.status = CaseStatus.OPEN
-    case.updated = now
-    session.add(case)
-    for otp in session.exec(select(OtpCode).where(OtpCode.case_id == case.id)).all():
-        session.delete(otp)
-    repo.audit(
+    _move(
         session,
+        case,
+        CaseEvent.VERIFY,
         actor=actor,
-        action="verified",
-        at=now,
-        case=case,
+        now=now,
         method=method,
         pause_days=pause,
-        before=before,
-        after={"status": case.status, "due": case.due.isoformat()},
+        due_before=before_due,
+        due_after=case.due.isoformat(),
+    )
+
+
+def accept_unverified(session: Session, case: Case, *, now: datetime, effective: str) -> None:
+    """R9: a withdrawal or marketing objection takes effect at receipt, without a code."""
+    _move(
+        session,
+        case,
+        CaseEvent.ACCEPT_UNVERIFIED,
+        actor="privacybot",
+        now=now,
+        rights=case.rights,
+        effective=effective,
+        rule="R9",
     )
 
 
@@ -195,57 +202,64 @@ def extend(
     now: datetime,
 ) -> date:
     """Art. 12(3) extension, once, by staff with a reason, before the first due date (R5)."""
-    if case.status == CaseStatus.CLOSED:
-        raise CaseError(f"{case.reference} is closed")
     if case.extended_due is not None:
         raise CaseError(f"{case.reference} was already extended to {case.extended_due}")
     if not reason.strip():
         raise CaseError("an extension needs a reason (art. 12(3))")
-    if today > case.due:
+    if case.status != CaseStatus.CLOSED and today > case.due:
         raise CaseError(
             f"{case.reference} was due {case.due}: the extension notice must go out by then"
         )
+    try:
+        move = CASE.step(CaseStatus(case.status), CaseEvent.EXTEND)
+    except IllegalTransition as exc:
+        raise CaseError(f"{case.reference}: {exc}") from None
     new_due = extended_due(case.receipt_date, clockwork.calendar, case.pause_days)
     case.extended_due = new_due
     case.extension_reason = reason.strip()
-    case.updated = now
-    session.add(case)
-    repo.audit(
+    move_case(
         session,
+        case,
+        CaseEvent.EXTEND,
         actor=staff,
-        action="extended",
-        at=now,
-        case=case,
+        now=now,
+        move=move,
         reason=reason.strip(),
-        before={"due": case.due.isoformat(), "extended_due": None},
-        after={"extended_due": new_due.isoformat()},
+        due=case.due.isoformat(),
+        extended_due=new_due.isoformat(),
         limit=add_months(add_months(case.receipt_date, 1), 2).isoformat(),
     )
     return new_due
 
 
-def set_status(
-    session: Session, case: Case, status: CaseStatus, *, actor: str, now: datetime, **detail: object
+def refuse(
+    session: Session,
+    case: Case,
+    *,
+    staff: str,
+    ground: str,
+    reasons: str,
+    partial: bool,
+    grounds: frozenset[str],
+    now: datetime,
 ) -> None:
-    if case.status == status:
-        return
-    before = case.status
-    case.status = status
-    case.updated = now
-    if status == CaseStatus.CLOSED:
-        case.closed_at = now
-        case.closed_reason = str(detail.get("reason", "closed"))[:64]
+    """R11: only a named staff member refuses, on a listed ground, with reasons.
+
+    A full refusal withdraws the answers still waiting for approval (they would
+    contradict it) and stops the verification timers; a partial one keeps them.
+    The letter itself is a draft that waits for approval like every answer.
+    """
+    if not staff.strip():
+        raise CaseError("a refusal needs the staff member who decides it (R11)")
+    if ground not in grounds:
+        raise CaseError(f"unknown refusal ground {ground!r} (one of: {', '.join(sorted(grounds))})")
+    if not reasons.strip():
+        raise CaseError("a refusal needs its reasons (art. 12(4))")
+    event = CaseEvent.REFUSE_PART if partial else CaseEvent.REFUSE
+    _move(session, case, event, actor=staff, now=now, ground=ground, reasons=reasons.strip())
+    case.refusal_ground = ground
+    case.refusal_partial = partial
     session.add(case)
-    repo.audit(
-        session,
-        actor=actor,
-        action="status_changed",
-        at=now,
-        case=case,
-        before=before,
-        after=status.value,
-        **detail,
-    )
 
 
 def close(
@@ -253,34 +267,69 @@ def close(
 ) -> None:
     if case.status == CaseStatus.CLOSED:
         raise CaseError(f"{case.reference} is already closed")
-    set_status(session, case, CaseStatus.CLOSED, actor=staff, now=now, reason=reason)
+    _move(session, case, CaseEvent.CLOSE, actor=staff, now=now, reason=reason)
 
 
-#: Replies that settle a request: once one is sent, the case is answered.
-SETTLING_KINDS = frozenset(
-    {
-        "answer_access",
-        "answer_rectification",
-        "answer_erasure",
-        "answer_restriction",
-        "answer_portability",
-        "answer_objection",
-        "answer_objection_marketing",
-        "answer_withdraw_consent",
-        "refusal",
-    }
-)
+def close_unverified(session: Session, case: Case, *, now: datetime) -> None:
+    """R7: 28 days after the first code and still no proof of the address."""
+    _move(
+        session, case, CaseEvent.CLOSE_UNVERIFIED, actor="scheduler", now=now, reason="unverified"
+    )
+
+
+def reopen(session: Session, case: Case, *, staff: str, reason: str, now: datetime) -> None:
+    """Staff reopen a closed or answered case, with a reason; unverified ones wait for a code."""
+    if not reason.strip():
+        raise CaseError("reopening a case needs a reason")
+    try:
+        move = CASE.step(CaseStatus(case.status), CaseEvent.REOPEN)
+    except IllegalTransition as exc:
+        raise CaseError(f"{case.reference}: {exc}") from None
+    if not case.verified:
+        move = REOPEN_UNVERIFIED
+    case.refusal_ground = None
+    case.refusal_partial = False
+    move_case(
+        session, case, CaseEvent.REOPEN, actor=staff, now=now, move=move, reason=reason.strip()
+    )
+
+
+def message_added(
+    session: Session, case: Case, *, inbound: int | None, rule: str, now: datetime
+) -> None:
+    """R22: mail appended to a case never moves its dates (a reminder is not a request)."""
+    if case.status == CaseStatus.CLOSED:
+        repo.audit(
+            session,
+            actor="privacybot",
+            action="message_added",
+            at=now,
+            case=case,
+            inbound=inbound,
+            rule=rule,
+        )
+        return
+    _move(session, case, CaseEvent.MESSAGE, actor="privacybot", now=now, inbound=inbound, rule=rule)
+
+
+def bounced(session: Session, case: Case, *, now: datetime, **detail: object) -> None:
+    """R17: one of our letters bounced: the trail says so and staff look."""
+    _move(session, case, CaseEvent.BOUNCE, actor="privacybot", now=now, **detail)
+    flag_for_staff(session, case, "our reply bounced", now, "privacybot")
+
+
+#: Letters that settle a request: when the last of them is out, the case is answered.
+SETTLING_KINDS = ANSWER_KINDS | {"refusal"}
 
 
 def reply_sent(session: Session, case: Case, kind: str, now: datetime) -> None:
-    """The relay took a reply: when the last settling one is out, the case is answered.
+    """The relay took a reply: when no settling letter still waits, the case is answered.
 
     A case asking for several rights gets one answer per right; it is answered when
     none of them is still waiting. Personal-data answers can only have been approved
-    for a verified requester (drafts.approve), so an unverified access case never
-    reaches answered (R12).
+    for a verified requester, so an unverified access case never reaches answered (R12).
     """
-    if kind not in SETTLING_KINDS or case.status != CaseStatus.OPEN:
+    if kind not in SETTLING_KINDS or case.status not in (CaseStatus.OPEN, CaseStatus.ANSWERED):
         return
     waiting = session.exec(
         select(Draft.id).where(
@@ -291,40 +340,6 @@ def reply_sent(session: Session, case: Case, kind: str, now: datetime) -> None:
             ),
         )
     ).first()
-    if waiting is not None:
+    if waiting is not None or case.status == CaseStatus.ANSWERED:
         return
-    set_status(session, case, CaseStatus.ANSWERED, actor="privacybot", now=now, reply=kind)
-
-
-def decide_refusal(
-    session: Session,
-    case: Case,
-    *,
-    staff: str,
-    ground: str,
-    reasons: str,
-    grounds: frozenset[str],
-    now: datetime,
-) -> None:
-    """R11: only a named staff member refuses, on a listed ground, with reasons.
-
-    The refusal letter itself is a draft that waits for approval like every answer;
-    this records the decision so the trail says who refused and why.
-    """
-    if not staff.strip():
-        raise CaseError("a refusal needs the staff member who decides it (R11)")
-    if ground not in grounds:
-        raise CaseError(f"unknown refusal ground {ground!r} (one of: {', '.join(sorted(grounds))})")
-    if not reasons.strip():
-        raise CaseError("a refusal needs its reasons (art. 12(4))")
-    if case.status == CaseStatus.CLOSED:
-        raise CaseError(f"{case.reference} is closed")
-    repo.audit(
-        session,
-        actor=staff,
-        action="refusal_decided",
-        at=now,
-        case=case,
-        ground=ground,
-        reasons=reasons.strip(),
-    )
+    _move(session, case, CaseEvent.ANSWER, actor="privacybot", now=now, reply=kind)

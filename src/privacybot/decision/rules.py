@@ -1,0 +1,347 @@
+"""Every rule of the decision chain: a stable id, one line of meaning, and a check.
+
+A check reads the frozen :class:`~privacybot.decision.facts.Facts` and returns the
+reason it fires (a short sentence for staff and the audit trail) or None. What a
+hit *does* is not here: ``decision.chain`` pairs each rule with its effect, as
+Mailman pairs rules with actions, so a rule can be read, tested and cited by its id
+alone (docs/rules.md names the R-numbers these ids start with).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from privacybot.cases.identity import (
+    CodeJudgement,
+    CodeOutcome,
+    Trust,
+    find_codes,
+    judge_code_reply,
+    needs_staff_for_representation,
+    parse_authentication_results,
+)
+from privacybot.cases.threading import RecentCase, ThreadAction, repeat_of
+from privacybot.decision.facts import Facts
+from privacybot.domain import RIGHTS, CaseStatus, Label
+from privacybot.replies.headers import may_auto_reply_to
+from privacybot.triage.addresses import reply_address_problem
+from privacybot.triage.quotes import unquoted_text
+
+Check = Callable[[Facts], str | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    meaning: str
+    check: Check
+
+
+# --- helpers the checks share (pure) ---------------------------------------------------
+
+_MARKETING = re.compile(
+    r"nieuwsbrie|marketing|reclame|mailing|aanbieding|newsletter|promoti|advertis|unsubscrib"
+    r"|afmeld",
+    re.IGNORECASE,
+)
+
+
+def is_marketing_objection(text: str) -> bool:
+    """Art. 21(2): objecting to direct marketing needs no balancing and no verification (R9)."""
+    return bool(_MARKETING.search(text))
+
+
+def asked_rights(facts: Facts) -> frozenset[Label]:
+    """The rights the message asks for; a reply to a closed case inherits its rights (R23)."""
+    rights = frozenset(label for label in facts.result.classification.labels if label in RIGHTS)
+    if not rights and facts.thread.action == ThreadAction.NEW_CHILD_OF_CLOSED and facts.case:
+        rights = frozenset(Label(r) for r in facts.case.rights)
+    return rights
+
+
+def only_reduces_processing(facts: Facts) -> bool:
+    """R9: consent withdrawal and marketing objections need no code (they only reduce)."""
+    rights = set(asked_rights(facts))
+    if not rights:
+        return False
+    allowed = {Label.WITHDRAW_CONSENT}
+    if is_marketing_objection(facts.result.cleaned_body):
+        allowed.add(Label.OBJECTION)
+    return rights <= allowed
+
+
+def code_judgement(facts: Facts) -> CodeJudgement:
+    """R13 on this reply: computed once per call, pure (the facts hold the codes)."""
+    codes = facts.codes
+    return judge_code_reply(
+        unquoted_text(facts.result.parsed.body),
+        list(codes.codes) if codes else [],
+        codes.wrong_for_case if codes else 0,
+        codes.wrong_for_address if codes else 0,
+        facts.now,
+        facts.key,
+    )
+
+
+def _from_requester(facts: Facts) -> bool:
+    return facts.case is not None and facts.case.requester == facts.sender
+
+
+def _awaiting_code_from_requester(facts: Facts) -> bool:
+    return (
+        facts.case is not None
+        and facts.case.status == CaseStatus.AWAITING_VERIFICATION
+        and _from_requester(facts)
+    )
+
+
+def _when(condition: bool, reason: str) -> str | None:
+    return reason if condition else None
+
+
+def _code_is(outcome: CodeOutcome, reason: str) -> Check:
+    def check(facts: Facts) -> str | None:
+        if not _awaiting_code_from_requester(facts):
+            return None
+        return _when(code_judgement(facts).outcome == outcome, reason)
+
+    return check
+
+
+# --- intake: every message ----------------------------------------------------------------
+
+
+def _own_bounce(facts: Facts) -> str | None:
+    if facts.result.automatic and facts.bounced is not None:
+        return f"delivery report on our message {facts.bounced.message_id}"
+    return None
+
+
+def _automatic(facts: Facts) -> str | None:
+    return _when(facts.result.automatic, f"automatic mail: {facts.result.automatic_reason}")
+
+
+def _one_sender(facts: Facts) -> str | None:
+    if facts.result.parsed.sender:
+        return None
+    count = len(facts.result.parsed.from_mailboxes)
+    return f"From holds {count} mailboxes" if count > 1 else "no mailbox in From"
+
+
+def _attach(facts: Facts) -> str | None:
+    return _when(facts.thread.action == ThreadAction.ATTACH, facts.thread.reason)
+
+
+# --- a new request --------------------------------------------------------------------------
+
+
+def _closed_parent(facts: Facts) -> str | None:
+    return _when(facts.thread.action == ThreadAction.NEW_CHILD_OF_CLOSED, facts.thread.reason)
+
+
+def _no_right_foreign(facts: Facts) -> str | None:
+    return _when(
+        not asked_rights(facts) and facts.result.foreign_language,
+        "no right recognised in a message in neither Dutch nor English",
+    )
+
+
+def _no_right_question(facts: Facts) -> str | None:
+    labels = facts.result.classification.labels
+    return _when(
+        not asked_rights(facts) and (Label.QUESTION in labels or Label.COMPLAINT in labels),
+        "a question or complaint, no right invoked: an answer for staff, no case clock",
+    )
+
+
+def _no_right(facts: Facts) -> str | None:
+    if asked_rights(facts):
+        return None
+    c = facts.result.classification
+    labels = ", ".join(label.value for label in c.labels) or "none"
+    return f"classification uncertain ({labels}, {c.confidence:.2f})"
+
+
+def repeated_case(facts: Facts) -> RecentCase | None:
+    """The open case this message repeats (rule repeat-request), if any."""
+    recent = [r for r in facts.recent if r.opened > facts.now - facts.limits.repeat_window]
+    return repeat_of(
+        {r.value for r in asked_rights(facts)},
+        facts.result.classification.company,
+        facts.result.cleaned_body,
+        recent,
+    )
+
+
+def _repeat(facts: Facts) -> str | None:
+    found = repeated_case(facts)
+    return f"repeats case {found.reference}" if found else None
+
+
+def _case_cap(facts: Facts) -> str | None:
+    cap = facts.limits.max_new_cases_per_address
+    today = sum(1 for r in facts.recent if r.opened > facts.now - timedelta(hours=24))
+    return _when(today >= cap, f"more than {cap} new cases from this address in 24 h")
+
+
+def _token_mismatch(facts: Facts) -> str | None:
+    return _when(
+        facts.thread.action == ThreadAction.NEW_TOKEN_MISMATCH,
+        "case reference from another address",
+    )
+
+
+def _untrusted(facts: Facts) -> str | None:
+    trust = parse_authentication_results(
+        facts.result.parsed.header_all("Authentication-Results"), facts.limits.trusted_authserv_id
+    )
+    return _when(trust == Trust.UNTRUSTED, "sender not authenticated by our mail server")
+
+
+def _on_behalf(facts: Facts) -> str | None:
+    return _when(
+        needs_staff_for_representation(facts.result.cleaned_body),
+        "request on behalf of someone else",
+    )
+
+
+def _no_auto_answer(facts: Facts) -> str | None:
+    return _when(facts.result.suppress_auto_answer, "sender asked for no automatic answers")
+
+
+def _unusable_address(facts: Facts) -> str | None:
+    problem = reply_address_problem(facts.sender)
+    return f"cannot write to this address: {problem}" if problem else None
+
+
+def _robot_address(facts: Facts) -> str | None:
+    allowed, reason = may_auto_reply_to(facts.sender)
+    return None if allowed else reason
+
+
+def _low_confidence(facts: Facts) -> str | None:
+    c = facts.result.classification
+    return _when(
+        Label.OTHER in c.labels or c.confidence < facts.limits.min_confidence,
+        "classification uncertain",
+    )
+
+
+def _foreign(facts: Facts) -> str | None:
+    return _when(facts.result.foreign_language, "written in neither Dutch nor English")
+
+
+def _reduces_only(facts: Facts) -> str | None:
+    return _when(
+        only_reduces_processing(facts),
+        "consent withdrawal or marketing objection: effective at once, no code needed",
+    )
+
+
+def _verify_first(facts: Facts) -> str | None:
+    return "the requester must prove this address before any personal data is sent"
+
+
+# --- a follow-up on a case --------------------------------------------------------------------
+
+
+def _code_from_stranger(facts: Facts) -> str | None:
+    case = facts.case
+    if case is None or case.status != CaseStatus.AWAITING_VERIFICATION or _from_requester(facts):
+        return None
+    return _when(
+        bool(find_codes(unquoted_text(facts.result.parsed.body))),
+        "a code came from another address than the requester's",
+    )
+
+
+def _message_on_verified(facts: Facts) -> str | None:
+    return _when(
+        facts.case is not None and facts.case.verified and _from_requester(facts),
+        "new message from the requester",
+    )
+
+
+def _message_added(facts: Facts) -> str | None:
+    return f"message added to {facts.case.reference}" if facts.case else None
+
+
+def _locked_now(facts: Facts) -> str | None:
+    if not _awaiting_code_from_requester(facts):
+        return None
+    judged = code_judgement(facts)
+    return _when(
+        judged.outcome == CodeOutcome.WRONG and judged.locked_now,
+        "verification locked after too many wrong codes",
+    )
+
+
+def _too_many(facts: Facts) -> str | None:
+    if not _awaiting_code_from_requester(facts):
+        return None
+    judged = code_judgement(facts)
+    return _when(
+        judged.outcome == CodeOutcome.TOO_MANY,
+        f"a reply offered {judged.candidates} possible codes; none was tried",
+    )
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("R17-own-bounce", "a bounce of one of our letters attaches to its case", _own_bounce),
+    Rule("R16-automatic", "automatic mail is never answered; staff see it", _automatic),
+    Rule("R18-one-sender", "only a single From mailbox can be a requester", _one_sender),
+    Rule("R22-attach", "a reply or a known reference joins its case", _attach),
+    Rule("R23-closed-parent", "a message on a closed case opens a linked new one", _closed_parent),
+    Rule("no-right-foreign", "another language, no right: an English note asks", _no_right_foreign),
+    Rule("no-right-question", "a question or complaint: an answer for staff", _no_right_question),
+    Rule("no-right", "nothing recognised: staff decide", _no_right),
+    Rule("repeat-request", "the same request again joins its open case", _repeat),
+    Rule("new-case-cap", "past the daily cap of new cases, staff decide", _case_cap),
+    Rule("R22-token-mismatch", "another address used a case reference", _token_mismatch),
+    Rule("R15-untrusted", "our MX did not vouch for the sender: no automatic mail", _untrusted),
+    Rule("R12-on-behalf", "a request for someone else goes to staff", _on_behalf),
+    Rule("R16-no-auto-answer", "the sender asked for no automatic answers", _no_auto_answer),
+    Rule("R18-unusable-address", "an address we cannot write to goes to staff", _unusable_address),
+    Rule("R18-robot-address", "robots, lists and no-reply addresses get nothing", _robot_address),
+    Rule("low-confidence", "an uncertain classification is checked by staff", _low_confidence),
+    Rule("foreign-language", "another language: staff answer, in English", _foreign),
+    Rule("R9-reduces-only", "withdrawal and marketing objection act at once", _reduces_only),
+    Rule("R13-verify-first", "a code proves the address before any data goes out", _verify_first),
+    Rule("R22-message-added", "the message joins the case; dates do not move", _message_added),
+    Rule("R13-code-from-stranger", "codes count only from the requester", _code_from_stranger),
+    Rule(
+        "R13-new-code-asked",
+        "the requester asked for a new code",
+        _code_is(CodeOutcome.NEW_CODE_ASKED, "the requester asked for a new code"),
+    ),
+    Rule("R13-too-many-codes", "more than two candidate codes: none is tried", _too_many),
+    Rule(
+        "R13-locked",
+        "no attempts left: codes are no longer tried",
+        _code_is(CodeOutcome.LOCKED, "verification is locked: no attempts left"),
+    ),
+    Rule(
+        "R13-expired",
+        "no live code: a fresh one goes out",
+        _code_is(CodeOutcome.EXPIRED, "the code had expired: a fresh one goes out"),
+    ),
+    Rule(
+        "R13-code-ok",
+        "the right code verifies the requester",
+        _code_is(CodeOutcome.VERIFIED, "the right code: the requester is verified"),
+    ),
+    Rule(
+        "R13-code-wrong",
+        "a wrong code: the requester hears how to go on",
+        _code_is(CodeOutcome.WRONG, "a wrong code"),
+    ),
+    Rule("R13-locked-now", "the last attempts are used: staff must look", _locked_now),
+    Rule(
+        "follow-up-verified", "a verified requester wrote again: staff look", _message_on_verified
+    ),
+)
+
+BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
