@@ -1,4 +1,4 @@
-"""The commands of CONTRACT.md: parse arguments, wire the edges, print one result.
+"""The commands of docs/operators.md: parse arguments, wire the edges, print one result.
 
 Every failure ends as one line on stderr and a non-zero exit, never a traceback: the
 operator needs to know which setting or input is wrong, not where in the code it broke.

@@ -2,7 +2,7 @@
 
 One call per inbound message, inside the transaction that marks the message
 triaged, so a crash either leaves the message untriaged (and it is done again on
-restart) or leaves all of its effects: exactly once in effect (DESIGN.md invariants).
+restart) or leaves all of its effects: exactly once in effect (docs/design.md, Invariants).
 The decisions themselves are the pure functions of cases/threading.py,
 cases/identity.py and triage/; this module only applies them.
 """

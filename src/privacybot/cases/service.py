@@ -1,7 +1,7 @@
 """Case lifecycle inside one transaction: open, verify, extend, close, with audit events.
 
 Each function takes the caller's Session and writes its audit event into it, so a
-case never changes without its trail (DESIGN.md step 4). Dates come from the pure
+case never changes without its trail (docs/design.md). Dates come from the pure
 clock in cases/deadline.py; the instant `now` is always passed in.
 """
 

@@ -1,7 +1,7 @@
 """The privacy statement split into its sections, so replies can cite and quote it.
 
 Replies must point people to the part of Conxillium's statement that covers
-their right (RULES.md R8) and a ``question`` answer quotes the section that
+their right (docs/rules.md R8) and a ``question`` answer quotes the section that
 matches the question. The statement is a Dutch plain-text file shipped in
 ``policy/`` at the top of the repository; ``parse_policy`` is a pure function
 over its text so tests can feed it variants, and ``load_policy`` reads the
