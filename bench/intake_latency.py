@@ -1,6 +1,6 @@
 """How long from IMAP APPEND until the message is committed and triaged?
 
-Why: DESIGN.md promises that intake commits before it acknowledges and that triage runs
+Why: docs/design.md promises that intake commits before it acknowledges and that triage runs
 from the store; this measures what that costs a citizen's message end to end, through
 the real service (``privacybot run --only intake`` in its own process, SQLite) watching a
 real IMAP server over IDLE: the built-in pymap mailbox, and a throw-away Dovecot when

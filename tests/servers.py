@@ -1,4 +1,4 @@
-"""Fixtures that start real servers on loopback (DESIGN.md, "Testing with real parts").
+"""Fixtures that start real servers on loopback (docs/design.md, "Testing with real parts").
 
 - `pymap_server`: the built-in mailbox (pymap, in-memory), user privacy/privacy.
 - `dovecot_server`: a throw-away Dovecot from Debian's packages; skipped when missing.

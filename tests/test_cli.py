@@ -1,4 +1,4 @@
-"""The commands of CONTRACT.md, run as an operator runs them: a real process, real files."""
+"""The commands of docs/operators.md, run as an operator runs them: a real process, real files."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Settings: every CONTRACT.md variable, TOML + environment, one-line errors, no secrets."""
+"""Settings: every docs/operators.md variable, TOML + environment, one-line errors, no secrets."""
 
 from __future__ import annotations
 

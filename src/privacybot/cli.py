@@ -1,4 +1,4 @@
-"""The commands of CONTRACT.md: parse arguments, wire the edges, print one result.
+"""The commands of docs/operators.md: parse arguments, wire the edges, print one result.
 
 Every failure ends as one line on stderr and a non-zero exit, never a traceback: the
 operator needs to know which setting or input is wrong, not where in the code it broke.
@@ -22,6 +22,9 @@ from privacybot.config import ConfigError, Settings, load_settings
 from privacybot.db.migrate import SchemaOutOfDate
 
 log = logging.getLogger("privacybot")
+
+OPERATOR_HELP = "Conxillium's privacy desk: run the service, follow cases, approve replies."
+SEE_ALSO = "Settings: PRIVACYBOT_* variables or --config; docs/operators.md explains them all."
 
 
 class CommandError(Exception):
@@ -547,8 +550,8 @@ def _proof_args(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="privacybot", description=__doc__.splitlines()[0])
-    parser.add_argument("--config", help="TOML settings file (the environment wins)")
+    parser = argparse.ArgumentParser(prog="privacybot", description=OPERATOR_HELP, epilog=SEE_ALSO)
+    parser.add_argument("--config", metavar="FILE", help="TOML settings (the environment wins)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add(name: str, fn: Callable[[argparse.Namespace], None], help: str, **kw: Any) -> Any:
@@ -557,21 +560,21 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=fn)
         return p
 
-    p = add("deadline", cmd_deadline, "due date for a request received on DATE")
+    p = add("deadline", cmd_deadline, "print the due date of a request received on YYYY-MM-DD")
     p.add_argument("date", metavar="YYYY-MM-DD")
     p.add_argument("--extended", action="store_true", help="the extended term (art. 12(3))")
 
-    p = add("classify", cmd_classify, "classify one message (text or RFC 822)")
-    p.add_argument("file", nargs="?", metavar="FILE|-")
+    p = add("classify", cmd_classify, "show which rights, language and company a message names")
+    p.add_argument("file", nargs="?", metavar="FILE|-", help="text or RFC 822 message (- : stdin)")
     p.add_argument("--subject", default=None)
     p.add_argument("--json", action="store_true")
 
-    db = add("db", lambda a: None, "database commands")
+    db = add("db", lambda a: None, "database schema (`db upgrade` after every install)")
     dbsub = db.add_subparsers(dest="db_command", required=True, metavar="SUBCOMMAND")
-    up = dbsub.add_parser("upgrade", help="apply migrations")
+    up = dbsub.add_parser("upgrade", help="bring the database schema up to this version")
     up.set_defaults(func=cmd_db_upgrade)
 
-    cases = add("cases", lambda a: None, "tracked cases")
+    cases = add("cases", lambda a: None, "list and show cases; extend, refuse or close one")
     csub = cases.add_subparsers(dest="cases_command", required=True, metavar="SUBCOMMAND")
     cl = csub.add_parser("list", help="all cases")
     cl.add_argument("--json", action="store_true")
@@ -581,17 +584,17 @@ def build_parser() -> argparse.ArgumentParser:
     cs.add_argument("--json", action="store_true")
     cs.set_defaults(func=cmd_cases_show)
 
-    p = add("run", cmd_run, "run the service until SIGINT/SIGTERM")
-    p.add_argument("--only", metavar="ROLE,…", help="intake,sender,scheduler,web,telegram")
+    p = add("run", cmd_run, "run the service until SIGINT or SIGTERM")
+    p.add_argument("--only", metavar="ROLE,…", help="some of: intake,sender,scheduler,web")
 
-    add("demo", cmd_demo, "append sample citizen messages to the built-in mailbox")
+    add("demo", cmd_demo, "put sample citizen mail in the built-in mailbox")
 
-    drafts = add("drafts", lambda a: None, "reply drafts and their approval")
+    drafts = add("drafts", lambda a: None, "list reply drafts; edit, approve or reject one")
     dsub = drafts.add_subparsers(dest="drafts_command", required=True, metavar="SUBCOMMAND")
     dl = dsub.add_parser("list", help="all drafts")
     dl.add_argument("--json", action="store_true")
     dl.set_defaults(func=cmd_drafts_list)
-    da = dsub.add_parser("approve", help="approve a draft and send it")
+    da = dsub.add_parser("approve", help="approve a draft (not your own edit) and send it")
     da.add_argument("id", type=int, metavar="ID")
     da.add_argument("--as", dest="staff", required=True, metavar="STAFF")
     _proof_args(da)
@@ -635,7 +638,7 @@ def build_parser() -> argparse.ArgumentParser:
     cr.add_argument("--partial", action="store_true", help="only part of the request is refused")
     cr.set_defaults(func=cmd_cases_refuse)
 
-    staff = add("staff", lambda a: None, "staff accounts")
+    staff = add("staff", lambda a: None, "staff accounts and personal API tokens (operator)")
     ssub = staff.add_subparsers(dest="staff_command", required=True, metavar="SUBCOMMAND")
     sa = ssub.add_parser("add", help="create an account")
     sa.add_argument("email", metavar="EMAIL")

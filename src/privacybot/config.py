@@ -1,4 +1,4 @@
-"""Settings from the environment and an optional TOML file (CONTRACT.md), validated once at start.
+"""Settings from the environment and a TOML file (docs/operators.md), validated once at start.
 
 Every value is checked here so that a bad one stops the service with one line naming
 the variable, before anything connects anywhere. Secrets are wrapped in `Secret` and

@@ -1,6 +1,6 @@
 """`privacybot run`: wire the roles together and run them until SIGINT/SIGTERM.
 
-Roles (CONTRACT.md): intake (IMAP watcher, SMTP receiver, triage worker), sender
+Roles (docs/operators.md): intake (IMAP watcher, SMTP receiver, triage worker), sender
 (outbox to SMTP), scheduler, web, telegram. With no IMAP URL the built-in pymap
 mailbox is started and watched with the same IMAP code as production; with no SMTP
 URL the built-in sink (an SMTP server writing ./var/sent/) receives outbound mail

@@ -1,4 +1,4 @@
-"""JSON shapes of CONTRACT.md, built from rows; shared by the CLI, the API and the digest."""
+"""JSON shapes of docs/operators.md, built from rows; shared by the CLI, the API and the digest."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from privacybot.db.models import AuditEvent, Case, Draft, Requester
 
 
 def _utc_iso(instant: datetime) -> str:
-    """ISO 8601 with a Z, as CONTRACT.md shows instants."""
+    """ISO 8601 with a Z, as docs/operators.md shows instants."""
     return instant.isoformat().replace("+00:00", "Z")
 
 

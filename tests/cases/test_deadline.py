@@ -1,4 +1,4 @@
-"""RULES.md R1-R7: receipt date, working days, due dates, pause and timers."""
+"""docs/rules.md R1-R7: receipt date, working days, due dates, pause and timers."""
 
 from __future__ import annotations
 

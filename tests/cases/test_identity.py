@@ -1,4 +1,4 @@
-"""RULES.md R12 (representation), R13 (email codes) and R15 (Authentication-Results)."""
+"""docs/rules.md R12 (representation), R13 (email codes) and R15 (Authentication-Results)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""RULES.md R24-R26: when case content, audit rows and exports go; address pseudonyms."""
+"""docs/rules.md R24-R26: when case content, audit rows and exports go; address pseudonyms."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""RULES.md R21 (references), R22 (matching) and R23 (replies to closed cases)."""
+"""docs/rules.md R21 (references), R22 (matching) and R23 (replies to closed cases)."""
 
 from __future__ import annotations
 

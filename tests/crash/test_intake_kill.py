@@ -1,7 +1,7 @@
 """Kill -9 the intake process at random moments while mail arrives: nothing lost, nothing doubled.
 
-DESIGN.md's first invariant ("a crash at any point leads to the message being processed
-on restart, exactly once in effect") rests on an order of operations: the IMAP watcher
+docs/design.md's first invariant (a crash at any point leads to the message being processed
+on restart, exactly once in effect) rests on an order of operations: the IMAP watcher
 commits a message before it sets the keyword, and triage commits the outcome (case,
 drafts, outbox, audit) in the same transaction that moves the row out of 'stored'. A
 unit test cannot prove that order survives a real crash, so this one runs the real

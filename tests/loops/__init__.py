@@ -1,1 +1,1 @@
-"""Loop-safety tests against real autoresponders and a second privacybot (RULES.md D)."""
+"""Loop-safety tests against real autoresponders and a second privacybot (docs/rules.md, D)."""

@@ -1,4 +1,4 @@
-"""RULES.md R18 (destination), R19 (our headers and subject) and R20 (rate limit)."""
+"""docs/rules.md R18 (destination), R19 (our headers and subject) and R20 (rate limit)."""
 
 from __future__ import annotations
 

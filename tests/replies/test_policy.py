@@ -1,4 +1,4 @@
-"""The privacy statement parser: replies cite and quote these sections (RULES R8)."""
+"""The privacy statement parser: replies cite and quote these sections (docs/rules.md R8)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reply templates and their renderer, held to RULES.md R7-R14 and R19.
+"""Reply templates and their renderer, held to docs/rules.md R7-R14 and R19.
 
 Every kind renders in both languages from ``sample_context``; the rule tests
 then check the elements each rule demands, by rule id.

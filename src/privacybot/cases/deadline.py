@@ -1,4 +1,4 @@
-"""Statutory deadline math (RULES.md R1-R7): receipt date, working days, due dates, timers.
+"""Statutory deadline math (docs/rules.md R1-R7): receipt date, working days, due dates, timers.
 
 Everything here is a pure function of its arguments: instants and dates are
 passed in, the wall clock is never read. The only I/O is reading the data file
@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from privacybot.paths import package_data
 
-#: "Local" of RULES.md: receipt dates and deadlines are dates in this zone.
+#: "Local" of docs/rules.md: receipt dates and deadlines are dates in this zone.
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 #: R3: "vier weken", the term the privacy statement promises.

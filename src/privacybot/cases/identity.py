@@ -1,4 +1,4 @@
-"""Identity decisions (RULES.md R12, R13, R15): one-time codes, sender trust, representation.
+"""Identity decisions (docs/rules.md R12, R13, R15): one-time codes, sender trust, representation.
 
 Pure functions: randomness, keys and instants are passed in; nothing here
 stores, sends or reads the clock. The caller keeps an :class:`OtpState` per

@@ -1,4 +1,4 @@
-"""Retention dates and audit pseudonyms (RULES.md R24-R26).
+"""Retention dates and audit pseudonyms (docs/rules.md R24-R26).
 
 Pure: dates in, dates out. The purge job asks these functions when something
 must go; it never decides that itself.

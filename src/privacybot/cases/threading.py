@@ -1,4 +1,4 @@
-"""Case references and threading (RULES.md R21-R23): which case does a message belong to?
+"""Case references and threading (docs/rules.md R21-R23): which case does a message belong to?
 
 Pure: the caller looks up the candidate cases and our sent Message-IDs and
 passes them in; :func:`choose_case` only decides, with the reason, so that a

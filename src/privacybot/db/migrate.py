@@ -8,9 +8,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
-from privacybot.paths import REPO_ROOT
+from privacybot.paths import migrations_dir
 
-MIGRATIONS_DIR = REPO_ROOT / "migrations"
+MIGRATIONS_DIR = migrations_dir()
 
 
 class SchemaOutOfDate(RuntimeError):

@@ -1,4 +1,4 @@
-"""The tables: what DESIGN.md names, nothing the core needs to import.
+"""The tables: what docs/design.md names, nothing the core needs to import.
 
 Queue-like tables (inbound, outbox) carry their own state and claim columns so that
 workers in several processes can share them safely; once-a-day jobs are guarded by a

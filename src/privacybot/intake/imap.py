@@ -4,7 +4,7 @@ imapclient is blocking, so the watcher runs in its own thread; `stop()` works fr
 thread and returns within a few seconds because every wait is short (IDLE is checked
 every `idle_check_interval` seconds, back-off waits on an Event).
 
-The order of operations is the whole point (DESIGN.md, step 1): a message is fetched with
+The order of operations is the whole point (docs/design.md, Intake): a message is fetched with
 ``BODY.PEEK[]`` (so ``\\Seen`` is never touched and never relied on), committed through
 `InboundSink.store`, and only then acknowledged on the server: a keyword is added
 (default), or it is moved to `move_to`, or, on servers that keep no keywords, a UID

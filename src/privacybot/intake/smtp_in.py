@@ -1,6 +1,6 @@
 """The SMTP edge: an aiosmtpd receiver for an MTA that delivers to us.
 
-The reply code is the acknowledgement (DESIGN.md, step 1): ``250`` goes out only after
+The reply code is the acknowledgement (docs/design.md, Intake): ``250`` goes out only after
 `InboundSink.store` returned, so a crash before the commit leaves the message with the
 sending MTA, which retries on ``451``. Unknown recipients are refused while the session
 is still open (``550 5.1.1``), as healthchecks' smtpd does.

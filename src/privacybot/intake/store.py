@@ -1,7 +1,7 @@
 """The inbound store: the database side of InboundSink.
 
 `store` returns only after the commit, which is what lets an edge acknowledge a
-message to its source (DESIGN.md step 1). The same channel key or the same
+message to its source (docs/design.md, Intake). The same channel key or the same
 Message-ID a second time is a DUPLICATE, never a second row.
 """
 

@@ -4,7 +4,7 @@ Pure: no clock, no network; the caller passes the fixed Message-ID and Date. The
 result is 7-bit clean (RFC 2047 subject, quoted-printable body, CRLF line ends), so
 any relay takes it without 8BITMIME and a resend is byte-for-byte identical.
 
-Header decisions (RULES.md R16(7), R18, R19):
+Header decisions (docs/rules.md R16(7), R18, R19):
 
 - ``To`` holds exactly one mailbox (R18); anything else is refused here.
 - ``In-Reply-To``/``References`` only when given (R19: omitted if the parent had none).

@@ -1,4 +1,4 @@
-"""Headers of our outbound mail and whether we may send it (RULES.md R18-R20).
+"""Headers of our outbound mail and whether we may send it (docs/rules.md R18-R20).
 
 Pure: the caller passes the parent's headers, the send history and ``now``;
 these functions only decide, with a reason for the log (``rate_limited``...).

@@ -3,7 +3,7 @@
 One table (``SPECS``) answers, per kind, the questions other modules must not
 guess at: may it hold personal data (so it needs a verified requester and may
 never go over Telegram, R12/R14), does it go out without staff approval (R9,
-DESIGN step 6), is it a timer message (R7, ``Auto-Submitted: auto-generated``
+PRIVACYBOT_AUTO_SEND_KINDS), is it a timer message (R7, ``Auto-Submitted: auto-generated``
 per R19), which statement sections it must cite (R8), whether it must name the
 Autoriteit Persoonsgegevens and the court (R10), and which context variables
 its templates need. The renderer and the tests read this table; templates are

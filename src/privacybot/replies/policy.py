@@ -1,7 +1,7 @@
 """The privacy statement split into its sections, so replies can cite and quote it.
 
 Replies must point people to the part of Conxillium's statement that covers
-their right (RULES.md R8) and a ``question`` answer quotes the section that
+their right (docs/rules.md R8) and a ``question`` answer quotes the section that
 matches the question. The statement is a Dutch plain-text file shipped in
 ``policy/`` at the top of the repository; ``parse_policy`` is a pure function
 over its text so tests can feed it variants, and ``load_policy`` reads the
@@ -12,7 +12,6 @@ Dutch original beside it, so the reader can find it in the document.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -142,10 +141,7 @@ def parse_policy(text: str, headings: Sequence[str] = KNOWN_HEADINGS) -> Policy:
 
 def policy_path() -> Path:
     """The shipped statement, or the file an operator names in ``PRIVACYBOT_POLICY_FILE``."""
-    override = os.environ.get("PRIVACYBOT_POLICY_FILE")
-    if override:
-        return Path(override)
-    return paths.REPO_ROOT / "policy" / POLICY_FILENAME
+    return paths.policy_file(POLICY_FILENAME)
 
 
 @lru_cache(maxsize=8)

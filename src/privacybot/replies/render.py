@@ -1,6 +1,6 @@
 """Render a reply draft (subject and plain-text body) from templates/replies/.
 
-Every outbound message starts here (DESIGN step 6). The renderer is strict on
+Every outbound message starts here (docs/design.md, Outbox). The renderer is strict on
 purpose: a draft that silently lost a due date, a citation or the Autoriteit
 Persoonsgegevens is worse than an exception, because staff approve what they
 see. So it rejects unknown kinds and context keys, fills documented defaults,

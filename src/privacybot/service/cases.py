@@ -2,7 +2,7 @@
 
 Dates come from the pure clock (cases/deadline.py), the instant ``now`` is passed in,
 and every change is a move of ``states.CASE`` with its audit event (service.moves),
-so a case never changes without its trail.
+so a case never changes without its trail (docs/design.md).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Recognise automatic mail (RULES.md R16) and read delivery status notifications (R17).
+"""Recognise automatic mail (docs/rules.md R16) and read delivery status notifications (R17).
 
 Why: answering an auto-reply, a bounce or a list is how mail loops start
 (RFC 3834).  ``is_automatic`` is one pure predicate that returns the first

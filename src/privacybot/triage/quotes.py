@@ -7,7 +7,7 @@ Zulip's ``filter_footer``), and the rules fit in a page of regular
 expressions that staff can read.  The original body is never changed: callers
 keep ``ParsedMessage.body`` for staff and classify only the cleaned text.
 
-``unquoted_text`` is a separate, stricter function: RULES.md R13's exact
+``unquoted_text`` is a separate, stricter function: docs/rules.md R13's exact
 definition of where a one-time code may appear.
 """
 
@@ -33,7 +33,7 @@ _R13_WROTE_END = re.compile(r"\b(?:wrote|schreef\b.*):\s*$", re.IGNORECASE)
 
 
 def unquoted_text(body: str) -> str:
-    """RULES.md R13: lines not starting ``>``, before the first attribution/header line.
+    """docs/rules.md R13: lines not starting ``>``, before the first attribution/header line.
 
     The first ``On … wrote:`` / ``Op … schreef:`` / ``-----Original Message-----`` /
     ``Van:`` / ``From:`` line ends the unquoted text (also a Gmail attribution wrapped
