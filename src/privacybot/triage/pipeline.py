@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from privacybot.domain import Classification, Label, Language, ParsedMessage
-from privacybot.triage.automatic import DsnInfo, dsn_info, is_automatic, suppress_auto_answer
+from privacybot.triage.automatic import DsnInfo, check_automatic, dsn_info, suppress_auto_answer
 from privacybot.triage.classify import MAX_CLASSIFY_CHARS, Classifier, load_classifier
 from privacybot.triage.language import looks_foreign
 from privacybot.triage.mime import decode_bytes, parse_message
@@ -46,6 +46,8 @@ class TriageResult:
     dsn: DsnInfo | None = None
     #: Neither Dutch nor English: staff answer, in English (issue 6, bad input).
     foreign_language: bool = False
+    #: Id of the automatic-mail rule that fired (``automatic.RULE_IDS``), for the event log.
+    automatic_rule: str | None = None
 
 
 def looks_like_rfc822(data: bytes) -> bool:
@@ -116,9 +118,8 @@ def triage(
     classifier = classifier or load_classifier()
     parsed = parse_message(raw)
     problems = list(parsed.problems)
-    automatic, reason = is_automatic(
-        parsed, our_address=our_address, our_message_ids=our_message_ids
-    )
+    verdict = check_automatic(parsed, our_address=our_address, our_message_ids=our_message_ids)
+    automatic, reason = verdict.pair()
     # A bounce is often caught by an earlier R16 test (Auto-Submitted, MAILER-DAEMON)
     # before multipart/report, so every automatic message is checked for a report.
     dsn = dsn_info(raw) if automatic else None
@@ -144,4 +145,5 @@ def triage(
         problems=tuple(dict.fromkeys(problems)),
         dsn=dsn,
         foreign_language=not automatic and looks_foreign(cleaned, classifier.stopwords),
+        automatic_rule=verdict.rule_id,
     )
