@@ -371,9 +371,9 @@ class PhraseMatcher:
             get = plain.get if phrase.negated else affirmed.get
             got = 0.0
             for token, weight in phrase.pairs:
-                found = get(token)
-                if found:
-                    got += weight * found
+                similarity = get(token)
+                if similarity:
+                    got += weight * similarity
             score = got / phrase.total
             if score > best.get(phrase.label, _NONE)[0]:
                 best[phrase.label] = (score, phrase.text)
