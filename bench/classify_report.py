@@ -102,7 +102,8 @@ def report(classifier: Classifier, split: str, rows: list[Example], show_errors:
     for name in sorted(genre):
         g = genre[name]
         _, _, f = _f1(g["tp"], g["fp"], g["fn"])
-        print(f"{name:<24}{g['n']:>5}{f:>10.3f}{g['exact'] / g['n']:>8.3f}{g['lang'] / g['n']:>7.3f}")
+        exact_rate, lang_rate = g["exact"] / g["n"], g["lang"] / g["n"]
+        print(f"{name:<24}{g['n']:>5}{f:>10.3f}{exact_rate:>8.3f}{lang_rate:>7.3f}")
     print("reliability (confidence that the whole label set is right):")
     print(f"{'bin':<12}{'n':>5}{'mean conf':>11}{'exact':>8}")
     for lo, hi in zip(BINS, BINS[1:], strict=False):

@@ -152,11 +152,11 @@ def unquoted_text(body: str) -> str:
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     kept: list[str] = []
     for i, line in enumerate(lines):
-        if _R13_HEADER.match(line) or _is_history_start(lines, i):
-            break
         inline = _ATTRIBUTION_INLINE.search(line)
-        if inline:
+        if inline and not line.lstrip().startswith(">"):
             kept.append(line[: inline.start(1)])
+            break
+        if _R13_HEADER.match(line) or _is_history_start(lines, i):
             break
         if line.lstrip().startswith(">"):
             continue
