@@ -7,13 +7,17 @@ a letter *mentions*.  Here a logistic regression per label (trained by
 ``triage/train.py`` with scikit-learn, shipped as plain arrays in
 ``data/classifier.npz`` so run time needs only numpy) reads
 
-- word uni- and bigrams and character n-grams, each once plain and once tagged
-  with its sentence's role (request, context/threat, citation, list item,
-  neutral; ``triage/features.py``), so "delete" in "please delete my account"
-  and in "if you do not delete it I will complain" weigh differently;
-- the ``intents/`` phrase scores per label, best over the request sentences and
-  best over the whole message, so the staff's phrase files still steer the
-  decision: adding a phrase raises its label's score without retraining.
+word uni- and bigrams and character n-grams, each once plain and once tagged
+with its sentence's role (request, context/threat, citation, list item,
+neutral; ``triage/features.py``), so "delete" in "please delete my account" and
+in "if you do not delete it I will complain" weigh differently.
+
+The phrases of ``intents/`` are training examples of their label (cross-validated
+micro-F1 0.911 -> 0.926 with them).  As run-time features they made it worse
+(0.874: they fire on mentions), so they are not.  A phrase staff add after the
+last training acts at once as a rule: when a request sentence (or the subject)
+contains it, its label gets at least ``STAFF_PHRASE_PROBABILITY``; the next
+training turns it into an example like the others.
 
 Probabilities are calibrated (Platt scaling on cross-validated scores), and the
 confidence of an answer is the calibrated probability that the whole label set
@@ -61,11 +65,12 @@ TOP_CANDIDATES = 3
 MODEL_NAME = "classifier.npz"
 #: Labels in model order.
 LABELS: tuple[Label, ...] = tuple(Label)
-#: Dense features after the sparse ones: per label, best phrase score anywhere and in
-#: request sentences (and the subject).
-DENSE_NAMES: tuple[str, ...] = tuple(
-    f"{kind}:{label.value}" for label in LABELS for kind in ("phrase", "phrase_req")
-)
+#: Model file format; a different number means: retrain.
+MODEL_FORMAT = 2
+#: A phrase added since the last training that a request sentence contains (this share
+#: of its weighted words) gives its label at least ``STAFF_PHRASE_PROBABILITY``.
+STAFF_PHRASE_MATCH = 0.9
+STAFF_PHRASE_PROBABILITY = 0.9
 #: Words that turn the next two content words around ("niet wissen", "don't delete").
 NEGATORS: frozenset[str] = frozenset({"niet", "geen", "nooit", "not", "no", "never", "don", "dont"})
 #: rapidfuzz ``ratio`` a misspelt word needs to stand for a phrase word; its similarity
@@ -242,11 +247,11 @@ class PhraseMatcher:
 
     Each label's score is its best phrase: the idf-weighted share of the phrase's words
     found in the sentence, misspellings and compounds aligned by rapidfuzz.  These
-    scores are features of the trained model, so a phrase staff add changes what it
-    decides without retraining.
+    scores let a phrase staff add steer the decision before the next training.
     """
 
-    def __init__(self, intents: Intents) -> None:
+    def __init__(self, intents: Intents, only: frozenset[str] | None = None) -> None:
+        """``only``: the ``phrase_key``s to use (default: every phrase)."""
         self.stopwords = intents.stopwords
         self._ignore = frozenset().union(*intents.stopwords.values()) - intents.keep
         raw: list[tuple[Label, str, tuple[str, ...]]] = []
@@ -254,6 +259,8 @@ class PhraseMatcher:
         for label, per_language in intents.phrases.items():
             for phrase_list in per_language.values():
                 for text in phrase_list:
+                    if only is not None and phrase_key(label, text) not in only:
+                        continue
                     tokens = tuple(
                         dict.fromkeys(self._stem_word(w) for w in self._content(_fold(text)))
                     )
@@ -415,8 +422,9 @@ FloatArray = npt.NDArray[np.float64]
 class Model:
     """Trained weights as plain arrays; written by ``train.py``, read here without sklearn.
 
-    ``weights`` has one row per sparse feature (``vocabulary`` order) and then one
-    per dense feature (``DENSE_NAMES``), one column per label (``LABELS``).
+    ``weights`` has one row per feature (``vocabulary`` order) and one column per
+    label (``LABELS``); ``meta["phrases"]`` lists the ``phrase_key`` of every
+    ``intents/`` phrase it was trained on.
     ``calibration`` holds Platt's (a, b) per label, ``confidence_calibration`` the
     (a, b) that turn the raw probability of the label set into a calibrated one.
     """
@@ -451,7 +459,7 @@ def save_model(model: Model, path: Path) -> None:
         confidence_calibration=model.confidence_calibration,
         meta=np.array(json.dumps(model.meta, sort_keys=True)),
         labels=np.array([label.value for label in LABELS]),
-        dense=np.array(DENSE_NAMES),
+        format=np.array(MODEL_FORMAT),
     )
 
 
@@ -465,8 +473,8 @@ def load_model(path: Path | None = None) -> Model:
     with data:
         if tuple(str(x) for x in data["labels"]) != tuple(label.value for label in LABELS):
             raise IntentsError(f"{path}: model was trained for other labels; retrain it")
-        if tuple(str(x) for x in data["dense"]) != DENSE_NAMES:
-            raise IntentsError(f"{path}: model was trained with other features; retrain it")
+        if "format" not in data or int(data["format"]) != MODEL_FORMAT:
+            raise IntentsError(f"{path}: model is of another format; retrain it")
         names = [str(x) for x in data["vocabulary"]]
         return Model(
             vocabulary={name: i for i, name in enumerate(names)},
@@ -493,15 +501,18 @@ def sparse_vector(indices: list[int], idf: FloatArray) -> tuple[npt.NDArray[np.i
     return unique, values / norm if norm else values
 
 
-def dense_vector(
-    anywhere: dict[Label, tuple[float, str]], asked: dict[Label, tuple[float, str]]
-) -> FloatArray:
-    """Phrase scores in ``DENSE_NAMES`` order."""
-    out: list[float] = []
-    for label in LABELS:
-        out.append(anywhere.get(label, (0.0, ""))[0])
-        out.append(asked.get(label, (0.0, ""))[0])
-    return np.asarray(out)
+def phrase_key(label: Label, phrase: str) -> str:
+    """How the model remembers a phrase it was trained on: label and folded words."""
+    return f"{label.value}|{' '.join(_WORD.findall(_fold(phrase)))}"
+
+
+def all_phrase_keys(intents: Intents) -> frozenset[str]:
+    return frozenset(
+        phrase_key(label, text)
+        for label, per_language in intents.phrases.items()
+        for phrases in per_language.values()
+        for text in phrases
+    )
 
 
 def set_probability(probabilities: FloatArray, chosen: set[Label]) -> float:
@@ -542,25 +553,28 @@ class Classifier:
         self.intents = intents
         self.stopwords = intents.stopwords
         self.model = model
-        self.phrases = PhraseMatcher(intents)
         self.featurizer = Featurizer(intents.cues)
+        trained = frozenset(str(k) for k in model.meta.get("phrases", []))  # type: ignore[attr-defined]
+        #: Phrases added to ``intents/`` since the model was trained: rules until retraining.
+        self.new_phrases = all_phrase_keys(intents) - trained
+        self.staff_phrases = PhraseMatcher(intents, self.new_phrases) if self.new_phrases else None
 
     def probabilities(self, text: str, subject: str = "") -> tuple[FloatArray, list[str]]:
-        """Calibrated probability per label (``LABELS`` order) and the phrase reasons."""
+        """Calibrated probability per label (``LABELS`` order) and the staff-phrase reasons."""
         model = self.model
         sentences = self.featurizer.sentences(text)
         indices = self.featurizer.indices(sentences, subject, model.vocabulary)
         unique, values = sparse_vector(indices, model.idf)
-        anywhere, asked = self.phrases.label_scores(sentences, subject)
-        dense = dense_vector(anywhere, asked)
-        z = values @ model.weights[unique] + dense @ model.weights[model.n_sparse :]
-        z = z + model.intercept
+        z = values @ model.weights[unique] + model.intercept
         calibrated = _sigmoid(model.calibration[:, 0] * z + model.calibration[:, 1])
-        reasons = [
-            f"{label.value}: phrase {phrase!r} ({score:.2f})"
-            for label, (score, phrase) in asked.items()
-            if score >= 0.75
-        ]
+        reasons: list[str] = []
+        if self.staff_phrases is not None:
+            _, asked = self.staff_phrases.label_scores(sentences, subject)
+            for label, (score, phrase) in asked.items():
+                if score >= STAFF_PHRASE_MATCH:
+                    i = LABELS.index(label)
+                    calibrated[i] = max(calibrated[i], STAFF_PHRASE_PROBABILITY)
+                    reasons.append(f"{label.value}: new phrase {phrase!r} ({score:.2f})")
         return calibrated, reasons
 
     def confidence(self, probabilities: FloatArray, chosen: set[Label]) -> float:
