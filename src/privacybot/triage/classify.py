@@ -51,7 +51,7 @@ from privacybot.domain import Classification, Label, Language
 from privacybot.paths import intents_dir, package_data
 from privacybot.triage.companies import find_company
 from privacybot.triage.features import Cues, Featurizer, Sentence
-from privacybot.triage.language import detect_language_from_words
+from privacybot.triage.language import detect_language_by_sentences
 
 #: Text beyond this many characters is not classified (a 20 MB mail stays fast).
 MAX_CLASSIFY_CHARS = 20_000
@@ -554,15 +554,24 @@ class Classifier:
         self.stopwords = intents.stopwords
         self.model = model
         self.featurizer = Featurizer(intents.cues)
+        lexicon = model.meta.get("lexicon", {})
+        #: Content words seen in one language only (training corpora): short-note tie-break.
+        self.lexicon = {
+            language: frozenset(lexicon.get(language.value, ()))  # type: ignore[attr-defined]
+            for language in Language
+        }
         trained = frozenset(str(k) for k in model.meta.get("phrases", []))  # type: ignore[attr-defined]
         #: Phrases added to ``intents/`` since the model was trained: rules until retraining.
         self.new_phrases = all_phrase_keys(intents) - trained
         self.staff_phrases = PhraseMatcher(intents, self.new_phrases) if self.new_phrases else None
 
-    def probabilities(self, text: str, subject: str = "") -> tuple[FloatArray, list[str]]:
+    def probabilities(
+        self, text: str, subject: str = "", sentences: list[Sentence] | None = None
+    ) -> tuple[FloatArray, list[str]]:
         """Calibrated probability per label (``LABELS`` order) and the staff-phrase reasons."""
         model = self.model
-        sentences = self.featurizer.sentences(text)
+        if sentences is None:
+            sentences = self.featurizer.sentences(text)
         indices = self.featurizer.indices(sentences, subject, model.vocabulary)
         unique, values = sparse_vector(indices, model.idf)
         z = values @ model.weights[unique] + model.intercept
@@ -585,10 +594,14 @@ class Classifier:
     def classify(self, text: str, subject: str = "") -> Classification:
         """Labels, language, company and calibrated confidence of one cleaned body."""
         text = text[:MAX_CLASSIFY_CHARS]
-        all_words = _WORD.findall(_fold(text))
-        language = detect_language_from_words(all_words, self.stopwords)
+        sentences = self.featurizer.sentences(text)
+        language = detect_language_by_sentences(
+            [_WORD.findall(_fold(s.text)) for s in sentences] or [_WORD.findall(_fold(subject))],
+            self.stopwords,
+            self.lexicon,
+        )
         company = find_company(f"{subject}\n{text}")
-        probabilities, phrase_reasons = self.probabilities(text, subject)
+        probabilities, phrase_reasons = self.probabilities(text, subject, sentences)
         chosen = decide(probabilities)
         confidence = self.confidence(probabilities, chosen)
         ranked = sorted(

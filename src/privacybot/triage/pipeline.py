@@ -9,6 +9,7 @@ classified as a request.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from privacybot.domain import Classification, Label, Language, ParsedMessage
 from privacybot.triage.automatic import DsnInfo, check_automatic, dsn_info, suppress_auto_answer
 from privacybot.triage.classify import MAX_CLASSIFY_CHARS, Classifier, load_classifier
+from privacybot.triage.companies import find_company
 from privacybot.triage.language import looks_foreign
 from privacybot.triage.mime import decode_bytes, parse_message
 from privacybot.triage.quotes import clean_body
@@ -80,7 +82,14 @@ def classify_text(
     if not cleaned.strip() and not topic:
         problems.append("nothing to classify")
         return cleaned, _other(Language.NL, 0.0, "empty"), problems
-    return cleaned, classifier.classify(cleaned[:MAX_CLASSIFY_CHARS], topic), problems
+    result = classifier.classify(cleaned[:MAX_CLASSIFY_CHARS], topic)
+    if result.company is None:
+        # The company is often named only in the quoted mail the writer answers
+        # ("Van: Privacydesk Pharox", "On …, JCC Software Privacy wrote:").
+        company = find_company(body[:MAX_CLASSIFY_CHARS])
+        if company is not None:
+            result = dataclasses.replace(result, company=company)
+    return cleaned, result, problems
 
 
 def classify_input(

@@ -32,9 +32,11 @@ import yaml
 from privacybot.domain import Label
 from privacybot.paths import REPO_ROOT
 from privacybot.triage.classify import (
+    _WORD,
     LABELS,
     Intents,
     Model,
+    _fold,
     all_phrase_keys,
     decide,
     load_intents,
@@ -235,6 +237,22 @@ def evaluate(probabilities: np.ndarray[Any, Any], y: np.ndarray[Any, Any]) -> di
     return {"micro_f1": f1, "exact": exact / len(y)}
 
 
+def language_lexicon(examples: list[Example], intents: Intents) -> dict[str, list[str]]:
+    """Content words used in one language only (at least twice): tie-break for short notes."""
+    seen: dict[str, Counter[str]] = {"nl": Counter(), "en": Counter()}
+    function_words = frozenset().union(*intents.stopwords.values())
+    for example in examples:
+        if example.language in seen:
+            tokens = set(_WORD.findall(_fold(clean_body(example.text))))
+            seen[example.language].update(tokens - function_words)
+    out: dict[str, list[str]] = {}
+    for language, other in (("nl", "en"), ("en", "nl")):
+        out[language] = sorted(
+            w for w, n in seen[language].items() if n >= 2 and seen[other][w] == 0 and len(w) > 2
+        )
+    return out
+
+
 def train(
     corpus_dir: Path = CORPUS_DIR,
     intents_directory: Path | None = None,
@@ -271,6 +289,7 @@ def train(
         if path.exists():
             digest.update(path.read_bytes())
     meta: dict[str, object] = {
+        "lexicon": language_lexicon(examples + extra, intents),
         "c": c,
         "min_df": MIN_DF,
         "examples": n_real,
