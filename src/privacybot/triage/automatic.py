@@ -106,47 +106,99 @@ _GATEWAY = re.compile(
     r"|mailsecurity|emailsecurity|mailmarshal|scanmail|spamfilter|contentfilter"
     r"|mailfilter|spamtitan|ironport|barracuda|fortimail)$"
 )
+#: Fields that carry the envelope sender or the author; ``<>`` there is a null sender.
+NULL_SENDER_FIELDS: tuple[str, ...] = (
+    "Return-Path",
+    "X-Envelope-From",
+    "Envelope-From",
+    "X-Original-Return-Path",
+    "From",
+    "Sender",
+)
 #: R16 (7): stamped on everything we send.
 LOOP_HEADER = "X-Privacybot-Loop"
 #: MS-OXCMAIL 2.1.3.2.20 values that ask for no automatic answer.
 SUPPRESS_VALUES: frozenset[str] = frozenset({"all", "autoreply", "oof"})
 
-#: Out-of-office subjects, at the very start (after bracketed tags), in many languages.
+#: Out-of-office subjects that only autoresponders write: at the start, any continuation.
 OOF_SUBJECTS: tuple[str, ...] = (
-    r"auto(?:matic|matische?|matisch|matiskt?|maattinen|matique)?[-_ ]?(?:reply|response|respons"
-    r"|antwoord|antwort|answer|svar|vastaus|r[e~]ponse|bericht|melding)",
-    r"autoreply",
-    r"auto[-_ ]?(?:reply|risposta|respuesta|resposta)",
+    r"auto(?:matic|matische?|matisch|matiskt?|maattinen|matique|m\.)?[-_ ]?(?:reply|response"
+    r"|respons|antwoord|antwort|answer|svar|vastaus|r[e~]ponse|bericht|melding|nachricht)",
+    r"autoreply|autoresponder|auto[-_ ]?(?:risposta|respuesta|resposta)",
     r"r[e~]ponse automatique|risposta automatica|respuesta autom[a~]tica"
     r"|resposta autom[a~]tica|odpowied[z~] automatyczna|automatick[a~] odpov[e~][d~]"
     r"|automatikus v[a~]lasz|otomatik yan[i~]t|автоматическии ответ|自动回复|自動応答|自動回覆",
-    r"out of (?:the )?office|ooo|out-of-office|away from (?:the )?office|on vacation|on leave",
-    r"vacation (?:reply|message|notice)|holiday (?:reply|notice)|absence notice",
-    r"afwezig(?:heid|heidsbericht|heidsmelding)?|niet aanwezig|niet op kantoor|met vakantie",
-    r"abwesenheits?(?:notiz|nachricht|meldung)?|abwesend|nicht im b[u~]ro|urlaubsabwesenheit",
-    r"absence|absent(?:e)?|en cong[e~]s?|hors du bureau",
-    r"fuori (?:sede|ufficio)|assente|fuera de la oficina|ausente|fora do escrit[o~]rio",
-    r"fr[a~]nvaro(?:meddelande|nde)?|autosvar|frav[a~]r(?:ende)?|ikke til stede|ferie",
-    r"poissa(?:olo)?|lomalla|nieobecno[s~][c~]|nep[r~][i~]tomnost",
+    r"out of (?:the )?office(?! hours)|out-of-office|ooo\b",
+    r"vacation (?:reply|message|notice|response)|holiday (?:reply|notice)|absence notice",
+    r"afwezigheids(?:bericht|melding|assistent|notitie)",
+    r"abwesenheits(?:notiz|nachricht|meldung|assistent)|urlaubsabwesenheit",
+    r"message d'absence|absence du bureau|absent du bureau",
+    r"fr[a~]nvaro(?:meddelande|svar)|frav(?:æ|ae|a|~)rs?(?:melding|besked)|autosvar",
+    r"poissaolo(?:viesti|ilmoitus)|lomavastaaja|nieobecno[s~][c~] w biurze",
 )
-#: Bounce subjects, at the very start.
+#: Words that may head a human subject too ("Afwezig", "Absent"): automatic only when the
+#: writer's own text is short and speaks of being away and coming back.
+OOF_WEAK_SUBJECTS: tuple[str, ...] = (
+    r"afwezig(?:heid)?|niet aanwezig|niet op kantoor|met vakantie|vakantie",
+    r"abwesend|abwesenheit|nicht im b[u~]ro|urlaub",
+    r"absence|absent(?:e)?|en cong[e~]s?|hors du bureau|vacances",
+    r"fuori (?:sede|ufficio)|assente|fuera de la oficina|ausente|fora do escrit[o~]rio",
+    r"fr[a~]nvaro(?:nde)?|frav(?:æ|ae|a|~)r(?:ende)?|ikke til stede|ferie|semester",
+    r"poissa|lomalla|away|on (?:annual )?leave|on vacation|on holiday|vacation|holiday",
+)
+_AWAY_BODY = re.compile(
+    r"\b(?:until|till|back on|return(?:ing)? on|be back|away|absent|out of (?:the )?office"
+    r"|on (?:annual )?leave|vacation|holiday|tot en met|t/m|terug op|weer aanwezig|afwezig"
+    r"|vakantie|verlof|bis (?:zum|einschlie)|zur[u~]ck|abwesend|urlaub|jusqu'au|de retour"
+    r"|absente?|cong[e~]s?|fino al|assente|hasta el|ausente|tillbaka|tilbake|frav(?:æ|ae|a)r"
+    r"|semester|ferie|lomalla|poissa|palaan|rientro|rientrer[o~]|sono fuori|regreso|volver[e~])\b",
+    re.IGNORECASE,
+)
+#: What an away notice offers besides the dates: a colleague, urgency, a later answer.
+_AWAY_ALTERNATIVE = re.compile(
+    r"\b(?:contact|colleague|collega|kollege|koll[e~]gin|coll[e~]gue|collega|urgent|dringend|spoed"
+    r"|bereikbaar|erreichbar|joignable|reachable|limited access|beperkt|will (?:reply|respond"
+    r"|answer|read|get back)|reageer|reageren|beantwoord|antworte|r[e~]pondrai|upon my return"
+    r"|na (?:mijn )?terugkomst|na mijn terugkeer|nach meiner r[u~]ckkehr|[a~] mon retour"
+    r"|receptie|reception|secretariaat|urgente|urgenti|kiireellisiss|br[a~]dskande|haster"
+    r"|lees|read (?:my|your)|lese|lesen|lirai)",
+    re.IGNORECASE,
+)
+#: A request in the text: then a short note under "Vacation" is a person writing.
+_ASKS = re.compile(
+    r"\b(?:please|pls|graag|alstublieft|aub|bitte|svp|s'il vous|per favore|por favor|delete"
+    r"|remove|verwijder|wis|l[o~]sch|stop|inzage|access|copy|kopie|want|wil|would like)\b",
+    re.IGNORECASE,
+)
+#: Bounce subjects that only mail systems write, at the very start.
 BOUNCE_SUBJECTS: tuple[str, ...] = (
-    r"undeliver(?:able|ed)(?: mail| message)?",
-    r"undelivered mail returned to sender",
-    r"mail delivery (?:failed|failure|problem|system)",
-    r"delivery (?:status notification|failure|has failed|notification|problem|delayed"
-    r"|report|incomplete)",
-    r"returned mail|return(?:ed)? to sender|failure notice|non[- ]?delivery",
-    r"message (?:not delivered|could not be delivered|delivery failure|undeliverable"
-    r"|delayed|blocked)",
+    r"undeliver(?:able|ed)(?: mail| message)?\s*:",
+    r"undelivered mail returned to sender|undeliverable mail|undeliverable message",
+    r"mail delivery failed|mail delivery failure|mail delivery system",
+    r"delivery status notification|delivery (?:failure|has failed|notification)\s*:?",
+    r"returned mail\s*:|return(?:ed)? to sender|failure notice",
+    r"non[- ]?delivery (?:report|notification)",
+    r"message (?:not delivered|could not be delivered|delivery failure|undeliverable)\s*:?",
     r"could not send message|mail system error|warning: could not send|delayed mail",
-    r"nondeliverable|not delivered|undeliverable message|rejected:",
-    r"onbestelbaar|niet (?:afgeleverd|bezorgd)|bezorging mislukt|afleveringsstatus",
+    r"nondeliverable mail|(?:not delivered|niet bezorgd|niet afgeleverd)\s*:",
+    r"onbestelbaar|bezorging mislukt|afleveringsstatus|kan niet worden bezorgd",
     r"unzustellbar|nicht zustellbar|zustellung fehlgeschlagen|unzustellbare nachricht",
     r"non remis|non distribuable|[e~]chec de (?:la )?(?:remise|distribution)",
     r"non recapitabile|mancato recapito|no se puede entregar|imposible entregar"
     r"|n[a~]o (?:[e~] poss[i~]vel|foi poss[i~]vel) entregar|kan ikke leveres|olevererbart"
     r"|kunne ikke leveres|ei voitu toimittaa|toimitus ep[a~]onnistui",
+)
+#: Subjects that might be human ("Delivery problem", "Rejected"): need mail-system words
+#: in the writer's own text as well.
+BOUNCE_WEAK_SUBJECTS: tuple[str, ...] = (
+    r"delivery (?:problem|delayed|report|incomplete|failed)|message (?:delayed|blocked|rejected)",
+    r"rejected|returned|not delivered|undeliverable|bounced?|niet afgeleverd|niet bezorgd",
+)
+_MAIL_SYSTEM_WORDS = re.compile(
+    r"\b(?:recipient|recipients|smtp|mailbox|mail server|remote server|host|5\d\d|4\d\d"
+    r"|\d\.\d\.\d|delivery|delivered|undeliverable|ontvanger|afgeleverd|bezorgd|postvak"
+    r"|empf[a~]nger|zugestellt|destinataire|remis|destinatario|mottagare|mottaker)\b",
+    re.IGNORECASE,
 )
 #: Virus-scanner, quarantine and gateway notices, at the start of the subject.
 GATEWAY_SUBJECTS: tuple[str, ...] = (
@@ -157,6 +209,28 @@ GATEWAY_SUBJECTS: tuple[str, ...] = (
     r"quarantine (?:notification|summary|report|digest)|spam quarantine",
     r"(?:attachment|bijlage|anhang) (?:removed|blocked|verwijderd|geblokkeerd|entfernt)",
     r"(?:unsafe|dangerous|suspicious) (?:attachment|content) (?:removed|blocked|detected)",
+)
+#: What scanners and gateways say about a message they stopped.
+_GATEWAY_BODY = re.compile(
+    r"\b(?:(?:message|e-?mail|mail|attachment|bericht|bijlage|nachricht|anhang|pi[e~]ce jointe)"
+    r"\b.{0,80}\b(?:has been|have been|was|were|is|werd|is|wurde|a [e~]t[e~]|ist)\s+"
+    r"(?:blocked|quarantined|held|removed|deleted|rejected|stripped|geblokkeerd|tegengehouden"
+    r"|in quarantaine|verwijderd|blockiert|gesperrt|entfernt|in quarant[a~]ne|bloqu[e~]e?"
+    r"|supprim[e~]e?|mis en quarantaine)"
+    r"|(?:virus|malware|ransomware|trojan|phishing)\b.{0,60}\b(?:detected|found|gevonden"
+    r"|gedetecteerd|gefunden|d[e~]tect[e~])"
+    r"|(?:contains?|bevat|enth[a~]lt|contenait|contient)\s+(?:a\s+|een\s+|einen\s+|un\s+)?"
+    r"(?:virus|malware|infected|gevaarlijke|verd[a~]chtige|suspicious|dangerous))",
+    re.IGNORECASE,
+)
+_SYSTEM_LOCAL = re.compile(
+    r"noreply|donotreply|admin|system|security|secure|gateway|filter|scan|alert|notif|quarant"
+    r"|postmaster|mailer|virus|protect|guard|helpdesk|servicedesk|itsupport|smtp|relay"
+)
+_GATEWAY_WORD = re.compile(
+    r"virus|malware|quarant|blocked|geblokkeerd|blockiert|bloqu|policy|beleid|richtlinie"
+    r"|security|beveiliging|sicherheit|s[e~]curit[e~]|filter|attachment|bijlage|anhang|alert",
+    re.IGNORECASE,
 )
 #: First words of the body that only a mail system writes (in the writer's own head).
 MTA_BODY: tuple[str, ...] = (
@@ -184,6 +258,28 @@ MTA_BODY: tuple[str, ...] = (
     r"ihre nachricht konnte nicht (?:zugestellt|an)",
     r"votre message n'a pas pu [êe]tre (?:remis|distribu[ée])",
 )
+#: Header prefixes (lower case) of challenge-response services.
+CHALLENGE_HEADERS: tuple[str, ...] = ("x-boxbe", "x-spamarrest", "x-choicemail", "x-challenge")
+#: All three together in the writer's own top lines: spam, a confirmation, delivery.
+_CHALLENGE_TOGETHER: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        r"\b(?:spam|junk|unsolicited|ongewenste|robots?|human|mens|menselijk|unerw[u~]nscht"
+        r"|ind[e~]sirables?|whitelist|allowlist|approved senders|goedgekeurde afzenders)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:verify|verification|confirm|confirmation|bevestig|bevestiging|verifieer"
+        r"|best[a~]tig|confirmer|confirmez|validate|authenticate|click|klik|klicken|cliquez)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:deliver(?:ed|y)?|afgeleverd|bezorgd|zugestellt|zustellung|d[e~]livr|remis"
+        r"|reach(?:es)? (?:me|my inbox)|in my inbox|ontvangen|receive your (?:message|e-?mail))",
+        re.IGNORECASE,
+    ),
+)
+#: Content types of provider event notifications.
+JSON_TYPES: frozenset[str] = frozenset({"application/json", "text/json", "application/x-ndjson"})
 #: Challenge-response: asks the sender to prove they are human before delivery.
 CHALLENGE_BODY: tuple[str, ...] = (
     r"(?:allow|accept)s? (?:incoming )?(?:messages?|e-?mails?|mail) only from (?:senders|people"
@@ -219,8 +315,13 @@ def _alternation(patterns: tuple[str, ...], tail: str) -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in patterns) + ")" + tail, re.IGNORECASE)
 
 
-_OOF_SUBJECT = _alternation(OOF_SUBJECTS, _SEP)
+_OOF_SUBJECT = _alternation(OOF_SUBJECTS, r"(?:\W|$)")
+_OOF_WEAK_SUBJECT = _alternation(OOF_WEAK_SUBJECTS, _SEP)
+_OOF_WEAK_UNTIL = _alternation(
+    OOF_WEAK_SUBJECTS, r"\s+(?:until|till|tot(?: en met)?|t/m|bis|jusqu|fino|hasta)\s+\w"
+)
 _BOUNCE_SUBJECT = _alternation(BOUNCE_SUBJECTS, r"(?:\W|$)")
+_BOUNCE_WEAK_SUBJECT = _alternation(BOUNCE_WEAK_SUBJECTS, r"(?:\W|$)")
 _GATEWAY_SUBJECT = _alternation(GATEWAY_SUBJECTS, r"(?:\W|$)")
 _CHALLENGE_SUBJECT = _alternation(CHALLENGE_SUBJECTS, r"(?:\W|$)")
 _MTA_LINE = re.compile(r"^\W{0,3}(?:" + "|".join(f"(?:{p})" for p in MTA_BODY) + ")", re.I)
@@ -378,10 +479,18 @@ def _multipart_report(v: _View) -> str | None:
 
 
 def _null_return_path(v: _View) -> str | None:
-    """R16 (6): a null reverse path; an absent Return-Path (IMAP APPEND) is no sign."""
-    for value in v.msg.header_all("Return-Path"):
-        if re.fullmatch(r"<\s*>", value.strip()):
-            return "Return-Path: <>"
+    """R16 (6): a null reverse path; an absent Return-Path (IMAP APPEND) is no sign.
+
+    Also the envelope sender as relays record it, and a From or Sender that is only
+    ``<>`` (with or without a display name).
+    """
+    for name in NULL_SENDER_FIELDS:
+        for value in v.msg.header_all(name):
+            text = _COMMENT.sub("", value).strip()
+            if re.fullmatch(r"<\s*>", text):
+                return f"{name}: <>"
+            if name in ("From", "Sender") and re.fullmatch(r'(?:"[^"]*"|[^<>"]*)\s*<\s*>', text):
+                return f"{name} with an empty address"
     return None
 
 
@@ -401,11 +510,13 @@ def _daemon_sender(v: _View) -> str | None:
 
 def _daemon_return_path(v: _View) -> str | None:
     """A bounce whose only sign is ``Return-Path: <MAILER-DAEMON@…>``."""
-    for value in v.msg.header_all("Return-Path"):
-        for _, address in getaddresses([value]):
-            local = _squash(_local_part(address))
-            if local in ("mailerdaemon", "postmaster"):
-                return f"Return-Path {_local_part(address)}"
+    for name in ("Return-Path", "X-Envelope-From", "Envelope-From"):
+        for value in v.msg.header_all(name):
+            for _, address in getaddresses([value]):
+                local = _local_part(address) if "@" in address else address.strip("<> ").lower()
+                squashed = _squash(local)
+                if squashed and _DAEMON.match(squashed.split("+")[0]):
+                    return f"{name} {local}"
     return None
 
 
@@ -467,9 +578,26 @@ def _gateway_subject(v: _View) -> str | None:
     return f"gateway notice subject {match.group(0).strip()!r}" if match else None
 
 
+def _gateway_body(v: _View) -> str | None:
+    """A scanner or gateway notice: its wording, from a system sender or under a notice subject."""
+    head = " ".join(v.head)
+    match = _GATEWAY_BODY.search(head)
+    if not match:
+        return None
+    system = any(_SYSTEM_LOCAL.search(_squash(_local_part(address))) for _, address in v.mailboxes)
+    if system or _GATEWAY_WORD.search(v.subject):
+        return f"gateway wording {match.group(0)[:60]!r}"
+    return None
+
+
 def _bounce_subject(v: _View) -> str | None:
     match = _BOUNCE_SUBJECT.match(v.subject)
-    return f"bounce subject {match.group(0).strip()!r}" if match else None
+    if match:
+        return f"bounce subject {match.group(0).strip()!r}"
+    match = _BOUNCE_WEAK_SUBJECT.match(v.subject)
+    if match and _MAIL_SYSTEM_WORDS.search(" ".join(v.head)):
+        return f"bounce subject {match.group(0).strip()!r} and mail-system wording"
+    return None
 
 
 def _mta_body(v: _View) -> str | None:
@@ -482,30 +610,55 @@ def _mta_body(v: _View) -> str | None:
 
 def _oof_subject(v: _View) -> str | None:
     match = _OOF_SUBJECT.match(v.subject)
-    return f"out-of-office subject {match.group(0).strip(' :-')!r}" if match else None
+    if match:
+        return f"out-of-office subject {match.group(0).strip(' :-')!r}"
+    match = _OOF_WEAK_UNTIL.match(v.subject)
+    if match:
+        return f"out-of-office subject {match.group(0).strip(' :-')!r} with a return date"
+    match = _OOF_WEAK_SUBJECT.match(v.subject)
+    head = " ".join(v.head)
+    if (
+        match
+        and len(head) <= 600
+        and "?" not in head
+        and _AWAY_BODY.search(head)
+        and (_AWAY_ALTERNATIVE.search(head) or (len(head) <= 160 and not _ASKS.search(head)))
+    ):
+        return f"out-of-office subject {match.group(0).strip(' :-')!r} and an away notice"
+    return None
 
 
 def _json_notification(v: _View) -> str | None:
     """A provider's event notification (bounce, complaint, delivery) sent as bare JSON."""
-    text = v.msg.body.strip()
-    if not text and "application/json" in v.part_types:
+    text = v.msg.body.strip().lstrip("\ufeff").strip()
+    if len(text) < 40 and v.part_types & JSON_TYPES:
         return "only a JSON part"
-    if len(text) < 2 or text[0] not in "{[" or text[-1] not in "}]":
+    if not text.startswith(("{", "[")):
         return None
     try:
-        data = json.loads(text)
+        data, end = json.JSONDecoder().raw_decode(text)
     except ValueError:
         return None
-    return "body is a JSON document" if isinstance(data, dict | list) else None
+    rest = text[end:].strip()
+    if isinstance(data, dict | list) and len(data) >= 1 and len(rest) <= 600:
+        return "body is a JSON document"
+    return None
 
 
 def _challenge(v: _View) -> str | None:
     """Challenge-response: the sender must confirm they are human before delivery."""
     if _CHALLENGE_SUBJECT.match(v.subject):
         return f"challenge subject {v.subject[:60]!r}"
+    for name in CHALLENGE_HEADERS:
+        if any(key.lower().startswith(name) for key, _ in v.msg.headers):
+            return f"challenge-response header {name}*"
     head = " ".join(v.head)
     match = _CHALLENGE.search(head)
-    return f"challenge wording {match.group(0)[:60]!r}" if match else None
+    if match:
+        return f"challenge wording {match.group(0)[:60]!r}"
+    if all(p.search(head) for p in _CHALLENGE_TOGETHER) and "://" in v.msg.body[:_HEAD_CHARS]:
+        return "challenge wording (spam, confirm, delivery)"
+    return None
 
 
 #: The chain, in order: (rule id, rule).  R16's tests first, in R16's order.
@@ -526,6 +679,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("report-fields", _report_fields),
     ("gateway-sender", _gateway_sender),
     ("gateway-subject", _gateway_subject),
+    ("gateway-body", _gateway_body),
     ("bounce-subject", _bounce_subject),
     ("mta-body", _mta_body),
     ("oof-subject", _oof_subject),
