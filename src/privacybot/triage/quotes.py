@@ -186,10 +186,15 @@ _CLOSING = re.compile(
     r"|mit\s+freundlichen\s+gr(?:ü|ue|u)(?:ß|ss)en|freundliche\s+gr(?:ü|ue|u)(?:ß|ss)e"
     r"|(?:viele|beste|liebe)\s+gr(?:ü|ue|u)(?:ß|ss)e|mfg|lg"
     r"|(?:bien\s+)?cordialement|salutations(?:\s+distingu[ée]es)?|bien\s+[àa]\s+vous"
-    r"|(?:med\s+)?v[äa]nliga\s+h[äa]lsningar|med\s+venlig\s+hilsen|(?:vennlig\s+)?hilsen|mvh"
+    r"|(?:med\s+)?v[äa]nlig(?:a|en)?\s+h[äa]lsning(?:ar)?|(?:b[äa]sta\s+)?h[äa]lsningar"
+    r"|(?:med\s+)?venn?lig(?:e|st)?\s+hilsen(?:er)?|hilsen|mvh|tack(?:\s+p[åa]\s+f[öo]rhand)?"
+    r"|takk(?:\s+for\s+hjelpen)?|tak|kiitos|merci(?:\s+d'avance|\s+beaucoup)?"
+    r"|bonne\s+journ[ée]e|danke(?:\s+sch[öo]n)?|vielen\s+dank"
+    r"|(?:herzliche|mit\s+besten|beste)\s+gr(?:ü|ue|u)(?:ß|ss)(?:e|en)|gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)"
     r"|yst[äa]v[äa]llisin\s+terveisin|terveisin|saludos(?:\s+cordiales)?|un\s+saludo"
     r"|cordiali\s+saluti|distinti\s+saluti"
-    r")\s*[,.!]?\s*(?:[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,3})?\s*$",
+    r")\s*[,.!]?\s*(?-i:[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|van|de|der|den|ten|ter|el|von)){0,3})?"
+    r"\s*$",
     re.IGNORECASE,
 )
 _MOBILE = re.compile(
@@ -281,6 +286,19 @@ def _cut_history(lines: list[str]) -> tuple[list[str], list[str]]:
     return out, []
 
 
+def _signature_like(lines: list[str]) -> bool:
+    """What follows a closing formula: a name, a title, an address; not more text.
+
+    "Vielen Dank!" at the top of a short reply is followed by the request itself, so
+    nothing is cut when a following line reads like a sentence of the message.
+    """
+    rest = [line.strip() for line in lines if line.strip()]
+    return len(rest) <= 8 and not any(
+        len(line) > 70 or line.endswith("?") or (len(line.split()) >= 6 and line.endswith("."))
+        for line in rest
+    )
+
+
 def _cut_signature(lines: list[str]) -> list[str]:
     lines = [line for line in lines if not _MOBILE.match(line)]
     for i, line in enumerate(lines):
@@ -302,6 +320,7 @@ def _cut_signature(lines: list[str]) -> list[str]:
             and _has_words(lines[:i])
             and len(lines) - i <= _MAX_SIGNATURE_LINES
             and len(line.strip()) <= 60
+            and _signature_like(lines[i + 1 :])
         ):
             return lines[:i]
     return lines
