@@ -185,3 +185,28 @@ def test_held_corpus_micro_f1_exceeds_090(clf: Classifier) -> None:
         tp, fp, fn = tp + len(got & gold), fp + len(got - gold), fn + len(gold - got)
     micro = 2 * tp / (2 * tp + fp + fn)
     assert micro > 0.90
+
+
+def test_a_third_language_is_read_by_the_phrases(clf: Classifier) -> None:
+    result = clf.classify("Hallo, ich möchte Auskunft und Kopie über meine Daten, bitte. Danke")
+    assert result.labels == (Label.ACCESS,)
+    assert result.reasons[0].startswith("third language: access")
+    unclear = clf.classify("Bonjour, je voudrais savoir quelles données vous avez, merci.")
+    assert unclear.labels == (Label.OTHER,)
+
+
+def test_run_time_indices_equal_the_training_features(clf: Classifier) -> None:
+    """The cached run-time path and the training path must never drift apart."""
+    vocabulary = clf.model.vocabulary
+    for text, subject in [
+        ("Op grond van artikel 15 AVG verzoek ik om inzage. Zo niet, dan klaag ik.", "Inzage"),
+        ("- (a) the purposes\n- (b) the recipients\n\nPlease send me a copy?", ""),
+        ('hoi, "jullie privacyverklaring zegt dat alles na een jaar weg is" klopt dat', "vraag"),
+    ]:
+        sentences = clf.featurizer.sentences(text)
+        expected = sorted(
+            vocabulary[f]
+            for f in clf.featurizer.sentence_features(sentences, subject)
+            if f in vocabulary
+        )
+        assert sorted(clf.featurizer.indices(sentences, subject, vocabulary)) == expected

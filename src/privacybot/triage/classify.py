@@ -39,7 +39,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import numpy as np
@@ -51,7 +51,7 @@ from privacybot.domain import Classification, Label, Language
 from privacybot.paths import intents_dir, package_data
 from privacybot.triage.companies import find_company
 from privacybot.triage.features import Cues, Featurizer, Sentence
-from privacybot.triage.language import detect_language_by_sentences
+from privacybot.triage.language import detect_language_by_sentences, looks_foreign
 
 #: Text beyond this many characters is not classified (a 20 MB mail stays fast).
 MAX_CLASSIFY_CHARS = 20_000
@@ -71,6 +71,11 @@ MODEL_FORMAT = 2
 #: of its weighted words) gives its label at least ``STAFF_PHRASE_PROBABILITY``.
 STAFF_PHRASE_MATCH = 0.9
 STAFF_PHRASE_PROBABILITY = 0.9
+#: Mail in neither Dutch nor English (the model knows only those): the phrase matcher,
+#: whose fuzzy alignment catches cognates ("Kopie", "Daten"), decides; its best label
+#: needs more than ``FOREIGN_MIN_SCORE``, further labels ``FOREIGN_LABEL_SCORE``.
+FOREIGN_MIN_SCORE = 0.5
+FOREIGN_LABEL_SCORE = 0.75
 #: Words that turn the next two content words around ("niet wissen", "don't delete").
 NEGATORS: frozenset[str] = frozenset({"niet", "geen", "nooit", "not", "no", "never", "don", "dont"})
 #: rapidfuzz ``ratio`` a misspelt word needs to stand for a phrase word; its similarity
@@ -586,6 +591,40 @@ class Classifier:
                     reasons.append(f"{label.value}: new phrase {phrase!r} ({score:.2f})")
         return calibrated, reasons
 
+    @cached_property
+    def all_phrases(self) -> PhraseMatcher:
+        """Every phrase of ``intents/``, for mail in a third language (built on first use)."""
+        return PhraseMatcher(self.intents)
+
+    def classify_foreign(
+        self, sentences: list[Sentence], subject: str, language: Language, company: str | None
+    ) -> Classification:
+        """Neither Dutch nor English: phrase scores, uncalibrated; staff answer these anyway."""
+        anywhere, _ = self.all_phrases.label_scores(sentences, subject)
+        rights = {label: found for label, found in anywhere.items() if label is not Label.OTHER}
+        top = max((score for score, _ in rights.values()), default=0.0)
+        if top <= FOREIGN_MIN_SCORE or top < self.threshold:
+            reason = f"third language: no phrase above {FOREIGN_MIN_SCORE:.2f} (best {top:.2f})"
+            return Classification((Label.OTHER,), language, company, top, (reason,))
+        chosen = [
+            label
+            for label, (score, _) in rights.items()
+            if score >= FOREIGN_LABEL_SCORE or score == top
+        ]
+        ordered = tuple(label for label in LABELS if label in chosen)
+        reasons = tuple(
+            f"third language: {label.value} phrase {anywhere[label][1]!r} "
+            f"({anywhere[label][0]:.2f})"
+            for label in ordered
+        )
+        candidates = tuple(
+            (label, round(score, 3))
+            for label, (score, _) in sorted(rights.items(), key=lambda kv: -kv[1][0])[
+                :TOP_CANDIDATES
+            ]
+        )
+        return Classification(ordered, language, company, top, reasons, candidates)
+
     def confidence(self, probabilities: FloatArray, chosen: set[Label]) -> float:
         raw = min(max(set_probability(probabilities, chosen), 1e-6), 1 - 1e-6)
         a, b = self.model.confidence_calibration
@@ -601,6 +640,8 @@ class Classifier:
             self.lexicon,
         )
         company = find_company(f"{subject}\n{text}")
+        if looks_foreign(text, self.stopwords):
+            return self.classify_foreign(sentences, subject, language, company)
         probabilities, phrase_reasons = self.probabilities(text, subject, sentences)
         chosen = decide(probabilities)
         confidence = self.confidence(probabilities, chosen)
