@@ -45,7 +45,7 @@ def corpus(split: str) -> list[Example]:
             if (CORPUS / name).exists()
             for e in load_corpus(CORPUS / name)
         ]
-    return [e for path in sorted(BLIND.glob("*.yaml")) for e in load_corpus(path)]
+    return [e for path in sorted(BLIND.glob("blind_*.yaml")) for e in load_corpus(path)]
 
 
 def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

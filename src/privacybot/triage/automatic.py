@@ -164,6 +164,15 @@ _AWAY_ALTERNATIVE = re.compile(
     r"|lees|read (?:my|your)|lese|lesen|lirai)",
     re.IGNORECASE,
 )
+#: "I am away until …" in the writer's own words, in several languages.
+_FIRST_PERSON_AWAY = re.compile(
+    r"\b(?:i am|i'm|i will be|ik ben|ich bin|je suis|je serai|jag [a~]r|jeg er|olen|sono"
+    r"|estoy|estou)\b[^.!?]{0,60}\b(?:away|out of (?:the )?office|absent|afwezig|met vakantie"
+    r"|op vakantie|niet aanwezig|niet op kantoor|abwesend|nicht im b[u~]ro|im urlaub|en cong"
+    r"|absente?|ledig|borte|p[a~] ferie|p[a~] semester|poissa|lomalla|fuori|assente|ausente"
+    r"|fuera|on (?:annual )?leave|on vacation|on holiday)\b",
+    re.IGNORECASE,
+)
 #: A request in the text: then a short note under "Vacation" is a person writing.
 _ASKS = re.compile(
     r"\b(?:please|pls|graag|alstublieft|aub|bitte|svp|s'il vous|per favore|por favor|delete"
@@ -195,9 +204,8 @@ BOUNCE_WEAK_SUBJECTS: tuple[str, ...] = (
     r"rejected|returned|not delivered|undeliverable|bounced?|niet afgeleverd|niet bezorgd",
 )
 _MAIL_SYSTEM_WORDS = re.compile(
-    r"\b(?:recipient|recipients|smtp|mailbox|mail server|remote server|host|5\d\d|4\d\d"
-    r"|\d\.\d\.\d|delivery|delivered|undeliverable|ontvanger|afgeleverd|bezorgd|postvak"
-    r"|empf[a~]nger|zugestellt|destinataire|remis|destinatario|mottagare|mottaker)\b",
+    r"\b(?:smtp|mailbox|mail ?server|remote (?:server|host)|[45]\.\d{1,3}\.\d{1,3}"
+    r"|[45]\d\d[ -][45]\.\d|\([45]\d\d\)|postvak|empf[a~]ngeradresse|destinataire introuvable)",
     re.IGNORECASE,
 )
 #: Virus-scanner, quarantine and gateway notices, at the start of the subject.
@@ -315,7 +323,12 @@ def _alternation(patterns: tuple[str, ...], tail: str) -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in patterns) + ")" + tail, re.IGNORECASE)
 
 
-_OOF_SUBJECT = _alternation(OOF_SUBJECTS, r"(?:\W|$)")
+_OOF_SUBJECT = _alternation(
+    OOF_SUBJECTS,
+    r"(?:\s+(?:reply|response|message|notice|notification|bericht|melding|antwort|nachricht))?"
+    + _SEP,
+)
+_OOF_SUBJECT_ANY = _alternation(OOF_SUBJECTS, r"(?:\W|$)")
 _OOF_WEAK_SUBJECT = _alternation(OOF_WEAK_SUBJECTS, _SEP)
 _OOF_WEAK_UNTIL = _alternation(
     OOF_WEAK_SUBJECTS, r"\s+(?:until|till|tot(?: en met)?|t/m|bis|jusqu|fino|hasta)\s+\w"
@@ -615,8 +628,11 @@ def _oof_subject(v: _View) -> str | None:
     match = _OOF_WEAK_UNTIL.match(v.subject)
     if match:
         return f"out-of-office subject {match.group(0).strip(' :-')!r} with a return date"
-    match = _OOF_WEAK_SUBJECT.match(v.subject)
     head = " ".join(v.head)
+    match = _OOF_SUBJECT_ANY.match(v.subject)
+    if match and len(head) <= 600 and "?" not in head and _FIRST_PERSON_AWAY.search(head):
+        return f"out-of-office subject {match.group(0).strip(' :-')!r} and an away notice"
+    match = _OOF_WEAK_SUBJECT.match(v.subject)
     if (
         match
         and len(head) <= 600
