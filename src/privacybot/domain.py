@@ -141,6 +141,9 @@ class Classification:
     company: str | None
     confidence: float
     reasons: tuple[str, ...] = field(default=())
+    #: The most likely labels with their calibrated probabilities, best first: what
+    #: staff triage shows when ``confidence`` is below the threshold.
+    candidates: tuple[tuple[Label, float], ...] = field(default=())
 
     def as_json(self) -> dict[str, object]:
         return {

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
 from privacybot.domain import Label, Language
+from privacybot.paths import intents_dir
 from privacybot.triage.classify import (
     Classifier,
     IntentsError,
     build_classifier,
+    classifier_for,
     load_classifier,
     load_intents,
 )
@@ -64,11 +67,34 @@ def test_an_unknown_label_file_is_rejected(tmp_path: Path) -> None:
 
 
 def test_staff_can_add_a_phrase_without_code(tmp_path: Path) -> None:
-    (tmp_path / "_language.yaml").write_text(LANGUAGE_YAML)
-    (tmp_path / "access.yaml").write_text("nl: [dossierafschrift]\nen: [dossier copy]\n")
-    (tmp_path / "other.yaml").write_text("nl: [factuur]\nen: [invoice]\n")
-    clf = build_classifier(tmp_path)
-    assert clf.classify("Graag een dossierafschrift").labels == (Label.ACCESS,)
+    """A phrase added after training acts at once as a rule on request sentences."""
+    shutil.copytree(intents_dir(), tmp_path / "intents")
+    text = "Stuur mij het zwartboek."
+    before = build_classifier(tmp_path / "intents").classify(text)
+    assert before.labels == (Label.OTHER,)
+    assert dict(before.candidates).get(Label.ACCESS, 0.0) < 0.5
+    access = tmp_path / "intents" / "access.yaml"
+    access.write_text(access.read_text(encoding="utf-8") + "  - het zwartboek\n", encoding="utf-8")
+    clf = build_classifier(tmp_path / "intents")
+    assert clf.new_phrases == {"access|het zwartboek"}
+    after = clf.classify(text)
+    assert after.labels == (Label.ACCESS,)
+    assert dict(after.candidates)[Label.ACCESS] >= 0.9
+    assert any("new phrase 'het zwartboek'" in reason for reason in after.reasons)
+
+
+def test_a_new_phrase_in_a_threat_is_not_a_request(tmp_path: Path) -> None:
+    shutil.copytree(intents_dir(), tmp_path / "intents")
+    access = tmp_path / "intents" / "access.yaml"
+    access.write_text(access.read_text(encoding="utf-8") + "  - het zwartboek\n", encoding="utf-8")
+    clf = build_classifier(tmp_path / "intents", threshold=0.0)
+    result = clf.classify("Zo niet, dan vraag ik het zwartboek op bij de rechter.")
+    assert not any("new phrase" in reason for reason in result.reasons)
+
+
+def test_the_shipped_model_was_trained_on_every_phrase_of_intents(clf: Classifier) -> None:
+    """Retrain (python -m privacybot.triage.train) after adding phrases to the repo."""
+    assert clf.new_phrases == frozenset()
 
 
 @pytest.mark.parametrize(
@@ -89,10 +115,28 @@ def test_it_labels_typical_messages(clf: Classifier, text: str, expected: set[st
     assert labels(clf, text) == expected
 
 
-def test_below_threshold_is_other_with_low_confidence(clf: Classifier) -> None:
-    result = clf.classify("Goedemiddag, hoe gaat het met jullie?")
+def test_below_threshold_is_other_with_low_confidence_and_the_candidates(
+    clf: Classifier,
+) -> None:
+    result = clf.classify("Stuur mij het zwartboek.")
     assert result.labels == (Label.OTHER,)
     assert result.confidence < clf.threshold
+    assert len(result.candidates) == 3
+    probabilities = [p for _, p in result.candidates]
+    assert probabilities == sorted(probabilities, reverse=True)
+    assert "candidates" in result.reasons[0]
+
+
+def test_confident_results_carry_candidates_too(clf: Classifier) -> None:
+    result = clf.classify("Verwijder al mijn gegevens.")
+    assert result.labels == (Label.ERASURE,)
+    assert result.candidates[0][0] is Label.ERASURE and result.candidates[0][1] > 0.9
+
+
+def test_classifier_for_passes_the_operators_threshold() -> None:
+    assert classifier_for(0.5) is load_classifier()
+    strict = classifier_for(0.99)
+    assert strict.threshold == 0.99 and strict.model is load_classifier().model
 
 
 def test_threshold_is_a_parameter() -> None:
@@ -141,3 +185,28 @@ def test_held_corpus_micro_f1_exceeds_090(clf: Classifier) -> None:
         tp, fp, fn = tp + len(got & gold), fp + len(got - gold), fn + len(gold - got)
     micro = 2 * tp / (2 * tp + fp + fn)
     assert micro > 0.90
+
+
+def test_a_third_language_is_read_by_the_phrases(clf: Classifier) -> None:
+    result = clf.classify("Hallo, ich möchte Auskunft und Kopie über meine Daten, bitte. Danke")
+    assert result.labels == (Label.ACCESS,)
+    assert result.reasons[0].startswith("third language: access")
+    unclear = clf.classify("Bonjour, je voudrais savoir quelles données vous avez, merci.")
+    assert unclear.labels == (Label.OTHER,)
+
+
+def test_run_time_indices_equal_the_training_features(clf: Classifier) -> None:
+    """The cached run-time path and the training path must never drift apart."""
+    vocabulary = clf.model.vocabulary
+    for text, subject in [
+        ("Op grond van artikel 15 AVG verzoek ik om inzage. Zo niet, dan klaag ik.", "Inzage"),
+        ("- (a) the purposes\n- (b) the recipients\n\nPlease send me a copy?", ""),
+        ('hoi, "jullie privacyverklaring zegt dat alles na een jaar weg is" klopt dat', "vraag"),
+    ]:
+        sentences = clf.featurizer.sentences(text)
+        expected = sorted(
+            vocabulary[f]
+            for f in clf.featurizer.sentence_features(sentences, subject)
+            if f in vocabulary
+        )
+        assert sorted(clf.featurizer.indices(sentences, subject, vocabulary)) == expected

@@ -92,3 +92,29 @@ def test_cleaning_never_touches_the_original() -> None:
     body = "Hoi\n> oud"
     clean_body(body)
     assert body == "Hoi\n> oud"
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "Von: Privacy <privacy@conxillium.nl>",
+        "De : Privacy <privacy@conxillium.nl>",
+        "Am Di., 2. Juni 2026 um 10:00 Uhr schrieb Privacy <privacy@conxillium.nl>:",
+        "Le mar. 2 juin 2026 à 10:00, Privacy <privacy@conxillium.nl> a écrit :",
+        "Den tis 2 juni 2026 kl 10:00 skrev Privacy <privacy@conxillium.nl>:",
+        "ti 2.6.2026 klo 10.00 Privacy (privacy@conxillium.nl) kirjoitti:",
+        "---- Privacy Conxillium wrote ----",
+        "-------- Originele bericht --------",
+        "-----Ursprüngliche Nachricht-----",
+    ],
+)
+def test_R13_other_languages_end_unquoted_text(marker: str) -> None:
+    body = f"Dank\n{marker}\nUw code is 004271\n"
+    assert "004271" not in unquoted_text(body)
+    assert "Dank" in unquoted_text(body)
+
+
+def test_R13_attribution_sharing_a_line_keeps_only_the_words_before_it() -> None:
+    body = "Code 112233. On Tue, 2 Jun 2026, Privacy <p@c.nl> wrote:\n> code 445566\n"
+    text = unquoted_text(body)
+    assert "112233" in text and "445566" not in text and "wrote" not in text

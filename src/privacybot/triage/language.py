@@ -48,6 +48,50 @@ def detect_language_from_words(
     return default if default in winners or len(winners) != 1 else winners[0]
 
 
+def detect_language_by_sentences(
+    sentences: Iterable[Iterable[str]],
+    stopwords: dict[Language, frozenset[str]],
+    lexicon: dict[Language, frozenset[str]] | None = None,
+    *,
+    default: Language = Language.NL,
+) -> Language:
+    """The language of most of the writer's sentences (LABELS.md), for mixed mail.
+
+    Each sentence votes for the language with more of its function words; a tie
+    between the votes goes to the total count of function words, and when those are
+    absent or tied too (one-line notes: "Unsubscribe", "dont send me newsletters") to
+    ``lexicon``: content words seen in only one language in the training corpora.
+    """
+    votes = dict.fromkeys(stopwords, 0)
+    totals = dict.fromkeys(stopwords, 0)
+    content = dict.fromkeys(stopwords, 0)
+    kept: list[list[str]] = []
+    for sentence in sentences:
+        tokens = list(sentence)
+        counts = {lang: sum(map(vocab.__contains__, tokens)) for lang, vocab in stopwords.items()}
+        best = max(counts.values(), default=0)
+        winners = [language for language, count in counts.items() if count == best]
+        if best and len(winners) == 1:
+            votes[winners[0]] += 1
+        for language, count in counts.items():
+            totals[language] += count
+        kept.append(tokens)
+    for tally in (votes, totals):
+        best = max(tally.values(), default=0)
+        winners = [language for language, count in tally.items() if count == best]
+        if best and len(winners) == 1:
+            return winners[0]
+    if lexicon:
+        for language, vocabulary in lexicon.items():
+            if language in content:
+                content[language] = sum(sum(map(vocabulary.__contains__, t)) for t in kept)
+        best = max(content.values(), default=0)
+        winners = [language for language, count in content.items() if count == best]
+        if best and len(winners) == 1:
+            return winners[0]
+    return default
+
+
 def looks_foreign(
     text: str,
     stopwords: dict[Language, frozenset[str]],

@@ -9,13 +9,15 @@ classified as a request.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from privacybot.domain import Classification, Label, Language, ParsedMessage
-from privacybot.triage.automatic import DsnInfo, dsn_info, is_automatic, suppress_auto_answer
+from privacybot.triage.automatic import DsnInfo, check_automatic, dsn_info, suppress_auto_answer
 from privacybot.triage.classify import MAX_CLASSIFY_CHARS, Classifier, load_classifier
+from privacybot.triage.companies import find_company
 from privacybot.triage.language import looks_foreign
 from privacybot.triage.mime import decode_bytes, parse_message
 from privacybot.triage.quotes import clean_body
@@ -46,6 +48,8 @@ class TriageResult:
     dsn: DsnInfo | None = None
     #: Neither Dutch nor English: staff answer, in English (issue 6, bad input).
     foreign_language: bool = False
+    #: Id of the automatic-mail rule that fired (``automatic.RULE_IDS``), for the event log.
+    automatic_rule: str | None = None
 
 
 def looks_like_rfc822(data: bytes) -> bool:
@@ -78,7 +82,14 @@ def classify_text(
     if not cleaned.strip() and not topic:
         problems.append("nothing to classify")
         return cleaned, _other(Language.NL, 0.0, "empty"), problems
-    return cleaned, classifier.classify(cleaned[:MAX_CLASSIFY_CHARS], topic), problems
+    result = classifier.classify(cleaned[:MAX_CLASSIFY_CHARS], topic)
+    if result.company is None:
+        # The company is often named only in the quoted mail the writer answers
+        # ("Van: Privacydesk Pharox", "On …, JCC Software Privacy wrote:").
+        company = find_company(body[:MAX_CLASSIFY_CHARS])
+        if company is not None:
+            result = dataclasses.replace(result, company=company)
+    return cleaned, result, problems
 
 
 def classify_input(
@@ -116,9 +127,8 @@ def triage(
     classifier = classifier or load_classifier()
     parsed = parse_message(raw)
     problems = list(parsed.problems)
-    automatic, reason = is_automatic(
-        parsed, our_address=our_address, our_message_ids=our_message_ids
-    )
+    verdict = check_automatic(parsed, our_address=our_address, our_message_ids=our_message_ids)
+    automatic, reason = verdict.pair()
     # A bounce is often caught by an earlier R16 test (Auto-Submitted, MAILER-DAEMON)
     # before multipart/report, so every automatic message is checked for a report.
     dsn = dsn_info(raw) if automatic else None
@@ -144,4 +154,5 @@ def triage(
         problems=tuple(dict.fromkeys(problems)),
         dsn=dsn,
         foreign_language=not automatic and looks_foreign(cleaned, classifier.stopwords),
+        automatic_rule=verdict.rule_id,
     )

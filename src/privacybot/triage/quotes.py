@@ -15,42 +15,148 @@ from __future__ import annotations
 
 import re
 
-# --- R13 ---------------------------------------------------------------------------------
+# --- markers, shared by R13 and cleaning ----------------------------------------------------
 
-_R13_STOP = re.compile(
-    r"^\s*(?:"
-    r"On\s.*\bwrote:"
-    r"|Op\s.*\bschreef\b.*:"
-    r"|-{2,}\s*Original Message\s*-{2,}"
-    r"|-{2,}\s*Oorspronkelijk bericht\s*-{2,}"
-    r"|Van:"
-    r"|From:"
-    r")",
+#: Verbs of attribution lines ("X wrote:") in the languages our correspondents' clients use.
+WROTE_VERBS: tuple[str, ...] = (
+    "wrote",
+    "writes",
+    "schreef",
+    "geschreven",
+    "schrieb",
+    "a écrit",
+    "a ecrit",
+    "skrev",
+    "kirjoitti",
+    "escribió",
+    "escribio",
+    "scrisse",
+    "ha scritto",
+    "napisał",
+    "escreveu",
+)
+#: Words an attribution line starts with ("On …", "Op …", "Am …", "Le …", "Den …").
+ATTRIBUTION_STARTS: tuple[str, ...] = (
+    "On",
+    "Op",
+    "Am",
+    "Le",
+    "Den",
+    "El",
+    "Il",
+    "Em",
+    "W dniu",
+    "Dne",
+)
+#: Separator lines ("-----Original Message-----", Android "---- X wrote ----").
+SEPARATORS: tuple[str, ...] = (
+    "original message",
+    "oorspronkelijk bericht",
+    "origineel bericht",
+    "originele bericht",
+    "oorspronkelijk e-?mailbericht",
+    "ursprüngliche nachricht",
+    "urspr[üu]ngliche nachricht",
+    "message d'origine",
+    "message original",
+    "opprinnelig melding",
+    "ursprungligt meddelande",
+    "oprindelig meddelelse",
+    "alkuperäinen viesti",
+    "mensaje original",
+    "messaggio originale",
+    "forwarded message",
+    "doorgestuurd bericht",
+    "weitergeleitete nachricht",
+    "message transféré",
+    "videresendt melding",
+    "vidarebefordrat meddelande",
+    "välitetty viesti",
+    "reply message",
+    "replied message",
+)
+#: Header names of a quoted or forwarded header block, per language.
+FROM_NAMES = r"From|Van|Von|De|Från|Fra|Lähettäjä|Da|Od|Afzender|Absender|Expéditeur"
+OTHER_NAMES = (
+    r"Sent|Date|To|Subject|Cc|Bcc|Verzonden|Datum|Aan|Onderwerp|Gesendet|An|Betreff|Kopie"
+    r"|Envoyé|Envoye|À|A|Objet|Skickat|Till|Ämne|Sendt|Til|Emne|Dato|Lähetetty|Vastaanottaja"
+    r"|Aihe|Päivämäärä|Inviato|Oggetto|Enviado|Para|Asunto|Fecha|Reply-To|Antwoord aan"
+)
+
+_VERBS = "|".join(re.escape(v) for v in WROTE_VERBS)
+_STARTS = "|".join(re.escape(s) for s in ATTRIBUTION_STARTS)
+#: A whole attribution line: "On … wrote:", "Op … schreef …:", "X <x@y> schrieb am …:",
+#: "ma 1.6.2026 klo 10.00 X kirjoitti:", "Den … skrev X <x@y>:".
+_ATTRIBUTION = re.compile(
+    rf"^\s*(?:(?:{_STARTS})\s.{{0,300}}?\b(?:{_VERBS})\b.{{0,200}}?"
+    rf"|.{{0,200}}?(?:@|\b\d{{1,2}}[:.]\d{{2}}\b).{{0,200}}?\b(?:{_VERBS})\b.{{0,200}}?)\s*:\s*$",
     re.IGNORECASE,
 )
-_R13_ON = re.compile(r"^\s*(?:On|Op)\s", re.IGNORECASE)
-_R13_WROTE_END = re.compile(r"\b(?:wrote|schreef\b.*):\s*$", re.IGNORECASE)
+#: Android / Samsung: "---- Jan Jansen wrote ----", "-------- Originele bericht --------".
+_SEPARATOR = re.compile(
+    r"^\s*[-=_*]{2,}\s*(?:"
+    + "|".join(SEPARATORS)
+    + rf"|.{{1,120}}?\b(?:{_VERBS})\b.{{0,80}}?)\s*:?\s*[-=_*]{{2,}}\s*$",
+    re.IGNORECASE,
+)
+_SEPARATOR_BARE = re.compile(
+    r"^\s*(?:begin (?:forwarded message|doorgestuurd bericht)|anfang der weitergeleiteten"
+    r"|d[ée]but du message r[ée]exp[ée]di[ée])\s*:?\s*$",
+    re.IGNORECASE,
+)
+_UNDERSCORES = re.compile(r"^\s*_{10,}\s*$")
+#: An attribution that starts halfway a line, after the writer's own words.
+_ATTRIBUTION_INLINE = re.compile(
+    rf"(?<=[.!?,)])\s*((?:{_STARTS})\s.{{0,300}}?\b(?:{_VERBS})\b.{{0,200}}?:\s*)$"
+)
+_ATTRIBUTION_START = re.compile(rf"^\s*(?:{_STARTS})\s", re.IGNORECASE)
+_ATTRIBUTION_END = re.compile(rf"\b(?:{_VERBS})\b[^:]{{0,200}}:\s*$", re.IGNORECASE)
+_HEADER_FROM = re.compile(rf"^\s*\*{{0,2}}(?:{FROM_NAMES})\s?:\*{{0,2}}\s*\S", re.IGNORECASE)
+_HEADER_OTHER = re.compile(rf"^\s*\*{{0,2}}(?:{OTHER_NAMES})\s?:\*{{0,2}}", re.IGNORECASE)
+
+
+def _is_history_start(lines: list[str], i: int) -> int:
+    """How many lines from ``i`` form an attribution or separator (0: none)."""
+    line = lines[i]
+    if _SEPARATOR.match(line) or _SEPARATOR_BARE.match(line) or _UNDERSCORES.match(line):
+        return 1
+    if len(line) <= 500 and _ATTRIBUTION.match(line):
+        return 1
+    if (
+        i + 1 < len(lines)
+        and _ATTRIBUTION_START.match(line)
+        and not lines[i + 1].lstrip().startswith(">")
+        and _ATTRIBUTION_END.search(lines[i + 1])
+        and len(line) + len(lines[i + 1]) < 400
+    ):
+        return 2
+    return 0
+
+
+# --- R13 ---------------------------------------------------------------------------------
+
+_R13_HEADER = re.compile(rf"^\s*\*{{0,2}}(?:{FROM_NAMES})\s?:", re.IGNORECASE)
 
 
 def unquoted_text(body: str) -> str:
     """docs/rules.md R13: lines not starting ``>``, before the first attribution/header line.
 
-    The first ``On … wrote:`` / ``Op … schreef:`` / ``-----Original Message-----`` /
-    ``Van:`` / ``From:`` line ends the unquoted text (also a Gmail attribution wrapped
-    over two lines, and the Dutch "-----Oorspronkelijk bericht-----"; stricter is safe).
-    Lines starting ``>`` (after optional spaces) are dropped.
+    The first ``On … wrote:`` / ``Op … schreef:`` (and the German, French, Nordic,
+    Finnish, Spanish and Italian forms) / ``-----Original Message-----`` (and its
+    translations, Android's ``---- X wrote ----``) / ``Van:`` / ``From:`` / ``Von:`` /
+    ``De :`` line ends the unquoted text, also when the attribution wraps over two
+    lines or starts halfway a line (the words before it count).  Lines starting
+    ``>`` (after optional spaces) are dropped.  Stricter is safe: a code cut away
+    here only means the citizen is asked again.
     """
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     kept: list[str] = []
     for i, line in enumerate(lines):
-        if _R13_STOP.match(line):
+        inline = _ATTRIBUTION_INLINE.search(line)
+        if inline and not line.lstrip().startswith(">"):
+            kept.append(line[: inline.start(1)])
             break
-        if (
-            _R13_ON.match(line)
-            and i + 1 < len(lines)
-            and _R13_WROTE_END.search(lines[i + 1])
-            and not lines[i + 1].lstrip().startswith(">")
-        ):
+        if _R13_HEADER.match(line) or _is_history_start(lines, i):
             break
         if line.lstrip().startswith(">"):
             continue
@@ -61,50 +167,47 @@ def unquoted_text(body: str) -> str:
 # --- cleaning ----------------------------------------------------------------------------
 
 _QUOTE = re.compile(r"^\s*>")
-#: An attribution line that introduces quoted text ("On … wrote:", "Op … schreef …:").
-_ATTRIBUTION = re.compile(
-    r"^\s*(?:"
-    r"On\s.{0,300}\bwrote:"
-    r"|Op\s.{0,300}\b(?:schreef|geschreven)\b.{0,200}:"
-    r"|Am\s.{0,300}\bschrieb\b.{0,200}:"
-    r")\s*$",
+_FORWARD = re.compile(
+    r"forward|doorgestuurd|weitergeleitet|transf[ée]r|videresend|vidarebefordra|välitetty",
     re.IGNORECASE,
 )
-_ATTRIBUTION_START = re.compile(r"^\s*(?:On|Op|Am)\s", re.IGNORECASE)
-_ATTRIBUTION_END = re.compile(
-    r"(?:\bwrote|\bschreef\b.*|\bgeschreven\b.*|\bschrieb\b.*):\s*$", re.IGNORECASE
-)
-#: Lines after which everything is earlier history.
-_HISTORY = re.compile(
-    r"^\s*(?:"
-    r"-{2,}\s*(?:Original Message|Oorspronkelijk bericht|Origineel bericht"
-    r"|Forwarded message|Doorgestuurd bericht|Oorspronkelijk e-?mailbericht)\s*-{2,}"
-    r"|Begin (?:forwarded message|doorgestuurd bericht):"
-    r"|_{10,}"
-    r")\s*$",
-    re.IGNORECASE,
-)
-_FORWARD = re.compile(r"forward|doorgestuurd", re.IGNORECASE)
-_HEADER_FROM = re.compile(r"^\s*\*?(?:From|Van)\s*:\*?\s*\S", re.IGNORECASE)
-_HEADER_OTHER = re.compile(
-    r"^\s*\*?(?:Sent|Date|To|Subject|Cc|Verzonden|Datum|Aan|Onderwerp)\s*:\*?", re.IGNORECASE
-)
-_SIG_DASH = re.compile(r"^-- ?$")
+#: A line of dashes (or an em dash) that starts a signature when little follows it.
+_SIG_DASH = re.compile(r"^\s*(?:-{2,}|—+|–+|_{2,9})\s*$")
 _CLOSING = re.compile(
     r"^\s*(?:"
-    r"(?:met\s+)?(?:vriendelijke|hartelijke|beste|warme)\s+groet(?:en)?"
-    r"|groet(?:en|jes)?|mvg|m\.v\.g\.?|vr\.?\s*gr\.?|gr\.?"
-    r"|(?:kind|best|warm|many\s+thanks\s+and)?\s*regards|best\s+wishes|yours\s+(?:sincerely|faithfully)"
-    r"|sincerely|cheers|thanks\s+in\s+advance"
-    r")\s*[,.!]?\s*(?:[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,3})?\s*$",
+    r"(?:met\s+)?(?:vriendelijke|hartelijke|beste|warme|lieve|zonnige)\s+groet(?:en|jes)?"
+    r"|groet(?:en|jes)?|mvg|m\.v\.g\.?|vr\.?\s*gr\.?|gr\.?|hoogachtend|met\s+dank"
+    r"|alvast\s+(?:bedankt|dank)|bij\s+voorbaat\s+dank|dank\s+(?:je|u)\s+wel|bedankt"
+    r"|(?:with\s+)?(?:kind|best|warm|warmest|kindest)\s+(?:regards|wishes)|regards"
+    r"|many\s+thanks(?:\s+and\s+(?:kind\s+)?regards)?|thanks(?:\s+(?:again|so\s+much))?"
+    r"|thank\s+you(?:\s+(?:in\s+advance|very\s+much))?|thanks\s+in\s+advance"
+    r"|best(?:\s+wishes)?|all\s+the\s+best|yours\s+(?:sincerely|faithfully|truly)"
+    r"|sincerely(?:\s+yours)?|cheers|respectfully"
+    r"|mit\s+freundlichen\s+gr(?:ü|ue|u)(?:ß|ss)en|freundliche\s+gr(?:ü|ue|u)(?:ß|ss)e"
+    r"|(?:viele|beste|liebe)\s+gr(?:ü|ue|u)(?:ß|ss)e|mfg|lg"
+    r"|(?:bien\s+)?cordialement|salutations(?:\s+distingu[ée]es)?|bien\s+[àa]\s+vous"
+    r"|(?:med\s+)?v[äa]nlig(?:a|en)?\s+h[äa]lsning(?:ar)?|(?:b[äa]sta\s+)?h[äa]lsningar"
+    r"|(?:med\s+)?venn?lig(?:e|st)?\s+hilsen(?:er)?|hilsen|mvh|tack(?:\s+p[åa]\s+f[öo]rhand)?"
+    r"|takk(?:\s+for\s+hjelpen)?|tak|kiitos|merci(?:\s+d'avance|\s+beaucoup)?"
+    r"|bonne\s+journ[ée]e|danke(?:\s+sch[öo]n)?|vielen\s+dank"
+    r"|(?:herzliche|mit\s+besten|beste)\s+gr(?:ü|ue|u)(?:ß|ss)(?:e|en)|gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)"
+    r"|yst[äa]v[äa]llisin\s+terveisin|terveisin|saludos(?:\s+cordiales)?|un\s+saludo"
+    r"|cordiali\s+saluti|distinti\s+saluti"
+    r")\s*[,.!]?\s*(?-i:[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|van|de|der|den|ten|ter|el|von)){0,3})?"
+    r"\s*$",
     re.IGNORECASE,
 )
 _MOBILE = re.compile(
     r"^\s*(?:"
-    r"(?:verzonden|verstuurd|sent|gesendet)\s+(?:vanaf|van|met|from|via|von)\s+(?:mijn|my|mein)\b.{0,40}"
-    r"|get\s+outlook\s+for\s+\w+.{0,20}"
+    r"(?:verzonden|verstuurd|sent|gesendet|envoy[ée]|skickat|sendt|enviado|inviato|gestuurd)"
+    r"\s+(?:vanaf|van|met|from|via|von|de|fr[åa]n|fra|desde|da|with|using|on)\s+"
+    r"(?:mijn|my|mein(?:em)?|mon|min|mi|il\s+mio)?\b.{0,60}"
+    r"|von\s+meinem\s+\S+(?:\s+\S+){0,3}\s+gesendet"
+    r"|(?:get|download)\s+outlook\s+(?:for|voor)\s+\w+.{0,20}"
     r"|outlook\s+voor\s+\w+\s+downloaden.{0,20}"
     r"|download\s+outlook\s+voor\s+\w+.{0,20}"
+    r"|l[äa]hetetty\s+.{0,40}"
+    r"|sent\s+with\s+\w+(?:\s+\w+){0,3}"
     r")\s*$",
     re.IGNORECASE,
 )
@@ -120,6 +223,9 @@ _DISCLAIMER = re.compile(
     r"|confidentiality\s+notice"
     r"|(?:please\s+)?consider\s+the\s+environment"
     r"|denk\s+aan\s+het\s+milieu"
+    r"|diese\s+(?:e-?mail|nachricht)\s+(?:enth[äa]lt|ist)\s+vertraulich"
+    r"|ce\s+(?:message|courriel|e-?mail)\s+(?:et\s+ses\s+pi[èe]ces\s+jointes\s+)?"
+    r"(?:est|sont)\s+confidentiel"
     r")",
     re.IGNORECASE,
 )
@@ -132,7 +238,7 @@ def _has_words(lines: list[str]) -> bool:
 
 
 def _outlook_block(lines: list[str], i: int) -> bool:
-    """``From:``/``Van:`` followed within five lines by two more header-like lines."""
+    """``From:``/``Van:``/``Von:``/``De :`` followed within five lines by two more headers."""
     if not _HEADER_FROM.match(lines[i]):
         return False
     others = sum(1 for line in lines[i + 1 : i + 6] if _HEADER_OTHER.match(line))
@@ -155,18 +261,14 @@ def _cut_history(lines: list[str]) -> tuple[list[str], list[str]]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        span = 0
-        if _ATTRIBUTION.match(line):
-            span = 1
-        elif (
-            _ATTRIBUTION_START.match(line)
-            and i + 1 < len(lines)
-            and not _QUOTE.match(lines[i + 1])
-            and _ATTRIBUTION_END.search(lines[i + 1])
-            and len(line) + len(lines[i + 1]) < 400
-        ):
-            span = 2
-        if span:
+        inline = _ATTRIBUTION_INLINE.search(line)
+        if inline and line[: inline.start(1)].strip():
+            following = next((x for x in lines[i + 1 :] if x.strip()), "")
+            if not following or _QUOTE.match(following) or _HEADER_FROM.match(following):
+                out.append(line[: inline.start(1)].rstrip())
+                return out, [inline.group(1), *lines[i + 1 :]]
+        span = _is_history_start(lines, i)
+        if span and not _SEPARATOR.match(line) and not _UNDERSCORES.match(line):
             j = i + span
             while j < len(lines) and not lines[j].strip():
                 j += 1
@@ -174,8 +276,7 @@ def _cut_history(lines: list[str]) -> tuple[list[str], list[str]]:
                 # Interleaved/bottom posting: drop the attribution, keep what follows the quote.
                 i = j
                 continue
-            return out, lines[i:]
-        if _HISTORY.match(line) or _outlook_block(lines, i):
+        if span or _outlook_block(lines, i):
             return out, lines[i:]
         if _QUOTE.match(line):
             i += 1
@@ -185,19 +286,41 @@ def _cut_history(lines: list[str]) -> tuple[list[str], list[str]]:
     return out, []
 
 
+def _signature_like(lines: list[str]) -> bool:
+    """What follows a closing formula: a name, a title, an address; not more text.
+
+    "Vielen Dank!" at the top of a short reply is followed by the request itself, so
+    nothing is cut when a following line reads like a sentence of the message.
+    """
+    rest = [line.strip() for line in lines if line.strip()]
+    return len(rest) <= 8 and not any(
+        len(line) > 70 or line.endswith("?") or (len(line.split()) >= 6 and line.endswith("."))
+        for line in rest
+    )
+
+
 def _cut_signature(lines: list[str]) -> list[str]:
     lines = [line for line in lines if not _MOBILE.match(line)]
     for i, line in enumerate(lines):
-        if _SIG_DASH.match(line) and _has_words(lines[:i]):
-            return lines[:i]
         if _DISCLAIMER.match(line) and _has_words(lines[:i]):
-            return lines[:i]
+            lines = lines[:i]
+            break
+        if (
+            _SIG_DASH.match(line)
+            and _has_words(lines[:i])
+            and len([x for x in lines[i + 1 :] if x.strip()]) <= _MAX_SIGNATURE_LINES
+        ):
+            lines = lines[:i]
+            break
+    while lines and not lines[-1].strip():
+        lines.pop()
     for i, line in enumerate(lines):
         if (
             _CLOSING.match(line)
             and _has_words(lines[:i])
             and len(lines) - i <= _MAX_SIGNATURE_LINES
             and len(line.strip()) <= 60
+            and _signature_like(lines[i + 1 :])
         ):
             return lines[:i]
     return lines
@@ -212,8 +335,10 @@ def clean_body(body: str) -> str:
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     new, history = _cut_history(lines)
     if not _has_words(new) and history:
-        forwarded = _strip_header_block(history[1:] if _HISTORY.match(history[0]) else history)
-        if _FORWARD.search(history[0]) or _HEADER_FROM.match(history[0]):
+        first = history[0]
+        is_separator = bool(_SEPARATOR.match(first) or _SEPARATOR_BARE.match(first))
+        forwarded = _strip_header_block(history[1:] if is_separator else history)
+        if _FORWARD.search(first) or _HEADER_FROM.match(first) or _UNDERSCORES.match(first):
             new, _ = _cut_history(forwarded)
     new = _cut_signature(new)
     text = "\n".join(line.rstrip() for line in new)

@@ -1,0 +1,134 @@
+"""Automatic-mail recognition per class and quote-stripping exact match, own and blind sets.
+
+Automatic mail: every ``auto/<class>/*.eml`` must be recognised (``triage()`` says
+automatic), every ``human/*.eml`` must not; printed per class with the share
+recognised, plus human false positives and which rules fired (counts only).
+Quotes: ``clean_body`` against each case's ``expected`` text, compared with trailing
+spaces ignored and runs of blank lines collapsed.
+
+Own sets (tests/data/mail, tests/data/quotes.yaml) may be inspected with
+``--errors``; the blind sets (tests/data/blind/mail, tests/data/blind/quotes.yaml)
+are written by others and print aggregates only: never a file name, never a text.
+
+    .venv/bin/python bench/triage_report.py [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from privacybot.triage.pipeline import triage
+from privacybot.triage.quotes import clean_body
+
+ROOT = Path(__file__).resolve().parent.parent
+OWN_MAIL = ROOT / "tests" / "data" / "mail"
+BLIND_MAIL = ROOT / "tests" / "data" / "blind" / "mail"
+OWN_QUOTES = ROOT / "tests" / "data" / "quotes.yaml"
+BLIND_QUOTES = ROOT / "tests" / "data" / "blind" / "quotes.yaml"
+OURS = "privacy@conxillium.nl"
+
+
+def _never_ours(_message_id: str) -> bool:
+    return False
+
+
+def mail_report(directory: Path, name: str, show_errors: bool) -> None:
+    if not directory.is_dir():
+        print(f"\n== automatic mail, {name}: {directory} missing")
+        return
+    per_class: dict[str, Counter[str]] = {}
+    rules: Counter[str] = Counter()
+    human = Counter[str]()
+    for path in sorted(directory.rglob("*.eml")):
+        rel = path.relative_to(directory).parts
+        result = triage(path.read_bytes(), our_address=OURS, our_message_ids=_never_ours)
+        if rel[0] == "auto" and len(rel) >= 3:
+            counts = per_class.setdefault(rel[1], Counter())
+            counts["n"] += 1
+            counts["ok"] += result.automatic
+            if result.automatic:
+                rules[result.automatic_rule or "?"] += 1
+            elif show_errors:
+                print(f"  missed {'/'.join(rel)}")
+        elif rel[0] == "human":
+            human["n"] += 1
+            human["fp"] += result.automatic
+            if result.automatic:
+                rules[f"(human) {result.automatic_rule}"] += 1
+                if show_errors:
+                    print(f"  human taken for automatic: {'/'.join(rel)} {result.automatic_reason}")
+    total = sum(c["n"] for c in per_class.values())
+    ok = sum(c["ok"] for c in per_class.values())
+    print(f"\n== automatic mail, {name}: {total} automatic, {human['n']} human")
+    print(f"{'class':<24}{'n':>5}{'recognised':>12}")
+    for cls in sorted(per_class):
+        c = per_class[cls]
+        print(f"{cls:<24}{c['n']:>5}{c['ok'] / c['n']:>12.3f}")
+    if total:
+        print(f"recognised {ok}/{total} = {ok / total:.4f}")
+    print(f"human taken for automatic: {human['fp']}/{human['n']}")
+    print("rules that fired: " + ", ".join(f"{r} {n}" for r, n in rules.most_common()))
+
+
+def normalise(text: str) -> str:
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _input_key(entry: dict[str, object]) -> str | None:
+    """The case's input text: the longest text field other than ``expected`` and ``id``."""
+    texts = [
+        k
+        for k, v in entry.items()
+        if isinstance(v, str) and k not in ("expected", "id") and "\n" in v
+    ]
+    return max(texts, key=lambda k: len(str(entry[k])), default=None)
+
+
+def quote_report(path: Path, name: str, show_errors: bool) -> None:
+    if not path.exists():
+        print(f"\n== quotes, {name}: {path} missing")
+        return
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+    ok = 0
+    by_kind: dict[str, Counter[str]] = {}
+    kind_key = next(
+        (k for k in ("kind", "category", "type", "language", "lang") if k in cases[0]), None
+    )
+    for case in cases:
+        key = _input_key(case)
+        got = normalise(clean_body(str(case[key]))) if key else ""
+        right = got == normalise(str(case.get("expected") or ""))
+        ok += right
+        if kind_key:
+            counts = by_kind.setdefault(str(case.get(kind_key)), Counter())
+            counts["n"] += 1
+            counts["ok"] += right
+        if show_errors and not right:
+            print(f"  {case.get('id')}: got {got!r}")
+    print(f"\n== quotes, {name}: {len(cases)} cases")
+    print(f"exact {ok}/{len(cases)} = {ok / len(cases):.3f}")
+    for kind in sorted(by_kind):
+        c = by_kind[kind]
+        print(f"  {kind_key} {kind:<20}{c['n']:>5}{c['ok'] / c['n']:>8.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="list failures of the OWN sets")
+    args = parser.parse_args(argv)
+    mail_report(OWN_MAIL, "own fixtures", args.errors)
+    mail_report(BLIND_MAIL, "blind", False)
+    quote_report(OWN_QUOTES, "own cases", args.errors)
+    quote_report(BLIND_QUOTES, "blind", False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

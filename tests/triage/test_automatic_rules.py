@@ -1,0 +1,92 @@
+"""Every automatic-mail rule by its id, on own fixtures; human mail never automatic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from privacybot.triage.automatic import RULE_IDS, check_automatic, dsn_info, is_automatic
+from privacybot.triage.mime import parse_message
+
+MAIL = Path(__file__).resolve().parent.parent / "data" / "mail"
+INDEX: dict[str, str | None] = yaml.safe_load((MAIL / "index.yaml").read_text(encoding="utf-8"))
+OURS = "privacy@conxillium.nl"
+AUTO = sorted((rel, rule) for rel, rule in INDEX.items() if rule is not None)
+HUMAN = sorted(rel for rel, rule in INDEX.items() if rule is None)
+
+
+def verdict(raw: bytes, **kwargs: object) -> tuple[bool, str | None]:
+    v = check_automatic(parse_message(raw), our_address=OURS, **kwargs)  # type: ignore[arg-type]
+    return v.automatic, v.rule_id
+
+
+@pytest.mark.parametrize(("rel", "rule_id"), AUTO)
+def test_each_automatic_fixture_is_caught_by_its_rule(rel: str, rule_id: str) -> None:
+    assert verdict((MAIL / rel).read_bytes()) == (True, rule_id)
+
+
+@pytest.mark.parametrize("rel", HUMAN)
+def test_human_mail_is_never_automatic(rel: str) -> None:
+    assert verdict((MAIL / rel).read_bytes()) == (False, None)
+
+
+def test_every_rule_id_is_unique_and_has_a_fixture_or_a_test_here() -> None:
+    assert len(set(RULE_IDS)) == len(RULE_IDS)
+    covered = {rule for _, rule in AUTO} | {"from-ours", "our-message-id"}
+    assert set(RULE_IDS) == covered
+
+
+def test_from_ours_rule() -> None:
+    raw = b"From: Privacy@Conxillium.nl\r\nSubject: x\r\n\r\nhoi\r\n"
+    assert verdict(raw) == (True, "from-ours")
+
+
+def test_our_message_id_rule() -> None:
+    raw = b"From: a@b.nl\r\nMessage-ID: <m1@p>\r\nSubject: x\r\n\r\nhoi\r\n"
+    assert verdict(raw, our_message_ids={"<m1@p>"}) == (True, "our-message-id")
+    assert verdict(raw, our_message_ids={"<other@p>"}) == (False, None)
+
+
+def test_is_automatic_keeps_the_bool_reason_pair() -> None:
+    raw = (MAIL / "auto/oof_subject/oof_nl.eml").read_bytes()
+    automatic, reason = is_automatic(parse_message(raw), our_address=OURS)
+    assert automatic and reason is not None and "Automatisch antwoord" in reason
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Re: Automatic reply: inzage",
+        "Fwd: Undeliverable: Ontvangstbevestiging",
+        "Afwezigheid van antwoord",
+        "Out of office hours contact",
+        "Vraag over automatische besluitvorming",
+    ],
+)
+def test_subject_rules_are_anchored_at_the_start(subject: str) -> None:
+    raw = f"From: a@b.nl\r\nSubject: {subject}\r\n\r\nIk wil inzage.\r\n".encode()
+    assert verdict(raw) == (False, None)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["[EXTERNAL] Automatic reply: x", "Abwesenheitsnotiz", "Afwezig tot 3 juni", "Out of office"],
+)
+def test_oof_subject_after_tags_or_alone(subject: str) -> None:
+    raw = f"From: a@b.nl\r\nSubject: {subject}\r\n\r\nBack soon.\r\n".encode()
+    assert verdict(raw) == (True, "oof-subject")
+
+
+def test_body_rules_read_only_the_writers_own_head() -> None:
+    quoted = (
+        b"From: a@b.nl\r\nSubject: vraag\r\n\r\nZie hieronder.\r\n\r\n"
+        b"-----Original Message-----\r\nThis is the mail system at host x.\r\n"
+    )
+    assert verdict(quoted) == (False, None)
+
+
+def test_dsn_info_reads_a_delivery_status_part_inside_multipart_mixed() -> None:
+    info = dsn_info((MAIL / "auto/report_part/dsn_in_mixed.eml").read_bytes())
+    assert info is not None and info.status == "5.2.2" and info.permanent
