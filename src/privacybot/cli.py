@@ -88,6 +88,9 @@ def cmd_classify(args: argparse.Namespace) -> None:
     print(f"language:   {result.language.value}")
     print(f"company:    {result.company or '-'}")
     print(f"confidence: {result.confidence:.2f}")
+    if result.candidates:
+        best = ", ".join(f"{label.value} {p:.2f}" for label, p in result.candidates)
+        print(f"candidates: {best}")
     for problem in problems:
         print(f"problem:    {problem}")
 

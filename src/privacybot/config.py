@@ -88,6 +88,8 @@ class Settings:
     trusted_authserv_id: str | None
     secret_key: Secret | None
     min_confidence: float = 0.5
+    #: Below this a case still opens, but staff check what it was read as.
+    review_confidence: float = 0.8
     pause_during_verification: bool = True
     case_retention_days: int = 365
     auto_send_kinds: tuple[str, ...] = (
@@ -138,6 +140,7 @@ _KNOWN = (
     "VAR_DIR",
     "SECRET_KEY",
     "MIN_CONFIDENCE",
+    "REVIEW_CONFIDENCE",
     "PAUSE_DURING_VERIFICATION",
     "CASE_RETENTION_DAYS",
     "AUTO_SEND_KINDS",
@@ -170,6 +173,17 @@ def _read_toml(path: Path) -> dict[str, str]:
             value = "true" if value else "false"
         out[name] = str(value)
     return out
+
+
+def _fraction(name: str, value: str) -> float:
+    """A number in 0..1; one clear line otherwise."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0.0 <= number <= 1.0:
+        raise ConfigError(f"{PREFIX}{name}: {value!r} is not a number in 0..1")
+    return number
 
 
 def _whole(name: str, value: str, minimum: int) -> int:
@@ -300,13 +314,12 @@ def load_settings(
     smtp_in_raw = get("SMTP_IN_BIND") or "127.0.0.1:2525"
     smtp_in = None if smtp_in_raw.lower() == "off" else _host_port("SMTP_IN_BIND", smtp_in_raw)
 
-    min_conf_raw = get("MIN_CONFIDENCE") or "0.5"
-    try:
-        min_conf = float(min_conf_raw)
-    except ValueError:
-        min_conf = -1.0
-    if not 0.0 <= min_conf <= 1.0:
-        raise ConfigError(f"{PREFIX}MIN_CONFIDENCE: {min_conf_raw!r} is not a number in 0..1")
+    min_conf = _fraction("MIN_CONFIDENCE", get("MIN_CONFIDENCE") or "0.5")
+    review_conf = _fraction("REVIEW_CONFIDENCE", get("REVIEW_CONFIDENCE") or "0.8")
+    if review_conf < min_conf:
+        raise ConfigError(
+            f"{PREFIX}REVIEW_CONFIDENCE: {review_conf} is below MIN_CONFIDENCE {min_conf}"
+        )
 
     retention_raw = get("CASE_RETENTION_DAYS") or "365"
     if not retention_raw.isdigit() or int(retention_raw) < 1:
@@ -353,6 +366,7 @@ def load_settings(
         trusted_authserv_id=get("TRUSTED_AUTHSERV_ID"),
         secret_key=Secret(secret) if secret else None,
         min_confidence=min_conf,
+        review_confidence=review_conf,
         pause_during_verification=_bool(
             "PAUSE_DURING_VERIFICATION", get("PAUSE_DURING_VERIFICATION") or "true"
         ),

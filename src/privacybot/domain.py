@@ -151,4 +151,7 @@ class Classification:
             "language": self.language.value,
             "company": self.company,
             "confidence": round(self.confidence, 3),
+            "candidates": [
+                {"label": label.value, "probability": round(p, 3)} for label, p in self.candidates
+            ],
         }

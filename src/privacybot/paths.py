@@ -62,6 +62,15 @@ def migrations_dir() -> Path:
     return shipped("migrations")
 
 
+def training_corpus_dir() -> Path:
+    """The labelled corpora the classifier is trained on: a checkout's, for developers.
+
+    Training is a development step (``python -m privacybot.triage.train``); the wheel
+    ships the trained model, not the corpora.
+    """
+    return _override("PRIVACYBOT_TRAINING_DIR") or REPO_ROOT / "tests" / "data" / "corpus"
+
+
 def package_data(name: str) -> Path:
     """A file of ``src/privacybot/data/``, which is package data in every install."""
     return PACKAGE_DIR / "data" / name

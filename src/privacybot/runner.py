@@ -107,6 +107,7 @@ class Service:
             key=secret_key(s),
             limits=Limits(
                 min_confidence=s.min_confidence,
+                review_confidence=s.review_confidence,
                 max_new_cases_per_address=s.max_new_cases_per_address,
                 repeat_window=timedelta(hours=s.repeat_window_hours),
                 trusted_authserv_id=s.trusted_authserv_id,

@@ -21,7 +21,10 @@ from privacybot.triage.pipeline import TriageResult
 class Limits:
     """The thresholds rules compare against: settings, never literals in a rule."""
 
+    #: Below this the classifier answers "other" with its candidates: staff triage.
     min_confidence: float = 0.5
+    #: Below this a case opens all the same, flagged for staff to check the reading.
+    review_confidence: float = 0.8
     max_new_cases_per_address: int = 5
     repeat_window: timedelta = timedelta(hours=24)
     trusted_authserv_id: str | None = None

@@ -225,8 +225,8 @@ def _robot_address(facts: Facts) -> str | None:
 def _low_confidence(facts: Facts) -> str | None:
     c = facts.result.classification
     return _when(
-        Label.OTHER in c.labels or c.confidence < facts.limits.min_confidence,
-        "classification uncertain",
+        Label.OTHER in c.labels or c.confidence < facts.limits.review_confidence,
+        f"classification uncertain ({c.confidence:.2f}): check the rights read",
     )
 
 

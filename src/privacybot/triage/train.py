@@ -30,7 +30,7 @@ import numpy as np
 import yaml
 
 from privacybot.domain import Label
-from privacybot.paths import REPO_ROOT
+from privacybot.paths import training_corpus_dir
 from privacybot.triage.classify import (
     _WORD,
     LABELS,
@@ -48,7 +48,7 @@ from privacybot.triage.features import Featurizer
 from privacybot.triage.quotes import clean_body
 from privacybot.triage.threadkeys import strip_subject
 
-CORPUS_DIR = REPO_ROOT / "tests" / "data" / "corpus"
+CORPUS_DIR = training_corpus_dir()
 #: Training corpora: every file here except the held-apart split of messages.yaml.
 TRAINING_FILES = ("messages.yaml", "train_d1.yaml", "train_d2.yaml")
 #: Regularisation, chosen by cross-validation on the training corpora only.
