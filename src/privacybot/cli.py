@@ -20,6 +20,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from privacybot.config import ConfigError, Settings, load_settings
 from privacybot.db.migrate import SchemaOutOfDate
+from privacybot.domain import RIGHTS, CaseStatus, DraftStatus
 
 log = logging.getLogger("privacybot")
 
@@ -120,14 +121,47 @@ def _open_db(args: argparse.Namespace) -> Any:
     return settings, engine
 
 
+def _page_note(shown: int, args: argparse.Namespace) -> None:
+    """A full page means there may be more: say how to get them (on stderr, JSON stays clean)."""
+    if shown >= args.limit:
+        print(
+            f"privacybot: showing {shown} from offset {args.offset}; "
+            f"more with --offset {args.offset + shown}",
+            file=sys.stderr,
+        )
+
+
+def _case_filter(args: argparse.Namespace, settings: Settings) -> Any:
+    from privacybot.cases.deadline import HolidayCalendar, add_working_days
+    from privacybot.db.repo import CaseFilter
+
+    today = _now().astimezone(settings.timezone).date()
+    due_by = None
+    if args.due_within is not None:
+        calendar = HolidayCalendar.load(settings.equated_days_file)
+        due_by = add_working_days(today, args.due_within, calendar)
+    return CaseFilter(
+        status=args.status,
+        right=args.right,
+        company=args.company,
+        channel=args.channel,
+        due_by=due_by,
+        overdue_on=today if args.overdue else None,
+        needs_staff=True if args.needs_staff else None,
+    )
+
+
 def cmd_cases_list(args: argparse.Namespace) -> None:
     from privacybot.db import repo
     from privacybot.db.session import transaction
     from privacybot.views import case_json
 
-    _, engine = _open_db(args)
+    settings, engine = _open_db(args)
+    flt = _case_filter(args, settings)
     with transaction(engine) as session:
-        rows = [case_json(c, repo.requester_of(session, c)) for c in repo.list_cases(session)]
+        page = repo.list_cases(session, flt, limit=args.limit, offset=args.offset, order=args.order)
+        rows = [case_json(case, requester) for case, requester in page]
+    _page_note(len(rows), args)
     if args.json:
         _print_json(rows)
         return
@@ -135,34 +169,67 @@ def cmd_cases_list(args: argparse.Namespace) -> None:
         print("no cases")
         return
     for row in rows:
+        staff = "  needs staff" if row["needs_staff"] else ""
         print(
             f"{row['reference']}  {row['status']:<22} due {row['extended_due'] or row['due']}  "
-            f"{','.join(row['rights']) or '-':<28} {row['company'] or '-'}"
+            f"{','.join(row['rights']) or '-':<28} {row['company'] or '-'}{staff}"
         )
 
 
 def cmd_cases_show(args: argparse.Namespace) -> None:
+    from sqlmodel import col, select
+
     from privacybot.db import repo
+    from privacybot.db.models import Draft, InboundMessage
     from privacybot.db.session import transaction
-    from privacybot.views import case_detail_json
+    from privacybot.views import case_detail_json, timeline_json
 
     _, engine = _open_db(args)
     with transaction(engine) as session:
         case = repo.case_by_reference(session, args.reference)
         if case is None:
             raise CommandError(f"no case {args.reference}")
-        data = case_detail_json(
-            case, repo.requester_of(session, case), repo.events_for(session, case)
-        )
+        events = repo.events_for(session, case)
+        data = case_detail_json(case, repo.requester_of(session, case), events)
+        messages = session.exec(
+            select(InboundMessage)
+            .where(InboundMessage.case_id == case.id)
+            .order_by(col(InboundMessage.id))
+        ).all()
+        drafts = session.exec(
+            select(Draft).where(Draft.case_id == case.id).order_by(col(Draft.id))
+        ).all()
+        data["timeline"] = timeline_json(messages, drafts, events, original=args.original)
     if args.json:
         _print_json(data)
         return
     for key, value in data.items():
-        if key != "events":
+        if key not in ("events", "timeline"):
             print(f"{key + ':':<16}{value}")
-    print("events:")
-    for ev in data["events"]:
-        print(f"  {ev['at']}  {ev['actor']:<20} {ev['action']}  {json.dumps(ev['detail'])}")
+    print("timeline:")
+    for item in data["timeline"]:
+        _print_timeline_item(item)
+
+
+def _print_timeline_item(item: dict[str, Any]) -> None:
+    at = item["at"]
+    if item["type"] == "event":
+        detail = json.dumps(item["detail"], ensure_ascii=False)
+        print(f"  {at}  {item['actor']:<24} {item['action']}  {detail}")
+        return
+    if item["type"] == "in":
+        verdict = item.get("verdict") or {}
+        rules = ", ".join(f"{h['rule']} ({h['reason']})" for h in verdict.get("hits", []))
+        print(f"  {at}  IN  message {item['id']}: {item['subject'] or '(no subject)'}")
+        print(f"        read as {', '.join(item['labels'])} ({item['confidence'] or 0:.2f})")
+        if rules:
+            print(f"        because {rules}")
+        text = item.get("original") or item.get("text") or ""
+    else:
+        print(f"  {at}  OUT draft {item['draft']} {item['kind']} [{item['status']}]")
+        text = item["text"]
+    for line in text.splitlines():
+        print(f"        | {line}")
 
 
 def cmd_run(args: argparse.Namespace) -> None:
@@ -261,17 +328,15 @@ def _prove(args: argparse.Namespace, engine: Any) -> Any:
 
 
 def cmd_drafts_list(args: argparse.Namespace) -> None:
-    from sqlmodel import select
-
     from privacybot.db import repo
-    from privacybot.db.models import Case
     from privacybot.db.session import transaction
     from privacybot.views import draft_json
 
     _, engine = _open_db(args)
     with transaction(engine) as session:
-        refs = dict(session.exec(select(Case.id, Case.reference)).all())
-        rows = [draft_json(d, refs.get(d.case_id)) for d in repo.list_drafts(session)]
+        page = repo.list_drafts(session, status=args.status, limit=args.limit, offset=args.offset)
+        rows = [draft_json(r.draft, r.reference, r.due) for r in page]
+    _page_note(len(rows), args)
     if args.json:
         _print_json(rows)
         return
@@ -279,10 +344,136 @@ def cmd_drafts_list(args: argparse.Namespace) -> None:
         print("no drafts")
         return
     for row in rows:
+        due = f"due {row['due']}" if row["due"] else ""
         print(
-            f"{row['id']:>5}  {row['status']:<18} {row['case'] or '-':<15} "
+            f"{row['id']:>5}  {row['status']:<18} {row['case'] or '-':<15} {due:<14} "
             f"{row['kind']:<28} {row['language']}  {row['subject']}"
         )
+
+
+def cmd_drafts_show(args: argparse.Namespace) -> None:
+    from dataclasses import asdict
+
+    from privacybot.db.session import transaction
+    from privacybot.service import drafts
+
+    settings, engine = _open_db(args)
+    desk = _desk(settings)
+    try:
+        with transaction(engine) as session:
+            letter = drafts.preview(session, args.id, desk.outgoing, _now())
+    except drafts.DraftError as exc:
+        raise CommandError(str(exc)) from exc
+    if args.json:
+        data = asdict(letter)
+        data["headers"] = dict(letter.headers)
+        _print_json(data)
+        return
+    for name, value in letter.headers:
+        if name.lower() not in ("content-type", "content-transfer-encoding", "mime-version"):
+            print(f"{name}: {value}")
+    print()
+    print(letter.body.rstrip("\n"))
+    for name in letter.attachments:
+        print(f"[attachment: {name}]")
+
+
+def cmd_queue_list(args: argparse.Namespace) -> None:
+    from privacybot.db.session import transaction
+    from privacybot.service import queue
+    from privacybot.views import queue_item_json
+
+    _, engine = _open_db(args)
+    with transaction(engine) as session:
+        waiting = queue.waiting(session, limit=args.limit, offset=args.offset)
+        rows = [queue_item_json(r) for r in waiting]
+    _page_note(len(rows), args)
+    if args.json:
+        _print_json(rows)
+        return
+    if not rows:
+        print("nothing waits for staff")
+        return
+    for row in rows:
+        subject = (row["subject"] or "(no subject)")[:40]
+        when = row["received"][:16]
+        print(f"{row['id']:>6}  {row['state']:<11} {when}  {subject:<40}  {row['reason']}")
+
+
+def cmd_queue_show(args: argparse.Namespace) -> None:
+    from privacybot.db.session import transaction
+    from privacybot.service import queue
+    from privacybot.views import message_json
+
+    _, engine = _open_db(args)
+    try:
+        with transaction(engine) as session:
+            data = message_json(queue.get(session, args.id), original=args.original)
+    except queue.QueueError as exc:
+        raise CommandError(str(exc)) from exc
+    if args.json:
+        _print_json(data)
+        return
+    for key in ("id", "state", "received", "sender", "subject", "reason", "labels", "confidence"):
+        print(f"{key + ':':<12}{data[key]}")
+    if data["candidates"]:
+        best = ", ".join(f"{c['label']} {c['probability']:.2f}" for c in data["candidates"])
+        print(f"{'candidates:':<12}{best}")
+    print()
+    print(data.get("original") or data.get("text") or "")
+
+
+def _queue_action(args: argparse.Namespace, action: str) -> None:
+    from privacybot.db.session import transaction
+    from privacybot.service import queue
+    from privacybot.service.cases import CaseError
+    from privacybot.staff import StaffError
+
+    settings, engine = _open_db(args)
+    desk = _desk(settings)
+    staff = _prove(args, engine).email
+    now = _now()
+    try:
+        with transaction(engine) as session:
+            if action == "assign":
+                case = queue.assign(session, args.id, args.reference, staff=staff, now=now)
+                print(f"message {args.id}: added to {case.reference}")
+            elif action == "open":
+                opened = queue.open_case(
+                    session,
+                    args.id,
+                    desk,
+                    rights=args.rights.split(","),
+                    company=args.company,
+                    staff=staff,
+                    now=now,
+                )
+                how = "acknowledged" if opened.acknowledged else "acknowledgment awaits approval"
+                print(f"message {args.id}: opened {opened.case.reference} ({how})")
+            elif action == "dismiss":
+                queue.dismiss(session, args.id, staff=staff, reason=args.reason, now=now)
+                print(f"message {args.id}: dismissed")
+            else:
+                queue.retry(session, args.id, staff=staff, now=now)
+                print(f"message {args.id}: back in triage")
+    except (queue.QueueError, CaseError, StaffError) as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def cmd_queue_assign(args: argparse.Namespace) -> None:
+    _queue_action(args, "assign")
+
+
+def cmd_queue_open(args: argparse.Namespace) -> None:
+    _queue_action(args, "open")
+
+
+def cmd_queue_dismiss(args: argparse.Namespace) -> None:
+    _queue_action(args, "dismiss")
+
+
+def cmd_queue_retry(args: argparse.Namespace) -> None:
+    _queue_action(args, "retry")
 
 
 def _draft_action(args: argparse.Namespace, action: str) -> None:
@@ -543,6 +734,14 @@ def cmd_staff_reset_password(args: argparse.Namespace) -> None:
 # --- parser -------------------------------------------------------------------------
 
 
+def _page_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--limit", type=int, default=100, help="rows per page (at most 500)")
+    p.add_argument("--offset", type=int, default=0, help="rows to skip")
+
+
+RIGHTS_LABELS = sorted(RIGHTS)
+
+
 def _proof_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--password-stdin",
@@ -579,12 +778,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     cases = add("cases", lambda a: None, "list and show cases; extend, refuse or close one")
     csub = cases.add_subparsers(dest="cases_command", required=True, metavar="SUBCOMMAND")
-    cl = csub.add_parser("list", help="all cases")
+    cl = csub.add_parser("list", help="cases, filtered and paged")
     cl.add_argument("--json", action="store_true")
+    cl.add_argument("--status", choices=[s.value for s in CaseStatus])
+    cl.add_argument("--right", choices=[label.value for label in RIGHTS_LABELS])
+    cl.add_argument("--company")
+    cl.add_argument("--channel", choices=["email", "telegram"])
+    cl.add_argument("--due-within", type=int, metavar="N", help="due within N working days")
+    cl.add_argument("--overdue", action="store_true")
+    cl.add_argument("--needs-staff", action="store_true")
+    cl.add_argument("--order", choices=["received", "due"], default="received")
+    _page_args(cl)
     cl.set_defaults(func=cmd_cases_list)
-    cs = csub.add_parser("show", help="one case with its audit trail")
+    cs = csub.add_parser("show", help="one case: its timeline of messages, letters and events")
     cs.add_argument("reference", metavar="REF")
     cs.add_argument("--json", action="store_true")
+    cs.add_argument("--original", action="store_true", help="show messages as they arrived")
     cs.set_defaults(func=cmd_cases_show)
 
     p = add("run", cmd_run, "run the service until SIGINT or SIGTERM")
@@ -594,9 +803,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     drafts = add("drafts", lambda a: None, "list reply drafts; edit, approve or reject one")
     dsub = drafts.add_subparsers(dest="drafts_command", required=True, metavar="SUBCOMMAND")
-    dl = dsub.add_parser("list", help="all drafts")
+    dl = dsub.add_parser("list", help="drafts with their case and due date, paged")
     dl.add_argument("--json", action="store_true")
+    dl.add_argument("--status", choices=[s.value for s in DraftStatus])
+    _page_args(dl)
     dl.set_defaults(func=cmd_drafts_list)
+    dw = dsub.add_parser("show", help="a letter exactly as it will be sent")
+    dw.add_argument("id", type=int, metavar="ID")
+    dw.add_argument("--json", action="store_true")
+    dw.set_defaults(func=cmd_drafts_show)
     da = dsub.add_parser("approve", help="approve a draft (not your own edit) and send it")
     da.add_argument("id", type=int, metavar="ID")
     da.add_argument("--as", dest="staff", required=True, metavar="STAFF")
@@ -640,6 +855,42 @@ def build_parser() -> argparse.ArgumentParser:
     cr.add_argument("--reason", required=True)
     cr.add_argument("--partial", action="store_true", help="only part of the request is refused")
     cr.set_defaults(func=cmd_cases_refuse)
+
+    queue = add("queue", lambda a: None, "messages waiting for staff: triage queue and parked")
+    qsub = queue.add_subparsers(dest="queue_command", required=True, metavar="SUBCOMMAND")
+    ql = qsub.add_parser("list", help="what waits, oldest first")
+    ql.add_argument("--json", action="store_true")
+    _page_args(ql)
+    ql.set_defaults(func=cmd_queue_list)
+    qw = qsub.add_parser("show", help="one waiting message")
+    qw.add_argument("id", type=int, metavar="ID")
+    qw.add_argument("--json", action="store_true")
+    qw.add_argument("--original", action="store_true", help="the message as it arrived")
+    qw.set_defaults(func=cmd_queue_show)
+    qa = qsub.add_parser("assign", help="add the message to an existing case")
+    qa.add_argument("id", type=int, metavar="ID")
+    qa.add_argument("reference", metavar="REF")
+    qa.add_argument("--as", dest="staff", required=True, metavar="STAFF")
+    _proof_args(qa)
+    qa.set_defaults(func=cmd_queue_assign)
+    qo = qsub.add_parser("open", help="open a case from the message, dated from its receipt")
+    qo.add_argument("id", type=int, metavar="ID")
+    qo.add_argument("--rights", required=True, help="comma-separated, e.g. access,erasure")
+    qo.add_argument("--company", default=None)
+    qo.add_argument("--as", dest="staff", required=True, metavar="STAFF")
+    _proof_args(qo)
+    qo.set_defaults(func=cmd_queue_open)
+    qd = qsub.add_parser("dismiss", help="nothing needs doing: take it off the queue")
+    qd.add_argument("id", type=int, metavar="ID")
+    qd.add_argument("--reason", required=True)
+    qd.add_argument("--as", dest="staff", required=True, metavar="STAFF")
+    _proof_args(qd)
+    qd.set_defaults(func=cmd_queue_dismiss)
+    qr = qsub.add_parser("retry", help="send a parked message through triage again")
+    qr.add_argument("id", type=int, metavar="ID")
+    qr.add_argument("--as", dest="staff", required=True, metavar="STAFF")
+    _proof_args(qr)
+    qr.set_defaults(func=cmd_queue_retry)
 
     staff = add("staff", lambda a: None, "staff accounts and personal API tokens (operator)")
     ssub = staff.add_subparsers(dest="staff_command", required=True, metavar="SUBCOMMAND")

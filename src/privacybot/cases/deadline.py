@@ -338,6 +338,28 @@ def subtract_working_days(d: date, n: int, cal: HolidayCalendar) -> date:
     return d
 
 
+def add_working_days(d: date, n: int, cal: HolidayCalendar) -> date:
+    """The ``n``-th working day after ``d`` (``d`` itself never counts); 0 gives ``d``."""
+    if n < 0:
+        raise ValueError(f"n must be >= 0, got {n}")
+    while n:
+        d += timedelta(days=1)
+        if cal.is_working_day(d):
+            n -= 1
+    return d
+
+
+def working_days_between(start: date, end: date, cal: HolidayCalendar) -> int:
+    """Working days after ``start`` up to and including ``end``; negative when ``end`` is past."""
+    if end < start:
+        return -working_days_between(end, start, cal)
+    count, d = 0, start
+    while d < end:
+        d += timedelta(days=1)
+        count += cal.is_working_day(d)
+    return count
+
+
 def staff_alert_dates(due: date, cal: HolidayCalendar) -> StaffAlertDates:
     """R7: ``due`` - 7 days (also the extension decision point) and ``due`` - 2 working days."""
     return StaffAlertDates(

@@ -89,7 +89,12 @@ class CaseSequence(SQLModel, table=True):
 
 class Case(SQLModel, table=True):
     __tablename__ = "case"
-    __table_args__ = (UniqueConstraint("year", "seq", name="uq_case_year_seq"),)
+    __table_args__ = (
+        UniqueConstraint("year", "seq", name="uq_case_year_seq"),
+        # The lists: cases by receipt (cases list) and by due date (the work queue).
+        Index("ix_case_received", "received", "id"),
+        Index("ix_case_due", "due"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     reference: str = Field(max_length=16, unique=True)
@@ -171,7 +176,11 @@ class OutboxItem(SQLModel, table=True):
     """One message to send, built once (bytes and Message-ID fixed) so a retry is identical."""
 
     __tablename__ = "outbox_item"
-    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
+    __table_args__ = (
+        Index("ix_outbox_due", "status", "next_attempt_at"),
+        # R20: every automatic reply counts what went to this address in the last week.
+        Index("ix_outbox_to_created", "to_address", "created"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     draft_id: int | None = Field(default=None, foreign_key="draft.id", unique=True)

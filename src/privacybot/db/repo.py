@@ -8,16 +8,18 @@ together or not at all.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import String, cast, func, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from privacybot.cases.threading import RecentCase
 from privacybot.db.models import AuditEvent, Case, CaseSequence, Draft, InboundMessage, Requester
+from privacybot.domain import CaseStatus
 
 
 def next_case_number(session: Session, year: int) -> int:
@@ -62,8 +64,101 @@ def audit(
     return event
 
 
-def list_cases(session: Session) -> Sequence[Case]:
-    return session.exec(select(Case).order_by(Case.received, Case.id)).all()  # type: ignore[arg-type]
+#: The most rows one list call returns; callers page with ``offset``.
+MAX_PAGE = 500
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What staff narrow the work queue by; every field optional (None: no filter)."""
+
+    status: str | None = None
+    right: str | None = None
+    company: str | None = None
+    channel: str | None = None
+    #: Open cases whose (extended) due date is on or before this day.
+    due_by: date | None = None
+    #: Open cases whose (extended) due date lies before this day.
+    overdue_on: date | None = None
+    needs_staff: bool | None = None
+
+
+def effective_due() -> Any:
+    """The due date that counts: the extended one when staff extended the case (R5)."""
+    return func.coalesce(col(Case.extended_due), col(Case.due))
+
+
+_UNSETTLED = (CaseStatus.AWAITING_VERIFICATION, CaseStatus.OPEN)
+
+
+def _case_conditions(flt: CaseFilter) -> list[Any]:
+    conditions: list[Any] = []
+    if flt.status:
+        conditions.append(Case.status == flt.status)
+    if flt.right:
+        # JSON list stored as text on SQLite and json on PostgreSQL: match the quoted label.
+        conditions.append(cast(col(Case.rights), String).like(f'%"{flt.right}"%'))
+    if flt.company:
+        conditions.append(Case.company == flt.company)
+    if flt.channel:
+        conditions.append(Case.channel == flt.channel)
+    if flt.due_by is not None:
+        conditions += [col(Case.status).in_(_UNSETTLED), effective_due() <= flt.due_by]
+    if flt.overdue_on is not None:
+        conditions += [col(Case.status).in_(_UNSETTLED), effective_due() < flt.overdue_on]
+    if flt.needs_staff is not None:
+        conditions.append(Case.needs_staff == flt.needs_staff)
+    return conditions
+
+
+def list_cases(
+    session: Session,
+    flt: CaseFilter | None = None,
+    *,
+    limit: int = MAX_PAGE,
+    offset: int = 0,
+    order: str = "received",
+) -> list[tuple[Case, Requester | None]]:
+    """One page of cases with their requesters, in one query (no query per row).
+
+    ``order``: ``received`` (oldest first, the default of ``cases list``) or ``due``
+    (most urgent first: the work queue).
+    """
+    query = (
+        select(Case, Requester)
+        .outerjoin(Requester, col(Case.requester_id) == col(Requester.id))
+        .where(*_case_conditions(flt or CaseFilter()))
+    )
+    if order == "due":
+        query = query.order_by(effective_due(), col(Case.id))
+    else:
+        query = query.order_by(col(Case.received), col(Case.id))
+    query = query.offset(max(offset, 0)).limit(max(1, min(limit, MAX_PAGE)))
+    return [(case, requester) for case, requester in session.exec(query).all()]
+
+
+@dataclass(frozen=True)
+class DraftRow:
+    draft: Draft
+    reference: str | None
+    due: date | None
+
+
+def list_drafts(
+    session: Session,
+    *,
+    status: str | None = None,
+    limit: int = MAX_PAGE,
+    offset: int = 0,
+) -> list[DraftRow]:
+    """One page of drafts with their case reference and due date, oldest first."""
+    query = select(Draft, Case.reference, effective_due()).outerjoin(
+        Case, col(Draft.case_id) == col(Case.id)
+    )
+    if status:
+        query = query.where(Draft.status == status)
+    query = query.order_by(col(Draft.id)).offset(max(offset, 0)).limit(max(1, min(limit, MAX_PAGE)))
+    return [DraftRow(d, ref, due) for d, ref, due in session.exec(query).all()]
 
 
 def case_by_reference(session: Session, reference: str) -> Case | None:
@@ -82,10 +177,6 @@ def requester_of(session: Session, case: Case) -> Requester | None:
 
 def count_cases(session: Session) -> int:
     return int(session.exec(select(func.count()).select_from(Case)).one())
-
-
-def list_drafts(session: Session) -> Sequence[Draft]:
-    return session.exec(select(Draft).order_by(Draft.id)).all()  # type: ignore[arg-type]
 
 
 def first_event_at(session: Session, case: Case, action: str) -> datetime | None:

@@ -9,12 +9,17 @@ a move of ``states.DRAFT`` (service.moves).
 
 from __future__ import annotations
 
+import email
 import logging
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email import policy
+from email.message import EmailMessage
 
 from sqlmodel import Session, col, func, select
 
+from privacybot.cases.codes import mask
 from privacybot.db import repo
 from privacybot.db.models import Case, Draft, OutboxItem
 from privacybot.domain import CaseStatus, DraftStatus, Language
@@ -333,3 +338,31 @@ def edit(
         chars_after=len(body),
     )
     return draft
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A draft exactly as it goes (or went) out: headers and text, any code masked."""
+
+    draft_id: int
+    status: str
+    headers: tuple[tuple[str, str], ...]
+    body: str
+    attachments: tuple[str, ...] = ()
+
+
+def preview(session: Session, draft_id: int, outgoing: Outgoing, now: datetime) -> Letter:
+    """The bytes in the outbox when there are some, else the bytes approval would build."""
+    draft, _ = _load(session, draft_id)
+    item = session.exec(select(OutboxItem).where(OutboxItem.draft_id == draft.id)).first()
+    raw = item.raw if item is not None else _compose(draft, outgoing, now)
+    msg = email.message_from_bytes(raw, policy=policy.default)
+    headers = tuple((name, str(value)) for name, value in msg.items())
+    part = msg.get_body(("plain",))
+    text = part.get_content() if isinstance(part, EmailMessage) else ""
+    names = (
+        tuple(a.get_filename() or "(unnamed)" for a in msg.iter_attachments())
+        if msg.is_multipart()
+        else ()
+    )
+    return Letter(draft.id or 0, draft.status, headers, mask(text), names)

@@ -189,7 +189,12 @@ def _record(row: InboundMessage, result: TriageResult, verdict: Verdict, now: da
     row.sender = (result.parsed.sender or "").lower()[:320] or None
     row.subject = result.parsed.subject[:2000]
     row.cleaned = result.cleaned_body[:MAX_CLEANED_CHARS]
-    row.verdict = verdict.as_json()
+    row.verdict = {
+        **verdict.as_json(),
+        "confidence": round(c.confidence, 3),
+        "reasons": list(c.reasons),
+        "candidates": [{"label": label.value, "probability": p} for label, p in c.candidates],
+    }
     if result.problems:
         row.problem = "; ".join(result.problems)[:4000]
     row.triaged_at = now

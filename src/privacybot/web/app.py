@@ -8,9 +8,9 @@ default; put TLS in front when binding elsewhere).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
-from fastapi import Depends, FastAPI, HTTPException, Request, status
+from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response, status
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from fastapi.security import (
@@ -22,14 +22,20 @@ from fastapi.security import (
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, func, select
 
 from privacybot import __version__
 from privacybot.clock import Clock, SystemClock
 from privacybot.db import repo
 from privacybot.db.models import Case, Draft, InboundMessage, OutboxItem
+from privacybot.domain import CaseStatus, Channel, DraftStatus, Label
 from privacybot.staff import Client, SignInRefused, identify_by_token, sign_in
 from privacybot.views import case_detail_json, case_json, draft_json
+
+
+def _next_link(response: Response, path: str, shown: int, limit: int, offset: int) -> None:
+    if shown >= limit:
+        response.headers["Link"] = f'<{path}?limit={limit}&offset={offset + shown}>; rel="next"'
 
 
 def create_app(engine: Engine, clock: Clock | None = None) -> FastAPI:
@@ -113,9 +119,32 @@ def create_app(engine: Engine, clock: Clock | None = None) -> FastAPI:
         return "\n".join(lines) + "\n"
 
     @app.get("/api/cases", dependencies=staff_only)
-    def api_cases() -> list[dict[str, Any]]:
+    def api_cases(
+        response: Response,
+        status: CaseStatus | None = None,
+        right: Label | None = None,
+        company: str | None = None,
+        channel: Channel | None = None,
+        overdue: bool = False,
+        needs_staff: bool | None = None,
+        order: Literal["received", "due"] = "received",
+        limit: int = Query(50, ge=1, le=repo.MAX_PAGE),
+        offset: int = Query(0, ge=0),
+    ) -> list[dict[str, Any]]:
+        """One page of cases; a ``Link: <…>; rel="next"`` header when there may be more."""
+        flt = repo.CaseFilter(
+            status=status,
+            right=right,
+            company=company,
+            channel=channel,
+            overdue_on=clock.now().date() if overdue else None,
+            needs_staff=needs_staff,
+        )
         with Session(engine) as s:
-            return [case_json(c, repo.requester_of(s, c)) for c in repo.list_cases(s)]
+            page = repo.list_cases(s, flt, limit=limit, offset=offset, order=order)
+            rows = [case_json(case, requester) for case, requester in page]
+        _next_link(response, "/api/cases", len(rows), limit, offset)
+        return rows
 
     @app.get("/api/cases/{reference}", dependencies=staff_only)
     def api_case(reference: str) -> dict[str, Any]:
@@ -126,10 +155,16 @@ def create_app(engine: Engine, clock: Clock | None = None) -> FastAPI:
             return case_detail_json(case, repo.requester_of(s, case), repo.events_for(s, case))
 
     @app.get("/api/drafts", dependencies=staff_only)
-    def api_drafts() -> list[dict[str, Any]]:
+    def api_drafts(
+        response: Response,
+        status: DraftStatus | None = None,
+        limit: int = Query(50, ge=1, le=repo.MAX_PAGE),
+        offset: int = Query(0, ge=0),
+    ) -> list[dict[str, Any]]:
         with Session(engine) as s:
-            refs = dict(s.exec(select(Case.id, Case.reference)).all())
-            drafts = s.exec(select(Draft).order_by(col(Draft.id))).all()
-            return [draft_json(d, refs.get(d.case_id)) for d in drafts]
+            page = repo.list_drafts(s, status=status, limit=limit, offset=offset)
+            rows = [draft_json(r.draft, r.reference, r.due) for r in page]
+        _next_link(response, "/api/drafts", len(rows), limit, offset)
+        return rows
 
     return app
