@@ -121,7 +121,9 @@ def _own_bounce(facts: Facts) -> str | None:
 
 
 def _automatic(facts: Facts) -> str | None:
-    return _when(facts.result.automatic, f"automatic mail: {facts.result.automatic_reason}")
+    rule = facts.result.automatic_rule
+    how = f" [{rule}]" if rule else ""
+    return _when(facts.result.automatic, f"automatic mail{how}: {facts.result.automatic_reason}")
 
 
 def _one_sender(facts: Facts) -> str | None:
