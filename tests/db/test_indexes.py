@@ -27,7 +27,9 @@ def _plan(engine: Engine, session: Session, statement: object) -> str:
 
 
 def _list_statement(order: str) -> object:
-    query = select(Case, Requester).outerjoin(Requester, col(Case.requester_id) == col(Requester.id))
+    query = select(Case, Requester).outerjoin(
+        Requester, col(Case.requester_id) == col(Requester.id)
+    )
     if order == "due":
         return query.order_by(repo.effective_due(), col(Case.id)).limit(50)
     return query.order_by(col(Case.received), col(Case.id)).limit(50)
