@@ -45,6 +45,7 @@ def _case(session: Session, status: CaseStatus, seq: int) -> Case:
         received=NOW,
         receipt_date=date(2026, 6, 2),
         due=date(2026, 6, 30),
+        effective_due=date(2026, 6, 30),
         gdpr_due=date(2026, 7, 2),
         verified=status != CaseStatus.AWAITING_VERIFICATION,
         created=NOW,

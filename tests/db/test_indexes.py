@@ -58,3 +58,13 @@ def test_r20_counts_earlier_replies_to_an_address_through_an_index(engine: Engin
     with Session(engine) as s:
         plan = _plan(engine, s, statement)
     assert "ix_outbox_to_created" in plan, plan
+
+
+def test_refreshing_statistics_leaves_sqlite_something_to_plan_with(engine: Engine) -> None:
+    from privacybot.db.session import refresh_statistics
+
+    refresh_statistics(engine)
+    if engine.dialect.name == "sqlite":
+        with Session(engine) as s:
+            tables = s.execute(text("SELECT name FROM sqlite_master WHERE name='sqlite_stat1'"))
+            assert tables.all(), "ANALYZE did not commit its statistics"

@@ -50,6 +50,7 @@ def make_case(engine: Engine, seq: int = 1) -> int:
             received=T0,
             receipt_date=date(2026, 6, 1),
             due=date(2026, 6, 29),
+            effective_due=date(2026, 6, 29),
             gdpr_due=date(2026, 7, 1),
             created=T0,
             updated=T0,

@@ -94,6 +94,8 @@ class Case(SQLModel, table=True):
         # The lists: cases by receipt (cases list) and by due date (the work queue).
         Index("ix_case_received", "received", "id"),
         Index("ix_case_due", "due"),
+        # The work queue sorts by the due date that counts (extended, else the first).
+        Index("ix_case_effective_due", "effective_due", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -111,6 +113,9 @@ class Case(SQLModel, table=True):
     due: date
     gdpr_due: date
     extended_due: date | None = None
+    #: The due date that counts: ``extended_due`` when extended, else ``due``. Kept by
+    #: the writer (service/cases) so the work queue can sort on an index.
+    effective_due: date
     extension_reason: str | None = Field(default=None, sa_column=Column(Text))
     verified: bool = False
     verified_at: datetime | None = _utc()

@@ -85,7 +85,7 @@ class CaseFilter:
 
 def effective_due() -> Any:
     """The due date that counts: the extended one when staff extended the case (R5)."""
-    return func.coalesce(col(Case.extended_due), col(Case.due))
+    return col(Case.effective_due)
 
 
 _UNSETTLED = (CaseStatus.AWAITING_VERIFICATION, CaseStatus.OPEN)

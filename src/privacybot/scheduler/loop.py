@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -19,7 +20,7 @@ from privacybot.cases.deadline import unverified_closure_date
 from privacybot.clock import Clock
 from privacybot.db import repo
 from privacybot.db.models import Case, SchedulerRun
-from privacybot.db.session import transaction
+from privacybot.db.session import refresh_statistics, transaction
 from privacybot.domain import CaseStatus, Language
 from privacybot.replies.context import reply_context
 from privacybot.replies.kinds import ReplyKind
@@ -38,6 +39,7 @@ class Scheduler:
         self._desk = desk
         self._clock = clock
         self._interval = interval
+        self._statistics_at: datetime | None = None
 
     async def run(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
@@ -51,6 +53,9 @@ class Scheduler:
     def run_once(self) -> list[tuple[str, TimerAction]]:
         """Apply every due timer; returns (reference, action) for what was done."""
         now = self._clock.now()
+        if self._statistics_at is None or now - self._statistics_at >= timedelta(days=1):
+            refresh_statistics(self._engine)
+            self._statistics_at = now
         with transaction(self._engine) as session:
             purged = purge_expired_codes(session, now)
         if purged:

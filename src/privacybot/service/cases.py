@@ -84,6 +84,7 @@ def open_case(
         received=received,
         receipt_date=receipt,
         due=due_date(receipt, clockwork.calendar),
+        effective_due=due_date(receipt, clockwork.calendar),
         gdpr_due=gdpr_due(receipt, clockwork.calendar),
         verified=verified,
         verified_at=now if verified else None,
@@ -162,6 +163,7 @@ def verify(
     case.gdpr_due = gdpr_due(case.receipt_date, clockwork.calendar, pause)
     if case.extended_due is not None:
         case.extended_due = extended_due(case.receipt_date, clockwork.calendar, pause)
+    case.effective_due = case.extended_due or case.due
     case.verified = True
     case.verified_at = now
     _move(
@@ -216,6 +218,7 @@ def extend(
         raise CaseError(f"{case.reference}: {exc}") from None
     new_due = extended_due(case.receipt_date, clockwork.calendar, case.pause_days)
     case.extended_due = new_due
+    case.effective_due = new_due
     case.extension_reason = reason.strip()
     move_case(
         session,
