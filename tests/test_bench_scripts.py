@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+#: Each test runs the CLI as a separate process: real, and slow (scripts/test --fast skips).
+pytestmark = pytest.mark.slow
+
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 SCRIPTS = sorted(p for p in BENCH.glob("*.py") if not p.name.startswith("_"))
 

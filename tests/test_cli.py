@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+#: Each test runs the CLI as a separate process: real, and slow (scripts/test --fast skips).
+pytestmark = pytest.mark.slow
+
 PRIVACYBOT = [sys.executable, "-m", "privacybot.cli"]
 
 

@@ -17,6 +17,9 @@ from privacybot.domain import CaseStatus
 from tests.flow.helpers import mail, make_flow
 from tests.test_cli import run as run_cli
 
+#: Each test runs the CLI as a separate process: real, and slow (scripts/test --fast skips).
+pytestmark = pytest.mark.slow
+
 PASSWORD = "een lang wachtwoord"
 #: Personal tokens made in `setup`, by staff address: each `--as` proves itself with one.
 TOKENS: dict[str, str] = {}

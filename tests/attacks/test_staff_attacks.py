@@ -126,6 +126,7 @@ def test_a_personal_token_works_until_the_account_is_disabled(engine: Engine) ->
 
 @pytest.fixture
 def cli(tmp_path: Path) -> dict[str, str]:
+    """Real CLI processes (slow): every test using this fixture is marked slow."""
     env = {"PRIVACYBOT_VAR_DIR": str(tmp_path / "var")}
     assert run("db", "upgrade", env=env).returncode == 0
     for who in ("olga@conxillium.nl", "bram@conxillium.nl"):
@@ -137,11 +138,13 @@ def cli(tmp_path: Path) -> dict[str, str]:
     return env
 
 
+@pytest.mark.slow
 def test_approving_by_typing_a_name_is_refused(cli: dict[str, str]) -> None:
     typed = run("drafts", "approve", "1", "--as", "olga@conxillium.nl", env=cli)
     assert typed.returncode != 0 and "prove you are olga@conxillium.nl" in typed.stderr
 
 
+@pytest.mark.slow
 def test_a_wrong_password_approves_nothing(cli: dict[str, str]) -> None:
     wrong = run(
         "drafts", "approve", "1", "--as", "olga@conxillium.nl", "--password-stdin",
@@ -155,6 +158,7 @@ def test_a_wrong_password_approves_nothing(cli: dict[str, str]) -> None:
     assert right.returncode != 0 and "no draft 1" in right.stderr  # proven; nothing to approve
 
 
+@pytest.mark.slow
 def test_another_officers_token_does_not_prove_a_name(cli: dict[str, str]) -> None:
     made = run(
         "staff", "token", "bram@conxillium.nl", "--password-stdin", env=cli,
@@ -174,6 +178,7 @@ def test_another_officers_token_does_not_prove_a_name(cli: dict[str, str]) -> No
     assert "no draft 1" in as_bram.stderr
 
 
+@pytest.mark.slow
 def test_an_operator_password_reset_is_on_the_record_and_kills_old_tokens(
     cli: dict[str, str],
 ) -> None:

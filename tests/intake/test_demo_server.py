@@ -73,4 +73,5 @@ def test_a_restart_cuts_sessions_and_starts_empty(pymap_server: ImapTestServer) 
 
     with pytest.raises(Exception):  # noqa: B017 - EOF surfaces as imaplib.abort or OSError
         client.noop()
+    client.shutdown()  # the dead session's socket is ours to close
     assert pymap_server.flags() == {}
