@@ -559,6 +559,20 @@ def _case_action(args: argparse.Namespace, action: str) -> None:
             if action == "close":
                 case = actions.close(session, args.reference, staff=staff, now=now)
                 print(f"{case.reference}: closed")
+            elif action == "letter":
+                draft = actions.draft_letter(
+                    session,
+                    desk,
+                    args.reference,
+                    args.kind,
+                    staff=staff,
+                    now=now,
+                    replaces=args.replaces,
+                    reason=args.reason or "",
+                )
+                print(
+                    f"{args.reference.upper()}: {args.kind} is draft {draft.id}, awaiting approval"
+                )
             elif action == "reopen":
                 case = actions.reopen(
                     session, args.reference, staff=staff, reason=args.reason, now=now
@@ -573,6 +587,7 @@ def _case_action(args: argparse.Namespace, action: str) -> None:
                     ground=args.ground,
                     reasons=args.reason,
                     partial=args.partial,
+                    right=args.right,
                     now=now,
                 )
                 ref = args.reference.upper()
@@ -607,6 +622,41 @@ def cmd_cases_close(args: argparse.Namespace) -> None:
 
 def cmd_cases_reopen(args: argparse.Namespace) -> None:
     _case_action(args, "reopen")
+
+
+def cmd_cases_letter(args: argparse.Namespace) -> None:
+    _case_action(args, "letter")
+
+
+def cmd_drafts_attach(args: argparse.Namespace) -> None:
+    from privacybot.db.session import transaction
+    from privacybot.service import drafts
+    from privacybot.staff import StaffError
+
+    settings, engine = _open_db(args)
+    staff = _prove(args, engine).email
+    files: list[tuple[str, bytes]] = []
+    for name in args.files:
+        try:
+            files.append((Path(name).name, Path(name).read_bytes()))
+        except OSError as exc:
+            raise CommandError(f"cannot read {name}: {exc.strerror}") from exc
+    try:
+        with transaction(engine) as session:
+            for filename, data in files:
+                row = drafts.attach(
+                    session,
+                    args.id,
+                    filename=filename,
+                    data=data,
+                    staff=staff,
+                    now=_now(),
+                    max_total=settings.max_attachment_bytes,
+                )
+                what = f"{row.filename} ({row.content_type}, {row.size} bytes)"
+                print(f"draft {args.id}: attached {what}")
+    except (drafts.DraftError, StaffError) as exc:
+        raise CommandError(str(exc)) from exc
 
 
 def cmd_staff_add(args: argparse.Namespace) -> None:
@@ -808,6 +858,12 @@ def build_parser() -> argparse.ArgumentParser:
     dl.add_argument("--status", choices=[s.value for s in DraftStatus])
     _page_args(dl)
     dl.set_defaults(func=cmd_drafts_list)
+    dt = dsub.add_parser("attach", help="add files to an access or portability answer")
+    dt.add_argument("id", type=int, metavar="ID")
+    dt.add_argument("files", nargs="+", metavar="FILE")
+    dt.add_argument("--as", dest="staff", required=True, metavar="STAFF")
+    _proof_args(dt)
+    dt.set_defaults(func=cmd_drafts_attach)
     dw = dsub.add_parser("show", help="a letter exactly as it will be sent")
     dw.add_argument("id", type=int, metavar="ID")
     dw.add_argument("--json", action="store_true")
@@ -854,6 +910,28 @@ def build_parser() -> argparse.ArgumentParser:
     cr.add_argument("--ground", required=True, help="e.g. excessive, manifestly_unfounded")
     cr.add_argument("--reason", required=True)
     cr.add_argument("--partial", action="store_true", help="only part of the request is refused")
+    cr.add_argument("--right", default=None, help="the right refused, when the case asks several")
+    ct = csub.add_parser("letter", help="draft a staff letter: no data held, processor, ...")
+    ct.add_argument("reference", metavar="REF")
+    ct.add_argument(
+        "kind",
+        choices=sorted(
+            [
+                "answer_access_none",
+                "answer_access_processor",
+                "not_identifiable",
+                "id_copy_request",
+                "representation_proof",
+                "deceased",
+                "answer_complaint",
+            ]
+        ),
+    )
+    ct.add_argument("--replaces", type=int, metavar="ID", help="withdraw this draft instead")
+    ct.add_argument("--reason", help="why (an ID check must say why)")
+    ct.add_argument("--as", dest="staff", required=True, metavar="STAFF")
+    _proof_args(ct)
+    ct.set_defaults(func=cmd_cases_letter)
     cr.set_defaults(func=cmd_cases_refuse)
 
     queue = add("queue", lambda a: None, "messages waiting for staff: triage queue and parked")

@@ -107,6 +107,8 @@ class Settings:
     max_new_cases_per_address: int = 5
     #: The same request again from one address within this many hours joins its case.
     repeat_window_hours: int = 24
+    #: Total size of the files one letter may carry (privacybot.attachments).
+    max_attachment_bytes: int = 10 * 1024 * 1024
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -148,6 +150,7 @@ _KNOWN = (
     "LOG_LEVEL",
     "MAX_NEW_CASES_PER_ADDRESS",
     "REPEAT_WINDOW_HOURS",
+    "MAX_ATTACHMENT_MB",
 )
 
 
@@ -344,6 +347,12 @@ def load_settings(
 
     max_cases = _whole("MAX_NEW_CASES_PER_ADDRESS", get("MAX_NEW_CASES_PER_ADDRESS") or "5", 1)
     repeat_hours = _whole("REPEAT_WINDOW_HOURS", get("REPEAT_WINDOW_HOURS") or "24", 0)
+    attachment_mb = _whole("MAX_ATTACHMENT_MB", get("MAX_ATTACHMENT_MB") or "10", 1)
+    if attachment_mb > 20:
+        raise ConfigError(
+            f"{PREFIX}MAX_ATTACHMENT_MB: {attachment_mb} is more than mail relays accept "
+            "(at most 20; base64 adds a third)"
+        )
 
     secret = get("SECRET_KEY")
     if secret is not None and len(secret) < 16:
@@ -376,4 +385,5 @@ def load_settings(
         log_level=level,
         max_new_cases_per_address=max_cases,
         repeat_window_hours=repeat_hours,
+        max_attachment_bytes=attachment_mb * 1024 * 1024,
     )

@@ -112,6 +112,7 @@ class Service:
                 repeat_window=timedelta(hours=s.repeat_window_hours),
                 trusted_authserv_id=s.trusted_authserv_id,
             ),
+            staff_emails=s.staff_emails,
         )
 
     async def start(self) -> None:

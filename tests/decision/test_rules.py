@@ -106,14 +106,18 @@ def test_no_right_foreign_asks_in_english_without_a_case() -> None:
     assert verdict.replies[0].language == Language.EN and not verdict.replies[0].automatic
 
 
-@pytest.mark.parametrize(
-    ("label", "kind"),
-    [(Label.QUESTION, ReplyKind.ANSWER_QUESTION), (Label.COMPLAINT, ReplyKind.ANSWER_COMPLAINT)],
-)
-def test_no_right_question_drafts_an_answer_for_staff(label: Label, kind: ReplyKind) -> None:
-    verdict = decide(f.facts(f.result("Hoe lang bewaren jullie gegevens?", (label,))))
+def test_no_right_question_drafts_an_answer_for_staff() -> None:
+    verdict = decide(f.facts(f.result("Hoe lang bewaren jullie gegevens?", (Label.QUESTION,))))
     assert verdict.action == Action.NO_CASE_REPLY and "no-right-question" in verdict.rule_ids
-    assert kinds(verdict) == [kind] and not verdict.replies[0].automatic
+    assert kinds(verdict) == [ReplyKind.ANSWER_QUESTION] and not verdict.replies[0].automatic
+
+
+def test_a_complaint_alone_becomes_a_tracked_case_with_its_own_clock() -> None:
+    res = f.result("Mijn verzoek van maart is nooit beantwoord!", (Label.COMPLAINT,))
+    verdict = decide(f.facts(res))
+    assert verdict.action == Action.OPEN and verdict.rights == (Label.COMPLAINT,)
+    [ack] = verdict.replies
+    assert ack.kind == ReplyKind.ACKNOWLEDGMENT and ack.code == CodeUse.NEW
 
 
 def test_no_right_sends_an_uncertain_message_to_staff_with_its_confidence() -> None:
@@ -162,8 +166,13 @@ def test_R12_on_behalf_gets_a_neutral_acknowledgment_only() -> None:
     res = f.result("Ik wil namens mijn moeder inzage in haar gegevens.")
     verdict = decide(f.facts(res))
     assert "R12-on-behalf" in verdict.rule_ids
-    assert kinds(verdict) == [ReplyKind.REPRESENTATION_ACK]
-    assert verdict.replies[0].code == CodeUse.NONE
+    assert kinds(verdict) == [ReplyKind.REPRESENTATION_ACK, ReplyKind.REPRESENTATION_PROOF]
+    assert all(r.code == CodeUse.NONE for r in verdict.replies)
+    assert verdict.replies[0].automatic and not verdict.replies[1].automatic
+    assert verdict.replies[1].extra["minor"] is False
+    child = decide(f.facts(f.result("Ik vraag inzage voor mijn zoon van 12, als ouder.")))
+    assert child.replies[1].extra["minor"] is True
+    assert "request for a minor" in child.staff_flags
 
 
 def test_R16_no_auto_answer_withholds_automatic_replies() -> None:
@@ -320,3 +329,111 @@ def test_every_verdict_keeps_the_reasons_of_its_rules() -> None:
     assert {h["rule"] for h in data["hits"]} >= {"low-confidence", "R13-verify-first"}
     assert all(h["reason"] for h in data["hits"])
     assert replace(verdict, hits=()).rule_ids == ()
+
+
+# --- special senders (issue 12.6) ----------------------------------------------------------
+
+
+def test_ap_letter_goes_to_staff_at_once_without_any_reply() -> None:
+    res = f.result(
+        "Geachte heer, mevrouw, wij hebben een klacht ontvangen over uw organisatie.",
+        (Label.COMPLAINT,),
+        sender="toezicht@autoriteitpersoonsgegevens.nl",
+    )
+    verdict = decide(f.facts(res))
+    assert "ap-letter" in verdict.rule_ids and verdict.action == Action.STAFF
+    assert verdict.urgent and verdict.replies == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik kon via jullie portaal de gegevens van andere mensen inzien: een datalek!",
+        "Your export at /files is publicly accessible, anyone can download it.",
+        "I received someone else's letter with their address and tax number.",
+    ],
+)
+def test_breach_report_alerts_staff_and_drafts_only_a_thank_you(text: str) -> None:
+    verdict = decide(f.facts(f.result(text, (Label.COMPLAINT,))))
+    assert "breach-report" in verdict.rule_ids and verdict.urgent
+    assert verdict.action == Action.STAFF and "72 hours" in (verdict.queue_reason or "")
+    assert kinds(verdict) == [ReplyKind.BREACH_THANKS] and not verdict.replies[0].automatic
+    assert all(r.code == CodeUse.NONE for r in verdict.replies)
+
+
+def test_deceased_gets_a_kind_letter_not_a_case() -> None:
+    res = f.result(
+        "Mijn vader is vorige maand overleden. Verwijder zijn account.", (Label.ERASURE,)
+    )
+    verdict = decide(f.facts(res))
+    assert "deceased" in verdict.rule_ids and verdict.action == Action.NO_CASE_REPLY
+    assert kinds(verdict) == [ReplyKind.DECEASED] and not verdict.replies[0].automatic
+
+
+def test_R9_acts_at_once_beside_a_right_that_waits_for_the_code() -> None:
+    res = f.result(
+        "Ik trek mijn toestemming in en wil inzage in mijn gegevens.",
+        (Label.ACCESS, Label.WITHDRAW_CONSENT),
+    )
+    verdict = decide(f.facts(res))
+    assert "R9-acts-at-once" in verdict.rule_ids and "R13-verify-first" in verdict.rule_ids
+    assert verdict.reduce_now == (Label.WITHDRAW_CONSENT,)
+    assert kinds(verdict) == [ReplyKind.ACKNOWLEDGMENT, ReplyKind.ANSWER_WITHDRAW_CONSENT]
+    assert verdict.replies[0].code == CodeUse.NEW
+
+
+def test_R22_new_right_on_a_case_opens_a_linked_case_for_it() -> None:
+    c = f.case(status=CaseStatus.OPEN, verified=True)
+    res = f.result("Verwijder nu ook alles graag.", (Label.ERASURE,))
+    verdict = decide(f.facts(res, thread=f.attached(c), case_facts=c))
+    assert "R22-new-right" in verdict.rule_ids
+    assert verdict.action == Action.OPEN and verdict.parent_case_id == c.id
+    assert verdict.rights == (Label.ERASURE,)
+
+
+def test_a_reminder_on_an_open_case_opens_a_complaint_case() -> None:
+    c = f.case(status=CaseStatus.OPEN, verified=True)
+    res = f.result("Ik heb nog steeds niets gehoord!", (Label.ACCESS, Label.COMPLAINT))
+    verdict = decide(f.facts(res, thread=f.attached(c), case_facts=c))
+    assert verdict.action == Action.OPEN and verdict.rights == (Label.COMPLAINT,)
+
+
+# --- marketing: by request, never by a keyword (issue 12.2) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "marketing"),
+    [
+        ("Stuur mij geen nieuwsbrief meer.", True),
+        ("Please unsubscribe me from all marketing.", True),
+        (
+            "Ik maak bezwaar tegen het gebruik van mijn gegevens voor de WOZ. Jullie nieuwsbrief"
+            " is trouwens prima.",
+            False,
+        ),
+        (
+            "I object to you processing my data for the permit system; I also got your newsletter.",
+            False,
+        ),
+        ("Ik maak bezwaar tegen profilering.", False),
+    ],
+)
+def test_an_ordinary_objection_is_never_turned_into_the_marketing_answer(
+    text: str, marketing: bool
+) -> None:
+    from privacybot.decision.rules import is_marketing_objection
+
+    assert is_marketing_objection(text) is marketing
+    verdict = decide(f.facts(f.result(text, (Label.OBJECTION,))))
+    expected = ReplyKind.ANSWER_OBJECTION_MARKETING if marketing else None
+    assert (expected in kinds(verdict)) is marketing
+
+
+def test_a_marketing_objection_that_withdraws_consent_gets_one_letter() -> None:
+    res = f.result(
+        "Stop met jullie nieuwsbrief, ik trek mijn toestemming in.",
+        (Label.OBJECTION, Label.WITHDRAW_CONSENT),
+    )
+    verdict = decide(f.facts(res))
+    answers = [k for k in kinds(verdict) if k != ReplyKind.ACKNOWLEDGMENT]
+    assert answers == [ReplyKind.ANSWER_MARKETING_AND_CONSENT]

@@ -177,8 +177,9 @@ def test_R12_a_request_for_someone_else_goes_to_staff(flow: Flow) -> None:
     [row] = flow.inbound()
     assert row.verdict is not None
     assert "R12-on-behalf" in [hit["rule"] for hit in row.verdict["hits"]]
-    [draft] = flow.drafts()
-    assert draft.kind == "representation_ack"
+    ack, proof = flow.drafts()
+    assert ack.kind == "representation_ack" and ack.status == "queued"  # neutral, at once
+    assert proof.kind == "representation_proof" and proof.status == "awaiting_approval"
 
 
 def test_R16_suppress_header_means_no_automatic_answer(flow: Flow) -> None:

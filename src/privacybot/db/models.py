@@ -75,6 +75,8 @@ class Requester(SQLModel, table=True):
         default=None, sa_column=Column(BigInteger, nullable=True, index=True)
     )
     verified_email: str | None = Field(default=None, max_length=320)
+    #: The display name the requester wrote under (decoded, one line): our To: keeps it.
+    name: str | None = Field(default=None, max_length=200)
     created: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
 
 
@@ -159,6 +161,9 @@ class Draft(SQLModel, table=True):
     status: str = Field(default="awaiting_approval", max_length=32, index=True)
     channel: str = Field(default="email", max_length=16)
     to_address: str = Field(max_length=320)
+    #: Display names for From (whose letter: the member company) and To (the citizen).
+    from_name: str = Field(default="", max_length=120)
+    to_name: str = Field(default="", max_length=200)
     subject: str = Field(sa_column=Column(Text, nullable=False))
     body: str = Field(sa_column=Column(Text, nullable=False))
     contains_personal_data: bool = False
@@ -175,6 +180,24 @@ class Draft(SQLModel, table=True):
     decision_reason: str | None = Field(default=None, sa_column=Column(Text))
     created: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     updated: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class DraftAttachment(SQLModel, table=True):
+    """A file staff attach to an access or portability answer (R8); data gone at R26."""
+
+    __tablename__ = "draft_attachment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    draft_id: int = Field(foreign_key="draft.id", index=True)
+    filename: str = Field(max_length=120)
+    content_type: str = Field(max_length=100)
+    size: int
+    sha256: str = Field(max_length=64)
+    data: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    added_by: str = Field(max_length=320)
+    created: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    #: R26: export files go 30 days after sending, or at the case's purge.
+    purged_at: datetime | None = _utc()
 
 
 class OutboxItem(SQLModel, table=True):

@@ -23,6 +23,8 @@ from privacybot.decision.rules import (
     asked_rights,
     code_judgement,
     is_marketing_objection,
+    new_rights_on_case,
+    reduces_at_once,
     repeated_case,
 )
 from privacybot.decision.verdict import Action, CodeUse, PlannedReply, RuleHit, Verdict
@@ -42,11 +44,18 @@ ANSWER_KIND: dict[Label, ReplyKind] = {
     Label.PORTABILITY: ReplyKind.ANSWER_PORTABILITY,
     Label.OBJECTION: ReplyKind.ANSWER_OBJECTION,
     Label.WITHDRAW_CONSENT: ReplyKind.ANSWER_WITHDRAW_CONSENT,
+    Label.COMPLAINT: ReplyKind.ANSWER_COMPLAINT,
 }
 
 
-def answer_kinds(rights: frozenset[str], text: str) -> tuple[ReplyKind, ...]:
-    """R8: one answer per right; an objection in words about marketing is art. 21(2)."""
+def answer_kinds(
+    rights: frozenset[str], text: str, already: frozenset[str] = frozenset()
+) -> tuple[ReplyKind, ...]:
+    """R8: one answer per right, those not drafted yet (``already``).
+
+    An objection in words about marketing only is art. 21(2); together with a
+    consent withdrawal it gets one letter that covers both, not two.
+    """
     marketing = is_marketing_objection(text)
     kinds: list[ReplyKind] = []
     for right in sorted(rights):
@@ -56,7 +65,13 @@ def answer_kinds(rights: frozenset[str], text: str) -> tuple[ReplyKind, ...]:
         if kind == ReplyKind.ANSWER_OBJECTION and marketing:
             kind = ReplyKind.ANSWER_OBJECTION_MARKETING
         kinds.append(kind)
-    return tuple(kinds)
+    combined = {ReplyKind.ANSWER_OBJECTION_MARKETING, ReplyKind.ANSWER_WITHDRAW_CONSENT}
+    if combined <= set(kinds):
+        kinds = [k for k in kinds if k not in combined] + [ReplyKind.ANSWER_MARKETING_AND_CONSENT]
+    covered = set(already)
+    if ReplyKind.ANSWER_MARKETING_AND_CONSENT.value in covered:
+        covered |= {k.value for k in combined}
+    return tuple(k for k in kinds if k.value not in covered)
 
 
 @dataclass
@@ -76,6 +91,9 @@ class Ballot:
     code_attempts: tuple[bool, ...] = ()
     verifies: bool = False
     bounced_draft_id: int | None = None
+    urgent: bool = False
+    reduce_now: frozenset[Label] = frozenset()
+    rights: frozenset[Label] | None = None
 
     def reply(self, kind: ReplyKind, *, automatic: bool = False, **kw: Any) -> None:
         code = kw.pop("code", CodeUse.NONE)
@@ -127,6 +145,41 @@ def to_staff(ballot: Ballot, facts: Facts, reason: str) -> None:
     ballot.queue_reason = reason
 
 
+def urgent_to_staff(ballot: Ballot, facts: Facts, reason: str) -> None:
+    """Staff see it now, by mail too: the regulator, or a breach with its 72-hour clock."""
+    ballot.action = Action.STAFF
+    ballot.queue_reason = reason
+    ballot.urgent = True
+
+
+def breach(ballot: Ballot, facts: Facts, reason: str) -> None:
+    urgent_to_staff(ballot, facts, reason)
+    ballot.reply(ReplyKind.BREACH_THANKS)
+
+
+def deceased(ballot: Ballot, facts: Facts, reason: str) -> None:
+    ballot.action = Action.NO_CASE_REPLY
+    ballot.reply(ReplyKind.DECEASED)
+
+
+def acts_at_once(ballot: Ballot, facts: Facts, reason: str) -> None:
+    """R9: the withdrawal (or marketing objection) acts at receipt; its letter now."""
+    now = reduces_at_once(facts)
+    ballot.reduce_now = now
+    text = facts.result.cleaned_body
+    for kind in answer_kinds(frozenset(label.value for label in now), text):
+        ballot.reply(kind)
+
+
+def new_right(ballot: Ballot, facts: Facts, reason: str) -> None:
+    """R22: a newly invoked right opens a linked case with its own receipt date."""
+    assert facts.case is not None
+    ballot.parent_case_id = facts.case.id
+    ballot.rights = new_rights_on_case(facts)
+    ballot.case_id = None
+    ballot.action = None
+
+
 def attach(ballot: Ballot, facts: Facts, reason: str) -> None:
     assert facts.case is not None
     ballot.action = Action.ATTACH
@@ -156,14 +209,17 @@ def join_repeated(ballot: Ballot, facts: Facts, reason: str) -> None:
 
 
 def on_behalf(ballot: Ballot, facts: Facts, reason: str) -> None:
-    """R12: staff look; the writer only hears that we have the request (no code)."""
+    """R12: staff look; the writer hears we have it, and what proof we need (no code)."""
     ballot.on_behalf = True
     ballot.flags.append(reason)
+    ballot.reply(ReplyKind.REPRESENTATION_PROOF, minor=reason == "request for a minor")
 
 
 def _acknowledge(ballot: Ballot, *, with_code: bool) -> None:
     if ballot.on_behalf:
-        ballot.reply(ReplyKind.REPRESENTATION_ACK, automatic=True)
+        ballot.replies.insert(
+            0, PlannedReply(ReplyKind.REPRESENTATION_ACK, True, CodeUse.NONE, MappingProxyType({}))
+        )
     elif with_code and not ballot.no_auto:
         ballot.reply(ReplyKind.ACKNOWLEDGMENT, automatic=True, code=CodeUse.NEW)
     else:
@@ -176,14 +232,17 @@ def reduces_only(ballot: Ballot, facts: Facts, reason: str) -> None:
     ballot.accept_unverified = True
     _acknowledge(ballot, with_code=False)
     if not ballot.on_behalf:
-        rights = frozenset(r.value for r in asked_rights(facts))
+        rights = frozenset(r.value for r in _rights(ballot, facts))
         for kind in answer_kinds(rights, facts.result.cleaned_body):
             ballot.reply(kind)
 
 
 def verify_first(ballot: Ballot, facts: Facts, reason: str) -> None:
     ballot.action = Action.OPEN
+    acknowledged_first = list(ballot.replies)
+    ballot.replies.clear()
     _acknowledge(ballot, with_code=True)
+    ballot.replies.extend(acknowledged_first)
 
 
 def new_code(ballot: Ballot, facts: Facts, reason: str) -> None:
@@ -200,7 +259,8 @@ def verified(ballot: Ballot, facts: Facts, reason: str) -> None:
     ballot.verifies = True
     ballot.reply(ReplyKind.VERIFICATION_CONFIRMED, automatic=True)
     if not facts.case.refused:
-        for kind in answer_kinds(facts.case.rights, facts.case.opening_text):
+        case = facts.case
+        for kind in answer_kinds(case.rights, case.opening_text, case.drafted_kinds):
             ballot.reply(kind)
 
 
@@ -222,6 +282,9 @@ CHAINS: dict[str, tuple[Link, ...]] = {
     ),
     "new-request": (
         Link("R23-closed-parent", closed_parent, CONTINUE),
+        Link("ap-letter", urgent_to_staff, STOP),
+        Link("breach-report", breach, STOP),
+        Link("deceased", deceased, STOP),
         Link("no-right-foreign", clarify, STOP),
         Link("no-right-question", question, STOP),
         Link("no-right", to_staff, STOP),
@@ -235,6 +298,7 @@ CHAINS: dict[str, tuple[Link, ...]] = {
         Link("R18-robot-address", no_auto, CONTINUE),
         Link("low-confidence", flag, CONTINUE),
         Link("foreign-language", flag, CONTINUE),
+        Link("R9-acts-at-once", acts_at_once, CONTINUE),
         Link("R9-reduces-only", reduces_only, STOP),
         Link("R13-verify-first", verify_first, STOP),
     ),
@@ -249,11 +313,16 @@ CHAINS: dict[str, tuple[Link, ...]] = {
         Link("R13-code-ok", verified, STOP),
         Link("R13-locked-now", flag, CONTINUE),
         Link("R13-code-wrong", wrong_code, STOP),
+        Link("R22-new-right", new_right, "new-request"),
         Link("follow-up-verified", flag, STOP),
     ),
 }
 
 FIRST_CHAIN = "intake"
+
+
+def _rights(ballot: Ballot, facts: Facts) -> frozenset[Label]:
+    return ballot.rights if ballot.rights is not None else asked_rights(facts)
 
 
 def _language(facts: Facts, ballot: Ballot) -> Language:
@@ -290,7 +359,7 @@ def decide(facts: Facts) -> Verdict:
         PlannedReply(r.kind, r.automatic and not ballot.no_auto, r.code, r.extra, language)
         for r in ballot.replies
     )
-    rights = tuple(sorted(asked_rights(facts))) if action == Action.OPEN else ()
+    rights = tuple(sorted(_rights(ballot, facts))) if action == Action.OPEN else ()
     return Verdict(
         action=action,
         hits=tuple(ballot.hits),
@@ -306,6 +375,8 @@ def decide(facts: Facts) -> Verdict:
         code_attempts=ballot.code_attempts,
         verifies=ballot.verifies,
         bounced_draft_id=ballot.bounced_draft_id,
+        urgent=ballot.urgent,
+        reduce_now=tuple(sorted(ballot.reduce_now)),
     )
 
 

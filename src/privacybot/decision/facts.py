@@ -46,6 +46,8 @@ class CaseFacts:
     refused: bool = False
     #: The cleaned text of the message that opened the case (which answers it needs).
     opening_text: str = ""
+    #: Kinds of letters drafted for it so far (not rejected or withdrawn).
+    drafted_kinds: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,12 @@ from privacybot.cases.identity import (
 )
 from privacybot.cases.threading import RecentCase, ThreadAction, repeat_of
 from privacybot.decision.facts import Facts
+from privacybot.decision.senders import (
+    about_a_deceased_person,
+    about_a_minor,
+    from_the_regulator,
+    reports_a_breach,
+)
 from privacybot.domain import RIGHTS, CaseStatus, Label
 from privacybot.replies.headers import may_auto_reply_to
 from privacybot.triage.addresses import reply_address_problem
@@ -42,35 +48,67 @@ class Rule:
 
 # --- helpers the checks share (pure) ---------------------------------------------------
 
+#: What a case can be about: the rights, and a complaint about how we handled one (art. 77).
+CASE_LABELS: frozenset[Label] = RIGHTS | {Label.COMPLAINT}
+
 _MARKETING = re.compile(
-    r"nieuwsbrie|marketing|reclame|mailing|aanbieding|newsletter|promoti|advertis|unsubscrib"
-    r"|afmeld",
+    r"nieuwsbrie|marketing|reclame|mailings?\b|aanbieding|newsletter|promoti|advertis"
+    r"|unsubscrib|afmeld|direct ?mail|commerci[eë]le",
     re.IGNORECASE,
 )
+_OBJECTS = re.compile(
+    r"bezwaar|object|oppose|stop\w*|niet (?:langer|meer)|no longer|geen .{0,40} meer"
+    r"|don'?t want|do not want|wil (?:ik )?(?:dit )?niet",
+    re.IGNORECASE,
+)
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
 def is_marketing_objection(text: str) -> bool:
-    """Art. 21(2): objecting to direct marketing needs no balancing and no verification (R9)."""
-    return bool(_MARKETING.search(text))
+    """Art. 21(2): an objection to direct marketing (no balancing, no code, R9).
+
+    Decided per sentence, never by a keyword anywhere: at least one sentence objects
+    to marketing, and no sentence objects to anything else. "I object to how you
+    use my data for the tax assessment; your newsletter is fine" stays an ordinary
+    art. 21(1) objection, which staff weigh.
+    """
+    sentences = [s for s in _SENTENCES.split(text) if s.strip()]
+    marketing = [s for s in sentences if _MARKETING.search(s)]
+    if not marketing:
+        return False
+    other = [s for s in sentences if _OBJECTS.search(s) and not _MARKETING.search(s)]
+    return not other
 
 
 def asked_rights(facts: Facts) -> frozenset[Label]:
-    """The rights the message asks for; a reply to a closed case inherits its rights (R23)."""
-    rights = frozenset(label for label in facts.result.classification.labels if label in RIGHTS)
+    """What the message asks for; a reply to a closed case inherits its rights (R23)."""
+    rights = frozenset(
+        label for label in facts.result.classification.labels if label in CASE_LABELS
+    )
     if not rights and facts.thread.action == ThreadAction.NEW_CHILD_OF_CLOSED and facts.case:
-        rights = frozenset(Label(r) for r in facts.case.rights)
+        rights = frozenset(Label(r) for r in facts.case.rights if r in CASE_LABELS)
     return rights
+
+
+def _reducing(facts: Facts) -> set[Label]:
+    """The asked rights that only reduce processing (R9): consent, marketing objections."""
+    reducing = {Label.WITHDRAW_CONSENT}
+    if is_marketing_objection(facts.result.cleaned_body):
+        reducing.add(Label.OBJECTION)
+    return reducing & set(asked_rights(facts))
 
 
 def only_reduces_processing(facts: Facts) -> bool:
     """R9: consent withdrawal and marketing objections need no code (they only reduce)."""
     rights = set(asked_rights(facts))
-    if not rights:
-        return False
-    allowed = {Label.WITHDRAW_CONSENT}
-    if is_marketing_objection(facts.result.cleaned_body):
-        allowed.add(Label.OBJECTION)
-    return rights <= allowed
+    return bool(rights) and rights <= _reducing(facts)
+
+
+def reduces_at_once(facts: Facts) -> frozenset[Label]:
+    """R9 beside other rights: these act at receipt; the others wait for the code."""
+    rights = set(asked_rights(facts))
+    reducing = _reducing(facts)
+    return frozenset(reducing) if reducing and rights - reducing else frozenset()
 
 
 def code_judgement(facts: Facts) -> CodeJudgement:
@@ -154,9 +192,36 @@ def _no_right_foreign(facts: Facts) -> str | None:
 def _no_right_question(facts: Facts) -> str | None:
     labels = facts.result.classification.labels
     return _when(
-        not asked_rights(facts) and (Label.QUESTION in labels or Label.COMPLAINT in labels),
-        "a question or complaint, no right invoked: an answer for staff, no case clock",
+        not asked_rights(facts) and Label.QUESTION in labels,
+        "a question, no right invoked: an answer for staff, no case clock",
     )
+
+
+def _regulator(facts: Facts) -> str | None:
+    return _when(
+        from_the_regulator(facts.sender, facts.result.cleaned_body),
+        "a letter from the Autoriteit Persoonsgegevens: staff answer it",
+    )
+
+
+def _breach(facts: Facts) -> str | None:
+    return _when(
+        reports_a_breach(facts.result.cleaned_body),
+        "a possible personal-data breach is reported: 72 hours to assess and notify (art. 33)",
+    )
+
+
+def _deceased(facts: Facts) -> str | None:
+    return _when(
+        about_a_deceased_person(facts.result.cleaned_body) and bool(asked_rights(facts)),
+        "a request about someone who has died: the GDPR does not apply",
+    )
+
+
+def _acts_at_once(facts: Facts) -> str | None:
+    now = reduces_at_once(facts)
+    names = ", ".join(sorted(label.value for label in now))
+    return f"{names} acts at once; the rest waits for the code" if now else None
 
 
 def _no_right(facts: Facts) -> str | None:
@@ -204,10 +269,10 @@ def _untrusted(facts: Facts) -> str | None:
 
 
 def _on_behalf(facts: Facts) -> str | None:
-    return _when(
-        needs_staff_for_representation(facts.result.cleaned_body),
-        "request on behalf of someone else",
-    )
+    text = facts.result.cleaned_body
+    if not needs_staff_for_representation(text):
+        return None
+    return "request for a minor" if about_a_minor(text) else "request on behalf of someone else"
 
 
 def _no_auto_answer(facts: Facts) -> str | None:
@@ -267,6 +332,24 @@ def _message_on_verified(facts: Facts) -> str | None:
     )
 
 
+def new_rights_on_case(facts: Facts) -> frozenset[Label]:
+    """Rights (or a complaint) this follow-up asks that its case does not cover yet (R22)."""
+    if facts.case is None or not _from_requester(facts):
+        return frozenset()
+    labels = facts.result.classification.labels
+    return frozenset(
+        label for label in labels if label in CASE_LABELS and label.value not in facts.case.rights
+    )
+
+
+def _new_right(facts: Facts) -> str | None:
+    fresh = new_rights_on_case(facts)
+    names = ", ".join(sorted(label.value for label in fresh))
+    return (
+        f"a new request on the case ({names}): a linked case with its own clock" if fresh else None
+    )
+
+
 def _message_added(facts: Facts) -> str | None:
     return f"message added to {facts.case.reference}" if facts.case else None
 
@@ -297,8 +380,11 @@ RULES: tuple[Rule, ...] = (
     Rule("R18-one-sender", "only a single From mailbox can be a requester", _one_sender),
     Rule("R22-attach", "a reply or a known reference joins its case", _attach),
     Rule("R23-closed-parent", "a message on a closed case opens a linked new one", _closed_parent),
+    Rule("ap-letter", "a letter from the regulator goes to staff at once", _regulator),
+    Rule("breach-report", "a reported breach goes to staff at once (art. 33)", _breach),
+    Rule("deceased", "about someone who died: no GDPR request, a kind letter", _deceased),
     Rule("no-right-foreign", "another language, no right: an English note asks", _no_right_foreign),
-    Rule("no-right-question", "a question or complaint: an answer for staff", _no_right_question),
+    Rule("no-right-question", "a question: an answer for staff", _no_right_question),
     Rule("no-right", "nothing recognised: staff decide", _no_right),
     Rule("repeat-request", "the same request again joins its open case", _repeat),
     Rule("new-case-cap", "past the daily cap of new cases, staff decide", _case_cap),
@@ -310,6 +396,7 @@ RULES: tuple[Rule, ...] = (
     Rule("R18-robot-address", "robots, lists and no-reply addresses get nothing", _robot_address),
     Rule("low-confidence", "an uncertain classification is checked by staff", _low_confidence),
     Rule("foreign-language", "another language: staff answer, in English", _foreign),
+    Rule("R9-acts-at-once", "withdrawal or marketing objection beside other rights", _acts_at_once),
     Rule("R9-reduces-only", "withdrawal and marketing objection act at once", _reduces_only),
     Rule("R13-verify-first", "a code proves the address before any data goes out", _verify_first),
     Rule("R22-message-added", "the message joins the case; dates do not move", _message_added),
@@ -341,6 +428,7 @@ RULES: tuple[Rule, ...] = (
         _code_is(CodeOutcome.WRONG, "a wrong code"),
     ),
     Rule("R13-locked-now", "the last attempts are used: staff must look", _locked_now),
+    Rule("R22-new-right", "a new right on a case opens a linked case", _new_right),
     Rule(
         "follow-up-verified", "a verified requester wrote again: staff look", _message_on_verified
     ),

@@ -74,6 +74,10 @@ class Verdict:
     verifies: bool = False
     #: BOUNCE: our draft that bounced.
     bounced_draft_id: int | None = None
+    #: STAFF: staff are alerted by mail at once (the regulator, a reported breach).
+    urgent: bool = False
+    #: OPEN: rights that take effect at receipt while the rest waits for the code (R9).
+    reduce_now: tuple[Label, ...] = ()
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -87,4 +91,5 @@ class Verdict:
             "replies": [reply.kind.value for reply in self.replies],
             "staff_flags": list(self.staff_flags),
             "queue_reason": self.queue_reason,
+            "urgent": self.urgent,
         }

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from collections.abc import Sequence
 from datetime import datetime
 from email import policy
 from email.errors import MessageError
@@ -95,6 +96,9 @@ def compose_email(
     references: str | None,
     auto_submitted: str | None,
     envelope_domain: str,
+    attachments: Sequence[tuple[str, str, bytes]] = (),
+    from_name: str = "",
+    to_name: str = "",
 ) -> bytes:
     """The wire bytes (CRLF, 7-bit) of a text/plain UTF-8 message.
 
@@ -102,7 +106,10 @@ def compose_email(
     MAIL FROM (see :func:`bounce_address`); no header carries it (Return-Path is the
     final MTA's to add), it is checked here so a bad setting fails before queueing.
     Raises ValueError on anything that would make a malformed or multi-recipient
-    message, or a header injection (CR/LF in a value).
+    message, or a header injection (CR/LF in a value). Display names are folded to
+    one printable line and quoted or encoded by the header class, so a name can never
+    add a recipient or a header. ``attachments`` are (filename, content type, bytes),
+    already checked (privacybot.attachments).
     """
     if date.tzinfo is None or date.utcoffset() is None:
         raise ValueError("date must be timezone-aware")
@@ -121,8 +128,8 @@ def compose_email(
     # SMTPUTF8 only when an address needs it; otherwise plain SMTP policy (RFC 2047 etc.).
     utf8 = not (sender.isascii() and recipient.isascii())
     msg = EmailMessage(policy=policy.SMTPUTF8 if utf8 else policy.SMTP)
-    msg["From"] = sender
-    msg["To"] = recipient
+    msg["From"] = Address(display_name=_display(from_name), addr_spec=sender)
+    msg["To"] = Address(display_name=_display(to_name), addr_spec=recipient)
     msg["Subject"] = subject
     msg["Date"] = format_datetime(date)
     msg["Message-ID"] = message_id
@@ -135,4 +142,17 @@ def compose_email(
         msg["X-Auto-Response-Suppress"] = "All"
     msg[LOOP_HEADER] = sender.rsplit("@", 1)[1].lower()
     msg.set_content(body, charset="utf-8", cte="quoted-printable")
+    for filename, content_type, data in attachments:
+        maintype, _, subtype = content_type.partition("/")
+        msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
     return msg.as_bytes()
+
+
+def _display(name: str) -> str:
+    """A display name for our headers: one line, no controls (the header class quotes it).
+
+    A name that holds an address-like ``@`` or angle brackets is dropped: shown in a
+    mail client it reads as an address, which is how a spoofed sender impersonates one.
+    """
+    shown = " ".join("".join(ch if ch.isprintable() else " " for ch in name).split())[:100]
+    return "" if any(ch in shown for ch in "@<>") else shown

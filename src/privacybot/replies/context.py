@@ -25,7 +25,6 @@ _HINTS: Mapping[str, Mapping[Language, str]] = {
     "recipients": {Language.NL: "ontvangers bij naam", Language.EN: "recipients by name"},
     "retention": {Language.NL: "bewaartermijn", Language.EN: "retention period"},
     "source": {Language.NL: "herkomst van de gegevens", Language.EN: "source of the data"},
-    "attachments": {Language.NL: "bijlage(n)", Language.EN: "attachment(s)"},
     "field": {Language.NL: "gegeven", Language.EN: "item"},
     "value": {Language.NL: "nieuwe waarde", Language.EN: "new value"},
     "erased": {Language.NL: "gewiste gegevens", Language.EN: "data erased"},
@@ -33,6 +32,33 @@ _HINTS: Mapping[str, Mapping[Language, str]] = {
     "stopped": {Language.NL: "gestopte verwerking", Language.EN: "processing stopped"},
     "answer": {Language.NL: "antwoord op de vraag", Language.EN: "answer to the question"},
     "reasons": {Language.NL: "redenen", Language.EN: "reasons"},
+    "transfers": {
+        Language.NL: "doorgifte buiten de EER en de waarborgen, of dat er geen is",
+        Language.EN: "transfers outside the EEA and their safeguards, or that there are none",
+    },
+    "automated": {
+        Language.NL: "of wij profielen maken of automatisch besluiten (art. 22), bijv. klikgedrag",
+        Language.EN: "whether we profile or decide automatically (Art. 22), e.g. click analysis",
+    },
+    "notified": {
+        Language.NL: "aan wie wij dit hebben doorgegeven (art. 19), of dat niemand de gegevens had",
+        Language.EN: "who we passed this on to (Art. 19), or that nobody had the data",
+    },
+    "searched_with": {Language.NL: "waarmee wij zochten", Language.EN: "what we searched with"},
+    "controller": {
+        Language.NL: "gemeente of klant voor wie wij verwerken",
+        Language.EN: "municipality or customer we process for",
+    },
+    "forwarded": {
+        Language.NL: "of en wanneer wij het verzoek hebben doorgestuurd",
+        Language.EN: "whether and when we forwarded the request",
+    },
+    "findings": {Language.NL: "wat er is gebeurd", Language.EN: "what happened"},
+    "outcome": {Language.NL: "wat wij eraan doen", Language.EN: "what we are doing about it"},
+    "kept": {
+        Language.NL: "bewaarde gegevens, grond uit art. 17 lid 3 en bewaartermijn",
+        Language.EN: "data kept, the Art. 17(3) ground and the retention period",
+    },
 }
 
 
@@ -42,6 +68,7 @@ _RECEIPT_ONLY = frozenset(
         ReplyKind.UNVERIFIED_CLOSURE,
         ReplyKind.ANSWER_OBJECTION_MARKETING,
         ReplyKind.ANSWER_WITHDRAW_CONSENT,
+        ReplyKind.ANSWER_MARKETING_AND_CONSENT,
     }
 )
 
@@ -78,6 +105,7 @@ def reply_context(
             rights=tuple(Label(r) for r in case.rights),
             code=code,
             verification_pauses_clock=clockwork.pause_during_verification,
+            complaint=Label.COMPLAINT.value in case.rights,
         )
     elif kind == k.VERIFICATION_CODE:
         ctx["code"] = code
@@ -94,16 +122,22 @@ def reply_context(
             recipients=(_ph("recipients", lang),),
             retention=_ph("retention", lang),
             source=_ph("source", lang),
-            attachments=(_ph("attachments", lang),),
+            transfers_text=_ph("transfers", lang),
+            automated_decision_making=_ph("automated", lang),
         )
+    elif kind == k.ANSWER_ACCESS_NONE:
+        ctx["searched_with"] = _ph("searched_with", lang)
+    elif kind == k.ANSWER_ACCESS_PROCESSOR:
+        ctx.update(controller=_ph("controller", lang), forwarded=_ph("forwarded", lang))
     elif kind == k.ANSWER_RECTIFICATION:
         ctx["corrections"] = ({"field": _ph("field", lang), "value": _ph("value", lang)},)
+        ctx["notified_recipients"] = (_ph("notified", lang),)
     elif kind == k.ANSWER_ERASURE:
         ctx["erased"] = (_ph("erased", lang),)
+        ctx["notified_recipients"] = (_ph("notified", lang),)
     elif kind == k.ANSWER_RESTRICTION:
         ctx.update(restricted=(_ph("restricted", lang),), ground="accuracy_contested")
-    elif kind == k.ANSWER_PORTABILITY:
-        ctx["attachments"] = (_ph("attachments", lang),)
+        ctx["notified_recipients"] = (_ph("notified", lang),)
     elif kind == k.ANSWER_OBJECTION:
         ctx["stopped"] = (_ph("stopped", lang),)
     elif kind == k.ANSWER_QUESTION:
@@ -112,8 +146,12 @@ def reply_context(
             answer=_ph("answer", lang),
         )
     elif kind == k.ANSWER_COMPLAINT:
-        if case is not None:
-            ctx["due_date"] = case.due
+        assert case is not None
+        ctx.update(
+            received_date=case.receipt_date,
+            findings=_ph("findings", lang),
+            outcome=_ph("outcome", lang),
+        )
     elif kind == k.EXTENSION_NOTICE:
         assert case is not None and case.extended_due is not None
         ctx.update(
@@ -122,3 +160,8 @@ def reply_context(
             due_date=case.due,
         )
     return ctx
+
+
+def kept_placeholder(language: Language) -> str:
+    """What an erasure refusal must still say: which data is kept, on which ground, how long."""
+    return _ph("kept", language)

@@ -39,6 +39,8 @@ class ReplyKind(StrEnum):
     VERIFICATION_CONFIRMED = "verification_confirmed"
     UNVERIFIED_CLOSURE = "unverified_closure"
     ANSWER_ACCESS = "answer_access"
+    ANSWER_ACCESS_NONE = "answer_access_none"
+    ANSWER_ACCESS_PROCESSOR = "answer_access_processor"
     ANSWER_RECTIFICATION = "answer_rectification"
     ANSWER_ERASURE = "answer_erasure"
     ANSWER_RESTRICTION = "answer_restriction"
@@ -46,6 +48,7 @@ class ReplyKind(StrEnum):
     ANSWER_OBJECTION = "answer_objection"
     ANSWER_OBJECTION_MARKETING = "answer_objection_marketing"
     ANSWER_WITHDRAW_CONSENT = "answer_withdraw_consent"
+    ANSWER_MARKETING_AND_CONSENT = "answer_marketing_and_consent"
     ANSWER_QUESTION = "answer_question"
     ANSWER_COMPLAINT = "answer_complaint"
     EXTENSION_NOTICE = "extension_notice"
@@ -53,6 +56,10 @@ class ReplyKind(StrEnum):
     REFUSAL = "refusal"
     REPRESENTATION_ACK = "representation_ack"
     ID_COPY_REQUEST = "id_copy_request"
+    NOT_IDENTIFIABLE = "not_identifiable"
+    REPRESENTATION_PROOF = "representation_proof"
+    DECEASED = "deceased"
+    BREACH_THANKS = "breach_thanks"
 
 
 #: R11 grounds a staff member picks for a refusal; the templates word each one.
@@ -61,8 +68,10 @@ REFUSAL_GROUNDS: frozenset[str] = frozenset(
         "manifestly_unfounded",  # 12(5)
         "excessive",  # 12(5)
         "not_identifiable",  # 11(2) / 12(2)
-        "rights_of_others",  # 15(4)
+        "rights_of_others",  # 15(4): limits the copy only, so never a whole refusal
         "erasure_exception",  # 17(3)
+        "data_accurate",  # 16: we checked and the data is right; a supplementary statement
+        "restriction_not_applicable",  # 18(1) conditions unmet
         "portability_not_applicable",  # 20(1)
         "compelling_grounds",  # 21(1)
     }
@@ -82,7 +91,7 @@ COMMON_OPTIONAL: Mapping[str, object] = MappingProxyType({"company": None, "poli
 
 #: Names the renderer adds itself; a caller passing one of these is a bug.
 RESERVED_NAMES: frozenset[str] = frozenset(
-    {"language", "cited_sections", "policy", "all_companies"}
+    {"language", "cited_sections", "policy", "policy_en", "all_companies"}
 )
 
 
@@ -138,8 +147,12 @@ SPECS: Mapping[ReplyKind, KindSpec] = MappingProxyType(
             contains_personal_data=False,
             auto_send=True,
             cites=(UW_RECHTEN,),
+            # R10: acknowledging a complaint names the AP and the court.
+            remedies_when="complaint",
             required=_req("reference", "received_date", "due_date", "rights"),
-            optional=_opt(code=None, valid_hours=24, verification_pauses_clock=True),
+            optional=_opt(
+                code=None, valid_hours=24, verification_pauses_clock=True, complaint=False
+            ),
         ),
         ReplyKind.VERIFICATION_CODE: KindSpec(
             contains_personal_data=False,
@@ -185,6 +198,7 @@ SPECS: Mapping[ReplyKind, KindSpec] = MappingProxyType(
             auto_send=False,
             cites=(WELKE_GEGEVENS, DOELEINDEN, RECHTSGROND, ONTVANGERS, BEWAARTERMIJN, UW_RECHTEN),
             names_ap=True,
+            # The copy goes as attachments (privacybot.attachments: the letter lists them).
             required=_req(
                 "reference",
                 "purposes",
@@ -192,14 +206,31 @@ SPECS: Mapping[ReplyKind, KindSpec] = MappingProxyType(
                 "recipients",
                 "retention",
                 "source",
-                "attachments",
+                "transfers_text",
+                "automated_decision_making",
             ),
             optional=_opt(
                 recipient_categories=(),
                 legal_bases=(),
                 transfers=(),
-                automated_decision_making=None,
+                limited_copy=None,
             ),
+        ),
+        # Art. 15(1) asks for a confirmation either way: "we process nothing about you".
+        ReplyKind.ANSWER_ACCESS_NONE: KindSpec(
+            contains_personal_data=True,
+            auto_send=False,
+            cites=(WELKE_GEGEVENS, UW_RECHTEN),
+            names_ap=True,
+            required=_req("reference", "searched_with"),
+        ),
+        # We only process on behalf of a municipality or customer: who to turn to.
+        ReplyKind.ANSWER_ACCESS_PROCESSOR: KindSpec(
+            contains_personal_data=True,
+            auto_send=False,
+            cites=(WELKE_GEGEVENS, UW_RECHTEN),
+            names_ap=True,
+            required=_req("reference", "controller", "forwarded"),
         ),
         ReplyKind.ANSWER_RECTIFICATION: KindSpec(
             contains_personal_data=True,
@@ -228,7 +259,7 @@ SPECS: Mapping[ReplyKind, KindSpec] = MappingProxyType(
             contains_personal_data=True,
             auto_send=False,
             cites=(RECHTSGROND,),
-            required=_req("reference", "attachments"),
+            required=_req("reference"),
             optional=_opt(transmitted_to=None),
         ),
         ReplyKind.ANSWER_OBJECTION: KindSpec(
@@ -253,6 +284,14 @@ SPECS: Mapping[ReplyKind, KindSpec] = MappingProxyType(
             required=_req("received_date"),
             optional=_opt(reference=None),
         ),
+        # R9: a marketing objection that also withdraws consent gets one letter.
+        ReplyKind.ANSWER_MARKETING_AND_CONSENT: KindSpec(
+            contains_personal_data=False,
+            auto_send=True,
+            cites=(DOELEINDEN, UW_RECHTEN, RECHTSGROND, COOKIES),
+            required=_req("received_date"),
+            optional=_opt(reference=None),
+        ),
         ReplyKind.ANSWER_QUESTION: KindSpec(
             contains_personal_data=False,
             auto_send=False,
@@ -260,13 +299,14 @@ SPECS: Mapping[ReplyKind, KindSpec] = MappingProxyType(
             optional=_opt(reference=None),
             choices=MappingProxyType({"section": frozenset(KNOWN_HEADINGS)}),
         ),
+        # Art. 77 / R10: the outcome of a complaint case, with the AP and the court.
         ReplyKind.ANSWER_COMPLAINT: KindSpec(
-            contains_personal_data=False,
+            contains_personal_data=True,
             auto_send=False,
             cites=(UW_RECHTEN,),
             names_ap=True,
             names_court=True,
-            optional=_opt(reference=None, due_date=None),
+            required=_req("reference", "received_date", "findings", "outcome"),
         ),
         # R5: staff only, with reasons, before the first due date.
         ReplyKind.EXTENSION_NOTICE: KindSpec(
@@ -293,7 +333,7 @@ SPECS: Mapping[ReplyKind, KindSpec] = MappingProxyType(
             names_ap=True,
             names_court=True,
             required=_req("reference", "ground", "reasons"),
-            optional=_opt(partial=False),
+            optional=_opt(partial=False, right=None, kept=""),
             choices=MappingProxyType({"ground": REFUSAL_GROUNDS}),
         ),
         # R12: on-behalf requests go to staff; the writer only hears we have it.
@@ -302,11 +342,41 @@ SPECS: Mapping[ReplyKind, KindSpec] = MappingProxyType(
             auto_send=True,
             required=_req("reference", "received_date"),
         ),
-        # R12: only when staff decide they need ID, with their reason.
+        # R12: only when staff decide they need ID, with their reason; seen, never mailed.
         ReplyKind.ID_COPY_REQUEST: KindSpec(
             contains_personal_data=False,
             auto_send=False,
             required=_req("reference", "reason"),
+        ),
+        # Art. 11(2): we cannot find the requester; no personal data, so it may go to
+        # an unverified address, and it invites the details that would let us find them.
+        ReplyKind.NOT_IDENTIFIABLE: KindSpec(
+            contains_personal_data=False,
+            auto_send=False,
+            cites=(UW_RECHTEN,),
+            names_ap=True,
+            names_court=True,
+            required=_req("reference"),
+        ),
+        # R12: on behalf of someone else, or a minor: the authorisation or proof of
+        # parental authority we need, and no ID copy.
+        ReplyKind.REPRESENTATION_PROOF: KindSpec(
+            contains_personal_data=False,
+            auto_send=False,
+            required=_req("reference"),
+            optional=_opt(minor=False),
+        ),
+        # The GDPR does not cover the dead (recital 27): said kindly, with what may help.
+        ReplyKind.DECEASED: KindSpec(
+            contains_personal_data=False,
+            auto_send=False,
+            optional=_opt(reference=None),
+        ),
+        # Someone reported a possible breach (art. 33): thanks, for staff to send.
+        ReplyKind.BREACH_THANKS: KindSpec(
+            contains_personal_data=False,
+            auto_send=False,
+            optional=_opt(reference=None),
         ),
     }
 )
@@ -356,8 +426,21 @@ _SAMPLES: Mapping[ReplyKind, Mapping[str, object]] = MappingProxyType(
             "recipients": ("Mailhost B.V. (verzendt onze nieuwsbrief)",),
             "retention": "Tot twee jaar na het laatste contact",
             "source": "U heeft deze gegevens zelf aan ons gegeven via het contactformulier.",
-            "attachments": ("PRV-2026-00042-procura.pdf", "PRV-2026-00042-procura.csv"),
             "legal_bases": ("Toestemming (nieuwsbrief)", "Gerechtvaardigd belang (support)"),
+            "transfers_text": "Wij geven uw gegevens niet door buiten de EER.",
+            "automated_decision_making": (
+                "Wij analyseren uw klikgedrag voor de nieuwsbrief. Besluiten over u nemen "
+                "wij nooit volledig automatisch."
+            ),
+        },
+        ReplyKind.ANSWER_ACCESS_NONE: {
+            "company": "GeoTax",
+            "searched_with": "uw naam en e-mailadres",
+        },
+        ReplyKind.ANSWER_ACCESS_PROCESSOR: {
+            "company": "Procura",
+            "controller": "de gemeente Zwolle",
+            "forwarded": "Wij hebben uw verzoek op 8 maart doorgestuurd aan de gemeente.",
         },
         ReplyKind.ANSWER_RECTIFICATION: {
             "corrections": ({"field": "Achternaam", "value": "De Vries"},),
@@ -377,17 +460,19 @@ _SAMPLES: Mapping[ReplyKind, Mapping[str, object]] = MappingProxyType(
             "restricted": ("Adresgegevens",),
             "ground": "accuracy_contested",
         },
-        ReplyKind.ANSWER_PORTABILITY: {
-            "attachments": ("PRV-2026-00042.json", "PRV-2026-00042.csv"),
-        },
+        ReplyKind.ANSWER_PORTABILITY: {},
         ReplyKind.ANSWER_OBJECTION: {"stopped": ("Klantanalyse voor productverbetering",)},
         ReplyKind.ANSWER_OBJECTION_MARKETING: {},
         ReplyKind.ANSWER_WITHDRAW_CONSENT: {},
+        ReplyKind.ANSWER_MARKETING_AND_CONSENT: {},
         ReplyKind.ANSWER_QUESTION: {
             "section": BEWAARTERMIJN,
             "answer": "Dat verschilt per soort gegeven.",
         },
-        ReplyKind.ANSWER_COMPLAINT: {},
+        ReplyKind.ANSWER_COMPLAINT: {
+            "findings": "Uw verzoek van januari is bij ons blijven liggen.",
+            "outcome": "Wij hebben uw verzoek inmiddels beantwoord en de verdeling aangepast.",
+        },
         ReplyKind.EXTENSION_NOTICE: {
             "reasons": "Uw verzoek gaat over acht bedrijven en veel systemen.",
             "new_due_date": date(2026, 6, 8),
@@ -401,6 +486,10 @@ _SAMPLES: Mapping[ReplyKind, Mapping[str, object]] = MappingProxyType(
         ReplyKind.ID_COPY_REQUEST: {
             "reason": "Het e-mailadres waarmee u schrijft, komt niet voor in onze administratie.",
         },
+        ReplyKind.NOT_IDENTIFIABLE: {},
+        ReplyKind.REPRESENTATION_PROOF: {"minor": True},
+        ReplyKind.DECEASED: {},
+        ReplyKind.BREACH_THANKS: {},
     }
 )
 

@@ -7,7 +7,9 @@ matches the question. The statement is a Dutch plain-text file shipped in
 over its text so tests can feed it variants, and ``load_policy`` reads the
 shipped file (or ``PRIVACYBOT_POLICY_FILE``). The statement exists only in
 Dutch: English replies name the English heading from ``EN_HEADINGS`` and the
-Dutch original beside it, so the reader can find it in the document.
+Dutch original beside it, so the reader can find it in the document; when they quote
+a passage, they quote our own English rendering (``load_policy_en``) and say that the
+Dutch text prevails, so an English letter is English throughout.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from types import MappingProxyType
 from privacybot import paths
 
 POLICY_FILENAME = "privacyverklaring-conxillium.nl.txt"
+#: Our own English rendering, for English replies that quote the statement; Dutch prevails.
+POLICY_EN_FILENAME = "privacy-statement-conxillium.en.txt"
 
 #: Headings of the statement, in document order. Templates cite them verbatim.
 WELKE_GEGEVENS = "Welke gegevens verwerken wij?"
@@ -148,6 +152,15 @@ def policy_path() -> Path:
 def _load(path: str, mtime_ns: int) -> Policy:
     # mtime in the key: an operator who edits the statement sees it without a restart.
     return parse_policy(Path(path).read_text(encoding="utf-8"))
+
+
+def load_policy_en(path: Path | None = None) -> Mapping[str, str]:
+    """The English rendering, section by section, keyed by the Dutch heading it renders."""
+    target = path if path is not None else paths.policy_file(POLICY_EN_FILENAME)
+    english = parse_policy(
+        target.read_text(encoding="utf-8"), tuple(EN_HEADINGS[h] for h in KNOWN_HEADINGS)
+    )
+    return MappingProxyType({h: english.sections[EN_HEADINGS[h]] for h in KNOWN_HEADINGS})
 
 
 def load_policy(path: Path | None = None) -> Policy:

@@ -27,7 +27,7 @@ import jinja2
 from privacybot import paths
 from privacybot.domain import COMPANIES, Label, Language
 from privacybot.replies.kinds import COMMON_OPTIONAL, RESERVED_NAMES, ReplyKind, spec
-from privacybot.replies.policy import EN_HEADINGS, Policy, en_heading, load_policy
+from privacybot.replies.policy import EN_HEADINGS, Policy, en_heading, load_policy, load_policy_en
 
 AP_NAME = "Autoriteit Persoonsgegevens"
 COURT_WORD: Mapping[Language, str] = {Language.NL: "rechter", Language.EN: "court"}
@@ -230,7 +230,12 @@ def _validated_context(
     if company is not None and company not in COMPANIES:
         raise ReplyContextError(f"{where}: company {company!r} is not one of {COMPANIES}")
     merged: dict[str, object] = {**COMMON_OPTIONAL, **kind_spec.optional, **context}
-    merged.update(language=language.value, policy=policy.sections, all_companies=COMPANIES)
+    merged.update(
+        language=language.value,
+        policy=policy.sections,
+        policy_en=load_policy_en() if language == Language.EN else {},
+        all_companies=COMPANIES,
+    )
     return merged
 
 

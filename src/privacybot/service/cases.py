@@ -193,6 +193,22 @@ def accept_unverified(session: Session, case: Case, *, now: datetime, effective:
     )
 
 
+def reduced_at_once(
+    session: Session, case: Case, rights: list[str], *, now: datetime, effective: str
+) -> None:
+    """R9 beside other rights: these take effect at receipt; the case still awaits the code."""
+    repo.audit(
+        session,
+        actor="privacybot",
+        action="processing_reduced",
+        at=now,
+        case=case,
+        rights=sorted(rights),
+        effective=effective,
+        rule="R9",
+    )
+
+
 def extend(
     session: Session,
     case: Case,

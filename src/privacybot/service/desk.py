@@ -36,6 +36,8 @@ class Desk:
     outgoing: Outgoing
     key: bytes = field(repr=False)
     limits: Limits = field(default_factory=Limits)
+    #: Who gets urgent alerts (a reported breach, the regulator) and the digest.
+    staff_emails: tuple[str, ...] = ()
 
     @property
     def trusted_authserv_id(self) -> str | None:

@@ -10,6 +10,7 @@ a move of ``states.DRAFT`` (service.moves).
 from __future__ import annotations
 
 import email
+import hashlib
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,9 +20,17 @@ from email.message import EmailMessage
 
 from sqlmodel import Session, col, func, select
 
+from privacybot.attachments import (
+    DEFAULT_MAX_TOTAL_BYTES,
+    AttachmentRefused,
+    Checked,
+    check,
+    fill_slot,
+    letter_problem,
+)
 from privacybot.cases.codes import mask
 from privacybot.db import repo
-from privacybot.db.models import Case, Draft, OutboxItem
+from privacybot.db.models import Case, Draft, DraftAttachment, OutboxItem
 from privacybot.domain import CaseStatus, DraftStatus, Language
 from privacybot.outbox.compose import compose_email, new_message_id
 from privacybot.outbox.store import enqueue
@@ -66,6 +75,7 @@ def create_draft(
     timer: bool = False,
     allow_automatic: bool = True,
     sealed_code: str | None = None,
+    to_name: str | None = None,
 ) -> Draft:
     """Render and store a draft; send it at once when its kind is automatic and allowed.
 
@@ -94,6 +104,7 @@ def create_draft(
         if timer
         else OutboundKind.BOT_RESPONSE
     )
+    requester = repo.requester_of(session, case) if case is not None else None
     draft = Draft(
         case_id=case.id if case else None,
         inbound_id=inbound_id,
@@ -101,6 +112,8 @@ def create_draft(
         language=language.value,
         status=DraftStatus.AWAITING_APPROVAL,
         to_address=to_address,
+        from_name=team_name(case.company if case else None, language),
+        to_name=to_name if to_name is not None else (requester.name or "" if requester else ""),
         subject=subject,
         body=rendered.body,
         contains_personal_data=info.contains_personal_data,
@@ -168,7 +181,7 @@ def _send_automatically(
     reason = _auto_gate(session, draft, case, now)
     if reason is None:
         try:
-            raw = _compose(draft, outgoing, now)
+            raw = _compose(session, draft, outgoing, now)
         except DraftError as exc:
             reason = str(exc)
         else:
@@ -201,23 +214,42 @@ def _withhold(
     log.info("draft %s withheld for staff: %s", draft.id, reason)
 
 
-def _compose(draft: Draft, outgoing: Outgoing, now: datetime) -> bytes:
+def _files(session: Session, draft: Draft) -> list[DraftAttachment]:
+    return list(
+        session.exec(
+            select(DraftAttachment)
+            .where(DraftAttachment.draft_id == draft.id)
+            .order_by(col(DraftAttachment.id))
+        ).all()
+    )
+
+
+def _checked(files: list[DraftAttachment]) -> list[Checked]:
+    return [Checked(f.filename, f.content_type, f.size) for f in files]
+
+
+def _compose(session: Session, draft: Draft, outgoing: Outgoing, now: datetime) -> bytes:
     """The message bytes, built once; DraftError when an address or header is refused."""
     problem = reply_address_problem(draft.to_address)
     if problem:
         raise DraftError(f"draft {draft.id} cannot be sent: {problem}")
+    files = _files(session, draft)
+    body = fill_slot(draft.body, _checked(files), draft.language)
     try:
         return compose_email(
             from_address=outgoing.from_address,
             to_address=draft.to_address,
             subject=draft.subject,
-            body=draft.body,
+            body=body,
             message_id=draft.message_id,
             date=now,
             in_reply_to=draft.in_reply_to,
             references=draft.references,
             auto_submitted=draft.auto_submitted,
             envelope_domain=outgoing.domain,
+            attachments=[(f.filename, f.content_type, f.data or b"") for f in files],
+            from_name=draft.from_name,
+            to_name=draft.to_name,
         )
     except ValueError as exc:
         raise DraftError(f"draft {draft.id} cannot be sent: {exc}") from None
@@ -282,13 +314,16 @@ def approve(
             f"draft {draft_id} still has placeholders to fill in: "
             f"`privacybot drafts edit {draft_id} --as STAFF`"
         )
+    mismatch = letter_problem(draft.body, _checked(_files(session, draft)), draft.kind)
+    if mismatch:
+        raise DraftError(f"draft {draft_id}: {mismatch}")
     if draft.contains_personal_data and (case is None or not case.verified):
         raise DraftError(
             f"draft {draft_id} contains personal data and the requester is not verified"
         )
     if case is not None and case.status == CaseStatus.CLOSED:
         raise DraftError(f"draft {draft_id} belongs to closed case {case.reference}")
-    raw = _compose(draft, outgoing, now)
+    raw = _compose(session, draft, outgoing, now)
     draft.decided_by = officer
     move_draft(session, draft, DraftEvent.APPROVE, actor=officer, now=now, case=case)
     _enqueue(session, draft, case, raw, now)
@@ -355,7 +390,7 @@ def preview(session: Session, draft_id: int, outgoing: Outgoing, now: datetime) 
     """The bytes in the outbox when there are some, else the bytes approval would build."""
     draft, _ = _load(session, draft_id)
     item = session.exec(select(OutboxItem).where(OutboxItem.draft_id == draft.id)).first()
-    raw = item.raw if item is not None else _compose(draft, outgoing, now)
+    raw = item.raw if item is not None else _compose(session, draft, outgoing, now)
     msg = email.message_from_bytes(raw, policy=policy.default)
     headers = tuple((name, str(value)) for name, value in msg.items())
     part = msg.get_body(("plain",))
@@ -366,3 +401,61 @@ def preview(session: Session, draft_id: int, outgoing: Outgoing, now: datetime) 
         else ()
     )
     return Letter(draft.id or 0, draft.status, headers, mask(text), names)
+
+
+#: Kinds whose letter may carry files: a copy of the data (art. 15(3), art. 20).
+ATTACHABLE = frozenset({"answer_access", "answer_portability"})
+
+
+def attach(
+    session: Session,
+    draft_id: int,
+    *,
+    filename: str,
+    data: bytes,
+    staff: str,
+    now: datetime,
+    max_total: int = DEFAULT_MAX_TOTAL_BYTES,
+) -> DraftAttachment:
+    """Add one checked file to an access or portability answer that waits for approval."""
+    draft, case, officer = _pending(session, draft_id, staff, DraftEvent.ATTACH)
+    if draft.kind not in ATTACHABLE:
+        raise DraftError(f"draft {draft_id}: only an access or portability answer carries files")
+    files = _files(session, draft)
+    room = max_total - sum(f.size for f in files)
+    try:
+        checked = check(filename, data, room=room)
+    except AttachmentRefused as exc:
+        raise DraftError(str(exc)) from None
+    if any(f.filename == checked.filename for f in files):
+        raise DraftError(f"draft {draft_id} already has a file named {checked.filename}")
+    row = DraftAttachment(
+        draft_id=draft.id or 0,
+        filename=checked.filename,
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=hashlib.sha256(data).hexdigest(),
+        data=data,
+        added_by=officer,
+        created=now,
+    )
+    session.add(row)
+    move_draft(
+        session,
+        draft,
+        DraftEvent.ATTACH,
+        actor=officer,
+        now=now,
+        case=case,
+        filename=checked.filename,
+        size=checked.size,
+        content_type=checked.content_type,
+    )
+    session.flush()
+    return row
+
+
+def team_name(company: str | None, language: Language | str) -> str:
+    """Whose letter: the member company's privacy team, or Conxillium's for all eight."""
+    who = company or "Conxillium"
+    return f"Privacyteam {who}" if Language(language) == Language.NL else f"{who} Privacy Team"

@@ -29,10 +29,11 @@ from privacybot.decision import (
     Verdict,
     decide,
 )
-from privacybot.domain import CaseStatus, Channel, Language
+from privacybot.domain import CaseStatus, Channel, DraftStatus, Language
 from privacybot.replies.context import reply_context
 from privacybot.replies.kinds import ReplyKind
 from privacybot.service import cases
+from privacybot.service.alerts import alert_staff
 from privacybot.service.codes import (
     code_states,
     count_wrong_on_newest,
@@ -110,6 +111,14 @@ def case_facts(session: Session, case: Case) -> CaseFacts:
         requester=requester.address if requester else "",
         refused=case.refusal_ground is not None and not case.refusal_partial,
         opening_text=_opening_text(session, case),
+        drafted_kinds=frozenset(
+            session.exec(
+                select(Draft.kind).where(
+                    Draft.case_id == case.id,
+                    col(Draft.status).notin_([DraftStatus.REJECTED, DraftStatus.WITHDRAWN]),
+                )
+            ).all()
+        ),
     )
 
 
@@ -229,6 +238,22 @@ def apply(
             now=now,
             rules=list(verdict.rule_ids),
         )
+        _replies(session, row, result, verdict, None, desk, now)
+        if verdict.urgent:
+            alert_staff(
+                session,
+                desk,
+                subject=f"[privacybot] Urgent: message {row.id} needs you now",
+                lines=[
+                    f"Message {row.id}, received {row.received:%Y-%m-%d %H:%M} UTC, waits in the",
+                    "staff triage queue. Why it is urgent:",
+                    "",
+                    f"  {verdict.queue_reason}",
+                    "",
+                    f"See it with: privacybot queue show {row.id}",
+                ],
+                now=now,
+            )
         log.info("inbound %s to staff triage: %s", row.id, verdict.queue_reason)
         return
     if verdict.action == Action.BOUNCE:
@@ -299,8 +324,19 @@ def _open(
         rule=",".join(verdict.rule_ids),
     )
     row.case_id = case.id
+    if result.parsed.sender_name:
+        requester.name = result.parsed.sender_name[:200]
+        session.add(requester)
     if verdict.accept_unverified:
         cases.accept_unverified(session, case, now=now, effective=row.received.isoformat())
+    elif verdict.reduce_now:
+        cases.reduced_at_once(
+            session,
+            case,
+            [r.value for r in verdict.reduce_now],
+            now=now,
+            effective=row.received.isoformat(),
+        )
     _replies(session, row, result, verdict, case, desk, now)
     log.info("case %s opened from inbound %s", case.reference, row.id)
     return case
