@@ -488,7 +488,12 @@ def _draft_action(args: argparse.Namespace, action: str) -> None:
         with transaction(engine) as session:
             if action == "approve":
                 draft = drafts.approve(
-                    session, args.id, staff=staff, outgoing=desk.outgoing, now=_now()
+                    session,
+                    args.id,
+                    staff=staff,
+                    outgoing=desk.outgoing,
+                    now=_now(),
+                    mixed_language=args.mixed_language,
                 )
             elif action == "reject":
                 draft = drafts.reject(session, args.id, staff=staff, reason=args.reason, now=_now())
@@ -869,6 +874,11 @@ def build_parser() -> argparse.ArgumentParser:
     dw.add_argument("--json", action="store_true")
     dw.set_defaults(func=cmd_drafts_show)
     da = dsub.add_parser("approve", help="approve a draft (not your own edit) and send it")
+    da.add_argument(
+        "--mixed-language",
+        action="store_true",
+        help="send even though a paragraph reads as the other language",
+    )
     da.add_argument("id", type=int, metavar="ID")
     da.add_argument("--as", dest="staff", required=True, metavar="STAFF")
     _proof_args(da)

@@ -57,7 +57,7 @@ def test_R18_robot_and_list_addresses_are_blocked(address: str) -> None:
     ["noreen@a.nl", "Jan@a.nl", "Jan de Vries <jan@a.nl>", "replyall@a.nl", "bouncer@a.nl"],
 )
 def test_R18_ordinary_mailboxes_are_allowed(address: str) -> None:
-    assert may_auto_reply_to(address) == Decision(True, "R18: single ordinary mailbox")
+    assert may_auto_reply_to(address) == Decision(True, "a single ordinary mailbox")
 
 
 @pytest.mark.parametrize("address", ["", "not an address", "a@b.nl, c@d.nl", "@a.nl"])

@@ -43,21 +43,21 @@ def may_auto_reply_to(address: str) -> Decision:
     """
     mailboxes = [addr for _, addr in getaddresses([address]) if addr]
     if not mailboxes:
-        return Decision(False, "R18: no mailbox in From")
+        return Decision(False, "no mailbox in From")
     if len(mailboxes) > 1:
-        return Decision(False, "R18: From holds more than one mailbox")
+        return Decision(False, "From holds more than one mailbox")
     local, at, domain = mailboxes[0].rpartition("@")
     if not at or not local or not domain:
-        return Decision(False, "R18: From is not an addr-spec")
+        return Decision(False, "From is not a plain address")
     # The reason never repeats the address: logs carry case refs, not addresses.
     local = local.strip('"').lower()
     if BLOCKED_LOCAL_PART_RE.match(local):
-        return Decision(False, "R18: local part is a robot, no-reply or list address")
+        return Decision(False, "a robot, no-reply or list address")
     if local.startswith(BLOCKED_PREFIXES):
-        return Decision(False, "R18: local part is a list owner address (owner-)")
+        return Decision(False, "a mailing-list owner address")
     if local.endswith(BLOCKED_SUFFIXES):
-        return Decision(False, "R18: local part is a list request or bounce address")
-    return Decision(True, "R18: single ordinary mailbox")
+        return Decision(False, "a list request or bounce address")
+    return Decision(True, "a single ordinary mailbox")
 
 
 # --- R19 ----------------------------------------------------------------------
@@ -176,4 +176,4 @@ def rate_limit_decision(
     in_week = sum(1 for t in previous_auto_sends_to_address if t > now - WEEK)
     if in_week >= max_per_week:
         return Decision(False, f"rate_limited: {in_week} automatic messages to address in 7 days")
-    return Decision(True, "R20: within limits")
+    return Decision(True, "within the limits for automatic mail")

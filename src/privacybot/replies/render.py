@@ -305,10 +305,10 @@ def _check(
         problems += [f"body does not cite {h!r}" for h in needed if h not in body]
     partial = bool(kind_spec.remedies_when and context.get(kind_spec.remedies_when))
     if (kind_spec.names_ap or partial) and AP_NAME not in body:
-        problems.append(f"body does not name the {AP_NAME} (R10)")
+        problems.append(f"body does not name the {AP_NAME} (art. 12(4), art. 77)")
     court = COURT_WORD[language]
     if (kind_spec.names_court or partial) and not re.search(rf"\b{court}\b", body):
-        problems.append(f"body does not mention the {court} (R10)")
+        problems.append(f"body does not mention the {court} (art. 12(4), art. 79)")
     if problems:
         raise ReplyTemplateError(f"{where}: {'; '.join(problems)}")
 

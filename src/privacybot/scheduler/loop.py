@@ -28,7 +28,7 @@ from privacybot.scheduler.timers import TimerAction, verification_timer
 from privacybot.service import cases
 from privacybot.service.codes import issue_code, purge_expired_codes
 from privacybot.service.desk import Desk
-from privacybot.service.drafts import create_draft
+from privacybot.service.drafts import create_draft, purge_sent_attachments
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,7 @@ class Scheduler:
             self._statistics_at = now
         with transaction(self._engine) as session:
             purged = purge_expired_codes(session, now)
+            purge_sent_attachments(session, now)
         if purged:
             log.info("purged %d lapsed verification codes", purged)
         with Session(self._engine) as session:

@@ -269,7 +269,7 @@ def refuse(
     The letter itself is a draft that waits for approval like every answer.
     """
     if not staff.strip():
-        raise CaseError("a refusal needs the staff member who decides it (R11)")
+        raise CaseError("a refusal needs the staff member who decides it (art. 12(4))")
     if ground not in grounds:
         raise CaseError(f"unknown refusal ground {ground!r} (one of: {', '.join(sorted(grounds))})")
     if not reasons.strip():

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email import policy
 from email.message import EmailMessage
+from functools import cache
 
 from sqlmodel import Session, col, func, select
 
@@ -29,6 +30,7 @@ from privacybot.attachments import (
     letter_problem,
 )
 from privacybot.cases.codes import mask
+from privacybot.cases.retention import EXPORT_RETENTION_DAYS
 from privacybot.db import repo
 from privacybot.db.models import Case, Draft, DraftAttachment, OutboxItem
 from privacybot.domain import CaseStatus, DraftStatus, Language
@@ -45,6 +47,7 @@ from privacybot.replies.headers import (
     strip_subject,
 )
 from privacybot.replies.kinds import ReplyKind, kind_info
+from privacybot.replies.one_language import foreign_paragraphs
 from privacybot.replies.render import render_reply
 from privacybot.service.cases import flag_for_staff
 from privacybot.service.desk import Outgoing, Parent
@@ -300,10 +303,27 @@ def _pending(
     return draft, case, member.email
 
 
+@cache
+def _stopwords() -> dict[Language, frozenset[str]]:
+    from privacybot.triage.classify import load_intents
+
+    return load_intents().stopwords
+
+
 def approve(
-    session: Session, draft_id: int, *, staff: str, outgoing: Outgoing, now: datetime
+    session: Session,
+    draft_id: int,
+    *,
+    staff: str,
+    outgoing: Outgoing,
+    now: datetime,
+    mixed_language: bool = False,
 ) -> Draft:
-    """Four eyes: an officer other than the last editor; personal data only if verified."""
+    """Four eyes: an officer other than the last editor; personal data only if verified.
+
+    A letter is in one language: a paragraph staff typed in the other one stops the
+    approval, unless the officer says it must stay (``mixed_language``).
+    """
     draft, case, officer = _pending(session, draft_id, staff, DraftEvent.APPROVE)
     if draft.edited_by is not None and draft.edited_by == officer:
         raise DraftError(
@@ -317,6 +337,14 @@ def approve(
     mismatch = letter_problem(draft.body, _checked(_files(session, draft)), draft.kind)
     if mismatch:
         raise DraftError(f"draft {draft_id}: {mismatch}")
+    language = Language(draft.language)
+    foreign = foreign_paragraphs(draft.body, language, _stopwords())
+    if foreign and not mixed_language:
+        name = "English" if language == Language.EN else "Dutch"
+        raise DraftError(
+            f"draft {draft_id} is a {name} letter but a paragraph reads as the other language "
+            f"({foreign[0]!r}…): translate it, or approve with --mixed-language if it must stay"
+        )
     if draft.contains_personal_data and (case is None or not case.verified):
         raise DraftError(
             f"draft {draft_id} contains personal data and the requester is not verified"
@@ -459,3 +487,49 @@ def team_name(company: str | None, language: Language | str) -> str:
     """Whose letter: the member company's privacy team, or Conxillium's for all eight."""
     who = company or "Conxillium"
     return f"Privacyteam {who}" if Language(language) == Language.NL else f"{who} Privacy Team"
+
+
+def purge_sent_attachments(session: Session, now: datetime) -> int:
+    """R26: export files go 30 days after their letter was sent; the letter's record stays.
+
+    The files' bytes are deleted, and so are the copies inside the sent message kept
+    in the outbox (their parts are emptied, the rest of the letter is kept).
+    """
+    due = now - timedelta(days=EXPORT_RETENTION_DAYS)
+    rows = session.exec(
+        select(DraftAttachment, OutboxItem)
+        .join(OutboxItem, col(OutboxItem.draft_id) == col(DraftAttachment.draft_id))
+        .where(
+            col(DraftAttachment.data).is_not(None),
+            col(OutboxItem.sent_at).is_not(None),
+            col(OutboxItem.sent_at) <= due,
+        )
+    ).all()
+    emptied: set[int] = set()
+    for attachment, item in rows:
+        attachment.data = None
+        attachment.purged_at = now
+        session.add(attachment)
+        if item.id is not None and item.id not in emptied:
+            item.raw = _without_attachments(item.raw)
+            session.add(item)
+            emptied.add(item.id)
+    if rows:
+        repo.audit(session, actor="privacybot", action="exports_purged", at=now, files=len(rows))
+    return len(rows)
+
+
+def _without_attachments(raw: bytes) -> bytes:
+    msg = email.message_from_bytes(raw, policy=policy.default)
+    if not isinstance(msg, EmailMessage) or not msg.is_multipart():
+        return raw
+    for part in msg.iter_attachments():
+        name = (part.get_filename() or "file") + ".deleted"
+        part.set_content(
+            b"",
+            maintype="application",
+            subtype="octet-stream",
+            disposition="attachment",
+            filename=name,
+        )
+    return msg.as_bytes()
