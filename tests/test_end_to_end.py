@@ -190,7 +190,7 @@ def test_demo_mail_to_approved_answer_through_real_sockets(desk: Desk) -> None:
     assert len(answers()) == 1
     sent_answer = answers()[0]
     assert sent_answer["Auto-Submitted"] is None
-    assert sent_answer["To"] == "anna.devries@example.nl"
+    assert sent_answer["To"] == "Anna de Vries <anna.devries@example.nl>"  # keeps her name
     message_ids = [m["Message-ID"] for m in desk.sent()]
     assert len(message_ids) == len(set(message_ids))
     shown = desk.json("cases", "show", ref.group(0))

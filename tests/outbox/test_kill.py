@@ -112,6 +112,11 @@ def start_worker(db_url: str, smtp_url: str, maildir: Path) -> subprocess.Popen[
     return proc
 
 
+def _close(proc: subprocess.Popen[bytes]) -> None:
+    if proc.stdout is not None:
+        proc.stdout.close()
+
+
 @pytest.mark.slow
 def test_killing_the_sender_never_sends_a_message_twice(
     db_url: str, engine: Engine, tmp_path: Path
@@ -135,8 +140,10 @@ def test_killing_the_sender_never_sends_a_message_twice(
                     proc.send_signal(signal.SIGKILL)
                     kills += 1
                 proc.wait(10)
+                _close(proc)
                 continue
             assert proc.wait(max(deadline - time.monotonic(), 1)) == 0
+            _close(proc)
             break
     finally:
         controller.stop()
