@@ -95,8 +95,13 @@ def compose_email(
     references: str | None,
     auto_submitted: str | None,
     envelope_domain: str,
+    html_body: str | None = None,
 ) -> bytes:
     """The wire bytes (CRLF, 7-bit) of a text/plain UTF-8 message.
+
+    With ``html_body`` (staff mail: the digest and alerts) it is multipart/alternative,
+    the plain text first, so every client shows one of the two and text-only readers
+    and filters still get all of it.
 
     ``envelope_domain`` is the domain of the bounce address the sender will use as
     MAIL FROM (see :func:`bounce_address`); no header carries it (Return-Path is the
@@ -135,4 +140,6 @@ def compose_email(
         msg["X-Auto-Response-Suppress"] = "All"
     msg[LOOP_HEADER] = sender.rsplit("@", 1)[1].lower()
     msg.set_content(body, charset="utf-8", cte="quoted-printable")
+    if html_body is not None:
+        msg.add_alternative(html_body, subtype="html", charset="utf-8", cte="quoted-printable")
     return msg.as_bytes()
