@@ -97,6 +97,7 @@ class Service:
     sender: Sender | None = None
     worker: TriageWorker | None = None
     watcher: ImapWatcher | None = None
+    _sqlite_claimed: bool = False
 
     def desk(self) -> Desk:
         s = self.settings
@@ -127,7 +128,9 @@ class Service:
         The kernel drops the lock when the process dies, however it dies.
         """
         url = make_url(self.settings.database_url.reveal())
-        if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        if self._sqlite_claimed or url.get_backend_name() != "sqlite":
+            return
+        if url.database in (None, "", ":memory:"):
             return
         path = Path(f"{url.database}.run-lock")
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -151,7 +154,9 @@ class Service:
         def release() -> None:
             fcntl.flock(handle, fcntl.LOCK_UN)
             handle.close()
+            self._sqlite_claimed = False
 
+        self._sqlite_claimed = True
         self._stoppers.append(release)
 
     async def start(self) -> None:
@@ -299,6 +304,7 @@ class Service:
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, self._stop_event.set)
+        self._claim_sqlite()  # refused before anything starts (or logs that it stopped)
         try:
             await self.start()
             log.info("privacybot running (roles: %s)", ",".join(self.roles))
