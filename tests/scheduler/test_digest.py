@@ -239,3 +239,21 @@ def test_a_message_in_the_raw_subject_is_not_parsed_into_the_digest(desk: Desk) 
     )
     text, html = _digest_text(desk)
     assert "99" not in text and "<script>" not in html and "<b>" not in html
+
+
+def test_working_days_left_agrees_with_the_day_by_day_count() -> None:
+    import random
+
+    from privacybot.cases.deadline import HolidayCalendar, working_days_between
+    from privacybot.scheduler.digest import working_days_left
+
+    cal = HolidayCalendar.load()
+    rng = random.Random(13)
+    start = date(2024, 1, 1)
+    pairs = [(date(2026, 4, 3), date(2026, 4, 7)), (date(2026, 12, 24), date(2027, 1, 4))]
+    pairs += [
+        (start + timedelta(days=rng.randint(0, 1500)), start + timedelta(days=rng.randint(0, 1500)))
+        for _ in range(400)
+    ]
+    for a, b in pairs:
+        assert working_days_left(a, b, cal) == working_days_between(a, b, cal), (a, b)

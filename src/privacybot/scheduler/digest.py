@@ -24,11 +24,7 @@ from sqlalchemy import and_, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from privacybot.cases.deadline import (
-    ALERT_DAYS_BEFORE,
-    HolidayCalendar,
-    working_days_between,
-)
+from privacybot.cases.deadline import ALERT_DAYS_BEFORE, HolidayCalendar
 from privacybot.db.models import Case, Draft, InboundMessage, OutboxItem, SchedulerRun
 from privacybot.db.repo import effective_due
 from privacybot.domain import CaseStatus, DraftStatus
@@ -147,6 +143,27 @@ class Digest:
         return not any(self.counts().values())
 
 
+def working_days_left(today: date, due: date, calendar: HolidayCalendar) -> int:
+    """``cases.deadline.working_days_between(today, due)``, in time independent of the gap.
+
+    The digest computes this for every line, and a case overdue for years would make
+    the day-by-day count of ``deadline`` walk thousands of days: here weekdays are
+    counted by whole weeks and the year's named non-working days (R2) subtracted.
+    ``tests/scheduler/test_digest.py`` checks both agree.
+    """
+    if due < today:
+        return -working_days_left(due, today, calendar)
+    weeks, rest = divmod((due - today).days, 7)
+    count = 5 * weeks
+    for n in range(1, rest + 1):
+        count += (today + timedelta(days=n)).weekday() < 5
+    for year in range(today.year, due.year + 1):
+        for day in calendar.non_working_days(year):
+            if today < day <= due and day.weekday() < 5:
+                count -= 1
+    return count
+
+
 def case_link(dashboard_url: str | None, reference: str) -> str | None:
     return f"{dashboard_url}/cases/{reference}" if dashboard_url else None
 
@@ -163,7 +180,7 @@ def case_line(
         rights=tuple(case.rights),
         company=case.company,
         due=due,
-        working_days_left=working_days_between(today, due, calendar),
+        working_days_left=working_days_left(today, due, calendar),
         extended=extended,
         decide_by=None if extended else case.due - timedelta(days=ALERT_DAYS_BEFORE),
         link=case_link(dashboard_url, case.reference),
