@@ -291,3 +291,27 @@ def test_pseudonymise_replaces_every_address_in_nested_details() -> None:
     dumped = json.dumps(swept)
     assert "@" not in dumped and swept["n"] == 3 and swept["none"] is None
     assert swept["reason"].count("hmac:" + address_hmac("a@b.nl", KEY)) == 2
+
+
+def test_R24_a_draft_of_an_open_case_pointing_at_a_purged_message_is_left_alone(
+    desk: Desk,
+) -> None:
+    old = desk.request(local(date(2026, 1, 5), 10), sender=f"Anna <{ANNA}>")
+    close(desk, old, CLOSED)
+    new = desk.request(local(date(2027, 2, 20), 10), sender="bob@example.nl")
+    with transaction(desk.engine) as s:
+        old_case = repo.case_by_reference(s, old)
+        new_case = repo.case_by_reference(s, new)
+        assert old_case is not None and new_case is not None
+        first = s.exec(select(InboundMessage).where(InboundMessage.case_id == old_case.id)).first()
+        draft = s.exec(select(Draft).where(Draft.case_id == new_case.id)).first()
+        assert first is not None and draft is not None
+        draft.inbound_id = first.id  # odd, but a foreign key the purge must respect
+        s.add(draft)
+        message_id = first.id
+    before = Snapshot.of(desk.engine, new)
+    purge(desk, date(2027, 3, 2))
+    assert Snapshot.of(desk.engine, new) == before
+    with Session(desk.engine) as s:
+        kept = s.get(InboundMessage, message_id)
+    assert kept is not None and kept.raw == b"" and kept.subject is None and kept.sender is None

@@ -37,7 +37,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, func, or_, update
+from sqlalchemy import and_, delete, func, or_, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -360,14 +360,15 @@ def _purge_case(
         ).all()
         if i is not None
     ]
+    # Its own drafts, and case-less ones answering its messages; a draft of another
+    # case that points at one of its messages is left alone (that message is emptied).
+    caseless_replies = and_(
+        col(Draft.case_id).is_(None), col(Draft.inbound_id).in_(inbound_ids or [0])
+    )
     draft_ids = [
         i
         for i in session.exec(
-            select(Draft.id).where(
-                or_(col(Draft.case_id) == case.id, col(Draft.inbound_id).in_(inbound_ids))
-                if inbound_ids
-                else Draft.case_id == case.id
-            )
+            select(Draft.id).where(or_(col(Draft.case_id) == case.id, caseless_replies))
         ).all()
         if i is not None
     ]
