@@ -37,9 +37,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _pg import database_url, pg_schema  # noqa: E402
 
 from privacybot.db import migrate  # noqa: E402
-from privacybot.db.session import make_engine, transaction  # noqa: E402
+from privacybot.db.session import make_engine  # noqa: E402
 from privacybot.outbox import store  # noqa: E402
-from privacybot.outbox.compose import compose_email, new_message_id  # noqa: E402
+from privacybot.testing.outbox import queue_messages  # noqa: E402
 from privacybot.testing.servers import free_port  # noqa: E402
 
 DOMAIN = "conxillium.nl"
@@ -64,31 +64,7 @@ class _Counting:
 def fill(engine: Engine, count: int, now: datetime) -> None:
     """``count`` messages in one transaction, so every sender sees them at once."""
     body = "Beste heer/mevrouw,\n\nWij hebben uw verzoek ontvangen.\n" * 10
-    with transaction(engine) as session:
-        for n in range(count):
-            mid = new_message_id(DOMAIN)
-            raw = compose_email(
-                from_address=f"privacy@{DOMAIN}",
-                to_address=f"burger{n}@example.nl",
-                subject=f"Auto: [PRV-2026-{n + 1:05d}] Inzageverzoek",
-                body=body,
-                message_id=mid,
-                date=now,
-                in_reply_to=None,
-                references=None,
-                auto_submitted="auto-replied",
-                envelope_domain=DOMAIN,
-            )
-            store.enqueue(
-                session,
-                draft=None,
-                case_id=None,
-                to_address=f"burger{n}@example.nl",
-                raw=raw,
-                message_id=mid,
-                automatic=True,
-                now=now,
-            )
+    queue_messages(engine, count, now, domain=DOMAIN, body=body)
 
 
 def _cpu_seconds(pid: int) -> float:

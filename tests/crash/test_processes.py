@@ -34,9 +34,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
 from privacybot.db.models import OutboxItem
-from privacybot.db.session import transaction
-from privacybot.outbox import store
-from privacybot.outbox.compose import compose_email, new_message_id
+from privacybot.testing.outbox import queue_messages
 from tests.servers import SmtpSink
 
 pytestmark = pytest.mark.slow
@@ -48,39 +46,6 @@ LEASE_SECONDS = 15
 DOMAIN = "conxillium.nl"
 STAFF = "staff@conxillium.nl"
 REPO = Path(__file__).resolve().parents[2]
-
-
-def _queue(engine: Engine, count: int) -> set[str]:
-    now = datetime.now(UTC)
-    mids: set[str] = set()
-    body = "Beste heer/mevrouw,\n\nWij hebben uw verzoek ontvangen.\n"
-    with transaction(engine) as session:
-        for n in range(count):
-            mid = new_message_id(DOMAIN)
-            raw = compose_email(
-                from_address=f"privacy@{DOMAIN}",
-                to_address=f"burger{n}@example.nl",
-                subject=f"Auto: [PRV-2026-{n + 1:05d}] Uw verzoek",
-                body=body,
-                message_id=mid,
-                date=now,
-                in_reply_to=None,
-                references=None,
-                auto_submitted="auto-replied",
-                envelope_domain=DOMAIN,
-            )
-            store.enqueue(
-                session,
-                draft=None,
-                case_id=None,
-                to_address=f"burger{n}@example.nl",
-                raw=raw,
-                message_id=mid,
-                automatic=True,
-                now=now,
-            )
-            mids.add(mid)
-    return mids
 
 
 def _settled(engine: Engine) -> bool:
@@ -98,7 +63,7 @@ def test_four_senders_and_two_schedulers_send_every_message_once_and_one_digest(
 ) -> None:
     if engine.dialect.name != "postgresql":
         pytest.skip("several service processes need PostgreSQL (SQLite refuses a second one)")
-    queued = _queue(engine, MESSAGES)
+    queued = set(queue_messages(engine, MESSAGES, datetime.now(UTC), domain=DOMAIN))
     base = {k: v for k, v in os.environ.items() if not k.startswith("PRIVACYBOT_")}
     settings = {
         "PRIVACYBOT_DATABASE_URL": db_url,
