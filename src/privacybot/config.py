@@ -109,6 +109,12 @@ class Settings:
     repeat_window_hours: int = 24
     #: Total size of the files one letter may carry (privacybot.attachments).
     max_attachment_bytes: int = 10 * 1024 * 1024
+    #: The language of the staff digest and alerts (``nl`` or ``en``).
+    digest_language: str = "nl"
+    #: Base URL of the staff dashboard; the digest links each case to ``{url}/cases/{REF}``.
+    dashboard_url: str | None = None
+    #: How long a sender owns a claimed outbox item before another may settle it.
+    outbox_lease_seconds: int = 300
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -151,6 +157,9 @@ _KNOWN = (
     "MAX_NEW_CASES_PER_ADDRESS",
     "REPEAT_WINDOW_HOURS",
     "MAX_ATTACHMENT_MB",
+    "DIGEST_LANGUAGE",
+    "DASHBOARD_URL",
+    "OUTBOX_LEASE_SECONDS",
 )
 
 
@@ -326,9 +335,28 @@ def load_settings(
 
     retention_raw = get("CASE_RETENTION_DAYS") or "365"
     if not retention_raw.isdigit() or int(retention_raw) < 1:
+        # 0 would purge a case the moment it closes (no time for a complaint or a
+        # reopening), a negative number has no meaning: both are refused, never clamped.
         raise ConfigError(
-            f"{PREFIX}CASE_RETENTION_DAYS: {retention_raw!r} is not a positive whole number"
+            f"{PREFIX}CASE_RETENTION_DAYS: {retention_raw!r} is not a positive whole number "
+            "of days (at least 1; default 365)"
         )
+
+    digest_language = (get("DIGEST_LANGUAGE") or "nl").lower()
+    if digest_language not in ("nl", "en"):
+        raise ConfigError(f"{PREFIX}DIGEST_LANGUAGE: {digest_language!r} is not nl or en")
+
+    dashboard = get("DASHBOARD_URL")
+    if dashboard is not None:
+        parts = _url("DASHBOARD_URL", dashboard, ("http", "https"))
+        if not parts.hostname or parts.query or parts.fragment or parts.password is not None:
+            raise ConfigError(
+                f"{PREFIX}DASHBOARD_URL: {redact_url(dashboard)!r} is not a plain base URL "
+                "(e.g. https://privacy.conxillium.nl)"
+            )
+        dashboard = dashboard.rstrip("/")
+
+    lease_seconds = _whole("OUTBOX_LEASE_SECONDS", get("OUTBOX_LEASE_SECONDS") or "300", 10)
 
     kinds_raw = get("AUTO_SEND_KINDS")
     auto_kinds = (
@@ -386,4 +414,7 @@ def load_settings(
         max_new_cases_per_address=max_cases,
         repeat_window_hours=repeat_hours,
         max_attachment_bytes=attachment_mb * 1024 * 1024,
+        digest_language=digest_language,
+        dashboard_url=dashboard,
+        outbox_lease_seconds=lease_seconds,
     )

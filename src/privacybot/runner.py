@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import fcntl
 import logging
+import os
 import signal
 import socket
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import uvicorn
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 
 from privacybot.cases.deadline import Clockwork, HolidayCalendar
 from privacybot.clock import Clock, SystemClock
@@ -94,6 +97,7 @@ class Service:
     sender: Sender | None = None
     worker: TriageWorker | None = None
     watcher: ImapWatcher | None = None
+    _sqlite_claimed: bool = False
 
     def desk(self) -> Desk:
         s = self.settings
@@ -115,8 +119,50 @@ class Service:
             staff_emails=s.staff_emails,
         )
 
+    def _claim_sqlite(self) -> None:
+        """SQLite serves one service process: hold an exclusive lock file beside it.
+
+        A second ``privacybot run`` on the same file would share SQLite's single writer
+        and the in-process write lock would no longer keep the threads of both in line,
+        while the outbox and scheduler count on one process; it is refused with one
+        line. Commands (``cases list``, ``drafts approve``) take no lock and stay fine.
+        The kernel drops the lock when the process dies, however it dies.
+        """
+        url = make_url(self.settings.database_url.reveal())
+        if self._sqlite_claimed or url.get_backend_name() != "sqlite":
+            return
+        if url.database in (None, "", ":memory:"):
+            return
+        path = Path(f"{url.database}.run-lock")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = path.open("a+")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            handle.close()
+            raise StartupError(
+                f"the SQLite database {url.database} is in use by another `privacybot run` "
+                f"({holder}); SQLite serves one service process: run all roles in that one, "
+                "or use PostgreSQL (PRIVACYBOT_DATABASE_URL) to spread them over several"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()} on {socket.gethostname()}\n")
+        handle.flush()
+
+        def release() -> None:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            handle.close()
+            self._sqlite_claimed = False
+
+        self._sqlite_claimed = True
+        self._stoppers.append(release)
+
     async def start(self) -> None:
         s = self.settings
+        self._claim_sqlite()
         engine = self.engine = make_engine(s.database_url.reveal())
         await asyncio.to_thread(migrate.check_up_to_date, engine)
         desk = self.desk()
@@ -130,6 +176,7 @@ class Service:
                 smtp_url = sink.url
                 was_delivered = MaildirDeliveryCheck(s.sent_dir)
                 log.info("outbound mail goes to the built-in sink %s", s.sent_dir)
+            lease = timedelta(seconds=s.outbox_lease_seconds)
             self.sender = Sender(
                 engine,
                 SmtpTransport(smtp_url),
@@ -137,6 +184,9 @@ class Service:
                 bounce_domain=s.from_domain,
                 was_delivered=was_delivered,
                 key=desk.key,
+                lease=lease,
+                # Settle a dead sender's items at least twice per lease.
+                recover_interval=min(60.0, lease.total_seconds() / 2),
             )
 
         if "intake" in self.roles:
@@ -212,9 +262,10 @@ class Service:
             log.info("dashboard and API on http://%s", s.web_bind)
 
         if "scheduler" in self.roles:
+            from privacybot.scheduler.jobs import StaffSettings
             from privacybot.scheduler.loop import Scheduler
 
-            scheduler = Scheduler(engine, desk, self.clock)
+            scheduler = Scheduler(engine, desk, self.clock, staff=StaffSettings.from_settings(s))
             self._tasks.append(
                 asyncio.create_task(scheduler.run(self._stop_event), name="scheduler")
             )
@@ -254,6 +305,7 @@ class Service:
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, self._stop_event.set)
+        self._claim_sqlite()  # refused before anything starts (or logs that it stopped)
         try:
             await self.start()
             log.info("privacybot running (roles: %s)", ",".join(self.roles))

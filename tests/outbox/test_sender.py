@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 
 from privacybot.clock import FixedClock
 from privacybot.db.session import make_engine
+from privacybot.outbox import store
 from privacybot.outbox.compose import bounce_address
 from privacybot.outbox.maildir_sink import MaildirSmtpServer
 from privacybot.outbox.sender import Outcome, Sender
@@ -259,6 +260,8 @@ def test_the_sender_settles_a_dead_senders_items_with_the_maildir(
         first = claim_next(engine, "dead", clock.now(), lease)
         assert first is not None and first.id == delivered_id
         assert claim_next(engine, "dead", clock.now(), lease) is not None
+        # It marked the hand-over of the first (as every sender does before the dot).
+        assert store.mark_handing_over(engine, first, clock.now())
         SmtpTransport(sink.url).send(first.raw, "b@conxillium.nl", first.to_address)
 
         check = MaildirDeliveryCheck(maildir)

@@ -178,11 +178,50 @@ def test_outcomes_only_touch_a_row_still_sending(engine: Engine) -> None:
     assert item(engine, item_id).status == "pending"
 
 
-def _crashed(engine: Engine, case_id: int | None = None) -> tuple[int, str]:
-    """An item whose sender claimed it and died: still sending, lease run out at T0+LEASE."""
+def _crashed(
+    engine: Engine, case_id: int | None = None, *, handed_over: bool = True
+) -> tuple[int, str]:
+    """An item whose sender claimed it and died: still sending, lease run out at T0+LEASE.
+
+    ``handed_over``: it died after committing the hand-over mark (the relay may have it).
+    """
     item_id, mid = queue_message(engine, case_id=case_id, with_draft=case_id is not None)
-    assert claim_next(engine, "dead", T0, LEASE) is not None
+    claimed = claim_next(engine, "dead", T0, LEASE)
+    assert claimed is not None
+    if handed_over:
+        assert store.mark_handing_over(engine, claimed, T0 + timedelta(seconds=1))
     return item_id, mid
+
+
+def test_an_item_that_never_reached_the_final_dot_is_resent_without_asking(
+    engine: Engine,
+) -> None:
+    item_id, _ = _crashed(engine, handed_over=False)
+    asked: list[str] = []
+
+    def unknown(message_id: str) -> None:
+        asked.append(message_id)
+
+    later = T0 + LEASE + timedelta(seconds=1)
+    assert recover_in_doubt(engine, later, unknown) == [item_id]
+    assert asked == []  # no mark: the relay cannot have it, a remote one need not be asked
+    assert item(engine, item_id).status == "pending"
+    assert events(engine, "send_in_doubt") == []
+
+
+def test_the_hand_over_mark_is_refused_once_the_claim_is_gone(engine: Engine) -> None:
+    queue_message(engine)
+    stale = claim_next(engine, "w1", T0, LEASE)
+    assert stale is not None
+    # Lease over: the mark is refused, so the dot is never sent by a sender running late.
+    assert not store.mark_handing_over(engine, stale, T0 + LEASE + timedelta(seconds=1))
+    later = T0 + LEASE + timedelta(seconds=2)
+    recover_in_doubt(engine, later, lambda _: None)
+    again = claim_next(engine, "w1", later, LEASE)
+    assert again is not None and again.attempts == stale.attempts + 1
+    # Same worker name (another thread of that process), but a new claim: still refused.
+    assert not store.mark_handing_over(engine, stale, later)
+    assert store.mark_handing_over(engine, again, later)
 
 
 def test_recovery_leaves_live_leases_alone(engine: Engine) -> None:

@@ -228,6 +228,11 @@ class OutboxItem(SQLModel, table=True):
     sent_at: datetime | None = _utc()
     #: The draft's sealed code, opened by the sender only in memory (see Draft).
     sealed_code: str | None = Field(default=None, max_length=64)
+    #: Set (and committed) by the sender just before the final dot of DATA: an item left
+    #: ``sending`` without it never reached the relay, so it may be sent again safely.
+    handed_over_at: datetime | None = _utc()
+    #: Staff mail (digest, alerts) has no draft: the scheduler run that queued it.
+    scheduler_run_id: int | None = Field(default=None, foreign_key="scheduler_run.id", index=True)
 
 
 class CodeAttempt(SQLModel, table=True):

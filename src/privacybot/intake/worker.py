@@ -13,11 +13,13 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
+from datetime import timedelta
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from privacybot.clock import Clock
+from privacybot.db.lease import DEFAULT_LEASE, hold_for
 from privacybot.db.models import InboundMessage
 from privacybot.db.session import read_transaction, transaction
 from privacybot.decision import Verdict
@@ -47,8 +49,10 @@ class TriageWorker:
         our_address: str,
         min_confidence: float,
         on_outbox: Callable[[], None] | None = None,
+        lease: timedelta = DEFAULT_LEASE,
     ) -> None:
         self._engine = engine
+        self.lease = lease
         self._desk = desk
         self._clock = clock
         self._our_address = our_address
@@ -91,7 +95,8 @@ class TriageWorker:
         message failing never undoes another). Each row is re-checked to be still
         untriaged. On PostgreSQL one row is claimed with FOR UPDATE SKIP LOCKED,
         which blocks nobody, and triaged inside its own transaction, so several
-        workers can share the queue.
+        workers can share the queue; a worker that dies releases it with its
+        connection, one that hangs after ``lease`` (db/lease.py).
         """
         if self._engine.dialect.name == "sqlite":
             with read_transaction(self._engine) as session:
@@ -103,6 +108,8 @@ class TriageWorker:
             prepared = [(None, None)]
         outcomes: list[tuple[int | None, str]] = []
         with transaction(self._engine) as session:
+            # PostgreSQL: the row lock is the claim; the lease frees it if we hang.
+            hold_for(session, self.lease)
             for row_id, result in prepared:
                 found = self._claim(session, row_id, 1)
                 if not found:

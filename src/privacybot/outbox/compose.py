@@ -99,8 +99,13 @@ def compose_email(
     attachments: Sequence[tuple[str, str, bytes]] = (),
     from_name: str = "",
     to_name: str = "",
+    html_body: str | None = None,
 ) -> bytes:
     """The wire bytes (CRLF, 7-bit) of a text/plain UTF-8 message.
+
+    With ``html_body`` (staff mail: the digest and alerts) it is multipart/alternative,
+    the plain text first, so every client shows one of the two and text-only readers
+    and filters still get all of it.
 
     ``envelope_domain`` is the domain of the bounce address the sender will use as
     MAIL FROM (see :func:`bounce_address`); no header carries it (Return-Path is the
@@ -142,6 +147,8 @@ def compose_email(
         msg["X-Auto-Response-Suppress"] = "All"
     msg[LOOP_HEADER] = sender.rsplit("@", 1)[1].lower()
     msg.set_content(body, charset="utf-8", cte="quoted-printable")
+    if html_body is not None:
+        msg.add_alternative(html_body, subtype="html", charset="utf-8", cte="quoted-printable")
     for filename, content_type, data in attachments:
         maintype, _, subtype = content_type.partition("/")
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)

@@ -28,7 +28,7 @@ from privacybot.cases.codes import reveal
 from privacybot.clock import Clock
 from privacybot.outbox import store
 from privacybot.outbox.compose import bounce_address
-from privacybot.outbox.transport import Transport, TransportError, redact_addresses
+from privacybot.outbox.transport import ClaimLost, Transport, TransportError, redact_addresses
 
 log = logging.getLogger("privacybot.outbox")
 
@@ -143,8 +143,14 @@ class Sender:
             # A seal we cannot open (a changed server key): never send a letter without
             # the code it promises; staff see it as a failed send.
             return self._failed(item, TransportError(f"verification code: {exc}", True))
+
+        def hand_over() -> bool:
+            return store.mark_handing_over(self.engine, item, self.clock.now())
+
         try:
-            self.transport.send(raw, mail_from, item.to_address, deadline=deadline)
+            self.transport.send(
+                raw, mail_from, item.to_address, deadline=deadline, before_final_dot=hand_over
+            )
         except TransportError as exc:
             return self._failed(item, exc)
         except Exception as exc:
@@ -157,6 +163,10 @@ class Sender:
         return Outcome.SENT
 
     def _failed(self, item: store.ClaimedItem, exc: TransportError) -> Outcome:
+        if isinstance(exc, ClaimLost):
+            # Recovery (or another sender) owns the row now; whatever we record is wrong.
+            log.warning("outbox: %s case=%s: %s", item.message_id, item.case_id, exc.message)
+            return Outcome.LOST_CLAIM
         now = self.clock.now()
         error = redact_addresses(exc.message)
         if exc.in_doubt:

@@ -7,14 +7,17 @@ the writer whose ``UPDATE … WHERE status='pending'`` changed one row owns the 
 The claim is a lease (``claimed_until``); the bytes and Message-ID never change.
 
 Never a second copy. A claimed row whose lease ran out means a sender died (or lost
-its connection) somewhere between claiming and recording the outcome, so the relay
-may or may not have the message. :func:`recover_in_doubt` asks ``was_delivered`` (the
-built-in Maildir sink can answer; a remote relay cannot): True → sent, False → back to
-pending (safe to resend), None → ``failed`` "in doubt" with a ``send_in_doubt`` audit
-event, never resent automatically; staff check the relay log and :func:`requeue` it.
-We prefer an occasional message a human must look at over a duplicate legal letter.
-The sender only sends the final ``.`` of DATA while its lease has time left (see
-``transport.SmtpTransport.send``), so a live sender is never recovered under its feet.
+its connection) somewhere between claiming and recording the outcome. Just before the
+final ``.`` of DATA the sender commits :func:`mark_handing_over` (``handed_over_at``),
+and only if that still finds the claim its own and the lease running does the dot go
+out. So a row left ``sending`` *without* the mark never reached the relay and goes
+back to pending (safe to resend, whichever process died). With the mark, the relay
+may or may not have it: :func:`recover_in_doubt` asks ``was_delivered`` (the built-in
+Maildir sink can answer; a remote relay cannot): True → sent, False → back to pending,
+None → ``failed`` "in doubt" with a ``send_in_doubt`` audit event, never resent
+automatically; staff check the relay log and :func:`requeue` it. We prefer an
+occasional message a human must look at over a duplicate legal letter. The window for
+that is the relay's answer to the dot, milliseconds per message.
 Clocks of sender hosts must agree (NTP): leases are compared across processes.
 
 Backoff for transient failures: 30 s, 1 min, 2 min … capped at 1 h, ±20 % jitter so
@@ -87,11 +90,13 @@ def enqueue(
     message_id: str,
     automatic: bool,
     now: datetime,
+    scheduler_run_id: int | None = None,
 ) -> OutboxItem:
     """Queue a built message in the caller's transaction (its draft was approved: ``queued``).
 
     The unique constraints on ``message_id`` and ``draft_id`` make a second enqueue of
-    the same message fail with IntegrityError instead of sending it twice.
+    the same message fail with IntegrityError instead of sending it twice. Staff mail
+    has no draft; ``scheduler_run_id`` names the run (digest, alert) that queued it.
     """
     if draft is not None and draft.message_id != message_id:
         raise ValueError("message_id differs from the draft's fixed Message-ID")
@@ -106,6 +111,7 @@ def enqueue(
         raw=raw,
         automatic=automatic,
         sealed_code=draft.sealed_code if draft is not None else None,
+        scheduler_run_id=scheduler_run_id,
         status=OutboxStatus.PENDING,
         attempts=0,
         next_attempt_at=now,
@@ -166,6 +172,7 @@ def claim_next(
                     attempts=OutboxItem.attempts + 1,
                     claimed_by=worker,
                     claimed_until=now + lease,
+                    handed_over_at=None,
                 )
                 .execution_options(synchronize_session=False)
             )
@@ -174,6 +181,29 @@ def claim_next(
                 assert item is not None
                 return _claimed(item)
     return None
+
+
+def mark_handing_over(engine: Engine, item: ClaimedItem, now: datetime) -> bool:
+    """Record, just before the final dot, that the relay may now get the message.
+
+    Committed only while the claim is still ours (same worker, same claim: ``attempts``
+    counts claims, so it fences off a re-claim by a thread of the same process) and
+    its lease is running. False means: do not send the dot, the claim is gone.
+    """
+    with transaction(engine) as session:
+        result = session.execute(
+            update(OutboxItem)
+            .where(
+                OutboxItem.id == item.id,  # type: ignore[arg-type]
+                OutboxItem.status == OutboxStatus.SENDING,  # type: ignore[arg-type]
+                OutboxItem.claimed_by == item.claimed_by,  # type: ignore[arg-type]
+                OutboxItem.attempts == item.attempts,  # type: ignore[arg-type]
+                OutboxItem.claimed_until > now,  # type: ignore[arg-type,operator]
+            )
+            .values(handed_over_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
 
 def _move(item: OutboxItem, event: OutboxEvent) -> None:
@@ -328,10 +358,13 @@ def settle_in_doubt(
     *,
     reason: str = IN_DOUBT_ERROR,
     expected_until: datetime | None = None,
+    never_handed_over: bool = False,
 ) -> str:
     """Apply the answer of ``was_delivered`` to a ``sending`` row; returns the new status.
 
     ``expected_until`` guards against a row that was re-claimed since it was read.
+    ``never_handed_over``: the caller saw no hand-over mark, so ``delivered`` is False
+    by construction; if the mark appeared meanwhile the row is left for the next round.
     Returns "" when the row changed under us and was left alone.
     """
     with transaction(engine) as session:
@@ -339,6 +372,8 @@ def settle_in_doubt(
         if item is None or item.status != OutboxStatus.SENDING:
             return ""
         if expected_until is not None and item.claimed_until != expected_until:
+            return ""
+        if never_handed_over and item.handed_over_at is not None:
             return ""
         if delivered is True:
             _record_sent(session, item, now, how="found delivered after a crash")
@@ -374,16 +409,30 @@ def recover_in_doubt(
     """
     with Session(engine) as session:
         rows = session.exec(
-            select(OutboxItem.id, OutboxItem.message_id, OutboxItem.claimed_until).where(
+            select(
+                OutboxItem.id,
+                OutboxItem.message_id,
+                OutboxItem.claimed_until,
+                OutboxItem.handed_over_at,
+            ).where(
                 OutboxItem.status == OutboxStatus.SENDING,
                 OutboxItem.claimed_until < now,  # type: ignore[operator]
             )
         ).all()
     settled: list[int] = []
-    for item_id, message_id, claimed_until in rows:
+    for item_id, message_id, claimed_until, handed_over_at in rows:
         assert item_id is not None
-        delivered = was_delivered(message_id)
-        if settle_in_doubt(engine, item_id, now, delivered, expected_until=claimed_until):
+        # No mark: the dot never went out, so the relay cannot have it (module doc).
+        unmarked = handed_over_at is None
+        delivered = False if unmarked else was_delivered(message_id)
+        if settle_in_doubt(
+            engine,
+            item_id,
+            now,
+            delivered,
+            expected_until=claimed_until,
+            never_handed_over=unmarked,
+        ):
             settled.append(item_id)
     return settled
 

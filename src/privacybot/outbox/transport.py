@@ -8,9 +8,11 @@ fault that would otherwise fail every queued letter at once) — is transient.
 A third kind, ``in_doubt``, marks the one moment where we cannot know the outcome:
 the final ``.`` of DATA was sent and no reply came back. Retrying that could send a
 second copy, so the sender treats it like a crash (see ``store`` docstring). To keep
-that moment inside our lease, ``send`` sends the final ``.`` only before ``deadline``;
-past it, the connection is closed mid-DATA, which makes the relay drop the
-transaction (RFC 5321 §4.1.1.4), and the error is an ordinary transient one.
+that moment inside our lease, ``send`` sends the final ``.`` only before ``deadline``
+and only when ``before_final_dot`` (the sender's committed hand-over mark) says the
+claim is still ours; otherwise the connection is closed mid-DATA, which makes the
+relay drop the transaction (RFC 5321 §4.1.1.4), and the error is an ordinary
+transient one.
 
 Smtplib is blocking; the sender runs ``send`` in a thread. Passwords never appear in
 reprs, errors or logs.
@@ -25,6 +27,7 @@ import socket
 import ssl
 import threading
 import time
+from collections.abc import Callable
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 from pathlib import Path
@@ -58,13 +61,23 @@ class TransportError(Exception):
         self.in_doubt = in_doubt
 
 
+class ClaimLost(TransportError):
+    """The hand-over check said the message is no longer ours: nothing to record."""
+
+
 class Transport(Protocol):
     """What the sender needs from a relay; tests and other channels may provide their own."""
 
     timeout: float
 
     def send(
-        self, raw: bytes, mail_from: str, rcpt: str, *, deadline: float | None = None
+        self,
+        raw: bytes,
+        mail_from: str,
+        rcpt: str,
+        *,
+        deadline: float | None = None,
+        before_final_dot: Callable[[], bool] | None = None,
     ) -> None: ...
 
 
@@ -174,11 +187,21 @@ class SmtpTransport:
         except smtplib.SMTPNotSupportedError as exc:
             raise TransportError(f"session setup: {exc}", permanent=False) from None
 
-    def send(self, raw: bytes, mail_from: str, rcpt: str, *, deadline: float | None = None) -> None:
+    def send(
+        self,
+        raw: bytes,
+        mail_from: str,
+        rcpt: str,
+        *,
+        deadline: float | None = None,
+        before_final_dot: Callable[[], bool] | None = None,
+    ) -> None:
         """Deliver ``raw`` to one recipient; raises TransportError on any failure.
 
         ``deadline`` is a ``time.monotonic()`` instant after which the message must not
-        be completed (the sender's lease): the final dot is then withheld.
+        be completed (the sender's lease): the final dot is then withheld. So is it
+        when ``before_final_dot`` returns False or raises: it records the hand-over
+        and says whether the message is still ours to complete.
         """
         conn = self._connect()
         handed_over = False
@@ -202,6 +225,16 @@ class SmtpTransport:
             conn.send(_wire(raw))
             if deadline is not None and time.monotonic() >= deadline:
                 raise TransportError("lease ran out before the end of DATA; withdrawn", False)
+            if before_final_dot is not None:
+                try:
+                    still_ours = before_final_dot()
+                except Exception as exc:  # noqa: BLE001 - the dot stays unsent either way
+                    raise TransportError(
+                        f"could not record the hand-over, DATA withdrawn: {type(exc).__name__}",
+                        False,
+                    ) from None
+                if not still_ours:
+                    raise ClaimLost("the claim was lost before the end of DATA; withdrawn")
             handed_over = True
             conn.send(b".\r\n")
             code, resp = conn.getreply()

@@ -1,1 +1,1 @@
-"""Time-driven work: verification reminders and closures, code purges (the digest grows here)."""
+"""Time-driven work: R7 reminders and closures, code purges, staff alerts, the digest, retention."""
