@@ -107,6 +107,14 @@ class Settings:
     max_new_cases_per_address: int = 5
     #: The same request again from one address within this many hours joins its case.
     repeat_window_hours: int = 24
+    #: Dashboard sessions end after this long without a request, and this long after sign-in.
+    web_session_idle_minutes: int = 30
+    web_session_max_hours: int = 12
+    #: Secure cookies: "auto" (when the request came over TLS, or X-Forwarded-Proto says
+    #: https), "true" (always: TLS ends at a proxy that sends no header) or "false".
+    web_secure_cookies: str = "auto"
+    #: The largest file an officer may attach to a draft.
+    web_max_upload_mb: int = 10
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -148,6 +156,10 @@ _KNOWN = (
     "LOG_LEVEL",
     "MAX_NEW_CASES_PER_ADDRESS",
     "REPEAT_WINDOW_HOURS",
+    "WEB_SESSION_IDLE_MINUTES",
+    "WEB_SESSION_MAX_HOURS",
+    "WEB_SECURE_COOKIES",
+    "WEB_MAX_UPLOAD_MB",
 )
 
 
@@ -345,6 +357,13 @@ def load_settings(
     max_cases = _whole("MAX_NEW_CASES_PER_ADDRESS", get("MAX_NEW_CASES_PER_ADDRESS") or "5", 1)
     repeat_hours = _whole("REPEAT_WINDOW_HOURS", get("REPEAT_WINDOW_HOURS") or "24", 0)
 
+    idle_minutes = _whole("WEB_SESSION_IDLE_MINUTES", get("WEB_SESSION_IDLE_MINUTES") or "30", 1)
+    max_hours = _whole("WEB_SESSION_MAX_HOURS", get("WEB_SESSION_MAX_HOURS") or "12", 1)
+    secure = (get("WEB_SECURE_COOKIES") or "auto").lower()
+    if secure not in ("auto", "true", "false"):
+        raise ConfigError(f"{PREFIX}WEB_SECURE_COOKIES: {secure!r} is not auto, true or false")
+    upload_mb = _whole("WEB_MAX_UPLOAD_MB", get("WEB_MAX_UPLOAD_MB") or "10", 1)
+
     secret = get("SECRET_KEY")
     if secret is not None and len(secret) < 16:
         raise ConfigError(f"{PREFIX}SECRET_KEY: too short (at least 16 characters)")
@@ -376,4 +395,8 @@ def load_settings(
         log_level=level,
         max_new_cases_per_address=max_cases,
         repeat_window_hours=repeat_hours,
+        web_session_idle_minutes=idle_minutes,
+        web_session_max_hours=max_hours,
+        web_secure_cookies=secure,
+        web_max_upload_mb=upload_mb,
     )

@@ -10,7 +10,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    Index,
+    LargeBinary,
+    Text,
+    UniqueConstraint,
+    func,
+    literal_column,
+)
 from sqlmodel import Field, SQLModel
 
 from privacybot.db.types import UTCDateTime
@@ -94,6 +104,12 @@ class Case(SQLModel, table=True):
         # The lists: cases by receipt (cases list) and by due date (the work queue).
         Index("ix_case_received", "received", "id"),
         Index("ix_case_due", "due"),
+        # The work queue sorts by the due date that counts (extended or not), then id.
+        Index(
+            "ix_case_effective_due",
+            func.coalesce(literal_column("extended_due"), literal_column("due")),
+            "id",
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -238,6 +254,8 @@ class Staff(SQLModel, table=True):
     password_hash: str | None = Field(default=None, max_length=255)
     active: bool = True
     created: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    #: The dashboard's language for this member: nl (default) or en.
+    language: str = Field(default="nl", max_length=2, sa_column_kwargs={"server_default": "nl"})
 
 
 class StaffToken(SQLModel, table=True):
@@ -252,6 +270,40 @@ class StaffToken(SQLModel, table=True):
     created: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     last_used_at: datetime | None = _utc()
     revoked_at: datetime | None = _utc()
+
+
+class StaffSession(SQLModel, table=True):
+    """A signed-in dashboard session; the cookie holds a random id, the row its SHA-256.
+
+    ``password_stamp`` ties the session to the password it was opened with: a reset
+    ends every session at once. ``csrf`` is the synchronizer token of its forms.
+    """
+
+    __tablename__ = "staff_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    staff_id: int = Field(foreign_key="staff.id", index=True)
+    csrf: str = Field(max_length=64)
+    password_stamp: str = Field(max_length=32)
+    client: str = Field(default="", max_length=64)
+    created: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    last_seen: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class DraftAttachment(SQLModel, table=True):
+    """A file an officer attached to a draft (an access or portability answer)."""
+
+    __tablename__ = "draft_attachment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    draft_id: int = Field(foreign_key="draft.id", index=True)
+    filename: str = Field(max_length=255)
+    content_type: str = Field(max_length=127)
+    size: int = 0
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    added_by: str = Field(max_length=320)
+    created: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
 
 
 class AuthThrottle(SQLModel, table=True):

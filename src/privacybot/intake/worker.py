@@ -13,6 +13,7 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
+from datetime import datetime
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -22,6 +23,7 @@ from privacybot.db.models import InboundMessage
 from privacybot.db.session import read_transaction, transaction
 from privacybot.decision import Verdict
 from privacybot.domain import InboundState
+from privacybot.metrics import observe_triage
 from privacybot.outbox.compose import is_our_message_id
 from privacybot.service.desk import Desk
 from privacybot.service.inbound import handle
@@ -102,6 +104,7 @@ class TriageWorker:
         else:
             prepared = [(None, None)]
         outcomes: list[tuple[int | None, str]] = []
+        stored: list[datetime] = []
         with transaction(self._engine) as session:
             for row_id, result in prepared:
                 found = self._claim(session, row_id, 1)
@@ -117,10 +120,13 @@ class TriageWorker:
                         raise result
                     with session.begin_nested():
                         outcomes.append((claimed.id, self._apply(session, claimed, result)))
+                    stored.append(claimed.stored_at)
                 except Exception as exc:
                     self._failed(session, claimed, exc)
         for done_id, outcome in outcomes:
             log.info("inbound %s triaged: %s", done_id, outcome)
+        for stored_at in stored:
+            observe_triage((self._clock.now() - stored_at).total_seconds())
         if outcomes and self._on_outbox is not None:
             self._on_outbox()
         return True

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from collections.abc import Sequence
 from datetime import datetime
 from email import policy
 from email.errors import MessageError
@@ -95,8 +96,12 @@ def compose_email(
     references: str | None,
     auto_submitted: str | None,
     envelope_domain: str,
+    attachments: Sequence[tuple[str, str, bytes]] = (),
 ) -> bytes:
     """The wire bytes (CRLF, 7-bit) of a text/plain UTF-8 message.
+
+    ``attachments`` are ``(filename, content type, data)``; with any, the message is
+    multipart/mixed and each file a base64 part (the name RFC 2231-encoded if needed).
 
     ``envelope_domain`` is the domain of the bounce address the sender will use as
     MAIL FROM (see :func:`bounce_address`); no header carries it (Return-Path is the
@@ -135,4 +140,9 @@ def compose_email(
         msg["X-Auto-Response-Suppress"] = "All"
     msg[LOOP_HEADER] = sender.rsplit("@", 1)[1].lower()
     msg.set_content(body, charset="utf-8", cte="quoted-printable")
+    for filename, content_type, data in attachments:
+        maintype, _, subtype = content_type.partition("/")
+        if not maintype or not subtype or "\r" in filename or "\n" in filename:
+            raise ValueError(f"bad attachment {filename!r} ({content_type!r})")
+        msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
     return msg.as_bytes()

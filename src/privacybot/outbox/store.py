@@ -420,6 +420,34 @@ def requeue(engine: Engine, item_id: int, actor: str, now: datetime) -> None:
         )
 
 
+def cancel(engine: Engine, item_id: int, actor: str, now: datetime, reason: str = "") -> None:
+    """Staff give up on a ``failed`` (or in-doubt) item: it is never sent; audit ``cancelled``.
+
+    The draft follows (``withdrawn``). A relay that later reports it delivered after
+    all still wins (a late 250 is the truth, see ``states.OUTBOX``).
+    """
+    with transaction(engine) as session:
+        item = session.get(OutboxItem, item_id, with_for_update=True)
+        if item is None:
+            raise LookupError(f"no outbox item {item_id}")
+        if item.status != OutboxStatus.FAILED:
+            raise ValueError(f"outbox item {item_id} is {item.status}, only failed ones cancel")
+        _move(item, OutboxEvent.CANCEL)
+        item.claimed_by = None
+        item.claimed_until = None
+        session.add(item)
+        _draft_event(session, item, DraftEvent.CANCEL, now)
+        audit(
+            session,
+            actor=actor,
+            action="cancelled",
+            at=now,
+            case=_case(session, item.case_id),
+            message_id=item.message_id,
+            reason=reason.strip()[:200],
+        )
+
+
 def counts(engine: Engine) -> dict[str, int]:
     """Items per status, for the dashboard, metrics and tests."""
     with Session(engine) as session:

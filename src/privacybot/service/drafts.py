@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import email
 import logging
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -21,7 +23,7 @@ from sqlmodel import Session, col, func, select
 
 from privacybot.cases.codes import mask
 from privacybot.db import repo
-from privacybot.db.models import Case, Draft, OutboxItem
+from privacybot.db.models import Case, Draft, DraftAttachment, OutboxItem
 from privacybot.domain import CaseStatus, DraftStatus, Language
 from privacybot.outbox.compose import compose_email, new_message_id
 from privacybot.outbox.store import enqueue
@@ -168,7 +170,7 @@ def _send_automatically(
     reason = _auto_gate(session, draft, case, now)
     if reason is None:
         try:
-            raw = _compose(draft, outgoing, now)
+            raw = _compose(draft, outgoing, now, _attachments(session, draft))
         except DraftError as exc:
             reason = str(exc)
         else:
@@ -201,7 +203,21 @@ def _withhold(
     log.info("draft %s withheld for staff: %s", draft.id, reason)
 
 
-def _compose(draft: Draft, outgoing: Outgoing, now: datetime) -> bytes:
+def _attachments(session: Session, draft: Draft) -> list[tuple[str, str, bytes]]:
+    rows = session.exec(
+        select(DraftAttachment)
+        .where(DraftAttachment.draft_id == draft.id)
+        .order_by(col(DraftAttachment.id))
+    ).all()
+    return [(row.filename, row.content_type, row.data) for row in rows]
+
+
+def _compose(
+    draft: Draft,
+    outgoing: Outgoing,
+    now: datetime,
+    attachments: list[tuple[str, str, bytes]] | None = None,
+) -> bytes:
     """The message bytes, built once; DraftError when an address or header is refused."""
     problem = reply_address_problem(draft.to_address)
     if problem:
@@ -218,6 +234,7 @@ def _compose(draft: Draft, outgoing: Outgoing, now: datetime) -> bytes:
             references=draft.references,
             auto_submitted=draft.auto_submitted,
             envelope_domain=outgoing.domain,
+            attachments=attachments or (),
         )
     except ValueError as exc:
         raise DraftError(f"draft {draft.id} cannot be sent: {exc}") from None
@@ -288,7 +305,7 @@ def approve(
         )
     if case is not None and case.status == CaseStatus.CLOSED:
         raise DraftError(f"draft {draft_id} belongs to closed case {case.reference}")
-    raw = _compose(draft, outgoing, now)
+    raw = _compose(draft, outgoing, now, _attachments(session, draft))
     draft.decided_by = officer
     move_draft(session, draft, DraftEvent.APPROVE, actor=officer, now=now, case=case)
     _enqueue(session, draft, case, raw, now)
@@ -355,7 +372,11 @@ def preview(session: Session, draft_id: int, outgoing: Outgoing, now: datetime) 
     """The bytes in the outbox when there are some, else the bytes approval would build."""
     draft, _ = _load(session, draft_id)
     item = session.exec(select(OutboxItem).where(OutboxItem.draft_id == draft.id)).first()
-    raw = item.raw if item is not None else _compose(draft, outgoing, now)
+    raw = (
+        item.raw
+        if item is not None
+        else _compose(draft, outgoing, now, _attachments(session, draft))
+    )
     msg = email.message_from_bytes(raw, policy=policy.default)
     headers = tuple((name, str(value)) for name, value in msg.items())
     part = msg.get_body(("plain",))
@@ -366,3 +387,102 @@ def preview(session: Session, draft_id: int, outgoing: Outgoing, now: datetime) 
         else ()
     )
     return Letter(draft.id or 0, draft.status, headers, mask(text), names)
+
+
+#: Kinds that may carry files (docs/operators.md: "an access or portability answer").
+ATTACHABLE_KINDS = frozenset({ReplyKind.ANSWER_ACCESS.value, ReplyKind.ANSWER_PORTABILITY.value})
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+MAX_ATTACHMENTS = 20
+_CONTENT_TYPE = re.compile(r"[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}")
+
+
+def safe_filename(name: str) -> str:
+    """The last path element of ``name``, without control characters; DraftError if none.
+
+    A browser or script may send ``../../etc/passwd`` or ``C:\\x\\brief.pdf``: we keep
+    ``passwd`` and ``brief.pdf``. Names are never used as paths here, but the recipient's
+    mail program might, and staff read them on pages (escaped there).
+    """
+    base = re.split(r"[/\\]", unicodedata.normalize("NFC", name))[-1]
+    base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C").strip()
+    base = base.lstrip(". ").strip()
+    if not base:
+        raise DraftError(f"unusable file name {name[:80]!r}")
+    if len(base) > 120:
+        stem, dot, ext = base.rpartition(".")
+        base = (stem[: 119 - len(ext)] + dot + ext) if dot and len(ext) <= 10 else base[:120]
+    return base
+
+
+def attach(
+    session: Session,
+    draft_id: int,
+    filename: str,
+    content_type: str,
+    data: bytes,
+    *,
+    staff: str,
+    now: datetime,
+    max_bytes: int = MAX_ATTACHMENT_BYTES,
+) -> DraftAttachment:
+    """An officer adds a file to an access or portability answer that awaits approval.
+
+    Attaching changes the letter, so it counts as an edit: the four-eyes rule then
+    needs another officer to approve (``edited_by``). The audit event records the
+    size and type, not the name (names may hold personal data, R25).
+    """
+    draft, case, officer = _pending(session, draft_id, staff, DraftEvent.ATTACH)
+    if draft.kind not in ATTACHABLE_KINDS:
+        raise DraftError(
+            f"draft {draft_id} is a {draft.kind}: only access and portability answers take files"
+        )
+    name = safe_filename(filename)
+    if not data:
+        raise DraftError(f"{name} is empty")
+    if len(data) > max_bytes:
+        raise DraftError(f"{name} is larger than {max_bytes // (1024 * 1024)} MB")
+    count = session.exec(
+        select(func.count())
+        .select_from(DraftAttachment)
+        .where(DraftAttachment.draft_id == draft.id)
+    ).one()
+    if int(count) >= MAX_ATTACHMENTS:
+        raise DraftError(f"draft {draft_id} already has {MAX_ATTACHMENTS} files")
+    ctype = content_type.split(";")[0].strip().lower()
+    if not _CONTENT_TYPE.fullmatch(ctype):
+        ctype = "application/octet-stream"
+    row = DraftAttachment(
+        draft_id=draft.id or 0,
+        filename=name,
+        content_type=ctype,
+        size=len(data),
+        data=data,
+        added_by=officer,
+        created=now,
+    )
+    session.add(row)
+    session.flush()
+    draft.edited_by = officer
+    move_draft(
+        session,
+        draft,
+        DraftEvent.ATTACH,
+        actor=officer,
+        now=now,
+        case=case,
+        attachment=row.id,
+        size=len(data),
+        content_type=ctype,
+    )
+    return row
+
+
+def attachments_of(session: Session, draft_id: int) -> list[DraftAttachment]:
+    """The files on a draft, oldest first (for the draft page and the API)."""
+    return list(
+        session.exec(
+            select(DraftAttachment)
+            .where(DraftAttachment.draft_id == draft_id)
+            .order_by(col(DraftAttachment.id))
+        ).all()
+    )
