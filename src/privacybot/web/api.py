@@ -108,56 +108,57 @@ def _fail(refusal: Refusal) -> HTTPException:
     return HTTPException(refusal.status, str(refusal))
 
 
+_basic = HTTPBasic(realm="privacybot", auto_error=False)
+_bearer = HTTPBearer(auto_error=False)
+_CHALLENGE = {"WWW-Authenticate": 'Bearer realm="privacybot", Basic realm="privacybot"'}
+
+
+def staff_member(
+    request: Request,
+    token: HTTPAuthorizationCredentials | None = Depends(_bearer),  # noqa: B008
+    credentials: HTTPBasicCredentials | None = Depends(_basic),  # noqa: B008
+) -> Who:
+    """Cases hold personal data: every /api call needs a token, a password or a session.
+
+    A personal token costs one indexed lookup; a password goes through the same
+    throttled sign-in as everywhere else; a session cookie needs its CSRF token
+    (``X-CSRF-Token``) for anything but reading.
+    """
+    state: WebState = request.app.state.web
+    challenge = _CHALLENGE
+    now = state.clock.now()
+    if token is not None and token.scheme.lower() == "bearer":
+        identity = identify_by_token(state.engine, token.credentials, now)
+        if identity is None:
+            raise HTTPException(401, "unknown token", headers=challenge)
+        return Who(identity.email, identity.role, "nl", "token")
+    if credentials is not None:
+        client = Client(client_address(request))
+        try:
+            identity = sign_in(
+                state.engine, credentials.username, credentials.password, client, now
+            )
+        except SignInRefused as exc:
+            if exc.retry_after:
+                raise HTTPException(
+                    429, str(exc), headers={"Retry-After": str(exc.retry_after)}
+                ) from None
+            raise HTTPException(401, str(exc), headers=challenge) from None
+        return Who(identity.email, identity.role, "nl", "password")
+    who = session_who(state, request)
+    if who is None:
+        raise HTTPException(401, "sign in", headers=challenge)
+    if request.method not in SAFE_METHODS and (
+        who.csrf is None or not csrf_matches(who.csrf, request.headers.get("x-csrf-token"))
+    ):
+        raise HTTPException(403, "missing or wrong X-CSRF-Token")
+    return who
+
+
+Staff = Annotated[Who, Depends(staff_member)]
+
+
 def build(state: WebState) -> APIRouter:
-    basic = HTTPBasic(realm="privacybot", auto_error=False)
-    bearer = HTTPBearer(auto_error=False)
-    challenge = {"WWW-Authenticate": 'Bearer realm="privacybot", Basic realm="privacybot"'}
-
-    def staff_member(
-        request: Request,
-        token: HTTPAuthorizationCredentials | None = Depends(bearer),  # noqa: B008
-        credentials: HTTPBasicCredentials | None = Depends(basic),  # noqa: B008
-    ) -> Who:
-        """Cases hold personal data: every /api call needs a token, a password or a session.
-
-        A personal token costs one indexed lookup; a password goes through the same
-        throttled sign-in as everywhere else; a session cookie needs its CSRF token
-        for anything but reading.
-        """
-        now = state.clock.now()
-        if (
-            request.method not in SAFE_METHODS
-            and request.headers.get("sec-fetch-site") == "cross-site"
-        ):
-            raise HTTPException(403, "cross-site request refused")
-        if token is not None and token.scheme.lower() == "bearer":
-            identity = identify_by_token(state.engine, token.credentials, now)
-            if identity is None:
-                raise HTTPException(401, "unknown token", headers=challenge)
-            return Who(identity.email, identity.role, "nl", "token")
-        if credentials is not None:
-            client = Client(client_address(request))
-            try:
-                identity = sign_in(
-                    state.engine, credentials.username, credentials.password, client, now
-                )
-            except SignInRefused as exc:
-                if exc.retry_after:
-                    raise HTTPException(
-                        429, str(exc), headers={"Retry-After": str(exc.retry_after)}
-                    ) from None
-                raise HTTPException(401, str(exc), headers=challenge) from None
-            return Who(identity.email, identity.role, "nl", "password")
-        who = session_who(state, request)
-        if who is None:
-            raise HTTPException(401, "sign in", headers=challenge)
-        if request.method not in SAFE_METHODS and (
-            who.csrf is None or not csrf_matches(who.csrf, request.headers.get("x-csrf-token"))
-        ):
-            raise HTTPException(403, "missing or wrong X-CSRF-Token")
-        return who
-
-    Staff = Annotated[Who, Depends(staff_member)]
     router = APIRouter(prefix="/api", responses=COMMON)
 
     @router.get("/cases")
@@ -369,7 +370,6 @@ def build(state: WebState) -> APIRouter:
             raise _fail(refusal) from None
         return Done(result="cancelled")
 
-    router.staff_member = staff_member  # type: ignore[attr-defined]
     return router
 
 
@@ -379,6 +379,6 @@ def _next_link(response: Response, path: str, shown: int, limit: int, offset: in
 
 
 def register(app: FastAPI, state: WebState) -> Any:
-    router = build(state)
-    app.include_router(router)
-    return router.staff_member  # type: ignore[attr-defined]
+    app.state.web = state
+    app.include_router(build(state))
+    return staff_member

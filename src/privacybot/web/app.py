@@ -24,7 +24,7 @@ from privacybot.clock import Clock, SystemClock
 from privacybot.config import Settings
 from privacybot.service.desk import Desk
 from privacybot.web import api, pages, queue_pages, signin
-from privacybot.web.auth import Forbidden, NotSignedIn
+from privacybot.web.auth import SAFE_METHODS, Forbidden, NotSignedIn
 from privacybot.web.health import HealthCheck, default_checks, run_checks
 from privacybot.web.i18n import translator
 from privacybot.web.metrics import make_registry
@@ -146,6 +146,11 @@ def _middleware(app: FastAPI, state: WebState) -> None:
         limit = upload_limit if request.url.path.endswith("/attach") else MAX_FORM_BYTES
         if length.isdigit() and int(length) > limit:
             return _too_large(request)
+        if request.method not in SAFE_METHODS and (
+            request.headers.get("sec-fetch-site") == "cross-site"
+        ):
+            # A browser says another site made this request: refuse, token or not.
+            return JSONResponse({"detail": "cross-site request refused"}, status_code=403)
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
