@@ -202,7 +202,7 @@ def register(app: FastAPI, state: WebState) -> None:
                 letter = drafts.preview(session, draft_id, state.desk.outgoing, now)
             except drafts.DraftError as exc:
                 problem = str(exc)
-            message = _answered_message(session, draft, case)
+            messages = _answered_messages(session, draft, case)
             files = [
                 {
                     "filename": a.filename,
@@ -214,7 +214,7 @@ def register(app: FastAPI, state: WebState) -> None:
             ]
             data = draft_json(draft, case.reference if case else None)
             data["body"] = draft.body
-        if message is not None:
+        for message in messages:
             message["at_shown"] = local_iso(message["received"], tz)
         explain = t("foureyes.explain") if error is not None and error.four_eyes else None
         return render(
@@ -227,7 +227,7 @@ def register(app: FastAPI, state: WebState) -> None:
             reference=data["case"],
             letter=letter,
             letter_problem=problem,
-            message=message,
+            messages=messages,
             attachments=files,
             pending=data["status"] == DraftStatus.AWAITING_APPROVAL,
             own_edit=data["edited_by"] == who.email,
@@ -317,13 +317,16 @@ def _classification(first: InboundMessage) -> dict[str, Any]:
     }
 
 
-def _answered_message(session: Session, draft: Draft, case: Case | None) -> dict[str, Any] | None:
-    """The citizen's message a draft answers: its own, else the case's latest."""
-    row = session.get(InboundMessage, draft.inbound_id) if draft.inbound_id else None
-    if row is None and case is not None:
-        messages = repo.messages_of(session, case)
-        row = messages[-1] if messages else None
-    return message_json(row) if row is not None else None
+def _answered_messages(session: Session, draft: Draft, case: Case | None) -> list[dict[str, Any]]:
+    """What the citizen wrote: the request that opened the case, and the message this
+    draft replies to when that is another one (a code, a follow-up)."""
+    rows: list[InboundMessage] = []
+    if case is not None:
+        rows.extend(repo.messages_of(session, case)[:1])
+    own = session.get(InboundMessage, draft.inbound_id) if draft.inbound_id else None
+    if own is not None and all(own.id != row.id for row in rows):
+        rows.append(own)
+    return [message_json(row) for row in rows]
 
 
 def case_action(
