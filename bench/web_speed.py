@@ -21,7 +21,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -46,16 +46,19 @@ RIGHT_LIST = sorted(r.value for r in RIGHTS)
 def _rows(n: int, rng: random.Random) -> Iterator[tuple[str, list[dict[str, object]]]]:
     """Batches of rows per table, in foreign-key order."""
     requesters = max(1, n // 5)
-    yield "requester", [
-        {
-            "id": i + 1,
-            "channel": "email",
-            "address": f"burger{i}@example.nl",
-            "address_hmac": hashlib.sha256(str(i).encode()).hexdigest(),
-            "created": NOW,
-        }
-        for i in range(requesters)
-    ]
+    yield (
+        "requester",
+        [
+            {
+                "id": i + 1,
+                "channel": "email",
+                "address": f"burger{i}@example.nl",
+                "address_hmac": hashlib.sha256(str(i).encode()).hexdigest(),
+                "created": NOW,
+            }
+            for i in range(requesters)
+        ],
+    )
     batch: list[dict[str, object]] = []
     for i in range(n):
         received = NOW - timedelta(days=rng.randint(0, 420), minutes=rng.randint(0, 1440))
@@ -88,38 +91,47 @@ def _rows(n: int, rng: random.Random) -> Iterator[tuple[str, list[dict[str, obje
             }
         )
     yield "case", batch
-    yield "inbound_message", [
-        {
-            "channel": "email",
-            "source": "bench",
-            "channel_key": f"bench:{c['id']}",
-            "raw": b"Subject: Verzoek\r\n\r\nIk wil graag inzage in mijn gegevens.\r\n" * 3,
-            "size": 200,
-            "received": c["received"],
-            "stored_at": c["received"],
-            "state": "triaged",
-            "labels": c["rights"],
-            "language": "nl",
-            "confidence": 0.9,
-            "sender": "burger@example.nl",
-            "subject": "Verzoek",
-            "case_id": c["id"],
-            "cleaned": "Ik wil graag inzage in mijn gegevens bij " + str(c["company"]) + ".",
-            "verdict": {"action": "open", "hits": [{"rule": "R13-verify-first", "reason": "x"}]},
-        }
-        for c in batch
-    ]
-    yield "audit_event", [
-        {
-            "case_id": c["id"],
-            "case_reference": c["reference"],
-            "actor": "privacybot",
-            "action": "case_opened",
-            "detail": {"rule": "R13-verify-first"},
-            "at": c["received"],
-        }
-        for c in batch
-    ]
+    yield (
+        "inbound_message",
+        [
+            {
+                "channel": "email",
+                "source": "bench",
+                "channel_key": f"bench:{c['id']}",
+                "raw": b"Subject: Verzoek\r\n\r\nIk wil graag inzage in mijn gegevens.\r\n" * 3,
+                "size": 200,
+                "received": c["received"],
+                "stored_at": c["received"],
+                "state": "triaged",
+                "labels": c["rights"],
+                "language": "nl",
+                "confidence": 0.9,
+                "sender": "burger@example.nl",
+                "subject": "Verzoek",
+                "case_id": c["id"],
+                "cleaned": "Ik wil graag inzage in mijn gegevens bij " + str(c["company"]) + ".",
+                "verdict": {
+                    "action": "open",
+                    "hits": [{"rule": "R13-verify-first", "reason": "x"}],
+                },
+            }
+            for c in batch
+        ],
+    )
+    yield (
+        "audit_event",
+        [
+            {
+                "case_id": c["id"],
+                "case_reference": c["reference"],
+                "actor": "privacybot",
+                "action": "case_opened",
+                "detail": {"rule": "R13-verify-first"},
+                "at": c["received"],
+            }
+            for c in batch
+        ],
+    )
 
 
 def load(engine: Engine, n: int) -> str:
@@ -137,7 +149,7 @@ def load(engine: Engine, n: int) -> str:
                 conn.execute(insert(tables[name]), rows[start : start + 5000])
     busy = "PRV-2026-00042"
     with transaction(engine) as s:
-        case = s.exec(text("SELECT id FROM \"case\" WHERE reference = :r").bindparams(r=busy)).one()  # type: ignore[call-overload]
+        case = s.exec(text('SELECT id FROM "case" WHERE reference = :r').bindparams(r=busy)).one()  # type: ignore[call-overload]
         case_id = case[0]
         for k in range(8):
             s.add(
