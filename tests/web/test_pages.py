@@ -107,3 +107,26 @@ def test_the_case_page_shows_timeline_classification_verification_and_audit(web:
 def test_every_key_has_both_languages(language: str) -> None:
     for key, (nl, en) in M.items():
         assert nl.strip() and en.strip(), key
+
+
+def test_a_member_creates_a_token_on_the_account_page_uses_it_and_revokes_it(web: Web) -> None:
+    import re
+
+    client = web.signed_in(BRAM)
+    page = client.get("/account")
+    made = client.post("/account/tokens", data={"csrf": csrf_of(page.text), "label": "laptop"})
+    assert made.status_code == 200 and made.headers["cache-control"] == "no-store"
+    found = re.search(r"pbt_[A-Za-z0-9_-]{20,}", made.text)
+    assert found
+    api = web.client()
+    auth = {"Authorization": f"Bearer {found.group(0)}"}
+    assert api.get("/api/cases", headers=auth).status_code == 200
+    page = client.get("/account")
+    assert "laptop" in page.text and found.group(0) not in page.text  # shown once
+    token_id = re.search(r"laptop.*?/account/tokens/(\d+)/revoke", page.text, re.DOTALL)
+    assert token_id
+    revoked = client.post(
+        f"/account/tokens/{token_id.group(1)}/revoke", data={"csrf": csrf_of(page.text)}
+    )
+    assert revoked.status_code == 303
+    assert api.get("/api/cases", headers=auth).status_code == 401

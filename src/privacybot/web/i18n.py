@@ -171,6 +171,7 @@ M: dict[str, tuple[str, str]] = {
     "act.reopen": ("Heropenen", "Reopen"),
     "act.reason": ("Reden", "Reason"),
     "act.ground": ("Grond", "Ground"),
+    "act.choose": ("– kies een grond –", "– choose a ground –"),
     "act.partial": ("Gedeeltelijk weigeren", "Refuse in part"),
     "viewer.readonly": (
         "U kunt meelezen; alleen functionarissen kunnen handelen.",
@@ -243,7 +244,7 @@ M: dict[str, tuple[str, str]] = {
     "account.tokens": ("Persoonlijke API-sleutels", "Personal API tokens"),
     "account.tokens_help": (
         "Een sleutel werkt als uw wachtwoord voor de API (Authorization: Bearer …). "
-        "Hij wordt één keer getoond en alleen versleuteld bewaard.",
+        "Hij wordt één keer getoond; wij bewaren alleen een hash ervan.",
         "A token works like your password for the API (Authorization: Bearer …). "
         "It is shown once and stored only hashed.",
     ),
