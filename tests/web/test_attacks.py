@@ -181,6 +181,18 @@ def test_a_double_submit_of_approve_sends_once_and_a_sent_draft_stays_sent(web: 
         f"/api/drafts/{answer.id}/edit", json={"body": "nieuw"}, headers=bearer(web, OLGA)
     )
     assert edit.status_code == 409
+    # Sent for real: approving, editing or rejecting it now is refused, and says so.
+    from datetime import timedelta
+
+    from privacybot.outbox import store
+
+    engine, now = web.flow.engine, web.flow.clock.now()
+    while (claimed := store.claim_next(engine, "test", now, timedelta(minutes=1))) is not None:
+        store.mark_sent(engine, claimed.id, now)
+    sent = bram.post(f"/drafts/{answer.id}/approve", data={"csrf": csrf})
+    assert sent.status_code == 409 and "is sent" in sent.text
+    reject = bram.post(f"/drafts/{answer.id}/reject", data={"csrf": csrf, "reason": "toch niet"})
+    assert reject.status_code == 409
 
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> Ik wil inzage bij GeoTax.'
