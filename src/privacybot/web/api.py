@@ -47,10 +47,16 @@ from privacybot.views import (
     queue_item_json,
     timeline_json,
 )
-from privacybot.web.actions import Refusal
+from privacybot.web.actions import (
+    Refusal,
+    attach_upload,
+    case_action,
+    draft_action,
+    outbox_action,
+    queue_action,
+)
 from privacybot.web.auth import SAFE_METHODS, Who, client_address, session_who
-from privacybot.web.pages import attach_upload, case_action, case_filter, draft_action
-from privacybot.web.queue_pages import outbox_action, queue_action
+from privacybot.web.filters import case_filter
 from privacybot.web.sessions import csrf_matches
 from privacybot.web.state import WebState
 

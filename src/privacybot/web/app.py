@@ -9,6 +9,8 @@ give Prometheus a viewer's personal token (docs/operators.md).
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
 from urllib.parse import quote
@@ -85,9 +87,7 @@ def create_app(
         checks=(),
     )
     if desk is not None:
-        import hashlib
-        import hmac
-
+        # The sign-in form's token survives restarts and is the same in every process.
         state.key = hmac.new(desk.key, b"web-login-csrf", hashlib.sha256).digest()
     state.checks = (
         list(checks) if checks is not None else default_checks(engine, clock.now, imap_status)

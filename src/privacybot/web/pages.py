@@ -1,7 +1,7 @@
 """The dashboard's case and draft pages: the work queue, a case, a draft, the drafts list.
 
 Every page reads in one read-only transaction; every form posts to a route that checks
-the session's CSRF token, calls one use-case through ``web.actions.run`` and redirects
+the session's CSRF token, calls one use-case through ``web.actions`` and redirects
 (303) back, or shows the same page again with the refusal in words.
 """
 
@@ -13,71 +13,28 @@ from fastapi import FastAPI, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
 
-from privacybot.cases.deadline import add_working_days
 from privacybot.db import repo
 from privacybot.db.models import Case, Draft, InboundMessage
 from privacybot.db.session import read_transaction
-from privacybot.domain import COMPANIES, RIGHTS, CaseStatus, Channel, DraftStatus
+from privacybot.domain import COMPANIES, CaseStatus, Channel, DraftStatus
 from privacybot.replies.kinds import REFUSAL_GROUNDS
-from privacybot.service import actions, drafts
+from privacybot.service import drafts
 from privacybot.views import case_json, draft_json, message_json, timeline_json
-from privacybot.web.actions import Refusal, run
+from privacybot.web.actions import Refusal, attach_upload, case_action, draft_action
 from privacybot.web.auth import Who
+from privacybot.web.filters import RIGHT_VALUES, case_filter
 from privacybot.web.i18n import translator
-from privacybot.web.present import detail_text, local_iso, page_links, urgency
+from privacybot.web.present import (
+    detail_text,
+    form_text,
+    local_iso,
+    offset_of,
+    page_links,
+    urgency,
+)
 from privacybot.web.render import render
 from privacybot.web.signin import check_csrf, signed_in
 from privacybot.web.state import WebState
-
-RIGHT_VALUES = tuple(sorted(r.value for r in RIGHTS))
-
-
-def _text(value: str) -> str:
-    """Form text as typed: browsers send CRLF line ends from a textarea."""
-    return value.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _choice(value: str | None, allowed: tuple[str, ...]) -> str | None:
-    return value if value in allowed else None
-
-
-def case_filter(state: WebState, params: dict[str, Any]) -> tuple[repo.CaseFilter, dict[str, Any]]:
-    """The work queue's filters from the query string; unknown values are ignored."""
-    today = state.today()
-    within_raw = str(params.get("due_within") or "").strip()
-    within = int(within_raw) if within_raw.isdigit() and int(within_raw) <= 366 else None
-    status = _choice(params.get("status"), tuple(s.value for s in CaseStatus))
-    right = _choice(params.get("right"), RIGHT_VALUES)
-    company = _choice(params.get("company"), COMPANIES)
-    channel = _choice(params.get("channel"), tuple(c.value for c in Channel))
-    overdue = params.get("overdue") in ("1", "true", "on")
-    needs_staff = params.get("needs_staff") in ("1", "true", "on")
-    flt = repo.CaseFilter(
-        status=status,
-        right=right,
-        company=company,
-        channel=channel,
-        due_by=add_working_days(today, within, state.desk.clockwork.calendar)
-        if within is not None
-        else None,
-        overdue_on=today if overdue else None,
-        needs_staff=True if needs_staff else None,
-    )
-    shown = {
-        "status": status,
-        "right": right,
-        "company": company,
-        "channel": channel,
-        "due_within": within,
-        "overdue": overdue,
-        "needs_staff": needs_staff,
-    }
-    return flt, shown
-
-
-def _offset(request: Request) -> int:
-    raw = request.query_params.get("offset", "0")
-    return min(int(raw), 10_000_000) if raw.isdigit() else 0
 
 
 def register(app: FastAPI, state: WebState) -> None:
@@ -90,7 +47,7 @@ def register(app: FastAPI, state: WebState) -> None:
         who = signed_in(state, request)
         t = translator(who.language)
         flt, shown = case_filter(state, dict(request.query_params))
-        offset = _offset(request)
+        offset = offset_of(request)
         today = state.today()
         with read_transaction(state.engine) as session:
             page = repo.list_cases(session, flt, limit=size, offset=offset, order="due")
@@ -182,7 +139,7 @@ def register(app: FastAPI, state: WebState) -> None:
         who = signed_in(state, request)
         check_csrf(who, csrf)
         try:
-            case_action(state, who, reference, action, _text(reason), ground, partial == "1")
+            case_action(state, who, reference, action, form_text(reason), ground, partial == "1")
         except Refusal as refusal:
             return case_page(request, who, reference, error=refusal)
         return RedirectResponse(f"/cases/{reference.upper()}?done={action}", status_code=303)
@@ -269,7 +226,7 @@ def register(app: FastAPI, state: WebState) -> None:
         who = signed_in(state, request)
         check_csrf(who, csrf)
         try:
-            draft_action(state, who, draft_id, action, _text(reason), _text(body), subject)
+            draft_action(state, who, draft_id, action, form_text(reason), form_text(body), subject)
         except Refusal as refusal:
             return draft_page(request, who, draft_id, error=refusal)
         return RedirectResponse(f"/drafts/{draft_id}?done={action}", status_code=303)
@@ -278,7 +235,7 @@ def register(app: FastAPI, state: WebState) -> None:
     def list_drafts(request: Request) -> Response:
         who = signed_in(state, request)
         t = translator(who.language)
-        offset = _offset(request)
+        offset = offset_of(request)
         today = state.today()
         with read_transaction(state.engine) as session:
             page = repo.list_drafts(
@@ -327,102 +284,3 @@ def _answered_messages(session: Session, draft: Draft, case: Case | None) -> lis
     if own is not None and all(own.id != row.id for row in rows):
         rows.append(own)
     return [message_json(row) for row in rows]
-
-
-def case_action(
-    state: WebState,
-    who: Who,
-    reference: str,
-    action: str,
-    reason: str,
-    ground: str = "",
-    partial: bool = False,
-) -> str:
-    """extend, refuse, close or reopen through service/actions; returns a line for the person."""
-    now = state.clock.now()
-    desk = state.desk
-    if action not in ("extend", "refuse", "close", "reopen"):
-        raise Refusal(404, f"no action {action[:40]}")
-    if not reason.strip():
-        raise Refusal(422, "give a reason")
-
-    def work(session: Session) -> str:
-        if action == "extend":
-            done = actions.extend(
-                session,
-                desk,
-                reference,
-                staff=who.email,
-                reason=reason,
-                today=state.today(),
-                now=now,
-            )
-            return f"extended to {done.due}; the notice is draft {done.notice.id}"
-        if action == "refuse":
-            letter = actions.refuse(
-                session,
-                desk,
-                reference,
-                staff=who.email,
-                ground=ground,
-                reasons=reason,
-                partial=partial,
-                now=now,
-            )
-            return f"refusal drafted as draft {letter.id}"
-        if action == "close":
-            actions.close(session, reference, staff=who.email, now=now, reason=reason)
-            return "closed"
-        case = actions.reopen(session, reference, staff=who.email, reason=reason, now=now)
-        return f"reopened: {case.status}"
-
-    return run(state, work)
-
-
-def draft_action(
-    state: WebState,
-    who: Who,
-    draft_id: int,
-    action: str,
-    reason: str = "",
-    body: str = "",
-    subject: str = "",
-) -> Draft:
-    now = state.clock.now()
-    if action not in ("approve", "reject", "edit"):
-        raise Refusal(404, f"no action {action[:40]}")
-
-    def work(session: Session) -> Draft:
-        if action == "approve":
-            return drafts.approve(
-                session, draft_id, staff=who.email, outgoing=state.desk.outgoing, now=now
-            )
-        if action == "reject":
-            return drafts.reject(session, draft_id, staff=who.email, reason=reason, now=now)
-        if "\n" in subject or "\r" in subject:
-            raise Refusal(422, "the subject is one line")
-        return drafts.edit(
-            session, draft_id, staff=who.email, body=body, subject=subject or None, now=now
-        )
-
-    return run(state, work)
-
-
-def attach_upload(state: WebState, who: Who, draft_id: int, upload: UploadFile | None) -> int:
-    """Read at most the limit plus one byte, so an oversized upload is refused, not stored."""
-    if upload is None or not upload.filename:
-        raise Refusal(422, "choose a file")
-    limit = state.options.max_upload_bytes
-    data = upload.file.read(limit + 1)
-    if len(data) > limit:
-        raise Refusal(413, f"the file is larger than {limit // (1024 * 1024)} MB")
-    name, ctype = upload.filename, upload.content_type or "application/octet-stream"
-    now = state.clock.now()
-
-    def work(session: Session) -> int:
-        row = drafts.attach(
-            session, draft_id, name, ctype, data, staff=who.email, now=now, max_bytes=limit
-        )
-        return row.id or 0
-
-    return run(state, work)

@@ -12,6 +12,8 @@ from typing import Any
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
+from fastapi import Request
+
 from privacybot.cases.deadline import HolidayCalendar, working_days_between
 
 #: Within this many working days a due date shows as "soon".
@@ -70,3 +72,14 @@ def detail_text(detail: Mapping[str, Any]) -> str:
     """An audit event's detail as one short line (values are ids, states, reasons)."""
     parts = [f"{k}={v}" for k, v in detail.items() if k not in ("before",) and v not in (None, "")]
     return ", ".join(parts)[:300]
+
+
+def form_text(value: str) -> str:
+    """Form text as typed: browsers send CRLF line ends from a textarea."""
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def offset_of(request: Request) -> int:
+    """The ``offset`` query parameter, or 0 when it is missing or not a number."""
+    raw = request.query_params.get("offset", "0")
+    return min(int(raw), 10_000_000) if raw.isdigit() else 0

@@ -6,7 +6,6 @@ from typing import Any
 
 from fastapi import FastAPI, Form, Request
 from fastapi.responses import RedirectResponse, Response
-from sqlmodel import Session
 
 from privacybot.db import repo
 from privacybot.db.models import Case
@@ -14,13 +13,12 @@ from privacybot.db.session import read_transaction
 from privacybot.domain import COMPANIES, InboundState
 from privacybot.outbox import store
 from privacybot.service import queue
-from privacybot.staff import require_officer
 from privacybot.views import message_json, queue_item_json
-from privacybot.web.actions import Refusal, outbox, run
+from privacybot.web.actions import Refusal, outbox_action, queue_action
 from privacybot.web.auth import Who
-from privacybot.web.i18n import translator
-from privacybot.web.pages import RIGHT_VALUES, _offset, _text, not_found
-from privacybot.web.present import local_iso, page_links
+from privacybot.web.filters import RIGHT_VALUES
+from privacybot.web.pages import not_found
+from privacybot.web.present import form_text, local_iso, offset_of, page_links
 from privacybot.web.render import render
 from privacybot.web.signin import check_csrf, signed_in
 from privacybot.web.state import WebState
@@ -37,7 +35,7 @@ def register(app: FastAPI, state: WebState) -> None:
     @app.get("/triage", include_in_schema=False)
     def triage(request: Request) -> Response:
         who = signed_in(state, request)
-        offset = _offset(request)
+        offset = offset_of(request)
         with read_transaction(state.engine) as session:
             rows = [queue_item_json(r) for r in queue.waiting(session, limit=size, offset=offset)]
         for row in rows:
@@ -100,7 +98,7 @@ def register(app: FastAPI, state: WebState) -> None:
         check_csrf(who, str(form.get("csrf", "")))
         fields: dict[str, Any] = {
             "reference": str(form.get("reference", "")),
-            "reason": _text(str(form.get("reason", ""))),
+            "reason": form_text(str(form.get("reason", ""))),
             "rights": [str(r) for r in form.getlist("rights")],
             "company": str(form.get("company", "")) or None,
             "language": str(form.get("language", "")) or None,
@@ -116,7 +114,7 @@ def register(app: FastAPI, state: WebState) -> None:
     @app.get("/outbox", include_in_schema=False)
     def outbox_page(request: Request) -> Response:
         who = signed_in(state, request)
-        offset = _offset(request)
+        offset = offset_of(request)
         with read_transaction(state.engine) as session:
             items = repo.failed_outbox(session, limit=size, offset=offset)
             rows = [
@@ -154,60 +152,8 @@ def register(app: FastAPI, state: WebState) -> None:
     ) -> Response:
         who = signed_in(state, request)
         check_csrf(who, csrf)
-        t = translator(who.language)
         try:
             outbox_action(state, who, item_id, action, reason)
         except Refusal as refusal:
             return render(request, who, "error.html", status=refusal.status, heading=str(refusal))
-        del t
         return RedirectResponse(f"/outbox?done={action}", status_code=303)
-
-
-def queue_action(
-    state: WebState, who: Who, inbound_id: int, action: str, fields: dict[str, Any]
-) -> str | None:
-    """open, assign, dismiss or retry through service/queue; the case reference when one."""
-    now = state.clock.now()
-    if action not in ("open", "assign", "dismiss", "retry"):
-        raise Refusal(404, f"no action {action[:40]}")
-
-    def work(session: Session) -> str | None:
-        if action == "open":
-            opened = queue.open_case(
-                session,
-                inbound_id,
-                state.desk,
-                rights=list(fields.get("rights") or []),
-                staff=who.email,
-                now=now,
-                company=fields.get("company"),
-                language=fields.get("language"),
-            )
-            return opened.case.reference
-        if action == "assign":
-            case = queue.assign(
-                session, inbound_id, str(fields.get("reference", "")), staff=who.email, now=now
-            )
-            return case.reference
-        if action == "dismiss":
-            reason = str(fields.get("reason", ""))
-            queue.dismiss(session, inbound_id, staff=who.email, reason=reason, now=now)
-            return None
-        queue.retry(session, inbound_id, staff=who.email, now=now)
-        return None
-
-    return run(state, work)
-
-
-def outbox_action(state: WebState, who: Who, item_id: int, action: str, reason: str = "") -> None:
-    """retry (requeue) or cancel a failed send; officers only, the audit event names them."""
-    if action not in ("retry", "cancel"):
-        raise Refusal(404, f"no action {action[:40]}")
-    run(state, lambda session: require_officer(session, who.email))
-    now = state.clock.now()
-    if action == "retry":
-        outbox(state, lambda: store.requeue(state.engine, item_id, who.email, now))
-    else:
-        if not reason.strip():
-            raise Refusal(422, "give a reason")
-        outbox(state, lambda: store.cancel(state.engine, item_id, who.email, now, reason))

@@ -12,6 +12,7 @@ import secrets
 
 from fastapi import FastAPI, Form, Request
 from fastapi.responses import RedirectResponse, Response
+from sqlmodel import Session
 
 from privacybot.db.models import Staff
 from privacybot.db.session import read_transaction, transaction
@@ -20,6 +21,7 @@ from privacybot.staff import (
     SignInRefused,
     StaffError,
     create_token,
+    find,
     live_tokens,
     revoke_token,
     set_language,
@@ -208,11 +210,8 @@ def register(app: FastAPI, state: WebState) -> None:
         return RedirectResponse("/account?done=revoked", status_code=303)
 
 
-def _member(session: object, who: Who) -> Staff:
-    from sqlmodel import Session, select
-
-    assert isinstance(session, Session)
-    member = session.exec(select(Staff).where(Staff.email == who.email)).first()
+def _member(session: Session, who: Who) -> Staff:
+    member = find(session, who.email)
     if member is None:
         raise NotSignedIn()
     return member
