@@ -9,7 +9,7 @@ officers act. Every status an endpoint can answer is in the OpenAPI description
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Annotated, Any, Literal
 
 from fastapi import (
@@ -194,10 +194,8 @@ def build(state: WebState) -> APIRouter:
                 "overdue": "1" if overdue else None,
             },
         )
-        if company and flt.company is None:
-            flt = repo.CaseFilter(**{**flt.__dict__, "company": company})
-        if needs_staff is not None:
-            flt = repo.CaseFilter(**{**flt.__dict__, "needs_staff": needs_staff})
+        # The API takes any company name (the pages offer the list) and needs_staff=false.
+        flt = replace(flt, company=company or None, needs_staff=needs_staff)
         with read_transaction(state.engine) as s:
             rows = [
                 case_json(c, r)
