@@ -47,6 +47,19 @@ def pg_schema_url() -> Iterator[str]:
         admin.dispose()
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Leave out the SQLite variant of a postgresql_only test: it is not a test at all."""
+    kept, dropped = [], []
+    for item in items:
+        spec = getattr(item, "callspec", None)
+        on_sqlite = spec is not None and spec.params.get("db_url") == "sqlite"
+        marked = item.get_closest_marker("postgresql_only") is not None
+        (dropped if on_sqlite and marked else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":

@@ -115,6 +115,13 @@ class Settings:
     dashboard_url: str | None = None
     #: How long a sender owns a claimed outbox item before another may settle it.
     outbox_lease_seconds: int = 300
+    #: Dashboard sessions end after this long without a request, and this long after sign-in.
+    web_session_idle_minutes: int = 30
+    web_session_max_hours: int = 12
+    #: Secure cookies: "auto" (when the request came over TLS, or X-Forwarded-Proto says
+    #: https), "true" (always: TLS ends at a proxy that sends no header) or "false".
+    web_secure_cookies: str = "auto"
+    #: The largest file an officer may attach to a draft.
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -160,6 +167,9 @@ _KNOWN = (
     "DIGEST_LANGUAGE",
     "DASHBOARD_URL",
     "OUTBOX_LEASE_SECONDS",
+    "WEB_SESSION_IDLE_MINUTES",
+    "WEB_SESSION_MAX_HOURS",
+    "WEB_SECURE_COOKIES",
 )
 
 
@@ -382,6 +392,12 @@ def load_settings(
             "(at most 20; base64 adds a third)"
         )
 
+    idle_minutes = _whole("WEB_SESSION_IDLE_MINUTES", get("WEB_SESSION_IDLE_MINUTES") or "30", 1)
+    max_hours = _whole("WEB_SESSION_MAX_HOURS", get("WEB_SESSION_MAX_HOURS") or "12", 1)
+    secure = (get("WEB_SECURE_COOKIES") or "auto").lower()
+    if secure not in ("auto", "true", "false"):
+        raise ConfigError(f"{PREFIX}WEB_SECURE_COOKIES: {secure!r} is not auto, true or false")
+
     secret = get("SECRET_KEY")
     if secret is not None and len(secret) < 16:
         raise ConfigError(f"{PREFIX}SECRET_KEY: too short (at least 16 characters)")
@@ -417,4 +433,7 @@ def load_settings(
         digest_language=digest_language,
         dashboard_url=dashboard,
         outbox_lease_seconds=lease_seconds,
+        web_session_idle_minutes=idle_minutes,
+        web_session_max_hours=max_hours,
+        web_secure_cookies=secure,
     )

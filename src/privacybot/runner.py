@@ -245,12 +245,21 @@ class Service:
             self._tasks.append(asyncio.create_task(self._run_sender(), name="sender"))
 
         if "web" in self.roles:
-            from privacybot.web.app import create_app
+            from privacybot.web.app import create_app, options_from
 
             if not _port_is_free(s.web_bind.host, s.web_bind.port):
                 raise StartupError(f"PRIVACYBOT_WEB_BIND {s.web_bind} is already in use")
+            watcher = self.watcher
+            app = create_app(
+                engine,
+                self.clock,
+                desk=desk,
+                options=options_from(s),
+                # The IMAP watcher's state, when intake runs in this process (health, metrics).
+                imap_status=(lambda: watcher.status) if watcher is not None else None,
+            )
             config = uvicorn.Config(
-                create_app(engine),
+                app,
                 host=s.web_bind.host,
                 port=s.web_bind.port,
                 log_level="warning",

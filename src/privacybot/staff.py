@@ -292,6 +292,27 @@ def revoke_tokens(session: Session, member: Staff, now: datetime, actor: str) ->
     return len(rows)
 
 
+def revoke_token(session: Session, member: Staff, token_id: int, now: datetime) -> bool:
+    """A member revokes one of their own tokens (the dashboard's token page)."""
+    row = session.get(StaffToken, token_id)
+    if row is None or row.staff_id != member.id or row.revoked_at is not None:
+        return False
+    row.revoked_at = now
+    session.add(row)
+    repo.audit(session, actor=member.email, action="token_revoked", at=now, label=row.label)
+    return True
+
+
+def live_tokens(session: Session, member: Staff) -> list[StaffToken]:
+    return list(
+        session.exec(
+            select(StaffToken)
+            .where(StaffToken.staff_id == member.id, StaffToken.revoked_at == None)  # noqa: E711
+            .order_by(StaffToken.id)  # type: ignore[arg-type]
+        ).all()
+    )
+
+
 # --- accounts -----------------------------------------------------------------------
 
 
@@ -384,4 +405,19 @@ def require_officer(session: Session, email: str) -> Staff:
         )
     if member.role != Role.OFFICER:
         raise StaffError(f"{member.email} is a viewer and may not do this")
+    return member
+
+
+# --- preferences --------------------------------------------------------------------
+
+#: Languages the dashboard speaks; Dutch first.
+LANGUAGES = ("nl", "en")
+
+
+def set_language(session: Session, member: Staff, language: str) -> Staff:
+    """The dashboard language of one staff member (a preference: no audit event)."""
+    if language not in LANGUAGES:
+        raise StaffError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    member.language = language
+    session.add(member)
     return member

@@ -58,11 +58,11 @@ def _settled(engine: Engine) -> bool:
     return int(busy) == 0
 
 
+@pytest.mark.postgresql_only
 def test_four_senders_and_two_schedulers_send_every_message_once_and_one_digest(
     engine: Engine, db_url: str, smtp_sink: SmtpSink, tmp_path: Path
 ) -> None:
-    if engine.dialect.name != "postgresql":
-        pytest.skip("several service processes need PostgreSQL (SQLite refuses a second one)")
+    assert engine.dialect.name == "postgresql"
     queued = set(queue_messages(engine, MESSAGES, datetime.now(UTC), domain=DOMAIN))
     base = {k: v for k, v in os.environ.items() if not k.startswith("PRIVACYBOT_")}
     settings = {

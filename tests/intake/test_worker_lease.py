@@ -27,11 +27,12 @@ from tests.flow.helpers import OUR, mail, make_flow
 
 @pytest.fixture
 def pg(engine: Engine, db_url: str) -> str:
-    if engine.dialect.name != "postgresql":
-        pytest.skip("row locks and leases across processes are PostgreSQL's (SQLite: one process)")
+    # Row locks and leases across processes are PostgreSQL's (SQLite: one process).
+    assert engine.dialect.name == "postgresql"
     return db_url
 
 
+@pytest.mark.postgresql_only
 def test_a_hung_worker_loses_its_row_when_the_lease_runs_out(engine: Engine, pg: str) -> None:
     flow = make_flow(engine)
     flow.sink.store(  # stored, not triaged yet

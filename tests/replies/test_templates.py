@@ -344,7 +344,22 @@ def test_letters_state_no_fact_that_comes_from_an_empty_field(lang: Language) ->
     from privacybot.db.models import Case
     from privacybot.replies.context import has_placeholder, reply_context
 
-    case = Case(reference=REF, company="Procura", language=lang.value, rights=["access"])
+    day, at = date(2026, 3, 6), datetime(2026, 3, 6, 9, 0, tzinfo=UTC)
+    case = Case(
+        reference=REF,
+        year=2026,
+        seq=42,
+        company="Procura",
+        language=lang.value,
+        rights=["access"],
+        received=at,
+        receipt_date=day,
+        due=day,
+        gdpr_due=day,
+        effective_due=day,
+        created=at,
+        updated=at,
+    )
     clockwork = Clockwork(
         __import__("zoneinfo").ZoneInfo("Europe/Amsterdam"), HolidayCalendar.load()
     )

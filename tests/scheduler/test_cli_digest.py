@@ -145,12 +145,9 @@ def test_purge_dry_run_lists_and_purge_removes(var: dict[str, str]) -> None:
     done = run("purge", env=var)
     assert done.returncode == 0 and done.stdout.startswith("purged ") and reference in done.stdout
     with Session(engine) as s:
-        assert repo.case_by_reference(s, reference).purged_at is not None  # type: ignore[union-attr]
-        [event] = [
-            e
-            for e in repo.events_for(s, repo.case_by_reference(s, reference))
-            if e.action == "purged"
-        ]  # type: ignore[arg-type]
+        purged = repo.case_by_reference(s, reference)
+        assert purged is not None and purged.purged_at is not None
+        [event] = [e for e in repo.events_for(s, purged) if e.action == "purged"]
     assert event.actor.startswith("operator:")
     assert run("purge", env=var).stdout.startswith("nothing to purge today")
     engine.dispose()

@@ -23,12 +23,13 @@ from sqlalchemy.engine import Engine
 from privacybot.db.session import make_engine, read_transaction
 from privacybot.outbox.sender import Outcome, Sender
 from privacybot.outbox.transport import SmtpTransport
-from privacybot.scheduler import jobs, runs
+from privacybot.scheduler import jobs, runs, staffmail
 from privacybot.scheduler.health import scheduler_health
 from privacybot.scheduler.loop import Scheduler
 from privacybot.scheduler.timers import daily_instant
 from privacybot.testing.servers import LOOPBACK, free_port
 from tests.scheduler.conftest import AMS, STAFF_LIST, Desk, local, parts, staff_settings
+from tests.servers import SmtpSink
 
 REPO = Path(__file__).resolve().parents[2]
 MONDAY = date(2026, 6, 1)
@@ -142,7 +143,7 @@ def test_the_digest_waits_when_the_settings_time_is_later_than_now(desk: Desk) -
 def test_a_failure_between_claim_and_enqueue_leaves_no_claim_and_the_next_round_sends(
     desk: Desk, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    real = jobs.queue_staff_mail
+    real = staffmail.queue_staff_mail
     calls = {"n": 0}
 
     def flaky(*args: object, **kwargs: object) -> list[int]:
@@ -321,7 +322,7 @@ def test_an_unreachable_relay_is_retried_and_shows_as_retrying(desk: Desk) -> No
     assert health["outbox"]["retrying"] == 1 and health["digest"]["waiting_in_outbox"] == 1
 
 
-def test_health_says_when_the_last_digest_left(desk: Desk, smtp_sink: object) -> None:
+def test_health_says_when_the_last_digest_left(desk: Desk, smtp_sink: SmtpSink) -> None:
     desk.scheduler.staff = staff_settings(recipients=(STAFF_LIST[0],))
     tick(desk, local(MONDAY, 8, 0))
     url = smtp_sink.url

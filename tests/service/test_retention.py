@@ -89,7 +89,7 @@ class Snapshot:
             parts: list[object] = [case.model_dump()]
             for model in (InboundMessage, Draft, OutboxItem, OtpCode, CodeAttempt, AuditEvent):
                 rows = s.exec(
-                    select(model).where(model.case_id == case.id).order_by(col(model.id))  # type: ignore[attr-defined]
+                    select(model).where(model.case_id == case.id).order_by(col(model.id))
                 ).all()
                 for row in rows:
                     data = row.model_dump()

@@ -10,7 +10,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    Index,
+    LargeBinary,
+    Text,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
 from privacybot.db.types import UTCDateTime
@@ -271,6 +279,8 @@ class Staff(SQLModel, table=True):
     password_hash: str | None = Field(default=None, max_length=255)
     active: bool = True
     created: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    #: The dashboard's language for this member: nl (default) or en.
+    language: str = Field(default="nl", max_length=2, sa_column_kwargs={"server_default": "nl"})
 
 
 class StaffToken(SQLModel, table=True):
@@ -285,6 +295,25 @@ class StaffToken(SQLModel, table=True):
     created: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     last_used_at: datetime | None = _utc()
     revoked_at: datetime | None = _utc()
+
+
+class StaffSession(SQLModel, table=True):
+    """A signed-in dashboard session; the cookie holds a random id, the row its SHA-256.
+
+    ``password_stamp`` ties the session to the password it was opened with: a reset
+    ends every session at once. ``csrf`` is the synchronizer token of its forms.
+    """
+
+    __tablename__ = "staff_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    staff_id: int = Field(foreign_key="staff.id", index=True)
+    csrf: str = Field(max_length=64)
+    password_stamp: str = Field(max_length=32)
+    client: str = Field(default="", max_length=64)
+    created: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    last_seen: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
 
 
 class AuthThrottle(SQLModel, table=True):

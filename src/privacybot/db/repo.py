@@ -18,7 +18,15 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from privacybot.cases.threading import RecentCase
-from privacybot.db.models import AuditEvent, Case, CaseSequence, Draft, InboundMessage, Requester
+from privacybot.db.models import (
+    AuditEvent,
+    Case,
+    CaseSequence,
+    Draft,
+    InboundMessage,
+    OutboxItem,
+    Requester,
+)
 from privacybot.domain import CaseStatus
 
 
@@ -219,3 +227,31 @@ def recent_cases_of(session: Session, requester: Requester, since: datetime) -> 
         )
         for case in cases
     ]
+
+
+def messages_of(session: Session, case: Case) -> Sequence[InboundMessage]:
+    """The messages on a case, in order of receipt (the case page's timeline)."""
+    return session.exec(
+        select(InboundMessage)
+        .where(InboundMessage.case_id == case.id)
+        .order_by(col(InboundMessage.received), col(InboundMessage.id))
+    ).all()
+
+
+def drafts_of(session: Session, case: Case) -> Sequence[Draft]:
+    return session.exec(select(Draft).where(Draft.case_id == case.id).order_by(col(Draft.id))).all()
+
+
+def failed_outbox(
+    session: Session, *, limit: int = MAX_PAGE, offset: int = 0
+) -> list[tuple[OutboxItem, str | None]]:
+    """Failed and in-doubt sends, oldest first, with their case reference (the outbox page)."""
+    query = (
+        select(OutboxItem, Case.reference)
+        .outerjoin(Case, col(OutboxItem.case_id) == col(Case.id))
+        .where(OutboxItem.status == "failed")
+        .order_by(col(OutboxItem.id))
+        .offset(max(offset, 0))
+        .limit(max(1, min(limit, MAX_PAGE)))
+    )
+    return [(item, ref) for item, ref in session.exec(query).all()]

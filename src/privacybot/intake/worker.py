@@ -13,7 +13,7 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -24,6 +24,7 @@ from privacybot.db.models import InboundMessage
 from privacybot.db.session import read_transaction, transaction
 from privacybot.decision import Verdict
 from privacybot.domain import InboundState
+from privacybot.metrics import observe_triage
 from privacybot.outbox.compose import is_our_message_id
 from privacybot.service.desk import Desk
 from privacybot.service.inbound import handle
@@ -107,6 +108,7 @@ class TriageWorker:
         else:
             prepared = [(None, None)]
         outcomes: list[tuple[int | None, str]] = []
+        stored: list[datetime] = []
         with transaction(self._engine) as session:
             # PostgreSQL: the row lock is the claim; the lease frees it if we hang.
             hold_for(session, self.lease)
@@ -124,10 +126,13 @@ class TriageWorker:
                         raise result
                     with session.begin_nested():
                         outcomes.append((claimed.id, self._apply(session, claimed, result)))
+                    stored.append(claimed.stored_at)
                 except Exception as exc:
                     self._failed(session, claimed, exc)
         for done_id, outcome in outcomes:
             log.info("inbound %s triaged: %s", done_id, outcome)
+        for stored_at in stored:
+            observe_triage((self._clock.now() - stored_at).total_seconds())
         if outcomes and self._on_outbox is not None:
             self._on_outbox()
         return True

@@ -151,6 +151,8 @@ def compose_email(
         msg.add_alternative(html_body, subtype="html", charset="utf-8", cte="quoted-printable")
     for filename, content_type, data in attachments:
         maintype, _, subtype = content_type.partition("/")
+        if not maintype or not subtype or "\r" in filename or "\n" in filename:
+            raise ValueError(f"bad attachment {filename!r} ({content_type!r})")
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
     return msg.as_bytes()
 

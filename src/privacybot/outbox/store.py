@@ -437,36 +437,70 @@ def recover_in_doubt(
     return settled
 
 
+def _staff_move(
+    engine: Engine,
+    item_id: int,
+    event: OutboxEvent,
+    draft_event: DraftEvent,
+    action: str,
+    actor: str,
+    now: datetime,
+    **detail: str,
+) -> None:
+    """A staff member settles a ``failed`` item: one move, the draft follows, one audit event."""
+    with transaction(engine) as session:
+        item = session.get(OutboxItem, item_id, with_for_update=True)
+        if item is None:
+            raise LookupError(f"no outbox item {item_id}")
+        if item.status != OutboxStatus.FAILED:
+            raise ValueError(f"outbox item {item_id} is {item.status}, only failed ones {event}")
+        previous = item.last_error or ""
+        _move(item, event)
+        if event == OutboxEvent.REQUEUE:
+            item.attempts = 0
+            item.next_attempt_at = now
+            item.last_error = None
+            detail["previous_error"] = redact(previous)
+        item.claimed_by = None
+        item.claimed_until = None
+        session.add(item)
+        _draft_event(session, item, draft_event, now)
+        audit(
+            session,
+            actor=actor,
+            action=action,
+            at=now,
+            case=_case(session, item.case_id),
+            message_id=item.message_id,
+            **detail,
+        )
+
+
 def requeue(engine: Engine, item_id: int, actor: str, now: datetime) -> None:
     """Staff resend a ``failed`` (or in-doubt) item on purpose; audit ``requeued`` names them.
 
     Attempts restart at zero; the bytes and Message-ID stay the same, so a recipient's
     client that did get the first copy shows the second as the same message.
     """
-    with transaction(engine) as session:
-        item = session.get(OutboxItem, item_id, with_for_update=True)
-        if item is None:
-            raise LookupError(f"no outbox item {item_id}")
-        if item.status != OutboxStatus.FAILED:
-            raise ValueError(f"outbox item {item_id} is {item.status}, only failed ones requeue")
-        previous = item.last_error or ""
-        _move(item, OutboxEvent.REQUEUE)
-        item.attempts = 0
-        item.next_attempt_at = now
-        item.claimed_by = None
-        item.claimed_until = None
-        item.last_error = None
-        session.add(item)
-        _draft_event(session, item, DraftEvent.REQUEUE, now)
-        audit(
-            session,
-            actor=actor,
-            action="requeued",
-            at=now,
-            case=_case(session, item.case_id),
-            message_id=item.message_id,
-            previous_error=redact(previous),
-        )
+    _staff_move(engine, item_id, OutboxEvent.REQUEUE, DraftEvent.REQUEUE, "requeued", actor, now)
+
+
+def cancel(engine: Engine, item_id: int, actor: str, now: datetime, reason: str = "") -> None:
+    """Staff give up on a ``failed`` (or in-doubt) item: it is never sent; audit ``cancelled``.
+
+    The draft follows (``withdrawn``). A relay that later reports it delivered after
+    all still wins (a late 250 is the truth, see ``states.OUTBOX``).
+    """
+    _staff_move(
+        engine,
+        item_id,
+        OutboxEvent.CANCEL,
+        DraftEvent.CANCEL,
+        "cancelled",
+        actor,
+        now,
+        reason=reason.strip()[:200],
+    )
 
 
 def counts(engine: Engine) -> dict[str, int]:

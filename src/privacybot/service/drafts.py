@@ -63,6 +63,10 @@ class DraftError(Exception):
     """A draft action the rules refuse; the message says why in one line."""
 
 
+class FileRefused(DraftError):
+    """The file itself may not be attached (type, content, name or size), not the draft."""
+
+
 def create_draft(
     session: Session,
     *,
@@ -433,6 +437,19 @@ def preview(session: Session, draft_id: int, outgoing: Outgoing, now: datetime) 
 
 #: Kinds whose letter may carry files: a copy of the data (art. 15(3), art. 20).
 ATTACHABLE = frozenset({"answer_access", "answer_portability"})
+#: At most this many files on one letter.
+MAX_ATTACHMENTS = 20
+
+
+def attachments_of(session: Session, draft_id: int) -> list[DraftAttachment]:
+    """The files on a draft, oldest first (for the draft page and the API)."""
+    return list(
+        session.exec(
+            select(DraftAttachment)
+            .where(DraftAttachment.draft_id == draft_id)
+            .order_by(col(DraftAttachment.id))
+        ).all()
+    )
 
 
 def attach(
@@ -454,9 +471,11 @@ def attach(
     try:
         checked = check(filename, data, room=room)
     except AttachmentRefused as exc:
-        raise DraftError(str(exc)) from None
+        raise FileRefused(str(exc)) from None
     if any(f.filename == checked.filename for f in files):
         raise DraftError(f"draft {draft_id} already has a file named {checked.filename}")
+    if len(files) >= MAX_ATTACHMENTS:
+        raise DraftError(f"draft {draft_id} already has {MAX_ATTACHMENTS} files")
     row = DraftAttachment(
         draft_id=draft.id or 0,
         filename=checked.filename,
@@ -468,6 +487,9 @@ def attach(
         created=now,
     )
     session.add(row)
+    session.flush()
+    # Attaching changes the letter: like an edit, another officer must approve it.
+    draft.edited_by = officer
     move_draft(
         session,
         draft,
@@ -475,11 +497,10 @@ def attach(
         actor=officer,
         now=now,
         case=case,
-        filename=checked.filename,
+        attachment=row.id,
         size=checked.size,
-        content_type=checked.content_type,
+        content_type=checked.content_type,  # not the name: names may hold personal data
     )
-    session.flush()
     return row
 
 

@@ -1,86 +1,114 @@
-"""FastAPI application factory: /healthz, /metrics and a read-only JSON API.
+"""FastAPI application factory: the staff dashboard, the JSON API, /healthz and /metrics.
 
-Health and metrics need no sign-in so that an orchestrator and Prometheus can use
-them; they expose counts only, never names, addresses or message text. The API
-shows personal data, so it asks for a staff account (HTTP Basic over the loopback
-default; put TLS in front when binding elsewhere).
+Only /healthz (counts and states, no personal data), the sign-in page and the static
+files answer without a session. Pages (``pages``, ``queue_pages``, ``signin``) are
+server-rendered and work without JavaScript; the API (``api``) takes a token, a
+password or the session. /metrics and the OpenAPI description are for staff too:
+give Prometheus a viewer's personal token (docs/operators.md).
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import hashlib
+import hmac
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import timedelta
+from urllib.parse import quote
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response, status
+from fastapi import Depends, FastAPI, Request, Response
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
-from fastapi.security import (
-    HTTPAuthorizationCredentials,
-    HTTPBasic,
-    HTTPBasicCredentials,
-    HTTPBearer,
-)
-from sqlalchemy import text
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
-from sqlmodel import Session, func, select
 
 from privacybot import __version__
 from privacybot.clock import Clock, SystemClock
-from privacybot.db import repo
-from privacybot.db.models import Case, Draft, InboundMessage, OutboxItem
-from privacybot.domain import CaseStatus, Channel, DraftStatus, Label
-from privacybot.staff import Client, SignInRefused, identify_by_token, sign_in
-from privacybot.views import case_detail_json, case_json, draft_json
+from privacybot.config import Settings
+from privacybot.service.desk import Desk
+from privacybot.web import api, pages, queue_pages, signin
+from privacybot.web.auth import SAFE_METHODS, Forbidden, NotSignedIn
+from privacybot.web.health import HealthCheck, default_checks, run_checks
+from privacybot.web.i18n import translator
+from privacybot.web.metrics import make_registry
+from privacybot.web.metrics import render as render_metrics
+from privacybot.web.render import render, web_dir
+from privacybot.web.sessions import SessionPolicy
+from privacybot.web.state import WebOptions, WebState
+
+#: Largest request body outside file uploads (a long draft fits many times over).
+MAX_FORM_BYTES = 2 * 1024 * 1024
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
 
 
-def _next_link(response: Response, path: str, shown: int, limit: int, offset: int) -> None:
-    if shown >= limit:
-        response.headers["Link"] = f'<{path}?limit={limit}&offset={offset + shown}>; rel="next"'
-
-
-def create_app(engine: Engine, clock: Clock | None = None) -> FastAPI:
-    clock = clock or SystemClock()
-    # The schema and its viewer describe the staff API: signed-in staff only (see below).
-    app = FastAPI(
-        title="privacybot", version=__version__, docs_url=None, redoc_url=None, openapi_url=None
+def options_from(settings: Settings) -> WebOptions:
+    return WebOptions(
+        policy=SessionPolicy(
+            idle=timedelta(minutes=settings.web_session_idle_minutes),
+            absolute=timedelta(hours=settings.web_session_max_hours),
+        ),
+        secure_cookies=settings.web_secure_cookies,
+        max_upload_bytes=settings.max_attachment_bytes,
     )
-    basic = HTTPBasic(realm="privacybot", auto_error=False)
-    bearer = HTTPBearer(auto_error=False)
 
-    def staff_member(
-        request: Request,
-        token: HTTPAuthorizationCredentials | None = Depends(bearer),  # noqa: B008
-        credentials: HTTPBasicCredentials | None = Depends(basic),  # noqa: B008
-    ) -> str:
-        """Cases hold personal data: every /api call needs a staff token or password.
 
-        A personal token (``Authorization: Bearer pbt_…``) costs one indexed lookup;
-        a password goes through the same throttled sign-in as everywhere else.
-        """
-        now = clock.now()
-        challenge = {"WWW-Authenticate": 'Bearer realm="privacybot", Basic realm="privacybot"'}
-        if token is not None and token.scheme.lower() == "bearer":
-            identity = identify_by_token(engine, token.credentials, now)
-            if identity is None:
-                raise HTTPException(
-                    status.HTTP_401_UNAUTHORIZED, "unknown token", headers=challenge
-                )
-            return identity.email
-        if credentials is None:
-            raise HTTPException(status.HTTP_401_UNAUTHORIZED, "sign in", headers=challenge)
-        client = Client(request.client.host if request.client else "unknown")
-        try:
-            return sign_in(engine, credentials.username, credentials.password, client, now).email
-        except SignInRefused as exc:
-            if exc.retry_after:
-                raise HTTPException(
-                    status.HTTP_429_TOO_MANY_REQUESTS,
-                    str(exc),
-                    headers={"Retry-After": str(exc.retry_after)},
-                ) from None
-            raise HTTPException(status.HTTP_401_UNAUTHORIZED, str(exc), headers=challenge) from None
+def _default_desk() -> Desk:
+    from privacybot.config import load_settings
+    from privacybot.runner import Service
 
+    return Service(load_settings(), ()).desk()
+
+
+def create_app(
+    engine: Engine,
+    clock: Clock | None = None,
+    *,
+    desk: Desk | None = None,
+    options: WebOptions | None = None,
+    checks: Sequence[HealthCheck] | None = None,
+    imap_status: Callable[[], str] | None = None,
+) -> FastAPI:
+    """The web role. ``checks`` replace the default /healthz checks (see web/health.py);
+    ``imap_status`` is the IMAP watcher's state when intake runs in this process."""
+    clock = clock or SystemClock()
+    state = WebState(
+        engine=engine,
+        clock=clock,
+        desk_factory=(lambda: desk) if desk is not None else _default_desk,
+        options=options or WebOptions(),
+        checks=(),
+    )
+    if desk is not None:
+        # The sign-in form's token survives restarts and is the same in every process.
+        state.key = hmac.new(desk.key, b"web-login-csrf", hashlib.sha256).digest()
+    state.checks = (
+        list(checks) if checks is not None else default_checks(engine, clock.now, imap_status)
+    )
+    app = FastAPI(
+        title="privacybot",
+        version=__version__,
+        description="The staff API of the privacy desk: cases, drafts, triage queue, outbox.",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+    )
+    app.mount("/static", StaticFiles(directory=str(web_dir() / "static")), name="static")
+    _middleware(app, state)
+    _handlers(app)
+    signin.register(app, state)
+    pages.register(app, state)
+    queue_pages.register(app, state)
+    staff_member = api.register(app, state)
     staff_only = [Depends(staff_member)]
+    registry = make_registry(engine, state.today, imap_status)
 
     @app.get("/openapi.json", include_in_schema=False, dependencies=staff_only)
     def openapi_schema() -> JSONResponse:
@@ -90,81 +118,69 @@ def create_app(engine: Engine, clock: Clock | None = None) -> FastAPI:
     def docs() -> HTMLResponse:
         return get_swagger_ui_html(openapi_url="/openapi.json", title="privacybot API")
 
-    @app.get("/healthz")
+    @app.get("/healthz", include_in_schema=False)
     def healthz() -> JSONResponse:
-        try:
-            with engine.connect() as conn:
-                conn.execute(text("SELECT 1"))
-        except DBAPIError:
-            return JSONResponse({"status": "error", "database": "unreachable"}, status_code=503)
-        return JSONResponse({"status": "ok", "database": "ok", "version": __version__})
+        code, body = run_checks(state.checks)
+        db = body["checks"].get("database", {})
+        body["database"] = "ok" if db.get("status") == "ok" else "unreachable"
+        body["version"] = __version__
+        return JSONResponse(body, status_code=code)
 
-    @app.get("/metrics", response_class=PlainTextResponse)
-    def metrics() -> str:
-        lines: list[str] = []
-        with Session(engine) as s:
-            for name, model, column in (
-                ("privacybot_cases", Case, Case.status),
-                ("privacybot_drafts", Draft, Draft.status),
-                ("privacybot_inbound_messages", InboundMessage, InboundMessage.state),
-                ("privacybot_outbox_items", OutboxItem, OutboxItem.status),
-            ):
-                lines.append(f"# TYPE {name} gauge")
-                rows = s.exec(
-                    select(column, func.count()).select_from(model).group_by(column)
-                ).all()
-                for value, count in rows:
-                    label = "state" if model is InboundMessage else "status"
-                    lines.append(f'{name}{{{label}="{value}"}} {count}')
-        return "\n".join(lines) + "\n"
-
-    @app.get("/api/cases", dependencies=staff_only)
-    def api_cases(
-        response: Response,
-        status: CaseStatus | None = None,
-        right: Label | None = None,
-        company: str | None = None,
-        channel: Channel | None = None,
-        overdue: bool = False,
-        needs_staff: bool | None = None,
-        order: Literal["received", "due"] = "received",
-        limit: int = Query(50, ge=1, le=repo.MAX_PAGE),
-        offset: int = Query(0, ge=0),
-    ) -> list[dict[str, Any]]:
-        """One page of cases; a ``Link: <…>; rel="next"`` header when there may be more."""
-        flt = repo.CaseFilter(
-            status=status,
-            right=right,
-            company=company,
-            channel=channel,
-            overdue_on=clock.now().date() if overdue else None,
-            needs_staff=needs_staff,
+    @app.get("/metrics", include_in_schema=False, dependencies=staff_only)
+    def metrics() -> Response:
+        return Response(
+            render_metrics(registry), media_type="text/plain; version=0.0.4; charset=utf-8"
         )
-        with Session(engine) as s:
-            page = repo.list_cases(s, flt, limit=limit, offset=offset, order=order)
-            rows = [case_json(case, requester) for case, requester in page]
-        _next_link(response, "/api/cases", len(rows), limit, offset)
-        return rows
-
-    @app.get("/api/cases/{reference}", dependencies=staff_only)
-    def api_case(reference: str) -> dict[str, Any]:
-        with Session(engine) as s:
-            case = repo.case_by_reference(s, reference)
-            if case is None:
-                raise HTTPException(404, f"no case {reference}")
-            return case_detail_json(case, repo.requester_of(s, case), repo.events_for(s, case))
-
-    @app.get("/api/drafts", dependencies=staff_only)
-    def api_drafts(
-        response: Response,
-        status: DraftStatus | None = None,
-        limit: int = Query(50, ge=1, le=repo.MAX_PAGE),
-        offset: int = Query(0, ge=0),
-    ) -> list[dict[str, Any]]:
-        with Session(engine) as s:
-            page = repo.list_drafts(s, status=status, limit=limit, offset=offset)
-            rows = [draft_json(r.draft, r.reference, r.due) for r in page]
-        _next_link(response, "/api/drafts", len(rows), limit, offset)
-        return rows
 
     return app
+
+
+def _middleware(app: FastAPI, state: WebState) -> None:
+    upload_limit = state.options.max_upload_bytes + 256 * 1024
+
+    @app.middleware("http")
+    async def guard(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        length = request.headers.get("content-length", "")
+        limit = upload_limit if request.url.path.endswith("/attach") else MAX_FORM_BYTES
+        if length.isdigit() and int(length) > limit:
+            return _too_large(request)
+        if request.method not in SAFE_METHODS and (
+            request.headers.get("sec-fetch-site") == "cross-site"
+        ):
+            # A browser says another site made this request: refuse, token or not.
+            return JSONResponse({"detail": "cross-site request refused"}, status_code=403)
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            if name == "Content-Security-Policy" and request.url.path == "/docs":
+                continue  # FastAPI's Swagger page loads its viewer from a CDN, inline
+            response.headers.setdefault(name, value)
+        if not request.url.path.startswith("/static/"):
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+
+def _too_large(request: Request) -> Response:
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"detail": "request too large"}, status_code=413)
+    t = translator("nl")
+    return HTMLResponse(f"<!doctype html><title>413</title><p>{t('toolarge')}</p>", status_code=413)
+
+
+def _handlers(app: FastAPI) -> None:
+    @app.exception_handler(NotSignedIn)
+    async def to_sign_in(request: Request, exc: NotSignedIn) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": "sign in"}, status_code=401)
+        target = request.url.path if request.method == "GET" else "/cases"
+        if request.method == "GET" and request.url.query:
+            target += "?" + request.url.query
+        done = "&done=expired" if exc.expired else ""
+        return RedirectResponse(f"/login?next={quote(target, safe='')}{done}", status_code=303)
+
+    @app.exception_handler(Forbidden)
+    async def forbidden(request: Request, exc: Forbidden) -> Response:
+        t = translator("nl")
+        heading = t("csrf") if str(exc) == "csrf" else str(exc)
+        return render(request, None, "error.html", status=403, heading=heading)
