@@ -731,6 +731,39 @@ def cmd_staff_reset_password(args: argparse.Namespace) -> None:
     _account_change(args, "reset-password")
 
 
+def cmd_staff_link_telegram(args: argparse.Namespace) -> None:
+    """Issue 15: this Telegram user may press Approve / Reject as this staff member."""
+    from privacybot.db.session import transaction
+    from privacybot.service.chat_staff import LinkError, link_staff
+
+    _, engine = _open_db(args)
+    try:
+        user_id = int(args.user_id)
+    except ValueError:
+        raise CommandError(
+            f"USER_ID is a number (Telegram's user id), not {args.user_id!r}"
+        ) from None
+    try:
+        with transaction(engine) as session:
+            member = link_staff(session, args.email, user_id, _now(), _operator())
+    except LinkError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"{member.email} is Telegram user {user_id} in the staff group")
+
+
+def cmd_staff_unlink_telegram(args: argparse.Namespace) -> None:
+    from privacybot.db.session import transaction
+    from privacybot.service.chat_staff import LinkError, unlink_staff
+
+    _, engine = _open_db(args)
+    try:
+        with transaction(engine) as session:
+            member = unlink_staff(session, args.email, _now(), _operator())
+    except LinkError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"{member.email} has no Telegram user any more")
+
+
 # --- parser -------------------------------------------------------------------------
 
 
@@ -797,7 +830,7 @@ def build_parser() -> argparse.ArgumentParser:
     cs.set_defaults(func=cmd_cases_show)
 
     p = add("run", cmd_run, "run the service until SIGINT or SIGTERM")
-    p.add_argument("--only", metavar="ROLE,…", help="some of: intake,sender,scheduler,web")
+    p.add_argument("--only", metavar="ROLE,…", help="some of: intake,sender,scheduler,web,telegram")
 
     add("demo", cmd_demo, "put sample citizen mail in the built-in mailbox")
 
@@ -918,6 +951,15 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("email", metavar="EMAIL")
     sp.add_argument("--password-stdin", action="store_true")
     sp.set_defaults(func=cmd_staff_reset_password)
+    stl = ssub.add_parser(
+        "link-telegram", help="let a Telegram user approve and reject in the staff group"
+    )
+    stl.add_argument("email", metavar="EMAIL")
+    stl.add_argument("user_id", metavar="USER_ID", help="the member's numeric Telegram user id")
+    stl.set_defaults(func=cmd_staff_link_telegram)
+    stu = ssub.add_parser("unlink-telegram", help="remove a member's Telegram user")
+    stu.add_argument("email", metavar="EMAIL")
+    stu.set_defaults(func=cmd_staff_unlink_telegram)
     return parser
 
 

@@ -107,6 +107,8 @@ class Settings:
     max_new_cases_per_address: int = 5
     #: The same request again from one address within this many hours joins its case.
     repeat_window_hours: int = 24
+    #: Telegram chat id of the staff group (approve/reject buttons, urgent lines); None: off.
+    telegram_staff_chat: int | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -131,6 +133,7 @@ _KNOWN = (
     "STAFF_EMAILS",
     "TELEGRAM_TOKEN",
     "TELEGRAM_API_URL",
+    "TELEGRAM_STAFF_CHAT",
     "WEB_BIND",
     "TIMEZONE",
     "DIGEST_TIME",
@@ -296,6 +299,15 @@ def load_settings(
         raise ConfigError(f"{PREFIX}TELEGRAM_TOKEN: not a bot token (expected 123456:ABC…)")
     tg_api = get("TELEGRAM_API_URL") or "https://api.telegram.org/bot"
     _url("TELEGRAM_API_URL", tg_api, ("http", "https"))
+    staff_chat_raw = get("TELEGRAM_STAFF_CHAT")
+    staff_chat: int | None = None
+    if staff_chat_raw is not None:
+        if not re.fullmatch(r"-?\d{1,20}", staff_chat_raw):
+            raise ConfigError(
+                f"{PREFIX}TELEGRAM_STAFF_CHAT: {staff_chat_raw!r} is not a chat id "
+                "(a number such as -1001234567890)"
+            )
+        staff_chat = int(staff_chat_raw)
 
     tz_name = get("TIMEZONE") or "Europe/Amsterdam"
     try:
@@ -376,4 +388,5 @@ def load_settings(
         log_level=level,
         max_new_cases_per_address=max_cases,
         repeat_window_hours=repeat_hours,
+        telegram_staff_chat=staff_chat,
     )
