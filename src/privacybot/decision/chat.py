@@ -75,7 +75,7 @@ _ALL = frozenset({"alle", "all", "allemaal", "alles", "allen", "beide", "every",
 _WORD = re.compile(r"[a-zà-ÿ]+")
 
 
-# --- reading text (pure helpers) ----------------------------------------------------------
+# --- reading text (pure helpers) -----------------------------------------------------------------
 
 
 def addresses_in(text: str) -> list[str]:
@@ -161,7 +161,7 @@ def existing_case(facts: ChatFacts) -> CaseView | None:
     return None
 
 
-# --- the ballot and the effects ---------------------------------------------------------------
+# --- the ballot and the effects ------------------------------------------------------------------
 
 
 @dataclass
@@ -500,7 +500,7 @@ def code_prompt(ballot: Ballot, facts: ChatFacts, reason: str) -> None:
     ballot.say(ChatText.CODE_PROMPT, _CODE_BUTTONS)
 
 
-# --- staff group ----------------------------------------------------------------------------
+# --- staff group ---------------------------------------------------------------------------------
 
 
 def _staff_button(facts: ChatFacts) -> tuple[str, int, str] | None:
@@ -535,7 +535,7 @@ def staff_reason(ballot: Ballot, facts: ChatFacts, reason: str) -> None:
     ballot.reason = facts.update.text.strip()[:2000]
 
 
-# --- the rules ----------------------------------------------------------------------------------
+# --- the rules -----------------------------------------------------------------------------------
 
 Check = Callable[[ChatFacts], str | None]
 

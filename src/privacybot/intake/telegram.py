@@ -8,9 +8,9 @@ A crash before the commit means Telegram sends the update again; a crash after i
 means it is sent again and recognised as a duplicate. Nothing is lost or doubled,
 and the conversation itself is read back from the database by the triage worker.
 
-Updates are fetched as raw JSON (``Bot.do_api_request``), so an update of a kind
-python-telegram-bot cannot parse still gets stored (as kind ``other``) instead of
-stopping the intake. Files are never downloaded.
+Should python-telegram-bot fail to parse a batch, the same updates are fetched again
+as raw JSON (``Bot.do_api_request``) and stored (an odd one as kind ``other``), so
+one strange update never stops the intake. Files are never downloaded.
 """
 
 from __future__ import annotations
@@ -36,9 +36,6 @@ log = logging.getLogger("privacybot.telegram.intake")
 #: The update kinds the desk reads; others are not even fetched.
 ALLOWED_UPDATES = ("message", "edited_message", "callback_query", "my_chat_member")
 CHANNEL = "telegram"
-
-# We call getUpdates through do_api_request on purpose (raw JSON, see above).
-warnings.filterwarnings("ignore", message=r"Please use 'Bot\.get_updates'", category=PTBUserWarning)
 
 
 def update_key(update_id: int) -> str:
@@ -85,7 +82,7 @@ class TelegramPoller:
         kwargs: dict[str, Any] = {"timeout": wait, "allowed_updates": list(ALLOWED_UPDATES)}
         if self.offset is not None:
             kwargs["offset"] = self.offset
-        raw = await self.bot.do_api_request("getUpdates", api_kwargs=kwargs, read_timeout=wait + 10)
+        raw = await self._fetch(kwargs, wait)
         updates = sorted(
             (u for u in raw or [] if isinstance(u, dict) and isinstance(u.get("update_id"), int)),
             key=lambda u: int(u["update_id"]),
@@ -103,6 +100,27 @@ class TelegramPoller:
             if self.on_stored is not None:
                 self.on_stored()
         return new
+
+    async def _fetch(self, kwargs: dict[str, Any], wait: int) -> list[Any]:
+        """The updates as JSON dicts; raw JSON when python-telegram-bot cannot parse them."""
+        try:
+            parsed = await self.bot.get_updates(
+                offset=kwargs.get("offset"),
+                timeout=wait,
+                allowed_updates=kwargs["allowed_updates"],
+                read_timeout=wait + 10,
+            )
+        except TelegramError:
+            raise
+        except Exception as exc:  # an update PTB cannot parse: take the JSON as it came
+            log.warning("telegram intake: unparseable update batch (%s); reading raw JSON", exc)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", PTBUserWarning)
+                raw = await self.bot.do_api_request(
+                    "getUpdates", api_kwargs=kwargs, read_timeout=wait + 10
+                )
+            return list(raw or [])
+        return [update.to_dict() for update in parsed]
 
     async def run(self, stop: asyncio.Event) -> None:
         """Until ``stop``: poll, and on trouble wait and poll again (never give up)."""

@@ -67,7 +67,7 @@ class ChatDesk:
     limits: ChatLimits = field(default_factory=ChatLimits)
 
 
-# --- loading the facts ----------------------------------------------------------------------------
+# --- loading the facts ---------------------------------------------------------------------------
 
 
 def _conversation_row(session: Session, chat_id: int) -> TelegramChat | None:
@@ -248,7 +248,7 @@ def gather(
     return facts, row
 
 
-# --- carrying out the verdict ---------------------------------------------------------------------
+# --- carrying out the verdict --------------------------------------------------------------------
 
 
 @dataclass
@@ -317,6 +317,8 @@ def _apply(work: _Work, facts: ChatFacts) -> None:
     handler = _EFFECTS.get(effect)
     if handler is not None:
         handler(work)
+    if verdict.clear_request and work.row is not None:
+        _clear_request(work.row)  # after the effect, which may still need the request
     _send_replies(work)
 
 
@@ -333,8 +335,6 @@ def _update_conversation(work: _Work, facts: ChatFacts) -> TelegramChat:
     row.window_noted = noted or ("tg-rate-limit" in verdict.rule_ids and bool(verdict.replies))
     if update.kind != "member":
         row.blocked = False  # they are writing to us, so they have not blocked the bot
-    if verdict.clear_request:
-        _clear_request(row)
     if verdict.rights is not None:
         row.rights = sorted(verdict.rights)
         row.request_inbound_id = work.inbound.id
@@ -364,7 +364,7 @@ def _clear_request(row: TelegramChat) -> None:
     row.code_ids = []
 
 
-# --- the effects ----------------------------------------------------------------------------------
+# --- the effects ---------------------------------------------------------------------------------
 
 
 def _replace(work: _Work, old: tuple[ChatText, ...], new: ChatReply) -> None:
@@ -571,8 +571,6 @@ def _verify(work: _Work) -> None:
         },
     )
     _replace(work, (ChatText.VERIFIED,), verified)
-    if work.row is not None:
-        _clear_request(work.row)
 
 
 def _draft_answers(work: _Work, case: Case) -> None:
@@ -626,8 +624,6 @@ def _wrong_code(work: _Work) -> None:
             work.now,
             "privacybot",
         )
-        if work.row is not None:
-            _clear_request(work.row)
 
 
 def _open_reduced(work: _Work) -> None:
@@ -682,7 +678,6 @@ def _open_reduced(work: _Work) -> None:
             now=now,
             inbound_id=work.inbound.id,
         )
-    _clear_request(row)
     log.info("case %s opened from telegram under R9 (no code)", case.reference)
 
 
@@ -757,7 +752,7 @@ _EFFECTS = {
 }
 
 
-# --- saying it ------------------------------------------------------------------------------------
+# --- saying it -----------------------------------------------------------------------------------
 
 
 def _keyboard(reply: ChatReply, language: Language) -> list[list[tuple[str, str]]]:

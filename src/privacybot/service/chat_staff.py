@@ -43,7 +43,7 @@ class LinkError(Exception):
     """A link-telegram command the rules refuse; one line for the operator."""
 
 
-# --- linking staff accounts -----------------------------------------------------------------------
+# --- linking staff accounts ----------------------------------------------------------------------
 
 
 def link_staff(session: Session, email: str, user_id: int, now: datetime, actor: str) -> Staff:
@@ -99,7 +99,7 @@ def member_for_user(
     return member, link
 
 
-# --- posting drafts -------------------------------------------------------------------------------
+# --- posting drafts ------------------------------------------------------------------------------
 
 
 def text_hash(draft: Draft) -> str:
@@ -224,7 +224,7 @@ def _outcome(draft: Draft) -> tuple[str, str]:
     return "withdrawn", f"the draft is {draft.status}"
 
 
-# --- decisions from the staff group ---------------------------------------------------------------
+# --- decisions from the staff group --------------------------------------------------------------
 
 
 def _answer(
@@ -393,7 +393,7 @@ def cancel_reject(session: Session, *, chat_id: int, user_id: int | None, now: d
     return "cancelled"
 
 
-# --- other jobs -----------------------------------------------------------------------------------
+# --- other jobs ----------------------------------------------------------------------------------
 
 
 def post_to_staff_chat(

@@ -96,6 +96,8 @@ class FakeBotApi:
         self.blocked: set[int] = set()
         #: method -> [remaining 429 answers, retry_after seconds]
         self._storms: dict[str, list[int]] = {}
+        #: Where message dates come from (tests with a fixed clock set it to theirs).
+        self.clock: Callable[[], float] = time.time
         self._server = ThreadingHTTPServer((host, port), self._handler_class())
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
@@ -172,7 +174,7 @@ class FakeBotApi:
             "message_id": message_id,
             "from": user,
             "chat": chat,
-            "date": date if date is not None else int(time.time()),
+            "date": date if date is not None else int(self.clock()),
         }
         if text is not None:
             msg["text"] = text
@@ -189,7 +191,7 @@ class FakeBotApi:
     def edit(self, chat_id: int, message_id: int, text: str, **kw: Any) -> int:
         msg = self.message(chat_id, text, **kw)
         msg["message_id"] = message_id
-        msg["edit_date"] = int(time.time())
+        msg["edit_date"] = int(self.clock())
         return self.send_update({"edited_message": msg})
 
     def press(
