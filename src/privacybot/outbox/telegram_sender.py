@@ -39,7 +39,10 @@ from privacybot.outbox.sender import Outcome, default_worker_name
 
 log = logging.getLogger("privacybot.telegram.sender")
 
-DEFAULT_LEASE = timedelta(seconds=60)
+#: Longer than one Bot API call can take (python-telegram-bot: 5 s connect, read, write).
+DEFAULT_LEASE = timedelta(seconds=20)
+#: How often claims a dead sender left behind are looked for.
+RECOVER_EVERY = 5.0
 #: An edit of a staff post whose own message is not out yet waits this long.
 POST_NOT_OUT_YET = timedelta(seconds=2)
 
@@ -49,7 +52,10 @@ class Refused(Exception):
 
 
 def retry_seconds(exc: RetryAfter) -> float:
-    value: Any = exc.retry_after
+    """Seconds Telegram asked us to wait (python-telegram-bot 22 keeps a timedelta)."""
+    value: Any = getattr(exc, "_retry_after", None)
+    if not isinstance(value, timedelta):
+        value = exc.retry_after
     return float(value.total_seconds()) if isinstance(value, timedelta) else float(value)
 
 
@@ -271,7 +277,7 @@ class TelegramSender:
         while not stop.is_set():
             try:
                 if time.monotonic() >= next_recovery:
-                    next_recovery = time.monotonic() + 30
+                    next_recovery = time.monotonic() + RECOVER_EVERY
                     settled = await asyncio.to_thread(self.recover)
                     if settled:
                         log.warning(
