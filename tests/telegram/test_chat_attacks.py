@@ -208,10 +208,14 @@ async def test_a_bot_is_never_answered(chat: ChatDesk) -> None:
 
 async def test_a_forwarded_request_is_not_taken(chat: ChatDesk) -> None:
     chat.api.send_update(
-        {"message": chat.api.message(501, ACCESS, forward_origin={"type": "hidden_user",
-                                                                 "sender_user_name": "X",
-                                                                 "date": 1})}
-    )  # fmt: skip
+        {
+            "message": chat.api.message(
+                501,
+                ACCESS,
+                forward_origin={"type": "hidden_user", "sender_user_name": "X", "date": 1},
+            )
+        }
+    )
     await chat.step()
     assert "doorgestuurd" in chat.last(501).lower()
     assert chat.conversation(501) is not None and chat.conversation(501).rights == []  # type: ignore[union-attr]

@@ -151,9 +151,12 @@ async def test_an_update_is_kept_as_the_desk_reads_it_not_as_telegram_sent_it(
     chat: ChatDesk,
 ) -> None:
     chat.api.send_update(
-        {"message": chat.api.message(ANNA, None, photo=[{"file_id": "AgAD-secret"}],
-                                     caption="mijn paspoort")}
-    )  # fmt: skip
+        {
+            "message": chat.api.message(
+                ANNA, None, photo=[{"file_id": "AgAD-secret"}], caption="mijn paspoort"
+            )
+        }
+    )
     await chat.step()
     with Session(chat.engine) as s:
         [row] = s.exec(select(InboundMessage)).all()

@@ -258,9 +258,12 @@ def test_tg_code_unexpected_a_code_out_of_turn_opens_nothing() -> None:
 
 def _asking() -> Conversation:
     return Conversation(
-        state=ChatState.ASK_ADDRESS, rights=frozenset({"access"}), company="Procura",
-        company_settled=True, known=True,
-    )  # fmt: skip
+        state=ChatState.ASK_ADDRESS,
+        rights=frozenset({"access"}),
+        company="Procura",
+        company_settled=True,
+        known=True,
+    )
 
 
 def test_tg_address_is_confirmed_before_anything_is_sent() -> None:
@@ -392,8 +395,15 @@ def test_R13_tg_new_code_asked() -> None:
 
 
 def _press(data: str, user: int = 7001) -> ChatUpdate:
-    return update(kind="callback", chat_id=STAFF_CHAT, chat_type="supergroup", user_id=user,
-                  callback_id="q", callback_data=data, text="")  # fmt: skip
+    return update(
+        kind="callback",
+        chat_id=STAFF_CHAT,
+        chat_type="supergroup",
+        user_id=user,
+        callback_id="q",
+        callback_data=data,
+        text="",
+    )
 
 
 def test_tg_staff_unlinked_users_cannot_decide() -> None:
@@ -406,8 +416,10 @@ def test_tg_staff_press_approve_and_reject() -> None:
     olga = StaffFacts(member="olga@conxillium.nl")
     approve = decide_chat(facts(upd=_press("approve:5:abc"), staff=olga))
     assert (approve.effect, approve.draft_id, approve.text_hash) == (
-        ChatEffect.STAFF_APPROVE, 5, "abc",
-    )  # fmt: skip
+        ChatEffect.STAFF_APPROVE,
+        5,
+        "abc",
+    )
     assert decide_chat(facts(upd=_press("reject:5:abc"), staff=olga)).effect == (
         ChatEffect.STAFF_REJECT_ASK
     )

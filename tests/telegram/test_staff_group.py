@@ -69,8 +69,13 @@ async def test_a_linked_officer_approves_from_the_group_and_the_post_says_who(
     _edit(chat, draft_id)
     await chat.step()
     [post] = _posts(chat)
-    await chat.press(STAFF_CHAT, _approve_data(post), user_id=OLGA_TG, chat_type="supergroup",
-                     message_id=post.message_id)  # fmt: skip
+    await chat.press(
+        STAFF_CHAT,
+        _approve_data(post),
+        user_id=OLGA_TG,
+        chat_type="supergroup",
+        message_id=post.message_id,
+    )
     approved = chat.drafts()[-1]
     assert approved.status in ("queued", "sent") and approved.decided_by == "olga@conxillium.nl"
     [letter] = [m for m in chat.mail_to("anna@example.nl") if "Wij verwerken" in str(m)]
@@ -86,8 +91,13 @@ async def test_four_eyes_the_editor_cannot_approve_from_the_group(chat: ChatDesk
     _edit(chat, draft_id, who="bram@conxillium.nl")
     await chat.step()
     [post] = _posts(chat)
-    await chat.press(STAFF_CHAT, _approve_data(post), user_id=BRAM_TG, chat_type="supergroup",
-                     message_id=post.message_id)  # fmt: skip
+    await chat.press(
+        STAFF_CHAT,
+        _approve_data(post),
+        user_id=BRAM_TG,
+        chat_type="supergroup",
+        message_id=post.message_id,
+    )
     assert chat.drafts()[-1].status == "awaiting_approval"
     answer = chat.api.callback_answers[-1]
     assert "another officer" in answer["text"] and answer.get("show_alert") in (True, "true")
@@ -98,8 +108,13 @@ async def test_an_unlinked_telegram_user_cannot_approve(chat: ChatDesk) -> None:
     _edit(chat, draft_id)
     await chat.step()
     [post] = _posts(chat)
-    await chat.press(STAFF_CHAT, _approve_data(post), user_id=31337, chat_type="supergroup",
-                     message_id=post.message_id)  # fmt: skip
+    await chat.press(
+        STAFF_CHAT,
+        _approve_data(post),
+        user_id=31337,
+        chat_type="supergroup",
+        message_id=post.message_id,
+    )
     assert chat.drafts()[-1].status == "awaiting_approval"
     assert "link-telegram EMAIL 31337" in chat.api.callback_answers[-1]["text"]
 
@@ -112,8 +127,13 @@ async def test_a_viewer_cannot_approve_from_the_group(chat: ChatDesk) -> None:
     _edit(chat, draft_id)
     await chat.step()
     [post] = _posts(chat)
-    await chat.press(STAFF_CHAT, _approve_data(post), user_id=7009, chat_type="supergroup",
-                     message_id=post.message_id)  # fmt: skip
+    await chat.press(
+        STAFF_CHAT,
+        _approve_data(post),
+        user_id=7009,
+        chat_type="supergroup",
+        message_id=post.message_id,
+    )
     assert chat.drafts()[-1].status == "awaiting_approval"
     assert "viewer" in chat.api.callback_answers[-1]["text"]
 
@@ -125,15 +145,21 @@ async def test_a_button_of_an_older_version_is_refused(chat: ChatDesk) -> None:
     await chat.step()
     [old] = _posts(chat)
     with transaction(chat.engine) as s:
-        drafts.edit(s, draft_id, staff="bram@conxillium.nl", body=LETTER + "PS.\n",
-                    now=chat.clock.now())  # fmt: skip
+        drafts.edit(
+            s, draft_id, staff="bram@conxillium.nl", body=LETTER + "PS.\n", now=chat.clock.now()
+        )
     await chat.step()
     assert len(_posts(chat)) == 2  # the new version is posted
     assert any(
         "edited" in s.text for s in chat.api.messages(STAFF_CHAT) if s.method != "sendMessage"
     )
-    await chat.press(STAFF_CHAT, _approve_data(old), user_id=OLGA_TG, chat_type="supergroup",
-                     message_id=old.message_id)  # fmt: skip
+    await chat.press(
+        STAFF_CHAT,
+        _approve_data(old),
+        user_id=OLGA_TG,
+        chat_type="supergroup",
+        message_id=old.message_id,
+    )
     assert chat.drafts()[-1].status == "awaiting_approval"
 
 
@@ -144,8 +170,9 @@ async def test_reject_asks_the_reason_and_the_next_message_gives_it(chat: ChatDe
     await chat.step()
     [post] = _posts(chat)
     reject = next(d for d in post.callback_data if d.startswith("reject:"))
-    await chat.press(STAFF_CHAT, reject, user_id=OLGA_TG, chat_type="supergroup",
-                     message_id=post.message_id)  # fmt: skip
+    await chat.press(
+        STAFF_CHAT, reject, user_id=OLGA_TG, chat_type="supergroup", message_id=post.message_id
+    )
     assert "reason" in chat.last(STAFF_CHAT)
     chat.api.send_text(STAFF_CHAT, "De bijlage ontbreekt", user_id=OLGA_TG, chat_type="supergroup")
     await chat.step()
@@ -159,8 +186,13 @@ async def test_a_draft_decided_on_the_command_line_has_its_post_edited(chat: Cha
     _edit(chat, draft_id)
     await chat.step()
     with transaction(chat.engine) as s:
-        drafts.approve(s, draft_id, staff="olga@conxillium.nl", outgoing=chat.desk.outgoing,  # type: ignore[attr-defined]
-                       now=chat.clock.now())  # fmt: skip
+        drafts.approve(
+            s,
+            draft_id,
+            staff="olga@conxillium.nl",
+            outgoing=chat.desk.outgoing,  # type: ignore[attr-defined]
+            now=chat.clock.now(),
+        )
     await chat.step()
     assert "Approved by olga@conxillium.nl" in chat.last(STAFF_CHAT)
     with Session(chat.engine) as s:
@@ -178,8 +210,9 @@ async def test_chat_members_talking_in_the_group_are_left_alone(chat: ChatDesk) 
 
 async def test_post_to_staff_chat_is_the_digest_hook(chat: ChatDesk) -> None:
     with transaction(chat.engine) as s:
-        assert post_to_staff_chat(s, "PRV-2026-00001 is overdue", staff_chat=STAFF_CHAT,
-                                  now=chat.clock.now())  # fmt: skip
+        assert post_to_staff_chat(
+            s, "PRV-2026-00001 is overdue", staff_chat=STAFF_CHAT, now=chat.clock.now()
+        )
         assert not post_to_staff_chat(s, "x", staff_chat=None, now=chat.clock.now())
     await chat.step()
     assert chat.last(STAFF_CHAT) == "PRV-2026-00001 is overdue"
