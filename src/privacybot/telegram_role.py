@@ -75,6 +75,17 @@ class ChatTicker:
                 await asyncio.wait_for(stop.wait(), timeout=self.interval)
 
 
+def quiet_http_logs() -> None:
+    """The bot token is part of every Bot API URL: no HTTP library may log URLs.
+
+    httpx logs each request line at INFO and python-telegram-bot the URL and the
+    arguments (message texts) at DEBUG; neither belongs in our logs.
+    """
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+    logging.getLogger("telegram").setLevel(logging.INFO)
+
+
 def make_bot(token: str, api_url: str) -> Bot:
     """A Bot for ``api_url`` (``…/bot``, the token is appended), with room to send while polling."""
     return Bot(
@@ -99,6 +110,7 @@ class TelegramRole:
         on_stored: Callable[[], None],
         poll_timeout: int = 25,
     ) -> None:
+        quiet_http_logs()
         self.bot = make_bot(token, api_url)
         self.poller = TelegramPoller(
             self.bot,

@@ -87,19 +87,26 @@ class TelegramPoller:
             (u for u in raw or [] if isinstance(u, dict) and isinstance(u.get("update_id"), int)),
             key=lambda u: int(u["update_id"]),
         )
-        new = 0
-        for update in updates:
-            envelope = envelope_for(update, self.clock())
-            # Raises StoreUnavailable: the offset stays, Telegram keeps the update.
-            outcome = await asyncio.to_thread(self.sink.store, envelope)
-            if outcome == StoreOutcome.STORED:
-                new += 1
-            self.offset = int(update["update_id"]) + 1
+        if not updates:
+            return 0
+        now = self.clock()
+        envelopes = [envelope_for(update, now) for update in updates]
+        # Raises StoreUnavailable: the offset stays, Telegram keeps the updates.
+        outcomes = await asyncio.to_thread(self._store, envelopes)
+        self.offset = int(updates[-1]["update_id"]) + 1  # confirmed at the next call
+        new = outcomes.count(StoreOutcome.STORED)
         if new:
             self.stored += new
             if self.on_stored is not None:
                 self.on_stored()
         return new
+
+    def _store(self, envelopes: list[InboundEnvelope]) -> list[StoreOutcome]:
+        """The whole batch in one commit when the store can (DbInboundSink.store_all)."""
+        store_all = getattr(self.sink, "store_all", None)
+        if callable(store_all):
+            return list(store_all(envelopes))
+        return [self.sink.store(envelope) for envelope in envelopes]
 
     async def _fetch(self, kwargs: dict[str, Any], wait: int) -> list[Any]:
         """The updates as JSON dicts; raw JSON when python-telegram-bot cannot parse them."""

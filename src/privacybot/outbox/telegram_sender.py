@@ -83,6 +83,7 @@ class TelegramSender:
         worker: str | None = None,
         lease: timedelta = DEFAULT_LEASE,
         poll_interval: float = 0.5,
+        concurrency: int = 4,
     ) -> None:
         self.engine = engine
         self.bot = bot
@@ -92,7 +93,11 @@ class TelegramSender:
         self.worker = worker or default_worker_name()
         self.lease = lease
         self.poll_interval = poll_interval
+        self.concurrency = max(1, concurrency)
         self.paused_until = 0.0  # monotonic: flood control from a 429
+        #: One send at a time per chat, in the order the items were claimed (oldest first):
+        #: the chat's lock, and how many of our tasks hold or wait for it.
+        self._chats: dict[str, tuple[asyncio.Lock, list[int]]] = {}
         self._wake = asyncio.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
 
@@ -122,6 +127,18 @@ class TelegramSender:
         )
         if item is None:
             return None
+        lock, users = self._chats.setdefault(item.to_address, (asyncio.Lock(), [0]))
+        users[0] += 1
+        try:
+            async with lock:  # queued before any await: claim order is send order per chat
+                return await self._send(item)
+        finally:
+            users[0] -= 1
+            if users[0] == 0:
+                del self._chats[item.to_address]
+
+    async def _send(self, item: store.ClaimedItem) -> Outcome:
+        payload: dict[str, Any] = {}
         try:
             payload = self._payload(item)
             message_id = await self._call(payload)
@@ -263,12 +280,18 @@ class TelegramSender:
         )
 
     async def drain_once(self, stop: asyncio.Event | None = None) -> int:
-        done = 0
-        while stop is None or not stop.is_set():
-            if await self.process_one() is None:
-                break
-            done += 1
-        return done
+        """Send everything due with ``concurrency`` workers; returns items processed."""
+
+        async def worker() -> int:
+            done = 0
+            while stop is None or not stop.is_set():
+                if await self.process_one() is None:
+                    break
+                done += 1
+            return done
+
+        results = await asyncio.gather(*(worker() for _ in range(self.concurrency)))
+        return sum(results)
 
     async def run(self, stop: asyncio.Event) -> None:
         self._loop = asyncio.get_running_loop()

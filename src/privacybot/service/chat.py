@@ -349,7 +349,6 @@ def _update_conversation(work: _Work, facts: ChatFacts) -> TelegramChat:
         row.stopped = verdict.state == ChatState.STOPPED
     row.updated = now
     work.session.add(row)
-    work.session.flush()
     return row
 
 
