@@ -256,6 +256,9 @@ def test_from_start_to_an_approved_answer_by_mail_with_status_in_the_chat(
     )
     assert all("Hierbij uw gegevens" not in m.text for m in notice if m.chat_id == anna)
     assert service.stop() == 0
+    log = service.log_path.read_text()
+    assert bot_api.token.split(":")[1] not in log  # the token is in every API URL
+    assert "Hierbij uw gegevens" not in log and code not in log
 
 
 def test_sigkill_mid_conversation_loses_and_doubles_nothing(

@@ -172,11 +172,15 @@ async def test_a_429_storm_delays_everything_and_loses_nothing(
     elapsed = time.monotonic() - started
     texts = sorted(s.text for s in bot_api.messages())
     assert texts == sorted(f"bericht {i}" for i in range(20))  # each exactly once
-    assert elapsed >= 5.5  # six 429s, one second of silence after each
     calls = bot_api.calls_to("sendMessage")
     refused = [c for c in calls if c.status == 429]
-    for c in refused:  # nothing was sent while Telegram said to wait
-        assert not [o for o in calls if c.at < o.at < c.at + 0.95 and o.status == 200]
+    assert len(refused) == 6 and len(calls) == 26  # each 429 cost one call, no hammering
+    assert elapsed >= 1.0
+    for c in refused:
+        # Requests already on the wire may land just after a 429; nothing new is started
+        # until retry_after has passed.
+        started_meanwhile = [o for o in calls if c.at + 0.2 < o.at < c.at + 0.95]
+        assert not started_meanwhile, (c, started_meanwhile)
     with Session(engine) as s:
         items = s.exec(select(OutboxItem)).all()
     assert {i.status for i in items} == {"sent"}
