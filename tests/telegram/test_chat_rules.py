@@ -9,13 +9,7 @@ from typing import Any
 import pytest
 
 from privacybot.cases.identity import OtpState, hash_code
-from privacybot.decision.chat import (
-    BY_ID,
-    CHAT_CHAINS,
-    addresses_in,
-    decide_chat,
-    rule_ids_in_chains,
-)
+from privacybot.decision.chat import CHAT_CHAINS, decide_chat, rule_ids_in_chains
 from privacybot.decision.chat_facts import (
     AddressFacts,
     CaseView,
@@ -25,6 +19,7 @@ from privacybot.decision.chat_facts import (
     Conversation,
     StaffFacts,
 )
+from privacybot.decision.chat_rules import BY_ID, addresses_in
 from privacybot.decision.facts import CodeFacts
 from privacybot.domain import Language
 from privacybot.replies.chat import ChatText
