@@ -32,6 +32,7 @@ from privacybot.intake.worker import TriageWorker
 from privacybot.outbox.telegram_sender import TelegramSender
 from privacybot.service.chat import ChatDesk as ChatSettings
 from privacybot.service.chat import mark_blocked
+from privacybot.service.desk import Desk
 from privacybot.staff import add_staff
 from privacybot.telegram_role import ChatTicker, make_bot
 from privacybot.testing.telegram_api import FakeBotApi, Sent
@@ -60,7 +61,7 @@ class ChatDesk:
     poller: TelegramPoller
     sender: TelegramSender
     ticker: ChatTicker
-    desk: object = None
+    desk: Desk
     settings: ChatSettings = field(default_factory=ChatSettings)
 
     async def step(self) -> None:

@@ -148,15 +148,6 @@ class Service:
 
 
 @pytest.fixture
-def bot_api() -> Iterator[FakeBotApi]:
-    api = FakeBotApi().start()
-    try:
-        yield api
-    finally:
-        api.stop()
-
-
-@pytest.fixture
 def service(tmp_path: Path, bot_api: FakeBotApi) -> Iterator[Service]:
     svc = Service(tmp_path, bot_api)
     svc.cli("db", "upgrade")

@@ -47,6 +47,21 @@ def _approve_data(post: Sent) -> str:
     return next(d for d in post.callback_data if d.startswith("approve:"))
 
 
+async def _posted(chat: ChatDesk, editor: str = "bram@conxillium.nl") -> Sent:
+    """An answer filled in by ``editor`` and posted to the staff group."""
+    draft_id = await _answer_waiting(chat)
+    _edit(chat, draft_id, who=editor)
+    await chat.step()
+    [post] = _posts(chat)
+    return post
+
+
+async def _press(chat: ChatDesk, post: Sent, data: str, user_id: int) -> None:
+    await chat.press(
+        STAFF_CHAT, data, user_id=user_id, chat_type="supergroup", message_id=post.message_id
+    )
+
+
 async def test_a_draft_with_placeholders_is_not_posted_until_staff_fill_it_in(
     chat: ChatDesk,
 ) -> None:
@@ -65,17 +80,8 @@ async def test_a_linked_officer_approves_from_the_group_and_the_post_says_who(
     chat: ChatDesk,
 ) -> None:
     _link(chat)
-    draft_id = await _answer_waiting(chat)
-    _edit(chat, draft_id)
-    await chat.step()
-    [post] = _posts(chat)
-    await chat.press(
-        STAFF_CHAT,
-        _approve_data(post),
-        user_id=OLGA_TG,
-        chat_type="supergroup",
-        message_id=post.message_id,
-    )
+    post = await _posted(chat)
+    await _press(chat, post, _approve_data(post), OLGA_TG)
     approved = chat.drafts()[-1]
     assert approved.status in ("queued", "sent") and approved.decided_by == "olga@conxillium.nl"
     [letter] = [m for m in chat.mail_to("anna@example.nl") if "Wij verwerken" in str(m)]
@@ -87,34 +93,16 @@ async def test_a_linked_officer_approves_from_the_group_and_the_post_says_who(
 
 async def test_four_eyes_the_editor_cannot_approve_from_the_group(chat: ChatDesk) -> None:
     _link(chat)
-    draft_id = await _answer_waiting(chat)
-    _edit(chat, draft_id, who="bram@conxillium.nl")
-    await chat.step()
-    [post] = _posts(chat)
-    await chat.press(
-        STAFF_CHAT,
-        _approve_data(post),
-        user_id=BRAM_TG,
-        chat_type="supergroup",
-        message_id=post.message_id,
-    )
+    post = await _posted(chat, editor="bram@conxillium.nl")
+    await _press(chat, post, _approve_data(post), BRAM_TG)
     assert chat.drafts()[-1].status == "awaiting_approval"
     answer = chat.api.callback_answers[-1]
     assert "another officer" in answer["text"] and answer.get("show_alert") in (True, "true")
 
 
 async def test_an_unlinked_telegram_user_cannot_approve(chat: ChatDesk) -> None:
-    draft_id = await _answer_waiting(chat)
-    _edit(chat, draft_id)
-    await chat.step()
-    [post] = _posts(chat)
-    await chat.press(
-        STAFF_CHAT,
-        _approve_data(post),
-        user_id=31337,
-        chat_type="supergroup",
-        message_id=post.message_id,
-    )
+    post = await _posted(chat)
+    await _press(chat, post, _approve_data(post), 31337)
     assert chat.drafts()[-1].status == "awaiting_approval"
     assert "link-telegram EMAIL 31337" in chat.api.callback_answers[-1]["text"]
 
@@ -123,27 +111,16 @@ async def test_a_viewer_cannot_approve_from_the_group(chat: ChatDesk) -> None:
     with transaction(chat.engine) as s:
         add_staff(s, email="vera@conxillium.nl", role="viewer", password=None, now=chat.clock.now())
         link_staff(s, "vera@conxillium.nl", 7009, chat.clock.now(), "operator:test")
-    draft_id = await _answer_waiting(chat)
-    _edit(chat, draft_id)
-    await chat.step()
-    [post] = _posts(chat)
-    await chat.press(
-        STAFF_CHAT,
-        _approve_data(post),
-        user_id=7009,
-        chat_type="supergroup",
-        message_id=post.message_id,
-    )
+    post = await _posted(chat)
+    await _press(chat, post, _approve_data(post), 7009)
     assert chat.drafts()[-1].status == "awaiting_approval"
     assert "viewer" in chat.api.callback_answers[-1]["text"]
 
 
 async def test_a_button_of_an_older_version_is_refused(chat: ChatDesk) -> None:
     _link(chat)
-    draft_id = await _answer_waiting(chat)
-    _edit(chat, draft_id)
-    await chat.step()
-    [old] = _posts(chat)
+    old = await _posted(chat)
+    draft_id = chat.drafts()[-1].id or 0
     with transaction(chat.engine) as s:
         drafts.edit(
             s, draft_id, staff="bram@conxillium.nl", body=LETTER + "PS.\n", now=chat.clock.now()
@@ -153,26 +130,15 @@ async def test_a_button_of_an_older_version_is_refused(chat: ChatDesk) -> None:
     assert any(
         "edited" in s.text for s in chat.api.messages(STAFF_CHAT) if s.method != "sendMessage"
     )
-    await chat.press(
-        STAFF_CHAT,
-        _approve_data(old),
-        user_id=OLGA_TG,
-        chat_type="supergroup",
-        message_id=old.message_id,
-    )
+    await _press(chat, old, _approve_data(old), OLGA_TG)
     assert chat.drafts()[-1].status == "awaiting_approval"
 
 
 async def test_reject_asks_the_reason_and_the_next_message_gives_it(chat: ChatDesk) -> None:
     _link(chat)
-    draft_id = await _answer_waiting(chat)
-    _edit(chat, draft_id)
-    await chat.step()
-    [post] = _posts(chat)
+    post = await _posted(chat)
     reject = next(d for d in post.callback_data if d.startswith("reject:"))
-    await chat.press(
-        STAFF_CHAT, reject, user_id=OLGA_TG, chat_type="supergroup", message_id=post.message_id
-    )
+    await _press(chat, post, reject, OLGA_TG)
     assert "reason" in chat.last(STAFF_CHAT)
     chat.api.send_text(STAFF_CHAT, "De bijlage ontbreekt", user_id=OLGA_TG, chat_type="supergroup")
     await chat.step()
@@ -190,7 +156,7 @@ async def test_a_draft_decided_on_the_command_line_has_its_post_edited(chat: Cha
             s,
             draft_id,
             staff="olga@conxillium.nl",
-            outgoing=chat.desk.outgoing,  # type: ignore[attr-defined]
+            outgoing=chat.desk.outgoing,
             now=chat.clock.now(),
         )
     await chat.step()
