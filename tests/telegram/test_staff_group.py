@@ -139,8 +139,15 @@ async def test_reject_asks_the_reason_and_the_next_message_gives_it(chat: ChatDe
     post = await _posted(chat)
     reject = next(d for d in post.callback_data if d.startswith("reject:"))
     await _press(chat, post, reject, OLGA_TG)
-    assert "reason" in chat.last(STAFF_CHAT)
-    chat.api.send_text(STAFF_CHAT, "De bijlage ontbreekt", user_id=OLGA_TG, chat_type="supergroup")
+    prompt = chat.api.messages(STAFF_CHAT)[-1]
+    assert "reason" in prompt.text and prompt.force_reply  # works with group privacy mode on
+    chat.api.send_text(
+        STAFF_CHAT,
+        "De bijlage ontbreekt",
+        user_id=OLGA_TG,
+        chat_type="supergroup",
+        reply_to_message={"message_id": prompt.message_id, "chat": {"id": STAFF_CHAT}},
+    )
     await chat.step()
     rejected = chat.drafts()[-1]
     assert rejected.status == "rejected" and rejected.decision_reason == "De bijlage ontbreekt"

@@ -28,7 +28,7 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.engine import Engine
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot, ForceReply, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from privacybot.clock import Clock
@@ -57,6 +57,11 @@ def retry_seconds(exc: RetryAfter) -> float:
     if not isinstance(value, timedelta):
         value = exc.retry_after
     return float(value.total_seconds()) if isinstance(value, timedelta) else float(value)
+
+
+def _reply_markup(payload: dict[str, Any]) -> InlineKeyboardMarkup | ForceReply | None:
+    """Buttons under a new message, or the reply box (staff asked for a reason)."""
+    return ForceReply() if payload.get("force_reply") else _markup(payload)
 
 
 def _markup(payload: dict[str, Any]) -> InlineKeyboardMarkup | None:
@@ -213,7 +218,7 @@ class TelegramSender:
         chat_id = int(payload.get("chat_id") or 0)
         if method == "sendMessage":
             message = await self.bot.send_message(
-                chat_id=chat_id, text=str(payload["text"]), reply_markup=_markup(payload)
+                chat_id=chat_id, text=str(payload["text"]), reply_markup=_reply_markup(payload)
             )
             return int(message.message_id)
         if method == "editMessageText":

@@ -350,8 +350,10 @@ def _open_reduced(work: ChatWork) -> None:
 def _leave(work: ChatWork) -> None:
     chat_outbox.leave_chat(work.session, work.chat_id, now=work.now)
     log.info(
-        "telegram: leaving %s chat %s (R16: only private chats)",
+        "telegram: leaving %s chat %s (R16: only private chats; if this is the staff group, "
+        "set PRIVACYBOT_TELEGRAM_STAFF_CHAT=%s and add the bot again)",
         work.triaged.update.chat_type,
+        work.chat_id,
         work.chat_id,
     )
 

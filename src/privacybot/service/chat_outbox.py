@@ -66,7 +66,10 @@ def send_message(
     audience: str = CITIZEN,
     case_id: int | None = None,
     post_id: int | None = None,
+    force_reply: bool = False,
 ) -> OutboxItem:
+    """``force_reply`` opens the reply box in Telegram (a bot in a group with privacy mode
+    on only receives messages that reply to it)."""
     payload: dict[str, Any] = {
         "audience": audience,
         "method": "sendMessage",
@@ -76,6 +79,8 @@ def send_message(
     }
     if post_id is not None:
         payload["post_id"] = post_id
+    if force_reply:
+        payload["force_reply"] = True
     return _queue(session, payload, chat_id=chat_id, now=now, case_id=case_id)
 
 

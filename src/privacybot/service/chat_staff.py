@@ -344,7 +344,9 @@ def press_reject(
     session.add(link)
     _answer(session, chat_id, callback_id, "", now, alert=False)
     ask = render_staff(StaffText.REJECT_ASK, {"who": member.email, "draft_id": draft_id})
-    chat_outbox.send_message(session, chat_id, ask, now=now, audience=chat_outbox.STAFF)
+    chat_outbox.send_message(
+        session, chat_id, ask, now=now, audience=chat_outbox.STAFF, force_reply=True
+    )
     return "reason asked"
 
 

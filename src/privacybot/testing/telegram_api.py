@@ -47,6 +47,8 @@ class Sent:
     text: str
     buttons: list[list[tuple[str, str]]] = field(default_factory=list)
     at: float = field(default_factory=time.monotonic)
+    #: The message opens the reply box (``reply_markup`` is a ForceReply).
+    force_reply: bool = False
 
     @property
     def callback_data(self) -> list[str]:
@@ -409,8 +411,10 @@ class FakeBotApi:
             return 400, self._error(400, "Bad Request: message is too long")
         with self._cond:
             message_id = self._message_id(chat_id)
+            markup = params.get("reply_markup")
+            forced = isinstance(markup, dict) and bool(markup.get("force_reply"))
             self.sent.append(
-                Sent("sendMessage", chat_id, message_id, text, _buttons(params.get("reply_markup")))
+                Sent("sendMessage", chat_id, message_id, text, _buttons(markup), force_reply=forced)
             )
             self._cond.notify_all()
         return self._ok(
