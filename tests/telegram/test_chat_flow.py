@@ -8,7 +8,9 @@ from sqlmodel import Session, col, select
 
 from privacybot.db.chat_models import TelegramCaseLink
 from privacybot.db.models import AuditEvent, InboundMessage, OutboxItem
+from privacybot.db.session import transaction
 from privacybot.replies.render import nl_date
+from privacybot.service import actions
 from tests.telegram.conftest import ChatDesk, make_chat_desk
 
 ANNA = 501
@@ -175,3 +177,32 @@ async def test_the_trail_names_no_address_and_no_chat_text(chat: ChatDesk) -> No
     assert "anna@example.nl" not in trail and "inzage in mijn" not in trail
     assert any(e.action == "verified" and e.detail.get("method") == "telegram code" for e in events)
     assert [link.verified for link in links] == [True]
+
+
+async def test_the_chat_hears_when_its_case_is_extended_or_closed_and_not_after_stop(
+    chat: ChatDesk,
+) -> None:
+    await verified_chat(chat)
+    [case] = chat.cases()
+    with transaction(chat.engine) as s:
+        actions.extend(
+            s,
+            chat.desk,
+            case.reference,
+            staff="olga@conxillium.nl",
+            reason="Uw verzoek gaat over veel systemen.",
+            today=chat.clock.now().date(),
+            now=chat.clock.now(),
+        )
+    await chat.step()
+    [case] = chat.cases()
+    assert case.extended_due is not None
+    said = chat.last(ANNA)
+    assert "meer tijd" in said and nl_date(case.extended_due) in said
+    await chat.step()
+    assert chat.last(ANNA) == said  # told once
+    await chat.say(ANNA, "/stop")
+    with transaction(chat.engine) as s:
+        actions.close(s, case.reference, staff="olga@conxillium.nl", now=chat.clock.now())
+    await chat.step()
+    assert "afgesloten" not in chat.last(ANNA)
