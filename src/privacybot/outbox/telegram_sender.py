@@ -41,6 +41,8 @@ log = logging.getLogger("privacybot.telegram.sender")
 
 #: Longer than one Bot API call can take (python-telegram-bot: 5 s connect, read, write).
 DEFAULT_LEASE = timedelta(seconds=20)
+#: Sends in flight at once (never two to one chat); Telegram allows ~30 messages a second.
+DEFAULT_CONCURRENCY = 4
 #: How often claims a dead sender left behind are looked for.
 RECOVER_EVERY = 5.0
 #: An edit of a staff post whose own message is not out yet waits this long.
@@ -88,7 +90,7 @@ class TelegramSender:
         worker: str | None = None,
         lease: timedelta = DEFAULT_LEASE,
         poll_interval: float = 0.5,
-        concurrency: int = 4,
+        concurrency: int = DEFAULT_CONCURRENCY,
     ) -> None:
         self.engine = engine
         self.bot = bot
