@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
+import privacybot.db.chat_models  # noqa: F401  (the Telegram tables, issue 15)
 import privacybot.db.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 config = context.config

@@ -49,7 +49,8 @@ def pg_schema_url() -> Iterator[str]:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Leave out the SQLite variant of a postgresql_only test: it is not a test at all."""
-    kept, dropped = [], []
+    kept: list[pytest.Item] = []
+    dropped: list[pytest.Item] = []
     for item in items:
         spec = getattr(item, "callspec", None)
         on_sqlite = spec is not None and spec.params.get("db_url") == "sqlite"

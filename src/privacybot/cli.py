@@ -869,6 +869,41 @@ def cmd_purge(args: argparse.Namespace) -> None:
         print(f"  {result.staff_mail} staff mail(s) already sent (R24)")
     if result.requesters:
         print(f"  {result.requesters} requester(s) no case refers to any more")
+    if result.chats:
+        print(f"  {result.chats} idle Telegram chat(s) tied to nothing that stays (R24)")
+
+
+def cmd_staff_link_telegram(args: argparse.Namespace) -> None:
+    """Issue 15: this Telegram user may press Approve / Reject as this staff member."""
+    from privacybot.db.session import transaction
+    from privacybot.service.chat_staff import LinkError, link_staff
+
+    _, engine = _open_db(args)
+    try:
+        user_id = int(args.user_id)
+    except ValueError:
+        raise CommandError(
+            f"USER_ID is a number (Telegram's user id), not {args.user_id!r}"
+        ) from None
+    try:
+        with transaction(engine) as session:
+            member = link_staff(session, args.email, user_id, _now(), _operator())
+    except LinkError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"{member.email} is Telegram user {user_id} in the staff group")
+
+
+def cmd_staff_unlink_telegram(args: argparse.Namespace) -> None:
+    from privacybot.db.session import transaction
+    from privacybot.service.chat_staff import LinkError, unlink_staff
+
+    _, engine = _open_db(args)
+    try:
+        with transaction(engine) as session:
+            member = unlink_staff(session, args.email, _now(), _operator())
+    except LinkError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"{member.email} has no Telegram user any more")
 
 
 # --- parser -------------------------------------------------------------------------
@@ -937,7 +972,7 @@ def build_parser() -> argparse.ArgumentParser:
     cs.set_defaults(func=cmd_cases_show)
 
     p = add("run", cmd_run, "run the service until SIGINT or SIGTERM")
-    p.add_argument("--only", metavar="ROLE,…", help="some of: intake,sender,scheduler,web")
+    p.add_argument("--only", metavar="ROLE,…", help="some of: intake,sender,scheduler,web,telegram")
 
     add("demo", cmd_demo, "put sample citizen mail in the built-in mailbox")
 
@@ -1091,6 +1126,15 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("email", metavar="EMAIL")
     sp.add_argument("--password-stdin", action="store_true")
     sp.set_defaults(func=cmd_staff_reset_password)
+    stl = ssub.add_parser(
+        "link-telegram", help="let a Telegram user approve and reject in the staff group"
+    )
+    stl.add_argument("email", metavar="EMAIL")
+    stl.add_argument("user_id", metavar="USER_ID", help="the member's numeric Telegram user id")
+    stl.set_defaults(func=cmd_staff_link_telegram)
+    stu = ssub.add_parser("unlink-telegram", help="remove a member's Telegram user")
+    stu.add_argument("email", metavar="EMAIL")
+    stu.set_defaults(func=cmd_staff_unlink_telegram)
 
     p = add("digest", cmd_digest, "today's staff digest: print it (--dry-run) or send it now")
     p.add_argument("--dry-run", action="store_true", help="print it, send nothing")

@@ -121,7 +121,8 @@ class Settings:
     #: Secure cookies: "auto" (when the request came over TLS, or X-Forwarded-Proto says
     #: https), "true" (always: TLS ends at a proxy that sends no header) or "false".
     web_secure_cookies: str = "auto"
-    #: The largest file an officer may attach to a draft.
+    #: Telegram chat id of the staff group (approve/reject buttons, urgent lines); None: off.
+    telegram_staff_chat: int | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -146,6 +147,7 @@ _KNOWN = (
     "STAFF_EMAILS",
     "TELEGRAM_TOKEN",
     "TELEGRAM_API_URL",
+    "TELEGRAM_STAFF_CHAT",
     "WEB_BIND",
     "TIMEZONE",
     "DIGEST_TIME",
@@ -318,6 +320,15 @@ def load_settings(
         raise ConfigError(f"{PREFIX}TELEGRAM_TOKEN: not a bot token (expected 123456:ABC…)")
     tg_api = get("TELEGRAM_API_URL") or "https://api.telegram.org/bot"
     _url("TELEGRAM_API_URL", tg_api, ("http", "https"))
+    staff_chat_raw = get("TELEGRAM_STAFF_CHAT")
+    staff_chat: int | None = None
+    if staff_chat_raw is not None:
+        if not re.fullmatch(r"-?\d{1,20}", staff_chat_raw):
+            raise ConfigError(
+                f"{PREFIX}TELEGRAM_STAFF_CHAT: {staff_chat_raw!r} is not a chat id "
+                "(a number such as -1001234567890)"
+            )
+        staff_chat = int(staff_chat_raw)
 
     tz_name = get("TIMEZONE") or "Europe/Amsterdam"
     try:
@@ -436,4 +447,5 @@ def load_settings(
         web_session_idle_minutes=idle_minutes,
         web_session_max_hours=max_hours,
         web_secure_cookies=secure,
+        telegram_staff_chat=staff_chat,
     )

@@ -32,6 +32,7 @@ from privacybot.config import Settings
 from privacybot.db import migrate
 from privacybot.db.session import make_engine
 from privacybot.decision import Limits
+from privacybot.decision.chat_facts import ChatLimits
 from privacybot.intake.demo_server import DEMO_PASSWORD, DEMO_USER, BackgroundDemoImapServer
 from privacybot.intake.imap import ImapSettings, ImapWatcher, parse_imap_url
 from privacybot.intake.smtp_in import SmtpReceiver
@@ -41,7 +42,9 @@ from privacybot.keys import secret_key
 from privacybot.outbox.maildir_sink import MaildirSmtpServer
 from privacybot.outbox.sender import Sender
 from privacybot.outbox.transport import MaildirDeliveryCheck, SmtpTransport
+from privacybot.service.chat import ChatDesk
 from privacybot.service.desk import Desk, Outgoing
+from privacybot.telegram_role import TelegramRole
 
 log = logging.getLogger("privacybot.run")
 
@@ -98,6 +101,7 @@ class Service:
     worker: TriageWorker | None = None
     watcher: ImapWatcher | None = None
     _sqlite_claimed: bool = False
+    telegram: TelegramRole | None = None
 
     def desk(self) -> Desk:
         s = self.settings
@@ -190,28 +194,7 @@ class Service:
             )
 
         if "intake" in self.roles:
-            sender = self.sender
-
-            def outbox_ready() -> None:
-                if sender is not None:
-                    sender.wake()
-
-            worker = self.worker = TriageWorker(
-                engine,
-                desk,
-                self.clock,
-                our_address=s.from_address,
-                min_confidence=s.min_confidence,
-                on_outbox=outbox_ready,
-            )
-            thread = threading.Thread(target=worker.run, name="triage", daemon=True)
-            thread.start()
-
-            def stop_worker() -> None:
-                worker.stop()
-                thread.join(10)
-
-            self._stoppers.append(stop_worker)
+            worker = self._start_worker(engine, desk)
             store = DbInboundSink(engine, self.clock)
             imap = self._imap_settings()
             self.watcher = ImapWatcher(
@@ -279,8 +262,56 @@ class Service:
                 asyncio.create_task(scheduler.run(self._stop_event), name="scheduler")
             )
 
-        if "telegram" in self.roles and s.telegram_token is not None:
-            log.warning("the Telegram channel is not available in this version; token ignored")
+        if "telegram" in self.roles:
+            self._start_telegram(engine, desk)
+
+    def _outbox_ready(self) -> None:
+        """Wake every sender of this process once a transaction queued something."""
+        for sender in (self.sender, self.telegram.sender if self.telegram else None):
+            if sender is not None:
+                sender.wake()
+
+    def _start_worker(self, engine: Engine, desk: Desk) -> TriageWorker:
+        """The triage worker (mail and chat updates alike), in a thread of its own."""
+        s = self.settings
+        worker = self.worker = TriageWorker(
+            engine,
+            desk,
+            self.clock,
+            our_address=s.from_address,
+            min_confidence=s.min_confidence,
+            on_outbox=self._outbox_ready,
+            chat_desk=ChatDesk(
+                staff_chat=s.telegram_staff_chat,
+                limits=ChatLimits(max_new_cases_per_address=s.max_new_cases_per_address),
+            ),
+        )
+        thread = threading.Thread(target=worker.run, name="triage", daemon=True)
+        thread.start()
+
+        def stop_worker() -> None:
+            worker.stop()
+            thread.join(10)
+
+        self._stoppers.append(stop_worker)
+        return worker
+
+    def _start_telegram(self, engine: Engine, desk: Desk) -> None:
+        """Issue 15: the chat channel, when a bot token is set."""
+        s = self.settings
+        if s.telegram_token is None:
+            log.info("Telegram channel off: PRIVACYBOT_TELEGRAM_TOKEN is not set")
+            return
+        worker = self.worker or self._start_worker(engine, desk)
+        role = self.telegram = TelegramRole(
+            engine,
+            self.clock,
+            token=s.telegram_token.reveal(),
+            api_url=s.telegram_api_url,
+            staff_chat=s.telegram_staff_chat,
+            on_stored=worker.wake,
+        )
+        self._tasks.extend(role.tasks(self._stop_event))
 
     def _imap_settings(self) -> ImapSettings:
         s = self.settings
@@ -341,6 +372,8 @@ class Service:
             except Exception:
                 log.exception("error while stopping")
         self._stoppers.clear()
+        if self.telegram is not None:
+            await self.telegram.close()
         if self.engine is not None:
             self.engine.dispose()
         log.info("stopped")

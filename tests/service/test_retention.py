@@ -183,6 +183,19 @@ def test_R24_a_case_reopened_before_its_day_is_not_purged(desk: Desk) -> None:
     assert purge(desk, date(2027, 3, 2)).cases == ()
 
 
+def test_R24_a_purged_case_cannot_be_reopened(desk: Desk) -> None:
+    ref = desk.request(local(date(2026, 1, 5), 10))
+    close(desk, ref, CLOSED)
+    purge(desk, date(2027, 3, 2))
+    with transaction(desk.engine) as s:
+        case = repo.case_by_reference(s, ref)
+        assert case is not None
+        with pytest.raises(cases.CaseError, match="deleted on 2027-03-02"):
+            cases.reopen(s, case, staff=OFFICER, reason="alsnog", now=local(date(2027, 3, 3), 9))
+    kept = _case(desk.engine, ref)
+    assert kept is not None and kept.status == "closed"
+
+
 def test_R24_mail_that_never_became_a_case_goes_but_not_what_waits_for_staff(
     desk: Desk,
 ) -> None:

@@ -37,6 +37,9 @@ def test_the_api_answers_only_documented_statuses_and_never_a_server_error(web: 
             deadline=None,
             suppress_health_check=list(HealthCheck),
             database=None,
+            # A fixed seed: the same inputs every run, so the reachability check below
+            # cannot pass one day and fail the next.
+            derandomize=True,
         )
         def check(case: object) -> None:
             response = case.call(headers=headers)  # type: ignore[attr-defined]

@@ -8,7 +8,7 @@ Message-ID a second time is a DUPLICATE, never a second row.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from sqlalchemy import or_
 from sqlalchemy.engine import Engine
@@ -72,6 +72,56 @@ class DbInboundSink:
         if self._on_stored is not None:
             self._on_stored()
         return StoreOutcome.STORED
+
+    def store_all(self, envelopes: Sequence[InboundEnvelope]) -> list[StoreOutcome]:
+        """Commit a batch in one transaction (keys only, e.g. a getUpdates answer).
+
+        One commit for the batch instead of one per message: the edge acknowledges the
+        whole batch after it. Envelopes with a Message-ID, or a concurrent insert of the
+        same key, take the one-by-one path, which knows how to tell duplicates apart.
+        """
+        if any(e.message_id for e in envelopes) or len(envelopes) < 2:
+            return [self.store(e) for e in envelopes]
+        keys = [e.key[:512] for e in envelopes]
+        try:
+            with transaction(self._engine) as s:
+                known = set(
+                    s.exec(
+                        select(InboundMessage.channel_key).where(
+                            col(InboundMessage.channel_key).in_(keys)
+                        )
+                    ).all()
+                )
+                outcomes: list[StoreOutcome] = []
+                for envelope, key in zip(envelopes, keys, strict=True):
+                    if key in known:
+                        outcomes.append(StoreOutcome.DUPLICATE)
+                        continue
+                    known.add(key)
+                    s.add(
+                        InboundMessage(
+                            channel=envelope.channel,
+                            source=envelope.source,
+                            channel_key=key,
+                            raw=envelope.raw,
+                            size=len(envelope.raw),
+                            received=envelope.received,
+                            stored_at=self._clock.now(),
+                            state="stored",
+                            problem=envelope.problem,
+                        )
+                    )
+                    outcomes.append(StoreOutcome.STORED)
+        except IntegrityError:
+            return [self.store(e) for e in envelopes]
+        except DBAPIError as exc:
+            log.error("inbound store unavailable for a batch: %s", type(exc.orig).__name__)
+            raise StoreUnavailable(str(type(exc.orig).__name__)) from exc
+        stored = outcomes.count(StoreOutcome.STORED)
+        log.info("stored %d inbound message(s), %d duplicate(s)", stored, len(keys) - stored)
+        if stored and self._on_stored is not None:
+            self._on_stored()
+        return outcomes
 
     def has_key(self, key: str) -> bool:
         try:

@@ -26,10 +26,12 @@ from privacybot.decision import Verdict
 from privacybot.domain import InboundState
 from privacybot.metrics import observe_triage
 from privacybot.outbox.compose import is_our_message_id
+from privacybot.service.chat import ChatDesk, handle_chat
 from privacybot.service.desk import Desk
 from privacybot.service.inbound import handle
 from privacybot.service.moves import move_inbound
 from privacybot.states import InboundEvent
+from privacybot.triage.chat import ChatTriage, read_stored
 from privacybot.triage.classify import classifier_for
 from privacybot.triage.pipeline import TriageResult, triage
 
@@ -51,9 +53,11 @@ class TriageWorker:
         min_confidence: float,
         on_outbox: Callable[[], None] | None = None,
         lease: timedelta = DEFAULT_LEASE,
+        chat_desk: ChatDesk | None = None,
     ) -> None:
         self._engine = engine
         self.lease = lease
+        self._chat_desk = chat_desk or ChatDesk()
         self._desk = desk
         self._clock = clock
         self._our_address = our_address
@@ -146,8 +150,14 @@ class TriageWorker:
             query = query.with_for_update(skip_locked=True)
         return list(session.exec(query).all())
 
-    def _run_triage(self, channel: str, raw: bytes) -> TriageResult | Exception | None:
-        """Pure work, outside any lock; None for channels without email triage."""
+    def _run_triage(self, channel: str, raw: bytes) -> TriageResult | ChatTriage | Exception | None:
+        """Pure work, outside any lock; None for channels without a reading."""
+        if channel == "telegram":
+            # Issue 15: a chat update is read here and answered by service.chat in _apply.
+            try:
+                return read_stored(raw, classifier_for(self._min_confidence))
+            except Exception as exc:
+                return exc
         if channel != "email":
             return None
 
@@ -166,8 +176,12 @@ class TriageWorker:
         except Exception as exc:  # a bug in triage: the row is parked after a few tries
             return exc
 
-    def _apply(self, session: Session, row: InboundMessage, result: TriageResult | None) -> str:
+    def _apply(
+        self, session: Session, row: InboundMessage, result: TriageResult | ChatTriage | None
+    ) -> str:
         now = self._clock.now()
+        if isinstance(result, ChatTriage):  # issue 15: the chat writer, same transaction
+            return handle_chat(session, row, result, self._desk, self._chat_desk, now)
         if result is None:
             row.problem = f"no triage for channel {row.channel} yet"
             move_inbound(session, row, InboundEvent.PARK, actor="privacybot", now=now)

@@ -124,7 +124,9 @@ class Sender:
 
     def recover(self) -> list[int]:
         """Settle items whose sender died mid-send (see ``store.recover_in_doubt``)."""
-        settled = store.recover_in_doubt(self.engine, self.clock.now(), self.was_delivered)
+        settled = store.recover_in_doubt(
+            self.engine, self.clock.now(), self.was_delivered, channel="email"
+        )
         if settled:
             log.warning("outbox: settled %d item(s) left sending by a stopped sender", len(settled))
         return settled

@@ -91,12 +91,15 @@ def enqueue(
     automatic: bool,
     now: datetime,
     scheduler_run_id: int | None = None,
+    channel: str = "email",
 ) -> OutboxItem:
     """Queue a built message in the caller's transaction (its draft was approved: ``queued``).
 
     The unique constraints on ``message_id`` and ``draft_id`` make a second enqueue of
     the same message fail with IntegrityError instead of sending it twice. Staff mail
     has no draft; ``scheduler_run_id`` names the run (digest, alert) that queued it.
+    ``channel`` is ``telegram`` for chat messages (service/chat_outbox.py), which have
+    no draft either.
     """
     if draft is not None and draft.message_id != message_id:
         raise ValueError("message_id differs from the draft's fixed Message-ID")
@@ -105,7 +108,7 @@ def enqueue(
     item = OutboxItem(
         draft_id=draft.id if draft is not None else None,
         case_id=case_id,
-        channel="email",
+        channel=channel,
         message_id=message_id,
         to_address=to_address,
         raw=raw,
@@ -303,17 +306,24 @@ def mark_retry(
     error: str,
     *,
     rng: random.Random | None = None,
+    retry_in: timedelta | None = None,
+    count_attempt: bool = True,
 ) -> str:
     """A transient failure: back to ``pending`` after a backoff, or ``failed`` after N tries.
 
     Only a row still ``sending`` is touched (recovery may have decided already).
-    Returns the new status, or "" when the row was not ours to change.
+    Returns the new status, or "" when the row was not ours to change. ``retry_in``
+    replaces the backoff when the far side said how long to wait (Telegram's
+    ``retry_after``); ``count_attempt=False`` gives the claim back without using one
+    of the item's attempts (flood control is not the message's fault).
     """
     with transaction(engine) as session:
         item = session.get(OutboxItem, item_id, with_for_update=True)
         if item is None or item.status != OutboxStatus.SENDING:
             return ""
-        if item.attempts >= MAX_ATTEMPTS:
+        if not count_attempt:
+            item.attempts = max(item.attempts - 1, 0)
+        elif item.attempts >= MAX_ATTEMPTS:
             _record_failed(
                 session,
                 item,
@@ -323,7 +333,9 @@ def mark_retry(
             )
             return "failed"
         _move(item, OutboxEvent.RETRY)
-        item.next_attempt_at = now + backoff(item.attempts, rng)
+        item.next_attempt_at = now + (
+            retry_in if retry_in is not None else backoff(item.attempts, rng)
+        )
         item.claimed_until = None
         item.last_error = error
         session.add(item)
@@ -400,25 +412,31 @@ def settle_in_doubt(
 
 
 def recover_in_doubt(
-    engine: Engine, now: datetime, was_delivered: Callable[[str], bool | None]
+    engine: Engine,
+    now: datetime,
+    was_delivered: Callable[[str], bool | None],
+    *,
+    channel: str | None = None,
 ) -> list[int]:
     """Settle items left ``sending`` past their lease; returns the ids settled.
 
     ``was_delivered(message_id)`` is called outside any transaction (it may scan a
     Maildir); True → sent, False → pending, None → failed in doubt (see module doc).
+    ``channel`` limits it to one channel's items (each sender settles its own).
     """
     with Session(engine) as session:
-        rows = session.exec(
-            select(
-                OutboxItem.id,
-                OutboxItem.message_id,
-                OutboxItem.claimed_until,
-                OutboxItem.handed_over_at,
-            ).where(
-                OutboxItem.status == OutboxStatus.SENDING,
-                OutboxItem.claimed_until < now,  # type: ignore[operator]
-            )
-        ).all()
+        query = select(
+            OutboxItem.id,
+            OutboxItem.message_id,
+            OutboxItem.claimed_until,
+            OutboxItem.handed_over_at,
+        ).where(
+            OutboxItem.status == OutboxStatus.SENDING,
+            OutboxItem.claimed_until < now,  # type: ignore[operator]
+        )
+        if channel is not None:
+            query = query.where(OutboxItem.channel == channel)
+        rows = session.exec(query).all()
     settled: list[int] = []
     for item_id, message_id, claimed_until, handed_over_at in rows:
         assert item_id is not None

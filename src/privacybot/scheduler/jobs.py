@@ -40,7 +40,13 @@ from privacybot.db.session import read_transaction, transaction
 from privacybot.domain import CaseStatus
 from privacybot.scheduler import runs
 from privacybot.scheduler.digest import Digest, build_digest, case_line
-from privacybot.scheduler.render import AlertView, StaffMail, render_alert, render_digest
+from privacybot.scheduler.render import (
+    AlertView,
+    StaffMail,
+    render_alert,
+    render_digest,
+    render_urgent,
+)
 from privacybot.scheduler.staffmail import queue_staff_mail
 from privacybot.scheduler.timers import (
     StaffAlert,
@@ -49,6 +55,7 @@ from privacybot.scheduler.timers import (
     staff_alert_due,
 )
 from privacybot.service import retention
+from privacybot.service.chat_staff import post_to_staff_chat
 from privacybot.service.desk import Desk
 
 log = logging.getLogger(__name__)
@@ -70,6 +77,9 @@ class StaffSettings:
     language: str = "nl"
     dashboard_url: str | None = None
     retention_days: int = CASE_RETENTION_DAYS
+    #: The Telegram staff group that also gets the digest's urgent lines (issue 15);
+    #: None without a bot token or a group.
+    telegram_staff_chat: int | None = None
 
     @classmethod
     def from_settings(cls, s: Settings) -> StaffSettings:
@@ -80,6 +90,7 @@ class StaffSettings:
             language=s.digest_language,
             dashboard_url=s.dashboard_url,
             retention_days=s.case_retention_days,
+            telegram_staff_chat=s.telegram_staff_chat if s.telegram_token else None,
         )
 
 
@@ -174,6 +185,11 @@ def send_digest(
             else:
                 ids = []
                 outcome = "no recipients (PRIVACYBOT_STAFF_EMAILS): logged, not sent"
+            urgent = render_urgent(digest, staff.language)
+            if urgent and post_to_staff_chat(
+                session, urgent, staff_chat=staff.telegram_staff_chat, now=now
+            ):
+                outcome += "; urgent lines to the Telegram staff group"
             runs.finish(session, run, now, outcome)
             result = DigestResult(day, run.run_key, digest, mail, tuple(ids), outcome)
     except IntegrityError:

@@ -105,3 +105,30 @@ def render_digest(digest: Digest, language: str) -> StaffMail:
 
 def render_alert(view: AlertView, language: str) -> StaffMail:
     return _render("alert", language, {"a": view, "kind": view.alert.name.lower()})
+
+
+#: Lines per section in the staff group: a chat message is read on a phone.
+URGENT_LIMIT = 10
+
+
+def render_urgent(digest: Digest, language: str, limit: int = URGENT_LIMIT) -> str | None:
+    """The digest's urgent lines for the Telegram staff group; None when nothing is urgent.
+
+    Urgent: overdue, due within seven days, an extension decision due, mail that did not
+    arrive. Drafts, the queue and what is new stay in the mail and on the dashboard.
+    """
+    if not (
+        digest.overdue.total
+        or digest.due_soon.total
+        or digest.extension.total
+        or digest.failures.total
+    ):
+        return None
+    if language not in LANGUAGES:
+        raise StaffMailError(f"staff mail language {language!r} is not nl or en")
+    env = _environment(tuple(_directories()))
+    try:
+        text = env.get_template(f"urgent.{language}.txt.j2").render(d=digest, limit=limit)
+    except jinja2.TemplateError as exc:
+        raise StaffMailError(f"templates/digest/urgent.{language}: {exc}") from exc
+    return _tidy(text)

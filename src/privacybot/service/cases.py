@@ -300,6 +300,12 @@ def reopen(session: Session, case: Case, *, staff: str, reason: str, now: dateti
     """Staff reopen a closed or answered case, with a reason; unverified ones wait for a code."""
     if not reason.strip():
         raise CaseError("reopening a case needs a reason")
+    if case.purged_at is not None:
+        # R24 left only the trail's anchor: no requester, no letters, nobody to answer.
+        raise CaseError(
+            f"{case.reference}: its content was deleted on {case.purged_at.date()} "
+            "(retention); a new request opens a new case"
+        )
     try:
         move = CASE.step(CaseStatus(case.status), CaseEvent.REOPEN)
     except IllegalTransition as exc:

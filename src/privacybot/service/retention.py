@@ -62,6 +62,7 @@ from privacybot.db.models import (
 )
 from privacybot.db.session import read_transaction, transaction
 from privacybot.domain import CaseStatus, InboundState
+from privacybot.service import chat_retention
 from privacybot.states import OutboxStatus
 
 log = logging.getLogger(__name__)
@@ -107,16 +108,20 @@ class PurgePlan:
     caseless_messages: int
     staff_mail: int
     requesters: int = 0
+    #: Telegram conversations idle since the cutoff and tied to nothing that stays.
+    chats: int = 0
 
     @property
     def empty(self) -> bool:
-        return not (self.cases or self.trails or self.caseless_messages or self.staff_mail)
+        return not (
+            self.cases or self.trails or self.caseless_messages or self.staff_mail or self.chats
+        )
 
     def summary(self) -> str:
         return (
             f"{len(self.cases)} case(s), {sum(t.events for t in self.trails)} audit event(s), "
             f"{self.caseless_messages} message(s) without a case, {self.staff_mail} staff "
-            f"mail(s), {self.requesters} requester(s)"
+            f"mail(s), {self.requesters} requester(s), {self.chats} Telegram chat(s)"
         )
 
 
@@ -274,14 +279,24 @@ def plan(session: Session, *, today: date, tz: ZoneInfo, retention_days: int) ->
             TrailPurge(None, None, add_months(today, -12 * AUDIT_RETENTION_YEARS), orphan_events)
         )
     cutoff = _caseless_cutoff(today, tz, retention_days)
+    case_ids = [c.id for c in cases if c.id is not None]
+    messages = _caseless_messages(session, cutoff)
+    leaving = messages + [
+        i
+        for i in session.exec(
+            select(InboundMessage.id).where(col(InboundMessage.case_id).in_(case_ids))
+        ).all()
+        if i is not None
+    ]
     return PurgePlan(
         today=today,
         retention_days=retention_days,
         cases=tuple(_case_counts(session, c, tz, retention_days) for c in cases),
         trails=tuple(trails),
-        caseless_messages=len(_caseless_messages(session, cutoff)),
+        caseless_messages=len(messages),
         staff_mail=_count(session, OutboxItem, *_staff_mail_condition(cutoff)),
-        requesters=_orphan_requesters(session, [c.id for c in cases if c.id is not None]),
+        requesters=_orphan_requesters(session, case_ids),
+        chats=chat_retention.count_idle_chats(session, cutoff, case_ids, leaving),
     )
 
 
@@ -379,6 +394,7 @@ def _purge_case(
         ).all()
         if i is not None
     ]
+    chat_retention.forget_case(session, case.id, draft_ids, inbound_ids)
     _delete_drafts_and_outbox(session, draft_ids, col(OutboxItem.case_id) == case.id)
     _delete_messages(session, inbound_ids, col(Draft.id).not_in(draft_ids or [0]))
     session.execute(delete(OtpCode).where(col(OtpCode.case_id) == case.id))
@@ -415,6 +431,7 @@ def _purge_case(
 
 def _purge_trail(session: Session, case: Case) -> None:
     """R25: the case's events and row; nothing of it is left but its used number."""
+    chat_retention.forget_events(session, col(AuditEvent.case_id) == case.id)
     session.execute(delete(AuditEvent).where(col(AuditEvent.case_id) == case.id))
     session.execute(
         update(Case)
@@ -484,12 +501,12 @@ def purge(
             trails.append(trail)
         log.info("removed the audit trail of %s (closed %s, R25)", trail.reference, trail.closed_on)
     with transaction(engine) as session:
-        result = session.execute(
-            delete(AuditEvent).where(
-                col(AuditEvent.case_id).is_(None),
-                col(AuditEvent.at) < _orphan_events_cutoff(today, tz),
-            )
+        orphaned = (
+            col(AuditEvent.case_id).is_(None),
+            col(AuditEvent.at) < _orphan_events_cutoff(today, tz),
         )
+        chat_retention.forget_events(session, *orphaned)
+        result = session.execute(delete(AuditEvent).where(*orphaned))
         orphan_events = int(getattr(result, "rowcount", 0) or 0)
         if orphan_events:
             trails.append(
@@ -509,8 +526,11 @@ def purge(
                 ).all()
                 if i is not None
             ]
+            chat_retention.forget_drafts(session, drafts)
+            chat_retention.forget_messages(session, messages)
             _delete_drafts_and_outbox(session, drafts)
             _delete_messages(session, messages, col(Draft.id).not_in(drafts or [0]))
+        chats = chat_retention.forget_idle_chats(session, cutoff)
         staff = session.execute(
             delete(OutboxItem)
             .where(*_staff_mail_condition(cutoff))
@@ -525,4 +545,5 @@ def purge(
         caseless_messages=len(messages),
         staff_mail=staff_mail,
         requesters=orphans,
+        chats=chats,
     )
