@@ -239,6 +239,11 @@ _GATEWAY_BODY = re.compile(
     r"(?:blocked|quarantined|held|removed|deleted|rejected|stripped|geblokkeerd|tegengehouden"
     r"|in quarantaine|verwijderd|blockiert|gesperrt|entfernt|in quarant[a~]ne|bloqu[e~]e?"
     r"|supprim[e~]e?|mis en quarantaine)"
+    r"|(?:mensaje|messaggio|mensagem|wiadomosc)\b.{0,80}\b(?:ha sido|e stato|e stata|foi|zostala)"
+    r"\s+(?:bloquead[oa]|retenid[oa]|puest[oa] en cuarentena|bloccat[oa]|mess[oa] in quarantena"
+    r"|trattenut[oa]|colocad[oa] em quarentena|retid[oa]|zablokowana)"
+    r"|(?:placed|put) in (?:your )?(?:personal )?quarantine|in quarantaine (?:gezet|geplaatst)"
+    r"|in quarantane verschoben"
     r"|(?:virus|malware|ransomware|trojan|phishing)\b.{0,60}\b(?:detected|found|gevonden"
     r"|gedetecteerd|gefunden|d[e~]tect[e~])"
     r"|(?:contains?|bevat|enth[a~]lt|contenait|contient)\s+(?:a\s+|een\s+|einen\s+|un\s+)?"
@@ -248,6 +253,13 @@ _GATEWAY_BODY = re.compile(
 _SYSTEM_LOCAL = re.compile(
     r"noreply|donotreply|admin|system|security|secure|gateway|filter|scan|alert|notif|quarant"
     r"|postmaster|mailer|virus|protect|guard|helpdesk|servicedesk|itsupport|smtp|relay"
+)
+#: Display names of scanners and gateways ("Sicurezza Posta", "Secure Mail", "Mail Filter").
+_SYSTEM_NAME = re.compile(
+    r"\b(?:secure ?mail|mail ?(?:security|filter|gateway|protection)|e-?mail[- ]?(?:security"
+    r"|sicherheit|protection|beveiliging)|sicurezza posta|seguridad del correo|securite"
+    r" (?:de la )?messagerie|quarantine|quarantaine|spam ?filter|antivirus)\b",
+    re.IGNORECASE,
 )
 _GATEWAY_WORD = re.compile(
     r"virus|malware|quarant|blocked|geblokkeerd|blockiert|bloqu|policy|beleid|richtlinie"
@@ -700,7 +712,10 @@ def _gateway_body(v: _View) -> str | None:
     match = _GATEWAY_BODY.search(head)
     if not match or v.human_voice:
         return None
-    system = any(_SYSTEM_LOCAL.search(_squash(_local_part(address))) for _, address in v.mailboxes)
+    system = any(
+        _SYSTEM_LOCAL.search(_squash(_local_part(address))) or _SYSTEM_NAME.search(fold(name))
+        for name, address in v.mailboxes
+    )
     if system or _GATEWAY_WORD.search(v.subject):
         return f"gateway wording {match.group(0)[:60]!r}"
     return None

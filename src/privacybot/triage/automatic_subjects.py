@@ -76,6 +76,9 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"messaggio (?:in quarantena|bloccato|trattenuto)|allegato (?:bloccato|rimosso)"
     r"|(?:rapporto|riepilogo) (?:di |della )?quarantena",
     r"mensagem (?:em quarentena|bloqueada|retida)|anexo bloqueado",
+    r"end user (?:spam )?digest|your (?:message|e-?mail|mail) (?:has been|was|is) (?:blocked"
+    r"|quarantined|held|rejected|stopped|withheld)",
+    r"your (?:message|e-?mail|mail|post) to .{1,60} awaits (?:moderator )?approval",
 )
 #: Local parts (squashed: no dots, dashes, underscores) that contain these are scanners,
 #: quarantines and gateways wherever the word sits ("spamfilter-rapport", "noreply-digest").
@@ -101,26 +104,30 @@ CHALLENGE_SUBJECTS_MORE: tuple[str, ...] = (
 )
 #: The three signs of challenge-response mail (all three, with a link or a "reply to this").
 CHALLENGE_FILTER: str = (
-    r"\b(?:spam|junk|unsolicited|unwanted|ongewenste?|unerwunscht\w{0,3}|indesirables?"
+    r"\b(?:spam\w{0,8}|junk\w{0,6}|unsolicited|unwanted|ongewenste?|unerwunscht\w{0,3}|indesirables?"
     r"|no deseado|indesiderat[aoie]|niechcian\w{0,3}|nao solicitad[ao]|robots?|bots?|human[oe]?"
     r"|humain|mensch|mens|persona|personne|pessoa|czlowiek\w{0,3}|unknown senders|new senders"
     r"|first-time senders|nouveaux expediteurs|onbekende afzenders|unbekannte absender"
     r"|whitelist|allowlist|liste blanche|lista blanca|guest list|approved senders"
-    r"|screens? (?:incoming |my )?(?:e-?)?mail)\b"
+    r"|screens? (?:incoming |my )?(?:e-?)?mail|nieuwe afzenders|neue absender"
+    r"|protected (?:by|against)|protegee? (?:par|contre)|beschermd (?:door|tegen)"
+    r"|geschutzt (?:durch|vor)|protett[ao] da|protegid[ao] por)\b"
 )
 CHALLENGE_CONFIRM: str = (
     r"\b(?:verify|verification|confirm\w{0,4}|bevestig\w{0,3}|verifieer|bestatig\w{0,3}"
     r"|verifica\w{0,4}|valid\w{0,5}|authenti\w{0,8}|click|clic|klik|klick\w{0,2}|puzzle|captcha"
     r"|potwierdz|weryfik\w{0,5}|prove|show (?:that )?(?:you|they)|ask to be|request to be"
     r"|reply to this (?:message|e-?mail)|beantwoord dit bericht|antworten sie auf diese"
-    r"|repondez a ce message|responda a este)"
+    r"|repondez a ce message|responda a este|identif\w{0,8}|complete (?:the |this |a )?(?:form"
+    r"|verification|check|step)|fill (?:in|out)|in te vullen|invullen|ausfullen)"
 )
 CHALLENGE_DELIVERY: str = (
     r"\b(?:deliver\w{0,3}|afgeleverd|bezorgd|aangekomen|zugestellt|zustell\w{0,3}|delivr\w{0,3}"
     r"|remis|transmis|entregad[oa]|entregue|consegnat[oa]|recapitat[oa]|dostarcz\w{0,5}"
     r"|released?|through|waiting|pending|held|parked|en attente|in afwachting|wartet"
     r"|zuruckgehalten|in attesa|oczekuje|retid[ao]|retenid[oa]|pendiente|in de wacht"
-    r"|vastgehouden|nog niet bij mij)\b"
+    r"|vastgehouden|nog niet bij mij|wacht\w{0,2}|warteschlange|erreicht|reach\w{0,2}"
+    r"|goedkeuring)\b"
 )
 #: Offered only by challenge services: a way to have the message let through.
 CHALLENGE_ACTION: str = r"://|reply to this|beantwoord dit|antworten sie|repondez|responda"
