@@ -27,13 +27,25 @@ import email
 import email.message
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from email.utils import getaddresses
 from functools import cached_property
 
 from privacybot.domain import ParsedMessage
+from privacybot.triage.automatic_subjects import (
+    CHALLENGE_ACTION,
+    CHALLENGE_CONFIRM,
+    CHALLENGE_DELIVERY,
+    CHALLENGE_FILTER,
+    CHALLENGE_SUBJECTS_MORE,
+    CJK,
+    GATEWAY_LOCAL_WORDS,
+    GATEWAY_SUBJECTS_MORE,
+    OOF_SUBJECTS_MORE,
+    OOF_TAIL_WORDS,
+    fold,
+)
 
 #: R16 (2)
 BULK_PRECEDENCE: frozenset[str] = frozenset({"bulk", "junk", "list", "auto_reply"})
@@ -135,6 +147,7 @@ OOF_SUBJECTS: tuple[str, ...] = (
     r"message d'absence|absence du bureau|absent du bureau",
     r"fr[a~]nvaro(?:meddelande|svar)|frav(?:æ|ae|a|~)rs?(?:melding|besked)|autosvar",
     r"poissaolo(?:viesti|ilmoitus)|lomavastaaja|nieobecno[s~][c~] w biurze",
+    *OOF_SUBJECTS_MORE,
 )
 #: Words that may head a human subject too ("Afwezig", "Absent"): automatic only when the
 #: writer's own text is short and speaks of being away and coming back.
@@ -217,6 +230,7 @@ GATEWAY_SUBJECTS: tuple[str, ...] = (
     r"quarantine (?:notification|summary|report|digest)|spam quarantine",
     r"(?:attachment|bijlage|anhang) (?:removed|blocked|verwijderd|geblokkeerd|entfernt)",
     r"(?:unsafe|dangerous|suspicious) (?:attachment|content) (?:removed|blocked|detected)",
+    *GATEWAY_SUBJECTS_MORE,
 )
 #: What scanners and gateways say about a message they stopped.
 _GATEWAY_BODY = re.compile(
@@ -225,6 +239,11 @@ _GATEWAY_BODY = re.compile(
     r"(?:blocked|quarantined|held|removed|deleted|rejected|stripped|geblokkeerd|tegengehouden"
     r"|in quarantaine|verwijderd|blockiert|gesperrt|entfernt|in quarant[a~]ne|bloqu[e~]e?"
     r"|supprim[e~]e?|mis en quarantaine)"
+    r"|(?:mensaje|messaggio|mensagem|wiadomosc)\b.{0,80}\b(?:ha sido|e stato|e stata|foi|zostala)"
+    r"\s+(?:bloquead[oa]|retenid[oa]|puest[oa] en cuarentena|bloccat[oa]|mess[oa] in quarantena"
+    r"|trattenut[oa]|colocad[oa] em quarentena|retid[oa]|zablokowana)"
+    r"|(?:placed|put) in (?:your )?(?:personal )?quarantine|in quarantaine (?:gezet|geplaatst)"
+    r"|in quarantane verschoben"
     r"|(?:virus|malware|ransomware|trojan|phishing)\b.{0,60}\b(?:detected|found|gevonden"
     r"|gedetecteerd|gefunden|d[e~]tect[e~])"
     r"|(?:contains?|bevat|enth[a~]lt|contenait|contient)\s+(?:a\s+|een\s+|einen\s+|un\s+)?"
@@ -234,6 +253,13 @@ _GATEWAY_BODY = re.compile(
 _SYSTEM_LOCAL = re.compile(
     r"noreply|donotreply|admin|system|security|secure|gateway|filter|scan|alert|notif|quarant"
     r"|postmaster|mailer|virus|protect|guard|helpdesk|servicedesk|itsupport|smtp|relay"
+)
+#: Display names of scanners and gateways ("Sicurezza Posta", "Secure Mail", "Mail Filter").
+_SYSTEM_NAME = re.compile(
+    r"\b(?:secure ?mail|mail ?(?:security|filter|gateway|protection)|e-?mail[- ]?(?:security"
+    r"|sicherheit|protection|beveiliging)|sicurezza posta|seguridad del correo|securite"
+    r" (?:de la )?messagerie|quarantine|quarantaine|spam ?filter|antivirus)\b",
+    re.IGNORECASE,
 )
 _GATEWAY_WORD = re.compile(
     r"virus|malware|quarant|blocked|geblokkeerd|blockiert|bloqu|policy|beleid|richtlinie"
@@ -307,6 +333,7 @@ CHALLENGE_SUBJECTS: tuple[str, ...] = (
     r"(?:sender|message) verification (?:required|request|needed)",
     r"your message (?:is )?awaiting (?:verification|confirmation|approval)",
     r"bevestig (?:uw|je) (?:bericht|e-?mail)|nachricht best[a~]tigen",
+    *CHALLENGE_SUBJECTS_MORE,
 )
 
 _COMMENT = re.compile(r"\([^()]*\)")
@@ -317,16 +344,22 @@ _SEP = (
     r"(?:\s*[:\-–—|]|\s*$|\s+(?:until|till|tot|bis|jusqu|fino|hasta|t/m|re:)"
     r"|\s+(?:from|van|vom|du|des|dal)\s+\d)"
 )
+#: A strong out-of-office prefix may also run into a CJK subject or open a quoted one.
+_OOF_SEP = r"(?:" + _SEP[3:-1] + r"|\s*(?=" + CJK + r")|\s+[\[(\"'«“„])"
 
 
 def _alternation(patterns: tuple[str, ...], tail: str) -> re.Pattern[str]:
-    return re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in patterns) + ")" + tail, re.IGNORECASE)
+    """One anchored pattern; folded (``fold``) like the subjects it is matched against."""
+    body = "|".join(f"(?:{fold(p)})" for p in patterns)
+    return re.compile(r"^(?:" + body + ")" + tail, re.IGNORECASE)
 
 
 _OOF_SUBJECT = _alternation(
     OOF_SUBJECTS,
-    r"(?:\s+(?:reply|response|message|notice|notification|bericht|melding|antwort|nachricht))?"
-    + _SEP,
+    r"(?:\s+(?:reply|response|message|notice|notification|bericht|melding|antwort|nachricht|"
+    + OOF_TAIL_WORDS
+    + "))?"
+    + _OOF_SEP,
 )
 _OOF_SUBJECT_ANY = _alternation(OOF_SUBJECTS, r"(?:\W|$)")
 _OOF_WEAK_SUBJECT = _alternation(OOF_WEAK_SUBJECTS, _SEP)
@@ -339,6 +372,23 @@ _GATEWAY_SUBJECT = _alternation(GATEWAY_SUBJECTS, r"(?:\W|$)")
 _CHALLENGE_SUBJECT = _alternation(CHALLENGE_SUBJECTS, r"(?:\W|$)")
 _MTA_LINE = re.compile(r"^\W{0,3}(?:" + "|".join(f"(?:{p})" for p in MTA_BODY) + ")", re.I)
 _CHALLENGE = re.compile("|".join(f"(?:{p})" for p in CHALLENGE_BODY), re.IGNORECASE)
+_CHALLENGE_SIGNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE) for p in (CHALLENGE_FILTER, CHALLENGE_CONFIRM, CHALLENGE_DELIVERY)
+)
+_CHALLENGE_ACTION = re.compile(CHALLENGE_ACTION, re.IGNORECASE)
+_GATEWAY_LOCAL = re.compile(GATEWAY_LOCAL_WORDS)
+_URL = re.compile(r"(?:https?|ftp)://\S{1,500}|www\.\S{1,300}", re.IGNORECASE)
+#: A citizen writing about their own request or data: never a machine's notice.
+_CITIZEN = re.compile(
+    r"\b(?:(?:my|mijn|meine?[nrs]?|mes|mon|ma|mis|mio|mia|miei|meu|minha|min|mitt|mina)\s+"
+    r"(?:own\s+|personal\s+|eigen\s+|persoonlijke\s+|personlichen?\s+)?(?:data|gegevens|daten"
+    r"|donnees|datos|dati|dados|records|account|request|verzoek|aanvraag|anfrage|demande|solicitud"
+    r"|richiesta|pedido|file|dossier|phone|telefoonnummer|address|adres|adresse|information)"
+    r"|gdpr|avg|dsgvo|rgpd|persoonsgegevens|personal data|personenbezogenen?|inzage\w{0,8}"
+    r"|auskunft|erase|erasure|verwijder(?:en|ing)|delete (?:my|all)|loschung|loschen sie"
+    r"|supprimer mes|access request)\b",
+    re.IGNORECASE,
+)
 _FIELD_LINE = re.compile(
     r"^(reporting-mta|final-recipient|original-recipient|diagnostic-code|remote-mta|action"
     r"|status|feedback-type|user-agent|original-mail-from|arrival-date|reported-domain"
@@ -356,6 +406,33 @@ _HEAD_END = re.compile(
 )
 _HEAD_LINES = 25
 _HEAD_CHARS = 4000
+_JSON_CHARS = 64_000
+#: Keys (and values) of provider event notifications: SES/SNS, SendGrid-like webhooks.
+_JSON_EVENT_KEYS = re.compile(
+    r'"(?:notificationType|eventType|bounceType|bounceSubType|complaintFeedbackType'
+    r"|bouncedRecipients|complainedRecipients|smtp[-_]id|sg_event_id|sg_message_id|TopicArn"
+    r'|diagnosticCode)"\s*:'
+    r'|"(?:event|type|Type|status|bounce|complaint|delivery)"\s*:\s*(?:[\[{]|"(?:bounced?'
+    r"|complaint|delivery|delivered|notification|dropped|deferred|spamreport|failed|rejected"
+    r'|permanent|transient|hard_?bounce|soft_?bounce)")',
+    re.IGNORECASE,
+)
+#: A preface line in the first person ("Your API gave me this:") is a person pasting JSON.
+_FIRST_PERSON = re.compile(
+    r"\b(?:i|me|my|i'm|ik|mij|mijn|ich|mir|mich|mein\w{0,2}|je|moi|mon|mes|yo|io)\b", re.IGNORECASE
+)
+_JSON_EVENT_WORDS = re.compile(
+    r"\b(?:bounce[ds]?|complaint|delivery (?:event|report|notification)|event|webhook"
+    r"|notification)\b",
+    re.IGNORECASE,
+)
+#: A date or weekday an away notice gives for the return, in figures or month names.
+_RETURN_DATE = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}\b|\b\d{1,2}\.? ?(?:jan|feb|m[aa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t"
+    r"|nov|de[cz]|juin|juil|ao[u~]t|ene|abr|ago|dic|gen|giu|lug|ott|stycz|lut|kwie|czerw|lip"
+    r"|sierp|wrze|pazdz|listop|grud)\w{0,8}\b",
+    re.IGNORECASE,
+)
 
 OurMessageIds = Callable[[str], bool] | Collection[str] | None
 
@@ -413,10 +490,33 @@ class _View:
         Patterns are written without accents; a character a broken charset turned
         into U+FFFD becomes ``~``, which the patterns accept where an accent stands.
         """
-        text = _TAGS.sub("", self.msg.subject or "").strip()
-        folded = unicodedata.normalize("NFKD", text)
-        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-        return re.sub("\ufffd+", "~", folded)
+        return fold(_TAGS.sub("", self.msg.subject or "").strip())
+
+    @cached_property
+    def subject_tags(self) -> list[str]:
+        """The texts inside the leading tags (``[Auto-Reply]``, ``(自動回覆)``), folded."""
+        match = _TAGS.match(self.msg.subject or "")
+        if not match:
+            return []
+        found = re.findall(r"\[([^\]]{0,40})\]|\(([^)]{0,30})\)", match.group(0))
+        return [fold((a or b).strip()) for a, b in found if (a or b).strip()]
+
+    @cached_property
+    def head_text(self) -> str:
+        """The writer's own top lines as one folded string."""
+        return fold(" ".join(line for line in self.head if line))
+
+    @cached_property
+    def human_voice(self) -> bool:
+        """A person writing to the desk: a question (subject, or text outside links) or their
+        own request or data.
+
+        Guards the rules that read wording, not headers: a citizen quoting a notice, asking
+        about a bounce or pasting JSON writes like this; machines' notices do not.
+        """
+        text = _URL.sub(" ", self.head_text)
+        asks = self.subject.rstrip().endswith("?")
+        return asks or "?" in text or bool(_CITIZEN.search(text))
 
     @cached_property
     def mailboxes(self) -> list[tuple[str, str]]:
@@ -579,25 +679,43 @@ def _report_fields(v: _View) -> str | None:
 
 
 def _gateway_sender(v: _View) -> str | None:
+    """The sender is a virus scanner, quarantine or mail gateway, by its local part.
+
+    A whole local part from ``_GATEWAY``, or one containing a word only such systems use
+    (``GATEWAY_LOCAL_WORDS``: "spamfilter-rapport", "noreply-quarantine").
+    """
     for _, address in v.mailboxes:
         local = _squash(_local_part(address))
-        if local and _GATEWAY.match(local):
+        if local and (_GATEWAY.match(local) or _GATEWAY_LOCAL.search(local)):
             return f"gateway sender {_local_part(address)}"
     return None
 
 
 def _gateway_subject(v: _View) -> str | None:
+    """A scanner, quarantine, digest or policy notice subject, at the start, in several languages.
+
+    Not when the subject is a question: "Message quarantined?" is a person asking.
+    """
     match = _GATEWAY_SUBJECT.match(v.subject)
-    return f"gateway notice subject {match.group(0).strip()!r}" if match else None
+    if match and not v.subject.rstrip().endswith("?"):
+        return f"gateway notice subject {match.group(0).strip()!r}"
+    return None
 
 
 def _gateway_body(v: _View) -> str | None:
-    """A scanner or gateway notice: its wording, from a system sender or under a notice subject."""
-    head = " ".join(v.head)
+    """A scanner or gateway notice: its wording, from a system sender or under a notice subject.
+
+    Not when the writer asks a question or speaks of their own request (``human_voice``):
+    "my scanner says a virus was detected in your PDF, can you resend?" is a person.
+    """
+    head = v.head_text
     match = _GATEWAY_BODY.search(head)
-    if not match:
+    if not match or v.human_voice:
         return None
-    system = any(_SYSTEM_LOCAL.search(_squash(_local_part(address))) for _, address in v.mailboxes)
+    system = any(
+        _SYSTEM_LOCAL.search(_squash(_local_part(address))) or _SYSTEM_NAME.search(fold(name))
+        for name, address in v.mailboxes
+    )
     if system or _GATEWAY_WORD.search(v.subject):
         return f"gateway wording {match.group(0)[:60]!r}"
     return None
@@ -622,13 +740,24 @@ def _mta_body(v: _View) -> str | None:
 
 
 def _oof_subject(v: _View) -> str | None:
+    """Out-of-office by subject: a strong prefix (also inside a leading tag), else weak + body.
+
+    Anchored at the start, so "Re: Automatisch antwoord: …" and "AW: Abwesenheitsnotiz" from
+    a person stay human.  Weak words ("Afwezig", "Away until …") need a short away notice in
+    the writer's own text and no question or request of a citizen (``human_voice``).
+    """
     match = _OOF_SUBJECT.match(v.subject)
     if match:
         return f"out-of-office subject {match.group(0).strip(' :-')!r}"
+    for tag in v.subject_tags:
+        if _OOF_SUBJECT.match(tag):
+            return f"out-of-office subject tag {tag!r}"
+    if v.human_voice:
+        return None
     match = _OOF_WEAK_UNTIL.match(v.subject)
     if match:
         return f"out-of-office subject {match.group(0).strip(' :-')!r} with a return date"
-    head = " ".join(v.head)
+    head = v.head_text
     match = _OOF_SUBJECT_ANY.match(v.subject)
     if match and len(head) <= 600 and "?" not in head and _FIRST_PERSON_AWAY.search(head):
         return f"out-of-office subject {match.group(0).strip(' :-')!r} and an away notice"
@@ -641,39 +770,87 @@ def _oof_subject(v: _View) -> str | None:
         and (_AWAY_ALTERNATIVE.search(head) or (len(head) <= 160 and not _ASKS.search(head)))
     ):
         return f"out-of-office subject {match.group(0).strip(' :-')!r} and an away notice"
+    if match and len(head) <= 200 and _RETURN_DATE.search(head) and not _ASKS.search(head):
+        return f"out-of-office subject {match.group(0).strip(' :-')!r} and a return date"
     return None
 
 
+def _json_values(text: str) -> tuple[int, int]:
+    """How many JSON objects or arrays follow each other at the start of ``text``, and where
+    they end (JSON lines, or one document).  Reads at most ``_JSON_CHARS``."""
+    decoder = json.JSONDecoder()
+    count = end = 0
+    text = text[:_JSON_CHARS]
+    while count < 200:
+        start = len(text) - len(text[end:].lstrip())
+        if start >= len(text) or text[start] not in "{[":
+            break
+        try:
+            data, stop = decoder.raw_decode(text, start)
+        except (ValueError, RecursionError):
+            break
+        if not isinstance(data, dict | list) or not data:
+            break
+        count, end = count + 1, stop
+    return count, end
+
+
 def _json_notification(v: _View) -> str | None:
-    """A provider's event notification (bounce, complaint, delivery) sent as bare JSON."""
+    """A provider's event notification (bounce, complaint, delivery) sent as JSON.
+
+    The body is JSON (one document, or JSON lines), perhaps after one short preface
+    line and before a footer; or a JSON part under a short note about an event.  A
+    person pasting JSON and asking about it (``human_voice`` in what surrounds the
+    JSON) is not a notification.
+    """
     text = v.msg.body.strip().lstrip("\ufeff").strip()
     if len(text) < 40 and v.part_types & JSON_TYPES:
         return "only a JSON part"
+    short_note = bool(v.part_types & JSON_TYPES) and len(text) <= 300 and not v.human_voice
+    if short_note and (_JSON_EVENT_WORDS.search(v.subject) or _JSON_EVENT_WORDS.search(text)):
+        return "a JSON part under a short event note"
+    preface = ""
     if not text.startswith(("{", "[")):
-        return None
-    try:
-        data, end = json.JSONDecoder().raw_decode(text)
-    except ValueError:
+        first, _, after = text.partition("\n")
+        if len(first) > 120 or "?" in first or not after.lstrip().startswith(("{", "[")):
+            return None
+        if _FIRST_PERSON.search(first):
+            return None
+        preface, text = first, after.strip()
+    count, end = _json_values(text)
+    if not count:
         return None
     rest = text[end:].strip()
-    if isinstance(data, dict | list) and len(data) >= 1 and len(rest) <= 600:
-        return "body is a JSON document"
+    keyed = bool(_JSON_EVENT_KEYS.search(text[: min(end, _JSON_CHARS)]))
+    surround = fold(preface + " " + _URL.sub(" ", rest[:_HEAD_CHARS]))
+    if "?" in surround or _CITIZEN.search(surround):
+        return None
+    if preface and not keyed:
+        return None
+    if len(rest) <= 600 or (keyed and len(rest) <= _HEAD_CHARS):
+        return "body is JSON" + (" lines" if count > 1 else " document")
     return None
 
 
 def _challenge(v: _View) -> str | None:
     """Challenge-response: the sender must confirm they are human before delivery."""
-    if _CHALLENGE_SUBJECT.match(v.subject):
-        return f"challenge subject {v.subject[:60]!r}"
     for name in CHALLENGE_HEADERS:
         if any(key.lower().startswith(name) for key, _ in v.msg.headers):
             return f"challenge-response header {name}*"
-    head = " ".join(v.head)
+    if v.human_voice:
+        return None
+    if _CHALLENGE_SUBJECT.match(v.subject):
+        return f"challenge subject {v.subject[:60]!r}"
+    head = v.head_text
     match = _CHALLENGE.search(head)
     if match:
         return f"challenge wording {match.group(0)[:60]!r}"
     if all(p.search(head) for p in _CHALLENGE_TOGETHER) and "://" in v.msg.body[:_HEAD_CHARS]:
         return "challenge wording (spam, confirm, delivery)"
+    if all(p.search(head) for p in _CHALLENGE_SIGNS) and _CHALLENGE_ACTION.search(
+        v.msg.body[:_HEAD_CHARS]
+    ):
+        return "challenge wording (filter, confirm, delivery) with a link or reply request"
     return None
 
 

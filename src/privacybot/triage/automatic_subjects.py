@@ -1,0 +1,133 @@
+"""Multilingual vocabulary for the automatic-mail rules (docs/rules.md R16, ``automatic.py``).
+
+Why a separate module: the words that only autoresponders, gateways and
+challenge-response services write are data, in many languages and scripts, and
+a false positive is fixed by editing one entry here without touching the rules.
+Every pattern is written in folded form (``fold``: no accents, ``ß`` as ``ss``,
+``ł`` as ``l``, dotless ``ı`` as ``i``) and ``automatic.py`` folds the subject
+and the writer's own text the same way before matching; patterns are also
+folded when compiled, so a pattern may be written with its accents and the
+two sides still meet (Korean, for one, decomposes into jamo under NFKD).
+Every pattern is bounded: no nested repetition, at most ``{0,n}`` gaps.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Letters NFKD leaves whole but a writer may type without their mark.
+_LETTERS = str.maketrans({"ß": "ss", "ł": "l", "Ł": "L", "ı": "i", "đ": "d", "Đ": "D", "ø": "o"})
+
+
+def fold(text: str) -> str:
+    """``text`` without accents, for matching: NFKD, marks dropped, a few letters spelled out.
+
+    A character a broken charset turned into U+FFFD becomes ``~``, which the
+    patterns accept where an accented letter stands.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub("\ufffd+", "~", plain)
+
+
+#: Out-of-office subjects that only autoresponders write, in more languages and scripts
+#: (added to ``automatic.OOF_SUBJECTS``): "automated reply", "out of office" in its local
+#: forms, and the Outlook / Notes / webmail prefixes of other scripts.
+OOF_SUBJECTS_MORE: tuple[str, ...] = (
+    r"automated (?:reply|response|answer|message)|auto[-_ ]?odpowiedz",
+    r"fuera de (?:la )?oficina|fuori (?:sede|ufficio)|fora do escritorio|ausente (?:do|da|de la)"
+    r" (?:escritorio|oficina)|hors du bureau|absent(?:e)? du bureau",
+    r"nicht im buro|au(?:ss|ß)er haus|buiten kantoor|niet op kantoor|ikke p(?:a|aa) kontoret"
+    r"|inte p(?:a|aa) kontoret|poissa toimistolta|poza biurem|mimo kancel(?:ar|arie)"
+    r"|hazon kivul|irodan kivul|ofis disinda|izvan ureda|kontorist valjas|in afara biroului",
+    r"raspuns automat|automatski odgovor|samodejni odgovor|automaatne vastus|automatiska atbilde"
+    r"|automatinis atsakymas|sjalfvirkt svar|balasan otomatis|tra loi tu dong|otomatik cevap",
+    r"автоматическ(?:ий|ии) ответ|автоответ|вне офиса|автоматична відповідь|автоматичен отговор",
+    r"αυτοματη απαντηση|εκτος γραφειου",
+    r"自動返信|自動応答|自動回答|不在(?:通知|のお知らせ|連絡|中)|自动回复|自动答复|自動回覆|自動回復"
+    r"|自動答覆|休假(?:通知|中)|외출|자동 ?(?:회신|응답|답장)|부재 ?중",
+    r"תשובה אוטומטית|رد تلقائي|رد آلي",
+)
+#: Followed by these, a strong out-of-office phrase is still a prefix ("Out of Office
+#: AutoReply: …").
+OOF_TAIL_WORDS: str = r"auto-?reply|autoresponse|autoantwort|autosvar|autom\w{0,8} (?:reply|svar)"
+#: Characters of scripts written without spaces: a prefix may run straight into the subject.
+CJK: str = r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff\uff00-\uffef]"
+
+#: Gateway, quarantine and spam-digest subjects (added to ``automatic.GATEWAY_SUBJECTS``).
+GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
+    r"(?:your )?(?:daily |weekly )?(?:spam|junk|quarantine)(?: mail| e-?mail)? (?:digest|summary"
+    r"|report|notification|notice|overview)",
+    r"(?:message|e-?mail|mail)s? (?:held|withheld|stopped|rejected|blocked)(?: for review)?",
+    r"blocked (?:attachment|message|e-?mail)|attachment (?:stripped|quarantined)",
+    r"(?:dlp |content |e-?mail |mail )?policy (?:violation|notification|alert)"
+    r"|content (?:filter|policy) (?:notification|violation|alert)",
+    r"ihre (?:nachricht|e-?mail|mail) wurde (?:in quarantane|blockiert|zuruckgehalten|gesperrt)"
+    r"|nachricht (?:blockiert|in quarantane|zuruckgehalten)|quarantane ?(?:bericht|benachrichtigung"
+    r"|zusammenfassung|-?info)|anhang (?:blockiert|gesperrt)",
+    r"piece jointe (?:bloquee|supprimee|retiree)|message (?:bloque|mis en quarantaine|retenu)"
+    r"|(?:rapport|notification|resume) de (?:la )?quarantaine"
+    r"|votre message a ete (?:bloque|retenu)",
+    r"quarantaine ?(?:overzicht|melding|rapport|bericht)|bericht (?:geblokkeerd|in quarantaine"
+    r"|tegengehouden)|(?:uw )?bericht is (?:geblokkeerd|tegengehouden|in quarantaine geplaatst)",
+    r"mensaje (?:en cuarentena|bloqueado|retenido)|(?:informe|resumen) de cuarentena"
+    r"|adjunto (?:bloqueado|eliminado)",
+    r"messaggio (?:in quarantena|bloccato|trattenuto)|allegato (?:bloccato|rimosso)"
+    r"|(?:rapporto|riepilogo) (?:di |della )?quarantena",
+    r"mensagem (?:em quarentena|bloqueada|retida)|anexo bloqueado",
+    r"end user (?:spam )?digest|your (?:message|e-?mail|mail) (?:has been|was|is) (?:blocked"
+    r"|quarantined|held|rejected|stopped|withheld)",
+    r"your (?:message|e-?mail|mail|post) to .{1,60} awaits (?:moderator )?approval",
+)
+#: Local parts (squashed: no dots, dashes, underscores) that contain these are scanners,
+#: quarantines and gateways wherever the word sits ("spamfilter-rapport", "noreply-digest").
+GATEWAY_LOCAL_WORDS: str = (
+    r"quarantin|spamfilter|spamdigest|spamreport|antispam|antivirus|virusalert|virusscan"
+    r"|mailscanner|contentfilter|mailgateway|gatewaynotify|mailprotect|emailprotect|dlpalert"
+    r"|mailsec(?:urity)?(?:$|notif|alert)"
+)
+
+#: Challenge-response subjects (added to ``automatic.CHALLENGE_SUBJECTS``).
+CHALLENGE_SUBJECTS_MORE: tuple[str, ...] = (
+    r"(?:sender |afzender|absender|remitente|mittente|expediteur|nadawcy|remetente)"
+    r"(?:verification|verificatie|verifizierung|bestatigung|prufung)",
+    r"(?:verificacion|verifica|verification|verifizierung|verificatie|weryfikacja|verificacao)"
+    r" (?:de |del |des |van de |dell'|do )?(?:remitente|mittente|l'expediteur|expediteur|absenders"
+    r"|afzender|nadawcy|remetente)",
+    r"action required:? (?:your )?(?:e-?mail|message) (?:to .{1,80} )?(?:is )?(?:waiting|pending"
+    r"|held)",
+    r"bitte bestatigen sie ihre (?:e-?mail|nachricht)|confirmez votre (?:message|e-?mail|adresse)"
+    r"|confirme su (?:mensaje|correo)|conferma il tuo messaggio|potwierdz (?:swoja )?wiadomosc",
+    r"(?:bevestiging|bestatigung|confirmation|confirmacion|conferma) (?:nodig|erforderlich|requise"
+    r"|necesaria|richiesta|required)(?::| voor| fur| pour| para| per| for)",
+)
+#: The three signs of challenge-response mail (all three, with a link or a "reply to this").
+CHALLENGE_FILTER: str = (
+    r"\b(?:spam\w{0,8}|junk\w{0,6}|unsolicited|unwanted|ongewenste?|unerwunscht\w{0,3}|indesirables?"
+    r"|no deseado|indesiderat[aoie]|niechcian\w{0,3}|nao solicitad[ao]|robots?|bots?|human[oe]?"
+    r"|humain|mensch|mens|persona|personne|pessoa|czlowiek\w{0,3}|unknown senders|new senders"
+    r"|first-time senders|nouveaux expediteurs|onbekende afzenders|unbekannte absender"
+    r"|whitelist|allowlist|liste blanche|lista blanca|guest list|approved senders"
+    r"|screens? (?:incoming |my )?(?:e-?)?mail|nieuwe afzenders|neue absender"
+    r"|protected (?:by|against)|protegee? (?:par|contre)|beschermd (?:door|tegen)"
+    r"|geschutzt (?:durch|vor)|protett[ao] da|protegid[ao] por)\b"
+)
+CHALLENGE_CONFIRM: str = (
+    r"\b(?:verify|verification|confirm\w{0,4}|bevestig\w{0,3}|verifieer|bestatig\w{0,3}"
+    r"|verifica\w{0,4}|valid\w{0,5}|authenti\w{0,8}|click|clic|klik|klick\w{0,2}|puzzle|captcha"
+    r"|potwierdz|weryfik\w{0,5}|prove|show (?:that )?(?:you|they)|ask to be|request to be"
+    r"|reply to this (?:message|e-?mail)|beantwoord dit bericht|antworten sie auf diese"
+    r"|repondez a ce message|responda a este|identif\w{0,8}|complete (?:the |this |a )?(?:form"
+    r"|verification|check|step)|fill (?:in|out)|in te vullen|invullen|ausfullen)"
+)
+CHALLENGE_DELIVERY: str = (
+    r"\b(?:deliver\w{0,3}|afgeleverd|bezorgd|aangekomen|zugestellt|zustell\w{0,3}|delivr\w{0,3}"
+    r"|remis|transmis|entregad[oa]|entregue|consegnat[oa]|recapitat[oa]|dostarcz\w{0,5}"
+    r"|released?|through|waiting|pending|held|parked|en attente|in afwachting|wartet"
+    r"|zuruckgehalten|in attesa|oczekuje|retid[ao]|retenid[oa]|pendiente|in de wacht"
+    r"|vastgehouden|nog niet bij mij|wacht\w{0,2}|warteschlange|erreicht|reach\w{0,2}"
+    r"|goedkeuring)\b"
+)
+#: Offered only by challenge services: a way to have the message let through.
+CHALLENGE_ACTION: str = r"://|reply to this|beantwoord dit|antworten sie|repondez|responda"

@@ -1,0 +1,220 @@
+"""Automatic mail per weak class (challenge-response, gateway, JSON, out-of-office subject)
+and the hard human negatives that guard each new rule; plus the speed bound."""
+
+from __future__ import annotations
+
+import time
+from email.header import Header
+from pathlib import Path
+
+import pytest
+
+from privacybot.triage.automatic import check_automatic
+from privacybot.triage.mime import parse_message
+
+MAIL = Path(__file__).resolve().parent.parent / "data" / "mail"
+OURS = "privacy@conxillium.nl"
+
+
+def verdict(raw: bytes) -> tuple[bool, str | None]:
+    v = check_automatic(parse_message(raw), our_address=OURS)
+    return v.automatic, v.rule_id
+
+
+def fixtures(cls: str) -> list[str]:
+    return sorted(p.name for p in (MAIL / "auto" / cls).glob("*.eml"))
+
+
+def mail(subject: str, body: str, sender: str = "someone@example.org") -> bytes:
+    return (
+        f"From: {sender}\r\nTo: {OURS}\r\nSubject: {subject}\r\nMIME-Version: 1.0\r\n"
+        f"Content-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n"
+    ).encode()
+
+
+@pytest.mark.parametrize("name", fixtures("challenge"))
+def test_challenge_response_in_several_languages_is_automatic(name: str) -> None:
+    assert verdict((MAIL / "auto/challenge" / name).read_bytes()) == (True, "challenge-response")
+
+
+@pytest.mark.parametrize("name", fixtures("gateway") + fixtures("antivirus"))
+def test_gateway_and_antivirus_notices_are_automatic(name: str) -> None:
+    path = next((MAIL / "auto").glob(f"*/{name}"))
+    automatic, rule_id = verdict(path.read_bytes())
+    assert automatic and rule_id in ("gateway-sender", "gateway-subject", "gateway-body")
+
+
+@pytest.mark.parametrize("name", fixtures("json_notification"))
+def test_provider_json_notifications_are_automatic(name: str) -> None:
+    raw = (MAIL / "auto/json_notification" / name).read_bytes()
+    assert verdict(raw) == (True, "json-notification")
+
+
+@pytest.mark.parametrize("name", fixtures("oof_subject"))
+def test_out_of_office_subject_fixtures_are_automatic(name: str) -> None:
+    assert verdict((MAIL / "auto/oof_subject" / name).read_bytes()) == (True, "oof-subject")
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Auto reply",
+        "Automated response: Your message",
+        "Automatisch antwoord: Ontvangstbevestiging",
+        "Abwesenheitsnotiz",
+        "Réponse automatique : votre demande",
+        "Fuori sede",
+        "Fuera de la oficina",
+        "Poza biurem",
+        "Automatická odpověď: Žádost",
+        "Otomatik yanıt: Talebiniz",
+        "Außer Haus",
+        "Out of Office AutoReply: Your request",
+        "自動返信：お問い合わせ",
+        "自动回复：您的请求",
+        "自动答复 您的请求",
+        "자동 회신: 요청",
+        "Автоматический ответ: запрос",
+        "Αυτόματη απάντηση: αίτημα",
+        "[Auto-Reply] Re: [PRV-2026-00001] Your request",
+        "[自動回覆] 您的請求",
+    ],
+)
+def test_out_of_office_subjects_in_many_languages_and_scripts(subject: str) -> None:
+    assert verdict(mail(subject, "Back soon.")) == (True, "oof-subject")
+
+
+@pytest.mark.parametrize(
+    ("text", "charset"),
+    [
+        ("Automatická odpověď: žádost", "iso-8859-2"),
+        ("自動返信: お問い合わせ", "iso-2022-jp"),
+        ("自动回复: 您的请求", "gb2312"),
+        ("Réponse automatique", "windows-1252"),
+    ],
+)
+def test_out_of_office_encoded_word_subjects(text: str, charset: str) -> None:
+    raw = f"From: a@b.example\r\nSubject: {Header(text, charset).encode()}\r\n\r\nx\r\n"
+    assert verdict(raw.encode()) == (True, "oof-subject")
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Afwezig", "Ik ben er tot 12/7 niet."),
+        ("Poissa", "Palaan 5.8."),
+        ("Ausente", "Estaré ausente hasta el 3 de agosto. Para temas urgentes escriba a info@x."),
+    ],
+)
+def test_weak_out_of_office_subject_with_a_short_away_notice(subject: str, body: str) -> None:
+    assert verdict(mail(subject, body)) == (True, "oof-subject")
+
+
+# ---- hard human negatives: one family per test --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Re: Automatisch antwoord: Uw verzoek",
+        "AW: Abwesenheitsnotiz: Ihre Auskunft",
+        "SV: Frånvaro",
+        "Fwd: Automatic reply: inzage",
+        "RE: [Auto-Reply] Your request",
+    ],
+)
+def test_replies_and_forwards_of_auto_replies_are_human(subject: str) -> None:
+    body = "Ik kreeg alleen een automatisch antwoord. Wanneer krijg ik inzage in mijn gegevens?"
+    assert verdict(mail(subject, body)) == (False, None)
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Afwezigheid melden", "Ik ben van 3 tot 17 juni afwezig. Stuur de brief daarna."),
+        ("Vakantie", "Ik ben op vakantie tot 20 juni. Stuur de inzage daarna naar mijn huisadres."),
+        ("Away until 12 July", "I'm away until 12 July. Hold the copy of my records until then."),
+        ("Afwezig", "Ik was afwezig toen jullie belden. Wat willen jullie weten?"),
+        ("Out of office?", "Ik kreeg een afwezigheidsmelding. Wie behandelt mijn verzoek nu?"),
+    ],
+)
+def test_citizens_writing_about_absence_are_human(subject: str, body: str) -> None:
+    assert verdict(mail(subject, body)) == (False, None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Please confirm that you are a human and not a robot, and tell me when my data is deleted.",
+        "Your form asks me to verify I am not a robot and then says my message was not delivered "
+        "(https://www.conxillium.nl/form). Please give me a copy of my personal data.",
+        "Jullie mails komen in mijn spamfilter. Kunnen jullie bevestigen dat mijn verzoek is "
+        "afgeleverd? https://portaal.example/k",
+    ],
+)
+def test_citizens_speaking_of_confirm_verify_spam_are_human(body: str) -> None:
+    assert verdict(mail("Verzoek", body)) == (False, None)
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        (
+            "Message quarantined?",
+            "Your reply seems to have been quarantined. The message was held.",
+        ),
+        ("Virus found in your attachment?", "My scanner says a virus was detected in your PDF."),
+        (
+            "Quarantaine",
+            "Jullie bericht is in quarantaine geplaatst. Kunnen jullie het opnieuw sturen?",
+        ),
+    ],
+)
+def test_citizens_asking_about_quarantine_or_viruses_are_human(subject: str, body: str) -> None:
+    assert verdict(mail(subject, body)) == (False, None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"customer_id": 4411, "phone": "+31 6 1234"}\n\nWhy do you still store my phone number?',
+        'Your API gave me this:\n{"event": "signup", "email": "x@y.example"}',
+        '{"name": "Ivo"}\nDelete my data please.',
+    ],
+)
+def test_pasted_json_with_a_citizens_question_is_human(body: str) -> None:
+    assert verdict(mail("My data", body)) == (False, None)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "forwarded_bounce.eml",
+        "forwarded_ndr_outlook.eml",
+        "auto_reply_received_fwd.eml",
+        "your_mail_bounced.eml",
+        "held_at_post_office.eml",
+    ],
+)
+def test_forwarded_bounces_and_bounce_talk_with_a_question_above_are_human(name: str) -> None:
+    assert verdict((MAIL / "human" / name).read_bytes()) == (False, None)
+
+
+# ---- speed -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "{" * 200_000,
+        '{"a": ' * 5_000 + "1" + "}" * 5_000,
+        "[1]\n" * 50_000,
+        ("message " * 20 + "\n") * 5_000,
+        "Auto reply " * 20_000,
+    ],
+)
+def test_rules_stay_fast_on_hostile_bodies(body: str) -> None:
+    raw = mail("Afwezig " + "x " * 2_000, body)
+    start = time.perf_counter()
+    verdict(raw)
+    assert time.perf_counter() - start < 1.0
