@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from privacybot.decision import walk
 from privacybot.decision.facts import Facts
 from privacybot.decision.rules import (
     BY_ID,
@@ -28,12 +29,9 @@ from privacybot.decision.rules import (
     repeated_case,
 )
 from privacybot.decision.verdict import Action, CodeUse, PlannedReply, RuleHit, Verdict
+from privacybot.decision.walk import ALWAYS, CONTINUE, STOP
 from privacybot.domain import Label, Language
 from privacybot.replies.kinds import ReplyKind
-
-STOP = "stop"
-CONTINUE = "continue"
-ALWAYS = "always"
 
 #: The answer each right gets once the requester may receive it (R8).
 ANSWER_KIND: dict[Label, ReplyKind] = {
@@ -103,11 +101,7 @@ class Ballot:
 Effect = Callable[[Ballot, Facts, str], None]
 
 
-@dataclass(frozen=True)
-class Link:
-    rule: str
-    effect: Effect
-    then: str
+Link = walk.Link[Ballot, Facts]
 
 
 # --- effects -------------------------------------------------------------------------------
@@ -336,23 +330,7 @@ def _language(facts: Facts, ballot: Ballot) -> Language:
 def decide(facts: Facts) -> Verdict:
     """Walk the chains from ``intake``; every rule that fires is kept with its reason."""
     ballot = Ballot()
-    chain: str | None = FIRST_CHAIN
-    while chain is not None:
-        links, chain = CHAINS[chain], None
-        for link in links:
-            if link.rule == ALWAYS:
-                reason: str | None = ""
-            else:
-                reason = BY_ID[link.rule].check(facts)
-                if reason is None:
-                    continue
-                ballot.hits.append(RuleHit(link.rule, reason))
-            link.effect(ballot, facts, reason or "")
-            if link.then == STOP:
-                break
-            if link.then != CONTINUE:
-                chain = link.then
-                break
+    walk.walk(CHAINS, FIRST_CHAIN, BY_ID, facts, ballot)
     action = ballot.action or Action.STAFF
     language = _language(facts, ballot)
     replies = tuple(
@@ -381,4 +359,4 @@ def decide(facts: Facts) -> Verdict:
 
 
 def rule_ids_in_chains() -> set[str]:
-    return {link.rule for links in CHAINS.values() for link in links if link.rule != ALWAYS}
+    return walk.rule_ids(CHAINS)

@@ -21,8 +21,7 @@ Pure: facts in, verdict out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from privacybot.decision import walk
 from privacybot.decision.chat_effects import (
     Ballot,
     Effect,
@@ -74,22 +73,15 @@ from privacybot.decision.chat_facts import (
     ChatVerdict,
 )
 from privacybot.decision.chat_rules import BY_ID
-from privacybot.decision.verdict import RuleHit
+from privacybot.decision.walk import ALWAYS, STOP
 from privacybot.domain import Language
 from privacybot.replies.chat import ChatText
 
-STOP = "stop"
-CONTINUE = "continue"
-ALWAYS = "always"
 #: ``then`` of the last intake link: go on in the chain named after the conversation state.
 BY_STATE = "by-state"
 
 
-@dataclass(frozen=True)
-class Link:
-    rule: str
-    effect: Effect
-    then: str
+Link = walk.Link[Ballot, ChatFacts]
 
 
 def _goto(chain: str) -> Effect:
@@ -198,26 +190,11 @@ def _language(facts: ChatFacts) -> Language:
 def decide_chat(facts: ChatFacts) -> ChatVerdict:
     """Walk the chains from ``intake``; every rule that fires is kept with its reason."""
     ballot = Ballot()
-    chain: str | None = "intake"
-    while chain is not None:
-        links, chain = CHAT_CHAINS[chain], None
-        for link in links:
-            if link.rule == ALWAYS:
-                reason: str | None = ""
-            else:
-                reason = BY_ID[link.rule].check(facts)
-                if reason is None:
-                    continue
-                ballot.hits.append(RuleHit(link.rule, reason))
-            link.effect(ballot, facts, reason or "")
-            if link.then == STOP:
-                break
-            if link.then == BY_STATE:
-                chain = facts.conversation.state.value
-                break
-            if link.then != CONTINUE:
-                chain = link.then
-                break
+
+    def resolve(then: str) -> str:
+        return facts.conversation.state.value if then == BY_STATE else then
+
+    walk.walk(CHAT_CHAINS, "intake", BY_ID, facts, ballot, resolve)
     return ChatVerdict(
         hits=tuple(ballot.hits),
         replies=tuple(ballot.replies),
@@ -239,4 +216,4 @@ def decide_chat(facts: ChatFacts) -> ChatVerdict:
 
 
 def rule_ids_in_chains() -> set[str]:
-    return {link.rule for links in CHAT_CHAINS.values() for link in links if link.rule != ALWAYS}
+    return walk.rule_ids(CHAT_CHAINS)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import TypeAlias
 
 from privacybot.cases.identity import (
     CodeJudgement,
@@ -24,6 +24,7 @@ from privacybot.decision.chat_facts import (
     ChatFacts,
 )
 from privacybot.decision.rules import is_marketing_objection
+from privacybot.decision.walk import Rule as GenericRule
 from privacybot.domain import COMPANIES, RIGHTS, Label
 from privacybot.replies.headers import may_auto_reply_to
 from privacybot.triage.addresses import reply_address_problem
@@ -148,11 +149,7 @@ def staff_button(facts: ChatFacts) -> tuple[str, int, str] | None:
 Check = Callable[[ChatFacts], str | None]
 
 
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    meaning: str
-    check: Check
+Rule: TypeAlias = GenericRule[ChatFacts]
 
 
 def _when(condition: bool, reason: str) -> str | None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import timedelta
+from typing import TypeAlias
 
 from privacybot.cases.identity import (
     CodeJudgement,
@@ -31,6 +31,7 @@ from privacybot.decision.senders import (
     from_the_regulator,
     reports_a_breach,
 )
+from privacybot.decision.walk import Rule as GenericRule
 from privacybot.domain import RIGHTS, CaseStatus, Label
 from privacybot.replies.headers import may_auto_reply_to
 from privacybot.triage.addresses import reply_address_problem
@@ -39,11 +40,7 @@ from privacybot.triage.quotes import unquoted_text
 Check = Callable[[Facts], str | None]
 
 
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    meaning: str
-    check: Check
+Rule: TypeAlias = GenericRule[Facts]
 
 
 # --- helpers the checks share (pure) ---------------------------------------------------
