@@ -29,6 +29,7 @@ from privacybot.clock import Clock
 from privacybot.outbox import store
 from privacybot.outbox.compose import bounce_address
 from privacybot.outbox.transport import ClaimLost, Transport, TransportError, redact_addresses
+from privacybot.outbox.wake import wake_loop
 
 log = logging.getLogger("privacybot.outbox")
 
@@ -103,17 +104,7 @@ class Sender:
         Call it after the enqueueing transaction has committed, or the sender may look
         before the row is visible (it would then find it at the next poll).
         """
-        loop = self._loop
-        if loop is None or loop.is_closed():
-            return
-        try:
-            running = asyncio.get_running_loop()
-        except RuntimeError:
-            running = None
-        if running is loop:
-            self._wake.set()
-        else:
-            loop.call_soon_threadsafe(self._wake.set)
+        wake_loop(self._loop, self._wake)
 
     def _deadline(self, remaining: float) -> float:
         """Last monotonic instant for the final dot: leaves time for the reply and commit."""

@@ -36,6 +36,7 @@ from privacybot.db.chat_models import TelegramStaffPost
 from privacybot.db.session import read_transaction, transaction
 from privacybot.outbox import store
 from privacybot.outbox.sender import Outcome, default_worker_name
+from privacybot.outbox.wake import wake_loop
 
 log = logging.getLogger("privacybot.telegram.sender")
 
@@ -112,17 +113,7 @@ class TelegramSender:
 
     def wake(self) -> None:
         """Look at the queue now; safe from any thread (the triage worker calls it)."""
-        loop = self._loop
-        if loop is None or loop.is_closed():
-            return
-        try:
-            running = asyncio.get_running_loop()
-        except RuntimeError:
-            running = None
-        if running is loop:
-            self._wake.set()
-        else:
-            loop.call_soon_threadsafe(self._wake.set)
+        wake_loop(self._loop, self._wake)
 
     # --- one item -------------------------------------------------------------------------------
 
