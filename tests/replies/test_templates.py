@@ -741,3 +741,14 @@ def test_rendering_reads_the_statement_given(tmp_path: Path) -> None:
         policy=alt,
     )
     assert "    Wij bewaren alles precies zeven jaar." in reply.body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("right", [None, "erasure", "access"])
+def test_optional_words_never_glue_to_the_next_line(lang: Language, right: str | None) -> None:
+    """A Jinja block at a line's end eats its newline: ``gegevens(zaaknummer`` went out."""
+    for kind in ReplyKind:
+        extra = {"right": right} if kind is ReplyKind.REFUSAL and right else {}
+        text = _text(render(kind, lang, **extra))
+        glued = re.findall(r"[^\W\d_]\(|\)[^\W\d_]", text)
+        assert not glued, (kind, glued)
