@@ -152,12 +152,14 @@ OOF_SUBJECTS: tuple[str, ...] = (
 #: Words that may head a human subject too ("Afwezig", "Absent"): automatic only when the
 #: writer's own text is short and speaks of being away and coming back.
 OOF_WEAK_SUBJECTS: tuple[str, ...] = (
-    r"afwezig(?:heid)?|niet aanwezig|niet op kantoor|met vakantie|vakantie",
+    r"afwezig(?:heid)?|niet aanwezig|niet op kantoor|met vakantie|vakantie|(?:met )?verlof",
     r"abwesend|abwesenheit|nicht im b[u~]ro|urlaub",
-    r"absence|absent(?:e)?|en cong[e~]s?|hors du bureau|vacances",
+    r"absence|absent(?:e)?|(?:en )?cong[e~]s?(?: d'[e~]t[e~])?|hors du bureau|(?:en )?vacances",
     r"fuori (?:sede|ufficio)|assente|fuera de la oficina|ausente|fora do escrit[o~]rio",
+    r"(?:de |en )?vacaciones|(?:in )?(?:ferie|vacanza)|(?:de |em )?f[e~]rias|(?:na )?urlop\w{0,3}",
     r"fr[a~]nvaro(?:nde)?|frav(?:æ|ae|a|~)r(?:ende)?|ikke til stede|ferie|semester",
-    r"poissa|lomalla|away|on (?:annual )?leave|on vacation|on holiday|vacation|holiday",
+    r"poissa|lomalla|away from (?:the |my )?(?:office|desk)|away|on (?:annual )?leave|on vacation"
+    r"|on holiday|vacation|holiday",
 )
 _AWAY_BODY = re.compile(
     r"\b(?:until|till|back on|return(?:ing)? on|be back|away|absent|out of (?:the )?office"
@@ -341,7 +343,7 @@ _MSGID = re.compile(r"<[^<>\s]+>")
 _STATUS = re.compile(r"\b([245]\.\d{1,3}\.\d{1,3})\b")
 _TAGS = re.compile(r"^(?:\s*(?:\[[^\]]{0,40}\]|\*{1,3}[^*]{0,30}\*{1,3}|\([^)]{0,30}\)))+\s*")
 _SEP = (
-    r"(?:\s*[:\-–—|]|\s*$|\s+(?:until|till|tot|bis|jusqu|fino|hasta|t/m|re:)"
+    r"(?:\s*[:\-–—|]|\s*$|\s+(?:until|till|tot|bis|jusqu|fino|hasta|at[e~]|do|t/m|re:)"
     r"|\s+(?:from|van|vom|du|des|dal)\s+\d)"
 )
 #: A strong out-of-office prefix may also run into a CJK subject or open a quoted one.
@@ -364,7 +366,7 @@ _OOF_SUBJECT = _alternation(
 _OOF_SUBJECT_ANY = _alternation(OOF_SUBJECTS, r"(?:\W|$)")
 _OOF_WEAK_SUBJECT = _alternation(OOF_WEAK_SUBJECTS, _SEP)
 _OOF_WEAK_UNTIL = _alternation(
-    OOF_WEAK_SUBJECTS, r"\s+(?:until|till|tot(?: en met)?|t/m|bis|jusqu|fino|hasta)\s+\w"
+    OOF_WEAK_SUBJECTS, r"\s+(?:until|till|tot(?: en met)?|t/m|bis|jusqu|fino|hasta|at[e~]|do)\s+\w"
 )
 _BOUNCE_SUBJECT = _alternation(BOUNCE_SUBJECTS, r"(?:\W|$)")
 _BOUNCE_WEAK_SUBJECT = _alternation(BOUNCE_WEAK_SUBJECTS, r"(?:\W|$)")
@@ -377,16 +379,44 @@ _CHALLENGE_SIGNS: tuple[re.Pattern[str], ...] = tuple(
 )
 _CHALLENGE_ACTION = re.compile(CHALLENGE_ACTION, re.IGNORECASE)
 _GATEWAY_LOCAL = re.compile(GATEWAY_LOCAL_WORDS)
+#: A link's text as html2text writes it (``[Verify my address](``): a template's button.
+_LINK_TEXT = re.compile(r"\[[^\[\]]{0,80}\]\(")
 _URL = re.compile(r"(?:https?|ftp)://\S{1,500}|www\.\S{1,300}", re.IGNORECASE)
 #: A citizen writing about their own request or data: never a machine's notice.
 _CITIZEN = re.compile(
     r"\b(?:(?:my|mijn|meine?[nrs]?|mes|mon|ma|mis|mio|mia|miei|meu|minha|min|mitt|mina)\s+"
     r"(?:own\s+|personal\s+|eigen\s+|persoonlijke\s+|personlichen?\s+)?(?:data|gegevens|daten"
     r"|donnees|datos|dati|dados|records|account|request|verzoek|aanvraag|anfrage|demande|solicitud"
-    r"|richiesta|pedido|file|dossier|phone|telefoonnummer|address|adres|adresse|information)"
+    r"|richiesta|pedido|file|dossier|phone|telefoonnummer|address(?! book)|adres|adresse"
+    r"|information)"
     r"|gdpr|avg|dsgvo|rgpd|persoonsgegevens|personal data|personenbezogenen?|inzage\w{0,8}"
     r"|auskunft|erase|erasure|verwijder(?:en|ing)|delete (?:my|all)|loschung|loschen sie"
     r"|supprimer mes|access request)\b",
+    re.IGNORECASE,
+)
+#: The writer speaks of their own message or allow list, asks to be allow-listed, or has
+#: already allowed us: a person.  A challenge service speaks of *your* message and *its* list.
+_OWN_SETTINGS = re.compile(
+    r"\b(?:my|mijn|meine?|mon|mi|il mio|la mia|minha|meu|moja|mitt)\s+(?:earlier |previous |last "
+    r"|first |vorige |eerdere |eerste |letzte |erste )?(?:message|e-?mail|mail|letter|bericht"
+    r"|nachricht|courriel|mensaje|correo|messaggio|mensagem|wiadomosc|meddelande|mejl)\b"
+    r"|\b(?:whitelist|allowlist)\s+(?:me|us|my|our|this|the address|[\w.+-]{1,64}@)"
+    r"|\b(?:your|uw|jullie|ihre[nm]?|votre|vos|su|sus|vostra|sua)\s+(?:own\s+)?(?:whitelist"
+    r"|allowlist|liste blanche|lista blanca|safe senders|veilige afzenders|sicheren absender"
+    r"|address book|adresboek|adressbuch)"
+    r"|\b(?:i(?:'ve| have)|ik heb|ich habe|j'ai|jag har)\b.{0,60}\b(?:added|whitelisted"
+    r"|allowlisted|toegevoegd|hinzugefugt|ajoute|lagt till)\b"
+    r"|\bon your (?:side|end)\b",
+    re.IGNORECASE,
+)
+#: The question a challenge page answers for its reader ("Why am I receiving this?") on a
+#: line of its own: a heading of the template, not a person asking the desk something.
+_FAQ_QUESTION = re.compile(
+    r"\W{0,3}(?:why (?:am i|do i|did i|have i|is this)|what (?:is this|do i (?:need|have) to do"
+    r"|should i do|happens (?:next|now))|how do i|waarom (?:krijg|ontvang) ik|wat moet ik doen"
+    r"|warum (?:erhalte|bekomme) ich|was muss ich tun|pourquoi (?:ai-je|je recois|ce message)"
+    r"|que dois-je faire|por que (?:recibo|recibe|este)|perche (?:ricevo|ricevi|questo))"
+    r"[^?]{0,80}\?\W{0,3}",
     re.IGNORECASE,
 )
 _FIELD_LINE = re.compile(
@@ -421,6 +451,26 @@ _JSON_EVENT_KEYS = re.compile(
 _FIRST_PERSON = re.compile(
     r"\b(?:i|me|my|i'm|ik|mij|mijn|ich|mir|mich|mein\w{0,2}|je|moi|mon|mes|yo|io)\b", re.IGNORECASE
 )
+#: A preface addressing the reader ("Your JSON export is broken:", "Jullie systeem stuurde
+#: dit:") is a person showing the desk something; providers' prefaces are impersonal.
+_SECOND_PERSON = re.compile(
+    r"\b(?:you|your|jullie|uw|je|jouw|ihr\w{0,2}|sie|euer|votre|vos|tu|su|sus|vostr\w|seu|sua)\b",
+    re.IGNORECASE,
+)
+#: What a person asks of the desk or says of a file around pasted JSON ("Please send a
+#: correct file", "Graag uitleg", "it is broken"); a provider's footer says none of it.
+_PERSON_REQUEST = re.compile(
+    r"\b(?:please|pls|graag|alstublieft|bitte|svp|merci de|per favore|por favor|prosze)\b.{0,30}"
+    r"\b(?:send|resend|stuur|schick\w{0,2}|envoy\w{0,4}|mand\w{0,4}|fix|correct|repair"
+    r"|herstel\w{0,2}|explain|uitleg|erklar\w{0,4}|expliqu\w{0,4}|delete|remove|verwijder\w{0,2}"
+    r"|give|geef|call|bel)\b"
+    r"|\b(?:graag|bitte um|please)\s+(?:uitleg|erklarung|an explanation)\b"
+    r"|\b(?:broken|kapot|klopt niet|defect|kaputt|fehlerhaft|wrong|onjuist|stops? halfway)\b",
+    re.IGNORECASE,
+)
+#: A JSON key, to tell a cut-off provider payload from prose with a brace in it.
+_JSON_KEY = re.compile(r'"[^"\n]{1,40}"\s*:')
+_JSON_PREFACE_LINES = 4
 _JSON_EVENT_WORDS = re.compile(
     r"\b(?:bounce[ds]?|complaint|delivery (?:event|report|notification)|event|webhook"
     r"|notification)\b",
@@ -799,9 +849,11 @@ def _json_notification(v: _View) -> str | None:
     """A provider's event notification (bounce, complaint, delivery) sent as JSON.
 
     The body is JSON (one document, or JSON lines), perhaps after one short preface
-    line and before a footer; or a JSON part under a short note about an event.  A
+    line (up to four when the JSON carries event keys) and before a footer; a keyed
+    payload cut off mid-way; or a JSON part under a short note about an event.  A
     person pasting JSON and asking about it (``human_voice`` in what surrounds the
-    JSON) is not a notification.
+    JSON), addressing the reader in the preface ("Your export is broken:") or asking
+    the desk to send, fix or explain something is not a notification.
     """
     text = v.msg.body.strip().lstrip("\ufeff").strip()
     if len(text) < 40 and v.part_types & JSON_TYPES:
@@ -809,21 +861,26 @@ def _json_notification(v: _View) -> str | None:
     short_note = bool(v.part_types & JSON_TYPES) and len(text) <= 300 and not v.human_voice
     if short_note and (_JSON_EVENT_WORDS.search(v.subject) or _JSON_EVENT_WORDS.search(text)):
         return "a JSON part under a short event note"
-    preface = ""
+    lines: list[str] = []
+    while text and not text.startswith(("{", "[")) and len(lines) < _JSON_PREFACE_LINES:
+        line, _, text = text.partition("\n")
+        lines.append(line.strip())
+        text = text.lstrip()
     if not text.startswith(("{", "[")):
-        first, _, after = text.partition("\n")
-        if len(first) > 120 or "?" in first or not after.lstrip().startswith(("{", "[")):
+        return None
+    for line in lines:
+        if len(line) > 120 or "?" in line or _FIRST_PERSON.search(line):
             return None
-        if _FIRST_PERSON.search(first):
+        if _SECOND_PERSON.search(line):
             return None
-        preface, text = first, after.strip()
+    preface = " ".join(lines)
     count, end = _json_values(text)
     if not count:
-        return None
+        return _cut_off_json(text) if not preface else None
     rest = text[end:].strip()
     keyed = bool(_JSON_EVENT_KEYS.search(text[: min(end, _JSON_CHARS)]))
     surround = fold(preface + " " + _URL.sub(" ", rest[:_HEAD_CHARS]))
-    if "?" in surround or _CITIZEN.search(surround):
+    if "?" in surround or _CITIZEN.search(surround) or _PERSON_REQUEST.search(surround):
         return None
     if preface and not keyed:
         return None
@@ -832,23 +889,46 @@ def _json_notification(v: _View) -> str | None:
     return None
 
 
+def _cut_off_json(text: str) -> str | None:
+    """A provider payload cut off by a relay or size limit: it no longer parses, but its
+    start is keyed JSON (event keys and several ``"key":`` pairs) and the lines that are
+    not JSON say nothing a person would."""
+    head = text[:_HEAD_CHARS]
+    if not _JSON_EVENT_KEYS.search(head) or len(_JSON_KEY.findall(head)) < 4:
+        return None
+    prose = fold(" ".join(ln for ln in head.splitlines() if '"' not in ln and "{" not in ln))
+    if "?" in prose or _CITIZEN.search(prose) or _PERSON_REQUEST.search(prose):
+        return None
+    return "body is a cut-off JSON notification"
+
+
 def _challenge(v: _View) -> str | None:
-    """Challenge-response: the sender must confirm they are human before delivery."""
+    """Challenge-response: the sender must confirm they are human before delivery.
+
+    Never in a human voice; a question the template asks for its reader ("Why am I
+    receiving this?", ``_FAQ_QUESTION``) does not count as one.  Nor when the writer
+    speaks of their own message or allow list (``_OWN_SETTINGS``): "I use a spam
+    blocker, please whitelist me and confirm my message was delivered" is a person.
+    """
     for name in CHALLENGE_HEADERS:
         if any(key.lower().startswith(name) for key, _ in v.msg.headers):
             return f"challenge-response header {name}*"
-    if v.human_voice:
+    head = v.head_text
+    own = fold(" ".join(ln for ln in v.head if not _FAQ_QUESTION.fullmatch(fold(ln))))
+    text = _URL.sub(" ", _LINK_TEXT.sub(" ", own))
+    if v.subject.rstrip().endswith("?") or "?" in text or _CITIZEN.search(text):
+        return None
+    if _OWN_SETTINGS.search(text):
         return None
     if _CHALLENGE_SUBJECT.match(v.subject):
         return f"challenge subject {v.subject[:60]!r}"
-    head = v.head_text
     match = _CHALLENGE.search(head)
     if match:
         return f"challenge wording {match.group(0)[:60]!r}"
     if all(p.search(head) for p in _CHALLENGE_TOGETHER) and "://" in v.msg.body[:_HEAD_CHARS]:
         return "challenge wording (spam, confirm, delivery)"
     if all(p.search(head) for p in _CHALLENGE_SIGNS) and _CHALLENGE_ACTION.search(
-        v.msg.body[:_HEAD_CHARS]
+        fold(v.msg.body[:_HEAD_CHARS])
     ):
         return "challenge wording (filter, confirm, delivery) with a link or reply request"
     return None
