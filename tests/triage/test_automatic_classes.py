@@ -41,7 +41,12 @@ def test_challenge_response_in_several_languages_is_automatic(name: str) -> None
 def test_gateway_and_antivirus_notices_are_automatic(name: str) -> None:
     path = next((MAIL / "auto").glob(f"*/{name}"))
     automatic, rule_id = verdict(path.read_bytes())
-    assert automatic and rule_id in ("gateway-sender", "gateway-subject", "gateway-body")
+    assert automatic and rule_id in (
+        "gateway-sender",
+        "gateway-subject",
+        "gateway-body",
+        "gateway-notice",
+    )
 
 
 @pytest.mark.parametrize("name", fixtures("json_notification"))
@@ -278,6 +283,36 @@ def test_weak_leave_and_holiday_subjects_with_an_away_notice(subject: str) -> No
 )
 def test_citizens_on_leave_with_a_request_are_human(subject: str, body: str) -> None:
     assert verdict(mail(subject, body)) == (False, None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "My message was quarantined by your filter, so here is my request again: send me a copy.",
+        "Uw bericht is tegengehouden door ons spamfilter omdat het een zip-bestand bevatte. "
+        "Stuur de stukken nog eens als pdf.",
+        "Our gateway removed the attachment because it contains macros. Could you resend it?\n"
+        "Sender: privacy@conxillium.nl\nReason: macros",
+        "Meine E-Mail an Sie wurde blockiert.\nAbsender: a@example.de\nEmpfänger: b@example.de",
+    ],
+)
+def test_people_telling_of_a_blocked_message_are_human(body: str) -> None:
+    assert verdict(mail("Re: Uw brief", body, "anja@example.nl")) == (False, None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The message you sent was not delivered because it contains a blocked file type.\n"
+        "This is an automated notification.",
+        "Ihre E-Mail wurde aufgrund einer DLP-Richtlinie nicht zugestellt.\nRichtlinie: "
+        "Personenbezogene Daten extern\nAktion: Blockiert",
+        "Uw bericht is in quarantaine geplaatst.\nAfzender: privacy@conxillium.nl\n"
+        "Onderwerp: Uw verzoek",
+    ],
+)
+def test_gateway_notices_from_neutral_senders_by_their_template(body: str) -> None:
+    assert verdict(mail("Melding", body, "mail@firma.example")) == (True, "gateway-notice")
 
 
 # ---- speed -------------------------------------------------------------------------------

@@ -252,6 +252,49 @@ _GATEWAY_BODY = re.compile(
     r"(?:virus|malware|infected|gevaarlijke|verd[a~]chtige|suspicious|dangerous))",
     re.IGNORECASE,
 )
+#: What a stopped message's notice says when sender and subject are neutral: not delivered
+#: because of its content, blocked by a system, could not be scanned, a DLP rule.
+_GATEWAY_STOPPED = re.compile(
+    r"\b(?:not (?:been )?delivered (?:because|as|since) it contain|could not be (?:scanned"
+    r"|analy[sz]ed|checked)|(?:blocked|stopped|quarantined|rejected) by (?:the |our |a )?\w{0,30}"
+    r" ?(?:gateway|filter|policy|system|scanner|security|protection)|dlp\b|data loss prevention"
+    r"|(?:aufgrund|wegen) .{0,60}nicht zugestellt|konnte nicht (?:gescannt|gepruft) werden"
+    r"|kon niet worden (?:gescand|gecontroleerd)|n'a pas pu etre (?:analyse|verifie)"
+    r"|(?:mensaje|correo)\b.{0,80}\bfue (?:bloqueado|retenido|puesto en cuarentena)"
+    r"|(?:allegato|messaggio)\b.{0,80}\be stat[oa] (?:rimoss[oa]|bloccat[oa]|eliminat[oa])"
+    r"|(?:meddelande|bilaga|e-?post)\b.{0,80}\b(?:har|blev) (?:stoppats|blockerats|sparrats"
+    r"|tagits bort|satts i karantan))",
+    re.IGNORECASE,
+)
+#: A machine's template: "automated notification", "do not reply", "contact your administrator".
+_TEMPLATE_MARK = re.compile(
+    r"\b(?:automated (?:notification|notice|message)|automatically generated|generated"
+    r" automatically|automatisch (?:gegenereerd|erzeugt|generiert)|message automatique"
+    r"|genere automatiquement|generado automaticamente|generato automaticamente|messaggio"
+    r" automatico|gerad[ao] automaticamente|automatiskt meddelande|wygenerowana automatycznie"
+    r"|do not reply|niet beantwoorden|nicht (?:darauf )?antworten|ne pas y repondre|no responda"
+    r"|non rispondere|nao responda|svara inte|nie odpowiadaj"
+    r"|contact (?:your|the) (?:it |system |mail |e-?mail )?(?:administrator|admin|helpdesk"
+    r"|help desk|service ?desk)|wenden sie sich an ihren (?:administrator|admin)"
+    r"|neem contact op met (?:uw|de) (?:beheerder|helpdesk|servicedesk)"
+    r"|contactez votre administrateur|contacte con su administrador)\b",
+    re.IGNORECASE,
+)
+#: "Sender: …", "Reason: …": the fields of a notice, one per line, in several languages.
+_NOTICE_FIELD = re.compile(
+    r"^(?:sender|recipients?|subject|reason|policy|action|attachment|file ?name|reference"
+    r"|quarantine id|threat|afzender|ontvanger|onderwerp|reden|beleid|bijlage|absender|empfanger"
+    r"|betreff|grund|richtlinie|aktion|anhang|expediteur|destinataire|objet|motif|politique"
+    r"|remitente|destinatario|asunto|motivo|adjunto|mittente|oggetto|allegato|remetente"
+    r"|assunto|anexo|avsandare|mottagare|amne|orsak|nadawca|odbiorca|temat|powod)\s?:\s?\S",
+    re.IGNORECASE,
+)
+#: The writer in the first person (a person telling of their own mail), any of our languages.
+_FIRST_PERSON_ANY = re.compile(
+    r"\b(?:i|i'm|i've|me|my|ik|mijn|mij|ich|meine?[nrs]?|mir|mich|j'ai|je suis|moi|mon|mes|yo"
+    r"|mis|io|mio|mia|eu|meu|minha|jag|mitt|mina)\b",
+    re.IGNORECASE,
+)
 _SYSTEM_LOCAL = re.compile(
     r"noreply|donotreply|admin|system|security|secure|gateway|filter|scan|alert|notif|quarant"
     r"|postmaster|mailer|virus|protect|guard|helpdesk|servicedesk|itsupport|smtp|relay"
@@ -771,6 +814,31 @@ def _gateway_body(v: _View) -> str | None:
     return None
 
 
+def _gateway_notice(v: _View) -> str | None:
+    """A scanner or gateway notice known only by its body: sender and subject are neutral.
+
+    Stopped-message wording (``_GATEWAY_BODY`` or ``_GATEWAY_STOPPED``) together with the
+    shape of a template: an "automated notification / do not reply / contact your
+    administrator" line, or two field lines ("Sender:", "Reden:").  Never with a question,
+    nor when the writer speaks in the first person ("my message was quarantined, here is
+    my request again"); bare GDPR words do not count against it, because DLP notices name
+    their policy ("Personenbezogene Daten extern").
+    """
+    head = v.head_text
+    match = _GATEWAY_BODY.search(head) or _GATEWAY_STOPPED.search(head)
+    if not match:
+        return None
+    text = _URL.sub(" ", head)
+    if "?" in text or v.subject.rstrip().endswith("?") or _FIRST_PERSON_ANY.search(text):
+        return None
+    fields = {ln.split(":", 1)[0].strip().lower() for ln in v.head if _NOTICE_FIELD.match(fold(ln))}
+    if _TEMPLATE_MARK.search(head):
+        return f"gateway notice {match.group(0)[:60]!r} in an automated template"
+    if len(fields) >= 2:
+        return f"gateway notice {match.group(0)[:60]!r} with fields {', '.join(sorted(fields))}"
+    return None
+
+
 def _bounce_subject(v: _View) -> str | None:
     match = _BOUNCE_SUBJECT.match(v.subject)
     if match:
@@ -953,6 +1021,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("gateway-sender", _gateway_sender),
     ("gateway-subject", _gateway_subject),
     ("gateway-body", _gateway_body),
+    ("gateway-notice", _gateway_notice),
     ("bounce-subject", _bounce_subject),
     ("mta-body", _mta_body),
     ("oof-subject", _oof_subject),
