@@ -41,7 +41,12 @@ def test_challenge_response_in_several_languages_is_automatic(name: str) -> None
 def test_gateway_and_antivirus_notices_are_automatic(name: str) -> None:
     path = next((MAIL / "auto").glob(f"*/{name}"))
     automatic, rule_id = verdict(path.read_bytes())
-    assert automatic and rule_id in ("gateway-sender", "gateway-subject", "gateway-body")
+    assert automatic and rule_id in (
+        "gateway-sender",
+        "gateway-subject",
+        "gateway-body",
+        "gateway-notice",
+    )
 
 
 @pytest.mark.parametrize("name", fixtures("json_notification"))
@@ -198,6 +203,116 @@ def test_pasted_json_with_a_citizens_question_is_human(body: str) -> None:
 )
 def test_forwarded_bounces_and_bounce_talk_with_a_question_above_are_human(name: str) -> None:
     assert verdict((MAIL / "human" / name).read_bytes()) == (False, None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hello, I use a spam blocker. Please whitelist privacy@conxillium.nl on your side too and "
+        "reply to this email to confirm that my earlier message was delivered. Thanks, Tom",
+        "Ik gebruik een spamblokker. Ik heb jullie adres aan mijn veilige afzenders toegevoegd. "
+        "Beantwoord deze e-mail gerust opnieuw, dan wordt het antwoord wel afgeleverd.",
+        "J'utilise un anti-spam. Merci d'ajouter mon adresse à votre liste blanche pour que votre "
+        "réponse me soit remise. Répondez à ce message pour confirmer.",
+        "Why am I receiving this? I never wrote to you. My spam filter held your mail; reply to "
+        "this message to confirm it was delivered.",
+    ],
+)
+def test_citizens_with_their_own_spam_blocker_are_human(body: str) -> None:
+    assert verdict(mail("Re: Your request", body)) == (False, None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Your message is pending. I use a spam blocker for new senders. Just reply to this email "
+        "once and your message will be passed on.",
+        "Ihre Nachricht wartet auf Freigabe. Wegen Spam antworten Sie bitte einmalig auf diese "
+        "Nachricht, dann wird sie zugestellt.",
+        "Uw e-mail wacht op autorisatie. Ik ontvang alleen mail van afzenders in mijn "
+        "contactenlijst. Beantwoord deze e-mail en uw bericht wordt afgeleverd.",
+        "Before your message reaches my inbox, please verify: https://v.example/c/1\n"
+        "Why am I receiving this?\nI use a filter against spam.",
+    ],
+)
+def test_challenges_without_a_link_or_with_a_template_question(body: str) -> None:
+    assert verdict(mail("Re: Your request", body)) == (True, "challenge-response")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Your JSON export is broken:\n{"orders": [{"id": 1, "status": "delivered"}]}\nPlease '
+        "send a correct file.",
+        'Jullie systeem stuurde dit:\n{"event": "bounce", "email": "a@example.nl"}\nGraag uitleg.',
+        '{"event": "bounce", "email": "a@example.nl"}\nIt is wrong, please fix it.',
+    ],
+)
+def test_json_shown_to_the_desk_with_a_complaint_is_human(body: str) -> None:
+    assert verdict(mail("Export", body)) == (False, None)
+
+
+def test_cut_off_keyed_json_is_a_notification() -> None:
+    body = '{"eventType": "Bounce", "bounce": {"bounceType": "Permanent", "x": 1, "y": [{"z": "a'
+    assert verdict(mail("event", body)) == (True, "json-notification")
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Currently out of the office",
+        "De vacaciones hasta el 20 de agosto",
+        "In ferie fino al 25/08",
+        "Met verlof tot 1 september",
+        "Urlop do 12.08",
+        "Em férias até 10/08",
+    ],
+)
+def test_weak_leave_and_holiday_subjects_with_an_away_notice(subject: str) -> None:
+    body = "Away until the 25th, limited access to mail. Urgent matters: office@x.example."
+    assert verdict(mail(subject, body)) == (True, "oof-subject")
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Afwezig: kunt u mij bellen", "Ik ben tot vrijdag afwezig. Kunt u mij daarna bellen?"),
+        ("Met verlof", "Ik ben met verlof tot 1 september. Stuur mijn gegevens daarna."),
+        ("De vacaciones", "Estaré de vacaciones. Por favor, respondan a mi solicitud después."),
+    ],
+)
+def test_citizens_on_leave_with_a_request_are_human(subject: str, body: str) -> None:
+    assert verdict(mail(subject, body)) == (False, None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "My message was quarantined by your filter, so here is my request again: send me a copy.",
+        "Uw bericht is tegengehouden door ons spamfilter omdat het een zip-bestand bevatte. "
+        "Stuur de stukken nog eens als pdf.",
+        "Our gateway removed the attachment because it contains macros. Could you resend it?\n"
+        "Sender: privacy@conxillium.nl\nReason: macros",
+        "Meine E-Mail an Sie wurde blockiert.\nAbsender: a@example.de\nEmpfänger: b@example.de",
+    ],
+)
+def test_people_telling_of_a_blocked_message_are_human(body: str) -> None:
+    assert verdict(mail("Re: Uw brief", body, "anja@example.nl")) == (False, None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The message you sent was not delivered because it contains a blocked file type.\n"
+        "This is an automated notification.",
+        "Ihre E-Mail wurde aufgrund einer DLP-Richtlinie nicht zugestellt.\nRichtlinie: "
+        "Personenbezogene Daten extern\nAktion: Blockiert",
+        "Uw bericht is in quarantaine geplaatst.\nAfzender: privacy@conxillium.nl\n"
+        "Onderwerp: Uw verzoek",
+    ],
+)
+def test_gateway_notices_from_neutral_senders_by_their_template(body: str) -> None:
+    assert verdict(mail("Melding", body, "mail@firma.example")) == (True, "gateway-notice")
 
 
 # ---- speed -------------------------------------------------------------------------------

@@ -152,12 +152,14 @@ OOF_SUBJECTS: tuple[str, ...] = (
 #: Words that may head a human subject too ("Afwezig", "Absent"): automatic only when the
 #: writer's own text is short and speaks of being away and coming back.
 OOF_WEAK_SUBJECTS: tuple[str, ...] = (
-    r"afwezig(?:heid)?|niet aanwezig|niet op kantoor|met vakantie|vakantie",
+    r"afwezig(?:heid)?|niet aanwezig|niet op kantoor|met vakantie|vakantie|(?:met )?verlof",
     r"abwesend|abwesenheit|nicht im b[u~]ro|urlaub",
-    r"absence|absent(?:e)?|en cong[e~]s?|hors du bureau|vacances",
+    r"absence|absent(?:e)?|(?:en )?cong[e~]s?(?: d'[e~]t[e~])?|hors du bureau|(?:en )?vacances",
     r"fuori (?:sede|ufficio)|assente|fuera de la oficina|ausente|fora do escrit[o~]rio",
+    r"(?:de |en )?vacaciones|(?:in )?(?:ferie|vacanza)|(?:de |em )?f[e~]rias|(?:na )?urlop\w{0,3}",
     r"fr[a~]nvaro(?:nde)?|frav(?:æ|ae|a|~)r(?:ende)?|ikke til stede|ferie|semester",
-    r"poissa|lomalla|away|on (?:annual )?leave|on vacation|on holiday|vacation|holiday",
+    r"poissa|lomalla|away from (?:the |my )?(?:office|desk)|away|on (?:annual )?leave|on vacation"
+    r"|on holiday|vacation|holiday",
 )
 _AWAY_BODY = re.compile(
     r"\b(?:until|till|back on|return(?:ing)? on|be back|away|absent|out of (?:the )?office"
@@ -248,6 +250,49 @@ _GATEWAY_BODY = re.compile(
     r"|gedetecteerd|gefunden|d[e~]tect[e~])"
     r"|(?:contains?|bevat|enth[a~]lt|contenait|contient)\s+(?:a\s+|een\s+|einen\s+|un\s+)?"
     r"(?:virus|malware|infected|gevaarlijke|verd[a~]chtige|suspicious|dangerous))",
+    re.IGNORECASE,
+)
+#: What a stopped message's notice says when sender and subject are neutral: not delivered
+#: because of its content, blocked by a system, could not be scanned, a DLP rule.
+_GATEWAY_STOPPED = re.compile(
+    r"\b(?:not (?:been )?delivered (?:because|as|since) it contain|could not be (?:scanned"
+    r"|analy[sz]ed|checked)|(?:blocked|stopped|quarantined|rejected) by (?:the |our |a )?\w{0,30}"
+    r" ?(?:gateway|filter|policy|system|scanner|security|protection)|dlp\b|data loss prevention"
+    r"|(?:aufgrund|wegen) .{0,60}nicht zugestellt|konnte nicht (?:gescannt|gepruft) werden"
+    r"|kon niet worden (?:gescand|gecontroleerd)|n'a pas pu etre (?:analyse|verifie)"
+    r"|(?:mensaje|correo)\b.{0,80}\bfue (?:bloqueado|retenido|puesto en cuarentena)"
+    r"|(?:allegato|messaggio)\b.{0,80}\be stat[oa] (?:rimoss[oa]|bloccat[oa]|eliminat[oa])"
+    r"|(?:meddelande|bilaga|e-?post)\b.{0,80}\b(?:har|blev) (?:stoppats|blockerats|sparrats"
+    r"|tagits bort|satts i karantan))",
+    re.IGNORECASE,
+)
+#: A machine's template: "automated notification", "do not reply", "contact your administrator".
+_TEMPLATE_MARK = re.compile(
+    r"\b(?:automated (?:notification|notice|message)|automatically generated|generated"
+    r" automatically|automatisch (?:gegenereerd|erzeugt|generiert)|message automatique"
+    r"|genere automatiquement|generado automaticamente|generato automaticamente|messaggio"
+    r" automatico|gerad[ao] automaticamente|automatiskt meddelande|wygenerowana automatycznie"
+    r"|do not reply|niet beantwoorden|nicht (?:darauf )?antworten|ne pas y repondre|no responda"
+    r"|non rispondere|nao responda|svara inte|nie odpowiadaj"
+    r"|contact (?:your|the) (?:it |system |mail |e-?mail )?(?:administrator|admin|helpdesk"
+    r"|help desk|service ?desk)|wenden sie sich an ihren (?:administrator|admin)"
+    r"|neem contact op met (?:uw|de) (?:beheerder|helpdesk|servicedesk)"
+    r"|contactez votre administrateur|contacte con su administrador)\b",
+    re.IGNORECASE,
+)
+#: "Sender: …", "Reason: …": the fields of a notice, one per line, in several languages.
+_NOTICE_FIELD = re.compile(
+    r"^(?:sender|recipients?|subject|reason|policy|action|attachment|file ?name|reference"
+    r"|quarantine id|threat|afzender|ontvanger|onderwerp|reden|beleid|bijlage|absender|empfanger"
+    r"|betreff|grund|richtlinie|aktion|anhang|expediteur|destinataire|objet|motif|politique"
+    r"|remitente|destinatario|asunto|motivo|adjunto|mittente|oggetto|allegato|remetente"
+    r"|assunto|anexo|avsandare|mottagare|amne|orsak|nadawca|odbiorca|temat|powod)\s?:\s?\S",
+    re.IGNORECASE,
+)
+#: The writer in the first person (a person telling of their own mail), any of our languages.
+_FIRST_PERSON_ANY = re.compile(
+    r"\b(?:i|i'm|i've|me|my|ik|mijn|mij|ich|meine?[nrs]?|mir|mich|j'ai|je suis|moi|mon|mes|yo"
+    r"|mis|io|mio|mia|eu|meu|minha|jag|mitt|mina)\b",
     re.IGNORECASE,
 )
 _SYSTEM_LOCAL = re.compile(
@@ -341,7 +386,7 @@ _MSGID = re.compile(r"<[^<>\s]+>")
 _STATUS = re.compile(r"\b([245]\.\d{1,3}\.\d{1,3})\b")
 _TAGS = re.compile(r"^(?:\s*(?:\[[^\]]{0,40}\]|\*{1,3}[^*]{0,30}\*{1,3}|\([^)]{0,30}\)))+\s*")
 _SEP = (
-    r"(?:\s*[:\-–—|]|\s*$|\s+(?:until|till|tot|bis|jusqu|fino|hasta|t/m|re:)"
+    r"(?:\s*[:\-–—|]|\s*$|\s+(?:until|till|tot|bis|jusqu|fino|hasta|at[e~]|do|t/m|re:)"
     r"|\s+(?:from|van|vom|du|des|dal)\s+\d)"
 )
 #: A strong out-of-office prefix may also run into a CJK subject or open a quoted one.
@@ -364,7 +409,7 @@ _OOF_SUBJECT = _alternation(
 _OOF_SUBJECT_ANY = _alternation(OOF_SUBJECTS, r"(?:\W|$)")
 _OOF_WEAK_SUBJECT = _alternation(OOF_WEAK_SUBJECTS, _SEP)
 _OOF_WEAK_UNTIL = _alternation(
-    OOF_WEAK_SUBJECTS, r"\s+(?:until|till|tot(?: en met)?|t/m|bis|jusqu|fino|hasta)\s+\w"
+    OOF_WEAK_SUBJECTS, r"\s+(?:until|till|tot(?: en met)?|t/m|bis|jusqu|fino|hasta|at[e~]|do)\s+\w"
 )
 _BOUNCE_SUBJECT = _alternation(BOUNCE_SUBJECTS, r"(?:\W|$)")
 _BOUNCE_WEAK_SUBJECT = _alternation(BOUNCE_WEAK_SUBJECTS, r"(?:\W|$)")
@@ -377,16 +422,44 @@ _CHALLENGE_SIGNS: tuple[re.Pattern[str], ...] = tuple(
 )
 _CHALLENGE_ACTION = re.compile(CHALLENGE_ACTION, re.IGNORECASE)
 _GATEWAY_LOCAL = re.compile(GATEWAY_LOCAL_WORDS)
+#: A link's text as html2text writes it (``[Verify my address](``): a template's button.
+_LINK_TEXT = re.compile(r"\[[^\[\]]{0,80}\]\(")
 _URL = re.compile(r"(?:https?|ftp)://\S{1,500}|www\.\S{1,300}", re.IGNORECASE)
 #: A citizen writing about their own request or data: never a machine's notice.
 _CITIZEN = re.compile(
     r"\b(?:(?:my|mijn|meine?[nrs]?|mes|mon|ma|mis|mio|mia|miei|meu|minha|min|mitt|mina)\s+"
     r"(?:own\s+|personal\s+|eigen\s+|persoonlijke\s+|personlichen?\s+)?(?:data|gegevens|daten"
     r"|donnees|datos|dati|dados|records|account|request|verzoek|aanvraag|anfrage|demande|solicitud"
-    r"|richiesta|pedido|file|dossier|phone|telefoonnummer|address|adres|adresse|information)"
+    r"|richiesta|pedido|file|dossier|phone|telefoonnummer|address(?! book)|adres|adresse"
+    r"|information)"
     r"|gdpr|avg|dsgvo|rgpd|persoonsgegevens|personal data|personenbezogenen?|inzage\w{0,8}"
     r"|auskunft|erase|erasure|verwijder(?:en|ing)|delete (?:my|all)|loschung|loschen sie"
     r"|supprimer mes|access request)\b",
+    re.IGNORECASE,
+)
+#: The writer speaks of their own message or allow list, asks to be allow-listed, or has
+#: already allowed us: a person.  A challenge service speaks of *your* message and *its* list.
+_OWN_SETTINGS = re.compile(
+    r"\b(?:my|mijn|meine?|mon|mi|il mio|la mia|minha|meu|moja|mitt)\s+(?:earlier |previous |last "
+    r"|first |vorige |eerdere |eerste |letzte |erste )?(?:message|e-?mail|mail|letter|bericht"
+    r"|nachricht|courriel|mensaje|correo|messaggio|mensagem|wiadomosc|meddelande|mejl)\b"
+    r"|\b(?:whitelist|allowlist)\s+(?:me|us|my|our|this|the address|[\w.+-]{1,64}@)"
+    r"|\b(?:your|uw|jullie|ihre[nm]?|votre|vos|su|sus|vostra|sua)\s+(?:own\s+)?(?:whitelist"
+    r"|allowlist|liste blanche|lista blanca|safe senders|veilige afzenders|sicheren absender"
+    r"|address book|adresboek|adressbuch)"
+    r"|\b(?:i(?:'ve| have)|ik heb|ich habe|j'ai|jag har)\b.{0,60}\b(?:added|whitelisted"
+    r"|allowlisted|toegevoegd|hinzugefugt|ajoute|lagt till)\b"
+    r"|\bon your (?:side|end)\b",
+    re.IGNORECASE,
+)
+#: The question a challenge page answers for its reader ("Why am I receiving this?") on a
+#: line of its own: a heading of the template, not a person asking the desk something.
+_FAQ_QUESTION = re.compile(
+    r"\W{0,3}(?:why (?:am i|do i|did i|have i|is this)|what (?:is this|do i (?:need|have) to do"
+    r"|should i do|happens (?:next|now))|how do i|waarom (?:krijg|ontvang) ik|wat moet ik doen"
+    r"|warum (?:erhalte|bekomme) ich|was muss ich tun|pourquoi (?:ai-je|je recois|ce message)"
+    r"|que dois-je faire|por que (?:recibo|recibe|este)|perche (?:ricevo|ricevi|questo))"
+    r"[^?]{0,80}\?\W{0,3}",
     re.IGNORECASE,
 )
 _FIELD_LINE = re.compile(
@@ -421,6 +494,26 @@ _JSON_EVENT_KEYS = re.compile(
 _FIRST_PERSON = re.compile(
     r"\b(?:i|me|my|i'm|ik|mij|mijn|ich|mir|mich|mein\w{0,2}|je|moi|mon|mes|yo|io)\b", re.IGNORECASE
 )
+#: A preface addressing the reader ("Your JSON export is broken:", "Jullie systeem stuurde
+#: dit:") is a person showing the desk something; providers' prefaces are impersonal.
+_SECOND_PERSON = re.compile(
+    r"\b(?:you|your|jullie|uw|je|jouw|ihr\w{0,2}|sie|euer|votre|vos|tu|su|sus|vostr\w|seu|sua)\b",
+    re.IGNORECASE,
+)
+#: What a person asks of the desk or says of a file around pasted JSON ("Please send a
+#: correct file", "Graag uitleg", "it is broken"); a provider's footer says none of it.
+_PERSON_REQUEST = re.compile(
+    r"\b(?:please|pls|graag|alstublieft|bitte|svp|merci de|per favore|por favor|prosze)\b.{0,30}"
+    r"\b(?:send|resend|stuur|schick\w{0,2}|envoy\w{0,4}|mand\w{0,4}|fix|correct|repair"
+    r"|herstel\w{0,2}|explain|uitleg|erklar\w{0,4}|expliqu\w{0,4}|delete|remove|verwijder\w{0,2}"
+    r"|give|geef|call|bel)\b"
+    r"|\b(?:graag|bitte um|please)\s+(?:uitleg|erklarung|an explanation)\b"
+    r"|\b(?:broken|kapot|klopt niet|defect|kaputt|fehlerhaft|wrong|onjuist|stops? halfway)\b",
+    re.IGNORECASE,
+)
+#: A JSON key, to tell a cut-off provider payload from prose with a brace in it.
+_JSON_KEY = re.compile(r'"[^"\n]{1,40}"\s*:')
+_JSON_PREFACE_LINES = 4
 _JSON_EVENT_WORDS = re.compile(
     r"\b(?:bounce[ds]?|complaint|delivery (?:event|report|notification)|event|webhook"
     r"|notification)\b",
@@ -721,6 +814,31 @@ def _gateway_body(v: _View) -> str | None:
     return None
 
 
+def _gateway_notice(v: _View) -> str | None:
+    """A scanner or gateway notice known only by its body: sender and subject are neutral.
+
+    Stopped-message wording (``_GATEWAY_BODY`` or ``_GATEWAY_STOPPED``) together with the
+    shape of a template: an "automated notification / do not reply / contact your
+    administrator" line, or two field lines ("Sender:", "Reden:").  Never with a question,
+    nor when the writer speaks in the first person ("my message was quarantined, here is
+    my request again"); bare GDPR words do not count against it, because DLP notices name
+    their policy ("Personenbezogene Daten extern").
+    """
+    head = v.head_text
+    match = _GATEWAY_BODY.search(head) or _GATEWAY_STOPPED.search(head)
+    if not match:
+        return None
+    text = _URL.sub(" ", head)
+    if "?" in text or v.subject.rstrip().endswith("?") or _FIRST_PERSON_ANY.search(text):
+        return None
+    fields = {ln.split(":", 1)[0].strip().lower() for ln in v.head if _NOTICE_FIELD.match(fold(ln))}
+    if _TEMPLATE_MARK.search(head):
+        return f"gateway notice {match.group(0)[:60]!r} in an automated template"
+    if len(fields) >= 2:
+        return f"gateway notice {match.group(0)[:60]!r} with fields {', '.join(sorted(fields))}"
+    return None
+
+
 def _bounce_subject(v: _View) -> str | None:
     match = _BOUNCE_SUBJECT.match(v.subject)
     if match:
@@ -799,9 +917,11 @@ def _json_notification(v: _View) -> str | None:
     """A provider's event notification (bounce, complaint, delivery) sent as JSON.
 
     The body is JSON (one document, or JSON lines), perhaps after one short preface
-    line and before a footer; or a JSON part under a short note about an event.  A
+    line (up to four when the JSON carries event keys) and before a footer; a keyed
+    payload cut off mid-way; or a JSON part under a short note about an event.  A
     person pasting JSON and asking about it (``human_voice`` in what surrounds the
-    JSON) is not a notification.
+    JSON), addressing the reader in the preface ("Your export is broken:") or asking
+    the desk to send, fix or explain something is not a notification.
     """
     text = v.msg.body.strip().lstrip("\ufeff").strip()
     if len(text) < 40 and v.part_types & JSON_TYPES:
@@ -809,21 +929,26 @@ def _json_notification(v: _View) -> str | None:
     short_note = bool(v.part_types & JSON_TYPES) and len(text) <= 300 and not v.human_voice
     if short_note and (_JSON_EVENT_WORDS.search(v.subject) or _JSON_EVENT_WORDS.search(text)):
         return "a JSON part under a short event note"
-    preface = ""
+    lines: list[str] = []
+    while text and not text.startswith(("{", "[")) and len(lines) < _JSON_PREFACE_LINES:
+        line, _, text = text.partition("\n")
+        lines.append(line.strip())
+        text = text.lstrip()
     if not text.startswith(("{", "[")):
-        first, _, after = text.partition("\n")
-        if len(first) > 120 or "?" in first or not after.lstrip().startswith(("{", "[")):
+        return None
+    for line in lines:
+        if len(line) > 120 or "?" in line or _FIRST_PERSON.search(line):
             return None
-        if _FIRST_PERSON.search(first):
+        if _SECOND_PERSON.search(line):
             return None
-        preface, text = first, after.strip()
+    preface = " ".join(lines)
     count, end = _json_values(text)
     if not count:
-        return None
+        return _cut_off_json(text) if not preface else None
     rest = text[end:].strip()
     keyed = bool(_JSON_EVENT_KEYS.search(text[: min(end, _JSON_CHARS)]))
     surround = fold(preface + " " + _URL.sub(" ", rest[:_HEAD_CHARS]))
-    if "?" in surround or _CITIZEN.search(surround):
+    if "?" in surround or _CITIZEN.search(surround) or _PERSON_REQUEST.search(surround):
         return None
     if preface and not keyed:
         return None
@@ -832,23 +957,46 @@ def _json_notification(v: _View) -> str | None:
     return None
 
 
+def _cut_off_json(text: str) -> str | None:
+    """A provider payload cut off by a relay or size limit: it no longer parses, but its
+    start is keyed JSON (event keys and several ``"key":`` pairs) and the lines that are
+    not JSON say nothing a person would."""
+    head = text[:_HEAD_CHARS]
+    if not _JSON_EVENT_KEYS.search(head) or len(_JSON_KEY.findall(head)) < 4:
+        return None
+    prose = fold(" ".join(ln for ln in head.splitlines() if '"' not in ln and "{" not in ln))
+    if "?" in prose or _CITIZEN.search(prose) or _PERSON_REQUEST.search(prose):
+        return None
+    return "body is a cut-off JSON notification"
+
+
 def _challenge(v: _View) -> str | None:
-    """Challenge-response: the sender must confirm they are human before delivery."""
+    """Challenge-response: the sender must confirm they are human before delivery.
+
+    Never in a human voice; a question the template asks for its reader ("Why am I
+    receiving this?", ``_FAQ_QUESTION``) does not count as one.  Nor when the writer
+    speaks of their own message or allow list (``_OWN_SETTINGS``): "I use a spam
+    blocker, please whitelist me and confirm my message was delivered" is a person.
+    """
     for name in CHALLENGE_HEADERS:
         if any(key.lower().startswith(name) for key, _ in v.msg.headers):
             return f"challenge-response header {name}*"
-    if v.human_voice:
+    head = v.head_text
+    own = fold(" ".join(ln for ln in v.head if not _FAQ_QUESTION.fullmatch(fold(ln))))
+    text = _URL.sub(" ", _LINK_TEXT.sub(" ", own))
+    if v.subject.rstrip().endswith("?") or "?" in text or _CITIZEN.search(text):
+        return None
+    if _OWN_SETTINGS.search(text):
         return None
     if _CHALLENGE_SUBJECT.match(v.subject):
         return f"challenge subject {v.subject[:60]!r}"
-    head = v.head_text
     match = _CHALLENGE.search(head)
     if match:
         return f"challenge wording {match.group(0)[:60]!r}"
     if all(p.search(head) for p in _CHALLENGE_TOGETHER) and "://" in v.msg.body[:_HEAD_CHARS]:
         return "challenge wording (spam, confirm, delivery)"
     if all(p.search(head) for p in _CHALLENGE_SIGNS) and _CHALLENGE_ACTION.search(
-        v.msg.body[:_HEAD_CHARS]
+        fold(v.msg.body[:_HEAD_CHARS])
     ):
         return "challenge wording (filter, confirm, delivery) with a link or reply request"
     return None
@@ -873,6 +1021,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("gateway-sender", _gateway_sender),
     ("gateway-subject", _gateway_subject),
     ("gateway-body", _gateway_body),
+    ("gateway-notice", _gateway_notice),
     ("bounce-subject", _bounce_subject),
     ("mta-body", _mta_body),
     ("oof-subject", _oof_subject),

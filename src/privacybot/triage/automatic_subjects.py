@@ -36,6 +36,8 @@ def fold(text: str) -> str:
 #: forms, and the Outlook / Notes / webmail prefixes of other scripts.
 OOF_SUBJECTS_MORE: tuple[str, ...] = (
     r"automated (?:reply|response|answer|message)|auto[-_ ]?odpowiedz",
+    r"(?:currently|presently|temporarily) (?:out of (?:the )?office"
+    r"|away from (?:the |my )?(?:office|desk))",
     r"fuera de (?:la )?oficina|fuori (?:sede|ufficio)|fora do escritorio|ausente (?:do|da|de la)"
     r" (?:escritorio|oficina)|hors du bureau|absent(?:e)? du bureau",
     r"nicht im buro|au(?:ss|ß)er haus|buiten kantoor|niet op kantoor|ikke p(?:a|aa) kontoret"
@@ -104,22 +106,33 @@ CHALLENGE_SUBJECTS_MORE: tuple[str, ...] = (
 )
 #: The three signs of challenge-response mail (all three, with a link or a "reply to this").
 CHALLENGE_FILTER: str = (
-    r"\b(?:spam\w{0,8}|junk\w{0,6}|unsolicited|unwanted|ongewenste?|unerwunscht\w{0,3}|indesirables?"
+    r"\b(?:spam\w{0,8}|anti-?spam\w{0,8}|antyspam\w{0,8}|skrappost\w{0,6}|lixo eletronico"
+    r"|junk\w{0,6}|unsolicited|unwanted|ongewenste?|unerwunscht\w{0,3}|indesirables?"
     r"|no deseado|indesiderat[aoie]|niechcian\w{0,3}|nao solicitad[ao]|robots?|bots?|human[oe]?"
     r"|humain|mensch|mens|persona|personne|pessoa|czlowiek\w{0,3}|unknown senders|new senders"
     r"|first-time senders|nouveaux expediteurs|onbekende afzenders|unbekannte absender"
     r"|whitelist|allowlist|liste blanche|lista blanca|guest list|approved senders"
     r"|screens? (?:incoming |my )?(?:e-?)?mail|nieuwe afzenders|neue absender"
     r"|protected (?:by|against)|protegee? (?:par|contre)|beschermd (?:door|tegen)"
-    r"|geschutzt (?:durch|vor)|protett[ao] da|protegid[ao] por)\b"
+    r"|geschutzt (?:durch|vor)|protett[ao] da|protegid[ao] por"
+    r"|safe senders?|veilige afzenders?|sicheren? absender|(?:expediteurs?|remitentes?|mittenti"
+    r"|remetentes?) (?:autorises|surs|connus|seguros|aprobados|conocidos|sicuri|autorizzati|noti"
+    r"|aprovados|conhecidos)|vitlista|nya avsandare|nowych nadawcow|known senders|bekende afzenders"
+    r"|address book|contacts? list|contactenlijst|adresboek|adressbuch|carnet d'adresses"
+    r"|approves? (?:every |each |all )?(?:new )?senders?)\b"
 )
 CHALLENGE_CONFIRM: str = (
     r"\b(?:verify|verification|confirm\w{0,4}|bevestig\w{0,3}|verifieer|bestatig\w{0,3}"
     r"|verifica\w{0,4}|valid\w{0,5}|authenti\w{0,8}|click|clic|klik|klick\w{0,2}|puzzle|captcha"
     r"|potwierdz|weryfik\w{0,5}|prove|show (?:that )?(?:you|they)|ask to be|request to be"
     r"|reply to this (?:message|e-?mail)|beantwoord dit bericht|antworten sie auf diese"
-    r"|repondez a ce message|responda a este|identif\w{0,8}|complete (?:the |this |a )?(?:form"
-    r"|verification|check|step)|fill (?:in|out)|in te vullen|invullen|ausfullen)"
+    r"|repondez a ce message|responda a este|answer this (?:note|message|e-?mail)"
+    r"|beantwoord deze (?:e-?mail|mail)|antworten sie (?:bitte )?(?:\w{1,12} )?auf diese"
+    r"|repondre a ce (?:message|courriel|e-?mail)|rispond[ai] a questa|responde a este"
+    r"|odpowiedz na t[ea] wiadomosc|svara pa (?:det har|detta) (?:mejl|meddelande|e-?post)"
+    r"|bekrafta\w{0,4}|approve (?:the )?sender|autori[sz]\w{0,7}|freigabe|identif\w{0,8}"
+    r"|complete (?:the |this |a )?(?:form|verification|check|step)|fill (?:in|out)|in te vullen"
+    r"|invullen|ausfullen)"
 )
 CHALLENGE_DELIVERY: str = (
     r"\b(?:deliver\w{0,3}|afgeleverd|bezorgd|aangekomen|zugestellt|zustell\w{0,3}|delivr\w{0,3}"
@@ -127,7 +140,11 @@ CHALLENGE_DELIVERY: str = (
     r"|released?|through|waiting|pending|held|parked|en attente|in afwachting|wartet"
     r"|zuruckgehalten|in attesa|oczekuje|retid[ao]|retenid[oa]|pendiente|in de wacht"
     r"|vastgehouden|nog niet bij mij|wacht\w{0,2}|warteschlange|erreicht|reach\w{0,2}"
-    r"|goedkeuring)\b"
+    r"|goedkeuring|aguarda|ankommt|ankommen|llegue|appear in my inbox|levereras|vantar"
+    r"|wstrzymywane|passed on|reaches my inbox)\b"
 )
 #: Offered only by challenge services: a way to have the message let through.
-CHALLENGE_ACTION: str = r"://|reply to this|beantwoord dit|antworten sie|repondez|responda"
+CHALLENGE_ACTION: str = (
+    r"://|reply to this|answer this|beantwoord (?:dit|deze)|antworten sie|repondez|repondre a ce"
+    r"|responda|responde a este|rispond[ai] a questa|odpowiedz na|svara pa"
+)
