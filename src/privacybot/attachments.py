@@ -152,6 +152,19 @@ def fill_slot(body: str, files: list[Checked], language: str) -> str:
     return body.replace(SLOT, lines)
 
 
+def restore_slot(body: str, files: list[Checked], language: str) -> str:
+    """An edited text that kept the list as ``drafts show`` printed it gets its slot back.
+
+    Staff copy the letter from ``drafts show`` (where the slot is already filled in)
+    into their editor; the list they kept is the one the slot would produce, so it
+    becomes the slot again and stays true if files are added or removed later.
+    """
+    if not files or SLOT in body:
+        return body
+    listed = fill_slot(SLOT, files, language)
+    return body.replace(listed, SLOT, 1) if listed in body else body
+
+
 def letter_problem(body: str, files: list[Checked], kind: str) -> str | None:
     """Why a letter and its files disagree (blocks approval), or None.
 

@@ -111,6 +111,7 @@ def facts(
     recent_cases: tuple[RecentCase, ...] = (),
     bounced: BouncedDraft | None = None,
     limits: Limits | None = None,
+    earlier: RecentCase | None = None,
 ) -> Facts:
     return Facts(
         result=res or result(),
@@ -122,4 +123,5 @@ def facts(
         codes=code_facts,
         recent=recent_cases,
         bounced=bounced,
+        earlier=earlier,
     )

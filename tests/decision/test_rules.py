@@ -135,6 +135,31 @@ def test_repeat_request_joins_the_open_case_it_repeats() -> None:
     assert not fires("repeat-request", f.facts(recent_cases=(old,)))
 
 
+COMPLAINT = "Ik ben het niet eens met hoe u mijn verzoek heeft afgehandeld. Ik dien een klacht in."
+
+
+def test_a_complaint_naming_no_case_is_linked_to_the_senders_latest_case() -> None:
+    earlier = f.recent(opened=f.NOW - timedelta(days=40), closed=True)
+    complaint = f.result(COMPLAINT, labels=(Label.COMPLAINT,), company=None)
+    verdict = decide(f.facts(complaint, earlier=earlier))
+    assert "complaint-about-case" in verdict.rule_ids
+    assert verdict.action == Action.OPEN and verdict.parent_case_id == earlier.id
+    assert verdict.company == "Procura" and verdict.rights == (Label.COMPLAINT,)
+
+
+def test_a_complaint_that_names_a_company_or_has_no_earlier_case_is_not_linked() -> None:
+    earlier = f.recent(opened=f.NOW - timedelta(days=40))
+    named = f.result(
+        COMPLAINT + " Het gaat om GeoTax.", labels=(Label.COMPLAINT,), company="GeoTax"
+    )
+    assert not fires("complaint-about-case", f.facts(named, earlier=earlier))
+    alone = f.result(COMPLAINT, labels=(Label.COMPLAINT,), company=None)
+    assert not fires("complaint-about-case", f.facts(alone))
+    assert decide(f.facts(alone)).company is None  # all eight companies, as before
+    access = f.result(company=None)  # not a complaint: a new request stands on its own
+    assert not fires("complaint-about-case", f.facts(access, earlier=earlier))
+
+
 def test_new_case_cap_sends_the_next_request_to_staff() -> None:
     others = tuple(
         f.recent(id=n, reference=f"PRV-2026-0000{n}", company="GeoTax", text=f"anders {n}")

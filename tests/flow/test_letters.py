@@ -111,6 +111,25 @@ def test_an_access_answer_goes_out_with_its_files_listed(flow: Flow) -> None:
     assert "[[attachments]]" not in body
 
 
+def test_a_letter_edited_from_drafts_show_keeps_its_list_of_files(flow: Flow) -> None:
+    """Staff copy the letter as shown (list filled in) into their editor; it stays true."""
+    _verified(flow)
+    answer = _draft(flow, "answer_access")
+    _attach(flow, answer.id or 0, "gegevens.csv", CSV)  # by Olga
+    with Session(flow.engine) as s:
+        shown = drafts.preview(s, answer.id or 0, flow.desk.outgoing, flow.clock.now()).body
+    assert f"- gegevens.csv ({len(CSV)} bytes)" in shown and "[[attachments]]" not in shown
+    _fill(flow, answer)  # placeholders first, so only the list differs below
+    body = re.sub(r"\[(AANVULLEN|TO COMPLETE): [^\]]*\]", "Ingevuld door het team.", shown)
+    with transaction(flow.engine) as s:
+        edited = drafts.edit(s, answer.id or 0, staff=OLGA, body=body, now=flow.clock.now())
+        assert "[[attachments]]" in edited.body and "- gegevens.csv" not in edited.body
+    _attach(flow, answer.id or 0, "kopie.pdf", PDF)  # a file added later is listed too
+    _approve(flow, answer.id or 0, staff=BRAM)
+    sent = _sent(flow, answer).get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert "- gegevens.csv (" in sent and "- kopie.pdf (" in sent
+
+
 def test_a_letter_that_lists_no_files_cannot_carry_them(flow: Flow) -> None:
     _verified(flow)
     answer = _draft(flow, "answer_access")
@@ -337,6 +356,23 @@ def test_a_complaint_is_a_case_with_its_own_due_date_and_an_outcome_letter(flow:
     )
     outcome = _draft(flow, "answer_complaint")
     assert outcome.status == "awaiting_approval" and "AANVULLEN" in outcome.body
+
+
+def test_a_complaint_in_a_new_mail_is_linked_to_the_senders_earlier_case(flow: Flow) -> None:
+    _verified(flow)  # Anna's access request at Procura
+    [earlier] = flow.cases()
+    flow.clock.advance(timedelta(days=30))
+    complaint = "Ik ben het niet eens met hoe u mijn verzoek heeft afgehandeld. Dit is een klacht."
+    flow.receive(mail(complaint, sender="Anna de Vries <anna@example.nl>", subject="Klacht"))
+    child = [c for c in flow.cases() if c.id != earlier.id][0]
+    assert child.parent_case_id == earlier.id and child.company == "Procura"
+    assert "complaint" in child.rights
+    ack = [d for d in flow.drafts() if d.case_id == child.id][0]
+    assert "Procura" in ack.body and "alle acht" not in ack.body
+    # Someone else complaining the same way gets no link to Anna's case.
+    flow.receive(mail(complaint, sender="Bert <bert@example.nl>", subject="Klacht"))
+    bert = flow.cases()[-1]
+    assert bert.parent_case_id is None and bert.company is None
 
 
 def test_withdrawal_acts_at_once_beside_a_right_that_waits_for_the_code(flow: Flow) -> None:

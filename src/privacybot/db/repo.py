@@ -229,6 +229,27 @@ def recent_cases_of(session: Session, requester: Requester, since: datetime) -> 
     ]
 
 
+def latest_case_of(session: Session, requester: Requester, since: datetime) -> RecentCase | None:
+    """The requester's newest case opened since ``since`` (without its text)."""
+    case = session.exec(
+        select(Case)
+        .where(Case.requester_id == requester.id, Case.created > since)
+        .order_by(col(Case.created).desc(), col(Case.id).desc())
+        .limit(1)
+    ).first()
+    if case is None:
+        return None
+    return RecentCase(
+        id=case.id or 0,
+        reference=case.reference,
+        rights=frozenset(case.rights),
+        company=case.company,
+        text="",
+        opened=case.created,
+        closed=case.status == "closed",
+    )
+
+
 def messages_of(session: Session, case: Case) -> Sequence[InboundMessage]:
     """The messages on a case, in order of receipt (the case page's timeline)."""
     return session.exec(

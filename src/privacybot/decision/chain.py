@@ -23,6 +23,7 @@ from privacybot.decision.rules import (
     BY_ID,
     asked_rights,
     code_judgement,
+    earlier_case_complained_about,
     is_marketing_objection,
     new_rights_on_case,
     reduces_at_once,
@@ -92,6 +93,8 @@ class Ballot:
     urgent: bool = False
     reduce_now: frozenset[Label] = frozenset()
     rights: frozenset[Label] | None = None
+    #: The company of a linked earlier case, when the message names none.
+    company: str | None = None
 
     def reply(self, kind: ReplyKind, *, automatic: bool = False, **kw: Any) -> None:
         code = kw.pop("code", CodeUse.NONE)
@@ -182,6 +185,14 @@ def attach(ballot: Ballot, facts: Facts, reason: str) -> None:
 
 def closed_parent(ballot: Ballot, facts: Facts, reason: str) -> None:
     ballot.parent_case_id = facts.thread.parent_case_id
+
+
+def link_earlier(ballot: Ballot, facts: Facts, reason: str) -> None:
+    """The complaint's case points at the case it is about and takes its company."""
+    earlier = earlier_case_complained_about(facts)
+    assert earlier is not None
+    ballot.parent_case_id = earlier.id
+    ballot.company = earlier.company
 
 
 def clarify(ballot: Ballot, facts: Facts, reason: str) -> None:
@@ -276,6 +287,7 @@ CHAINS: dict[str, tuple[Link, ...]] = {
     ),
     "new-request": (
         Link("R23-closed-parent", closed_parent, CONTINUE),
+        Link("complaint-about-case", link_earlier, CONTINUE),
         Link("ap-letter", urgent_to_staff, STOP),
         Link("breach-report", breach, STOP),
         Link("deceased", deceased, STOP),
@@ -346,7 +358,7 @@ def decide(facts: Facts) -> Verdict:
         queue_reason=ballot.queue_reason,
         rights=rights,
         language=language,
-        company=facts.result.classification.company,
+        company=facts.result.classification.company or ballot.company,
         accept_unverified=ballot.accept_unverified,
         case_id=ballot.case_id,
         parent_case_id=ballot.parent_case_id,

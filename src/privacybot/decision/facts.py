@@ -80,6 +80,9 @@ class Facts:
     codes: CodeFacts | None = None
     recent: tuple[RecentCase, ...] = ()
     bounced: BouncedDraft | None = None
+    #: The sender's latest case of the past year (any status): what "my request" in a
+    #: complaint that names no reference and no company is about.
+    earlier: RecentCase | None = None
 
     @property
     def sender(self) -> str:

@@ -179,6 +179,29 @@ def _closed_parent(facts: Facts) -> str | None:
     return _when(facts.thread.action == ThreadAction.NEW_CHILD_OF_CLOSED, facts.thread.reason)
 
 
+def earlier_case_complained_about(facts: Facts) -> RecentCase | None:
+    """The sender's latest case, when this new message complains and names no company.
+
+    "I do not agree with how you handled my request" names no reference when it is a new
+    mail rather than a reply; the sender's own latest case is what it is about. The
+    link is made only from the sender's address to that address's own case, so it
+    discloses nothing to anyone else (the acknowledgment still goes to that address).
+    """
+    c = facts.result.classification
+    if Label.COMPLAINT not in c.labels or c.company is not None:
+        return None
+    if facts.thread.parent_case_id is not None or facts.earlier is None:
+        return None
+    return facts.earlier
+
+
+def _complaint_about_case(facts: Facts) -> str | None:
+    earlier = earlier_case_complained_about(facts)
+    if earlier is None:
+        return None
+    return f"a complaint naming no case from the requester of {earlier.reference}: linked to it"
+
+
 def _no_right_foreign(facts: Facts) -> str | None:
     return _when(
         not asked_rights(facts) and facts.result.foreign_language,
@@ -377,6 +400,11 @@ RULES: tuple[Rule, ...] = (
     Rule("R18-one-sender", "only a single From mailbox can be a requester", _one_sender),
     Rule("R22-attach", "a reply or a known reference joins its case", _attach),
     Rule("R23-closed-parent", "a message on a closed case opens a linked new one", _closed_parent),
+    Rule(
+        "complaint-about-case",
+        "a complaint naming no case is about the sender's latest case",
+        _complaint_about_case,
+    ),
     Rule("ap-letter", "a letter from the regulator goes to staff at once", _regulator),
     Rule("breach-report", "a reported breach goes to staff at once (art. 33)", _breach),
     Rule("deceased", "about someone who died: no GDPR request, a kind letter", _deceased),

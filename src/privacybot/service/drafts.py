@@ -28,6 +28,7 @@ from privacybot.attachments import (
     check,
     fill_slot,
     letter_problem,
+    restore_slot,
 )
 from privacybot.cases.codes import mask
 from privacybot.cases.retention import EXPORT_RETENTION_DAYS
@@ -386,6 +387,7 @@ def edit(
     draft, case, officer = _pending(session, draft_id, staff, DraftEvent.EDIT)
     if not body.strip():
         raise DraftError("the new text is empty")
+    body = restore_slot(body, _checked(_files(session, draft)), draft.language)
     changed = body != draft.body or (subject is not None and subject != draft.subject)
     if not changed:
         raise DraftError("nothing changed")

@@ -49,6 +49,9 @@ from privacybot.triage.pipeline import TriageResult
 
 log = logging.getLogger(__name__)
 
+#: How far back a complaint that names no case may refer to the sender's latest case
+#: (rule complaint-about-case): a year, the time a closed case's content is kept (R24).
+COMPLAINT_LOOKBACK = timedelta(days=365)
 #: Cleaned text kept with the inbound row (for staff and the repeated-request rule).
 MAX_CLEANED_CHARS = 20_000
 
@@ -154,6 +157,7 @@ def gather(
             wrong_case, wrong_address = wrong_attempts(session, case, requester.address_hmac, now)
             codes = CodeFacts(tuple(code_states(session, case)), wrong_case, wrong_address)
     recent: tuple[RecentCase, ...] = ()
+    earlier: RecentCase | None = None
     if sender:
         known = session.exec(
             select(Requester).where(Requester.channel == Channel.EMAIL, Requester.address == sender)
@@ -161,6 +165,7 @@ def gather(
         if known is not None:
             window = max(desk.limits.repeat_window, timedelta(hours=24))
             recent = tuple(repo.recent_cases_of(session, known, now - window))
+            earlier = repo.latest_case_of(session, known, now - COMPLAINT_LOOKBACK)
     return Facts(
         result=result,
         thread=thread,
@@ -171,6 +176,7 @@ def gather(
         codes=codes,
         recent=recent,
         bounced=bounced,
+        earlier=earlier,
     )
 
 
