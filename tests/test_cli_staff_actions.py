@@ -195,3 +195,14 @@ def test_close_is_recorded_and_final(setup: tuple[dict[str, str], str]) -> None:
     assert closed[-1].actor == "bram@conxillium.nl"
     assert case.status == CaseStatus.CLOSED
     engine.dispose()
+
+
+def test_cases_show_prints_plain_values_not_python_reprs(
+    setup: tuple[dict[str, str], str],
+) -> None:
+    env, ref = setup
+    text = run("cases", "show", ref, env=env).stdout
+    head = text.split("timeline:")[0]
+    assert "rights:" in head and "['" not in head and "None" not in head
+    assert "True" not in head and "False" not in head
+    assert "parent case:" in head and "parent_case_id" not in head

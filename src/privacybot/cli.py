@@ -200,15 +200,29 @@ def cmd_cases_show(args: argparse.Namespace) -> None:
             select(Draft).where(Draft.case_id == case.id).order_by(col(Draft.id))
         ).all()
         data["timeline"] = timeline_json(messages, drafts, events, original=args.original)
+        parent = session.get(type(case), case.parent_case_id) if case.parent_case_id else None
     if args.json:
         _print_json(data)
         return
     for key, value in data.items():
-        if key not in ("events", "timeline"):
-            print(f"{key + ':':<16}{value}")
+        if key == "parent_case_id":
+            print(f"{'parent case:':<16}{parent.reference if parent else '-'}")
+        elif key not in ("events", "timeline"):
+            print(f"{key + ':':<16}{_plain(value)}")
     print("timeline:")
     for item in data["timeline"]:
         _print_timeline_item(item)
+
+
+def _plain(value: object) -> str:
+    """A value as staff read it: lists joined, yes/no, a dash for nothing (no Python reprs)."""
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list | tuple):
+        return ", ".join(_plain(v) for v in value) or "-"
+    return str(value)
 
 
 def _print_timeline_item(item: dict[str, Any]) -> None:
