@@ -752,3 +752,10 @@ def test_optional_words_never_glue_to_the_next_line(lang: Language, right: str |
         text = _text(render(kind, lang, **extra))
         glued = re.findall(r"[^\W\d_]\(|\)[^\W\d_]", text)
         assert not glued, (kind, glued)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_name_that_opens_a_sentence_starts_with_a_capital(lang: Language) -> None:
+    text = _text(render(ReplyKind.ANSWER_ACCESS_PROCESSOR, lang, controller="de gemeente Zwolle"))
+    assert re.search(r"\. De gemeente Zwolle (bepaalt|decides)", text), text
+    assert not re.search(r"[.!?] de gemeente", text)

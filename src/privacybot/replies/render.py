@@ -142,8 +142,16 @@ def lookup(key: object, table: Mapping[str, object]) -> object:
         raise ReplyContextError(f"no wording for {key!r}; have {sorted(table)}") from None
 
 
+def sentence_start(text: object) -> str:
+    """The first letter upper-case, the rest untouched: ``de gemeente Zwolle`` opens a sentence
+    as ``De gemeente Zwolle`` (Jinja's ``capitalize`` would lower ``Zwolle``)."""
+    value = str(text)
+    return value[:1].upper() + value[1:]
+
+
 FILTERS: Mapping[str, object] = {
     "lookup": lookup,
+    "sentence_start": sentence_start,
     "nl_date": nl_date,
     "en_date": en_date,
     "nl_list": nl_list,
