@@ -29,6 +29,8 @@ from privacybot.triage.quotes import clean_body
 ROOT = Path(__file__).resolve().parent.parent
 OWN_MAIL = ROOT / "tests" / "data" / "mail"
 BLIND_MAIL = ROOT / "tests" / "data" / "blind" / "mail"
+#: A second blind set, written after the rules were last changed and read once, here.
+BLIND_MAIL2 = ROOT / "tests" / "data" / "blind" / "mail2"
 OWN_QUOTES = ROOT / "tests" / "data" / "quotes.yaml"
 BLIND_QUOTES = ROOT / "tests" / "data" / "blind" / "quotes.yaml"
 OURS = "privacy@conxillium.nl"
@@ -125,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     mail_report(OWN_MAIL, "own fixtures", args.errors)
     mail_report(BLIND_MAIL, "blind", False)
+    mail_report(BLIND_MAIL2, "blind, second set (held back until the rules were done)", False)
     quote_report(OWN_QUOTES, "own cases", args.errors)
     quote_report(BLIND_QUOTES, "blind", False)
     return 0
