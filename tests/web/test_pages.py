@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from privacybot.web.i18n import M
-from tests.web.conftest import BRAM, OLGA, VERA, Web, csrf_of, verified_request
+from tests.web.conftest import BRAM, OLGA, VERA, Web, csrf_of, fill_in, verified_request
 
 
 def test_an_anonymous_visitor_gets_the_sign_in_form_with_its_csrf_token(web: Web) -> None:
@@ -101,6 +101,21 @@ def test_the_case_page_shows_timeline_classification_verification_and_audit(web:
     assert M["viewer.readonly"][0] in page.text
     original = client.get("/cases/PRV-2026-00001?original=1")
     assert "Message-ID:" in original.text or "Message-Id:" in original.text
+
+
+def test_the_draft_page_says_what_still_stops_the_letter_before_approval(web: Web) -> None:
+    answer = verified_request(web.flow)
+    client = web.signed_in(BRAM)
+    page = client.get(f"/drafts/{answer.id}").text
+    assert M["draft.blocked"][0] in page
+    assert M["block.placeholders"][0] in page and M["block.no_files"][0] in page
+    fill_in(web.flow, answer)  # Olga fills it in and writes the data into the letter
+    page = client.get(f"/drafts/{answer.id}").text
+    assert M["draft.blocked"][0] not in page and M["block.placeholders"][0] not in page
+    approved = client.post(
+        f"/drafts/{answer.id}/approve", data={"csrf": csrf_of(page)}, follow_redirects=False
+    )
+    assert approved.status_code == 303
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

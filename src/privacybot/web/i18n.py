@@ -198,6 +198,39 @@ M: dict[str, tuple[str, str]] = {
         "Na goedkeuring gaat de brief precies zo naar de verzoeker.",
         "Once approved, the letter goes to the requester exactly like this.",
     ),
+    "draft.blocked": (
+        "Deze brief kan nog niet weg:",
+        "This letter cannot go out yet:",
+    ),
+    "block.placeholders": (
+        "vul eerst alle [AANVULLEN: …]-plekken in (Bewerken, hieronder);",
+        "fill in every [TO COMPLETE: …] first (Edit, below);",
+    ),
+    "block.no_files": (
+        "de brief noemt een bijlage, maar er is nog geen bestand toegevoegd;",
+        "the letter mentions an attachment, but no file has been added yet;",
+    ),
+    "block.files_unlisted": (
+        "er zijn bestanden toegevoegd, maar de brief noemt ze niet: zet de regel "
+        "[[attachments]] terug;",
+        "files are attached but the letter does not list them: put the [[attachments]] line back;",
+    ),
+    "block.format": (
+        "een antwoord op overdraagbaarheid heeft een JSON-, CSV- of XML-bestand nodig;",
+        "a portability answer needs a JSON, CSV or XML file;",
+    ),
+    "block.mixed_language": (
+        "een alinea staat in de andere taal dan de brief: vertaal hem;",
+        "a paragraph is in the other language than the letter: translate it;",
+    ),
+    "block.unverified": (
+        "de brief bevat persoonsgegevens en de verzoeker heeft het e-mailadres nog niet bevestigd;",
+        "the letter holds personal data and the requester has not yet confirmed the address;",
+    ),
+    "block.closed": (
+        "de zaak is gesloten;",
+        "the case is closed;",
+    ),
     "draft.reject": ("Afwijzen", "Reject"),
     "draft.edit": ("Bewerken", "Edit"),
     "draft.subject": ("Onderwerp", "Subject"),

@@ -174,6 +174,7 @@ def register(app: FastAPI, state: WebState) -> None:
             ]
             data = draft_json(draft, case.reference if case else None)
             data["body"] = draft.body
+            blockers = [b.code for b in drafts.approval_blockers(session, draft, case)]
         for message in messages:
             message["at_shown"] = local_iso(message["received"], tz)
         explain = t("foureyes.explain") if error is not None and error.four_eyes else None
@@ -195,6 +196,7 @@ def register(app: FastAPI, state: WebState) -> None:
             max_mb=state.options.max_upload_bytes // (1024 * 1024),
             error=str(error) if error else None,
             explain=explain,
+            blockers=blockers,
         )
 
     @app.get("/drafts/{draft_id}", include_in_schema=False)
