@@ -1,4 +1,8 @@
-"""What staff do to a case: extend, close, reopen, refuse, or draft a staff letter."""
+"""What staff do to a case: extend, close, reopen, refuse, or draft a staff letter.
+
+Each command prints its result after the transaction has committed, so a closed
+pipe on standard output cannot roll the action back.
+"""
 
 from __future__ import annotations
 
@@ -78,7 +82,8 @@ def cmd_cases_extend(args: argparse.Namespace) -> None:
             now=me.now,
         )
         ref, notice = done.case.reference, done.notice.id
-        print(f"{ref}: extended to {done.due}; notice is draft {notice}")
+        said = f"{ref}: extended to {done.due}; notice is draft {notice}"
+    print(said)
 
 
 def cmd_cases_close(args: argparse.Namespace) -> None:
@@ -87,7 +92,8 @@ def cmd_cases_close(args: argparse.Namespace) -> None:
     me = acting(args)
     with me.transaction(_refusals()) as session:
         case = actions.close(session, args.reference, staff=me.staff, now=me.now)
-        print(f"{case.reference}: closed")
+        said = f"{case.reference}: closed"
+    print(said)
 
 
 def cmd_cases_reopen(args: argparse.Namespace) -> None:
@@ -98,7 +104,8 @@ def cmd_cases_reopen(args: argparse.Namespace) -> None:
         case = actions.reopen(
             session, args.reference, staff=me.staff, reason=args.reason, now=me.now
         )
-        print(f"{case.reference}: {case.status}")
+        said = f"{case.reference}: {case.status}"
+    print(said)
 
 
 def cmd_cases_refuse(args: argparse.Namespace) -> None:
@@ -118,7 +125,8 @@ def cmd_cases_refuse(args: argparse.Namespace) -> None:
             now=me.now,
         )
         ref = args.reference.upper()
-        print(f"{ref}: refusal drafted as draft {draft.id}, awaiting approval")
+        said = f"{ref}: refusal drafted as draft {draft.id}, awaiting approval"
+    print(said)
 
 
 def cmd_cases_letter(args: argparse.Namespace) -> None:
@@ -136,4 +144,5 @@ def cmd_cases_letter(args: argparse.Namespace) -> None:
             replaces=args.replaces,
             reason=args.reason or "",
         )
-        print(f"{args.reference.upper()}: {args.kind} is draft {draft.id}, awaiting approval")
+        said = f"{args.reference.upper()}: {args.kind} is draft {draft.id}, awaiting approval"
+    print(said)

@@ -1,4 +1,7 @@
-"""`queue`: messages waiting for staff (triage queue and parked) and what staff do with them."""
+"""`queue`: messages waiting for staff (triage queue and parked) and what staff do with them.
+
+Actions print after their transaction has committed (a closed pipe undoes nothing).
+"""
 
 from __future__ import annotations
 
@@ -99,7 +102,8 @@ def cmd_queue_assign(args: argparse.Namespace) -> None:
     me = acting(args)
     with me.transaction(_refusals()) as session:
         case = queue.assign(session, args.id, args.reference, staff=me.staff, now=me.now)
-        print(f"message {args.id}: added to {case.reference}")
+        said = f"message {args.id}: added to {case.reference}"
+    print(said)
 
 
 def cmd_queue_open(args: argparse.Namespace) -> None:
@@ -117,7 +121,8 @@ def cmd_queue_open(args: argparse.Namespace) -> None:
             now=me.now,
         )
         how = "acknowledged" if opened.acknowledged else "acknowledgment awaits approval"
-        print(f"message {args.id}: opened {opened.case.reference} ({how})")
+        said = f"message {args.id}: opened {opened.case.reference} ({how})"
+    print(said)
 
 
 def cmd_queue_dismiss(args: argparse.Namespace) -> None:
@@ -126,7 +131,8 @@ def cmd_queue_dismiss(args: argparse.Namespace) -> None:
     me = acting(args)
     with me.transaction(_refusals()) as session:
         queue.dismiss(session, args.id, staff=me.staff, reason=args.reason, now=me.now)
-        print(f"message {args.id}: dismissed")
+        said = f"message {args.id}: dismissed"
+    print(said)
 
 
 def cmd_queue_retry(args: argparse.Namespace) -> None:
@@ -135,4 +141,5 @@ def cmd_queue_retry(args: argparse.Namespace) -> None:
     me = acting(args)
     with me.transaction(_refusals()) as session:
         queue.retry(session, args.id, staff=me.staff, now=me.now)
-        print(f"message {args.id}: back in triage")
+        said = f"message {args.id}: back in triage"
+    print(said)
