@@ -333,3 +333,93 @@ def test_rules_stay_fast_on_hostile_bodies(body: str) -> None:
     start = time.perf_counter()
     verdict(raw)
     assert time.perf_counter() - start < 1.0
+
+
+@pytest.mark.parametrize("name", fixtures("list_admin"))
+def test_mailing_list_administration_is_automatic(name: str) -> None:
+    assert verdict((MAIL / "auto/list_admin" / name).read_bytes()) == (True, "list-admin")
+
+
+@pytest.mark.parametrize("name", fixtures("read_receipt"))
+def test_read_and_delivery_receipts_are_automatic(name: str) -> None:
+    automatic, rule_id = verdict((MAIL / "auto/read_receipt" / name).read_bytes())
+    assert automatic and rule_id in (
+        "read-receipt",
+        "multipart-report",
+        "report-part",
+        "daemon-sender",
+    )
+
+
+@pytest.mark.parametrize("name", fixtures("plain_bounce") + fixtures("null_sender"))
+def test_text_bounces_and_null_senders_are_automatic(name: str) -> None:
+    path = next((MAIL / "auto").glob(f"*/{name}"))
+    assert verdict(path.read_bytes())[0]
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Gelezen: uw brief", "Ik heb uw brief gelezen. Waarom duurt mijn verzoek zo lang?"),
+        ("Read: your letter", "Your message was read on Monday, you say. Delete my account."),
+        ("Welcome to the list", "I never subscribed to your mailing list. What data do you hold?"),
+        ("confirm my unsubscription", "Please confirm you removed me from the list."),
+        ("Uitschrijven", "Haal mij uit de mailinglijst en verwijder mijn gegevens."),
+        ("Auto: kenteken", "Jullie deelden het kenteken van mijn auto. Met wie nog meer?"),
+        ("Spam quarantine report", "My provider quarantined your mail. I want access to my data."),
+        ("Email blocked by your server", "You blocked my mail twice. Here it is again."),
+    ],
+)
+def test_citizens_using_receipt_list_and_gateway_words_are_human(subject: str, body: str) -> None:
+    assert verdict(mail(subject, body)) == (False, None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Final-Recipient: rfc822; me@example.org\nStatus: 5.1.1\n\nThat is what my provider "
+        "sent back. Fix my address in your records.",
+        "Status: nog altijd niets\nAction: ik wacht\nFinal-Recipient: ikzelf\n\nVerwijder alles.",
+        "Your mail to me bounced:\n550 5.1.1 user unknown\n------ This is a copy of the message\n",
+    ],
+)
+def test_citizens_pasting_delivery_report_fields_are_human(body: str) -> None:
+    assert verdict(mail("Uw mail kwam niet aan", body)) == (False, None)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Return-Path: <#@[]>",
+        "X-Envelope-Sender: <>",
+        "Return-Path: <@>",
+        'From: ""',
+        "Received: from a (b) by c with esmtp (envelope-from <>); Thu, 11 Jun 2026 10:00:00 +0200",
+    ],
+)
+def test_null_sender_written_other_ways(header: str) -> None:
+    raw = f"{header}\r\nSubject: Notice\r\n\r\nA notice.\r\n".encode()
+    assert verdict(raw) == (True, "null-return-path")
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "X-Autoresponder: yes",
+        "X-Auto-Response: vacation",
+        "X-Precedence: auto_reply",
+        "X-Mailer: vacation 1.2",
+        "X-Auto-Submitted: auto-replied",
+    ],
+)
+def test_vendor_autoreply_headers_by_shape(header: str) -> None:
+    raw = f"From: a@b.example\r\n{header}\r\nSubject: x\r\n\r\nThanks.\r\n".encode()
+    assert verdict(raw) == (True, "autoreply-headers")
+
+
+def test_x_auto_response_suppress_alone_is_still_not_automatic() -> None:
+    raw = (
+        b"From: a@b.example\r\nX-Auto-Response-Suppress: All\r\n"
+        b"Subject: x\r\n\r\nIk wil inzage.\r\n"
+    )
+    assert verdict(raw) == (False, None)

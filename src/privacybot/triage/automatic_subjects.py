@@ -49,7 +49,9 @@ OOF_SUBJECTS_MORE: tuple[str, ...] = (
     r"αυτοματη απαντηση|εκτος γραφειου",
     r"自動返信|自動応答|自動回答|不在(?:通知|のお知らせ|連絡|中)|自动回复|自动答复|自動回覆|自動回復"
     r"|自動答覆|休假(?:通知|中)|외출|자동 ?(?:회신|응답|답장)|부재 ?중",
-    r"תשובה אוטומטית|رد تلقائي|رد آلي",
+    r"תשובה אוטומטית|رد تلقائي|رد آلي|پاسخ خودکار|ตอบกลับอัตโนมัติ|स्वचालित (?:उत्तर|जवाब)",
+    r"аутоматски одговор|balasan automatik|outomatiese antwoord|awtomatikong tugon"
+    r"|automatisch beantwoord|automatische beantwoording",
 )
 #: Followed by these, a strong out-of-office phrase is still a prefix ("Out of Office
 #: AutoReply: …").
@@ -147,4 +149,92 @@ CHALLENGE_DELIVERY: str = (
 CHALLENGE_ACTION: str = (
     r"://|reply to this|answer this|beantwoord (?:dit|deze)|antworten sie|repondez|repondre a ce"
     r"|responda|responde a este|rispond[ai] a questa|odpowiedz na|svara pa"
+)
+
+#: Mailing-list administration subjects (Mailman, Sympa, LISTSERV, ezmlm, majordomo, Google
+#: Groups, Groups.io and newsletter double opt-in), at the start, after leading tags.
+LIST_ADMIN_SUBJECTS: tuple[str, ...] = (
+    r"confirm\s+[0-9a-f]{16,64}\b|command confirmation request|output of your job"
+    r"|majordomo results|ezmlm response|\S{1,60} digest,? vol(?:ume)? \d{1,5},? (?:issue|no\.?) \d",
+    r"confirm (?:un)?subscri\w{0,8} (?:to|from)|(?:please )?confirm (?:your )?(?:un)?subscription"
+    r"|confirm your (?:request to join|membership)|confirm (?:and activate )?your new account",
+    r"(?:your )?(?:message|mail|e-?mail|post(?:ing)?) to .{1,60} (?:awaits|is awaiting|requires"
+    r"|needs) (?:moderator |moderation )?(?:approval|review)",
+    r"your (?:message|post|e-?mail) (?:is|has been) (?:pending|awaiting|held for) (?:moderator )?"
+    r"(?:approval|moderation|review)|.{1,60} post from .{1,80} requires approval",
+    r"welcome to (?:the )?.{1,80}(?:mailing ?list|list|group)\b|(?:welcome to|goodbye from)"
+    r" \S{1,80}@|welcome to .{1,60}@",
+    r"you (?:have been|are now|were|are no longer) (?:un)?subscribed\b|you have been (?:added to"
+    r"|removed from) .{1,80}|your membership in (?:the )?.{1,80} (?:has been|is) (?:disabled"
+    r"|suspended|removed)|.{1,80} mailing list memberships reminder",
+    r"(?:un)?subscri(?:ption|be) (?:confirmation|request|notice|notification|confirmed|removed)"
+    r"|list (?:subscription|membership) (?:confirmation|notice)",
+    r"bevestig (?:uw|je) (?:aanmelding|inschrijving|abonnement)|aanmelding (?:bevestigen|bij de"
+    r" lijst)|welkom (?:bij|op) de (?:lijst|mailinglijst)|uitgeschreven (?:van|uit) de lijst",
+    r"abonnement bestatigen|(?:bitte )?bestatigen sie ihr abonnement|anmeldung bestatigen"
+    r"|willkommen (?:auf|bei|in) der (?:liste|mailingliste)"
+    r"|ihre nachricht an .{1,60} wartet auf (?:freigabe|moderation)",
+    r"confirme[zr]? (?:votre )?(?:abonnement|inscription)|bienvenue (?:sur|dans) la liste"
+    r"|votre message (?:pour|a) .{1,60} (?:attend|est soumis a) (?:l'approbation|la moderation)",
+    r"confirm[ae] (?:su |sua |tu |la tua )?(?:suscripcion|inscri\w{1,6}|iscrizione)"
+    r"|bienvenid[oa] a la lista|benvenut[oa] nella lista|bem-vind[oa] a lista"
+    r"|su mensaje a .{1,60} espera la aprobacion|conferma (?:la tua )?iscrizione",
+    r"bekrafta (?:din )?prenumeration|valkommen till listan|potwierdz (?:subskrypcj|zapis)",
+)
+#: A list manager's own sentences in the writer's top lines.
+LIST_ADMIN_BODY: str = (
+    r"\b(?:mailing list subscription confirmation notice|we (?:have )?received a request .{0,80}"
+    r"(?:to|for) (?:subscri|unsubscri|add|remove|join)|to confirm that you (?:want|would like)"
+    r" to be (?:added to|removed from)|is being held until the list moderator|your membership in"
+    r" the (?:mailing )?list .{1,80} has been|this is the ezmlm program|i'm managing the .{1,80}"
+    r" mailing list|reply to this message,? keeping the subject|you (?:have been|are now)"
+    r" (?:un)?subscribed (?:to|from) the|(?:has|have) been (?:added to|removed from) the .{1,80}"
+    r" (?:mailing )?list|as list administrator, your authori[sz]ation is requested"
+    r"|send your message to:? \S{1,80}@|end of commands|with the word .?help.? in the subject)"
+)
+#: Words that say "mailing list": needed with a ``-request@``/``-owner@`` sender alone.
+LIST_WORDS: str = (
+    r"\b(?:mailing ?lists?|mailinglijst|mailingliste|liste de diffusion|lista de (?:correo"
+    r"|distribucion|discussao)|lista di distribuzione|e-?postlista|list(?:e|a)?|lijst"
+    r"|subscri\w{0,9}|unsubscri\w{0,9}|abonn\w{0,9}|aanmeld\w{0,4}|inschrij\w{0,6}|iscrizion\w|inscri\w{0,8}"
+    r"|moderat\w{0,6}|digest|membership|lidmaatschap|mitgliedschaft|groups?|groep|gruppe)\b"
+)
+
+#: Read and not-read receipts (Outlook, Exchange, Notes, webmail): a prefix and its colon.
+RECEIPT_SUBJECTS: str = (
+    r"(?:read|gelezen|gelesen|lu|letto|leido|lido|lida|last|laest|lest|luettu|przeczytane"
+    r"|precteno|precitane|olvasott|citit|procitano|прочитано|αναγνωστηκε|okundu|已读|已讀|開封済み"
+    r"|읽음|not read|niet gelezen|nicht gelesen|non lu|non letto|no leido|nao lido|ej last"
+    r"|delivered|bezorgd|afgeleverd|zugestellt|remis|consegnato|entregado|entregue|levererat"
+    r"|displayed|weergegeven|angezeigt)\s?:"
+    r"|(?:return|read|delivery) receipt|read-receipt|lesebestatigung|leesbevestiging|accuse de"
+    r" lecture|notification de lecture|conferma di lettura|confirmacion de lectura|confirmacao"
+    r" de leitura|laskvitto|disposition notification"
+)
+#: What a receipt's template says on its own: specific enough without its subject.
+RECEIPT_BODY_STRONG: str = (
+    r"\b(?:your document:? .{0,200}was received by|this is a (?:return )?receipt for the"
+    r" (?:mail|message|e-?mail)|(?:return|read) receipt .{0,40}acknowledges|(?:has been|was)"
+    r" displayed on the recipient'?s? (?:computer|screen)|dies ist eine lesebestatigung"
+    r"|dit is een leesbevestiging|ceci est un accuse de lecture|this receipt verifies"
+    r"|disposition:\s?(?:manual|automatic)-action/mdn-sent-(?:manually|automatically)"
+    r"|your message has been delivered to the following recipients|uw bericht is (?:bezorgd"
+    r"|afgeleverd) bij de volgende|ihre nachricht wurde an (?:die )?folgenden? empfanger"
+    r" (?:zugestellt|ubermittelt)|votre message a ete remis aux destinataires suivants)"
+)
+#: "… was read on <date>" in the languages Outlook writes it: with the receipt's subject
+#: prefix or its To/Subject/Sent lines.
+RECEIPT_BODY: str = (
+    r"\b(?:was read on|was deleted without being read|is gelezen op|is verwijderd zonder te"
+    r" zijn gelezen|wurde am .{1,80} gelesen|ungelesen geloscht|a ete lu le|a ete supprime sans"
+    r" avoir ete lu|e stato letto|e stato eliminato senza essere letto|se (?:ha )?le[i~]do el"
+    r"|se leyo el|fue eliminado sin leer|foi lida em|foi eliminada sem ser lida|lastes den"
+    r"|ble lest|blev last|luettiin|zostala przeczytana|byla prectena|elolvast\w{0,4}"
+    r"|a fost citit)"
+)
+#: The To/Subject/Sent lines of a receipt's template, in its languages.
+RECEIPT_FIELDS: str = (
+    r"(?:to|subject|sent|aan|onderwerp|verzonden|an|betreff|gesendet|a|objet|envoye|oggetto"
+    r"|inviato|para|asunto|enviad[oa]|assunto|till|amne|skickat|do|temat|wyslano|til|emne|sendt)"
+    r"\s?:\s?\S"
 )
