@@ -59,6 +59,7 @@ def fill(engine: Engine, cases: int, seed: int = 7) -> None:
         if receipt > TODAY - timedelta(days=60) and status == "closed" and rng.random() < 0.5:
             status = "open"
         due = due_date(receipt, cal)
+        extended = due + timedelta(days=61) if rng.random() < 0.05 else None
         rows.append(
             {
                 "reference": f"PRV-{receipt.year}-{n + 1:06d}"[:16],
@@ -73,7 +74,9 @@ def fill(engine: Engine, cases: int, seed: int = 7) -> None:
                 "receipt_date": receipt,
                 "due": due,
                 "gdpr_due": gdpr_due(receipt, cal),
-                "extended_due": due + timedelta(days=61) if rng.random() < 0.05 else None,
+                "extended_due": extended,
+                # Kept by the writer (service/cases.py) and indexed; the digest reads it.
+                "effective_due": extended or due,
                 "verified": status != "awaiting_verification",
                 "closed_at": received + timedelta(days=20) if status == "closed" else None,
                 "created": received,

@@ -1000,6 +1000,11 @@ def _bounce_subject(v: _View) -> str | None:
 
 
 def _mta_body(v: _View) -> str | None:
+    """A mail system's opening line; never in a person's voice (a citizen pasting a bounce
+    under "my letter to you came back, why?" writes the question too). Not guarded by
+    "I": Postfix and qmail apologise in the first person."""
+    if v.human_voice:
+        return None
     for line in v.head:
         match = _MTA_LINE.match(line)
         if match:
