@@ -86,10 +86,13 @@ def _rows(n: int, rng: random.Random) -> Iterator[tuple[str, list[dict[str, obje
                 "extended_due": due + timedelta(days=56) if rng.random() < 0.05 else None,
                 "verified": status != "awaiting_verification",
                 "needs_staff": rng.random() < 0.05,
+                "effective_due": due,  # the writer keeps extended_due or due here (below)
                 "created": received,
                 "updated": received,
             }
         )
+        row = batch[-1]
+        row["effective_due"] = row["extended_due"] or due
     yield "case", batch
     yield (
         "inbound_message",
