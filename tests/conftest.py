@@ -16,6 +16,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
+from tests.dbtemplate import Recorded
+
 pytest_plugins = ["tests.servers"]
 
 PG_URL = os.environ.get("PRIVACYBOT_TEST_DATABASE_URL")
@@ -71,12 +73,37 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     yield from pg_schema_url()
 
 
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.dbtemplate import sqlite_template
+
+    return sqlite_template(tmp_path_factory.mktemp("template"))
+
+
+@pytest.fixture(scope="session")
+def _pg_recording() -> Recorded | None:
+    from tests.dbtemplate import pg_recording
+
+    return pg_recording(PG_URL) if PG_URL else None
+
+
 @pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
+def engine(db_url: str, request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """A database at the head revision (tests/dbtemplate.py: migrated once per session)."""
     from privacybot.db import migrate
     from privacybot.db.session import make_engine
+    from tests.dbtemplate import lay_sqlite
 
-    eng = make_engine(db_url)
-    migrate.upgrade(eng)
+    if db_url.startswith("sqlite:///"):
+        ready = lay_sqlite(request.getfixturevalue("_sqlite_template"), db_url)
+        eng = make_engine(db_url)
+    else:
+        eng = make_engine(db_url)
+        recorded = request.getfixturevalue("_pg_recording")
+        ready = recorded is not None
+        if recorded is not None:
+            recorded.replay(eng)
+    if not ready:
+        migrate.upgrade(eng)
     yield eng
     eng.dispose()
