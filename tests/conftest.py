@@ -8,15 +8,13 @@ of its own, so tests never see each other's rows.
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
-from tests.dbtemplate import Recorded
+from tests.dbtemplate import Recorded, create_schema, drop_schema, schema_url
 
 pytest_plugins = ["tests.servers"]
 
@@ -36,17 +34,11 @@ def _no_privacybot_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def pg_schema_url() -> Iterator[str]:
     """A fresh schema on the test server, dropped afterwards."""
     assert PG_URL
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    sep = "&" if "?" in PG_URL else "?"
+    schema = create_schema(PG_URL)
     try:
-        yield f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
+        yield schema_url(PG_URL, schema)
     finally:
-        with admin.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
+        drop_schema(PG_URL, schema)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

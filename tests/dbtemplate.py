@@ -46,7 +46,7 @@ class Recorded:
                     cursor.execute(statement)
 
 
-def _schema_url(url: str, schema: str) -> str:
+def schema_url(url: str, schema: str) -> str:
     sep = "&" if "?" in url else "?"
     return f"{url}{sep}options=-csearch_path%3D{schema}"
 
@@ -95,7 +95,7 @@ def _shape(url: str, schema: str) -> list[tuple[str, ...]]:
     return shape
 
 
-def _create_schema(url: str) -> str:
+def create_schema(url: str) -> str:
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(url)
     with admin.begin() as conn:
@@ -104,7 +104,7 @@ def _create_schema(url: str) -> str:
     return schema
 
 
-def _drop_schema(url: str, schema: str) -> None:
+def drop_schema(url: str, schema: str) -> None:
     admin = create_engine(url)
     with admin.begin() as conn:
         conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
@@ -114,10 +114,10 @@ def _drop_schema(url: str, schema: str) -> None:
 def pg_recording(url: str) -> Recorded | None:
     """Record one upgrade into a scratch schema; None when a replay would differ."""
     recorded = Recorded()
-    template = _create_schema(url)
-    check = _create_schema(url)
+    template = create_schema(url)
+    check = create_schema(url)
     try:
-        engine = make_engine(_schema_url(url, template))
+        engine = make_engine(schema_url(url, template))
 
         def keep(
             conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool
@@ -128,11 +128,11 @@ def pg_recording(url: str) -> Recorded | None:
         event.listen(engine, "before_cursor_execute", keep)
         migrate.upgrade(engine)
         engine.dispose()
-        replayed = make_engine(_schema_url(url, check))
+        replayed = make_engine(schema_url(url, check))
         recorded.replay(replayed)
         replayed.dispose()
         same = _shape(url, template) == _shape(url, check)
     finally:
-        _drop_schema(url, template)
-        _drop_schema(url, check)
+        drop_schema(url, template)
+        drop_schema(url, check)
     return recorded if same else None

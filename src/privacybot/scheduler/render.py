@@ -66,15 +66,27 @@ def _environment(directories: tuple[str, ...]) -> jinja2.Environment:
     )
 
 
-def _render(name: str, language: str, context: dict[str, Any]) -> StaffMail:
+def _template(name: str, language: str, kind: str) -> jinja2.Template:
+    """``templates/digest/NAME.LANGUAGE.KIND.j2``; a wrong language or template is one line."""
     if language not in LANGUAGES:
         raise StaffMailError(f"staff mail language {language!r} is not nl or en")
-    env = _environment(tuple(_directories()))
     try:
-        text = env.get_template(f"{name}.{language}.txt.j2").render(context)
-        html_body = env.get_template(f"{name}.{language}.html.j2")
+        return _environment(tuple(_directories())).get_template(f"{name}.{language}.{kind}.j2")
     except jinja2.TemplateError as exc:
         raise StaffMailError(f"templates/digest/{name}.{language}: {exc}") from exc
+
+
+def _render_text(name: str, language: str, context: dict[str, Any]) -> str:
+    template = _template(name, language, "txt")
+    try:
+        return template.render(context)
+    except jinja2.TemplateError as exc:
+        raise StaffMailError(f"templates/digest/{name}.{language}: {exc}") from exc
+
+
+def _render(name: str, language: str, context: dict[str, Any]) -> StaffMail:
+    text = _render_text(name, language, context)
+    html_body = _template(name, language, "html")
     match = _SUBJECT_RE.match(text)
     if match is None:
         raise StaffMailError(f"templates/digest/{name}.{language}.txt.j2: no Subject: line first")
@@ -124,11 +136,4 @@ def render_urgent(digest: Digest, language: str, limit: int = URGENT_LIMIT) -> s
         or digest.failures.total
     ):
         return None
-    if language not in LANGUAGES:
-        raise StaffMailError(f"staff mail language {language!r} is not nl or en")
-    env = _environment(tuple(_directories()))
-    try:
-        text = env.get_template(f"urgent.{language}.txt.j2").render(d=digest, limit=limit)
-    except jinja2.TemplateError as exc:
-        raise StaffMailError(f"templates/digest/urgent.{language}: {exc}") from exc
-    return _tidy(text)
+    return _tidy(_render_text("urgent", language, {"d": digest, "limit": limit}))
