@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy.engine import Engine
 
+from privacybot import staff
 from tests.dbtemplate import Recorded, create_schema, drop_schema, schema_url
 
 pytest_plugins = ["tests.servers"]
@@ -41,11 +44,34 @@ def pg_schema_url() -> Iterator[str]:
         drop_schema(PG_URL, schema)
 
 
+#: Fixtures that start a real server or another program (tests/servers.py, the loop and
+#: outbox relays, the fake Telegram API): a test using one is end to end, marked ``slow``
+#: whatever else it does, so ``scripts/test --fast`` is the in-process suite.
+END_TO_END_FIXTURES = frozenset(
+    {
+        "pymap_server",
+        "dovecot_factory",
+        "dovecot_server",
+        "imap_server",
+        "smtp_sink",
+        "relay",
+        "privacybot_factory",
+        "scripted_relay",
+        "silent_server",
+        "bot_api",
+    }
+)
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Leave out the SQLite variant of a postgresql_only test: it is not a test at all."""
+    """Mark end-to-end tests ``slow`` (before ``-m`` selects), and leave out the SQLite
+    variant of a postgresql_only test: it is not a test at all."""
     kept: list[pytest.Item] = []
     dropped: list[pytest.Item] = []
     for item in items:
+        if END_TO_END_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
         spec = getattr(item, "callspec", None)
         on_sqlite = spec is not None and spec.params.get("db_url") == "sqlite"
         marked = item.get_closest_marker("postgresql_only") is not None
@@ -53,6 +79,32 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
+
+
+#: argon2-cffi's own defaults, kept for the tests that check what production uses.
+REAL_HASHER = staff._hasher
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Staff passwords hash at the lowest argon2id cost in tests, unless a test is marked
+    ``real_password_cost``: the production cost (tens of milliseconds a hash, on purpose)
+    spent a third of the in-process suite's time on sign-ins.  Hashes still say
+    ``$argon2id$`` and verify the same way; `tests/test_staff.py` checks the real cost."""
+    if request.node.get_closest_marker("real_password_cost"):
+        return
+    monkeypatch.setattr(staff, "_hasher", _cheap_hasher)
+    monkeypatch.setattr(staff, "_dummy_hash", _cheap_dummy_hash)
+
+
+@cache
+def _cheap_hasher() -> PasswordHasher:
+    return PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@cache
+def _cheap_dummy_hash() -> str:
+    return _cheap_hasher().hash("nobody knows this")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

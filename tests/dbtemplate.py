@@ -35,15 +35,23 @@ class Recorded:
     statements: list[tuple[str, Any, bool]] = field(default_factory=list)
 
     def replay(self, engine: Engine) -> None:
+        """Send the statements again; runs of plain DDL go as one batch (one round trip)."""
         with engine.begin() as conn:
             cursor = conn.connection.cursor()
+            batch: list[str] = []
             for statement, parameters, many in self.statements:
+                if not many and not parameters:
+                    batch.append(statement)
+                    continue
+                if batch:
+                    cursor.execute(";\n".join(batch))
+                    batch = []
                 if many:
                     cursor.executemany(statement, parameters)
-                elif parameters:
-                    cursor.execute(statement, parameters)
                 else:
-                    cursor.execute(statement)
+                    cursor.execute(statement, parameters)
+            if batch:
+                cursor.execute(";\n".join(batch))
 
 
 def schema_url(url: str, schema: str) -> str:

@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 PRIVACYBOT = [sys.executable, "-m", "privacybot.cli"]
 
 
@@ -25,6 +27,7 @@ def _wait_running(proc: subprocess.Popen[str], log: Path, timeout: float = 60) -
         time.sleep(0.1)
 
 
+@pytest.mark.slow  # another program: a subprocess or a server
 def test_a_second_run_on_the_same_sqlite_file_is_refused(tmp_path: Path) -> None:
     env = _env(tmp_path)
     subprocess.run([*PRIVACYBOT, "db", "upgrade"], env=env, check=True, capture_output=True)

@@ -42,6 +42,7 @@ def db(env: dict[str, str]) -> str:
     return f"sqlite:///{env['PRIVACYBOT_VAR_DIR']}/privacybot.db"
 
 
+@pytest.mark.slow  # another program: a subprocess or a server
 def test_digest_dry_run_prints_it_and_sends_nothing(var: dict[str, str]) -> None:
     proc = run("digest", "--dry-run", env={**var, "PRIVACYBOT_STAFF_EMAILS": "fg@cx.nl"})
     assert proc.returncode == 0, proc.stderr
@@ -56,6 +57,7 @@ def test_digest_dry_run_prints_it_and_sends_nothing(var: dict[str, str]) -> None
     engine.dispose()
 
 
+@pytest.mark.slow  # another program: a subprocess or a server
 def test_digest_sends_it_now_through_the_outbox(var: dict[str, str]) -> None:
     env = {**var, "PRIVACYBOT_STAFF_EMAILS": "fg@cx.nl,team@cx.nl"}
     proc = run("digest", env=env)
@@ -76,6 +78,7 @@ def test_digest_sends_it_now_through_the_outbox(var: dict[str, str]) -> None:
     assert all(email.message_from_bytes(i.raw)["Auto-Submitted"] == "auto-generated" for i in items)
 
 
+@pytest.mark.slow  # another program: a subprocess or a server
 def test_digest_without_recipients_says_so_in_one_line(var: dict[str, str]) -> None:
     proc = run("digest", env=var)
     assert proc.returncode == 1
@@ -103,6 +106,7 @@ def test_a_bad_setting_is_one_line_naming_it(name: str, value: str, fragment: st
     assert "\n" not in str(info.value)
 
 
+@pytest.mark.slow  # another program: a subprocess or a server
 @pytest.mark.parametrize(
     ("command", "name", "value"),
     [
@@ -124,6 +128,7 @@ def test_the_dashboard_url_is_kept_without_its_trailing_slash() -> None:
     assert load_settings({}).dashboard_url is None and load_settings({}).digest_language == "nl"
 
 
+@pytest.mark.slow  # another program: a subprocess or a server
 def test_purge_dry_run_lists_and_purge_removes(var: dict[str, str]) -> None:
     engine = make_engine(db(var))
     migrate.check_up_to_date(engine)

@@ -193,6 +193,7 @@ jobs.send_digest(make_engine(url), desk, staff, when)
 """
 
 
+@pytest.mark.slow  # another program: a subprocess or a server
 def test_a_scheduler_killed_between_claim_and_enqueue_is_replaced_by_one_digest(
     desk: Desk, db_url: str
 ) -> None:

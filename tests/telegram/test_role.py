@@ -82,6 +82,7 @@ def _cli(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.CompletedPro
     )
 
 
+@pytest.mark.slow  # another program: a subprocess or a server
 def test_staff_link_telegram_from_the_command_line(tmp_path: Path) -> None:
     assert _cli(tmp_path, "db", "upgrade").returncode == 0
     _cli(tmp_path, "staff", "add", "olga@conxillium.nl", "--role", "officer")

@@ -16,6 +16,7 @@ from tests.web.conftest import OLGA, Web, bearer, verified_request
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis not installed")
 
 
+@pytest.mark.slow  # another program: a subprocess or a server
 def test_the_api_answers_only_documented_statuses_and_never_a_server_error(web: Web) -> None:
     from schemathesis.checks import not_a_server_error, status_code_conformance
 
