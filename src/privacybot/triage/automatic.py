@@ -32,7 +32,15 @@ from dataclasses import dataclass
 from email.utils import getaddresses
 from functools import cached_property
 
+from privacybot.cases.threading import TOKEN_RE
 from privacybot.domain import ParsedMessage
+from privacybot.triage.automatic_structure import (
+    has_no_mailbox,
+    mailbox_in_prose,
+    returned_copy,
+    self_declared,
+    smtp_diagnostic,
+)
 from privacybot.triage.automatic_subjects import (
     CHALLENGE_ACTION,
     CHALLENGE_CONFIRM,
@@ -135,7 +143,8 @@ _DAEMON_NAME = re.compile(
 _DAEMON_DISPLAY = re.compile(
     r"^(?:mailer[-_ ]?daemon|post[-_ ]?master|mail delivery (?:subsystem|system|service|team)"
     r"|internet mail delivery|microsoft outlook|mail administrator|domino mail router"
-    r"|groupwise internet agent|courier mail server)$",
+    r"|groupwise internet agent|courier mail server|microsoft exchange(?: server| online)?"
+    r"|exchange online|mail ?server|e-?mail ?server|mail ?platform(?: [\w.-]{1,60})?)$",
     re.IGNORECASE,
 )
 #: Sender local parts of virus scanners, quarantines and mail gateways.
@@ -220,13 +229,17 @@ _AWAY_ALTERNATIVE = re.compile(
     r"|answer|read|get back)|reageer|reageren|beantwoord|antworte|r[e~]pondrai|upon my return"
     r"|na (?:mijn )?terugkomst|na mijn terugkeer|nach meiner r[u~]ckkehr|[a~] mon retour"
     r"|receptie|reception|secretariaat|urgente|urgenti|kiireellisiss|br[a~]dskande|haster"
-    r"|lees|read (?:my|your)|lese|lesen|lirai)",
+    r"|lees|read (?:my|your)|lese|lesen|lirai|get back to you|after my return|when i return"
+    r"|on my return|bij terugkomst|na terugkeer|contacte|contatt\w{1,3}|contacta\w{0,2}"
+    r"|kontakt\w{0,4}|wenden sie sich)",
     re.IGNORECASE,
 )
 #: "I am away until …" in the writer's own words, in several languages.
 _FIRST_PERSON_AWAY = re.compile(
-    r"\b(?:i am|i'm|i will be|ik ben|ich bin|je suis|je serai|jag [a~]r|jeg er|olen|sono"
-    r"|estoy|estou)\b[^.!?]{0,60}\b(?:away|out of (?:the )?office|absent|afwezig|met vakantie"
+    r"\b(?:i am|i'm|i will be|ik ben|ben ik|ich bin|bin ich|je suis|je serai|jag [a~]r|jeg er"
+    r"|olen|sono|saro|estoy|estou|estarei|estare|jestem|jsem)\b(?:[^.!?]|\.(?=\d)){0,60}"
+    r"\b(?:away|out of (?:the )?office|absent|afwezig|met vakantie|niet bereikbaar|onbereikbaar"
+    r"|nicht erreichbar|injoignable"
     r"|op vakantie|niet aanwezig|niet op kantoor|abwesend|nicht im b[u~]ro|im urlaub|en cong"
     r"|absente?|ledig|borte|p[a~] ferie|p[a~] semester|poissa|lomalla|fuori|assente|ausente"
     r"|fuera|on (?:annual )?leave|on vacation|on holiday)\b",
@@ -310,7 +323,11 @@ _GATEWAY_STOPPED = re.compile(
     r" ?(?:gateway|filter|policy|system|scanner|security|protection)|dlp\b|data loss prevention"
     r"|(?:aufgrund|wegen) .{0,60}nicht zugestellt|konnte nicht (?:gescannt|gepruft) werden"
     r"|kon niet worden (?:gescand|gecontroleerd)|n'a pas pu etre (?:analyse|verifie)"
-    r"|(?:mensaje|correo)\b.{0,80}\bfue (?:bloqueado|retenido|puesto en cuarentena)"
+    r"|(?:mensaje|correo)\b.{0,80}\b(?:fue|ha sido) (?:bloqueado|retenido|puesto en cuarentena)"
+    r"|(?:message|courriel|piece jointe)\b.{0,80}\ba ete (?:mis en quarantaine|bloquee?|retenue?"
+    r"|supprimee?)"
+    r"|(?:nachricht|anhang)\b.{0,80}\bwurde\b.{0,40}\b(?:in (?:die )?quarantane (?:verschoben"
+    r"|gestellt)|blockiert|zuruckgehalten|entfernt)"
     r"|(?:allegato|messaggio)\b.{0,80}\be stat[oa] (?:rimoss[oa]|bloccat[oa]|eliminat[oa])"
     r"|(?:meddelande|bilaga|e-?post)\b.{0,80}\b(?:har|blev) (?:stoppats|blockerats|sparrats"
     r"|tagits bort|satts i karantan)"
@@ -442,6 +459,8 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r" (?:spam|junk|unsolicited))",
     r"(?:sender|afzender|absender) ?(?:verification|verificatie|verifizierung)",
     r"(?:add(?:ed)? (?:you )?to (?:my|the) (?:list of )?(?:approved|allowed) senders)",
+    r"(?:only )?accepts? (?:mail|e-?mails?|messages?) (?:only )?from (?:approved|known|verified"
+    r"|trusted|allowed) (?:senders|people|addresses)",
     r"(?:before (?:your|the) message (?:can be|is|will be) delivered)",
 )
 CHALLENGE_SUBJECTS: tuple[str, ...] = (
@@ -607,7 +626,8 @@ _JSON_EVENT_WORDS = re.compile(
 )
 #: A date or weekday an away notice gives for the return, in figures or month names.
 _RETURN_DATE = re.compile(
-    r"\b\d{1,2}[./-]\d{1,2}\b|\b\d{1,2}\.? ?(?:jan|feb|m[aa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}(?:st|nd|rd|th)?\b"
+    r"|\b\d{1,2}[./-]\d{1,2}\b|\b\d{1,2}\.? ?(?:jan|feb|m[aa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t"
     r"|nov|de[cz]|juin|juil|ao[u~]t|ene|abr|ago|dic|gen|giu|lug|ott|stycz|lut|kwie|czerw|lip"
     r"|sierp|wrze|pazdz|listop|grud)\w{0,8}\b",
     re.IGNORECASE,
@@ -1170,6 +1190,14 @@ def _challenge(v: _View) -> str | None:
         fold(v.msg.body[:_HEAD_CHARS])
     ):
         return "challenge wording (filter, confirm, delivery) with a link or reply request"
+    guarded = mailbox_in_prose(head, v.our_address)
+    if (
+        guarded
+        and not v.first_person
+        and _CHALLENGE_SIGNS[1].search(head)
+        and _CHALLENGE_ACTION.search(fold(v.msg.body[:_HEAD_CHARS]))
+    ):
+        return f"a form about the mailbox of {guarded[:60]!r}: confirm, with a link or reply"
     return None
 
 
@@ -1186,13 +1214,14 @@ LIST_ADMIN_HEADER_PREFIXES: tuple[str, ...] = (
 )
 #: List managers themselves, by local part (squashed).
 _LIST_MANAGER = re.compile(
-    r"^(?:mailman|sympa|listserv|majordomo|ezmlm|lyris|listproc|listar|smartlist|mlmmj)"
+    r"^(?:mailman|sympa|listserv|majordomo|ezmlm|lyris|listproc|listar|smartlist|mlmmj|ecartis"
+    r"|groupsio|dada|phplist|mailmanlists)"
     r"(?:owner|bounces?|request|admin)?$"
 )
 #: A list's role addresses: ``LIST-request@``, ``LIST-owner@``, ``LIST-bounces+…@``,
 #: ``owner-LIST@``.
 _LIST_ROLE = re.compile(
-    r"^(?:owner-[a-z0-9._-]{1,64}|[a-z0-9._-]{1,64}-(?:request|owner|bounces?|admin|help"
+    r"^(?:owner-[a-z0-9._-]{1,64}|[a-z0-9._-]{1,64}[-+](?:request|owner|bounces?|admin|help"
     r"|subscribe|unsubscribe|confirm|join|leave)(?:[+=][^@\s]{0,120})?)$"
 )
 _LIST_ADMIN_SUBJECT = _alternation(LIST_ADMIN_SUBJECTS, r"")
@@ -1331,6 +1360,128 @@ def _suppress_away(v: _View) -> str | None:
     return None
 
 
+#: A part-time or working-days notice: "I read your mail on my next working day".
+_WORKDAY_NOTICE = re.compile(
+    r"\b(?:eerstvolgende|volgende) werkdag|next (?:working|business|work) day"
+    r"|n[a~]chsten (?:arbeitstag|werktag)|prochain jour (?:ouvre|de travail)"
+    r"|ik werk (?:op|alleen op) (?:maandag|dinsdag|woensdag|donderdag|vrijdag)"
+    r"|i work (?:on )?(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?)",
+    re.IGNORECASE,
+)
+#: What a person replying to us from holiday still asks for: then it is their letter.
+_AWAY_REQUEST = re.compile(
+    r"\b(?:delete|remove|verwijder\w{0,3}|wis|l[o~]sch\w{0,3}|inzage|access|copy of|kopie"
+    r"|afschrift|unsubscribe|afmelden|uitschrijven|opt[- ]out|bezwaar|objection|complaint|klacht"
+    r"|identity|identiteit|id-?bewijs|paspoort|passport)\b",
+    re.IGNORECASE,
+)
+#: A verification code typed in a reply ("720 243"): a person answering our mail.
+_TYPED_CODE = re.compile(r"(?<![\d.:/-])\d{3}[ -]?\d{3}(?![\d.:/-])")
+_AWAY_NOTICE_CHARS = 700
+
+
+def _no_from_address(v: _View) -> str | None:
+    """From names no mailbox ("Systeembericht", "undisclosed-sender:;"): a person's mail
+    client always fills in the account's address; systems that send with an empty or
+    nameless From are the ones that must not be answered."""
+    return "From names no mailbox" if has_no_mailbox(v.msg.header_all("From")) else None
+
+
+#: Where the returned copy's header block starts: the writer's prose ends there.
+_COPY_START = re.compile(
+    r"^(?:received|dkim-signature|message-id|return-path|x-privacybot-loop|arc-seal"
+    r"|authentication-results)\s*:",
+    re.IGNORECASE,
+)
+
+
+def _returned_copy(v: _View) -> str | None:
+    """The header block of mail from our own domain inside the body: a bounce, report or
+    receipt returning what we sent.  Not in a person's voice or the first person in the
+    text above the copy (someone showing us our own mail with full headers writes a
+    sentence about it); the copy's own fields (a date's "Mon", our subject) do not count."""
+    prose: list[str] = []
+    for line in v.head:
+        if _COPY_START.match(line):
+            break
+        prose.append(line)
+    text = _URL.sub(" ", fold(" ".join(prose)))
+    if v.subject.rstrip().endswith("?") or "?" in text or _CITIZEN.search(text):
+        return None
+    if _FIRST_PERSON_ANY.search(text):
+        return None
+    return returned_copy(v.msg.body, v.our_address)
+
+
+def _answers_us(v: _View) -> bool:
+    return bool(v.msg.in_reply_to or v.msg.references or TOKEN_RE.search(v.msg.subject or ""))
+
+
+#: How autoresponders open: thanks for *your* message, in the reader's direction.
+_THANKS_OPENER = re.compile(
+    r"^\W{0,3}(?:(?:hi|hello|hallo|dear \w{1,20}|beste \w{1,20}|geachte \w{1,20}|guten tag"
+    r"|bonjour|hola|ciao|hej|hei)\W{1,3})?(?:thank you|thanks|many thanks|bedankt|dank u|dank je"
+    r"|hartelijk dank|vielen dank|danke|merci|grazie|gracias|obrigad[oa]|tack|takk|tak|dziekuje"
+    r"|kiitos|dekuji|koszonom|tesekkur)\b[^.!?]{0,40}\b(?:your|uw|je|ihre|votre|vostro|suo|sua|su"
+    r"|seu|ditt|din|twoja|za|for)\b",
+    re.IGNORECASE,
+)
+#: A rhetorical question an away notice asks its reader ("Is het dringend?"): no person's.
+_URGENT_QUESTION = re.compile(
+    r"(?:is het (?:echt )?dringend|dringend|urgent|is it urgent|eilt es|es ist dringend"
+    r"|c'est urgent|e urgente|es urgente|brad?skande|haster det|kiireellinen)\s?\?",
+    re.IGNORECASE,
+)
+
+
+def _away_notice(v: _View) -> str | None:
+    """An away or working-days notice under any subject, answering our mail.
+
+    Autoresponders often keep the original subject or put the person's name in it
+    ("Rachel Stein is out of the office."), so the subject rules miss them.  Only a
+    reply to us (In-Reply-To, References or our case token) or a notice thanking for
+    *your* message, short, with an absence in
+    the writer's words and a return date or another contact, and nothing a citizen asks
+    for: no question, no request about their data or case, no typed code.
+    """
+    head = v.head_text
+    text = _URL.sub(" ", _URGENT_QUESTION.sub(" ", head))
+    if v.subject.rstrip().endswith("?") or "?" in text or _CITIZEN.search(text):
+        return None
+    if not (_answers_us(v) or _THANKS_OPENER.match(head)):
+        return None
+    if len(head) > _AWAY_NOTICE_CHARS or _AWAY_REQUEST.search(head) or _TYPED_CODE.search(head):
+        return None
+    dated = _RETURN_DATE.search(head)
+    away = (
+        _FIRST_PERSON_AWAY.search(head)
+        or _WORKDAY_NOTICE.search(head)
+        or (_AWAY_BODY.search(head) if dated else None)
+    )
+    if away and (dated or _AWAY_ALTERNATIVE.search(head)):
+        return f"away notice {away.group(0)[:50]!r} answering our mail"
+    return None
+
+
+def _self_declared(v: _View) -> str | None:
+    """The text says a system generated or sent it ("Diese Nachricht wurde automatisch
+    erstellt", "Auto-generated verification request").  Not in a person's voice or the
+    first person: "I got an automatically generated mail from you" is a person."""
+    if v.human_voice or v.first_person or len(v.head_text) > _LONG_NOTICE:
+        return None
+    found = self_declared(v.head_text)
+    return f"says it is automatic: {found[:60]!r}" if found else None
+
+
+def _smtp_diagnostic(v: _View) -> str | None:
+    """A mail server's diagnostic line ("#5.1.1 smtp;550 5.1.1 …", "smtp; 550 5.2.2"):
+    its notation, not a person's, unless a person pasted it under a question."""
+    if v.human_voice or v.first_person:
+        return None
+    found = smtp_diagnostic(v.msg.body[:_HEAD_CHARS])
+    return f"mail-server diagnostic {found!r}" if found else None
+
+
 #: The chain, in order: (rule id, rule).  R16's tests first, in R16's order.
 RULES: tuple[tuple[str, Rule], ...] = (
     ("auto-submitted", _auto_submitted),
@@ -1360,6 +1511,11 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("suppress-away", _suppress_away),
     ("json-notification", _json_notification),
     ("challenge-response", _challenge),
+    ("no-from-address", _no_from_address),
+    ("returned-copy", _returned_copy),
+    ("away-notice", _away_notice),
+    ("self-declared", _self_declared),
+    ("smtp-diagnostic", _smtp_diagnostic),
 )
 RULE_IDS: tuple[str, ...] = tuple(rule_id for rule_id, _ in RULES)
 

@@ -134,7 +134,8 @@ CHALLENGE_CONFIRM: str = (
     r"|odpowiedz na t[ea] wiadomosc|svara pa (?:det har|detta) (?:mejl|meddelande|e-?post)"
     r"|bekrafta\w{0,4}|approve (?:the )?sender|autori[sz]\w{0,7}|freigabe|identif\w{0,8}"
     r"|complete (?:the |this |a )?(?:form|verification|check|step)|fill (?:in|out)|in te vullen"
-    r"|invullen|ausfullen)"
+    r"|invullen|ausfullen|register(?: at| here| yourself)?|registreer|registrieren|add yourself"
+    r"|voeg uzelf toe)"
 )
 CHALLENGE_DELIVERY: str = (
     r"\b(?:deliver\w{0,3}|afgeleverd|bezorgd|aangekomen|zugestellt|zustell\w{0,3}|delivr\w{0,3}"

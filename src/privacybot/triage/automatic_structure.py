@@ -1,0 +1,151 @@
+"""Signs of automatic mail in a message's make-up rather than in its wording.
+
+Wording lists grow with every language and vendor a new corpus brings; these signs do
+not depend on either.  A person's mail client always names a mailbox in From; only a
+mail system returns a raw copy of the mail *we* sent, with our relay's Received line
+and our DKIM signature; a notice that names a third person as ``Name <address>`` in its
+sentences and offers a link or asks for a reply is a form, not a letter; and a text
+that says of itself that it was generated automatically is one.  Each helper is pure:
+text in, a short description (the rule's reason) or None out.  The guards against a
+person's voice stay with the rules in `automatic.py`, which call these.
+"""
+
+from __future__ import annotations
+
+import re
+from email.utils import getaddresses
+
+#: Header names a returned copy of our own mail carries, where our domain shows.
+_COPY_FIELDS = frozenset(
+    {
+        "received",
+        "dkim-signature",
+        "message-id",
+        "return-path",
+        "from",
+        "x-privacybot-loop",
+        "arc-seal",
+        "authentication-results",
+        "sender",
+    }
+)
+#: Of those, the ones a person's forward never shows (clients show From/To/Date/Subject).
+_TRANSPORT_FIELDS = frozenset(
+    {"received", "dkim-signature", "message-id", "return-path", "x-privacybot-loop", "arc-seal"}
+)
+_HEADER_LINE = re.compile(r"^\s{0,4}([A-Za-z][A-Za-z0-9-]{1,40})\s*:\s?(.*)$")
+_COPY_CHARS = 64_000
+
+#: ``Name <address>`` or ``(address)`` inside a sentence: how forms name the person whose
+#: mailbox they guard ("Your message to Anna de Vries <anna@…> is waiting").
+_MAILBOX_IN_PROSE = re.compile(
+    r"[\w'’.-]{2,40}\s<[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+>"
+    r"|\([\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\)"
+)
+
+#: The text says of itself that a system made or sent it.
+_SELF_DECLARED = re.compile(
+    r"\b(?:auto(?:matically)?[- ]generated|automatically (?:sent|created|generated)"
+    r"|automatisch (?:gegenereerde?|verzonden|verstuurde?|aangemaakte?|erstellte?|generierte?"
+    r"|versandte?|erzeugte?) (?:bericht|e-?mail|melding|nachricht|benachrichtigung)"
+    r"|(?:this|dit|deze|diese|ce|cet|este|esta|questo|questa|denna|detta|dette|ten|tato)\s"
+    r"(?:is an? |is een |ist eine? |est un |es un |e un )?(?:automated |automatische? |automatic )"
+    r"(?:message|e-?mail|notification|notice|bericht|melding|nachricht|benachrichtigung"
+    r"|mededeling)"
+    r"|(?:message|e-?mail|bericht|nachricht|mail|courriel|mensaje|messaggio|meddelande|melding"
+    r"|wiadomosc|zprava)\s(?:is|was|wurde|a ete|est|ha sido|e stato|è stato|ar|er|zostala|byla)"
+    r"\s(?:automatisch|automatically|automatiquement|automaticamente|automatiskt|automatisk"
+    r"|automatycznie|automaticky)\s(?:gegenereerd|verstuurd|verzonden|aangemaakt|generated|sent"
+    r"|created|erstellt|generiert|versendet|verschickt|erzeugt|genere|envoye|generado|enviado"
+    r"|generato|inviato|genererat|skickat|generert|sendt|wygenerowana|wyslana|vygenerovana"
+    r"|odeslana)"
+    r"|(?:ce message|questo messaggio|este mensaje|diese nachricht|dit bericht)\s(?:est|e|es|wird"
+    r"|wordt)\s(?:envoye|inviato|enviado|gesendet|verstuurd|verzonden)\s(?:automatiquement"
+    r"|automaticamente|automatisch))\b"
+    # A no-reply notice speaks of itself so: "Do not reply to this notification".
+    r"|\b(?:do not|please do not|don't|please don't) reply to this (?:notification|message|e-?mail"
+    r"|notice|automated)|\bgelieve (?:dit bericht |deze e-?mail )?niet te beantwoorden"
+    r"|\b(?:dit|deze) (?:bericht|e-?mail|melding) (?:kunt u )?niet beantwoorden"
+    r"|\bbitte antworten sie nicht auf diese|\bmerci de ne pas repondre|\bne pas repondre a ce"
+    r"|\bno responda a este|\bnon rispondere a questa|\bsvara inte pa detta"
+    # A portal telling the reader a secure message waits there.
+    r"|\b(?:you have|u heeft|je hebt|sie haben|vous avez|usted ha|hai)\s(?:received\s|ontvangen\s"
+    r"|erhalten\s|recu\s|recibido\s|ricevuto\s)?(?:a|een|eine|un|uno)\s(?:new\s|nieuw\s|neue\s)?"
+    r"(?:secure|encrypted|beveiligd|versleuteld|verschlusselte|sichere|securise|chiffre|seguro"
+    r"|cifrado|sicuro|crittografato)\w{0,2}\s(?:message|bericht|nachricht|e-?mail|mensaje"
+    r"|messaggio|courriel)",
+    re.IGNORECASE,
+)
+
+
+#: How servers write a delivery diagnostic: ``smtp;550 5.1.1``, ``#5.1.1 smtp;…``, ``said: 550``.
+_SMTP_DIAGNOSTIC = re.compile(
+    r"\bsmtp\s?;\s?[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}\b|#[45]\.\d{1,3}\.\d{1,3}\s+smtp\s?;"
+    r"|\b(?:said|antwortete|a repondu|antwoordde)\s?:\s?[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3}\b",
+    re.IGNORECASE,
+)
+
+
+def _domain(address: str | None) -> str | None:
+    if not address or "@" not in address:
+        return None
+    return address.rsplit("@", 1)[1].strip().lower() or None
+
+
+def has_no_mailbox(from_values: list[str]) -> bool:
+    """From is present but names no mailbox at all ("Mailbox", "undisclosed-sender:;").
+
+    No mail client sends that for a person: it always fills in the account's address.
+    A missing From is a different fault (the parser records it) and is not judged here.
+    """
+    if not from_values:
+        return False
+    return not any("@" in address for _, address in getaddresses(from_values))
+
+
+def returned_copy(body: str, our_address: str | None) -> str | None:
+    """The body holds the header block of a message from our own domain, as bounces,
+    abuse reports and delivery notices return it: at least two of its fields name our
+    domain, one of them a transport field (Received, DKIM-Signature, Message-ID …) that
+    a person's forward never shows.  Our loop header alone is enough."""
+    domain = _domain(our_address)
+    if not domain:
+        return None
+    mention = re.compile(rf"(?:[@.=]|\b){re.escape(domain)}\b", re.IGNORECASE)
+    found: set[str] = set()
+    name: str | None = None
+    value = ""
+    for line in body[:_COPY_CHARS].replace("\r", "").split("\n"):
+        if name and line[:1] in (" ", "\t") and line.strip():
+            value += " " + line.strip()
+            continue
+        if name and name in _COPY_FIELDS and mention.search(value):
+            found.add(name)
+        match = _HEADER_LINE.match(line)
+        name, value = (match.group(1).lower(), match.group(2)) if match else (None, "")
+    if name and name in _COPY_FIELDS and mention.search(value):
+        found.add(name)
+    if "x-privacybot-loop" in found or (len(found) >= 2 and found & _TRANSPORT_FIELDS):
+        return f"a returned copy of our mail ({', '.join(sorted(found)[:3])})"
+    return None
+
+
+def mailbox_in_prose(text: str, our_address: str | None) -> str | None:
+    """A ``Name <address>`` (or ``(address)``) inside the sentences, not our own."""
+    ours = (our_address or "").lower()
+    for match in _MAILBOX_IN_PROSE.finditer(text):
+        if not ours or ours not in match.group(0).lower():
+            return match.group(0)
+    return None
+
+
+def self_declared(text: str) -> str | None:
+    """The text says it was generated or sent automatically."""
+    match = _SELF_DECLARED.search(text)
+    return match.group(0) if match else None
+
+
+def smtp_diagnostic(text: str) -> str | None:
+    """A delivery diagnostic in a mail server's notation."""
+    match = _SMTP_DIAGNOSTIC.search(text)
+    return match.group(0) if match else None
