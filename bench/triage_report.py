@@ -21,12 +21,11 @@ import argparse
 import re
 import sys
 from collections import Counter
-from email.message import EmailMessage
-from email.policy import SMTP
 from pathlib import Path
 
 import yaml
 
+from privacybot.triage.automatic_train import letter_message
 from privacybot.triage.pipeline import triage
 from privacybot.triage.quotes import clean_body
 
@@ -97,12 +96,7 @@ def letters_report(paths: tuple[Path, ...]) -> None:
         if not path.exists():
             continue
         for entry in yaml.safe_load(path.read_text(encoding="utf-8")):
-            message = EmailMessage()
-            message["From"] = "Burger <burger@example.nl>"
-            message["To"] = OURS
-            message["Subject"] = str(entry.get("subject") or "")
-            message.set_content(str(entry["text"]))
-            raw = message.as_bytes(policy=SMTP)
+            raw = letter_message(str(entry.get("subject") or ""), str(entry["text"]))
             total += 1
             taken += triage(raw, our_address=OURS, our_message_ids=_never_ours).automatic
     print(

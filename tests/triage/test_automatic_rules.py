@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 
+from privacybot.triage import automatic_model
 from privacybot.triage.automatic import RULE_IDS, check_automatic, dsn_info, is_automatic
 from privacybot.triage.mime import parse_message
 
@@ -34,13 +36,44 @@ def test_human_mail_is_never_automatic(rel: str) -> None:
 
 def test_every_rule_id_is_unique_and_has_a_fixture_or_a_test_here() -> None:
     assert len(set(RULE_IDS)) == len(RULE_IDS)
-    covered = {rule for _, rule in AUTO} | {"from-ours", "our-message-id"}
+    covered = {rule for _, rule in AUTO} | {"from-ours", "our-message-id", "learned"}
     assert set(RULE_IDS) == covered
 
 
 def test_from_ours_rule() -> None:
     raw = b"From: Privacy@Conxillium.nl\r\nSubject: x\r\n\r\nhoi\r\n"
     assert verdict(raw) == (True, "from-ours")
+
+
+def test_learned_rule_speaks_last_with_its_probability_and_signs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    toy = automatic_model.Model({"s:kennisgeving": 6.0, "b:portaal": 2.0}, -3.0, 0.9)
+    monkeypatch.setattr(automatic_model, "shipped_model", lambda: toy)
+    raw = b"From: a@b.nl\r\nSubject: Kennisgeving\r\n\r\nZie het portaal.\r\n"
+    v = check_automatic(parse_message(raw), our_address=OURS)
+    assert (v.automatic, v.rule_id) == (True, "learned")
+    assert v.reason is not None and "p=0.99" in v.reason and "s:kennisgeving" in v.reason
+    asked = b"From: a@b.nl\r\nSubject: Kennisgeving\r\n\r\nWat staat er in het portaal?\r\n"
+    assert verdict(asked) == (False, None)  # a person's question: the model is not asked
+    below = automatic_model.Model({"s:kennisgeving": 1.0}, -3.0, 0.9)
+    monkeypatch.setattr(automatic_model, "shipped_model", lambda: below)
+    assert verdict(raw) == (False, None)
+
+
+def test_the_shipped_model_loads_and_a_model_for_other_signs_is_refused(tmp_path: Path) -> None:
+    model = automatic_model.shipped_model()
+    assert model is not None and 0.9 <= model.threshold < 1.0 and len(model.weights) > 1000
+    path = tmp_path / "m.npz"
+    automatic_model.save_model(model, path)
+    again = automatic_model.read_model(path)
+    assert again is not None and again.threshold == model.threshold
+    assert set(again.weights) == set(model.weights)
+    data = dict(np.load(path, allow_pickle=False))
+    data["version"] = np.array(automatic_model.SIGNS_VERSION + 1)
+    np.savez_compressed(path, **data)
+    assert automatic_model.read_model(path) is None
+    assert automatic_model.read_model(tmp_path / "missing.npz") is None
 
 
 def test_our_message_id_rule() -> None:

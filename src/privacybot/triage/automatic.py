@@ -34,6 +34,7 @@ from functools import cached_property
 
 from privacybot.cases.threading import TOKEN_RE
 from privacybot.domain import ParsedMessage
+from privacybot.triage import automatic_model
 from privacybot.triage.automatic_structure import (
     has_no_mailbox,
     mailbox_in_prose,
@@ -483,7 +484,12 @@ _SEP = (
 _OOF_SEP = r"(?:" + _SEP[3:-1] + r"|\s*(?=" + CJK + r")|\s+[\[(\"'«“„]|\s*[/,;.!])"
 #: "Auto-Reply from Jane Doe": a strong prefix with a name after it; not in a human voice
 #: ("Automatic reply from your office never came. Did you get my mail?").
-_OOF_FROM_TAIL = r"\s+(?:from|van|von|de|di|da|for|voor|fur)\s+\S"
+#: A pronoun or article after "van" is a sentence about someone's notice ("Afwezigheidsbericht
+#: van jullie FG klopt niet"), not a name.
+_OOF_FROM_TAIL = (
+    r"\s+(?:from|van|von|de|di|da|for|voor|fur)\s+(?!(?:jullie|uw|je|jouw|de|het|onze|ons|your"
+    r"|the|our|my|mijn|ihrer|ihrem|ihres|eurem|votre|notre|la|le|les|su|il|lo)\b)\S"
+)
 #: Lotus Notes: "AUTO: Jan Jansen is afwezig (terug op …)": the word after AUTO says away.
 _LOTUS_AUTO = re.compile(r"^auto\s?:\s?\S.{0,120}", re.IGNORECASE)
 _LOTUS_AWAY = re.compile(
@@ -1434,6 +1440,22 @@ _URGENT_QUESTION = re.compile(
 )
 
 
+#: A phone's footer under a reply: a person typed it ("Verstuurd vanaf mijn iPhone").
+_MOBILE_FOOTER = re.compile(
+    r"\b(?:sent from my|verstuurd (?:vanaf|met|via) mijn|verzonden (?:vanaf|met|via) mijn"
+    r"|von meinem \w{2,12} gesendet|gesendet von meinem|envoye de mon|enviado desde mi"
+    r"|inviato da(?:l mio)?|skickat fran min|sendt fra min)\b",
+    re.IGNORECASE,
+)
+
+
+def _quotes_below(v: _View) -> bool:
+    """The writer's text is followed by a quote or an attribution: a person replying
+    in their mail client.  Autoresponders answer without quoting."""
+    lines = v.msg.body[:_HEAD_CHARS].replace("\r", "").split("\n")
+    return any(_HEAD_END.match(line) for line in lines[len(v.head) :])
+
+
 def _away_notice(v: _View) -> str | None:
     """An away or working-days notice under any subject, answering our mail.
 
@@ -1442,7 +1464,8 @@ def _away_notice(v: _View) -> str | None:
     reply to us (In-Reply-To, References or our case token) or a notice thanking for
     *your* message, short, with an absence in
     the writer's words and a return date or another contact, and nothing a citizen asks
-    for: no question, no request about their data or case, no typed code.
+    for: no question, no request about their data or case, no typed code.  A reply that
+    quotes our mail or ends in a phone's footer is a person telling us they are away.
     """
     head = v.head_text
     text = _URL.sub(" ", _URGENT_QUESTION.sub(" ", head))
@@ -1451,6 +1474,8 @@ def _away_notice(v: _View) -> str | None:
     if not (_answers_us(v) or _THANKS_OPENER.match(head)):
         return None
     if len(head) > _AWAY_NOTICE_CHARS or _AWAY_REQUEST.search(head) or _TYPED_CODE.search(head):
+        return None
+    if _MOBILE_FOOTER.search(head) or _quotes_below(v):
         return None
     dated = _RETURN_DATE.search(head)
     away = (
@@ -1480,6 +1505,40 @@ def _smtp_diagnostic(v: _View) -> str | None:
         return None
     found = smtp_diagnostic(v.msg.body[:_HEAD_CHARS])
     return f"mail-server diagnostic {found!r}" if found else None
+
+
+def _model_input(v: _View) -> automatic_model.Message:
+    return automatic_model.Message(
+        header_names=tuple(name for name, _ in v.msg.headers),
+        content_type=v.content_type,
+        part_types=frozenset(v.part_types),
+        mailboxes=tuple(v.mailboxes),
+        subject=v.subject,
+        head=v.head_text,
+        answers=_answers_us(v),
+        has_link="://" in v.msg.body[:_HEAD_CHARS],
+        asks="?" in v.head_text,
+        human_voice=v.human_voice,
+        first_person=v.first_person,
+    )
+
+
+def message_signs(msg: ParsedMessage, our_address: str | None = None) -> list[str]:
+    """The learned model's signs of one message (what training and scoring both read)."""
+    return automatic_model.signs(_model_input(_View(msg, our_address, None)))
+
+
+def _learned(v: _View) -> str | None:
+    """The learned second opinion (`automatic_model.py`): only after every rule said no,
+    never in a person's voice (a question, their own request or data), only at the
+    shipped threshold, with the probability and the signs that weighed most."""
+    model = automatic_model.shipped_model()
+    if model is None or v.human_voice:
+        return None
+    p, top = model.score(automatic_model.signs(_model_input(v)))
+    if p < model.threshold:
+        return None
+    return f"learned signs, p={p:.3f} ({', '.join(top) or 'no single sign'})"
 
 
 #: The chain, in order: (rule id, rule).  R16's tests first, in R16's order.
@@ -1516,6 +1575,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("away-notice", _away_notice),
     ("self-declared", _self_declared),
     ("smtp-diagnostic", _smtp_diagnostic),
+    ("learned", _learned),
 )
 RULE_IDS: tuple[str, ...] = tuple(rule_id for rule_id, _ in RULES)
 

@@ -1,0 +1,32 @@
+"""The learned automatic-mail model's training: separates what it is shown, round-trips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from privacybot.triage.automatic_model import read_model, save_model
+from privacybot.triage.automatic_train import Example, fit, letter_message
+from privacybot.triage.mime import parse_message
+
+
+def _ex(signs: tuple[str, ...], automatic: bool) -> Example:
+    return Example(signs, automatic, False)
+
+
+def test_the_model_learns_the_signs_it_is_shown_and_keeps_them(tmp_path: Path) -> None:
+    machines = [_ex(("h:x-failed-recipients", f"s:{n}"), True) for n in range(20)]
+    people = [_ex(("h:x-mailer", "b:inzage", f"s:{n}"), False) for n in range(20)]
+    model = fit(machines + people, 0.9)
+    p_machine, top = model.score(("h:x-failed-recipients",))
+    p_person, _ = model.score(("h:x-mailer", "b:inzage"))
+    assert p_machine > 0.9 > 0.1 > p_person
+    assert top == ["h:x-failed-recipients"]
+    save_model(model, tmp_path / "m.npz")
+    again = read_model(tmp_path / "m.npz")
+    assert again is not None and again.score(("h:x-failed-recipients",))[0] > 0.9
+
+
+def test_a_letter_becomes_a_plain_first_mail() -> None:
+    msg = parse_message(letter_message("Inzage", "Graag een kopie van mijn gegevens."))
+    assert msg.subject == "Inzage" and "kopie van mijn gegevens" in msg.body
+    assert msg.sender == "burger@example.nl" and msg.in_reply_to is None
