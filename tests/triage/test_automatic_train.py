@@ -29,4 +29,6 @@ def test_the_model_learns_the_signs_it_is_shown_and_keeps_them(tmp_path: Path) -
 def test_a_letter_becomes_a_plain_first_mail() -> None:
     msg = parse_message(letter_message("Inzage", "Graag een kopie van mijn gegevens."))
     assert msg.subject == "Inzage" and "kopie van mijn gegevens" in msg.body
-    assert msg.sender == "burger@example.nl" and msg.in_reply_to is None
+    assert msg.sender == "anouk.jansen@kpnmail.nl" and msg.in_reply_to is None
+    other = parse_message(letter_message("Inzage", "Graag een kopie.", 1))
+    assert other.sender != msg.sender

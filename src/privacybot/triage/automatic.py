@@ -1528,12 +1528,23 @@ def message_signs(msg: ParsedMessage, our_address: str | None = None) -> list[st
     return automatic_model.signs(_model_input(_View(msg, our_address, None)))
 
 
+def _not_for_the_model(v: _View) -> bool:
+    return v.human_voice or v.first_person or bool(_TYPED_CODE.search(v.head_text))
+
+
+def learned_guarded(msg: ParsedMessage, our_address: str | None = None) -> bool:
+    """The chain does not ask the model about this message (training mirrors that)."""
+    return _not_for_the_model(_View(msg, our_address, None))
+
+
 def _learned(v: _View) -> str | None:
     """The learned second opinion (`automatic_model.py`): only after every rule said no,
-    never in a person's voice (a question, their own request or data), only at the
+    never in a person's voice (a question, their own request or data), the first person
+    ("your mail to me bounced") or with a typed code (a citizen verifying must never be
+    taken for a machine), only at the
     shipped threshold, with the probability and the signs that weighed most."""
     model = automatic_model.shipped_model()
-    if model is None or v.human_voice:
+    if model is None or _not_for_the_model(v):
         return None
     p, top = model.score(automatic_model.signs(_model_input(v)))
     if p < model.threshold:

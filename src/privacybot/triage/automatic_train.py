@@ -27,19 +27,21 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from privacybot.triage.automatic import check_automatic, message_signs
+from privacybot.domain import ParsedMessage
+from privacybot.paths import training_corpus_dir
+from privacybot.triage.automatic import check_automatic, learned_guarded, message_signs
 from privacybot.triage.automatic_model import Model, model_path, save_model
 from privacybot.triage.mime import parse_message
 
 OURS = "privacy@conxillium.nl"
-DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
+DATA = training_corpus_dir().parent
 #: The sets trained on, by name; the order is the order of the --cv table.
 SETS: tuple[str, ...] = ("own", "letters", "set1", "set2", "set3")
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
 #: machine's.  The classifier's *blind* letters stay out, to check that.
 LETTERS: tuple[str, ...] = ("corpus/messages.yaml", "corpus/train_d1.yaml", "corpus/train_d2.yaml")
-THRESHOLDS: tuple[float, ...] = (0.5, 0.7, 0.8, 0.9, 0.95, 0.98)
+THRESHOLDS: tuple[float, ...] = (0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99)
 #: A sign seen in fewer messages than this is left out of the model.
 MIN_COUNT = 2
 C = 3.0
@@ -50,12 +52,15 @@ class Example:
     signs: tuple[str, ...]
     automatic: bool
     by_rules: bool
+    #: The chain never asks the model here (a person's voice, a typed code).
+    guarded: bool = False
 
 
 def _examples(name: str, data: Path) -> list[Example]:
     pairs: list[tuple[Path, bool]] = []
     if name == "letters":
-        return [_letter(entry) for f in LETTERS for entry in _letters(data / f)]
+        entries = [entry for f in LETTERS for entry in _letters(data / f)]
+        return [_letter(entry, n) for n, entry in enumerate(entries)]
     if name == "own":
         index = yaml.safe_load((data / "mail" / "index.yaml").read_text(encoding="utf-8"))
         pairs = [(data / "mail" / rel, rule is not None) for rel, rule in index.items()]
@@ -69,7 +74,7 @@ def _examples(name: str, data: Path) -> list[Example]:
         msg = parse_message(path.read_bytes())
         rules = check_automatic(msg, our_address=OURS)
         by_rules = rules.automatic and rules.rule_id != "learned"
-        out.append(Example(tuple(message_signs(msg, OURS)), automatic, by_rules))
+        out.append(Example(tuple(message_signs(msg, OURS)), automatic, by_rules, guarded(msg)))
     return out
 
 
@@ -78,20 +83,43 @@ def _letters(path: Path) -> list[dict[str, object]]:
     return [e for e in entries if "other" not in (e.get("labels") or ["other"])]
 
 
-def letter_message(subject: str, text: str) -> bytes:
-    """A letter as a plain first mail: From, To, Subject and the text."""
+#: Invented people the letters are sent as (the letters themselves carry no sender).
+_PEOPLE: tuple[tuple[str, str], ...] = (
+    ("Anouk Jansen", "anouk.jansen@kpnmail.nl"),
+    ("Bram de Boer", "bram1987@ziggo.nl"),
+    ("C. Visser", "cvisser@planet.nl"),
+    ("Daan Smit", "daan.smit@gmail.com"),
+    ("Esra Yilmaz", "e.yilmaz@hotmail.com"),
+    ("Frank Meijer", "frank@meijer-advies.nl"),
+    ("Grace Obi", "grace.obi@outlook.com"),
+    ("Henk", "henk.mulder@xs4all.nl"),
+    ("Ilse de Groot", "ilsedegroot@icloud.com"),
+    ("Jan Bakker", "j.bakker@telfort.nl"),
+    ("Karin van Dijk", "karin.vandijk@live.nl"),
+    ("Lucas Martin", "lucas.martin@yahoo.com"),
+)
+
+
+def letter_message(subject: str, text: str, n: int = 0) -> bytes:
+    """A letter as a plain first mail from one of a dozen invented people."""
+    name, address = _PEOPLE[n % len(_PEOPLE)]
     message = EmailMessage()
-    message["From"] = "Burger <burger@example.nl>"
+    message["From"] = f"{name} <{address}>"
     message["To"] = OURS
     message["Subject"] = subject
     message.set_content(text)
     return message.as_bytes(policy=SMTP)
 
 
-def _letter(entry: dict[str, object]) -> Example:
-    msg = parse_message(letter_message(str(entry.get("subject") or ""), str(entry["text"])))
+def _letter(entry: dict[str, object], n: int) -> Example:
+    subject, text = str(entry.get("subject") or ""), str(entry["text"])
+    msg = parse_message(letter_message(subject, text, n))
     rules = check_automatic(msg, our_address=OURS)
-    return Example(tuple(message_signs(msg, OURS)), False, rules.automatic)
+    return Example(tuple(message_signs(msg, OURS)), False, rules.automatic, guarded(msg))
+
+
+def guarded(msg: ParsedMessage) -> bool:
+    return learned_guarded(msg, OURS)
 
 
 def fit(examples: list[Example], threshold: float) -> Model:
@@ -141,7 +169,7 @@ def cross_validate(by_set: dict[str, list[Example]]) -> float:
         print(f"held out {held}: {len(auto)} automatic, {len(people)} people; rules {rules:.3f}")
         scores = [model.score(ex.signs)[0] for ex in test]
         for t in THRESHOLDS:
-            hits = {id(ex) for ex, p in zip(test, scores, strict=True) if p >= t}
+            hits = {id(ex) for ex, p in zip(test, scores, strict=True) if p >= t and not ex.guarded}
 
             def hit(ex: Example, hits: set[int] = hits) -> bool:
                 return id(ex) in hits
