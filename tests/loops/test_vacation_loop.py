@@ -247,8 +247,9 @@ def test_unmarked_autoresponder_is_not_answered_either(
     assert [m.rcpt for m in mails] == [CITIZEN, OUR_ADDRESS], report
     assert mails[0].automatic and not mails[1].automatic, report
 
-    # The reply looks human, so it is not "automatic"; it threads onto the case (R22)
-    # and a follow-up without a code never triggers an automatic message.
+    # No RFC 3834 marker, but an away notice answering our mail (rule away-notice): it is
+    # taken for automatic, never answered, and waits for staff (R17).  Either way nothing
+    # more went out above.
     reply_id = mails[1].header("Message-ID")
     reply = wait_for(
         lambda: [
@@ -257,4 +258,4 @@ def test_unmarked_autoresponder_is_not_answered_either(
         10,
         "the reply to be triaged",
     )[0]
-    assert not reply["automatic"] and reply["case_id"] is not None, reply
+    assert reply["automatic"] and reply["state"] == "needs_staff", reply
