@@ -124,7 +124,9 @@ def letters_report(paths: tuple[Path, ...]) -> None:
         if not path.exists():
             continue
         for entry in yaml.safe_load(path.read_text(encoding="utf-8")):
-            raw = letter_message(str(entry.get("subject") or ""), str(entry["text"]))
+            subject, text = str(entry.get("subject") or ""), str(entry["text"])
+            # A sender the model never saw in training, so its name weighs nothing.
+            raw = letter_message(subject, text, sender=("Burger", "burger@example.nl"))
             total += 1
             taken += triage(raw, our_address=OURS, our_message_ids=_never_ours).automatic
     print(

@@ -48,13 +48,22 @@ def test_from_ours_rule() -> None:
 def test_learned_rule_speaks_last_with_its_probability_and_signs(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    toy = automatic_model.Model({"s:kennisgeving": 6.0, "b:portaal": 2.0}, -3.0, 0.9)
+    toy = automatic_model.Model(
+        {"s:kennisgeving": 6.0, "b:portaal": 2.0, "h:x-portal": 1.0}, -3.0, 0.9
+    )
     monkeypatch.setattr(automatic_model, "shipped_model", lambda: toy)
-    raw = b"From: a@b.nl\r\nSubject: Kennisgeving\r\n\r\nZie het portaal.\r\n"
+    raw = b"From: a@b.nl\r\nX-Portal: 1\r\nSubject: Kennisgeving\r\n\r\nZie het portaal.\r\n"
     v = check_automatic(parse_message(raw), our_address=OURS)
     assert (v.automatic, v.rule_id) == (True, "learned")
     assert v.reason is not None and "p=0.99" in v.reason and "s:kennisgeving" in v.reason
-    asked = b"From: a@b.nl\r\nSubject: Kennisgeving\r\n\r\nWat staat er in het portaal?\r\n"
+    # Words alone never make a first mail a machine's; an answer to our mail may.
+    words = b"From: a@b.nl\r\nSubject: Kennisgeving\r\n\r\nZie het portaal.\r\n"
+    assert verdict(words) == (False, None)
+    reply = (
+        b"From: a@b.nl\r\nIn-Reply-To: <prv.1@c.nl>\r\nSubject: Kennisgeving\r\n\r\nPortaal.\r\n"
+    )
+    assert verdict(reply) == (True, "learned")
+    asked = b"From: a@b.nl\r\nX-Portal: 1\r\nSubject: Kennisgeving\r\n\r\nWat staat er?\r\n"
     assert verdict(asked) == (False, None)  # a person's question: the model is not asked
     below = automatic_model.Model({"s:kennisgeving": 1.0}, -3.0, 0.9)
     monkeypatch.setattr(automatic_model, "shipped_model", lambda: below)

@@ -240,6 +240,8 @@ _FIRST_PERSON_AWAY = re.compile(
     r"\b(?:i am|i'm|i will be|ik ben|ben ik|ich bin|bin ich|je suis|je serai|jag [a~]r|jeg er"
     r"|olen|sono|saro|estoy|estou|estarei|estare|jestem|jsem)\b(?:[^.!?]|\.(?=\d)){0,60}"
     r"\b(?:away|out of (?:the )?office|absent|afwezig|met vakantie|niet bereikbaar|onbereikbaar"
+    r"|met \w{0,12}verlof|on \w{0,12} ?leave|niet aan het werk|niet op het werk|auf reha"
+    r"|in elternzeit|im mutterschutz|en conge \w{0,12}|de baja|in malattia|in maternita"
     r"|nicht erreichbar|injoignable"
     r"|op vakantie|niet aanwezig|niet op kantoor|abwesend|nicht im b[u~]ro|im urlaub|en cong"
     r"|absente?|ledig|borte|p[a~] ferie|p[a~] semester|poissa|lomalla|fuori|assente|ausente"
@@ -543,7 +545,12 @@ _CITIZEN = re.compile(
     r"|information)"
     r"|gdpr|avg|dsgvo|rgpd|persoonsgegevens|personal data|personenbezogenen?|inzage\w{0,8}"
     r"|auskunft|erase|erasure|verwijder(?:en|ing)|delete (?:my|all)|loschung|loschen sie"
-    r"|supprimer mes|access request)\b",
+    r"|supprimer mes|access request"
+    r"|(?:i|ik|ich|j'ai|je)\s(?:have\s|heb\s|habe\s)?(?:submitted|sent|made|filed|ingediend|gedaan"
+    r"|gestuurd|gestellt|geschickt|envoye|soumis)?\s?(?:a|an|een|eine|une)\s(?:\w+\s)?(?:request"
+    r"|verzoek|aanvraag|anfrage|antrag|demande)"
+    r"|(?:ich habe|i have|i've|ik heb|j'ai)\s.{0,30}(?:anfrage|antrag|request|verzoek|aanvraag"
+    r"|demande)\s(?:gestellt|gestuurd|ingediend|submitted|sent|made|envoye))\b",
     re.IGNORECASE,
 )
 #: The writer speaks of their own message or allow list, asks to be allow-listed, or has
@@ -1020,7 +1027,11 @@ def _bounce_subject(v: _View) -> str | None:
     if match:
         return f"bounce subject {match.group(0).strip()!r}"
     match = _BOUNCE_WEAK_SUBJECT.match(v.subject)
-    if match and _MAIL_SYSTEM_WORDS.search(" ".join(v.head)):
+    if (
+        match
+        and not (v.human_voice or v.first_person)
+        and _MAIL_SYSTEM_WORDS.search(" ".join(v.head))
+    ):
         return f"bounce subject {match.group(0).strip()!r} and mail-system wording"
     return None
 
@@ -1042,9 +1053,13 @@ def _oof_subject(v: _View) -> str | None:
     """Out-of-office by subject: a strong prefix (also inside a leading tag), else weak + body.
 
     Anchored at the start, so "Re: Automatisch antwoord: …" and "AW: Abwesenheitsnotiz" from
-    a person stay human.  Weak words ("Afwezig", "Away until …") need a short away notice in
-    the writer's own text and no question or request of a citizen (``human_voice``).
+    a person stay human; and never when the writer speaks of their own request or data
+    ("Out of office until June - please send by post" over "I submitted a request…").
+    Weak words ("Afwezig", "Away until …") need a short away notice in the writer's own
+    text and no question or request of a citizen (``human_voice``).
     """
+    if _CITIZEN.search(_URL.sub(" ", v.head_text)):
+        return None
     match = _OOF_SUBJECT.match(v.subject)
     if match:
         return f"out-of-office subject {match.group(0).strip(' :-')!r}"
@@ -1381,9 +1396,13 @@ _AWAY_REQUEST = re.compile(
     r"|identity|identiteit|id-?bewijs|paspoort|passport)\b",
     re.IGNORECASE,
 )
+#: Our case reference as the writer types it ("PRV-2026-01898", "prv 2026 1898").
+_OUR_REFERENCE = re.compile(r"\bprv[\s-]?\d{4}[\s-]?\d{1,5}\b", re.IGNORECASE)
 #: A verification code typed in a reply ("720 243"): a person answering our mail.
 _TYPED_CODE = re.compile(r"(?<![\d.:/-])\d{3}[ -]?\d{3}(?![\d.:/-])")
 _AWAY_NOTICE_CHARS = 700
+#: How far into the text a notice's opening statement stands.
+_OPENING_CHARS = 6
 
 
 def _no_from_address(v: _View) -> str | None:
@@ -1490,11 +1509,14 @@ def _away_notice(v: _View) -> str | None:
 
 def _self_declared(v: _View) -> str | None:
     """The text says a system generated or sent it ("Diese Nachricht wurde automatisch
-    erstellt", "Auto-generated verification request").  Not in a person's voice or the
-    first person: "I got an automatically generated mail from you" is a person."""
-    if v.human_voice or v.first_person or len(v.head_text) > _LONG_NOTICE:
+    erstellt", "Auto-generated verification request").  Not in a person's voice, nor in
+    the first person unless the notice opens with it ("Dit is een automatisch antwoord.
+    Ik ben …"): "I got an automatically generated mail from you" is a person."""
+    if v.human_voice or len(v.head_text) > _LONG_NOTICE:
         return None
     found = self_declared(v.head_text)
+    if found and v.first_person and v.head_text.find(found) > _OPENING_CHARS:
+        return None
     return f"says it is automatic: {found[:60]!r}" if found else None
 
 
@@ -1529,7 +1551,15 @@ def message_signs(msg: ParsedMessage, our_address: str | None = None) -> list[st
 
 
 def _not_for_the_model(v: _View) -> bool:
-    return v.human_voice or v.first_person or bool(_TYPED_CODE.search(v.head_text))
+    """A person's voice, the first person, a typed code or our case reference in the
+    writer's own text ("PRV-2026-01898" alone as a reply): people write these."""
+    head = v.head_text
+    return (
+        v.human_voice
+        or v.first_person
+        or bool(_TYPED_CODE.search(head))
+        or bool(_OUR_REFERENCE.search(head))
+    )
 
 
 def learned_guarded(msg: ParsedMessage, our_address: str | None = None) -> bool:
@@ -1546,8 +1576,9 @@ def _learned(v: _View) -> str | None:
     model = automatic_model.shipped_model()
     if model is None or _not_for_the_model(v):
         return None
-    p, top = model.score(automatic_model.signs(_model_input(v)))
-    if p < model.threshold:
+    signs = automatic_model.signs(_model_input(v))
+    p, top = model.score(signs)
+    if p < model.threshold or not automatic_model.beyond_words(top, signs):
         return None
     return f"learned signs, p={p:.3f} ({', '.join(top) or 'no single sign'})"
 

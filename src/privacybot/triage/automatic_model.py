@@ -156,6 +156,17 @@ class Model:
         return p, top
 
 
+#: Signs read from the words; a verdict resting on words alone is not taken.
+_WORD_SIGNS = ("b:", "b2:", "s:", "s0:", "s2:", "len:")
+
+
+def beyond_words(top: list[str], signs: Iterable[str]) -> bool:
+    """A first mail to us is taken for automatic only when, among the signs that weighed
+    most, one is not a word (a header field, the sender, the layout): a letter's wording
+    alone never makes a machine.  An answer to our mail may rest on its words."""
+    return "irt" in signs or any(not sign.startswith(_WORD_SIGNS) for sign in top)
+
+
 def model_path() -> Path:
     return package_data(MODEL_NAME)
 

@@ -51,7 +51,7 @@ _SELF_DECLARED = re.compile(
     r"|(?:this|dit|deze|diese|ce|cet|este|esta|questo|questa|denna|detta|dette|ten|tato)\s"
     r"(?:is an? |is een |ist eine? |est un |es un |e un )?(?:automated |automatische? |automatic )"
     r"(?:message|e-?mail|notification|notice|bericht|melding|nachricht|benachrichtigung"
-    r"|mededeling)"
+    r"|mededeling|antwoord|reply|response|antwort|reponse|respuesta|risposta|svar|odpowiedz)"
     r"|(?:message|e-?mail|bericht|nachricht|mail|courriel|mensaje|messaggio|meddelande|melding"
     r"|wiadomosc|zprava)\s(?:is|was|wurde|a ete|est|ha sido|e stato|è stato|ar|er|zostala|byla)"
     r"\s(?:automatisch|automatically|automatiquement|automaticamente|automatiskt|automatisk"
