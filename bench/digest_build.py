@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert, select
 from sqlalchemy.engine import Engine
+from sqlmodel import col
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _pg import database_url, pg_schema  # noqa: E402
@@ -92,7 +93,7 @@ def fill(engine: Engine, cases: int, seed: int = 7) -> None:
         open_ids = [
             r[0]
             for r in conn.execute(
-                select(Case.id).where(Case.status.in_(["open", "awaiting_verification"]))  # type: ignore[attr-defined]
+                select(col(Case.id)).where(col(Case.status).in_(["open", "awaiting_verification"]))
             )
         ]
         conn.execute(
