@@ -545,12 +545,26 @@ _CITIZEN = re.compile(
     r"|information)"
     r"|gdpr|avg|dsgvo|rgpd|persoonsgegevens|personal data|personenbezogenen?|inzage\w{0,8}"
     r"|auskunft|erase|erasure|verwijder(?:en|ing)|delete (?:my|all)|loschung|loschen sie"
-    r"|supprimer mes|access request"
+    r"|supprimer mes|access request|(?:deletion|erasure|data|privacy|subject access) request"
+    r"|verzoek (?:om|tot) (?:inzage|verwijdering|correctie|rectificatie)|auskunftsersuchen"
     r"|(?:i|ik|ich|j'ai|je)\s(?:have\s|heb\s|habe\s)?(?:submitted|sent|made|filed|ingediend|gedaan"
     r"|gestuurd|gestellt|geschickt|envoye|soumis)?\s?(?:a|an|een|eine|une)\s(?:\w+\s)?(?:request"
     r"|verzoek|aanvraag|anfrage|antrag|demande)"
     r"|(?:ich habe|i have|i've|ik heb|j'ai)\s.{0,30}(?:anfrage|antrag|request|verzoek|aanvraag"
     r"|demande)\s(?:gestellt|gestuurd|ingediend|submitted|sent|made|envoye))\b",
+    re.IGNORECASE,
+)
+#: A greeting to one named person ("Beste mevrouw Jansen", "Dear Mr Okafor"): a machine
+#: answering mail does not know its reader's name.
+_NAMED_SALUTATION = re.compile(
+    r"\W{0,3}(?i:beste|geachte|dear|liebe|lieber|sehr geehrte[r]?|hallo|hello|hi|bonjour|chere?)\s"
+    r"(?i:mevrouw|mevr\.?|meneer|mijnheer|dhr\.?|heer|mr\.?|mrs\.?|ms\.?|miss|frau|herr|dr\.?"
+    r"|madame|monsieur)\s[A-Z][\w'-]{1,30}\b"
+)
+#: The writer says their mail is not automatic ("written by me, not an autoreply!").
+_NOT_AUTOMATIC = re.compile(
+    r"\b(?:not|geen|kein(?:e)?|pas)\s(?:an?\s|een\s|eine?\s|une?\s)?(?:auto-?reply|autoresponder"
+    r"|automatic|automated|automatisch\w{0,3}|automatique)\b",
     re.IGNORECASE,
 )
 #: The writer speaks of their own message or allow list, asks to be allow-listed, or has
@@ -728,7 +742,13 @@ class _View:
         """
         text = _URL.sub(" ", self.head_text)
         asks = self.subject.rstrip().endswith("?")
-        return asks or "?" in text or bool(_CITIZEN.search(text))
+        return (
+            asks
+            or "?" in text
+            or bool(_CITIZEN.search(text))
+            or bool(_NAMED_SALUTATION.match(text))
+            or bool(_NOT_AUTOMATIC.search(f"{self.subject} {text}"))
+        )
 
     @cached_property
     def first_person(self) -> bool:
@@ -843,14 +863,22 @@ def _null_return_path(v: _View) -> str | None:
     return None
 
 
+def _a_person(v: _View) -> bool:
+    return v.human_voice or v.first_person
+
+
 def _daemon_sender(v: _View) -> str | None:
-    """R16 (6): the sender is a mail system, by local part or (empty address) by name."""
+    """R16 (6): the sender is a mail system, by local part or (empty address) by name.
+
+    R16's own local parts (MAILER-DAEMON, postmaster) decide alone; the wider spellings
+    (``bounce``, ``mailadmin`` …) not when a person writes from one ("mijn adres heet
+    echt bounce, wilt u mijn gegevens …")."""
     for display, address in v.mailboxes:
         local = _local_part(address) if "@" in address else address.strip("<> ").lower()
         if local in DAEMON_LOCAL_PARTS:
             return f"sender {DAEMON_LOCAL_PARTS[local]}"
         squashed = _squash(local)
-        if squashed and _DAEMON.match(squashed.split("+")[0]):
+        if squashed and _DAEMON.match(squashed.split("+")[0]) and not _a_person(v):
             return f"sender {local}"
         if display and not address.count("@") and _DAEMON_NAME.match(display):
             return f"sender {display} without address"
@@ -866,7 +894,9 @@ def _daemon_return_path(v: _View) -> str | None:
             for _, address in getaddresses([value]):
                 local = _local_part(address) if "@" in address else address.strip("<> ").lower()
                 squashed = _squash(local)
-                if squashed and _DAEMON.match(squashed.split("+")[0]):
+                if not squashed or not _DAEMON.match(squashed.split("+")[0]):
+                    continue
+                if local in DAEMON_LOCAL_PARTS or not _a_person(v):
                     return f"{name} {local}"
     return None
 
@@ -1020,8 +1050,9 @@ def _gateway_notice(v: _View) -> str | None:
 
 
 def _bounce_subject(v: _View) -> str | None:
-    """A bounce subject; never a question ("Bezorging mislukt van mijn brief?")."""
-    if v.subject.rstrip().endswith("?"):
+    """A bounce subject; never a question ("Bezorging mislukt van mijn brief?") nor in a
+    person's voice ("Undeliverable: verzoek" over "Mijn vorige mail … ik wil inzage")."""
+    if v.subject.rstrip().endswith("?") or v.human_voice:
         return None
     match = _BOUNCE_SUBJECT.match(v.subject)
     if match:
@@ -1522,16 +1553,22 @@ def _self_declared(v: _View) -> str | None:
 
 def _smtp_diagnostic(v: _View) -> str | None:
     """A mail server's diagnostic line ("#5.1.1 smtp;550 5.1.1 …", "smtp; 550 5.2.2"):
-    its notation, not a person's, unless a person pasted it under a question."""
+    its notation, not a person's, unless a person pasted it under a question.  Read in
+    the writer's own text only: a bounce forwarded under "FYI" is a person's mail."""
     if v.human_voice or v.first_person:
         return None
-    found = smtp_diagnostic(v.msg.body[:_HEAD_CHARS])
+    found = smtp_diagnostic("\n".join(v.head))
     return f"mail-server diagnostic {found!r}" if found else None
 
 
 def _model_input(v: _View) -> automatic_model.Message:
     return automatic_model.Message(
         header_names=tuple(name for name, _ in v.msg.headers),
+        valued=tuple(
+            (name.lower(), _first_token(value)[:20] or "-")
+            for name, value in v.msg.headers
+            if name.lower() in automatic_model.VALUED_FIELDS
+        ),
         content_type=v.content_type,
         part_types=frozenset(v.part_types),
         mailboxes=tuple(v.mailboxes),
@@ -1551,14 +1588,16 @@ def message_signs(msg: ParsedMessage, our_address: str | None = None) -> list[st
 
 
 def _not_for_the_model(v: _View) -> bool:
-    """A person's voice, the first person, a typed code or our case reference in the
-    writer's own text ("PRV-2026-01898" alone as a reply): people write these."""
+    """A person's voice, the first person, a typed code, our case reference in the
+    writer's own text ("PRV-2026-01898" alone as a reply) or no word at all ("21/03/1985"):
+    people write these."""
     head = v.head_text
     return (
         v.human_voice
         or v.first_person
         or bool(_TYPED_CODE.search(head))
         or bool(_OUR_REFERENCE.search(head))
+        or not re.search(r"[^\W\d_]{2}", head)
     )
 
 

@@ -30,7 +30,7 @@ from privacybot.paths import package_data
 
 MODEL_NAME = "automatic.npz"
 #: Bump when ``signs`` changes: a model trained on other signs is refused.
-SIGNS_VERSION = 3
+SIGNS_VERSION = 4
 #: Fields every message has or that only say how it travelled: their presence says nothing
 #: of who wrote it, and the corpora differ in them by accident of how they were written.
 UNIVERSAL_FIELDS = frozenset(
@@ -75,6 +75,10 @@ RECEIVING_PREFIXES: tuple[str, ...] = (
     "x-envelope",
     "x-delivered",
 )
+#: Fields whose value, not presence, tells: their sign carries the value's first token.
+VALUED_FIELDS = frozenset(
+    {"auto-submitted", "precedence", "x-auto-response-suppress", "importance", "x-priority"}
+)
 #: Words of the invented hosts in test corpora (``.example``): nothing real mail says.
 _NOISE = frozenset({"example"})
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -86,6 +90,9 @@ class Message:
     """What the signs are read from (filled in by `automatic.py` from its view)."""
 
     header_names: tuple[str, ...]
+    #: (field, first token of its value) for the fields whose value decides their
+    #: meaning: ``Auto-Submitted: no`` is a person's, ``auto-replied`` a machine's.
+    valued: tuple[tuple[str, str], ...]
     content_type: str
     part_types: frozenset[str]
     mailboxes: tuple[tuple[str, str], ...]
@@ -109,7 +116,13 @@ def _token(word: str) -> str:
 
 def signs(m: Message) -> list[str]:
     """The sign names of one message; ``subject`` and ``head`` come folded."""
-    out: set[str] = {f"h:{name.lower()}" for name in m.header_names if _tells(name.lower())}
+    valued = {field for field, _ in m.valued}
+    out: set[str] = {
+        f"h:{name.lower()}"
+        for name in m.header_names
+        if _tells(name.lower()) and name.lower() not in valued
+    }
+    out.update(f"h:{field}={value}" for field, value in m.valued)
     out.add(f"ct:{m.content_type}")
     out.update(f"pt:{t}" for t in m.part_types)
     for name, address in m.mailboxes:
