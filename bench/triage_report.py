@@ -10,8 +10,8 @@ Own sets (tests/data/mail, tests/data/quotes.yaml) may be inspected with
 ``--errors``; the sets written by others (tests/data/blind/) print aggregates only:
 never a file name, never a text.  The second mail set was read once blind and has
 since been used to develop the rules, so it is reported as such; the third is the
-blind measurement of the rules; the model trains on sets 1–4, so the fifth set is the
-blind measurement of rules and model together.
+blind measurement of the rules; sets 4 and 5 measured rules and model together, each
+once, before they too became development data (the figures in their titles).
 
     .venv/bin/python bench/triage_report.py [--errors]
 """
@@ -43,7 +43,8 @@ DEV_MAIL2 = ROOT / "tests" / "data" / "blind" / "mail2"
 BLIND_MAIL3 = ROOT / "tests" / "data" / "blind" / "mail3"
 #: The fourth blind set: written while the model was built, measured once, then trained on.
 BLIND_MAIL4 = ROOT / "tests" / "data" / "blind" / "mail4"
-#: The fifth blind set: written after round 5, measured once, never trained on.
+#: The fifth blind set: written after round 5, measured once (89.4 %, 10/330 people taken),
+#: then used for round 6 and trained on.  A sixth set would measure what came after.
 BLIND_MAIL5 = ROOT / "tests" / "data" / "blind" / "mail5"
 #: Human letters of the classifier's blind corpora: none may be taken for automatic.
 BLIND_LETTERS = (
@@ -188,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     mail_report(DEV_MAIL2, "second set (blind at first reading; rules and model)", False)
     mail_report(BLIND_MAIL3, "third set (blind at first reading: 81.7 %; trains the model)", False)
     mail_report(BLIND_MAIL4, "fourth set (blind at first reading: 89.2 %; trains the model)", False)
-    mail_report(BLIND_MAIL5, "BLIND, fifth set (never read before this measurement)", False)
+    mail_report(BLIND_MAIL5, "fifth set (blind at first reading: 89.4 %, 10/330; trains)", False)
     letters_report(BLIND_LETTERS)
     chain_speed((BLIND_MAIL, DEV_MAIL2))
     quote_report(OWN_QUOTES, "own cases", args.errors)
