@@ -696,6 +696,12 @@ class AutoVerdict:
         return self.automatic, self.reason
 
 
+def _asks_or_owns(subject: str, text: str) -> bool:
+    """A question (in the subject or the writer's ``text``) or the writer's own request or
+    data: the core of a person's voice, which each wording rule reads over its own text."""
+    return subject.rstrip().endswith("?") or "?" in text or bool(_CITIZEN.search(text))
+
+
 @dataclass(frozen=True)
 class _View:
     """What the rules look at, computed once per message (and lazily where costly)."""
@@ -741,11 +747,8 @@ class _View:
         about a bounce or pasting JSON writes like this; machines' notices do not.
         """
         text = _URL.sub(" ", self.head_text)
-        asks = self.subject.rstrip().endswith("?")
         return (
-            asks
-            or "?" in text
-            or bool(_CITIZEN.search(text))
+            _asks_or_owns(self.subject, text)
             or bool(_NAMED_SALUTATION.match(text))
             or bool(_NOT_AUTOMATIC.search(f"{self.subject} {text}"))
         )
@@ -951,7 +954,7 @@ def _report_fields(v: _View) -> str | None:
     if len(fields) < 2 or not fields & (_DSN_CORE | _ARF_CORE):
         return None
     text = _URL.sub(" ", fold(" ".join(prose)))
-    if v.subject.rstrip().endswith("?") or "?" in text or _CITIZEN.search(text):
+    if _asks_or_owns(v.subject, text):
         return None
     if _FIRST_PERSON_ANY.search(text) or _PERSON_REQUEST.search(text):
         return None
@@ -1227,7 +1230,7 @@ def _challenge(v: _View) -> str | None:
     head = v.head_text
     own = fold(" ".join(ln for ln in v.head if not _FAQ_QUESTION.fullmatch(fold(ln))))
     text = _URL.sub(" ", _LINK_TEXT.sub(" ", own))
-    if v.subject.rstrip().endswith("?") or "?" in text or _CITIZEN.search(text):
+    if _asks_or_owns(v.subject, text):
         return None
     if _OWN_SETTINGS.search(text):
         return None
@@ -1462,7 +1465,7 @@ def _returned_copy(v: _View) -> str | None:
             break
         prose.append(line)
     text = _URL.sub(" ", fold(" ".join(prose)))
-    if v.subject.rstrip().endswith("?") or "?" in text or _CITIZEN.search(text):
+    if _asks_or_owns(v.subject, text):
         return None
     if _FIRST_PERSON_ANY.search(text):
         return None
@@ -1519,7 +1522,7 @@ def _away_notice(v: _View) -> str | None:
     """
     head = v.head_text
     text = _URL.sub(" ", _URGENT_QUESTION.sub(" ", head))
-    if v.subject.rstrip().endswith("?") or "?" in text or _CITIZEN.search(text):
+    if _asks_or_owns(v.subject, text):
         return None
     if not (_answers_us(v) or _THANKS_OPENER.match(head)):
         return None
