@@ -46,6 +46,8 @@ BLIND_MAIL4 = ROOT / "tests" / "data" / "blind" / "mail4"
 #: The fifth blind set: written after round 5, measured once (89.4 %, 10/330 people taken),
 #: then used for round 6 and trained on.  A sixth set would measure what came after.
 BLIND_MAIL5 = ROOT / "tests" / "data" / "blind" / "mail5"
+#: The sixth blind set: written after round 6 and the model trained on sets 1-5; read once.
+BLIND_MAIL6 = ROOT / "tests" / "data" / "blind" / "mail6"
 #: Human letters of the classifier's blind corpora: none may be taken for automatic.
 BLIND_LETTERS = (
     ROOT / "tests" / "data" / "blind" / "blind_t1.yaml",
@@ -190,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     mail_report(BLIND_MAIL3, "third set (blind at first reading: 81.7 %; trains the model)", False)
     mail_report(BLIND_MAIL4, "fourth set (blind at first reading: 89.2 %; trains the model)", False)
     mail_report(BLIND_MAIL5, "fifth set (blind at first reading: 89.4 %, 10/330; trains)", False)
+    mail_report(BLIND_MAIL6, "BLIND, sixth set (never read before this measurement)", False)
     letters_report(BLIND_LETTERS)
     chain_speed((BLIND_MAIL, DEV_MAIL2))
     quote_report(OWN_QUOTES, "own cases", args.errors)
