@@ -540,7 +540,8 @@ _URL = re.compile(r"(?:https?|ftp)://\S{1,500}|www\.\S{1,300}", re.IGNORECASE)
 _CITIZEN = re.compile(
     r"\b(?:(?:my|mijn|meine?[nrs]?|mes|mon|ma|mis|mio|mia|miei|meu|minha|min|mitt|mina)\s+"
     r"(?:own\s+|personal\s+|eigen\s+|persoonlijke\s+|personlichen?\s+)?(?:data|gegevens|daten"
-    r"|donnees|datos|dati|dados|records|account|request|verzoek|aanvraag|anfrage|demande|solicitud"
+    r"|donnees|datos|dati|dados|records|account|request|verzoek|aanvraag|anfrage|antrag|demande"
+    r"|solicitud|bezwaar|klacht|objection|complaint|widerspruch|beschwerde|reclamation"
     r"|richiesta|pedido|file|dossier|phone|telefoonnummer|address(?! book)|adres|adresse"
     r"|information)"
     r"|gdpr|avg|dsgvo|rgpd|persoonsgegevens|personal data|personenbezogenen?|inzage\w{0,8}"
@@ -564,7 +565,11 @@ _NAMED_SALUTATION = re.compile(
 #: The writer says their mail is not automatic ("written by me, not an autoreply!").
 _NOT_AUTOMATIC = re.compile(
     r"\b(?:not|geen|kein(?:e)?|pas)\s(?:an?\s|een\s|eine?\s|une?\s)?(?:auto-?reply|autoresponder"
-    r"|automatic|automated|automatisch\w{0,3}|automatique)\b",
+    r"|automatic|automated|automatisch\w{0,3}|automatique)\b"
+    # ... or speaks of their own autoresponder ("mijn out of office", "il mio risponditore").
+    r"|\b(?:my|mijn|mein\w?|il mio|la mia|mon|ma|mi)\s(?:\w+\s)?(?:out[- ]of[- ]office|auto-?reply"
+    r"|autoresponder|automatisch antwoord|afwezigheidsbericht|abwesenheitsnotiz|risponditore"
+    r"|reponse automatique|respuesta automatica)",
     re.IGNORECASE,
 )
 #: The writer speaks of their own message or allow list, asks to be allow-listed, or has
@@ -1055,7 +1060,7 @@ def _gateway_notice(v: _View) -> str | None:
 def _bounce_subject(v: _View) -> str | None:
     """A bounce subject; never a question ("Bezorging mislukt van mijn brief?") nor in a
     person's voice ("Undeliverable: verzoek" over "Mijn vorige mail … ik wil inzage")."""
-    if v.subject.rstrip().endswith("?") or v.human_voice:
+    if v.subject.rstrip().endswith("?") or v.human_voice or _speaks_under_a_notice_subject(v):
         return None
     match = _BOUNCE_SUBJECT.match(v.subject)
     if match:
@@ -1083,6 +1088,21 @@ def _mta_body(v: _View) -> str | None:
     return None
 
 
+def _speaks_under_a_notice_subject(v: _View) -> bool:
+    """A person kept or typed a notice's subject ("Automatisch antwoord: …", "Undeliverable:
+    RE: your request") over their own words: a question (an away template's "Is het
+    dringend?" aside), their own request or data, a typed code, or their autoresponder
+    spoken of as theirs.  Machines' notices under those subjects say none of it."""
+    head = v.head_text
+    text = _URL.sub(" ", _URGENT_QUESTION.sub(" ", head))
+    return (
+        "?" in text
+        or bool(_CITIZEN.search(text))
+        or bool(_TYPED_CODE.search(head))
+        or bool(_NOT_AUTOMATIC.search(text))
+    )
+
+
 def _oof_subject(v: _View) -> str | None:
     """Out-of-office by subject: a strong prefix (also inside a leading tag), else weak + body.
 
@@ -1092,7 +1112,7 @@ def _oof_subject(v: _View) -> str | None:
     Weak words ("Afwezig", "Away until …") need a short away notice in the writer's own
     text and no question or request of a citizen (``human_voice``).
     """
-    if _CITIZEN.search(_URL.sub(" ", v.head_text)):
+    if _speaks_under_a_notice_subject(v):
         return None
     match = _OOF_SUBJECT.match(v.subject)
     if match:
@@ -1433,7 +1453,8 @@ _AWAY_REQUEST = re.compile(
 #: Our case reference as the writer types it ("PRV-2026-01898", "prv 2026 1898").
 _OUR_REFERENCE = re.compile(r"\bprv[\s-]?\d{4}[\s-]?\d{1,5}\b", re.IGNORECASE)
 #: A verification code typed in a reply ("720 243"): a person answering our mail.
-_TYPED_CODE = re.compile(r"(?<![\d.:/-])\d{3}[ -]?\d{3}(?![\d.:/-])")
+#: Not a phone number or a date: no digit group right before or after ("020 123 4567").
+_TYPED_CODE = re.compile(r"(?<![\d.:/+-])(?<!\d[ -])\d{3}[ -]?\d{3}(?![\d:/-]|\.\d)(?![ -]\d)")
 _AWAY_NOTICE_CHARS = 700
 #: How far into the text a notice's opening statement stands.
 _OPENING_CHARS = 6
