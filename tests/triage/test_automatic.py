@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from privacybot.triage.automatic import dsn_info, is_automatic, suppress_auto_answer
+from privacybot.triage.automatic import is_automatic
+from privacybot.triage.automatic_dsn import dsn_info
+from privacybot.triage.automatic_headers import suppress_auto_answer
 from privacybot.triage.mime import parse_message
 
 MAIL = Path(__file__).resolve().parent.parent / "fixtures" / "mail"

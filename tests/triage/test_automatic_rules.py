@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from privacybot.triage import automatic_model
-from privacybot.triage.automatic import RULE_IDS, check_automatic, dsn_info, is_automatic
+from privacybot.triage.automatic import RULE_IDS, check_automatic, is_automatic
+from privacybot.triage.automatic_dsn import dsn_info
 from privacybot.triage.mime import parse_message
 
 MAIL = Path(__file__).resolve().parent.parent / "data" / "mail"

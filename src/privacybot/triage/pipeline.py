@@ -15,7 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from privacybot.domain import Classification, Label, Language, ParsedMessage
-from privacybot.triage.automatic import DsnInfo, check_automatic, dsn_info, suppress_auto_answer
+from privacybot.triage.automatic import check_automatic
+from privacybot.triage.automatic_dsn import DsnInfo, dsn_info
+from privacybot.triage.automatic_headers import suppress_auto_answer
 from privacybot.triage.classify import MAX_CLASSIFY_CHARS, Classifier, load_classifier
 from privacybot.triage.companies import find_company
 from privacybot.triage.language import looks_foreign

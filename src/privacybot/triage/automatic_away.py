@@ -1,0 +1,338 @@
+"""Out-of-office and absence notices: by subject in many languages, or by the notice itself.
+
+Why a module of its own: absences are the largest and most varied class of
+automatic mail (every language, every client, often with no machine header at
+all), and the one a person's mail most resembles: "I am away until Monday,
+please delete my data" is a citizen.  So every rule here weighs the notice's
+shape (short, a return date or a colleague, no question, no request) against
+the writer's voice.
+"""
+
+from __future__ import annotations
+
+import re
+
+from privacybot.triage.automatic_headers import suppress_auto_answer
+from privacybot.triage.automatic_subjects import (
+    CJK,
+    OOF_SUBJECTS_MORE,
+    OOF_TAIL_WORDS,
+)
+from privacybot.triage.automatic_view import (
+    HEAD_CHARS,
+    HEAD_END,
+    LONG_NOTICE,
+    TYPED_CODE,
+    URGENT_QUESTION,
+    URL,
+    MessageView,
+    alternation,
+    answers_us,
+    asks_or_owns,
+    speaks_under_a_notice_subject,
+)
+
+#: Out-of-office subjects that only autoresponders write: at the start, any continuation.
+OOF_SUBJECTS: tuple[str, ...] = (
+    r"auto(?:matic|matische?|matisch|matiskt?|maattinen|matique|m\.)?[-_ ]?(?:reply|response"
+    r"|respons|antwoord|antwort|answer|svar|vastaus|r[e~]ponse|bericht|melding|nachricht)",
+    r"autoreply|autoresponder|auto[-_ ]?(?:risposta|respuesta|resposta)",
+    r"r[e~]ponse automatique|risposta automatica|respuesta autom[a~]tica"
+    r"|resposta autom[a~]tica|odpowied[z~] automatyczna|automatick[a~] odpov[e~][d~]"
+    r"|automatikus v[a~]lasz|otomatik yan[i~]t|автоматическии ответ|自动回复|自動応答|自動回覆",
+    r"out of (?:the )?office(?! hours)|out-of-office|ooo\b",
+    r"vacation (?:reply|message|notice|response)|holiday (?:reply|notice)|absence notice",
+    r"afwezigheids(?:bericht|melding|assistent|notitie)",
+    r"abwesenheits(?:notiz|nachricht|meldung|assistent)|urlaubsabwesenheit",
+    r"message d'absence|absence du bureau|absent du bureau",
+    r"fr[a~]nvaro(?:meddelande|svar)|frav(?:æ|ae|a|~)rs?(?:melding|besked)|autosvar",
+    r"poissaolo(?:viesti|ilmoitus)|lomavastaaja|nieobecno[s~][c~] w biurze",
+    *OOF_SUBJECTS_MORE,
+)
+
+
+#: Words that may head a human subject too ("Afwezig", "Absent"): automatic only when the
+#: writer's own text is short and speaks of being away and coming back.
+OOF_WEAK_SUBJECTS: tuple[str, ...] = (
+    r"afwezig(?:heid)?|niet aanwezig|niet op kantoor|met vakantie|vakantie|(?:met )?verlof",
+    r"abwesend|abwesenheit|nicht im b[u~]ro|urlaub",
+    r"absence|absent(?:e)?|(?:en )?cong[e~]s?(?: d'[e~]t[e~])?|hors du bureau|(?:en )?vacances",
+    r"fuori (?:sede|ufficio)|assente|fuera de la oficina|ausente|fora do escrit[o~]rio",
+    r"(?:de |en )?vacaciones|(?:in )?(?:ferie|vacanza)|(?:de |em )?f[e~]rias|(?:na )?urlop\w{0,3}",
+    r"fr[a~]nvaro(?:nde)?|frav(?:æ|ae|a|~)r(?:ende)?|ikke til stede|ferie|semester",
+    r"poissa|lomalla|away from (?:the |my )?(?:office|desk)|away|on (?:annual )?leave|on vacation"
+    r"|on holiday|vacation|holiday|annual leave",
+    r"(?:i am|i'm|i will be) (?:currently )?(?:out of (?:the )?office|away(?: from (?:the |my )?"
+    r"(?:office|desk))?|on (?:annual )?leave|on vacation|on holiday)"
+    r"|ik ben (?:momenteel )?(?:afwezig|niet aanwezig|niet op kantoor|met vakantie|op vakantie"
+    r"|met verlof)|ich bin (?:derzeit )?(?:nicht im b[u~]ro|abwesend|im urlaub|au(?:ss|ß)er haus)"
+    r"|je suis (?:actuellement )?(?:absente?|en cong[e~]s?)|estoy (?:fuera de (?:la )?oficina"
+    r"|de vacaciones|ausente)|sono (?:fuori (?:sede|ufficio)|in ferie|assente)"
+    r"|estou (?:fora do escrit[o~]rio|de f[e~]rias|ausente)",
+)
+
+
+_AWAY_BODY = re.compile(
+    r"\b(?:until|till|back on|return(?:ing)? on|be back|away|absent|out of (?:the )?office"
+    r"|on (?:annual )?leave|vacation|holiday|tot en met|t/m|terug op|weer aanwezig|afwezig"
+    r"|vakantie|verlof|bis (?:zum|einschlie\w{0,6})|zur[u~]ck|abwesend|urlaub|jusqu'au|de retour"
+    r"|nicht im b[u~]ro|au(?:ss|ß)er haus"
+    r"|absente?|cong[e~]s?|fino al|assente|hasta el|ausente|tillbaka|tilbake|frav(?:æ|ae|a)r"
+    r"|semester|ferie|lomalla|poissa|palaan|rientro|rientrer[o~]|sono fuori|regreso|volver[e~])\b",
+    re.IGNORECASE,
+)
+
+
+#: What an away notice offers besides the dates: a colleague, urgency, a later answer.
+_AWAY_ALTERNATIVE = re.compile(
+    r"\b(?:contact|colleague|collega|kollege|koll[e~]gin|coll[e~]gue|collega|urgent|dringend|spoed"
+    r"|bereikbaar|erreichbar|joignable|reachable|limited access|beperkt|will (?:reply|respond"
+    r"|answer|read|get back)|reageer|reageren|beantwoord|antworte|r[e~]pondrai|upon my return"
+    r"|na (?:mijn )?terugkomst|na mijn terugkeer|nach meiner r[u~]ckkehr|[a~] mon retour"
+    r"|receptie|reception|secretariaat|urgente|urgenti|kiireellisiss|br[a~]dskande|haster"
+    r"|lees|read (?:my|your)|lese|lesen|lirai|get back to you|after my return|when i return"
+    r"|on my return|bij terugkomst|na terugkeer|contacte|contatt\w{1,3}|contacta\w{0,2}"
+    r"|kontakt\w{0,4}|wenden sie sich)",
+    re.IGNORECASE,
+)
+
+
+#: "I am away until …" in the writer's own words, in several languages.
+_FIRST_PERSON_AWAY = re.compile(
+    r"\b(?:i am|i'm|i will be|ik ben|ben ik|ich bin|bin ich|je suis|je serai|jag [a~]r|jeg er"
+    r"|olen|sono|saro|estoy|estou|estarei|estare|jestem|jsem)\b(?:[^.!?]|\.(?=\d)){0,60}"
+    r"\b(?:away|out of (?:the )?office|absent|afwezig|met vakantie|niet bereikbaar|onbereikbaar"
+    r"|met \w{0,12}verlof|on \w{0,12} ?leave|niet aan het werk|niet op het werk|auf reha"
+    r"|in elternzeit|im mutterschutz|en conge \w{0,12}|de baja|in malattia|in maternita"
+    r"|nicht erreichbar|injoignable"
+    r"|op vakantie|niet aanwezig|niet op kantoor|abwesend|nicht im b[u~]ro|im urlaub|en cong"
+    r"|absente?|ledig|borte|p[a~] ferie|p[a~] semester|poissa|lomalla|fuori|assente|ausente"
+    r"|fuera|on (?:annual )?leave|on vacation|on holiday)\b",
+    re.IGNORECASE,
+)
+
+
+#: A request in the text: then a short note under "Vacation" is a person writing.
+_ASKS = re.compile(
+    r"\b(?:please|pls|graag|alstublieft|aub|bitte|svp|s'il vous|per favore|por favor|delete"
+    r"|remove|verwijder|wis|l[o~]sch|stop|inzage|access|copy|kopie|want|wil|would like)\b",
+    re.IGNORECASE,
+)
+
+
+_SEP = (
+    r"(?:\s*[:\-–—|]|\s*$|\s+(?:until|till|tot|bis|jusqu|fino|hasta|at[e~]|do|t/m|re:)"
+    r"|\s+(?:from|van|vom|du|des|dal)\s+\d)"
+)
+
+
+#: A strong out-of-office prefix may also run into a CJK subject or open a quoted one.
+_OOF_SEP = r"(?:" + _SEP[3:-1] + r"|\s*(?=" + CJK + r")|\s+[\[(\"'«“„]|\s*[/,;.!])"
+
+
+#: "Auto-Reply from Jane Doe": a strong prefix with a name after it; not in a human voice
+#: ("Automatic reply from your office never came. Did you get my mail?").
+#: A pronoun or article after "van" is a sentence about someone's notice ("Afwezigheidsbericht
+#: van jullie FG klopt niet"), not a name.
+_OOF_FROM_TAIL = (
+    r"\s+(?:from|van|von|de|di|da|for|voor|fur)\s+(?!(?:jullie|uw|je|jouw|de|het|onze|ons|your"
+    r"|the|our|my|mijn|ihrer|ihrem|ihres|eurem|votre|notre|la|le|les|su|il|lo)\b)\S"
+)
+
+
+#: Lotus Notes: "AUTO: Jan Jansen is afwezig (terug op …)": the word after AUTO says away.
+_LOTUS_AUTO = re.compile(r"^auto\s?:\s?\S.{0,120}", re.IGNORECASE)
+
+
+_LOTUS_AWAY = re.compile(
+    r"\b(?:is|ist|est|e|esta|[a~]r|er|on)\s(?:not\s|niet\s|nicht\s)?(?:out of|away|absent|afwezig"
+    r"|abwesend|au(?:ss|ß)er haus|im b[u~]ro|op kantoor|fuori|ausente|fuera|borta|borte|poissa"
+    r"|on leave|on vacation|met verlof|met vakantie|im urlaub|en cong)"
+    r"|\((?:returning|terug|r[u~]ckkehr|retour|back)\b",
+    re.IGNORECASE,
+)
+
+
+_OOF_SUBJECT = alternation(
+    OOF_SUBJECTS,
+    r"(?:\s+(?:reply|response|message|notice|notification|bericht|melding|antwort|nachricht|"
+    + OOF_TAIL_WORDS
+    + "))?"
+    + _OOF_SEP,
+)
+
+
+_OOF_SUBJECT_ANY = alternation(OOF_SUBJECTS, r"(?:\W|$)")
+
+
+_OOF_SUBJECT_FROM = alternation(OOF_SUBJECTS, _OOF_FROM_TAIL)
+
+
+_OOF_WEAK_SUBJECT = alternation(OOF_WEAK_SUBJECTS, _SEP)
+
+
+_OOF_WEAK_UNTIL = alternation(
+    OOF_WEAK_SUBJECTS, r"\s+(?:until|till|tot(?: en met)?|t/m|bis|jusqu|fino|hasta|at[e~]|do)\s+\w"
+)
+
+
+#: A date or weekday an away notice gives for the return, in figures or month names.
+_RETURN_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}(?:st|nd|rd|th)?\b"
+    r"|\b\d{1,2}[./-]\d{1,2}\b|\b\d{1,2}\.? ?(?:jan|feb|m[aa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t"
+    r"|nov|de[cz]|juin|juil|ao[u~]t|ene|abr|ago|dic|gen|giu|lug|ott|stycz|lut|kwie|czerw|lip"
+    r"|sierp|wrze|pazdz|listop|grud)\w{0,8}\b",
+    re.IGNORECASE,
+)
+
+
+def oof_subject(v: MessageView) -> str | None:
+    """Out-of-office by subject: a strong prefix (also inside a leading tag), else weak + body.
+
+    Anchored at the start, so "Re: Automatisch antwoord: …" and "AW: Abwesenheitsnotiz" from
+    a person stay human; and never when the writer speaks of their own request or data
+    ("Out of office until June - please send by post" over "I submitted a request…").
+    Weak words ("Afwezig", "Away until …") need a short away notice in the writer's own
+    text and no question or request of a citizen (``human_voice``).
+    """
+    if speaks_under_a_notice_subject(v):
+        return None
+    match = _OOF_SUBJECT.match(v.subject)
+    if match:
+        return f"out-of-office subject {match.group(0).strip(' :-')!r}"
+    for tag in v.subject_tags:
+        if _OOF_SUBJECT.match(tag):
+            return f"out-of-office subject tag {tag!r}"
+    if v.human_voice:
+        return None
+    match = _OOF_SUBJECT_FROM.match(v.subject)
+    if match:
+        return f"out-of-office subject {match.group(0)[:60]!r}"
+    match = _LOTUS_AUTO.match(v.subject)
+    if match and _LOTUS_AWAY.search(v.subject):
+        return f"out-of-office subject {match.group(0)[:60]!r} (Notes AUTO:)"
+    match = _OOF_WEAK_UNTIL.match(v.subject)
+    if match:
+        return f"out-of-office subject {match.group(0).strip(' :-')!r} with a return date"
+    head = v.head_text
+    match = _OOF_SUBJECT_ANY.match(v.subject)
+    if match and len(head) <= 600 and "?" not in head and _FIRST_PERSON_AWAY.search(head):
+        return f"out-of-office subject {match.group(0).strip(' :-')!r} and an away notice"
+    match = _OOF_WEAK_SUBJECT.match(v.subject)
+    if (
+        match
+        and len(head) <= LONG_NOTICE
+        and _AWAY_ALTERNATIVE.search(head)
+        and (
+            _FIRST_PERSON_AWAY.search(head)
+            or (_AWAY_BODY.search(head) and _RETURN_DATE.search(head))
+        )
+    ):
+        return f"out-of-office subject {match.group(0).strip(' :-')!r} and a long away notice"
+    if (
+        match
+        and len(head) <= 600
+        and "?" not in head
+        and _AWAY_BODY.search(head)
+        and (_AWAY_ALTERNATIVE.search(head) or (len(head) <= 160 and not _ASKS.search(head)))
+    ):
+        return f"out-of-office subject {match.group(0).strip(' :-')!r} and an away notice"
+    if match and len(head) <= 200 and _RETURN_DATE.search(head) and not _ASKS.search(head):
+        return f"out-of-office subject {match.group(0).strip(' :-')!r} and a return date"
+    return None
+
+
+def suppress_away(v: MessageView) -> str | None:
+    """Outlook/Exchange out-of-office under the original subject: ``X-Auto-Response-Suppress``
+    (which alone is no sign, R16) together with a short away notice and no human voice."""
+    if not suppress_auto_answer(v.msg) or v.human_voice:
+        return None
+    head = v.head_text
+    if len(head) > LONG_NOTICE:
+        return None
+    if _FIRST_PERSON_AWAY.search(head) or (
+        _AWAY_BODY.search(head) and _AWAY_ALTERNATIVE.search(head) and _RETURN_DATE.search(head)
+    ):
+        return "X-Auto-Response-Suppress with an away notice"
+    return None
+
+
+#: A part-time or working-days notice: "I read your mail on my next working day".
+_WORKDAY_NOTICE = re.compile(
+    r"\b(?:eerstvolgende|volgende) werkdag|next (?:working|business|work) day"
+    r"|n[a~]chsten (?:arbeitstag|werktag)|prochain jour (?:ouvre|de travail)"
+    r"|ik werk (?:op|alleen op) (?:maandag|dinsdag|woensdag|donderdag|vrijdag)"
+    r"|i work (?:on )?(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?)",
+    re.IGNORECASE,
+)
+
+
+#: What a person replying to us from holiday still asks for: then it is their letter.
+_AWAY_REQUEST = re.compile(
+    r"\b(?:delete|remove|verwijder\w{0,3}|wis|l[o~]sch\w{0,3}|inzage|access|copy of|kopie"
+    r"|afschrift|unsubscribe|afmelden|uitschrijven|opt[- ]out|bezwaar|objection|complaint|klacht"
+    r"|identity|identiteit|id-?bewijs|paspoort|passport)\b",
+    re.IGNORECASE,
+)
+
+
+_AWAY_NOTICE_CHARS = 700
+
+
+#: How autoresponders open: thanks for *your* message, in the reader's direction.
+_THANKS_OPENER = re.compile(
+    r"^\W{0,3}(?:(?:hi|hello|hallo|dear \w{1,20}|beste \w{1,20}|geachte \w{1,20}|guten tag"
+    r"|bonjour|hola|ciao|hej|hei)\W{1,3})?(?:thank you|thanks|many thanks|bedankt|dank u|dank je"
+    r"|hartelijk dank|vielen dank|danke|merci|grazie|gracias|obrigad[oa]|tack|takk|tak|dziekuje"
+    r"|kiitos|dekuji|koszonom|tesekkur)\b[^.!?]{0,40}\b(?:your|uw|je|ihre|votre|vostro|suo|sua|su"
+    r"|seu|ditt|din|twoja|za|for)\b",
+    re.IGNORECASE,
+)
+
+
+#: A phone's footer under a reply: a person typed it ("Verstuurd vanaf mijn iPhone").
+_MOBILE_FOOTER = re.compile(
+    r"\b(?:sent from my|verstuurd (?:vanaf|met|via) mijn|verzonden (?:vanaf|met|via) mijn"
+    r"|von meinem \w{2,12} gesendet|gesendet von meinem|envoye de mon|enviado desde mi"
+    r"|inviato da(?:l mio)?|skickat fran min|sendt fra min)\b",
+    re.IGNORECASE,
+)
+
+
+def _quotes_below(v: MessageView) -> bool:
+    """The writer's text is followed by a quote or an attribution: a person replying
+    in their mail client.  Autoresponders answer without quoting."""
+    lines = v.msg.body[:HEAD_CHARS].replace("\r", "").split("\n")
+    return any(HEAD_END.match(line) for line in lines[len(v.head) :])
+
+
+def away_notice(v: MessageView) -> str | None:
+    """An away or working-days notice under any subject, answering our mail.
+
+    Autoresponders often keep the original subject or put the person's name in it
+    ("Rachel Stein is out of the office."), so the subject rules miss them.  Only a
+    reply to us (In-Reply-To, References or our case token) or a notice thanking for
+    *your* message, short, with an absence in
+    the writer's words and a return date or another contact, and nothing a citizen asks
+    for: no question, no request about their data or case, no typed code.  A reply that
+    quotes our mail or ends in a phone's footer is a person telling us they are away.
+    """
+    head = v.head_text
+    text = URL.sub(" ", URGENT_QUESTION.sub(" ", head))
+    if asks_or_owns(v.subject, text):
+        return None
+    if not (answers_us(v) or _THANKS_OPENER.match(head)):
+        return None
+    if len(head) > _AWAY_NOTICE_CHARS or _AWAY_REQUEST.search(head) or TYPED_CODE.search(head):
+        return None
+    if _MOBILE_FOOTER.search(head) or _quotes_below(v):
+        return None
+    dated = _RETURN_DATE.search(head)
+    away = (
+        _FIRST_PERSON_AWAY.search(head)
+        or _WORKDAY_NOTICE.search(head)
+        or (_AWAY_BODY.search(head) if dated else None)
+    )
+    if away and (dated or _AWAY_ALTERNATIVE.search(head)):
+        return f"away notice {away.group(0)[:50]!r} answering our mail"
+    return None

@@ -1,0 +1,310 @@
+"""Bounces and delivery reports known by their wording and shape, not their headers.
+
+Why: relays re-wrap, strip or forward bounces until only the text is left: a
+bounce subject, a mail system's opening line, delivery-status fields in the
+body, an SMTP status with the returned message, our own header block coming
+back.  Each rule reads the writer's own top lines only and gives way to a
+person's voice, because citizens paste bounces into their complaints.
+"""
+
+from __future__ import annotations
+
+import re
+
+from privacybot.triage import automatic_structure as structure
+from privacybot.triage.automatic_subjects import (
+    fold,
+)
+from privacybot.triage.automatic_view import (
+    FIRST_PERSON_ANY,
+    HEAD_CHARS,
+    PERSON_REQUEST,
+    URL,
+    MessageView,
+    alternation,
+    asks_or_owns,
+    speaks_under_a_notice_subject,
+)
+
+#: Delivery-status (RFC 3464) and feedback-report (RFC 5965) fields seen as headers: a
+#: report part saved or relayed without the message around it.
+REPORT_FIELDS: tuple[str, ...] = (
+    "Reporting-MTA",
+    "Final-Recipient",
+    "Original-Recipient",
+    "Diagnostic-Code",
+    "Remote-MTA",
+    "Feedback-Type",
+    "Arrival-Date",
+    "Original-Mail-From",
+)
+
+
+#: Bounce subjects that only mail systems write, at the very start.
+BOUNCE_SUBJECTS: tuple[str, ...] = (
+    r"undeliver(?:able|ed)(?: mail| message)?\s*:",
+    r"undelivered mail returned to sender|undeliverable mail|undeliverable message",
+    r"mail delivery failed|mail delivery failure|mail delivery system",
+    r"delivery status notification|delivery (?:failure|has failed|notification)\s*:?",
+    r"returned mail\s*:|return(?:ed)? to sender|failure notice",
+    r"non[- ]?delivery (?:report|notification)",
+    r"message (?:not delivered|could not be delivered|delivery failure|undeliverable)\s*:?",
+    r"could not send message|mail system error|warning: could not send|delayed mail",
+    r"nondeliverable mail|(?:not delivered|niet bezorgd|niet afgeleverd)\s*:",
+    r"onbestelbaar|bezorging mislukt|afleveringsstatus|kan niet worden bezorgd",
+    r"unzustellbar|nicht zustellbar|zustellung fehlgeschlagen|unzustellbare nachricht",
+    r"non remis|non distribuable|[e~]chec de (?:la )?(?:remise|distribution)",
+    r"non recapitabile|mancato recapito|no se puede entregar|imposible entregar"
+    r"|n[a~]o (?:[e~] poss[i~]vel|foi poss[i~]vel) entregar|kan ikke leveres|olevererbart"
+    r"|kunne ikke leveres|ei voitu toimittaa|toimitus ep[a~]onnistui",
+    r"n[a~]o entregue|no entregado|non consegnato|kan inte levereras|niedostarczaln\w{0,3}"
+    r"|nie dostarczono|nedorucitel\w{0,3}|kezbesithetetlen|nelivrat",
+    r"message status\s?-\s?undeliverable|delivery failure|delivery notification: delivery has"
+    r" failed|(?:notificacion de estado de entrega|notification d'etat de remise|benachrichtigung"
+    r" zum ubermittlungsstatus|notifica sullo stato (?:di|della) consegna)\s?\((?:error|echec"
+    r"|fehler|errore)",
+)
+
+
+#: Subjects that might be human ("Delivery problem", "Rejected"): need mail-system words
+#: in the writer's own text as well.
+BOUNCE_WEAK_SUBJECTS: tuple[str, ...] = (
+    r"delivery (?:problem|delayed|report|incomplete|failed)|message (?:delayed|blocked|rejected)",
+    r"rejected|returned|not delivered|undeliverable|bounced?|niet afgeleverd|niet bezorgd",
+)
+
+
+_MAIL_SYSTEM_WORDS = re.compile(
+    r"\b(?:smtp|mailbox|mail ?server|remote (?:server|host)|[45]\.\d{1,3}\.\d{1,3}"
+    r"|[45]\d\d[ -][45]\.\d|\([45]\d\d\)|postvak|empf[a~]ngeradresse|destinataire introuvable)",
+    re.IGNORECASE,
+)
+
+
+#: First words of the body that only a mail system writes (in the writer's own head).
+MTA_BODY: tuple[str, ...] = (
+    r"this is the mail system at host",
+    r"this is the (?:qmail-send|postfix|exim) program",
+    r"hi\. this is the qmail-send program",
+    r"this message was created automatically by mail delivery software",
+    r"this is an automatically generated delivery status notification",
+    r"i'm sorry to have to inform you that your message could not",
+    r"i'm afraid i wasn't able to deliver (?:your|the following) message",
+    r"(?:your )?message could not be delivered to (?:one or more|the following|some)",
+    r"delivery to the following recipients? (?:failed|has been delayed|was unsuccessful)",
+    r"your message (?:to .{1,120} )?(?:couldn't|could not|cannot|can't) be delivered",
+    r"your message did not reach some or all of the intended recipients",
+    r"the following (?:message|recipient\(?s?\)?) (?:to .{1,120} )?(?:was|were|could not be)"
+    r" (?:undeliverable|delivered)",
+    r"the original message was received at",
+    r"-{3,} ?the following addresses had (?:permanent )?fatal errors",
+    r"a message that you sent could not be delivered to one or more",
+    r"this is a delivery status notification",
+    r"the mail system$",
+    r"unable to deliver (?:message|your message) to the following",
+    r"uw bericht (?:kon niet worden|is niet) (?:afgeleverd|bezorgd)",
+    r"dit is een automatisch gegenereerde? (?:melding|bericht) (?:over de )?(?:bezorg|aflever)",
+    r"ihre nachricht konnte nicht (?:zugestellt|an)",
+    r"votre message n'a pas pu [êe]tre (?:remis|distribu[ée])",
+    r"delivery has failed to these recipients or groups",
+    r"your message (?:wasn't|was not) delivered to",
+    r"sorry, we were unable to deliver your message",
+    r"the message that you sent was undeliverable",
+    r"the original message was addressed to the following recipients",
+    r"this is a delivery status notification from",
+    r"a message that you sent has not yet been delivered",
+    r"bezorging is mislukt voor deze (?:geadresseerden|ontvangers)",
+    r"die zustellung an (?:folgende|diese) empf[äa]nger .{0,20}ist fehlgeschlagen",
+    r"la remise a [ée]chou[ée] pour ces destinataires",
+    r"recapito non riuscito per questi destinatari",
+    r"error al entregar (?:el mensaje )?a estos destinatarios",
+    r"a entrega falhou para estes destinat[áa]rios",
+    r"leveransen misslyckades till (?:de h[äa]r|f[öo]ljande) mottagar",
+    r"dostarczanie do tych adresat[óo]w .{0,20}nie powiod[łl]o si[ęe]",
+    r"doru[cč]en[ií] (?:t[ěe]mto|n[áa]sleduj[ií]c[ií]m) p[řr][íi]jemc[ůu]m se nezda[řr]ilo",
+    r"(?:uw bericht|ihre nachricht|votre message|your message) (?:heeft|hat|n'a pas|did not)"
+    r" .{0,40}(?:niet bereikt|nicht erreicht|atteint|reach)",
+)
+
+
+_BOUNCE_SUBJECT = alternation(BOUNCE_SUBJECTS, r"(?:\W|$)")
+
+
+_BOUNCE_WEAK_SUBJECT = alternation(BOUNCE_WEAK_SUBJECTS, r"(?:\W|$)")
+
+
+_MTA_LINE = re.compile(r"^\W{0,3}(?:" + "|".join(f"(?:{p})" for p in MTA_BODY) + ")", re.I)
+
+
+_FIELD_LINE = re.compile(
+    r"^(reporting-mta|final-recipient|original-recipient|diagnostic-code|remote-mta|action"
+    r"|status|feedback-type|user-agent|original-mail-from|arrival-date|reported-domain"
+    r"|source-ip|original-rcpt-to)\s*:\s*\S",
+    re.IGNORECASE,
+)
+
+
+_DSN_CORE = frozenset({"final-recipient", "diagnostic-code", "reporting-mta", "remote-mta"})
+
+
+_ARF_CORE = frozenset({"feedback-type"})
+
+
+def report_fields(v: MessageView) -> str | None:
+    """Delivery-status or feedback-report fields where headers or the first lines are."""
+    names = {name.lower() for name, _ in v.msg.headers}
+    in_headers = names & {f.lower() for f in REPORT_FIELDS}
+    if in_headers & (_DSN_CORE | _ARF_CORE):
+        return f"report field {sorted(in_headers)[0]} in headers"
+    fields: set[str] = set()
+    prose: list[str] = []
+    for line in v.head:
+        m = _FIELD_LINE.match(line)
+        if m and _field_value_ok(m.group(1).lower(), line.split(":", 1)[1]):
+            fields.add(m.group(1).lower())
+        elif line:
+            prose.append(line)
+    if len(fields) < 2 or not fields & (_DSN_CORE | _ARF_CORE):
+        return None
+    text = URL.sub(" ", fold(" ".join(prose)))
+    if asks_or_owns(v.subject, text):
+        return None
+    if FIRST_PERSON_ANY.search(text) or PERSON_REQUEST.search(text):
+        return None
+    return f"report fields in body ({', '.join(sorted(fields)[:3])})"
+
+
+#: What a DSN or ARF field's value looks like: a pasted "Final-Recipient: ikzelf" is prose.
+_FIELD_VALUES: dict[str, re.Pattern[str]] = {
+    "final-recipient": re.compile(r"^\s*[\w.-]{1,20}\s?;"),
+    "original-recipient": re.compile(r"^\s*[\w.-]{1,20}\s?;"),
+    "reporting-mta": re.compile(r"^\s*[\w.-]{1,20}\s?;"),
+    "remote-mta": re.compile(r"^\s*[\w.-]{1,20}\s?;"),
+    "diagnostic-code": re.compile(r"^\s*[\w.-]{1,20}\s?;"),
+    "status": re.compile(r"^\s*[245]\.\d{1,3}\.\d{1,3}\b"),
+    "action": re.compile(r"^\s*(?:failed|delayed|delivered|relayed|expanded)\b", re.IGNORECASE),
+    "feedback-type": re.compile(
+        r"^\s*(?:abuse|fraud|virus|other|not-spam|auth-failure)\b", re.IGNORECASE
+    ),
+}
+
+
+def _field_value_ok(name: str, value: str) -> bool:
+    """A report field's value has the shape the RFC gives it (``rfc822; addr``, ``5.1.1``)."""
+    pattern = _FIELD_VALUES.get(name)
+    return pattern is None or bool(pattern.match(value))
+
+
+def bounce_subject(v: MessageView) -> str | None:
+    """A bounce subject; never a question ("Bezorging mislukt van mijn brief?") nor in a
+    person's voice ("Undeliverable: verzoek" over "Mijn vorige mail … ik wil inzage")."""
+    if v.subject.rstrip().endswith("?") or v.human_voice or speaks_under_a_notice_subject(v):
+        return None
+    match = _BOUNCE_SUBJECT.match(v.subject)
+    if match:
+        return f"bounce subject {match.group(0).strip()!r}"
+    match = _BOUNCE_WEAK_SUBJECT.match(v.subject)
+    if (
+        match
+        and not (v.human_voice or v.first_person)
+        and _MAIL_SYSTEM_WORDS.search(" ".join(v.head))
+    ):
+        return f"bounce subject {match.group(0).strip()!r} and mail-system wording"
+    return None
+
+
+def mta_body(v: MessageView) -> str | None:
+    """A mail system's opening line; never in a person's voice (a citizen pasting a bounce
+    under "my letter to you came back, why?" writes the question too). Not guarded by
+    "I": Postfix and qmail apologise in the first person."""
+    if v.human_voice:
+        return None
+    for line in v.head:
+        match = _MTA_LINE.match(line)
+        if match:
+            return f"mail-system wording {match.group(0).strip()[:60]!r}"
+    return None
+
+
+#: An SMTP reply with an enhanced status code, or a server's answer quoted by a bounce.
+_SMTP_REPLY = re.compile(
+    r"(?<![\d.])[45]\d\d[ -]#?[45]\.\d{1,3}\.\d{1,3}\b|\bsaid:\s?[45]\d\d\b|\b(?:remote server"
+    r" returned|remote host said|servidor remoto devolveu|remoteserver hat|le serveur distant a"
+    r" retourne|il server remoto ha restituito|externe server retourneerde)\b",
+    re.IGNORECASE,
+)
+
+
+#: Where a bounce hands back the message: its marker line, or its diagnostics heading.
+_COPY_MARK = re.compile(
+    r"^\W{0,8}(?:this is a copy of the message|below this line is a copy of the message"
+    r"|original message follows|the original message (?:follows|is attached)|undelivered message"
+    r"|returned message|diagnostic information for administrators|diagnoseinformationen fur"
+    r" administratoren|diagnostische gegevens voor beheerders|informations de diagnostic pour"
+    r" les administrateurs|informazioni di diagnostica per gli amministratori)",
+    re.IGNORECASE,
+)
+
+
+_RETURNED_PARTS: frozenset[str] = frozenset(
+    {"message/rfc822", "message/global", "text/rfc822-headers", "message/rfc822-headers"}
+)
+
+
+def bounce_structure(v: MessageView) -> str | None:
+    """A text-only bounce known by its shape, whatever its wording and language.
+
+    An SMTP reply with an enhanced status code ("550 5.1.1", "host … said: 550") in the
+    top lines, together with the returned message attached (message/rfc822, headers) or a
+    marker where a copy or the diagnostics begin.  Never in a human voice or the first
+    person: a citizen pasting "550 5.1.1" into a complaint writes "I", "my request".
+    """
+    lines = v.msg.body[:HEAD_CHARS].replace("\r", "").split("\n")
+    marks = [i for i, line in enumerate(lines) if _COPY_MARK.match(fold(line.strip()))]
+    own = fold(" ".join(line.strip() for line in lines[: marks[0] if marks else len(lines)]))
+    if not _SMTP_REPLY.search(own) or v.human_voice:
+        return None
+    text = URL.sub(" ", own)
+    if FIRST_PERSON_ANY.search(text) or "?" in text:
+        return None
+    if v.part_types & _RETURNED_PARTS:
+        return "SMTP status with the returned message attached"
+    if marks:
+        return f"SMTP status and {fold(lines[marks[0]].strip())[:50]!r}"
+    return None
+
+
+#: Where the returned copy's header block starts: the writer's prose ends there.
+_COPY_START = re.compile(
+    r"^(?:received|dkim-signature|message-id|return-path|x-privacybot-loop|arc-seal"
+    r"|authentication-results)\s*:",
+    re.IGNORECASE,
+)
+
+
+def returned_copy(v: MessageView) -> str | None:
+    """The header block of mail from our own domain inside the body: a bounce, report or
+    receipt returning what we sent.  Not in a person's voice or the first person in the
+    text above the copy (someone showing us our own mail with full headers writes a
+    sentence about it); the copy's own fields (a date's "Mon", our subject) do not count."""
+    prose: list[str] = []
+    for line in v.head:
+        if _COPY_START.match(line):
+            break
+        prose.append(line)
+    text = URL.sub(" ", fold(" ".join(prose)))
+    if asks_or_owns(v.subject, text):
+        return None
+    if FIRST_PERSON_ANY.search(text):
+        return None
+    return structure.returned_copy(v.msg.body, v.our_address)
+
+
+def smtp_diagnostic(v: MessageView) -> str | None:
+    """A mail server's diagnostic line ("#5.1.1 smtp;550 5.1.1 …", "smtp; 550 5.2.2"):
+    its notation, not a person's, unless a person pasted it under a question.  Read in
+    the writer's own text only: a bounce forwarded under "FYI" is a person's mail."""
+    if v.human_voice or v.first_person:
+        return None
+    found = structure.smtp_diagnostic("\n".join(v.head))
+    return f"mail-server diagnostic {found!r}" if found else None

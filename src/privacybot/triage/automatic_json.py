@@ -1,0 +1,139 @@
+"""Provider event notifications (bounce, complaint, delivery) delivered as JSON.
+
+Why: sending services forward their webhooks by mail, and a JSON body carries
+no sign a header rule can read.  A person pasting JSON into a question or a
+complaint is told apart by what surrounds the JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from privacybot.triage.automatic_subjects import (
+    fold,
+)
+from privacybot.triage.automatic_view import CITIZEN, HEAD_CHARS, PERSON_REQUEST, URL, MessageView
+
+#: Content types of provider event notifications.
+JSON_TYPES: frozenset[str] = frozenset({"application/json", "text/json", "application/x-ndjson"})
+
+
+_JSON_CHARS = 64_000
+
+
+#: Keys (and values) of provider event notifications: SES/SNS, SendGrid-like webhooks.
+_JSON_EVENT_KEYS = re.compile(
+    r'"(?:notificationType|eventType|bounceType|bounceSubType|complaintFeedbackType'
+    r"|bouncedRecipients|complainedRecipients|smtp[-_]id|sg_event_id|sg_message_id|TopicArn"
+    r'|diagnosticCode)"\s*:'
+    r'|"(?:event|type|Type|status|bounce|complaint|delivery)"\s*:\s*(?:[\[{]|"(?:bounced?'
+    r"|complaint|delivery|delivered|notification|dropped|deferred|spamreport|failed|rejected"
+    r'|permanent|transient|hard_?bounce|soft_?bounce)")',
+    re.IGNORECASE,
+)
+
+
+#: A preface line in the first person ("Your API gave me this:") is a person pasting JSON.
+_FIRST_PERSON = re.compile(
+    r"\b(?:i|me|my|i'm|ik|mij|mijn|ich|mir|mich|mein\w{0,2}|je|moi|mon|mes|yo|io)\b", re.IGNORECASE
+)
+
+
+#: A preface addressing the reader ("Your JSON export is broken:", "Jullie systeem stuurde
+#: dit:") is a person showing the desk something; providers' prefaces are impersonal.
+_SECOND_PERSON = re.compile(
+    r"\b(?:you|your|jullie|uw|je|jouw|ihr\w{0,2}|sie|euer|votre|vos|tu|su|sus|vostr\w|seu|sua)\b",
+    re.IGNORECASE,
+)
+
+
+#: A JSON key, to tell a cut-off provider payload from prose with a brace in it.
+_JSON_KEY = re.compile(r'"[^"\n]{1,40}"\s*:')
+
+
+_JSON_PREFACE_LINES = 4
+
+
+_JSON_EVENT_WORDS = re.compile(
+    r"\b(?:bounce[ds]?|complaint|delivery (?:event|report|notification)|event|webhook"
+    r"|notification)\b",
+    re.IGNORECASE,
+)
+
+
+def _json_values(text: str) -> tuple[int, int]:
+    """How many JSON objects or arrays follow each other at the start of ``text``, and where
+    they end (JSON lines, or one document).  Reads at most ``_JSON_CHARS``."""
+    decoder = json.JSONDecoder()
+    count = end = 0
+    text = text[:_JSON_CHARS]
+    while count < 200:
+        start = len(text) - len(text[end:].lstrip())
+        if start >= len(text) or text[start] not in "{[":
+            break
+        try:
+            data, stop = decoder.raw_decode(text, start)
+        except (ValueError, RecursionError):
+            break
+        if not isinstance(data, dict | list) or not data:
+            break
+        count, end = count + 1, stop
+    return count, end
+
+
+def json_notification(v: MessageView) -> str | None:
+    """A provider's event notification (bounce, complaint, delivery) sent as JSON.
+
+    The body is JSON (one document, or JSON lines), perhaps after one short preface
+    line (up to four when the JSON carries event keys) and before a footer; a keyed
+    payload cut off mid-way; or a JSON part under a short note about an event.  A
+    person pasting JSON and asking about it (``human_voice`` in what surrounds the
+    JSON), addressing the reader in the preface ("Your export is broken:") or asking
+    the desk to send, fix or explain something is not a notification.
+    """
+    text = v.msg.body.strip().lstrip("\ufeff").strip()
+    if len(text) < 40 and v.part_types & JSON_TYPES:
+        return "only a JSON part"
+    short_note = bool(v.part_types & JSON_TYPES) and len(text) <= 300 and not v.human_voice
+    if short_note and (_JSON_EVENT_WORDS.search(v.subject) or _JSON_EVENT_WORDS.search(text)):
+        return "a JSON part under a short event note"
+    lines: list[str] = []
+    while text and not text.startswith(("{", "[")) and len(lines) < _JSON_PREFACE_LINES:
+        line, _, text = text.partition("\n")
+        lines.append(line.strip())
+        text = text.lstrip()
+    if not text.startswith(("{", "[")):
+        return None
+    for line in lines:
+        if len(line) > 120 or "?" in line or _FIRST_PERSON.search(line):
+            return None
+        if _SECOND_PERSON.search(line):
+            return None
+    preface = " ".join(lines)
+    count, end = _json_values(text)
+    if not count:
+        return _cut_off_json(text) if not preface else None
+    rest = text[end:].strip()
+    keyed = bool(_JSON_EVENT_KEYS.search(text[: min(end, _JSON_CHARS)]))
+    surround = fold(preface + " " + URL.sub(" ", rest[:HEAD_CHARS]))
+    if "?" in surround or CITIZEN.search(surround) or PERSON_REQUEST.search(surround):
+        return None
+    if preface and not keyed:
+        return None
+    if len(rest) <= 600 or (keyed and len(rest) <= HEAD_CHARS):
+        return "body is JSON" + (" lines" if count > 1 else " document")
+    return None
+
+
+def _cut_off_json(text: str) -> str | None:
+    """A provider payload cut off by a relay or size limit: it no longer parses, but its
+    start is keyed JSON (event keys and several ``"key":`` pairs) and the lines that are
+    not JSON say nothing a person would."""
+    head = text[:HEAD_CHARS]
+    if not _JSON_EVENT_KEYS.search(head) or len(_JSON_KEY.findall(head)) < 4:
+        return None
+    prose = fold(" ".join(ln for ln in head.splitlines() if '"' not in ln and "{" not in ln))
+    if "?" in prose or CITIZEN.search(prose) or PERSON_REQUEST.search(prose):
+        return None
+    return "body is a cut-off JSON notification"

@@ -1,0 +1,99 @@
+"""Mailing-list administration mail (confirmations, moderation, digests) without List-* headers.
+
+Why: list managers send their administrative mail without the RFC 2369
+headers that R16 (3) reads, but with their own headers, role addresses
+(``LIST-request@``, ``owner-LIST@``) and subjects; answering one subscribes,
+confirms or loops.
+"""
+
+from __future__ import annotations
+
+import re
+
+from privacybot.triage.automatic_subjects import (
+    LIST_ADMIN_BODY,
+    LIST_ADMIN_SUBJECTS,
+    LIST_WORDS,
+    fold,
+)
+from privacybot.triage.automatic_view import MessageView, alternation, local_part, squash
+
+#: Headers only list managers write (Mailman, Sympa, ezmlm, LISTSERV, majordomo), also on
+#: their administrative mail that carries no List-* header.
+LIST_ADMIN_HEADERS: tuple[str, ...] = ("x-list-administrivia", "mailing-list")
+
+
+LIST_ADMIN_HEADER_PREFIXES: tuple[str, ...] = (
+    "x-mailman-",
+    "x-sympa-",
+    "x-ezmlm-",
+    "x-listserver",
+    "x-lsv-",
+    "x-majordomo",
+)
+
+
+#: List managers themselves, by local part (squashed).
+_LIST_MANAGER = re.compile(
+    r"^(?:mailman|sympa|listserv|majordomo|ezmlm|lyris|listproc|listar|smartlist|mlmmj|ecartis"
+    r"|groupsio|dada|phplist|mailmanlists)"
+    r"(?:owner|bounces?|request|admin)?$"
+)
+
+
+#: A list's role addresses: ``LIST-request@``, ``LIST-owner@``, ``LIST-bounces+…@``,
+#: ``owner-LIST@``.
+_LIST_ROLE = re.compile(
+    r"^(?:owner-[a-z0-9._-]{1,64}|[a-z0-9._-]{1,64}[-+](?:request|owner|bounces?|admin|help"
+    r"|subscribe|unsubscribe|confirm|join|leave)(?:[+=][^@\s]{0,120})?)$"
+)
+
+
+_LIST_ADMIN_SUBJECT = alternation(LIST_ADMIN_SUBJECTS, r"")
+
+
+_LIST_ADMIN_BODY = re.compile(fold(LIST_ADMIN_BODY), re.IGNORECASE)
+
+
+_LIST_WORD = re.compile(LIST_WORDS, re.IGNORECASE)
+
+
+def list_admin(v: MessageView) -> str | None:
+    """Mailing-list administration: confirmations, welcome and goodbye, moderation, digests.
+
+    Admin mail often lacks List-* headers; what it has is structure: a list manager's own
+    header (``X-List-Administrivia``, ``X-Mailman-*``, ``Mailing-List``), a list manager as
+    sender (``mailman@``, ``sympa@``, ``listserv@``, Google Groups' noreply), or a list's
+    role address (``LIST-request@``, ``owner-LIST@``) speaking of a list or subscription.
+    Without those, a list manager's subject ("confirm 6f1c…", "Welcome to the X mailing
+    list", "Bevestig uw aanmelding") or its own sentences, never in a human voice
+    ("I got 'Welcome to the list' but never subscribed, what data do you hold?").
+    """
+    for key, _ in v.msg.headers:
+        low = key.lower()
+        if low in LIST_ADMIN_HEADERS or low.startswith(LIST_ADMIN_HEADER_PREFIXES):
+            return f"list manager header {key}"
+    human = v.human_voice
+    for _, address in v.mailboxes:
+        local = local_part(address)
+        domain = address.rsplit("@", 1)[-1].lower() if "@" in address else ""
+        squashed = squash(local)
+        if _LIST_MANAGER.match(squashed) or (
+            domain.endswith("googlegroups.com") and "noreply" in squashed
+        ):
+            return f"list manager sender {local}"
+        if (
+            _LIST_ROLE.match(local)
+            and not human
+            and (_LIST_WORD.search(v.subject) or _LIST_WORD.search(v.head_text))
+        ):
+            return f"list role sender {local}"
+    if human:
+        return None
+    match = _LIST_ADMIN_SUBJECT.match(v.subject)
+    if match:
+        return f"list administration subject {match.group(0)[:60]!r}"
+    found = _LIST_ADMIN_BODY.search(v.head_text)
+    if found:
+        return f"list manager wording {found.group(0)[:60]!r}"
+    return None

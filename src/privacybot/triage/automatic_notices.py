@@ -1,0 +1,391 @@
+"""Notices that systems send about a message: gateways, challenges, receipts, self-declared.
+
+Why together: each is a template a system fills in about *your* message (it
+was quarantined, must be confirmed, was read, was generated automatically),
+and each is told from a person writing about *their* message by the same
+marks: a template's fields and "do not reply" lines on one side, the first
+person, a question or their own request on the other.
+"""
+
+from __future__ import annotations
+
+import re
+
+from privacybot.triage import automatic_structure as structure
+from privacybot.triage.automatic_subjects import (
+    CHALLENGE_ACTION,
+    CHALLENGE_CONFIRM,
+    CHALLENGE_DELIVERY,
+    CHALLENGE_FILTER,
+    CHALLENGE_SUBJECTS_MORE,
+    GATEWAY_SUBJECTS_MORE,
+    RECEIPT_BODY,
+    RECEIPT_BODY_STRONG,
+    RECEIPT_FIELDS,
+    RECEIPT_SUBJECTS,
+    fold,
+)
+from privacybot.triage.automatic_view import (
+    FIRST_PERSON_ANY,
+    HEAD_CHARS,
+    LINK_TEXT,
+    LONG_NOTICE,
+    URL,
+    MessageView,
+    alternation,
+    asks_or_owns,
+    local_part,
+    squash,
+)
+
+#: Virus-scanner, quarantine and gateway notices, at the start of the subject.
+GATEWAY_SUBJECTS: tuple[str, ...] = (
+    r"virus (?:alert|found|detected|warning|notification|gevonden|gefunden|d[e~]tect[e~])",
+    r"virus \(.{1,80}\) in mail (?:from|to) you",
+    r"banned (?:contents?|file|attachment)s? (?:alert|notice|detected)",
+    r"(?:message|e-?mail) (?:quarantined|held|blocked by)",
+    r"quarantine (?:notification|summary|report|digest)|spam quarantine",
+    r"(?:attachment|bijlage|anhang) (?:removed|blocked|verwijderd|geblokkeerd|entfernt)",
+    r"(?:unsafe|dangerous|suspicious) (?:attachment|content) (?:removed|blocked|detected)",
+    *GATEWAY_SUBJECTS_MORE,
+)
+
+
+#: What scanners and gateways say about a message they stopped.
+_GATEWAY_BODY = re.compile(
+    r"\b(?:(?:message|e-?mail|mail|attachment|bericht|bijlage|nachricht|anhang|pi[e~]ce jointe)"
+    r"\b.{0,80}\b(?:has been|have been|was|were|is|werd|is|wurde|a [e~]t[e~]|ist)\s+"
+    r"(?:blocked|quarantined|held|removed|deleted|rejected|stripped|geblokkeerd|tegengehouden"
+    r"|in quarantaine|verwijderd|blockiert|gesperrt|entfernt|in quarant[a~]ne|bloqu[e~]e?"
+    r"|supprim[e~]e?|mis en quarantaine)"
+    r"|(?:mensaje|messaggio|mensagem|wiadomosc)\b.{0,80}\b(?:ha sido|e stato|e stata|foi|zostala)"
+    r"\s+(?:bloquead[oa]|retenid[oa]|puest[oa] en cuarentena|bloccat[oa]|mess[oa] in quarantena"
+    r"|trattenut[oa]|colocad[oa] em quarentena|retid[oa]|zablokowana)"
+    r"|(?:placed|put) in (?:your )?(?:personal )?quarantine|in quarantaine (?:gezet|geplaatst)"
+    r"|in quarantane verschoben"
+    r"|(?:virus|malware|ransomware|trojan|phishing)\b.{0,60}\b(?:detected|found|gevonden"
+    r"|gedetecteerd|gefunden|d[e~]tect[e~])"
+    r"|(?:contains?|bevat|enth[a~]lt|contenait|contient)\s+(?:a\s+|een\s+|einen\s+|un\s+)?"
+    r"(?:virus|malware|infected|gevaarlijke|verd[a~]chtige|suspicious|dangerous))",
+    re.IGNORECASE,
+)
+
+
+#: What a stopped message's notice says when sender and subject are neutral: not delivered
+#: because of its content, blocked by a system, could not be scanned, a DLP rule.
+_GATEWAY_STOPPED = re.compile(
+    r"\b(?:not (?:been )?delivered (?:because|as|since) it contain|could not be (?:scanned"
+    r"|analy[sz]ed|checked)|(?:blocked|stopped|quarantined|rejected) by (?:the |our |a )?\w{0,30}"
+    r" ?(?:gateway|filter|policy|system|scanner|security|protection)|dlp\b|data loss prevention"
+    r"|(?:aufgrund|wegen) .{0,60}nicht zugestellt|konnte nicht (?:gescannt|gepruft) werden"
+    r"|kon niet worden (?:gescand|gecontroleerd)|n'a pas pu etre (?:analyse|verifie)"
+    r"|(?:mensaje|correo)\b.{0,80}\b(?:fue|ha sido) (?:bloqueado|retenido|puesto en cuarentena)"
+    r"|(?:message|courriel|piece jointe)\b.{0,80}\ba ete (?:mis en quarantaine|bloquee?|retenue?"
+    r"|supprimee?)"
+    r"|(?:nachricht|anhang)\b.{0,80}\bwurde\b.{0,40}\b(?:in (?:die )?quarantane (?:verschoben"
+    r"|gestellt)|blockiert|zuruckgehalten|entfernt)"
+    r"|(?:allegato|messaggio)\b.{0,80}\be stat[oa] (?:rimoss[oa]|bloccat[oa]|eliminat[oa])"
+    r"|(?:meddelande|bilaga|e-?post)\b.{0,80}\b(?:har|blev) (?:stoppats|blockerats|sparrats"
+    r"|tagits bort|satts i karantan)"
+    r"|(?:nachricht|bericht|message|e-?mail)\b.{0,80}\b(?:wurde|werd|is|was|has been)\b.{0,40}"
+    r"\b(?:filter|gateway|scanner|beveiligingsfilter)\w{0,4} (?:zuruckgehalten|tegengehouden"
+    r"|held|withheld|blocked|blockiert|geblokkeerd|quarantined))",
+    re.IGNORECASE,
+)
+
+
+#: A machine's template: "automated notification", "do not reply", "contact your administrator".
+_TEMPLATE_MARK = re.compile(
+    r"\b(?:automated (?:notification|notice|message)|automatically generated|generated"
+    r" automatically|automatisch (?:gegenereerd|erzeugt|generiert)|message automatique"
+    r"|genere automatiquement|generado automaticamente|generato automaticamente|messaggio"
+    r" automatico|gerad[ao] automaticamente|automatiskt meddelande|wygenerowana automatycznie"
+    r"|do not reply|niet beantwoorden|nicht (?:darauf )?antworten|ne pas y repondre|no responda"
+    r"|non rispondere|nao responda|svara inte|nie odpowiadaj"
+    r"|contact (?:your|the) (?:it |system |mail |e-?mail )?(?:administrator|admin|helpdesk"
+    r"|help desk|service ?desk)|wenden sie sich an ihren (?:administrator|admin)"
+    r"|neem contact op met (?:uw|de) (?:beheerder|helpdesk|servicedesk)"
+    r"|contactez votre administrateur|contacte con su administrador)\b",
+    re.IGNORECASE,
+)
+
+
+#: "Sender: …", "Reason: …": the fields of a notice, one per line, in several languages.
+_NOTICE_FIELD = re.compile(
+    r"^(?:sender|recipients?|subject|reason|policy|action|attachment|file ?name|reference"
+    r"|quarantine id|threat|afzender|ontvanger|onderwerp|reden|beleid|bijlage|absender|empfanger"
+    r"|betreff|grund|richtlinie|aktion|anhang|expediteur|destinataire|objet|motif|politique"
+    r"|remitente|destinatario|asunto|motivo|adjunto|mittente|oggetto|allegato|remetente"
+    r"|assunto|anexo|avsandare|mottagare|amne|orsak|nadawca|odbiorca|temat|powod)\s?:\s?\S",
+    re.IGNORECASE,
+)
+
+
+_SYSTEM_LOCAL = re.compile(
+    r"noreply|donotreply|admin|system|security|secure|gateway|filter|scan|alert|notif|quarant"
+    r"|postmaster|mailer|virus|protect|guard|helpdesk|servicedesk|itsupport|smtp|relay"
+)
+
+
+#: Display names of scanners and gateways ("Sicurezza Posta", "Secure Mail", "Mail Filter").
+_SYSTEM_NAME = re.compile(
+    r"\b(?:secure ?mail|mail ?(?:security|filter|gateway|protection)|e-?mail[- ]?(?:security"
+    r"|sicherheit|protection|beveiliging)|sicurezza posta|seguridad del correo|securite"
+    r" (?:de la )?messagerie|quarantine|quarantaine|spam ?filter|antivirus)\b",
+    re.IGNORECASE,
+)
+
+
+_GATEWAY_WORD = re.compile(
+    r"virus|malware|quarant|blocked|geblokkeerd|blockiert|bloqu|policy|beleid|richtlinie"
+    r"|security|beveiliging|sicherheit|s[e~]curit[e~]|filter|attachment|bijlage|anhang|alert",
+    re.IGNORECASE,
+)
+
+
+#: Header prefixes (lower case) of challenge-response services.
+CHALLENGE_HEADERS: tuple[str, ...] = ("x-boxbe", "x-spamarrest", "x-choicemail", "x-challenge")
+
+
+#: All three together in the writer's own top lines: spam, a confirmation, delivery.
+_CHALLENGE_TOGETHER: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        r"\b(?:spam|junk|unsolicited|ongewenste|robots?|human|mens|menselijk|unerw[u~]nscht"
+        r"|ind[e~]sirables?|whitelist|allowlist|approved senders|goedgekeurde afzenders)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:verify|verification|confirm|confirmation|bevestig|bevestiging|verifieer"
+        r"|best[a~]tig|confirmer|confirmez|validate|authenticate|click|klik|klicken|cliquez)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:deliver(?:ed|y)?|afgeleverd|bezorgd|zugestellt|zustellung|d[e~]livr|remis"
+        r"|reach(?:es)? (?:me|my inbox)|in my inbox|ontvangen|receive your (?:message|e-?mail))",
+        re.IGNORECASE,
+    ),
+)
+
+
+#: Challenge-response: asks the sender to prove they are human before delivery.
+CHALLENGE_BODY: tuple[str, ...] = (
+    r"(?:allow|accept)s? (?:incoming )?(?:messages?|e-?mails?|mail) only from (?:senders|people"
+    r"|addresses)",
+    r"(?:please )?(?:confirm|verify) (?:that )?you are (?:a (?:real )?(?:person|human)|human"
+    r"|not a (?:robot|spammer))",
+    r"(?:your (?:message|e-?mail) (?:is|has been) (?:held|awaiting|pending|queued)"
+    r" (?:for|until)? ?(?:verification|approval|confirmation)?)",
+    r"(?:protect(?:ing)? (?:myself|my (?:in)?box|this mailbox) (?:from|against)"
+    r" (?:spam|junk|unsolicited))",
+    r"(?:sender|afzender|absender) ?(?:verification|verificatie|verifizierung)",
+    r"(?:add(?:ed)? (?:you )?to (?:my|the) (?:list of )?(?:approved|allowed) senders)",
+    r"(?:only )?accepts? (?:mail|e-?mails?|messages?) (?:only )?from (?:approved|known|verified"
+    r"|trusted|allowed) (?:senders|people|addresses)",
+    r"(?:before (?:your|the) message (?:can be|is|will be) delivered)",
+)
+
+
+CHALLENGE_SUBJECTS: tuple[str, ...] = (
+    r"(?:please )?(?:confirm|verify) your (?:e-?mail|message|address)(?: to| so| before| for)?",
+    r"(?:sender|message) verification (?:required|request|needed)",
+    r"your message (?:is )?awaiting (?:verification|confirmation|approval)",
+    r"bevestig (?:uw|je) (?:bericht|e-?mail)|nachricht best[a~]tigen",
+    *CHALLENGE_SUBJECTS_MORE,
+)
+
+
+_GATEWAY_SUBJECT = alternation(GATEWAY_SUBJECTS, r"(?:\W|$)")
+
+
+_CHALLENGE_SUBJECT = alternation(CHALLENGE_SUBJECTS, r"(?:\W|$)")
+
+
+_CHALLENGE = re.compile("|".join(f"(?:{p})" for p in CHALLENGE_BODY), re.IGNORECASE)
+
+
+_CHALLENGE_SIGNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE) for p in (CHALLENGE_FILTER, CHALLENGE_CONFIRM, CHALLENGE_DELIVERY)
+)
+
+
+_CHALLENGE_ACTION = re.compile(CHALLENGE_ACTION, re.IGNORECASE)
+
+
+#: The writer speaks of their own message or allow list, asks to be allow-listed, or has
+#: already allowed us: a person.  A challenge service speaks of *your* message and *its* list.
+_OWN_SETTINGS = re.compile(
+    r"\b(?:my|mijn|meine?|mon|mi|il mio|la mia|minha|meu|moja|mitt)\s+(?:earlier |previous |last "
+    r"|first |vorige |eerdere |eerste |letzte |erste )?(?:message|e-?mail|mail|letter|bericht"
+    r"|nachricht|courriel|mensaje|correo|messaggio|mensagem|wiadomosc|meddelande|mejl)\b"
+    r"|\b(?:whitelist|allowlist)\s+(?:me|us|my|our|this|the address|[\w.+-]{1,64}@)"
+    r"|\b(?:your|uw|jullie|ihre[nm]?|votre|vos|su|sus|vostra|sua)\s+(?:own\s+)?(?:whitelist"
+    r"|allowlist|liste blanche|lista blanca|safe senders|veilige afzenders|sicheren absender"
+    r"|address book|adresboek|adressbuch)"
+    r"|\b(?:i(?:'ve| have)|ik heb|ich habe|j'ai|jag har)\b.{0,60}\b(?:added|whitelisted"
+    r"|allowlisted|toegevoegd|hinzugefugt|ajoute|lagt till)\b"
+    r"|\bon your (?:side|end)\b",
+    re.IGNORECASE,
+)
+
+
+#: The question a challenge page answers for its reader ("Why am I receiving this?") on a
+#: line of its own: a heading of the template, not a person asking the desk something.
+_FAQ_QUESTION = re.compile(
+    r"\W{0,3}(?:why (?:am i|do i|did i|have i|is this)|what (?:is this|do i (?:need|have) to do"
+    r"|should i do|happens (?:next|now))|how do i|waarom (?:krijg|ontvang) ik|wat moet ik doen"
+    r"|warum (?:erhalte|bekomme) ich|was muss ich tun|pourquoi (?:ai-je|je recois|ce message)"
+    r"|que dois-je faire|por que (?:recibo|recibe|este)|perche (?:ricevo|ricevi|questo))"
+    r"[^?]{0,80}\?\W{0,3}",
+    re.IGNORECASE,
+)
+
+
+def gateway_subject(v: MessageView) -> str | None:
+    """A scanner, quarantine, digest or policy notice subject, at the start, in several languages.
+
+    Not when the subject is a question ("Message quarantined?"), nor in a human voice or
+    the first person: "Email blocked by your server" over "You blocked my email twice, here
+    is my request again" is a person; a notice speaks of *your* message, never of *mine*.
+    """
+    match = _GATEWAY_SUBJECT.match(v.subject)
+    if match and not v.subject.rstrip().endswith("?") and not v.human_voice and not v.first_person:
+        return f"gateway notice subject {match.group(0).strip()!r}"
+    return None
+
+
+def gateway_body(v: MessageView) -> str | None:
+    """A scanner or gateway notice: its wording, from a system sender or under a notice subject.
+
+    Not when the writer asks a question or speaks of their own request (``human_voice``):
+    "my scanner says a virus was detected in your PDF, can you resend?" is a person.
+    """
+    head = v.head_text
+    match = _GATEWAY_BODY.search(head)
+    if not match or v.human_voice:
+        return None
+    system = any(
+        _SYSTEM_LOCAL.search(squash(local_part(address))) or _SYSTEM_NAME.search(fold(name))
+        for name, address in v.mailboxes
+    )
+    if system or _GATEWAY_WORD.search(v.subject):
+        return f"gateway wording {match.group(0)[:60]!r}"
+    return None
+
+
+def gateway_notice(v: MessageView) -> str | None:
+    """A scanner or gateway notice known only by its body: sender and subject are neutral.
+
+    Stopped-message wording (``_GATEWAY_BODY`` or ``_GATEWAY_STOPPED``) together with the
+    shape of a template: an "automated notification / do not reply / contact your
+    administrator" line, or two field lines ("Sender:", "Reden:").  Never with a question,
+    nor when the writer speaks in the first person ("my message was quarantined, here is
+    my request again"); bare GDPR words do not count against it, because DLP notices name
+    their policy ("Personenbezogene Daten extern").
+    """
+    head = v.head_text
+    match = _GATEWAY_BODY.search(head) or _GATEWAY_STOPPED.search(head)
+    if not match:
+        return None
+    text = URL.sub(" ", head)
+    if "?" in text or v.subject.rstrip().endswith("?") or FIRST_PERSON_ANY.search(text):
+        return None
+    fields = {ln.split(":", 1)[0].strip().lower() for ln in v.head if _NOTICE_FIELD.match(fold(ln))}
+    if _TEMPLATE_MARK.search(head):
+        return f"gateway notice {match.group(0)[:60]!r} in an automated template"
+    if len(fields) >= 2:
+        return f"gateway notice {match.group(0)[:60]!r} with fields {', '.join(sorted(fields))}"
+    return None
+
+
+def challenge(v: MessageView) -> str | None:
+    """Challenge-response: the sender must confirm they are human before delivery.
+
+    Never in a human voice; a question the template asks for its reader ("Why am I
+    receiving this?", ``_FAQ_QUESTION``) does not count as one.  Nor when the writer
+    speaks of their own message or allow list (``_OWN_SETTINGS``): "I use a spam
+    blocker, please whitelist me and confirm my message was delivered" is a person.
+    """
+    for name in CHALLENGE_HEADERS:
+        if any(key.lower().startswith(name) for key, _ in v.msg.headers):
+            return f"challenge-response header {name}*"
+    head = v.head_text
+    own = fold(" ".join(ln for ln in v.head if not _FAQ_QUESTION.fullmatch(fold(ln))))
+    text = URL.sub(" ", LINK_TEXT.sub(" ", own))
+    if asks_or_owns(v.subject, text):
+        return None
+    if _OWN_SETTINGS.search(text):
+        return None
+    if _CHALLENGE_SUBJECT.match(v.subject):
+        return f"challenge subject {v.subject[:60]!r}"
+    match = _CHALLENGE.search(head)
+    if match:
+        return f"challenge wording {match.group(0)[:60]!r}"
+    if all(p.search(head) for p in _CHALLENGE_TOGETHER) and "://" in v.msg.body[:HEAD_CHARS]:
+        return "challenge wording (spam, confirm, delivery)"
+    if all(p.search(head) for p in _CHALLENGE_SIGNS) and _CHALLENGE_ACTION.search(
+        fold(v.msg.body[:HEAD_CHARS])
+    ):
+        return "challenge wording (filter, confirm, delivery) with a link or reply request"
+    guarded = structure.mailbox_in_prose(head, v.our_address)
+    if (
+        guarded
+        and not v.first_person
+        and _CHALLENGE_SIGNS[1].search(head)
+        and _CHALLENGE_ACTION.search(fold(v.msg.body[:HEAD_CHARS]))
+    ):
+        return f"a form about the mailbox of {guarded[:60]!r}: confirm, with a link or reply"
+    return None
+
+
+_RECEIPT_SUBJECT = re.compile(r"^(?:" + fold(RECEIPT_SUBJECTS) + ")", re.IGNORECASE)
+
+
+_RECEIPT_STRONG = re.compile(fold(RECEIPT_BODY_STRONG), re.IGNORECASE)
+
+
+_RECEIPT_WEAK = re.compile(fold(RECEIPT_BODY), re.IGNORECASE)
+
+
+_RECEIPT_FIELD = re.compile(r"^\W{0,3}" + RECEIPT_FIELDS, re.IGNORECASE)
+
+
+def read_receipt(v: MessageView) -> str | None:
+    """A read, not-read or delivery receipt written as text (Outlook, Exchange, Notes, webmail).
+
+    Standard MDNs are caught by their report parts; these carry none.  A receipt's own
+    sentence ("This is a Return Receipt for…", "Your document … was received by",
+    ``Disposition: manual-action/…``) counts alone; the Outlook one ("Your message … was
+    read on …", "is gelezen op", "wurde am … gelesen") with the receipt's subject prefix
+    ("Read:", "Gelezen:", "Lu :") or its To/Subject/Sent lines.  A prefix alone never:
+    "Gelezen: uw brief" is a person's subject too; and never in a human voice.
+    """
+    if v.human_voice:
+        return None
+    head = v.head_text
+    match = _RECEIPT_STRONG.search(head)
+    if match:
+        return f"receipt wording {match.group(0)[:60]!r}"
+    match = _RECEIPT_WEAK.search(head)
+    if not match:
+        return None
+    fields = sum(1 for line in v.head if _RECEIPT_FIELD.match(fold(line)))
+    if _RECEIPT_SUBJECT.match(v.subject) or fields >= 2:
+        return f"read receipt {match.group(0)[:40]!r}"
+    return None
+
+
+#: How far into the text a notice's opening statement stands.
+_OPENING_CHARS = 6
+
+
+def self_declared(v: MessageView) -> str | None:
+    """The text says a system generated or sent it ("Diese Nachricht wurde automatisch
+    erstellt", "Auto-generated verification request").  Not in a person's voice, nor in
+    the first person unless the notice opens with it ("Dit is een automatisch antwoord.
+    Ik ben …"): "I got an automatically generated mail from you" is a person."""
+    if v.human_voice or len(v.head_text) > LONG_NOTICE:
+        return None
+    found = structure.self_declared(v.head_text)
+    if found and v.first_person and v.head_text.find(found) > _OPENING_CHARS:
+        return None
+    return f"says it is automatic: {found[:60]!r}" if found else None

@@ -1,0 +1,277 @@
+"""What the automatic-mail rules read of a message, and what marks a person's voice.
+
+Why one view: the chain runs some thirty rules over every message; the subject
+without tags, the writer's own top lines (``head``: up to the first quote,
+attribution or forwarded block), the sender's mailboxes and the MIME part types
+are computed once, lazily.  Why the voice guards live here: every wording rule
+must give way to the same signs of a person (a question, their own request or
+data, a greeting to a named person, a typed code, "this is not an autoreply"),
+and one definition keeps them from drifting apart rule by rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from email.utils import getaddresses
+from functools import cached_property
+
+from privacybot.cases.threading import TOKEN_RE
+from privacybot.domain import ParsedMessage
+from privacybot.triage.automatic_subjects import (
+    fold,
+)
+
+#: The writer in the first person (a person telling of their own mail), any of our languages.
+FIRST_PERSON_ANY = re.compile(
+    r"\b(?:i|i'm|i've|me|my|ik|mijn|mij|ich|meine?[nrs]?|mir|mich|j'ai|je suis|moi|mon|mes|yo"
+    r"|mis|io|mio|mia|eu|meu|minha|jag|mitt|mina)\b",
+    re.IGNORECASE,
+)
+
+
+COMMENT = re.compile(r"\([^()]*\)")
+
+
+_TAGS = re.compile(r"^(?:\s*(?:\[[^\]]{0,40}\]|\*{1,3}[^*]{0,30}\*{1,3}|\([^)]{0,30}\)))+\s*")
+
+
+def alternation(patterns: tuple[str, ...], tail: str) -> re.Pattern[str]:
+    """One anchored pattern; folded (``fold``) like the subjects it is matched against."""
+    body = "|".join(f"(?:{fold(p)})" for p in patterns)
+    return re.compile(r"^(?:" + body + ")" + tail, re.IGNORECASE)
+
+
+#: A link's text as html2text writes it (``[Verify my address](``): a template's button.
+LINK_TEXT = re.compile(r"\[[^\[\]]{0,80}\]\(")
+
+
+URL = re.compile(r"(?:https?|ftp)://\S{1,500}|www\.\S{1,300}", re.IGNORECASE)
+
+
+#: A citizen writing about their own request or data: never a machine's notice.
+CITIZEN = re.compile(
+    r"\b(?:(?:my|mijn|meine?[nrs]?|mes|mon|ma|mis|mio|mia|miei|meu|minha|min|mitt|mina)\s+"
+    r"(?:own\s+|personal\s+|eigen\s+|persoonlijke\s+|personlichen?\s+)?(?:data|gegevens|daten"
+    r"|donnees|datos|dati|dados|records|account|request|verzoek|aanvraag|anfrage|antrag|demande"
+    r"|solicitud|bezwaar|klacht|objection|complaint|widerspruch|beschwerde|reclamation"
+    r"|richiesta|pedido|file|dossier|phone|telefoonnummer|address(?! book)|adres|adresse"
+    r"|information)"
+    r"|gdpr|avg|dsgvo|rgpd|persoonsgegevens|personal data|personenbezogenen?|inzage\w{0,8}"
+    r"|auskunft|erase|erasure|verwijder(?:en|ing)|delete (?:my|all)|loschung|loschen sie"
+    r"|supprimer mes|access request|(?:deletion|erasure|data|privacy|subject access) request"
+    r"|verzoek (?:om|tot) (?:inzage|verwijdering|correctie|rectificatie)|auskunftsersuchen"
+    r"|(?:i|ik|ich|j'ai|je)\s(?:have\s|heb\s|habe\s)?(?:submitted|sent|made|filed|ingediend|gedaan"
+    r"|gestuurd|gestellt|geschickt|envoye|soumis)?\s?(?:a|an|een|eine|une)\s(?:\w+\s)?(?:request"
+    r"|verzoek|aanvraag|anfrage|antrag|demande)"
+    r"|(?:ich habe|i have|i've|ik heb|j'ai)\s.{0,30}(?:anfrage|antrag|request|verzoek|aanvraag"
+    r"|demande)\s(?:gestellt|gestuurd|ingediend|submitted|sent|made|envoye))\b",
+    re.IGNORECASE,
+)
+
+
+#: A greeting to one named person ("Beste mevrouw Jansen", "Dear Mr Okafor"): a machine
+#: answering mail does not know its reader's name.
+_NAMED_SALUTATION = re.compile(
+    r"\W{0,3}(?i:beste|geachte|dear|liebe|lieber|sehr geehrte[r]?|hallo|hello|hi|bonjour|chere?)\s"
+    r"(?i:mevrouw|mevr\.?|meneer|mijnheer|dhr\.?|heer|mr\.?|mrs\.?|ms\.?|miss|frau|herr|dr\.?"
+    r"|madame|monsieur)\s[A-Z][\w'-]{1,30}\b"
+)
+
+
+#: The writer says their mail is not automatic ("written by me, not an autoreply!").
+_NOT_AUTOMATIC = re.compile(
+    r"\b(?:not|geen|kein(?:e)?|pas)\s(?:an?\s|een\s|eine?\s|une?\s)?(?:auto-?reply|autoresponder"
+    r"|automatic|automated|automatisch\w{0,3}|automatique)\b"
+    # ... or speaks of their own autoresponder ("mijn out of office", "il mio risponditore").
+    r"|\b(?:my|mijn|mein\w?|il mio|la mia|mon|ma|mi)\s(?:\w+\s)?(?:out[- ]of[- ]office|auto-?reply"
+    r"|autoresponder|automatisch antwoord|afwezigheidsbericht|abwesenheitsnotiz|risponditore"
+    r"|reponse automatique|respuesta automatica)",
+    re.IGNORECASE,
+)
+
+
+#: Where a human's own text ends: quotes, attributions, forwarded and Outlook header blocks.
+HEAD_END = re.compile(
+    r"^\s*(?:>|-{2,}\s*(?:original|forwarded|oorspronkelijk|doorgestuurd|urspr|weitergeleitet"
+    r"|message d'origine|message transf)|begin forwarded|(?:from|van|von|de)\s?:\s*\S"
+    r"|(?:on|op|am|le)\s.{0,200}(?:wrote|schreef|schrieb|a écrit)\s*:?)",
+    re.IGNORECASE,
+)
+
+
+_HEAD_LINES = 25
+
+
+#: A long away notice (two languages, a colleague, a signature) is still one, up to here.
+LONG_NOTICE = 1600
+
+
+HEAD_CHARS = 4000
+
+
+#: What a person asks of the desk or says of a file around pasted JSON ("Please send a
+#: correct file", "Graag uitleg", "it is broken"); a provider's footer says none of it.
+PERSON_REQUEST = re.compile(
+    r"\b(?:please|pls|graag|alstublieft|bitte|svp|merci de|per favore|por favor|prosze)\b.{0,30}"
+    r"\b(?:send|resend|stuur|schick\w{0,2}|envoy\w{0,4}|mand\w{0,4}|fix|correct|repair"
+    r"|herstel\w{0,2}|explain|uitleg|erklar\w{0,4}|expliqu\w{0,4}|delete|remove|verwijder\w{0,2}"
+    r"|give|geef|call|bel)\b"
+    r"|\b(?:graag|bitte um|please)\s+(?:uitleg|erklarung|an explanation)\b"
+    r"|\b(?:broken|kapot|klopt niet|defect|kaputt|fehlerhaft|wrong|onjuist|stops? halfway)\b",
+    re.IGNORECASE,
+)
+
+
+OurMessageIds = Callable[[str], bool] | Collection[str] | None
+
+
+def first_token(value: str) -> str:
+    return COMMENT.sub(" ", value).split(";")[0].strip().lower()
+
+
+def squash(local: str) -> str:
+    return re.sub(r"[\s._\-]", "", local.lower())
+
+
+def local_part(address: str) -> str:
+    return address.rsplit("@", 1)[0].strip().strip('"').lower() if "@" in address else ""
+
+
+def is_ours(message_id: str, ours: OurMessageIds) -> bool:
+    if ours is None:
+        return False
+    if callable(ours):
+        return bool(ours(message_id))
+    return message_id in ours
+
+
+def asks_or_owns(subject: str, text: str) -> bool:
+    """A question (in the subject or the writer's ``text``) or the writer's own request or
+    data: the core of a person's voice, which each wording rule reads over its own text."""
+    return subject.rstrip().endswith("?") or "?" in text or bool(CITIZEN.search(text))
+
+
+@dataclass(frozen=True)
+class MessageView:
+    """What the rules look at, computed once per message (and lazily where costly)."""
+
+    msg: ParsedMessage
+    our_address: str | None
+    our_message_ids: OurMessageIds
+
+    @cached_property
+    def content_type(self) -> str:
+        value = self.msg.header("Content-Type") or ""
+        return value.split(";")[0].strip().lower()
+
+    @cached_property
+    def subject(self) -> str:
+        """The subject without leading tags such as ``[EXTERNAL]``, accents folded.
+
+        Patterns are written without accents; a character a broken charset turned
+        into U+FFFD becomes ``~``, which the patterns accept where an accent stands.
+        """
+        return fold(_TAGS.sub("", self.msg.subject or "").strip())
+
+    @cached_property
+    def subject_tags(self) -> list[str]:
+        """The texts inside the leading tags (``[Auto-Reply]``, ``(自動回覆)``), folded."""
+        match = _TAGS.match(self.msg.subject or "")
+        if not match:
+            return []
+        found = re.findall(r"\[([^\]]{0,40})\]|\(([^)]{0,30})\)", match.group(0))
+        return [fold((a or b).strip()) for a, b in found if (a or b).strip()]
+
+    @cached_property
+    def head_text(self) -> str:
+        """The writer's own top lines as one folded string."""
+        return fold(" ".join(line for line in self.head if line))
+
+    @cached_property
+    def human_voice(self) -> bool:
+        """A person writing to the desk: a question (subject, or text outside links) or their
+        own request or data.
+
+        Guards the rules that read wording, not headers: a citizen quoting a notice, asking
+        about a bounce or pasting JSON writes like this; machines' notices do not.
+        """
+        text = URL.sub(" ", self.head_text)
+        return (
+            asks_or_owns(self.subject, text)
+            or bool(_NAMED_SALUTATION.match(text))
+            or bool(_NOT_AUTOMATIC.search(f"{self.subject} {text}"))
+        )
+
+    @cached_property
+    def first_person(self) -> bool:
+        """The writer's own text (links and their button texts left out) says I, me or my."""
+        text = URL.sub(" ", LINK_TEXT.sub(" ", self.head_text))
+        return bool(FIRST_PERSON_ANY.search(text))
+
+    @cached_property
+    def mailboxes(self) -> list[tuple[str, str]]:
+        """(display name, address) of From and Sender; an address without @ is kept."""
+        out: list[tuple[str, str]] = []
+        for name in ("From", "Sender"):
+            out.extend((n.strip(), a.strip()) for n, a in getaddresses(self.msg.header_all(name)))
+        if self.msg.sender and all(a != self.msg.sender for _, a in out):
+            out.append(("", self.msg.sender))
+        return out
+
+    @cached_property
+    def head(self) -> list[str]:
+        """The writer's own top lines: up to the first quote, attribution or forward."""
+        lines: list[str] = []
+        for line in self.msg.body[:HEAD_CHARS].replace("\r", "").split("\n"):
+            if HEAD_END.match(line):
+                break
+            lines.append(line.strip())
+            if len(lines) >= _HEAD_LINES:
+                break
+        return lines
+
+    @cached_property
+    def part_types(self) -> set[str]:
+        return {a.content_type.lower() for a in self.msg.attachments}
+
+
+def a_person(v: MessageView) -> bool:
+    return v.human_voice or v.first_person
+
+
+def speaks_under_a_notice_subject(v: MessageView) -> bool:
+    """A person kept or typed a notice's subject ("Automatisch antwoord: …", "Undeliverable:
+    RE: your request") over their own words: a question (an away template's "Is het
+    dringend?" aside), their own request or data, a typed code, or their autoresponder
+    spoken of as theirs.  Machines' notices under those subjects say none of it."""
+    head = v.head_text
+    text = URL.sub(" ", URGENT_QUESTION.sub(" ", head))
+    return (
+        "?" in text
+        or bool(CITIZEN.search(text))
+        or bool(TYPED_CODE.search(head))
+        or bool(_NOT_AUTOMATIC.search(text))
+    )
+
+
+#: Our case reference as the writer types it ("PRV-2026-01898", "prv 2026 1898").
+OUR_REFERENCE = re.compile(r"\bprv[\s-]?\d{4}[\s-]?\d{1,5}\b", re.IGNORECASE)
+
+
+#: A verification code typed in a reply ("720 243"): a person answering our mail.
+#: Not a phone number or a date: no digit group right before or after ("020 123 4567").
+TYPED_CODE = re.compile(r"(?<![\d.:/+-])(?<!\d[ -])\d{3}[ -]?\d{3}(?![\d:/-]|\.\d)(?![ -]\d)")
+
+
+def answers_us(v: MessageView) -> bool:
+    return bool(v.msg.in_reply_to or v.msg.references or TOKEN_RE.search(v.msg.subject or ""))
+
+
+#: A rhetorical question an away notice asks its reader ("Is het dringend?"): no person's.
+URGENT_QUESTION = re.compile(
+    r"(?:is het (?:echt )?dringend|dringend|urgent|is it urgent|eilt es|es ist dringend"
+    r"|c'est urgent|e urgente|es urgente|brad?skande|haster det|kiireellinen)\s?\?",
+    re.IGNORECASE,
+)
