@@ -340,6 +340,16 @@ def test_mailing_list_administration_is_automatic(name: str) -> None:
     assert verdict((MAIL / "auto/list_admin" / name).read_bytes()) == (True, "list-admin")
 
 
+@pytest.mark.parametrize("header", ["X-MLServer: fml [fml 4.0.3]", "X-ML-Name: burgerpanel"])
+def test_fml_list_manager_headers_alone_are_list_administration(header: str) -> None:
+    """fml's notices ("Loop Alert", command results) come from an ordinary-looking sender
+    with neutral wording; its own header fields are what they carry."""
+    plain = mail("Loop Alert: duplicated Message-ID", "Duplicated Message-ID found.", "ml@x.test")
+    assert verdict(plain) == (False, None)
+    raw = plain.replace(b"MIME-Version", header.encode() + b"\r\nMIME-Version", 1)
+    assert verdict(raw) == (True, "list-admin")
+
+
 @pytest.mark.parametrize("name", fixtures("read_receipt"))
 def test_read_and_delivery_receipts_are_automatic(name: str) -> None:
     automatic, rule_id = verdict((MAIL / "auto/read_receipt" / name).read_bytes())

@@ -188,8 +188,6 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("smtp-diagnostic", smtp_diagnostic),
     ("learned", _learned),
 )
-
-
 RULE_IDS: tuple[str, ...] = tuple(rule_id for rule_id, _ in RULES)
 
 

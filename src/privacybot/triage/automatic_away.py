@@ -49,8 +49,6 @@ OOF_SUBJECTS: tuple[str, ...] = (
     r"poissaolo(?:viesti|ilmoitus)|lomavastaaja|nieobecno[s~][c~] w biurze",
     *OOF_SUBJECTS_MORE,
 )
-
-
 #: Words that may head a human subject too ("Afwezig", "Absent"): automatic only when the
 #: writer's own text is short and speaks of being away and coming back.
 OOF_WEAK_SUBJECTS: tuple[str, ...] = (
@@ -70,8 +68,6 @@ OOF_WEAK_SUBJECTS: tuple[str, ...] = (
     r"|de vacaciones|ausente)|sono (?:fuori (?:sede|ufficio)|in ferie|assente)"
     r"|estou (?:fora do escrit[o~]rio|de f[e~]rias|ausente)",
 )
-
-
 _AWAY_BODY = re.compile(
     r"\b(?:until|till|back on|return(?:ing)? on|be back|away|absent|out of (?:the )?office"
     r"|on (?:annual )?leave|vacation|holiday|tot en met|t/m|terug op|weer aanwezig|afwezig"
@@ -81,8 +77,6 @@ _AWAY_BODY = re.compile(
     r"|semester|ferie|lomalla|poissa|palaan|rientro|rientrer[o~]|sono fuori|regreso|volver[e~])\b",
     re.IGNORECASE,
 )
-
-
 #: What an away notice offers besides the dates: a colleague, urgency, a later answer.
 _AWAY_ALTERNATIVE = re.compile(
     r"\b(?:contact|colleague|collega|kollege|koll[e~]gin|coll[e~]gue|collega|urgent|dringend|spoed"
@@ -95,8 +89,6 @@ _AWAY_ALTERNATIVE = re.compile(
     r"|kontakt\w{0,4}|wenden sie sich)",
     re.IGNORECASE,
 )
-
-
 #: "I am away until …" in the writer's own words, in several languages.
 _FIRST_PERSON_AWAY = re.compile(
     r"\b(?:i am|i'm|i will be|ik ben|ben ik|ich bin|bin ich|je suis|je serai|jag [a~]r|jeg er"
@@ -110,26 +102,18 @@ _FIRST_PERSON_AWAY = re.compile(
     r"|fuera|on (?:annual )?leave|on vacation|on holiday)\b",
     re.IGNORECASE,
 )
-
-
 #: A request in the text: then a short note under "Vacation" is a person writing.
 _ASKS = re.compile(
     r"\b(?:please|pls|graag|alstublieft|aub|bitte|svp|s'il vous|per favore|por favor|delete"
     r"|remove|verwijder|wis|l[o~]sch|stop|inzage|access|copy|kopie|want|wil|would like)\b",
     re.IGNORECASE,
 )
-
-
 _SEP = (
     r"(?:\s*[:\-–—|]|\s*$|\s+(?:until|till|tot|bis|jusqu|fino|hasta|at[e~]|do|t/m|re:)"
     r"|\s+(?:from|van|vom|du|des|dal)\s+\d)"
 )
-
-
 #: A strong out-of-office prefix may also run into a CJK subject or open a quoted one.
 _OOF_SEP = r"(?:" + _SEP[3:-1] + r"|\s*(?=" + CJK + r")|\s+[\[(\"'«“„]|\s*[/,;.!])"
-
-
 #: "Auto-Reply from Jane Doe": a strong prefix with a name after it; not in a human voice
 #: ("Automatic reply from your office never came. Did you get my mail?").
 #: A pronoun or article after "van" is a sentence about someone's notice ("Afwezigheidsbericht
@@ -138,12 +122,8 @@ _OOF_FROM_TAIL = (
     r"\s+(?:from|van|von|de|di|da|for|voor|fur)\s+(?!(?:jullie|uw|je|jouw|de|het|onze|ons|your"
     r"|the|our|my|mijn|ihrer|ihrem|ihres|eurem|votre|notre|la|le|les|su|il|lo)\b)\S"
 )
-
-
 #: Lotus Notes: "AUTO: Jan Jansen is afwezig (terug op …)": the word after AUTO says away.
 _LOTUS_AUTO = re.compile(r"^auto\s?:\s?\S.{0,120}", re.IGNORECASE)
-
-
 _LOTUS_AWAY = re.compile(
     r"\b(?:is|ist|est|e|esta|[a~]r|er|on)\s(?:not\s|niet\s|nicht\s)?(?:out of|away|absent|afwezig"
     r"|abwesend|au(?:ss|ß)er haus|im b[u~]ro|op kantoor|fuori|ausente|fuera|borta|borte|poissa"
@@ -151,8 +131,6 @@ _LOTUS_AWAY = re.compile(
     r"|\((?:returning|terug|r[u~]ckkehr|retour|back)\b",
     re.IGNORECASE,
 )
-
-
 _OOF_SUBJECT = alternation(
     OOF_SUBJECTS,
     r"(?:\s+(?:reply|response|message|notice|notification|bericht|melding|antwort|nachricht|"
@@ -160,22 +138,12 @@ _OOF_SUBJECT = alternation(
     + "))?"
     + _OOF_SEP,
 )
-
-
 _OOF_SUBJECT_ANY = alternation(OOF_SUBJECTS, r"(?:\W|$)")
-
-
 _OOF_SUBJECT_FROM = alternation(OOF_SUBJECTS, _OOF_FROM_TAIL)
-
-
 _OOF_WEAK_SUBJECT = alternation(OOF_WEAK_SUBJECTS, _SEP)
-
-
 _OOF_WEAK_UNTIL = alternation(
     OOF_WEAK_SUBJECTS, r"\s+(?:until|till|tot(?: en met)?|t/m|bis|jusqu|fino|hasta|at[e~]|do)\s+\w"
 )
-
-
 #: A date or weekday an away notice gives for the return, in figures or month names.
 _RETURN_DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}(?:st|nd|rd|th)?\b"
@@ -265,8 +233,6 @@ _WORKDAY_NOTICE = re.compile(
     r"|i work (?:on )?(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?)",
     re.IGNORECASE,
 )
-
-
 #: What a person replying to us from holiday still asks for: then it is their letter.
 _AWAY_REQUEST = re.compile(
     r"\b(?:delete|remove|verwijder\w{0,3}|wis|l[o~]sch\w{0,3}|inzage|access|copy of|kopie"
@@ -274,11 +240,7 @@ _AWAY_REQUEST = re.compile(
     r"|identity|identiteit|id-?bewijs|paspoort|passport)\b",
     re.IGNORECASE,
 )
-
-
 _AWAY_NOTICE_CHARS = 700
-
-
 #: How autoresponders open: thanks for *your* message, in the reader's direction.
 _THANKS_OPENER = re.compile(
     r"^\W{0,3}(?:(?:hi|hello|hallo|dear \w{1,20}|beste \w{1,20}|geachte \w{1,20}|guten tag"
@@ -288,8 +250,6 @@ _THANKS_OPENER = re.compile(
     r"|seu|ditt|din|twoja|za|for)\b",
     re.IGNORECASE,
 )
-
-
 #: A phone's footer under a reply: a person typed it ("Verstuurd vanaf mijn iPhone").
 _MOBILE_FOOTER = re.compile(
     r"\b(?:sent from my|verstuurd (?:vanaf|met|via) mijn|verzonden (?:vanaf|met|via) mijn"

@@ -38,8 +38,6 @@ REPORT_FIELDS: tuple[str, ...] = (
     "Arrival-Date",
     "Original-Mail-From",
 )
-
-
 #: Bounce subjects that only mail systems write, at the very start.
 BOUNCE_SUBJECTS: tuple[str, ...] = (
     r"undeliver(?:able|ed)(?: mail| message)?\s*:",
@@ -64,23 +62,17 @@ BOUNCE_SUBJECTS: tuple[str, ...] = (
     r" zum ubermittlungsstatus|notifica sullo stato (?:di|della) consegna)\s?\((?:error|echec"
     r"|fehler|errore)",
 )
-
-
 #: Subjects that might be human ("Delivery problem", "Rejected"): need mail-system words
 #: in the writer's own text as well.
 BOUNCE_WEAK_SUBJECTS: tuple[str, ...] = (
     r"delivery (?:problem|delayed|report|incomplete|failed)|message (?:delayed|blocked|rejected)",
     r"rejected|returned|not delivered|undeliverable|bounced?|niet afgeleverd|niet bezorgd",
 )
-
-
 _MAIL_SYSTEM_WORDS = re.compile(
     r"\b(?:smtp|mailbox|mail ?server|remote (?:server|host)|[45]\.\d{1,3}\.\d{1,3}"
     r"|[45]\d\d[ -][45]\.\d|\([45]\d\d\)|postvak|empf[a~]ngeradresse|destinataire introuvable)",
     re.IGNORECASE,
 )
-
-
 #: First words of the body that only a mail system writes (in the writer's own head).
 MTA_BODY: tuple[str, ...] = (
     r"this is the mail system at host",
@@ -125,28 +117,16 @@ MTA_BODY: tuple[str, ...] = (
     r"(?:uw bericht|ihre nachricht|votre message|your message) (?:heeft|hat|n'a pas|did not)"
     r" .{0,40}(?:niet bereikt|nicht erreicht|atteint|reach)",
 )
-
-
 _BOUNCE_SUBJECT = alternation(BOUNCE_SUBJECTS, r"(?:\W|$)")
-
-
 _BOUNCE_WEAK_SUBJECT = alternation(BOUNCE_WEAK_SUBJECTS, r"(?:\W|$)")
-
-
 _MTA_LINE = re.compile(r"^\W{0,3}(?:" + "|".join(f"(?:{p})" for p in MTA_BODY) + ")", re.I)
-
-
 _FIELD_LINE = re.compile(
     r"^(reporting-mta|final-recipient|original-recipient|diagnostic-code|remote-mta|action"
     r"|status|feedback-type|user-agent|original-mail-from|arrival-date|reported-domain"
     r"|source-ip|original-rcpt-to)\s*:\s*\S",
     re.IGNORECASE,
 )
-
-
 _DSN_CORE = frozenset({"final-recipient", "diagnostic-code", "reporting-mta", "remote-mta"})
-
-
 _ARF_CORE = frozenset({"feedback-type"})
 
 
@@ -233,8 +213,6 @@ _SMTP_REPLY = re.compile(
     r" retourne|il server remoto ha restituito|externe server retourneerde)\b",
     re.IGNORECASE,
 )
-
-
 #: Where a bounce hands back the message: its marker line, or its diagnostics heading.
 _COPY_MARK = re.compile(
     r"^\W{0,8}(?:this is a copy of the message|below this line is a copy of the message"
@@ -244,8 +222,6 @@ _COPY_MARK = re.compile(
     r" les administrateurs|informazioni di diagnostica per gli amministratori)",
     re.IGNORECASE,
 )
-
-
 _RETURNED_PARTS: frozenset[str] = frozenset(
     {"message/rfc822", "message/global", "text/rfc822-headers", "message/rfc822-headers"}
 )

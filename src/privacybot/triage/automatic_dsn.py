@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass
 
 _MSGID = re.compile(r"<[^<>\s]+>")
-
-
 _STATUS = re.compile(r"\b([245]\.\d{1,3}\.\d{1,3})\b")
 
 

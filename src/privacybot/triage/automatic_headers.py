@@ -29,8 +29,6 @@ from privacybot.triage.automatic_view import (
 
 #: R16 (2)
 BULK_PRECEDENCE: frozenset[str] = frozenset({"bulk", "junk", "list", "auto_reply"})
-
-
 #: R16 (3): RFC 2919 and RFC 2369 list headers.
 LIST_HEADERS: tuple[str, ...] = (
     "List-Id",
@@ -41,8 +39,6 @@ LIST_HEADERS: tuple[str, ...] = (
     "List-Owner",
     "List-Archive",
 )
-
-
 #: R16 (4) and the vendor headers autoresponders stamp instead of Auto-Submitted.
 AUTOREPLY_HEADERS: tuple[str, ...] = (
     "X-Autoreply",
@@ -54,8 +50,6 @@ AUTOREPLY_HEADERS: tuple[str, ...] = (
     "X-FC-MachineGenerated",
     "X-Vacation",
 )
-
-
 #: Vendor autoresponder header names by their shape ("X-Autoresponder", "X-Auto-Response",
 #: "X-Auto-Submitted", "X-Mail-Autoreply-Type"); X-Auto-Response-Suppress is not one (R16).
 _AUTOREPLY_NAME = re.compile(
@@ -63,20 +57,14 @@ _AUTOREPLY_NAME = re.compile(
     r"|submitted)|vacation|autorespond)(?:[-_][a-z]{1,12})?$",
     re.IGNORECASE,
 )
-
-
 #: Values of other headers that only autoresponders write.
 _AUTOREPLY_VALUE_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("X-Precedence", re.compile(r"^\s*(?:auto[-_]?reply|bulk|junk|list)\b", re.IGNORECASE)),
     ("X-Mailer", re.compile(r"^\s*(?:vacation|auto[-_ ]?(?:reply|responder))\b", re.IGNORECASE)),
     ("X-MS-Exchange-Generated-Message-Source", re.compile(r"\S")),
 )
-
-
 #: Headers only a bouncing MTA writes (Exim, Exchange).
 NDR_HEADERS: tuple[str, ...] = ("X-Failed-Recipients", "X-MS-Exchange-Message-Is-Ndr")
-
-
 #: Parts that only machines write: DSN, MDN, ARF, wherever they sit in the MIME tree.
 REPORT_PARTS: frozenset[str] = frozenset(
     {
@@ -90,28 +78,20 @@ REPORT_PARTS: frozenset[str] = frozenset(
         "message/global-headers",
     }
 )
-
-
 #: R16 (6): sender local parts of mail systems, compared without case, dots, dashes,
 #: underscores and spaces ("post_master", "Mailer_Daemon", "E500_SMTP_Mail_Service").
 DAEMON_LOCAL_PARTS: dict[str, str] = {"mailer-daemon": "MAILER-DAEMON", "postmaster": "postmaster"}
-
-
 _DAEMON = re.compile(
     r"^(?:mailerdaemon|postmaster|mdaemon|maildeliverysubsystem|maildelivery(?:system|service)?"
     r"|mailsystem|mailadmin(?:istrator)?|[a-z]?\d*smtpmailservice|smtpgateway|mailgateway"
     r"|microsoftexchange[0-9a-f]{32}|bounces?|bouncehandler|ndr)$"
 )
-
-
 #: Display names of mail systems when the address is empty or odd (``MAILER-DAEMON <>``).
 _DAEMON_NAME = re.compile(
     r"^(?:mailer[-_ ]?daemon|post[-_ ]?master|mail delivery (?:subsystem|system|service)"
     r"|mail administrator|microsoft outlook|internet mail delivery|mail system)$",
     re.IGNORECASE,
 )
-
-
 #: Display names only mail systems give themselves, whatever the address behind them.
 _DAEMON_DISPLAY = re.compile(
     r"^(?:mailer[-_ ]?daemon|post[-_ ]?master|mail delivery (?:subsystem|system|service|team)"
@@ -120,8 +100,6 @@ _DAEMON_DISPLAY = re.compile(
     r"|exchange online|mail ?server|e-?mail ?server|mail ?platform(?: [\w.-]{1,60})?)$",
     re.IGNORECASE,
 )
-
-
 #: Sender local parts of virus scanners, quarantines and mail gateways.
 _GATEWAY = re.compile(
     r"^(?:antivirus|virus(?:alert|scan|scanner|wall|warning)?|mailscanner|quarantine"
@@ -129,8 +107,6 @@ _GATEWAY = re.compile(
     r"|mailsecurity|emailsecurity|mailmarshal|scanmail|spamfilter|contentfilter"
     r"|mailfilter|spamtitan|ironport|barracuda|fortimail)$"
 )
-
-
 #: Fields that carry the envelope sender or the author; ``<>`` there is a null sender.
 NULL_SENDER_FIELDS: tuple[str, ...] = (
     "Return-Path",
@@ -144,25 +120,15 @@ NULL_SENDER_FIELDS: tuple[str, ...] = (
     "From",
     "Sender",
 )
-
-
 #: The null reverse path as mail systems write it: ``<>``, ``< >``, ``<"">``, ``<@>`` and
 #: qmail's double-bounce sender ``#@[]``.
 _NULL_PATH = re.compile(r'<\s*(?:""|@|#@\[\])?\s*>|#@\[\]')
-
-
 #: A relay's record of a null envelope sender in Received ("(envelope-from <>)").
 _RECEIVED_NULL = re.compile(r"\benvelope-(?:from|sender)[ =]?<\s*>", re.IGNORECASE)
-
-
 #: R16 (7): stamped on everything we send.
 LOOP_HEADER = "X-Privacybot-Loop"
-
-
 #: MS-OXCMAIL 2.1.3.2.20 values that ask for no automatic answer.
 SUPPRESS_VALUES: frozenset[str] = frozenset({"all", "autoreply", "oof"})
-
-
 _GATEWAY_LOCAL = re.compile(GATEWAY_LOCAL_WORDS)
 
 

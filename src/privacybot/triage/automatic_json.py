@@ -17,11 +17,7 @@ from privacybot.triage.automatic_view import CITIZEN, HEAD_CHARS, PERSON_REQUEST
 
 #: Content types of provider event notifications.
 JSON_TYPES: frozenset[str] = frozenset({"application/json", "text/json", "application/x-ndjson"})
-
-
 _JSON_CHARS = 64_000
-
-
 #: Keys (and values) of provider event notifications: SES/SNS, SendGrid-like webhooks.
 _JSON_EVENT_KEYS = re.compile(
     r'"(?:notificationType|eventType|bounceType|bounceSubType|complaintFeedbackType'
@@ -32,29 +28,19 @@ _JSON_EVENT_KEYS = re.compile(
     r'|permanent|transient|hard_?bounce|soft_?bounce)")',
     re.IGNORECASE,
 )
-
-
 #: A preface line in the first person ("Your API gave me this:") is a person pasting JSON.
 _FIRST_PERSON = re.compile(
     r"\b(?:i|me|my|i'm|ik|mij|mijn|ich|mir|mich|mein\w{0,2}|je|moi|mon|mes|yo|io)\b", re.IGNORECASE
 )
-
-
 #: A preface addressing the reader ("Your JSON export is broken:", "Jullie systeem stuurde
 #: dit:") is a person showing the desk something; providers' prefaces are impersonal.
 _SECOND_PERSON = re.compile(
     r"\b(?:you|your|jullie|uw|je|jouw|ihr\w{0,2}|sie|euer|votre|vos|tu|su|sus|vostr\w|seu|sua)\b",
     re.IGNORECASE,
 )
-
-
 #: A JSON key, to tell a cut-off provider payload from prose with a brace in it.
 _JSON_KEY = re.compile(r'"[^"\n]{1,40}"\s*:')
-
-
 _JSON_PREFACE_LINES = 4
-
-
 _JSON_EVENT_WORDS = re.compile(
     r"\b(?:bounce[ds]?|complaint|delivery (?:event|report|notification)|event|webhook"
     r"|notification)\b",

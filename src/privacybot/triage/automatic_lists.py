@@ -18,11 +18,9 @@ from privacybot.triage.automatic_subjects import (
 )
 from privacybot.triage.automatic_view import MessageView, alternation, local_part, squash
 
-#: Headers only list managers write (Mailman, Sympa, ezmlm, LISTSERV, majordomo), also on
-#: their administrative mail that carries no List-* header.
-LIST_ADMIN_HEADERS: tuple[str, ...] = ("x-list-administrivia", "mailing-list")
-
-
+#: Headers only list managers write (Mailman, Sympa, ezmlm, LISTSERV, majordomo, fml), also
+#: on their administrative mail that carries no List-* header.
+LIST_ADMIN_HEADERS: tuple[str, ...] = ("x-list-administrivia", "mailing-list", "x-mlserver")
 LIST_ADMIN_HEADER_PREFIXES: tuple[str, ...] = (
     "x-mailman-",
     "x-sympa-",
@@ -30,31 +28,22 @@ LIST_ADMIN_HEADER_PREFIXES: tuple[str, ...] = (
     "x-listserver",
     "x-lsv-",
     "x-majordomo",
+    "x-ml-",
 )
-
-
 #: List managers themselves, by local part (squashed).
 _LIST_MANAGER = re.compile(
     r"^(?:mailman|sympa|listserv|majordomo|ezmlm|lyris|listproc|listar|smartlist|mlmmj|ecartis"
     r"|groupsio|dada|phplist|mailmanlists)"
     r"(?:owner|bounces?|request|admin)?$"
 )
-
-
 #: A list's role addresses: ``LIST-request@``, ``LIST-owner@``, ``LIST-bounces+…@``,
 #: ``owner-LIST@``.
 _LIST_ROLE = re.compile(
     r"^(?:owner-[a-z0-9._-]{1,64}|[a-z0-9._-]{1,64}[-+](?:request|owner|bounces?|admin|help"
     r"|subscribe|unsubscribe|confirm|join|leave)(?:[+=][^@\s]{0,120})?)$"
 )
-
-
 _LIST_ADMIN_SUBJECT = alternation(LIST_ADMIN_SUBJECTS, r"")
-
-
 _LIST_ADMIN_BODY = re.compile(fold(LIST_ADMIN_BODY), re.IGNORECASE)
-
-
 _LIST_WORD = re.compile(LIST_WORDS, re.IGNORECASE)
 
 

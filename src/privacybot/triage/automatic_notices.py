@@ -49,8 +49,6 @@ GATEWAY_SUBJECTS: tuple[str, ...] = (
     r"(?:unsafe|dangerous|suspicious) (?:attachment|content) (?:removed|blocked|detected)",
     *GATEWAY_SUBJECTS_MORE,
 )
-
-
 #: What scanners and gateways say about a message they stopped.
 _GATEWAY_BODY = re.compile(
     r"\b(?:(?:message|e-?mail|mail|attachment|bericht|bijlage|nachricht|anhang|pi[e~]ce jointe)"
@@ -69,8 +67,6 @@ _GATEWAY_BODY = re.compile(
     r"(?:virus|malware|infected|gevaarlijke|verd[a~]chtige|suspicious|dangerous))",
     re.IGNORECASE,
 )
-
-
 #: What a stopped message's notice says when sender and subject are neutral: not delivered
 #: because of its content, blocked by a system, could not be scanned, a DLP rule.
 _GATEWAY_STOPPED = re.compile(
@@ -92,8 +88,6 @@ _GATEWAY_STOPPED = re.compile(
     r"|held|withheld|blocked|blockiert|geblokkeerd|quarantined))",
     re.IGNORECASE,
 )
-
-
 #: A machine's template: "automated notification", "do not reply", "contact your administrator".
 _TEMPLATE_MARK = re.compile(
     r"\b(?:automated (?:notification|notice|message)|automatically generated|generated"
@@ -108,8 +102,6 @@ _TEMPLATE_MARK = re.compile(
     r"|contactez votre administrateur|contacte con su administrador)\b",
     re.IGNORECASE,
 )
-
-
 #: "Sender: …", "Reason: …": the fields of a notice, one per line, in several languages.
 _NOTICE_FIELD = re.compile(
     r"^(?:sender|recipients?|subject|reason|policy|action|attachment|file ?name|reference"
@@ -119,14 +111,10 @@ _NOTICE_FIELD = re.compile(
     r"|assunto|anexo|avsandare|mottagare|amne|orsak|nadawca|odbiorca|temat|powod)\s?:\s?\S",
     re.IGNORECASE,
 )
-
-
 _SYSTEM_LOCAL = re.compile(
     r"noreply|donotreply|admin|system|security|secure|gateway|filter|scan|alert|notif|quarant"
     r"|postmaster|mailer|virus|protect|guard|helpdesk|servicedesk|itsupport|smtp|relay"
 )
-
-
 #: Display names of scanners and gateways ("Sicurezza Posta", "Secure Mail", "Mail Filter").
 _SYSTEM_NAME = re.compile(
     r"\b(?:secure ?mail|mail ?(?:security|filter|gateway|protection)|e-?mail[- ]?(?:security"
@@ -134,19 +122,13 @@ _SYSTEM_NAME = re.compile(
     r" (?:de la )?messagerie|quarantine|quarantaine|spam ?filter|antivirus)\b",
     re.IGNORECASE,
 )
-
-
 _GATEWAY_WORD = re.compile(
     r"virus|malware|quarant|blocked|geblokkeerd|blockiert|bloqu|policy|beleid|richtlinie"
     r"|security|beveiliging|sicherheit|s[e~]curit[e~]|filter|attachment|bijlage|anhang|alert",
     re.IGNORECASE,
 )
-
-
 #: Header prefixes (lower case) of challenge-response services.
 CHALLENGE_HEADERS: tuple[str, ...] = ("x-boxbe", "x-spamarrest", "x-choicemail", "x-challenge")
-
-
 #: All three together in the writer's own top lines: spam, a confirmation, delivery.
 _CHALLENGE_TOGETHER: tuple[re.Pattern[str], ...] = (
     re.compile(
@@ -165,8 +147,6 @@ _CHALLENGE_TOGETHER: tuple[re.Pattern[str], ...] = (
         re.IGNORECASE,
     ),
 )
-
-
 #: Challenge-response: asks the sender to prove they are human before delivery.
 CHALLENGE_BODY: tuple[str, ...] = (
     r"(?:allow|accept)s? (?:incoming )?(?:messages?|e-?mails?|mail) only from (?:senders|people"
@@ -183,8 +163,6 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r"|trusted|allowed) (?:senders|people|addresses)",
     r"(?:before (?:your|the) message (?:can be|is|will be) delivered)",
 )
-
-
 CHALLENGE_SUBJECTS: tuple[str, ...] = (
     r"(?:please )?(?:confirm|verify) your (?:e-?mail|message|address)(?: to| so| before| for)?",
     r"(?:sender|message) verification (?:required|request|needed)",
@@ -192,25 +170,13 @@ CHALLENGE_SUBJECTS: tuple[str, ...] = (
     r"bevestig (?:uw|je) (?:bericht|e-?mail)|nachricht best[a~]tigen",
     *CHALLENGE_SUBJECTS_MORE,
 )
-
-
 _GATEWAY_SUBJECT = alternation(GATEWAY_SUBJECTS, r"(?:\W|$)")
-
-
 _CHALLENGE_SUBJECT = alternation(CHALLENGE_SUBJECTS, r"(?:\W|$)")
-
-
 _CHALLENGE = re.compile("|".join(f"(?:{p})" for p in CHALLENGE_BODY), re.IGNORECASE)
-
-
 _CHALLENGE_SIGNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.IGNORECASE) for p in (CHALLENGE_FILTER, CHALLENGE_CONFIRM, CHALLENGE_DELIVERY)
 )
-
-
 _CHALLENGE_ACTION = re.compile(CHALLENGE_ACTION, re.IGNORECASE)
-
-
 #: The writer speaks of their own message or allow list, asks to be allow-listed, or has
 #: already allowed us: a person.  A challenge service speaks of *your* message and *its* list.
 _OWN_SETTINGS = re.compile(
@@ -226,8 +192,6 @@ _OWN_SETTINGS = re.compile(
     r"|\bon your (?:side|end)\b",
     re.IGNORECASE,
 )
-
-
 #: The question a challenge page answers for its reader ("Why am I receiving this?") on a
 #: line of its own: a heading of the template, not a person asking the desk something.
 _FAQ_QUESTION = re.compile(
@@ -338,14 +302,8 @@ def challenge(v: MessageView) -> str | None:
 
 
 _RECEIPT_SUBJECT = re.compile(r"^(?:" + fold(RECEIPT_SUBJECTS) + ")", re.IGNORECASE)
-
-
 _RECEIPT_STRONG = re.compile(fold(RECEIPT_BODY_STRONG), re.IGNORECASE)
-
-
 _RECEIPT_WEAK = re.compile(fold(RECEIPT_BODY), re.IGNORECASE)
-
-
 _RECEIPT_FIELD = re.compile(r"^\W{0,3}" + RECEIPT_FIELDS, re.IGNORECASE)
 
 

@@ -29,11 +29,7 @@ FIRST_PERSON_ANY = re.compile(
     r"|mis|io|mio|mia|eu|meu|minha|jag|mitt|mina)\b",
     re.IGNORECASE,
 )
-
-
 COMMENT = re.compile(r"\([^()]*\)")
-
-
 _TAGS = re.compile(r"^(?:\s*(?:\[[^\]]{0,40}\]|\*{1,3}[^*]{0,30}\*{1,3}|\([^)]{0,30}\)))+\s*")
 
 
@@ -45,11 +41,7 @@ def alternation(patterns: tuple[str, ...], tail: str) -> re.Pattern[str]:
 
 #: A link's text as html2text writes it (``[Verify my address](``): a template's button.
 LINK_TEXT = re.compile(r"\[[^\[\]]{0,80}\]\(")
-
-
 URL = re.compile(r"(?:https?|ftp)://\S{1,500}|www\.\S{1,300}", re.IGNORECASE)
-
-
 #: A citizen writing about their own request or data: never a machine's notice.
 CITIZEN = re.compile(
     r"\b(?:(?:my|mijn|meine?[nrs]?|mes|mon|ma|mis|mio|mia|miei|meu|minha|min|mitt|mina)\s+"
@@ -69,8 +61,6 @@ CITIZEN = re.compile(
     r"|demande)\s(?:gestellt|gestuurd|ingediend|submitted|sent|made|envoye))\b",
     re.IGNORECASE,
 )
-
-
 #: A greeting to one named person ("Beste mevrouw Jansen", "Dear Mr Okafor"): a machine
 #: answering mail does not know its reader's name.
 _NAMED_SALUTATION = re.compile(
@@ -78,8 +68,6 @@ _NAMED_SALUTATION = re.compile(
     r"(?i:mevrouw|mevr\.?|meneer|mijnheer|dhr\.?|heer|mr\.?|mrs\.?|ms\.?|miss|frau|herr|dr\.?"
     r"|madame|monsieur)\s[A-Z][\w'-]{1,30}\b"
 )
-
-
 #: The writer says their mail is not automatic ("written by me, not an autoreply!").
 _NOT_AUTOMATIC = re.compile(
     r"\b(?:not|geen|kein(?:e)?|pas)\s(?:an?\s|een\s|eine?\s|une?\s)?(?:auto-?reply|autoresponder"
@@ -90,8 +78,6 @@ _NOT_AUTOMATIC = re.compile(
     r"|reponse automatique|respuesta automatica)",
     re.IGNORECASE,
 )
-
-
 #: Where a human's own text ends: quotes, attributions, forwarded and Outlook header blocks.
 HEAD_END = re.compile(
     r"^\s*(?:>|-{2,}\s*(?:original|forwarded|oorspronkelijk|doorgestuurd|urspr|weitergeleitet"
@@ -99,18 +85,10 @@ HEAD_END = re.compile(
     r"|(?:on|op|am|le)\s.{0,200}(?:wrote|schreef|schrieb|a écrit)\s*:?)",
     re.IGNORECASE,
 )
-
-
 _HEAD_LINES = 25
-
-
 #: A long away notice (two languages, a colleague, a signature) is still one, up to here.
 LONG_NOTICE = 1600
-
-
 HEAD_CHARS = 4000
-
-
 #: What a person asks of the desk or says of a file around pasted JSON ("Please send a
 #: correct file", "Graag uitleg", "it is broken"); a provider's footer says none of it.
 PERSON_REQUEST = re.compile(
@@ -122,8 +100,6 @@ PERSON_REQUEST = re.compile(
     r"|\b(?:broken|kapot|klopt niet|defect|kaputt|fehlerhaft|wrong|onjuist|stops? halfway)\b",
     re.IGNORECASE,
 )
-
-
 OurMessageIds = Callable[[str], bool] | Collection[str] | None
 
 
@@ -258,8 +234,6 @@ def speaks_under_a_notice_subject(v: MessageView) -> bool:
 
 #: Our case reference as the writer types it ("PRV-2026-01898", "prv 2026 1898").
 OUR_REFERENCE = re.compile(r"\bprv[\s-]?\d{4}[\s-]?\d{1,5}\b", re.IGNORECASE)
-
-
 #: A verification code typed in a reply ("720 243"): a person answering our mail.
 #: Not a phone number or a date: no digit group right before or after ("020 123 4567").
 TYPED_CODE = re.compile(r"(?<![\d.:/+-])(?<!\d[ -])\d{3}[ -]?\d{3}(?![\d:/-]|\.\d)(?![ -]\d)")
