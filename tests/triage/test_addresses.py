@@ -59,6 +59,23 @@ def test_raw_utf8_in_headers_is_read_as_written_and_noted() -> None:
 
 
 @pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("=?utf-8?Q?Resposta_autom?=ática", "Resposta automática"),
+        ("Jürgen =?utf-8?Q?M=C3=BCller?=", "Jürgen Müller"),
+        ("=?iso-8859-1?Q?Abwesenheitsnotiz:?= Größe", "Abwesenheitsnotiz: Größe"),
+        ("Привет =?koi8-r?B?0NLJ18XU?=", "Привет привет"),
+    ],
+)
+def test_raw_utf8_beside_encoded_words_reads_as_written(subject: str, expected: str) -> None:
+    """Raw UTF-8 and encoded words in one header: no escape sequences, no U+FFFD."""
+    raw = f"From: a@x.nl\r\nSubject: {subject}\r\n\r\nhoi\r\n".encode()
+    parsed = parse_message(raw)
+    assert parsed.subject == expected
+    assert "\\u" not in parsed.subject and "\ufffd" not in parsed.subject
+
+
+@pytest.mark.parametrize(
     ("address", "problem"),
     [
         ("kees@example.nl", None),

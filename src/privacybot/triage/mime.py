@@ -56,26 +56,49 @@ def _one_line(value: str) -> str:
 
 
 def decode_header_value(raw: object, problems: list[str] | None = None) -> str:
-    """Decode RFC 2047 encoded words and fold to one line; bad encodings are replaced."""
+    """Decode RFC 2047 encoded words and fold to one line; bad encodings are replaced.
+
+    Raw 8-bit bytes (surrogate escapes) are read as UTF-8 first: a client that writes
+    "Resposta automática" half as raw UTF-8 and half as an encoded word must not come out
+    with escape sequences or replacement characters where the letters were.
+    """
     text = str(raw) if raw is not None else ""
-    if "=?" in text and _ENCODED_WORD.search(text):
-        try:
-            text = str(make_header(decode_header(text)))
-        except Exception:  # noqa: BLE001 - HeaderParseError, LookupError, ...
-            if problems is not None:
-                problems.append("undecodable encoded header")
-            try:
-                parts = decode_header(text)
-                text = "".join(
-                    p.decode("utf-8", "replace") if isinstance(p, bytes) else p for p, _ in parts
-                )
-            except Exception:  # noqa: BLE001 - last resort keeps the raw text
-                pass
     # Headers with raw 8-bit bytes come through as surrogate escapes: read them as UTF-8.
     if any("\udc80" <= ch <= "\udcff" for ch in text):
         raw_bytes = text.encode("utf-8", "surrogateescape")
         text = decode_bytes(raw_bytes, "utf-8", problems)
+    if "=?" in text and _ENCODED_WORD.search(text):
+        if not text.isascii():
+            # make_header would read plain non-ASCII text as ASCII escapes.
+            text = _decode_words_apart(text, problems)
+        else:
+            try:
+                text = str(make_header(decode_header(text)))
+            except Exception:  # noqa: BLE001 - HeaderParseError, LookupError, ...
+                text = _decode_words_apart(text, problems)
     return _one_line(text)
+
+
+def _decode_words_apart(text: str, problems: list[str] | None) -> str:
+    """Decode each encoded word on its own where ``make_header`` gives up (plain non-ASCII
+    text beside encoded words, an unknown charset); what cannot be read is replaced and
+    noted."""
+    try:
+        parts = decode_header(text)
+    except Exception:  # noqa: BLE001 - last resort keeps the raw text
+        if problems is not None:
+            problems.append("undecodable encoded header")
+        return text
+    out: list[str] = []
+    for chunk, charset in parts:
+        if isinstance(chunk, str):
+            out.append(chunk)
+        elif charset is None:
+            # decode_header hands back plain text as raw-unicode-escape bytes.
+            out.append(chunk.decode("raw-unicode-escape", "replace"))
+        else:
+            out.append(decode_bytes(chunk, charset, problems))
+    return "".join(out)
 
 
 def decode_bytes(data: bytes, declared: str | None, problems: list[str] | None = None) -> str:
