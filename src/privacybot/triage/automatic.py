@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from privacybot.domain import ParsedMessage
 from privacybot.triage import automatic_model
-from privacybot.triage.automatic_away import away_notice, oof_subject, suppress_away
+from privacybot.triage.automatic_away import away_notice, echoed_subject, oof_subject, suppress_away
 from privacybot.triage.automatic_bounces import (
     bounce_structure,
     bounce_subject,
@@ -184,6 +184,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("no-from-address", no_from_address),
     ("returned-copy", returned_copy),
     ("away-notice", away_notice),
+    ("echoed-subject", echoed_subject),
     ("self-declared", self_declared),
     ("smtp-diagnostic", smtp_diagnostic),
     ("learned", _learned),

@@ -22,6 +22,7 @@ from privacybot.triage.automatic_view import (
     HEAD_CHARS,
     HEAD_END,
     LONG_NOTICE,
+    OUR_REFERENCE,
     TYPED_CODE,
     URGENT_QUESTION,
     URL,
@@ -171,14 +172,14 @@ def oof_subject(v: MessageView) -> str | None:
     for tag in v.subject_tags:
         if _OOF_SUBJECT.match(tag):
             return f"out-of-office subject tag {tag!r}"
-    if v.human_voice:
+    match = _LOTUS_AUTO.match(v.subject)
+    if match and _LOTUS_AWAY.search(v.subject):
+        return f"out-of-office subject {match.group(0)[:60]!r} (Notes AUTO:)"
+    if v.human_voice or _MODAL_REQUEST.search(v.head_text):
         return None
     match = _OOF_SUBJECT_FROM.match(v.subject)
     if match:
         return f"out-of-office subject {match.group(0)[:60]!r}"
-    match = _LOTUS_AUTO.match(v.subject)
-    if match and _LOTUS_AWAY.search(v.subject):
-        return f"out-of-office subject {match.group(0)[:60]!r} (Notes AUTO:)"
     match = _OOF_WEAK_UNTIL.match(v.subject)
     if match:
         return f"out-of-office subject {match.group(0).strip(' :-')!r} with a return date"
@@ -285,6 +286,8 @@ def away_notice(v: MessageView) -> str | None:
         return None
     if len(head) > _AWAY_NOTICE_CHARS or _AWAY_REQUEST.search(head) or TYPED_CODE.search(head):
         return None
+    if _MODAL_REQUEST.search(head):
+        return None
     if _MOBILE_FOOTER.search(head) or _quotes_below(v):
         return None
     dated = _RETURN_DATE.search(head)
@@ -295,4 +298,90 @@ def away_notice(v: MessageView) -> str | None:
     )
     if away and (dated or _AWAY_ALTERNATIVE.search(head)):
         return f"away notice {away.group(0)[:50]!r} answering our mail"
+    return None
+
+
+#: What a person's mail client puts before a subject it answers or forwards, in the
+#: languages of Europe and the scripts our citizens write in (folded, without the colon).
+# fmt: off
+REPLY_PREFIXES: frozenset[str] = frozenset(
+    {
+        "re", "aw", "antw", "antwort", "sv", "svar", "vs", "odp", "r", "rif", "rv", "res",
+        "ynt", "yanit", "ap", "απ", "σχετ", "отв", "ответ", "re[2]", "rep", "reponse",
+        "fw", "fwd", "wg", "tr", "doorst", "vb", "vl", "pd", "enc", "i", "ilt", "fs",
+        "回复", "回覆", "答复", "返信", "답장", "רד", "השב", "رد", "ref", "betr", "odg",
+        "auto", "read", "gelezen", "gelesen", "lu", "undeliverable", "onbestelbaar",
+    }
+)
+# fmt: on
+#: ``<prefix>: Auto: [PRV-2026-00412] …``: a notice's own word put before the subject of
+#: our mail, which an autoresponder echoes whole.
+_ECHOED_OURS = re.compile(
+    r"^(?P<prefix>[^:\[\]?!]{2,60}?)\s?:\s*(?:(?:auto|re|aw|antw|sv)\s?:\s*)*\[prv-\d{4}-\d{5}\]",
+    re.IGNORECASE,
+)
+_ECHO_PREFIX_WORDS = 5
+#: A request put as a question without its question mark ("Kunt u het ook per post
+#: sturen"): a person.  Notices redirect ("please contact …"), they do not ask this.
+_MODAL_REQUEST = re.compile(
+    r"\b(?:kunt u|kun je|kan u|zou u|zou je|could you|can you|would you|will you"
+    r"|k[o~]nnen sie|k[o~]nnten sie|w[u~]rden sie|pourriez-vous|pouvez-vous|podria usted"
+    r"|puede usted|potrebbe)\b"
+    # ... but not the notice's own redirect ("voor spoed kunt u contact opnemen met …").
+    r"(?![^.!?\n]{0,50}\b(?:contact\w{0,4}|terecht|bellen|bel|wenden|bereiken|reach|call"
+    r"|kontakt\w{0,4}|erreichen|anrufen|joindre|contacter|appeler|rivolger\w{0,3}"
+    r"|contatt\w{1,3}|llamar|contactar)\b)",
+    re.IGNORECASE,
+)
+
+#: Receipt and bounce prefixes: their rules decide, with their own guards.
+BOUNCE_OR_RECEIPT_PREFIX = re.compile(
+    r"^(?:read|gelezen|gelesen|lu|leido|letto|undeliverable|undelivered|onbestelbaar"
+    r"|unzustellbar|non remis|not read|niet gelezen|delivered|bezorgd|zugestellt)\b"
+)
+
+
+def _prefix_is_a_client_s(prefix: str) -> bool:
+    """A reply or forward prefix (also with a counter, "Re[2]", "RE (3)") or a receipt's
+    or bounce's own, which other rules judge."""
+    word = re.sub(r"\s*[\[(]\d{1,3}[\])]$", "", prefix.strip().lower())
+    return word in REPLY_PREFIXES or BOUNCE_OR_RECEIPT_PREFIX.match(word) is not None
+
+
+def echoed_subject(v: MessageView) -> str | None:
+    """A word of its own put before the subject of our mail: "Afwezig: Auto: [PRV-…] …",
+    "Frånvarande: Auto: [PRV-…]", "خارج المكتب: Auto: [PRV-…]".
+
+    People's clients answer with "Re:", "AW:", "Antw:" and the like; autoresponders echo
+    our subject whole behind a word of their own, in the owner's language.  Automatic
+    when that word is an absence, is written in a script without Latin letters, or the
+    short text below it says the writer is away or thanks for *your* message; never with
+    a person's voice (a question, their request or data, a typed code or our reference in
+    the text), a quote of our mail below, a phone's footer or an attachment.
+    """
+    match = _ECHOED_OURS.match(v.subject)
+    if not match:
+        return None
+    prefix = match.group("prefix").strip(" -")
+    if _prefix_is_a_client_s(prefix) or len(prefix.split()) > _ECHO_PREFIX_WORDS:
+        return None
+    head = v.head_text
+    if speaks_under_a_notice_subject(v) or len(head) > _AWAY_NOTICE_CHARS:
+        return None
+    if _AWAY_REQUEST.search(head) or _MODAL_REQUEST.search(head):
+        return None
+    if OUR_REFERENCE.search(head) or v.msg.attachments:
+        return None
+    if _MOBILE_FOOTER.search(head) or _quotes_below(v):
+        return None
+    away_word = _OOF_WEAK_SUBJECT.match(f"{prefix}:") or _OOF_SUBJECT_ANY.match(prefix)
+    other_script = not re.search(r"[a-z]", prefix.lower())
+    away_text = (
+        _FIRST_PERSON_AWAY.search(head)
+        or _WORKDAY_NOTICE.search(head)
+        or _AWAY_BODY.search(head)
+        or _THANKS_OPENER.match(head)
+    )
+    if away_word or other_script or away_text:
+        return f"{prefix[:40]!r} put before our subject by an autoresponder"
     return None

@@ -119,6 +119,15 @@ MTA_BODY: tuple[str, ...] = (
 )
 _BOUNCE_SUBJECT = alternation(BOUNCE_SUBJECTS, r"(?:\W|$)")
 _BOUNCE_WEAK_SUBJECT = alternation(BOUNCE_WEAK_SUBJECTS, r"(?:\W|$)")
+#: Bounce subjects in scripts written without spaces (Japanese, Chinese, Korean): the word
+#: runs straight into the rest of the subject, so no word boundary follows it.
+BOUNCE_SUBJECTS_CJK: tuple[str, ...] = (
+    r"メール(?:エラー|配信エラー|不達)|(?:配信|配送|送信)(?:エラー|失敗|不能)|不達(?:通知|メール)"
+    r"|エラーメール|返送(?:メール|通知)",
+    r"(?:系统)?退信|退回(?:邮件|郵件)|(?:邮件|郵件)?(?:投递|投遞|递送|遞送)失败|无法投递|無法投遞",
+    r"(?:메일 ?)?(?:전송|배달|발송) ?실패|반송(?: ?메일)?",
+)
+_BOUNCE_SUBJECT_CJK = alternation(BOUNCE_SUBJECTS_CJK, "")
 _MTA_LINE = re.compile(r"^\W{0,3}(?:" + "|".join(f"(?:{p})" for p in MTA_BODY) + ")", re.I)
 _FIELD_LINE = re.compile(
     r"^(reporting-mta|final-recipient|original-recipient|diagnostic-code|remote-mta|action"
@@ -180,7 +189,7 @@ def bounce_subject(v: MessageView) -> str | None:
     person's voice ("Undeliverable: verzoek" over "Mijn vorige mail … ik wil inzage")."""
     if v.subject.rstrip().endswith("?") or v.human_voice or speaks_under_a_notice_subject(v):
         return None
-    match = _BOUNCE_SUBJECT.match(v.subject)
+    match = _BOUNCE_SUBJECT.match(v.subject) or _BOUNCE_SUBJECT_CJK.match(v.subject)
     if match:
         return f"bounce subject {match.group(0).strip()!r}"
     match = _BOUNCE_WEAK_SUBJECT.match(v.subject)
@@ -222,6 +231,16 @@ _COPY_MARK = re.compile(
     r" les administrateurs|informazioni di diagnostica per gli amministratori)",
     re.IGNORECASE,
 )
+#: A delivery failure in a mail system's words, in the languages bounces are written in.
+_DELIVERY_FAILED = re.compile(
+    r"\b(?:could not be delivered|cannot be delivered|was not delivered|undeliverable"
+    r"|delivery (?:has )?failed|(?:mailbox|mail box|quota) (?:is )?(?:full|exceeded)"
+    r"|(?:user|recipient|address|mailbox) (?:unknown|not found|does not exist|rejected)"
+    r"|no such (?:user|mailbox|recipient)|kon niet worden (?:afgeleverd|bezorgd)"
+    r"|konnte nicht zugestellt werden|n'a pas pu etre (?:remis|distribue)"
+    r"|non e stato possibile (?:recapitare|consegnare)|no se (?:ha )?pud[oe] entregar)",
+    re.IGNORECASE,
+)
 _RETURNED_PARTS: frozenset[str] = frozenset(
     {"message/rfc822", "message/global", "text/rfc822-headers", "message/rfc822-headers"}
 )
@@ -232,19 +251,25 @@ def bounce_structure(v: MessageView) -> str | None:
 
     An SMTP reply with an enhanced status code ("550 5.1.1", "host … said: 550") in the
     top lines, together with the returned message attached (message/rfc822, headers) or a
-    marker where a copy or the diagnostics begin.  Never in a human voice or the first
-    person: a citizen pasting "550 5.1.1" into a complaint writes "I", "my request".
+    marker where a copy or the diagnostics begin; or, with the returned message attached,
+    a delivery failure said in words ("Could not be delivered to: …", "mailbox is full").
+    Never in a human voice or the first person: a citizen pasting "550 5.1.1" into a
+    complaint writes "I", "my request".
     """
     lines = v.msg.body[:HEAD_CHARS].replace("\r", "").split("\n")
     marks = [i for i, line in enumerate(lines) if _COPY_MARK.match(fold(line.strip()))]
     own = fold(" ".join(line.strip() for line in lines[: marks[0] if marks else len(lines)]))
-    if not _SMTP_REPLY.search(own) or v.human_voice:
+    returned = bool(v.part_types & _RETURNED_PARTS)
+    said = _SMTP_REPLY.search(own) or (returned and _DELIVERY_FAILED.search(own))
+    if not said or v.human_voice:
         return None
     text = URL.sub(" ", own)
     if FIRST_PERSON_ANY.search(text) or "?" in text:
         return None
-    if v.part_types & _RETURNED_PARTS:
+    if returned and _SMTP_REPLY.search(own):
         return "SMTP status with the returned message attached"
+    if returned:
+        return f"delivery failure {said.group(0)[:40]!r} with the returned message attached"
     if marks:
         return f"SMTP status and {fold(lines[marks[0]].strip())[:50]!r}"
     return None

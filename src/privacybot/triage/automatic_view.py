@@ -217,13 +217,23 @@ def a_person(v: MessageView) -> bool:
     return v.human_voice or v.first_person
 
 
+#: A notice naming the message it answers by its subject in quotes ("an automated response
+#: to your message "Dear Miss Smith, foo?" sent on …"): the question there is the reader's.
+ECHOED_SUBJECT = re.compile(
+    r"\b(?:message|bericht|nachricht|e-?mail|mail|subject|onderwerp|betreff|objet|asunto"
+    r"|oggetto)\W{0,3}(?:\"[^\"]{1,200}\"|“[^”]{1,200}”|„[^“”]{1,200}[“”]|«[^»]{1,200}»)",
+    re.IGNORECASE,
+)
+
+
 def speaks_under_a_notice_subject(v: MessageView) -> bool:
     """A person kept or typed a notice's subject ("Automatisch antwoord: …", "Undeliverable:
     RE: your request") over their own words: a question (an away template's "Is het
-    dringend?" aside), their own request or data, a typed code, or their autoresponder
-    spoken of as theirs.  Machines' notices under those subjects say none of it."""
+    dringend?" aside, and the quoted subject of the message a notice answers), their own
+    request or data, a typed code, or their autoresponder spoken of as theirs.  Machines'
+    notices under those subjects say none of it."""
     head = v.head_text
-    text = URL.sub(" ", URGENT_QUESTION.sub(" ", head))
+    text = URL.sub(" ", URGENT_QUESTION.sub(" ", ECHOED_SUBJECT.sub(" ", head)))
     return (
         "?" in text
         or bool(CITIZEN.search(text))
