@@ -1,0 +1,98 @@
+"""Automatic-mail recognition on the public test data of bounce-parsing projects.
+
+Why: our own sets are written here or by helpers; the test data that bounce parsers
+ship is mail real servers sent.  This downloads two such projects from PyPI into a
+cache (nothing of theirs enters the repository), runs the automatic-mail chain over
+every message and prints how many it recognises, with the names of those it missed so
+a reader can look at each.  The labels are the projects' own: everything in
+flufl.bounce's ``tests/data`` is test data for a bounce parser (a few are not bounces);
+``bounced`` keeps bounces and ``non_bounces`` in separate folders (its copy of
+flufl.bounce's data is skipped, so no message counts twice).
+
+    .venv/bin/python bench/public_bounces.py [--cache var/bench-cache]
+
+Needs the network to PyPI on its first run (``pip download``); later runs use the cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tarfile
+from collections import Counter
+from pathlib import Path
+
+from privacybot.triage.automatic import check_automatic
+from privacybot.triage.mime import parse_message
+
+ROOT = Path(__file__).resolve().parents[1]
+#: (distribution, version, folder inside the sdist, files that are mail).
+CORPORA: tuple[tuple[str, str, str, str], ...] = (
+    ("flufl.bounce", "6.0.0", "tests/data", "*.txt"),
+    ("bounced", "0.3.0", "src/bounced/tests", "*.eml"),
+)
+OURS = "privacy@conxillium.nl"
+
+
+def fetch(cache: Path, name: str, version: str) -> Path:
+    """The unpacked sdist of ``name==version`` in ``cache``, downloaded once."""
+    stem = f"{name.replace('.', '_')}-{version}"
+    unpacked = cache / stem
+    if unpacked.is_dir():
+        return unpacked
+    cache.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:"]
+        + ["--quiet", "-d", str(cache), f"{name}=={version}"],
+        check=True,
+    )
+    archive = next(cache.glob(f"{stem}.tar.gz"))
+    with tarfile.open(archive) as tar:
+        tar.extractall(cache, filter="data")
+    return unpacked
+
+
+def report(root: Path, name: str, pattern: str) -> tuple[int, int]:
+    """Print one corpus: recognised per folder, the misses by name, the rules that fired."""
+    per_folder: dict[str, Counter[str]] = {}
+    rules: Counter[str] = Counter()
+    misses: list[str] = []
+    for path in sorted(root.rglob(pattern)):
+        folder = path.parent.relative_to(root).as_posix() or "."
+        if folder.startswith("flufl_bounce"):
+            continue
+        verdict = check_automatic(parse_message(path.read_bytes()), our_address=OURS)
+        counts = per_folder.setdefault(folder, Counter())
+        counts["n"] += 1
+        counts["ok"] += verdict.automatic
+        if verdict.automatic:
+            rules[verdict.rule_id or "?"] += 1
+        else:
+            misses.append(path.relative_to(root).as_posix())
+    print(f"\n== {name}: {root}")
+    total = ok = 0
+    for folder, counts in sorted(per_folder.items()):
+        print(f"  {folder:<40}{counts['ok']:>5}/{counts['n']:<5} recognised as automatic")
+        if "non_bounce" not in folder:
+            total, ok = total + counts["n"], ok + counts["ok"]
+    print("  not recognised: " + (", ".join(misses) or "none"))
+    print("  rules that fired: " + ", ".join(f"{r} {n}" for r, n in rules.most_common()))
+    return ok, total
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, default=ROOT / "var" / "bench-cache")
+    args = parser.parse_args(argv)
+    ok = total = 0
+    for name, version, folder, pattern in CORPORA:
+        root = fetch(args.cache, name, version) / folder
+        got, seen = report(root, f"{name} {version}", pattern)
+        ok, total = ok + got, total + seen
+    print(f"\nbounce test data (folders the projects do not call non-bounces): {ok}/{total}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
