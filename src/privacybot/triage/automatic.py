@@ -46,6 +46,7 @@ from privacybot.triage.automatic_headers import (
     gateway_sender,
     list_headers,
     loop_header,
+    machine_envelope,
     multipart_report,
     ndr_headers,
     no_from_address,
@@ -187,6 +188,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("echoed-subject", echoed_subject),
     ("self-declared", self_declared),
     ("smtp-diagnostic", smtp_diagnostic),
+    ("machine-envelope", machine_envelope),
     ("learned", _learned),
 )
 RULE_IDS: tuple[str, ...] = tuple(rule_id for rule_id, _ in RULES)

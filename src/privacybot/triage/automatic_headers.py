@@ -243,6 +243,55 @@ def daemon_return_path(v: MessageView) -> str | None:
     return None
 
 
+#: Envelope senders of systems rather than people: service accounts of web servers and
+#: scanners, bounce handlers and mailing platforms (VERP: "bounce-mc.us12_…",
+#: "return-82159", "pmta-bounce"), and "no-reply".
+_MACHINE_ENVELOPE = re.compile(
+    r"^(?:nobody|www-?data|wwwrun|apache|nginx|httpd|root|daemon|cron|mdaemon|postfix|exim"
+    r"|no-?reply|do-?not-?reply|donotreply)$"
+    r"|^(?:bounces?|bnc|return|rtn|pmta|mailer|bmail|fbl)(?:[-_.+=].*)?$"
+    r"|^[\w.-]*[-_.](?:bounces?|bounce-?handler|return-?path)$"
+    r"|^(?:[\w-]{1,30}[-_.])?bounces?[-_.+=]",
+    re.IGNORECASE,
+)
+#: Signed envelope senders (BATV "prvs=tag=", SRS "SRS0=hash=tt=domain=") wrap the
+#: sender's own address; the wrapped local part is what says who sent it.
+_ENVELOPE_WRAP = re.compile(r"^(?:prvs|btv1|msprvs1)=[^=]{1,40}=", re.IGNORECASE)
+_SRS = re.compile(
+    r"^srs[01][=+-][^=]{0,20}=[^=]{0,10}=(?P<domain>[^=]{1,253})=(?P<local>.+)$", re.I
+)
+
+
+def _envelope_local(address: str) -> str:
+    """The local part an envelope sender stands for, unwrapped from BATV or SRS."""
+    local = local_part(address)
+    srs = _SRS.match(local)
+    if srs:
+        return srs.group("local")
+    return _ENVELOPE_WRAP.sub("", local)
+
+
+def machine_envelope(v: MessageView) -> str | None:
+    """The envelope sender (Return-Path) is a system's, not the author's: a web server's
+    or scanner's service account, a bounce handler, a mailing platform's VERP address, or
+    one that carries *our* address in it ("…-privacy=conxillium.nl@…"): mail sent to a
+    list of recipients, of whom we were one.  A person's client sends with the person's
+    own address (or a signed wrapping of it), so never when the text is in a person's
+    voice or the first person."""
+    authors = {address.lower() for _, address in v.mailboxes}
+    ours = (v.our_address or "").lower().replace("@", "=")
+    for value in v.msg.header_all("Return-Path")[:2]:
+        for _, address in getaddresses([value]):
+            address = address.strip().lower()
+            if "@" not in address or address in authors:
+                continue
+            local = _envelope_local(address)
+            carries_ours = bool(ours) and ours in local_part(address)
+            if (carries_ours or _MACHINE_ENVELOPE.search(local)) and not a_person(v):
+                return f"envelope sender {address[:60]} is a system's"
+    return None
+
+
 def from_ours(v: MessageView) -> str | None:
     """R16 (7)."""
     sender = v.msg.sender
