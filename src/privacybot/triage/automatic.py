@@ -50,6 +50,7 @@ from privacybot.triage.automatic_headers import (
     multipart_report,
     ndr_headers,
     no_from_address,
+    no_reply_sender,
     null_return_path,
     our_message_id,
     precedence,
@@ -188,6 +189,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("echoed-subject", echoed_subject),
     ("self-declared", self_declared),
     ("smtp-diagnostic", smtp_diagnostic),
+    ("no-reply-sender", no_reply_sender),
     ("machine-envelope", machine_envelope),
     ("learned", _learned),
 )

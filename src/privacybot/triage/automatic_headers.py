@@ -292,6 +292,28 @@ def machine_envelope(v: MessageView) -> str | None:
     return None
 
 
+#: Sender addresses that say no one reads the answers, in the languages they are set up in.
+_NO_REPLY = re.compile(
+    r"^(?:no|do[-_. ]?not|dont|ne[-_. ]?pas|niet|nicht|keine?|nao|non|nie)[-_. ]?"
+    r"(?:reply|respond|responder|repondre|beantwoorden|antworten|antwort|responda|rispondere|odpowiadac)(?:[-_.+].*)?$"
+    r"|^[\w.-]{1,40}[-_.]no-?reply$|^noreply[\w.-]{0,40}$|^notifications?$|^notify$|^alerts?$"
+    r"|^(?:mailer|automat|robot|system|systeem|autoresponder|notification)$",
+    re.IGNORECASE,
+)
+
+
+def no_reply_sender(v: MessageView) -> str | None:
+    """The author's address says no one reads answers ("noreply@", "do-not-reply@",
+    "niet-beantwoorden@", "ne-pas-repondre@"): a system's notice.  A person cannot get
+    an answer at such an address, but a web form or ticket system may pass a person's
+    letter on under it, so never in a person's voice or the first person."""
+    for _, address in v.mailboxes:
+        local = local_part(address)
+        if local and _NO_REPLY.match(local) and not a_person(v):
+            return f"sender {local}@ takes no replies"
+    return None
+
+
 def from_ours(v: MessageView) -> str | None:
     """R16 (7)."""
     sender = v.msg.sender

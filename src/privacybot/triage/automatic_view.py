@@ -182,9 +182,13 @@ class MessageView:
 
     @cached_property
     def first_person(self) -> bool:
-        """The writer's own text (links and their button texts left out) says I, me or my."""
+        """The writer's own text (links and their button texts left out) says I, me or my.
+
+        A portal's name inside a sentence ("details in Mijn Omgeving", "via My Account")
+        is not the writer speaking of themselves.
+        """
         text = URL.sub(" ", LINK_TEXT.sub(" ", self.head_text))
-        return bool(FIRST_PERSON_ANY.search(text))
+        return bool(FIRST_PERSON_ANY.search(_PORTAL_NAME.sub(" ", text)))
 
     @cached_property
     def mailboxes(self) -> list[tuple[str, str]]:
@@ -217,6 +221,8 @@ def a_person(v: MessageView) -> bool:
     return v.human_voice or v.first_person
 
 
+#: "Mijn Omgeving", "MijnOverheid", "My Account" inside a sentence: a portal, not the writer.
+_PORTAL_NAME = re.compile(r"(?<=[a-z,:] )(?:Mijn|My|Mein|Mon|Mi)\s?[A-Z][\w-]{1,30}")
 #: A notice naming the message it answers by its subject in quotes ("an automated response
 #: to your message "Dear Miss Smith, foo?" sent on …"): the question there is the reader's.
 ECHOED_SUBJECT = re.compile(
