@@ -221,7 +221,10 @@ RECEIPT_BODY_STRONG: str = (
     r"|disposition:\s?(?:manual|automatic)-action/mdn-sent-(?:manually|automatically)"
     r"|your message has been delivered to the following recipients|uw bericht is (?:bezorgd"
     r"|afgeleverd) bij de volgende|ihre nachricht wurde an (?:die )?folgenden? empfanger"
-    r" (?:zugestellt|ubermittelt)|votre message a ete remis aux destinataires suivants)"
+    r" (?:zugestellt|ubermittelt)|votre message a ete remis aux destinataires suivants"
+    r"|(?:the )?message (?:that )?you sent (?:was|has been) opened by the recipient"
+    r"|(?:uw )?bericht .{0,160}is geopend door de ontvanger|wurde vom empfanger geoffnet"
+    r"|a ete ouvert par le destinataire)"
 )
 #: "… was read on <date>" in the languages Outlook writes it: with the receipt's subject
 #: prefix or its To/Subject/Sent lines.

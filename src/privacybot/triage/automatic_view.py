@@ -50,7 +50,8 @@ CITIZEN = re.compile(
     r"|solicitud|bezwaar|klacht|objection|complaint|widerspruch|beschwerde|reclamation"
     r"|richiesta|pedido|file|dossier|phone|telefoonnummer|address(?! book)|adres|adresse"
     r"|information)"
-    r"|gdpr|avg|dsgvo|rgpd|persoonsgegevens|personal data|personenbezogenen?|inzage\w{0,8}"
+    r"|(?:gdpr|avg|dsgvo|rgpd)(?![-@.]\w)|persoonsgegevens|personal data|personenbezogenen?"
+    r"|inzage\w{0,8}"
     r"|auskunft|erase|erasure|verwijder(?:en|ing)|delete (?:my|all)|loschung|loschen sie"
     r"|supprimer mes|access request|(?:deletion|erasure|data|privacy|subject access) request"
     r"|verzoek (?:om|tot) (?:inzage|verwijdering|correctie|rectificatie)|auskunftsersuchen"
@@ -166,6 +167,13 @@ class MessageView:
         return fold(" ".join(line for line in self.head if line))
 
     @cached_property
+    def own_words(self) -> str:
+        """``head_text`` without our own subjects echoed in it ("Subject: [PRV-2026-00707]
+        Verzoek tot verwijdering", "Bericht "Auto: [PRV-…] Ontvangstbevestiging …" is
+        geopend"): the request words there are ours, quoted back by a notice."""
+        return fold(" ".join(_OUR_SUBJECT_ECHO.sub(" ", line) for line in self.head if line))
+
+    @cached_property
     def human_voice(self) -> bool:
         """A person writing to the desk: a question (subject, or text outside links) or their
         own request or data.
@@ -173,7 +181,7 @@ class MessageView:
         Guards the rules that read wording, not headers: a citizen quoting a notice, asking
         about a bounce or pasting JSON writes like this; machines' notices do not.
         """
-        text = URL.sub(" ", self.head_text)
+        text = URL.sub(" ", _CONDITIONAL_QUESTION.sub(" ", self.own_words))
         return (
             asks_or_owns(self.subject, text)
             or bool(_NAMED_SALUTATION.match(text))
@@ -221,6 +229,16 @@ def a_person(v: MessageView) -> bool:
     return v.human_voice or v.first_person
 
 
+#: Our subject quoted back, from its case token to the end of the line or the quote.
+_OUR_SUBJECT_ECHO = re.compile(
+    r"(?:(?:auto|re|aw|antw)\s?:\s?)*\[prv-\d{4}-\d{5}\][^\"'”»\n]{0,120}", re.IGNORECASE
+)
+#: A template's conditional question and its answer ("Was dit niet de bedoeling? Reageer
+#: dan via …", "Heeft u dit niet aangevraagd? Dan hoeft u niets te doen"): it asks the
+#: reader nothing.
+_CONDITIONAL_QUESTION = re.compile(
+    r"[^.!?]{0,160}\?\s+(?:\w+\s+){0,2}(?:dan|dann|then|alors|entonces|allora)\b", re.IGNORECASE
+)
 #: "Mijn Omgeving", "MijnOverheid", "My Account" inside a sentence: a portal, not the writer.
 _PORTAL_NAME = re.compile(r"(?<=[a-z,:] )(?:Mijn|My|Mein|Mon|Mi)\s?[A-Z][\w-]{1,30}")
 #: A notice naming the message it answers by its subject in quotes ("an automated response
