@@ -61,6 +61,9 @@ CJK: str = r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff\uff00-\uffef]
 
 #: Gateway, quarantine and spam-digest subjects (added to ``automatic.GATEWAY_SUBJECTS``).
 GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
+    # Feedback-loop complaints sent as a bare attached message (Hotmail's JMRP and the like).
+    r"(?:complaint|abuse report|spam report|junk (?:mail )?report) (?:about|regarding|for)"
+    r" (?:a )?message from \d{1,3}(?:\.\d{1,3}){3}",
     r"(?:your )?(?:daily |weekly )?(?:spam|junk|quarantine)(?: mail| e-?mail)? (?:digest|summary"
     r"|report|notification|notice|overview)",
     r"(?:message|e-?mail|mail)s? (?:held|withheld|stopped|rejected|blocked)(?: for review)?",
