@@ -145,7 +145,12 @@ def self_declared(text: str) -> str | None:
     return match.group(0) if match else None
 
 
+#: A passage in quotation marks: what the writer quotes, not what they say.
+_QUOTED = re.compile(r'"[^"]{0,600}"|“[^”]{0,600}”|„[^“”]{0,600}[“”]|«[^»]{0,600}»')
+
+
 def smtp_diagnostic(text: str) -> str | None:
-    """A delivery diagnostic in a mail server's notation."""
-    match = _SMTP_DIAGNOSTIC.search(text)
+    """A delivery diagnostic in a mail server's notation, outside quotation marks (a
+    person pasting a bounce's message between quotes writes about it)."""
+    match = _SMTP_DIAGNOSTIC.search(_QUOTED.sub(" ", text))
     return match.group(0) if match else None

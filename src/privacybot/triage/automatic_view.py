@@ -45,7 +45,8 @@ URL = re.compile(r"(?:https?|ftp)://\S{1,500}|www\.\S{1,300}", re.IGNORECASE)
 #: A citizen writing about their own request or data: never a machine's notice.
 CITIZEN = re.compile(
     r"\b(?:(?:my|mijn|meine?[nrs]?|mes|mon|ma|mis|mio|mia|miei|meu|minha|min|mitt|mina)\s+"
-    r"(?:own\s+|personal\s+|eigen\s+|persoonlijke\s+|personlichen?\s+)?(?:data|gegevens|daten"
+    r"(?:own\s+|personal\s+|eigen\s+|persoonlijke\s+|personlichen?\s+|original\s+|earlier\s+"
+    r"|previous\s+|first\s+|eerdere\s+|vorige\s+|oorspronkelijke\s+)?(?:data|gegevens|daten"
     r"|donnees|datos|dati|dados|records|account|request|verzoek|aanvraag|anfrage|antrag|demande"
     r"|solicitud|bezwaar|klacht|objection|complaint|widerspruch|beschwerde|reclamation"
     r"|richiesta|pedido|file|dossier|phone|telefoonnummer|address(?! book)|adres|adresse"
@@ -254,13 +255,18 @@ def speaks_under_a_notice_subject(v: MessageView) -> bool:
     """A person kept or typed a notice's subject ("Automatisch antwoord: …", "Undeliverable:
     RE: your request") over their own words: a question (an away template's "Is het
     dringend?" aside, and the quoted subject of the message a notice answers), their own
-    request or data, a typed code, or their autoresponder spoken of as theirs.  Machines'
-    notices under those subjects say none of it."""
+    request or data (also in the first person after the notice's prefix in the subject:
+    "Undeliverable: Request to delete my data" reached us because a person sent it on;
+    notices that reach us answer our mail, whose subject says "uw", "your"), a typed
+    code, or their autoresponder spoken of as theirs.  Machines' notices under those
+    subjects say none of it."""
     head = v.head_text
     text = URL.sub(" ", URGENT_QUESTION.sub(" ", ECHOED_SUBJECT.sub(" ", head)))
+    subject = _OUR_SUBJECT_ECHO.sub(" ", v.subject)
     return (
         "?" in text
         or bool(CITIZEN.search(text))
+        or bool(CITIZEN.search(subject) and FIRST_PERSON_ANY.search(subject))
         or bool(TYPED_CODE.search(head))
         or bool(_NOT_AUTOMATIC.search(text))
     )
