@@ -64,7 +64,9 @@ from privacybot.triage.automatic_notices import (
     gateway_notice,
     gateway_subject,
     read_receipt,
+    receipt_acknowledgement,
     self_declared,
+    ticket_system,
 )
 from privacybot.triage.automatic_view import (
     HEAD_CHARS,
@@ -189,6 +191,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("echoed-subject", echoed_subject),
     ("self-declared", self_declared),
     ("smtp-diagnostic", smtp_diagnostic),
+    ("ticket-system", ticket_system),
+    ("receipt-acknowledgement", receipt_acknowledgement),
     ("no-reply-sender", no_reply_sender),
     ("machine-envelope", machine_envelope),
     ("learned", _learned),

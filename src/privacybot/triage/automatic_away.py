@@ -19,8 +19,6 @@ from privacybot.triage.automatic_subjects import (
     OOF_TAIL_WORDS,
 )
 from privacybot.triage.automatic_view import (
-    HEAD_CHARS,
-    HEAD_END,
     LONG_NOTICE,
     OUR_REFERENCE,
     TYPED_CODE,
@@ -30,6 +28,7 @@ from privacybot.triage.automatic_view import (
     alternation,
     answers_us,
     asks_or_owns,
+    quotes_below,
     speaks_under_a_notice_subject,
 )
 
@@ -53,13 +52,14 @@ OOF_SUBJECTS: tuple[str, ...] = (
 #: Words that may head a human subject too ("Afwezig", "Absent"): automatic only when the
 #: writer's own text is short and speaks of being away and coming back.
 OOF_WEAK_SUBJECTS: tuple[str, ...] = (
-    r"afwezig(?:heid)?|niet aanwezig|niet op kantoor|met vakantie|vakantie|(?:met )?verlof",
+    r"afwezig(?:heid)?|niet aanwezig|niet op kantoor|met vakantie|vakantie|(?:met )?\w{0,14}verlof",
     r"abwesend|abwesenheit|nicht im b[u~]ro|urlaub",
     r"absence|absent(?:e)?|(?:en )?cong[e~]s?(?: d'[e~]t[e~])?|hors du bureau|(?:en )?vacances",
     r"fuori (?:sede|ufficio)|assente|fuera de la oficina|ausente|fora do escrit[o~]rio",
     r"(?:de |en )?vacaciones|(?:in )?(?:ferie|vacanza)|(?:de |em )?f[e~]rias|(?:na )?urlop\w{0,3}",
     r"fr[a~]nvaro(?:nde)?|frav(?:æ|ae|a|~)r(?:ende)?|ikke til stede|ferie|semester",
-    r"poissa|lomalla|away from (?:the |my )?(?:office|desk)|away|on (?:annual )?leave|on vacation"
+    r"poissa|lomalla|away from (?:the |my )?(?:office|desk)|away|on (?:annual |maternity |parental"
+    r" |paternity |sick |study )?leave|(?:maternity|parental|paternity) leave|on vacation"
     r"|on holiday|vacation|holiday|annual leave",
     r"(?:i am|i'm|i will be) (?:currently )?(?:out of (?:the )?office|away(?: from (?:the |my )?"
     r"(?:office|desk))?|on (?:annual )?leave|on vacation|on holiday)"
@@ -260,13 +260,6 @@ _MOBILE_FOOTER = re.compile(
 )
 
 
-def _quotes_below(v: MessageView) -> bool:
-    """The writer's text is followed by a quote or an attribution: a person replying
-    in their mail client.  Autoresponders answer without quoting."""
-    lines = v.msg.body[:HEAD_CHARS].replace("\r", "").split("\n")
-    return any(HEAD_END.match(line) for line in lines[len(v.head) :])
-
-
 def away_notice(v: MessageView) -> str | None:
     """An away or working-days notice under any subject, answering our mail.
 
@@ -288,7 +281,7 @@ def away_notice(v: MessageView) -> str | None:
         return None
     if _MODAL_REQUEST.search(head):
         return None
-    if _MOBILE_FOOTER.search(head) or _quotes_below(v):
+    if _MOBILE_FOOTER.search(head) or quotes_below(v):
         return None
     dated = _RETURN_DATE.search(head)
     away = (
@@ -372,7 +365,7 @@ def echoed_subject(v: MessageView) -> str | None:
         return None
     if OUR_REFERENCE.search(head) or v.msg.attachments:
         return None
-    if _MOBILE_FOOTER.search(head) or _quotes_below(v):
+    if _MOBILE_FOOTER.search(head) or quotes_below(v):
         return None
     away_word = _OOF_WEAK_SUBJECT.match(f"{prefix}:") or _OOF_SUBJECT_ANY.match(prefix)
     other_script = not re.search(r"[a-z]", prefix.lower())

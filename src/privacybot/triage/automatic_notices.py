@@ -32,9 +32,11 @@ from privacybot.triage.automatic_view import (
     LONG_NOTICE,
     URL,
     MessageView,
+    a_person,
     alternation,
     asks_or_owns,
     local_part,
+    quotes_below,
     squash,
 )
 
@@ -61,6 +63,9 @@ _GATEWAY_BODY = re.compile(
     r"|trattenut[oa]|colocad[oa] em quarentena|retid[oa]|zablokowana)"
     r"|(?:placed|put) in (?:your )?(?:personal )?quarantine|in quarantaine (?:gezet|geplaatst)"
     r"|in quarantane verschoben"
+    r"|(?:detected|found|gevonden|gedetecteerd|gefunden|entdeckt) (?:a |an |een |eine? )?"
+    r"(?:malicious|infected|suspicious|kwaadaardige?|besmette?|schadliche?|infizierte?)"
+    r" (?:file|attachment|bestand|bijlage|datei|anhang)"
     r"|(?:virus|malware|ransomware|trojan|phishing)\b.{0,60}\b(?:detected|found|gevonden"
     r"|gedetecteerd|gefunden|d[e~]tect[e~])"
     r"|(?:contains?|bevat|enth[a~]lt|contenait|contient)\s+(?:a\s+|een\s+|einen\s+|un\s+)?"
@@ -128,7 +133,14 @@ _GATEWAY_WORD = re.compile(
     re.IGNORECASE,
 )
 #: Header prefixes (lower case) of challenge-response services.
-CHALLENGE_HEADERS: tuple[str, ...] = ("x-boxbe", "x-spamarrest", "x-choicemail", "x-challenge")
+CHALLENGE_HEADERS: tuple[str, ...] = (
+    "x-boxbe",
+    "x-spamarrest",
+    "x-choicemail",
+    "x-challenge",
+    "x-boxtrapper",
+    "x-askversion",
+)
 #: All three together in the writer's own top lines: spam, a confirmation, delivery.
 _CHALLENGE_TOGETHER: tuple[re.Pattern[str], ...] = (
     re.compile(
@@ -347,3 +359,87 @@ def self_declared(v: MessageView) -> str | None:
     if found and v.first_person and v.head_text.find(found) > _OPENING_CHARS:
         return None
     return f"says it is automatic: {found[:60]!r}" if found else None
+
+
+#: Header fields that helpdesk and ticket systems stamp on the mail they send (Zammad,
+#: OTRS/Znuny, TOPdesk, Request Tracker, Freshdesk, Zendesk, Jira Service Management),
+#: and procmail-style loop guards (``X-Loop``).
+TICKET_HEADER_PREFIXES: tuple[str, ...] = (
+    "x-zammad-",
+    "x-otrs-",
+    "x-znuny-",
+    "x-topdesk",
+    "x-rt-ticket",
+    "rt-ticket",
+    "x-freshdesk-",
+    "x-zendesk-",
+    "x-jsd-",
+    "x-ticket-id",
+    "x-helpdesk-",
+    "x-loop",
+)
+
+
+def ticket_system(v: MessageView) -> str | None:
+    """Mail a helpdesk or ticket system sent: its own header fields, with no person's voice.
+
+    Such systems confirm receipt ("Uw melding is geregistreerd onder nummer …"), and
+    answering them opens a ticket that answers us again.  An agent writing through the
+    same system writes to a person ("Beste …, ik heb uw vraag bekeken"): a person's voice
+    or the first person keeps it a person's mail."""
+    for key, _ in v.msg.headers:
+        low = key.lower()
+        if low.startswith(TICKET_HEADER_PREFIXES) and not a_person(v):
+            return f"ticket-system header {key}"
+    return None
+
+
+#: "We have received your message", "Uw melding is geregistreerd": a receipt's sentence.
+_RECEIVED_YOURS = re.compile(
+    r"\b(?:(?:we|wij|wir|nous|hemos|abbiamo)\s(?:have\s|hebben\s|haben\s|avons\s)?"
+    r"(?:received|ontvangen|erhalten|bien recu|recu|recibido|ricevuto)\s(?:your|uw|je|ihre"
+    r"|votre|su|la sua|il suo)\s(?:\w+\s)?(?:message|e-?mail|mail|bericht|request|aanvraag"
+    r"|verzoek|vraag|melding|anfrage|nachricht|demande|mensaje|solicitud|messaggio|richiesta)"
+    r"|(?:your|uw|je|ihre|votre)\s(?:\w+\s)?(?:message|e-?mail|mail|bericht|request|aanvraag"
+    r"|verzoek|vraag|melding|anfrage|nachricht|demande)\s(?:is|ist|has been|was|wurde|a ete|est)\s"
+    r"(?:\w+\s){0,3}(?:ontvangen|received|registered"
+    r"|geregistreerd|erhalten|registriert|eingegangen|recue?|enregistree?)"
+    r"|(?:we|wij|wir|nous)\s(?:will\s|zullen\s|werden\s)?(?:answer|respond to|reply to"
+    r"|beantwoorden|behandelen|beantworten|bearbeiten|traiterons|repondrons a)\s(?:your|uw|je"
+    r"|ihre|votre)\s(?:\w+\s)?(?:message|e-?mail|mail|bericht|request|aanvraag|verzoek|vraag"
+    r"|melding|anfrage|nachricht|demande)"
+    r"|(?:e-?mails?|berichten|vragen)\s(?:handelen|behandelen|beantwoorden)\swij"
+    # Dutch and German put the participle last: "Wij hebben uw bericht ontvangen".
+    r"|(?:wij|we|wir)\s(?:hebben|haben)\s(?:uw|je|ihre)\s(?:\w+\s)?(?:bericht|e-?mail|mail|vraag"
+    r"|verzoek|aanvraag|melding|nachricht|anfrage)\s(?:\w+\s){0,3}(?:ontvangen|erhalten))\b",
+    re.IGNORECASE,
+)
+#: What a receipt promises or files it under: a ticket number, an answer within days.
+_RECEIPT_PROMISE = re.compile(
+    r"(?:#\s?\d{3,}|\b(?:ticket|melding|kenmerk|case|vorgang|referentie|reference|dossier)"
+    r"(?:s?nummer|number|nr\.?)?\s?:?\s?#?[a-z]{0,3}\d[\d -]{2,}"
+    r"|\b(?:binnen|within|innerhalb(?: von)?|sous|dans les|entro|dentro de|tot|up to|bis zu)"
+    r"\s(?:\w+\s){0,2}"
+    r"(?:\d{1,2}|een|twee|drie|vier|vijf|tien|one|two|three|five|ten|zwei|drei|funf|zehn)\s"
+    r"(?:\w+\s)?(?:werkdagen|dagen|uur|business days|working days|days|hours|werktagen|tagen"
+    r"|stunden|jours|heures|giorni|dias)"
+    r"|\b(?:u hoeft (?:ons )?niet|you do not need to|no need to|sie mussen nicht)"
+    r"|\bin kurze\b|\bas soon as possible\b|\bzo (?:snel|spoedig) mogelijk\b)",
+    re.IGNORECASE,
+)
+_RECEIPT_CHARS = 700
+
+
+def receipt_acknowledgement(v: MessageView) -> str | None:
+    """An automatic receipt: "We have received your message" with a ticket number or a
+    promised answer ("binnen vijf werkdagen", "in Kürze"), short, in the name of a team,
+    never in a person's voice or the first person singular ("ik heb uw bericht ontvangen"
+    is a person answering) and never quoting our mail below.  Our own acknowledgment
+    answered by another desk's is exactly the loop RFC 3834 warns of."""
+    head = v.head_text
+    if len(head) > _RECEIPT_CHARS or a_person(v) or quotes_below(v):
+        return None
+    found = _RECEIVED_YOURS.search(head)
+    if found and _RECEIPT_PROMISE.search(head):
+        return f"receipt {found.group(0)[:50]!r} with a ticket or a promised answer"
+    return None

@@ -46,6 +46,8 @@ _MAILBOX_IN_PROSE = re.compile(
 #: The text says of itself that a system made or sent it.
 _SELF_DECLARED = re.compile(
     r"\b(?:auto(?:matically)?[- ]generated|automatically (?:sent|created|generated)"
+    r"|(?:this )?(?:message|e-?mail|notification) (?:was|is|has been) (?:generated|sent|created)"
+    r" by (?:our|an?|the) (?:[\w-]{1,20} ){0,3}(?:system|platform|software|service|robot)\b"
     r"|automatisch (?:gegenereerde?|verzonden|verstuurde?|aangemaakte?|erstellte?|generierte?"
     r"|versandte?|erzeugte?) (?:bericht|e-?mail|melding|nachricht|benachrichtigung)"
     r"|(?:this|dit|deze|diese|ce|cet|este|esta|questo|questa|denna|detta|dette|ten|tato)\s"

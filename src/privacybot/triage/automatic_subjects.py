@@ -92,7 +92,7 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
 GATEWAY_LOCAL_WORDS: str = (
     r"quarantin|spamfilter|spamdigest|spamreport|antispam|antivirus|virusalert|virusscan"
     r"|mailscanner|contentfilter|mailgateway|gatewaynotify|mailprotect|emailprotect|dlpalert"
-    r"|mailsec(?:urity)?(?:$|notif|alert)"
+    r"|mailsec(?:urity)?(?:$|notif|alert)|^imss|interscan"
 )
 
 #: Challenge-response subjects (added to ``automatic.CHALLENGE_SUBJECTS``).
@@ -217,7 +217,7 @@ RECEIPT_SUBJECTS: str = (
 )
 #: What a receipt's template says on its own: specific enough without its subject.
 RECEIPT_BODY_STRONG: str = (
-    r"\b(?:your document:? .{0,200}was received by|this is a (?:return )?receipt for the"
+    r"\b(?:your document:?\s.{0,200}was received by|this is a (?:return )?receipt for the"
     r" (?:mail|message|e-?mail)|(?:return|read) receipt .{0,40}acknowledges|(?:has been|was)"
     r" displayed on the recipient'?s? (?:computer|screen)|dies ist eine lesebestatigung"
     r"|dit is een leesbevestiging|ceci est un accuse de lecture|this receipt verifies"
@@ -227,6 +227,7 @@ RECEIPT_BODY_STRONG: str = (
     r" (?:zugestellt|ubermittelt)|votre message a ete remis aux destinataires suivants"
     r"|(?:the )?message (?:that )?you sent (?:was|has been) opened by the recipient"
     r"|(?:uw )?bericht .{0,160}is geopend door de ontvanger|wurde vom empfanger geoffnet"
+    r"|het bericht dat u (?:hebt|heeft) verzonden is geopend"
     r"|a ete ouvert par le destinataire)"
 )
 #: "… was read on <date>" in the languages Outlook writes it: with the receipt's subject

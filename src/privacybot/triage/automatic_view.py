@@ -194,9 +194,9 @@ class MessageView:
         """The writer's own text (links and their button texts left out) says I, me or my.
 
         A portal's name inside a sentence ("details in Mijn Omgeving", "via My Account")
-        is not the writer speaking of themselves.
+        and a mail address ("i.beek@…") are not the writer speaking of themselves.
         """
-        text = URL.sub(" ", LINK_TEXT.sub(" ", self.head_text))
+        text = URL.sub(" ", LINK_TEXT.sub(" ", _ADDRESS.sub(" ", self.head_text)))
         return bool(FIRST_PERSON_ANY.search(_PORTAL_NAME.sub(" ", text)))
 
     @cached_property
@@ -240,6 +240,8 @@ _OUR_SUBJECT_ECHO = re.compile(
 _CONDITIONAL_QUESTION = re.compile(
     r"[^.!?]{0,160}\?\s+(?:\w+\s+){0,2}(?:dan|dann|then|alors|entonces|allora)\b", re.IGNORECASE
 )
+#: A mail address: its local part may hold a word ("i.beek@", "me@").
+_ADDRESS = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 #: "Mijn Omgeving", "MijnOverheid", "My Account" inside a sentence: a portal, not the writer.
 _PORTAL_NAME = re.compile(r"(?<=[a-z,:] )(?:Mijn|My|Mein|Mon|Mi)\s?[A-Z][\w-]{1,30}")
 #: A notice naming the message it answers by its subject in quotes ("an automated response
@@ -289,3 +291,10 @@ URGENT_QUESTION = re.compile(
     r"|c'est urgent|e urgente|es urgente|brad?skande|haster det|kiireellinen)\s?\?",
     re.IGNORECASE,
 )
+
+
+def quotes_below(v: MessageView) -> bool:
+    """The writer's text is followed by a quote or an attribution: a person replying
+    in their mail client.  Autoresponders answer without quoting."""
+    lines = v.msg.body[:HEAD_CHARS].replace("\r", "").split("\n")
+    return any(HEAD_END.match(line) for line in lines[len(v.head) :])
