@@ -23,6 +23,7 @@ from privacybot.triage.automatic_view import (
     MessageView,
     alternation,
     asks_or_owns,
+    first_person_in,
     speaks_under_a_notice_subject,
 )
 
@@ -184,12 +185,27 @@ def _field_value_ok(name: str, value: str) -> bool:
     return pattern is None or bool(pattern.match(value))
 
 
+def _persons_note(v: MessageView) -> bool:
+    """The writer speaks in the first person above the first line a mail system writes (or
+    in a text with no such line): a person's note over a pasted bounce, or a person typing
+    "I keep getting a delivery failure".  Postfix and qmail say "I" only below their
+    opening line."""
+    for n, line in enumerate(v.head):
+        if _MTA_LINE.match(line) or _MAIL_SYSTEM_WORDS.search(line):
+            return first_person_in(fold(" ".join(v.head[:n])))
+    return v.first_person
+
+
 def bounce_subject(v: MessageView) -> str | None:
-    """A bounce subject; never a question ("Bezorging mislukt van mijn brief?") nor in a
-    person's voice ("Undeliverable: verzoek" over "Mijn vorige mail … ik wil inzage")."""
+    """A bounce subject; never a question ("Bezorging mislukt van mijn brief?"), in a
+    person's voice ("Undeliverable: verzoek" over "Mijn vorige mail … ik wil inzage"), nor
+    in the first person without a mail system's words ("Delivery failure" over "I keep
+    getting a delivery failure when I reply to your letter")."""
     if v.subject.rstrip().endswith("?") or v.human_voice or speaks_under_a_notice_subject(v):
         return None
     match = _BOUNCE_SUBJECT.match(v.subject) or _BOUNCE_SUBJECT_CJK.match(v.subject)
+    if match and _persons_note(v):
+        return None
     if match:
         return f"bounce subject {match.group(0).strip()!r}"
     match = _BOUNCE_WEAK_SUBJECT.match(v.subject)
@@ -204,14 +220,18 @@ def bounce_subject(v: MessageView) -> str | None:
 
 def mta_body(v: MessageView) -> str | None:
     """A mail system's opening line; never in a person's voice (a citizen pasting a bounce
-    under "my letter to you came back, why?" writes the question too). Not guarded by
-    "I": Postfix and qmail apologise in the first person."""
+    under "my letter to you came back, why?" writes the question too), nor under the
+    writer's own note in the first person ("jullie mail naar mijn werkadres bounced, zie
+    hieronder").  The mail system's own lines may say "I": Postfix and qmail apologise in
+    the first person."""
     if v.human_voice:
         return None
     for line in v.head:
         match = _MTA_LINE.match(line)
-        if match:
+        if match and not _persons_note(v):
             return f"mail-system wording {match.group(0).strip()[:60]!r}"
+        if match:
+            return None
     return None
 
 

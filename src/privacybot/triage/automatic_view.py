@@ -196,8 +196,7 @@ class MessageView:
         A portal's name inside a sentence ("details in Mijn Omgeving", "via My Account")
         and a mail address ("i.beek@…") are not the writer speaking of themselves.
         """
-        text = URL.sub(" ", LINK_TEXT.sub(" ", _ADDRESS.sub(" ", self.head_text)))
-        return bool(FIRST_PERSON_ANY.search(_PORTAL_NAME.sub(" ", text)))
+        return first_person_in(self.head_text)
 
     @cached_property
     def mailboxes(self) -> list[tuple[str, str]]:
@@ -298,3 +297,10 @@ def quotes_below(v: MessageView) -> bool:
     in their mail client.  Autoresponders answer without quoting."""
     lines = v.msg.body[:HEAD_CHARS].replace("\r", "").split("\n")
     return any(HEAD_END.match(line) for line in lines[len(v.head) :])
+
+
+def first_person_in(text: str) -> bool:
+    """``text`` (folded) says I, me or my, leaving out links, their button texts, mail
+    addresses and portal names ("Mijn Omgeving")."""
+    text = URL.sub(" ", LINK_TEXT.sub(" ", _ADDRESS.sub(" ", text)))
+    return bool(FIRST_PERSON_ANY.search(_PORTAL_NAME.sub(" ", text)))
