@@ -66,6 +66,10 @@ def test_learned_rule_speaks_last_with_its_probability_and_signs(
     assert verdict(reply) == (True, "learned")
     asked = b"From: a@b.nl\r\nX-Portal: 1\r\nSubject: Kennisgeving\r\n\r\nWat staat er?\r\n"
     assert verdict(asked) == (False, None)  # a person's question: the model is not asked
+    quoting = reply.replace(
+        b"Portaal.\r\n", b"Portaal.\r\n\r\nOp 1 mei schreef u:\r\n> Ons bericht\r\n"
+    )
+    assert verdict(quoting) == (False, None)  # a reply quoting our mail: a person's client
     below = automatic_model.Model({"s:kennisgeving": 1.0}, -3.0, 0.9)
     monkeypatch.setattr(automatic_model, "shipped_model", lambda: below)
     assert verdict(raw) == (False, None)

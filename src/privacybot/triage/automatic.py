@@ -76,6 +76,7 @@ from privacybot.triage.automatic_view import (
     OurMessageIds,
     answers_us,
     first_token,
+    quotes_below,
 )
 
 
@@ -123,8 +124,9 @@ def message_signs(msg: ParsedMessage, our_address: str | None = None) -> list[st
 
 def _not_for_the_model(v: MessageView) -> bool:
     """A person's voice, the first person, a typed code, our case reference in the
-    writer's own text ("PRV-2026-01898" alone as a reply) or no word at all ("21/03/1985"):
-    people write these."""
+    writer's own text ("PRV-2026-01898" alone as a reply), no word at all ("21/03/1985"),
+    or a quote of the mail answered below the text ("Thanks" over "… schreef op …: > …"):
+    people write these; autoresponders do not quote."""
     head = v.head_text
     return (
         v.human_voice
@@ -132,6 +134,7 @@ def _not_for_the_model(v: MessageView) -> bool:
         or bool(TYPED_CODE.search(head))
         or bool(OUR_REFERENCE.search(head))
         or not re.search(r"[^\W\d_]{2}", head)
+        or quotes_below(v)
     )
 
 
