@@ -420,11 +420,30 @@ def test_null_sender_written_other_ways(header: str) -> None:
         "X-Precedence: auto_reply",
         "X-Mailer: vacation 1.2",
         "X-Auto-Submitted: auto-replied",
+        "X-MS-Exchange-Organization-AutoReply: true",
+        "X-HS-Autoreply: 1",
+        "X-Is-Autoreply: yes",
+        "X-TOPdesk-Autoreply: true",
+        "X-MS-Exchange-Inbox-Rules-Loop: kantoor@b.example",
     ],
 )
 def test_vendor_autoreply_headers_by_shape(header: str) -> None:
     raw = f"From: a@b.example\r\n{header}\r\nSubject: x\r\n\r\nThanks.\r\n".encode()
     assert verdict(raw) == (True, "autoreply-headers")
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "X-Auto-Response-Suppress: All",
+        "X-MS-Exchange-Organization-AutoResponse-Suppress: All",
+        "X-Autoresponder-Suppress: yes",
+    ],
+)
+def test_suppress_headers_are_not_autoreply_headers(header: str) -> None:
+    """Outlook stamps "do not auto-answer this" on ordinary mail (R16): never a sign."""
+    raw = f"From: a@b.example\r\n{header}\r\nSubject: x\r\n\r\nIk wil inzage.\r\n".encode()
+    assert verdict(raw) == (False, None)
 
 
 def test_x_auto_response_suppress_alone_is_still_not_automatic() -> None:
@@ -433,3 +452,49 @@ def test_x_auto_response_suppress_alone_is_still_not_automatic() -> None:
         b"Subject: x\r\n\r\nIk wil inzage.\r\n"
     )
     assert verdict(raw) == (False, None)
+
+
+@pytest.mark.parametrize(
+    "return_path",
+    [
+        "svc_crm@hosting.example",
+        "sharepoint-svc@kantoor.example",
+        "0102018d4c9a7b21f0e2-1c0d-4b6a-9d1e-000000@mail.ses.example",
+        "m-ed2d7f2c@bounce.challenge.example",
+        "5950673@bf7.crm.example",
+        "double-bounce@mail.makelaar.example",
+    ],
+)
+def test_system_envelope_senders_under_an_ordinary_from(return_path: str) -> None:
+    body = "Per 1 maart wijzigen de voorwaarden. De wijzigingen staan in de bijlage."
+    raw = mail("Wijziging voorwaarden", body, "Lisa Vos <l.vos@bedrijf.example>")
+    raw = f"Return-Path: <{return_path}>\r\n".encode() + raw
+    assert verdict(raw) == (True, "machine-envelope")
+    person = raw.replace(body.encode(), b"Ik wil graag weten welke gegevens u van mij heeft.")
+    assert verdict(person) == (False, None)
+
+
+def test_dmarc_aggregate_report_subject_and_x_arf_header() -> None:
+    dmarc = mail(
+        "Report Domain: conxillium.nl Submitter: mail.example Report-ID: <41@mail.example>",
+        "This is an aggregate DMARC report.",
+        "dmarc-reports@mail.example",
+    )
+    assert verdict(dmarc) == (True, "gateway-subject")
+    arf = mail("Beschwerde", "Details im Anhang.", "abuse@rz.example").replace(
+        b"MIME-Version", b"X-ARF: YES\r\nMIME-Version", 1
+    )
+    assert verdict(arf) == (True, "ndr-headers")
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Leído: Re: su mensaje", "Su mensaje Para: Ana Asunto: x ha sido leído el 19/05/2026."),
+        ("Okundu: Re: x", "İletiniz Kime: Can Konu: x 17.03.2026 tarihinde okundu."),
+        ("Прочитано: Re: x", "Ваше сообщение Кому: Игорь Тема: x было прочитано 08.04.2026."),
+        ("Niet gelezen: Re: x", "Uw bericht is op 29 januari verwijderd zonder te zijn gelezen."),
+    ],
+)
+def test_outlook_receipts_in_more_languages(subject: str, body: str) -> None:
+    assert verdict(mail(subject, body)) == (True, "read-receipt")

@@ -114,7 +114,7 @@ _SEP = (
     r"|\s+(?:from|van|vom|du|des|dal)\s+\d)"
 )
 #: A strong out-of-office prefix may also run into a CJK subject or open a quoted one.
-_OOF_SEP = r"(?:" + _SEP[3:-1] + r"|\s*(?=" + CJK + r")|\s+[\[(\"'«“„]|\s*[/,;.!])"
+_OOF_SEP = r"(?:" + _SEP[3:-1] + r"|\s*(?=" + CJK + r")|\s*[\[(]|\s+[\"'«“„]|\s*[/,;.!])"
 #: "Auto-Reply from Jane Doe": a strong prefix with a name after it; not in a human voice
 #: ("Automatic reply from your office never came. Did you get my mail?").
 #: A pronoun or article after "van" is a sentence about someone's notice ("Afwezigheidsbericht
@@ -321,6 +321,9 @@ _MODAL_REQUEST = re.compile(
     r"|k[o~]nnen sie|k[o~]nnten sie|w[u~]rden sie|pourriez-vous|pouvez-vous|podria usted"
     r"|puede usted|potrebbe)\b"
     # ... but not the notice's own redirect ("voor spoed kunt u contact opnemen met …").
+    # ... nor its pointer to another address ("kun je mailen naar bestuur@…").
+    r"(?![^.!?\n]{0,50}\b(?:e-?mailen|mailen|mail|email|schrijven|write|schreiben|ecrire)"
+    r"\s(?:naar|to|an|a)\s[\w.+-]{1,64}@)"
     r"(?![^.!?\n]{0,50}\b(?:contact\w{0,4}|terecht|bellen|bel|wenden|bereiken|reach|call"
     r"|kontakt\w{0,4}|erreichen|anrufen|joindre|contacter|appeler|rivolger\w{0,3}"
     r"|contatt\w{1,3}|llamar|contactar)\b)",

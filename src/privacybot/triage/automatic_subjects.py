@@ -61,6 +61,8 @@ CJK: str = r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff\uff00-\uffef]
 
 #: Gateway, quarantine and spam-digest subjects (added to ``automatic.GATEWAY_SUBJECTS``).
 GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
+    # DMARC aggregate reports (RFC 7489 §7.2.1.1 gives this subject).
+    r"report domain: ?\S{1,253} submitter: ?\S{1,253}",
     # Feedback-loop complaints sent as a bare attached message (Hotmail's JMRP and the like).
     r"(?:complaint|abuse report|spam report|junk (?:mail )?report) (?:about|regarding|for)"
     r" (?:a )?message from \d{1,3}(?:\.\d{1,3}){3}",
@@ -238,7 +240,8 @@ RECEIPT_BODY: str = (
     r" avoir ete lu|e stato letto|e stato eliminato senza essere letto|se (?:ha )?le[i~]do el"
     r"|se leyo el|fue eliminado sin leer|foi lida em|foi eliminada sem ser lida|lastes den"
     r"|ble lest|blev last|luettiin|zostala przeczytana|byla prectena|elolvast\w{0,4}"
-    r"|a fost citit)"
+    r"|a fost citit|ha sido leido|tarihinde okundu|было прочитано|verwijderd zonder te zijn gelezen"
+    r"|is bezorgd bij de volgende geadresseerde|was opened by)"
 )
 #: The To/Subject/Sent lines of a receipt's template, in its languages.
 RECEIPT_FIELDS: str = (

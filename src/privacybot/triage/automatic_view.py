@@ -193,10 +193,11 @@ class MessageView:
     def first_person(self) -> bool:
         """The writer's own text (links and their button texts left out) says I, me or my.
 
-        A portal's name inside a sentence ("details in Mijn Omgeving", "via My Account")
-        and a mail address ("i.beek@…") are not the writer speaking of themselves.
+        A portal's name inside a sentence ("details in Mijn Omgeving", "via My Account"),
+        a mail address ("i.beek@…") and our own subject quoted back ("Re: [PRV-…] mijn
+        gegevens") are not the writer speaking of themselves.
         """
-        return first_person_in(self.head_text)
+        return first_person_in(self.own_words)
 
     @cached_property
     def mailboxes(self) -> list[tuple[str, str]]:
