@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from privacybot.triage.automatic_model import read_model, save_model
-from privacybot.triage.automatic_train import Example, fit, letter_message
+from privacybot.triage.automatic_train import Example, fit, letter_message, safe_threshold
 from privacybot.triage.mime import parse_message
 
 
@@ -32,3 +32,11 @@ def test_a_letter_becomes_a_plain_first_mail() -> None:
     assert msg.sender == "anouk.jansen@kpnmail.nl" and msg.in_reply_to is None
     other = parse_message(letter_message("Inzage", "Graag een kopie.", 1))
     assert other.sender != msg.sender
+
+
+def test_the_shipped_threshold_keeps_one_clean_step_below_it() -> None:
+    """Clean at 0.95 but not at 0.9: 0.95 has no margin, so 0.98 is shipped."""
+    assert safe_threshold({0.95, 0.98, 0.99}) == 0.98
+    assert safe_threshold({0.8, 0.9, 0.95, 0.98, 0.99}) == 0.9
+    assert safe_threshold({0.99}) == 0.99  # nothing has a margin: the highest
+    assert safe_threshold(set()) == 0.99

@@ -4,13 +4,14 @@
 
 Trains on every mail set in ``tests/data`` that is no longer blind: our own fixtures
 (``mail/index.yaml``), the sets written by helpers who never saw the rules
-(``blind/mail`` … ``blind/mail7``; each was measured once before it was used here).
+(``blind/mail`` … ``blind/mail8``; each was measured once before it was used here).
 A later blind set is never read by this script.
 
 ``--cv`` holds out one set at a time, trains on the others and prints, per threshold,
 how much automatic mail the model (and the rules with it) recognises in the held-out set
 and how many of its people it takes for automatic.  The shipped threshold is the lowest
-on the grid at which the model alone took nobody for automatic in any held-out set.
+on the grid at which the model alone took nobody for automatic in any held-out set, with
+one clean step below it as margin (``safe_threshold``).
 
 Needs scikit-learn (the ``test`` extra); the service itself reads the model with numpy.
 """
@@ -46,6 +47,7 @@ SETS: tuple[str, ...] = (
     "set5",
     "set6",
     "set7",
+    "set8",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -56,6 +58,7 @@ BLIND_FOLDERS: dict[str, str] = {
     "set5": "mail5",
     "set6": "mail6",
     "set7": "mail7",
+    "set8": "mail8",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
@@ -177,7 +180,7 @@ def fit(examples: list[Example], threshold: float) -> Model:
 
 
 def cross_validate(by_set: dict[str, list[Example]]) -> float:
-    """Print the held-out table; return the lowest threshold with no person taken."""
+    """Print the held-out table; return the shipped threshold (``safe_threshold``)."""
     clean = set(THRESHOLDS)
     for held in SETS:
         if held in ("own", "letters"):
@@ -209,9 +212,20 @@ def cross_validate(by_set: dict[str, list[Example]]) -> float:
                 f"  t={t:<5} model {alone:.3f}  rules+model {both:.3f}  "
                 f"people taken by the model {taken}/{len(people)}"
             )
-    chosen = min(clean) if clean else max(THRESHOLDS)
+    chosen = safe_threshold(clean)
     print(f"threshold: {chosen}")
     return chosen
+
+
+def safe_threshold(clean: set[float]) -> float:
+    """The lowest threshold on the grid that took nobody in any held-out set *and* whose
+    step below did not either: a fresh set has found people just above a threshold that
+    every held-out set passed (set 8 at its first reading), so one clean step is margin."""
+    grid = sorted(THRESHOLDS)
+    for below, t in zip(grid, grid[1:], strict=False):
+        if t in clean and below in clean:
+            return t
+    return max(grid)
 
 
 def main(argv: list[str] | None = None) -> int:
