@@ -310,6 +310,40 @@ def challenge(v: MessageView) -> str | None:
         and _CHALLENGE_ACTION.search(fold(v.msg.body[:HEAD_CHARS]))
     ):
         return f"a form about the mailbox of {guarded[:60]!r}: confirm, with a link or reply"
+    held = _held_for(v, head)
+    if held and not v.first_person:
+        return f"a message to {held[:60]!r} held until the sender confirms, with a link or reply"
+    return None
+
+
+#: Stems of "confirm", "verify", "approve", "release" in the languages challenge services
+#: write (folded): the one word every challenge has, whatever else it says.
+_CONFIRM_STEM = re.compile(
+    r"verif|verific|confirm|conferm|bevestig|bestatig|freigab|freigeb|goedkeur|approv"
+    r"|potwierd|overen|overit|dogrula|valid|autoriz|authori|whitelist|mens bent|human"
+    r"|not a robot|geen robot|kein roboter|nao e um robo|no eres un robot|robot"
+    r"|تأكيد|تاكيد|تحقق|確認|验证",
+    re.IGNORECASE,
+)
+_ADDRESS_IN_TEXT = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
+_CHALLENGE_CHARS = 700
+
+
+def _held_for(v: MessageView, head: str) -> str | None:
+    """A short notice that names a third mailbox (not ours, not the sender's own) and asks
+    to confirm, verify or approve, with a link or an instruction to reply: a challenge in
+    any language ("Uw bericht aan tim@… wacht op bevestiging", "رسالتك الى … بانتظار
+    التاكيد").  Callers have ruled out a person's voice; the first person is ruled out too."""
+    if len(head) > _CHALLENGE_CHARS or not _CONFIRM_STEM.search(f"{v.subject} {head}"):
+        return None
+    body = fold(v.msg.body[:HEAD_CHARS])
+    if "://" not in body and not _CHALLENGE_ACTION.search(body):
+        return None
+    ours = (v.our_address or "").lower()
+    senders = {address.lower() for _, address in v.mailboxes}
+    for found in _ADDRESS_IN_TEXT.findall(f"{v.subject} {head}"):
+        if found.lower() not in senders and found.lower() != ours:
+            return found
     return None
 
 
