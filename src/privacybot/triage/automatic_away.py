@@ -87,7 +87,10 @@ _AWAY_ALTERNATIVE = re.compile(
     r"|receptie|reception|secretariaat|urgente|urgenti|kiireellisiss|br[a~]dskande|haster"
     r"|lees|read (?:my|your)|lese|lesen|lirai|get back to you|after my return|when i return"
     r"|on my return|bij terugkomst|na terugkeer|contacte|contatt\w{1,3}|contacta\w{0,2}"
-    r"|kontakt\w{0,4}|wenden sie sich)",
+    r"|kontakt\w{0,4}|wenden sie sich|overgenomen|vervangen|waargenomen|doorgestuurd|forwarded"
+    r"|vertreten|vertretung|remplace|sostituit\w)"
+    # ... or another mailbox to write to ("mail je naar planning@…").
+    r"|[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}",
     re.IGNORECASE,
 )
 #: "I am away until …" in the writer's own words, in several languages.
@@ -95,7 +98,9 @@ _FIRST_PERSON_AWAY = re.compile(
     r"\b(?:i am|i'm|i will be|ik ben|ben ik|ich bin|bin ich|je suis|je serai|jag [a~]r|jeg er"
     r"|olen|sono|saro|estoy|estou|estarei|estare|jestem|jsem)\b(?:[^.!?]|\.(?=\d)){0,60}"
     r"\b(?:away|out of (?:the )?office|absent|afwezig|met vakantie|niet bereikbaar|onbereikbaar"
-    r"|met \w{0,12}verlof|on \w{0,12} ?leave|niet aan het werk|niet op het werk|auf reha"
+    r"|met \w{0,16}verlof|on \w{0,12} ?leave|niet aan het werk|niet op het werk|auf reha"
+    r"|(?:een paar dagen |even |deze week |vandaag )?weg|er (?:even |deze week |vandaag )?niet"
+    r"|ziek|niet bereikbaar|op (?:familiebezoek|reis|cursus|congres)"
     r"|in elternzeit|im mutterschutz|en conge \w{0,12}|de baja|in malattia|in maternita"
     r"|nicht erreichbar|injoignable"
     r"|op vakantie|niet aanwezig|niet op kantoor|abwesend|nicht im b[u~]ro|im urlaub|en cong"
@@ -238,7 +243,11 @@ _WORKDAY_NOTICE = re.compile(
 _AWAY_REQUEST = re.compile(
     r"\b(?:delete|remove|verwijder\w{0,3}|wis|l[o~]sch\w{0,3}|inzage|access|copy of|kopie"
     r"|afschrift|unsubscribe|afmelden|uitschrijven|opt[- ]out|bezwaar|objection|complaint|klacht"
-    r"|identity|identiteit|id-?bewijs|paspoort|passport)\b",
+    r"|identity|identiteit|id-?bewijs|paspoort|passport)\b"
+    # ... or where to send *what we would send them* ("stuur het naar mijn man piet@…"),
+    # not the reader's own message, which a notice redirects ("stuur uw vraag naar …").
+    r"|\b(?:stuur|stuurt u|send|schicken sie|envoyez|mandi)\s(?:het|ze|die|it|them|de (?:stukken"
+    r"|brief|documenten|gegevens|post)|the (?:documents|letter|papers|data))\b",
     re.IGNORECASE,
 )
 _AWAY_NOTICE_CHARS = 700
