@@ -341,9 +341,10 @@ def _held_for(v: MessageView, head: str) -> str | None:
         return None
     ours = (v.our_address or "").lower()
     senders = {address.lower() for _, address in v.mailboxes}
-    for found in _ADDRESS_IN_TEXT.findall(f"{v.subject} {head}"):
-        if found.lower() not in senders and found.lower() != ours:
-            return found
+    for found in _ADDRESS_IN_TEXT.finditer(f"{v.subject} {head}"):
+        address = found.group(0)
+        if address.lower() not in senders and address.lower() != ours:
+            return address
     return None
 
 
@@ -477,3 +478,31 @@ def receipt_acknowledgement(v: MessageView) -> str | None:
     if found and _RECEIPT_PROMISE.search(head):
         return f"receipt {found.group(0)[:50]!r} with a ticket or a promised answer"
     return None
+
+
+#: A secure-mail portal or a quarantine telling the reader about a message: one was sent
+#: to them there, theirs was opened, delivered or expires, or a held one was released.
+_PORTAL_NOTICE = re.compile(
+    r"\bheeft (?:u|je) een (?:beveiligd|versleuteld) bericht (?:gestuurd|verzonden)"
+    r"|\b(?:uw|je|your|ihre|votre) (?:beveiligde|versleutelde|secure|encrypted|verschlusselte"
+    r"|sichere|securise) (?:bericht|message|nachricht|e-?mail)\b.{0,80}\b(?:is|was|has been|wurde"
+    r"|a ete) (?:geopend|opened|gelesen|geoffnet|ouvert|afgeleverd|delivered)"
+    r"|\b(?:beveiligde|versleutelde) bericht\b.{0,80}\bverloopt (?:morgen|over \d{1,2} dagen"
+    r"|op \d)"
+    r"|\b(?:vrijgegeven|released|freigegeben|libere)\s(?:uit|from|aus)\s(?:de |der |the )?"
+    r"(?:spam)?(?:quarantaine|quarantine|quarantane)"
+    r"|\b(?:zostala|zostaly) zatrzymane?|\bis tegengehouden voor controle",
+    re.IGNORECASE,
+)
+
+
+def portal_notice(v: MessageView) -> str | None:
+    """A secure-mail portal's or a quarantine's notice about a message ("Gemeente X heeft u
+    een beveiligd bericht gestuurd", "Uw beveiligde bericht … is geopend", "… vrijgegeven uit
+    de quarantaine"): short, never in a person's voice or the first person ("Uw beveiligde
+    bericht is verlopen voordat ik het kon openen" is a person)."""
+    head = v.own_words
+    if len(head) > _RECEIPT_CHARS or a_person(v):
+        return None
+    found = _PORTAL_NOTICE.search(head)
+    return f"portal or quarantine notice {found.group(0)[:60]!r}" if found else None

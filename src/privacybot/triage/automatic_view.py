@@ -171,8 +171,13 @@ class MessageView:
     def own_words(self) -> str:
         """``head_text`` without our own subjects echoed in it ("Subject: [PRV-2026-00707]
         Verzoek tot verwijdering", "Bericht "Auto: [PRV-…] Ontvangstbevestiging …" is
-        geopend"): the request words there are ours, quoted back by a notice."""
-        return fold(" ".join(_OUR_SUBJECT_ECHO.sub(" ", line) for line in self.head if line))
+        geopend"), without a notice's subject field ("Onderwerp: Vraag over mijn gegevens",
+        "temat: AVG") and a subject it quotes after "message" ("het bericht 'Reactie op
+        inzageverzoek' is geopend"): the words there are the quoted mail's, not the
+        writer's."""
+        lines = (_OUR_SUBJECT_ECHO.sub(" ", line) for line in self.head if line)
+        text = " ".join(line for line in lines if not _SUBJECT_FIELD.match(line))
+        return ECHOED_SUBJECT.sub(" ", fold(text))
 
     @cached_property
     def human_voice(self) -> bool:
@@ -242,13 +247,20 @@ _CONDITIONAL_QUESTION = re.compile(
 )
 #: A mail address: its local part may hold a word ("i.beek@", "me@").
 _ADDRESS = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
+#: A notice's field naming a message's subject, on a line of its own.
+_SUBJECT_FIELD = re.compile(
+    r"^\W{0,3}(?:subject|onderwerp|betreff|objet|asunto|oggetto|assunto|temat|konu|amne|emne"
+    r"|тема)\s?:",
+    re.IGNORECASE,
+)
 #: "Mijn Omgeving", "MijnOverheid", "My Account" inside a sentence: a portal, not the writer.
 _PORTAL_NAME = re.compile(r"(?<=[a-z,:] )(?:Mijn|My|Mein|Mon|Mi)\s?[A-Z][\w-]{1,30}")
 #: A notice naming the message it answers by its subject in quotes ("an automated response
 #: to your message "Dear Miss Smith, foo?" sent on …"): the question there is the reader's.
 ECHOED_SUBJECT = re.compile(
     r"\b(?:message|bericht|nachricht|e-?mail|mail|subject|onderwerp|betreff|objet|asunto"
-    r"|oggetto)\W{0,3}(?:\"[^\"]{1,200}\"|“[^”]{1,200}”|„[^“”]{1,200}[“”]|«[^»]{1,200}»)",
+    r"|oggetto)\W{0,3}(?:\"[^\"]{1,200}\"|“[^”]{1,200}”|„[^“”]{1,200}[“”]|«[^»]{1,200}»"
+    r"|'[^'\s][^']{0,198}')",
     re.IGNORECASE,
 )
 
