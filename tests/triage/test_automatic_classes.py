@@ -498,3 +498,29 @@ def test_dmarc_aggregate_report_subject_and_x_arf_header() -> None:
 )
 def test_outlook_receipts_in_more_languages(subject: str, body: str) -> None:
     assert verdict(mail(subject, body)) == (True, "read-receipt")
+
+
+@pytest.mark.parametrize(
+    "sender",
+    [
+        "postmeister@stadt.example",
+        "smtpd@relay.example",
+        "mta-notify@relay.example",
+        "system-mailer@srv01.example",
+        "delivery-notification@mail.example",
+        "E-mail-service@mailservice.example",
+    ],
+)
+def test_mail_system_senders_in_more_spellings(sender: str) -> None:
+    body = "Die Nachricht konnte nicht zugestellt werden."
+    assert verdict(mail("Zustellbericht", body, sender)) == (True, "daemon-sender")
+    person = mail("Vraag", "Ik wil graag weten welke gegevens u van mij heeft.", sender)
+    assert verdict(person) == (False, None)
+
+
+def test_json_after_a_label_on_the_same_line() -> None:
+    body = 'Event data: {"eventType": "Bounce", "bounce": {"bounceType": "Permanent"}}'
+    assert verdict(mail("Notification", body, "events@provider.example")) == (
+        True,
+        "json-notification",
+    )

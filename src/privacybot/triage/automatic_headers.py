@@ -92,7 +92,9 @@ DAEMON_LOCAL_PARTS: dict[str, str] = {"mailer-daemon": "MAILER-DAEMON", "postmas
 _DAEMON = re.compile(
     r"^(?:mailerdaemon|postmaster|mdaemon|maildeliverysubsystem|maildelivery(?:system|service)?"
     r"|mailsystem|mailadmin(?:istrator)?|[a-z]?\d*smtpmailservice|smtpgateway|mailgateway"
-    r"|microsoftexchange[0-9a-f]{32}|bounces?|bouncehandler|ndr)$"
+    r"|microsoftexchange[0-9a-f]{32}|bounces?|bouncehandler|ndr"
+    r"|postmeister|smtpd?|smtprelay|mtanotify|systemmailer|deliverynotification|deliverystatus"
+    r"|e?mailservice)$"
 )
 #: Display names of mail systems when the address is empty or odd (``MAILER-DAEMON <>``).
 _DAEMON_NAME = re.compile(

@@ -41,6 +41,8 @@ _SECOND_PERSON = re.compile(
 #: A JSON key, to tell a cut-off provider payload from prose with a brace in it.
 _JSON_KEY = re.compile(r'"[^"\n]{1,40}"\s*:')
 _JSON_PREFACE_LINES = 4
+#: A short label and a colon with the JSON on the same line ("Payload: {", "Event data: [").
+_LABEL_BEFORE_JSON = re.compile(r"^([^{}\[\]\n]{1,100}):\s*(?=[{\[])")
 _JSON_EVENT_WORDS = re.compile(
     r"\b(?:bounce[ds]?|complaint|delivery (?:event|report|notification)|event|webhook"
     r"|notification)\b",
@@ -87,6 +89,11 @@ def json_notification(v: MessageView) -> str | None:
     lines: list[str] = []
     while text and not text.startswith(("{", "[")) and len(lines) < _JSON_PREFACE_LINES:
         line, _, text = text.partition("\n")
+        label = _LABEL_BEFORE_JSON.match(line)
+        if label:  # "Event data: { …": the label is a preface line, the JSON follows it
+            lines.append(label.group(1).strip())
+            text = line[label.end(1) + 1 :].lstrip() + "\n" + text
+            break
         lines.append(line.strip())
         text = text.lstrip()
     if not text.startswith(("{", "[")):
