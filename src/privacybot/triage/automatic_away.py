@@ -167,7 +167,8 @@ def oof_subject(v: MessageView) -> str | None:
     a person stay human; and never when the writer speaks of their own request or data
     ("Out of office until June - please send by post" over "I submitted a request…").
     Weak words ("Afwezig", "Away until …") need a short away notice in the writer's own
-    text and no question or request of a citizen (``human_voice``).
+    text and no question or request of a citizen (``human_voice``, or a request in the
+    subject itself: "Urlaub - trotzdem bitte Konto löschen").
     """
     if speaks_under_a_notice_subject(v):
         return None
@@ -180,7 +181,10 @@ def oof_subject(v: MessageView) -> str | None:
     match = _LOTUS_AUTO.match(v.subject)
     if match and _LOTUS_AWAY.search(v.subject):
         return f"out-of-office subject {match.group(0)[:60]!r} (Notes AUTO:)"
-    if v.human_voice or _MODAL_REQUEST.search(v.head_text):
+    # A request typed into the subject itself, not in the original subject a notice echoes
+    # after its colon ("Afwezig: Uw verzoek om inzage").
+    typed = _ASKS.search(v.subject.split(":", 1)[0])
+    if v.human_voice or _MODAL_REQUEST.search(v.head_text) or typed:
         return None
     match = _OOF_SUBJECT_FROM.match(v.subject)
     if match:

@@ -46,8 +46,10 @@ URL = re.compile(r"(?:https?|ftp)://\S{1,500}|www\.\S{1,300}", re.IGNORECASE)
 CITIZEN = re.compile(
     r"\b(?:(?:my|mijn|meine?[nrs]?|mes|mon|ma|mis|mio|mia|miei|meu|minha|min|mitt|mina)\s+"
     r"(?:own\s+|personal\s+|eigen\s+|persoonlijke\s+|personlichen?\s+|original\s+|earlier\s+"
-    r"|previous\s+|first\s+|eerdere\s+|vorige\s+|oorspronkelijke\s+)?(?:data|gegevens|daten"
-    r"|donnees|datos|dati|dados|records|account|request|verzoek|aanvraag|anfrage|antrag|demande"
+    r"|previous\s+|first\s+|eerdere\s+|vorige\s+|oorspronkelijke\s+|alte[ns]?\s+|old\s+|oude\s+"
+    r"|ancien(?:ne)?\s+)?(?:data|gegevens|daten"
+    r"|donnees|datos|dati|dados|records|account|konto|compte|cuenta|conto|request|verzoek"
+    r"|aanvraag|anfrage|antrag|demande"
     r"|solicitud|bezwaar|klacht|objection|complaint|widerspruch|beschwerde|reclamation"
     r"|richiesta|pedido|file|dossier|phone|telefoonnummer|address(?! book)|adres|adresse"
     r"|information)"
@@ -83,7 +85,8 @@ _NOT_AUTOMATIC = re.compile(
 #: Where a human's own text ends: quotes, attributions, forwarded and Outlook header blocks.
 HEAD_END = re.compile(
     r"^\s*(?:>|-{2,}\s*(?:original|forwarded|oorspronkelijk|doorgestuurd|urspr|weitergeleitet"
-    r"|message d'origine|message transf)|begin forwarded|(?:from|van|von|de)\s?:\s*\S"
+    r"|message d'origine|message transf)|begin forwarded"
+    r"|(?:from|van|von|de|od|da|fra|fran|från|lahettaja|kimden|от|apo)\s?:\s*\S|_{10,}\s*$"
     r"|(?:on|op|am|le)\s.{0,200}(?:wrote|schreef|schrieb|a écrit)\s*:?)",
     re.IGNORECASE,
 )
