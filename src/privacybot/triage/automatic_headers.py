@@ -163,12 +163,17 @@ def precedence(v: MessageView) -> str | None:
     return None
 
 
-def list_headers(v: MessageView) -> str | None:
-    """R16 (3): RFC 2919 / RFC 2369."""
-    for name in LIST_HEADERS:
+def _first_present(v: MessageView, names: tuple[str, ...]) -> str | None:
+    """The first of ``names`` the message carries, as a reason."""
+    for name in names:
         if v.msg.header(name) is not None:
             return f"{name} present"
     return None
+
+
+def list_headers(v: MessageView) -> str | None:
+    """R16 (3): RFC 2919 / RFC 2369."""
+    return _first_present(v, LIST_HEADERS)
 
 
 def autoreply_headers(v: MessageView) -> str | None:
@@ -353,10 +358,8 @@ def our_message_id(v: MessageView) -> str | None:
 
 
 def ndr_headers(v: MessageView) -> str | None:
-    for name in NDR_HEADERS:
-        if v.msg.header(name) is not None:
-            return f"{name} present"
-    return None
+    """Headers a bouncing MTA or an abuse reporter writes (``NDR_HEADERS``)."""
+    return _first_present(v, NDR_HEADERS)
 
 
 def report_part(v: MessageView) -> str | None:

@@ -26,6 +26,7 @@ from privacybot.triage.automatic_subjects import (
     fold,
 )
 from privacybot.triage.automatic_view import (
+    ADDRESS,
     FIRST_PERSON_ANY,
     HEAD_CHARS,
     LINK_TEXT,
@@ -325,7 +326,6 @@ _CONFIRM_STEM = re.compile(
     r"|تأكيد|تاكيد|تحقق|確認|验证",
     re.IGNORECASE,
 )
-_ADDRESS_IN_TEXT = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 _CHALLENGE_CHARS = 700
 
 
@@ -341,7 +341,7 @@ def _held_for(v: MessageView, head: str) -> str | None:
         return None
     ours = (v.our_address or "").lower()
     senders = {address.lower() for _, address in v.mailboxes}
-    for found in _ADDRESS_IN_TEXT.finditer(f"{v.subject} {head}"):
+    for found in ADDRESS.finditer(f"{v.subject} {head}"):
         address = found.group(0)
         if address.lower() not in senders and address.lower() != ours:
             return address

@@ -249,7 +249,7 @@ _CONDITIONAL_QUESTION = re.compile(
     r"[^.!?]{0,160}\?\s+(?:\w+\s+){0,2}(?:dan|dann|then|alors|entonces|allora)\b", re.IGNORECASE
 )
 #: A mail address: its local part may hold a word ("i.beek@", "me@").
-_ADDRESS = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
+ADDRESS = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 #: A notice's field naming a message's subject, on a line of its own.
 _SUBJECT_FIELD = re.compile(
     r"^\W{0,3}(?:subject|onderwerp|betreff|objet|asunto|oggetto|assunto|temat|konu|amne|emne"
@@ -318,5 +318,5 @@ def quotes_below(v: MessageView) -> bool:
 def first_person_in(text: str) -> bool:
     """``text`` (folded) says I, me or my, leaving out links, their button texts, mail
     addresses and portal names ("Mijn Omgeving")."""
-    text = URL.sub(" ", LINK_TEXT.sub(" ", _ADDRESS.sub(" ", text)))
+    text = URL.sub(" ", LINK_TEXT.sub(" ", ADDRESS.sub(" ", text)))
     return bool(FIRST_PERSON_ANY.search(_PORTAL_NAME.sub(" ", text)))
