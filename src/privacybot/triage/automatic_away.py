@@ -29,7 +29,6 @@ from privacybot.triage.automatic_view import (
     answers_us,
     asks_or_owns,
     quotes_below,
-    speaks_under_a_notice_subject,
 )
 
 #: Out-of-office subjects that only autoresponders write: at the start, any continuation.
@@ -170,7 +169,7 @@ def oof_subject(v: MessageView) -> str | None:
     text and no question or request of a citizen (``human_voice``, or a request in the
     subject itself: "Urlaub - trotzdem bitte Konto löschen").
     """
-    if speaks_under_a_notice_subject(v):
+    if v.speaks_under_a_notice:
         return None
     match = _OOF_SUBJECT.match(v.subject)
     if match:
@@ -375,7 +374,7 @@ def echoed_subject(v: MessageView) -> str | None:
     if _prefix_is_a_client_s(prefix) or len(prefix.split()) > _ECHO_PREFIX_WORDS:
         return None
     head = v.head_text
-    if speaks_under_a_notice_subject(v) or len(head) > _AWAY_NOTICE_CHARS:
+    if v.speaks_under_a_notice or len(head) > _AWAY_NOTICE_CHARS:
         return None
     if _AWAY_REQUEST.search(head) or _MODAL_REQUEST.search(head):
         return None

@@ -24,7 +24,6 @@ from privacybot.triage.automatic_view import (
     alternation,
     asks_or_owns,
     first_person_in,
-    speaks_under_a_notice_subject,
 )
 
 #: Delivery-status (RFC 3464) and feedback-report (RFC 5965) fields seen as headers: a
@@ -201,7 +200,7 @@ def bounce_subject(v: MessageView) -> str | None:
     person's voice ("Undeliverable: verzoek" over "Mijn vorige mail … ik wil inzage"), nor
     in the first person without a mail system's words ("Delivery failure" over "I keep
     getting a delivery failure when I reply to your letter")."""
-    if v.subject.rstrip().endswith("?") or v.human_voice or speaks_under_a_notice_subject(v):
+    if v.subject.rstrip().endswith("?") or v.human_voice or v.speaks_under_a_notice:
         return None
     match = _BOUNCE_SUBJECT.match(v.subject) or _BOUNCE_SUBJECT_CJK.match(v.subject)
     if match and _persons_note(v):

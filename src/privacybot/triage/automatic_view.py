@@ -183,6 +183,11 @@ class MessageView:
         return ECHOED_SUBJECT.sub(" ", fold(text))
 
     @cached_property
+    def speaks_under_a_notice(self) -> bool:
+        """``speaks_under_a_notice_subject``, once per message: three rules ask it."""
+        return speaks_under_a_notice_subject(self)
+
+    @cached_property
     def human_voice(self) -> bool:
         """A person writing to the desk: a question (subject, or text outside links) or their
         own request or data.
