@@ -167,10 +167,20 @@ def test_language_is_detected_from_text(clf: Classifier) -> None:
         ("Simone wil inzage", None),
         ("geen bedrijf genoemd", None),
         ("I really want my data", None),
+        ("eerst GeoTax, daarna Procurra", "GeoTax"),
+        ("over Procurra en later SIM", "Procura"),
+        ("Beste SIM, ook bij Procurra", "SIM"),
     ],
 )
 def test_company_is_matched_fuzzily_and_sim_only_as_a_word(text: str, company: str | None) -> None:
     assert find_company(text) == company
+
+
+def test_company_verdicts_are_the_same_when_remembered() -> None:
+    """The fuzzy verdicts are kept per run of words; a second look must agree."""
+    for _ in range(2):
+        assert find_company("klant bij Procurra") == "Procura"
+        assert find_company("klant bij Procurement") is None
 
 
 def test_held_corpus_micro_f1_exceeds_090(clf: Classifier) -> None:

@@ -10,13 +10,13 @@ context counts, never "simkaart", "SIM-kaart" or "my SIM card".
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from privacybot.domain import COMPANIES
 
 _TOKEN = re.compile(r"[A-Za-z0-9À-ÿ]+")
+_SIM = re.compile(r"(?<![A-Za-z0-9])(SIM|Sim)(?![A-Za-z0-9])")
 
 #: Extra spellings that are not a fuzzy variant of the name itself.
 ALIASES: dict[str, str] = {"jcc": "JCC Software"}
@@ -60,16 +60,27 @@ def _cutoff(key: str) -> float | None:
 _FUZZY_KEYS: list[str] = [k for k in _KEYS if _cutoff(k) is not None]
 
 
-@lru_cache(maxsize=65536)
+#: Fuzzy verdicts by joined run of words: a service sees the same words again and again.
+_FUZZY_SEEN: dict[str, str | None] = {}
+_FUZZY_SEEN_MAX = 65536
+
+
 def _fuzzy_key(joined: str) -> str | None:
     if len(joined) < 6:
         return None
+    try:
+        return _FUZZY_SEEN[joined]
+    except KeyError:
+        pass
     found = process.extractOne(joined, _FUZZY_KEYS, scorer=fuzz.ratio, score_cutoff=85.0)
-    if found is None:
-        return None
-    key = found[0]
-    cutoff = _cutoff(key)
-    return _KEYS[key] if cutoff is not None and found[1] >= cutoff else None
+    name: str | None = None
+    if found is not None:
+        key = found[0]
+        cutoff = _cutoff(key)
+        name = _KEYS[key] if cutoff is not None and found[1] >= cutoff else None
+    if len(_FUZZY_SEEN) < _FUZZY_SEEN_MAX:
+        _FUZZY_SEEN[joined] = name
+    return name
 
 
 def _is_sim(text: str, match: re.Match[str]) -> bool:
@@ -83,28 +94,36 @@ def _is_sim(text: str, match: re.Match[str]) -> bool:
 
 def find_company(text: str) -> str | None:
     """The first company named in ``text`` (by position), or None when none is named."""
-    tokens = list(_TOKEN.finditer(text))
+    lowered = [token.lower() for token in _TOKEN.findall(text)]
+    count = len(lowered)
     best: tuple[int, str] | None = None
-    lowered = [t.group(0).lower() for t in tokens]
-    for i in range(len(tokens)):
+    for i in range(count):
+        joined = ""
         for n in (1, 2, 3):
-            if i + n > len(tokens):
+            if i + n > count:
                 break
-            joined = "".join(lowered[i : i + n])
+            joined += lowered[i + n - 1]
             if len(joined) > 14:
                 break
             name = _KEYS.get(joined)
             if name is None and n < 3:
                 name = _fuzzy_key(joined)
             if name is not None:
-                if best is None or tokens[i].start() < best[0]:
-                    best = (tokens[i].start(), name)
+                best = (_token_start(text, i), name)
                 break
         if best is not None:
             break
-    for match in re.finditer(r"(?<![A-Za-z0-9])(SIM|Sim)(?![A-Za-z0-9])", text):
+    for match in _SIM.finditer(text):
         if _is_sim(text, match):
             if best is None or match.start() < best[0]:
                 best = (match.start(), "SIM")
             break
     return best[1] if best else None
+
+
+def _token_start(text: str, index: int) -> int:
+    """Where the ``index``-th word starts: asked once, for the word that named a company."""
+    for i, match in enumerate(_TOKEN.finditer(text)):
+        if i == index:
+            return match.start()
+    raise IndexError(index)
