@@ -28,7 +28,13 @@ from dataclasses import dataclass
 
 from privacybot.domain import ParsedMessage
 from privacybot.triage import automatic_model
-from privacybot.triage.automatic_away import away_notice, echoed_subject, oof_subject, suppress_away
+from privacybot.triage.automatic_away import (
+    absence_notice,
+    away_notice,
+    echoed_subject,
+    oof_subject,
+    suppress_away,
+)
 from privacybot.triage.automatic_bounces import (
     bounce_structure,
     bounce_subject,
@@ -193,6 +199,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("returned-copy", returned_copy),
     ("away-notice", away_notice),
     ("echoed-subject", echoed_subject),
+    ("absence-notice", absence_notice),
     ("self-declared", self_declared),
     ("smtp-diagnostic", smtp_diagnostic),
     ("ticket-system", ticket_system),

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
+from privacybot.paths import package_data
 from privacybot.triage.automatic_headers import suppress_auto_answer
 from privacybot.triage.automatic_subjects import (
     CJK,
     OOF_SUBJECTS_MORE,
     OOF_TAIL_WORDS,
+    fold,
 )
 from privacybot.triage.automatic_view import (
     LONG_NOTICE,
@@ -184,6 +188,8 @@ def oof_subject(v: MessageView) -> str | None:
     # after its colon ("Afwezig: Uw verzoek om inzage").
     typed = _ASKS.search(v.subject.split(":", 1)[0])
     if v.human_voice or _MODAL_REQUEST.search(v.head_text) or typed:
+        return None
+    if _asks_politely(v.head_text):
         return None
     match = _OOF_SUBJECT_FROM.match(v.subject)
     if match:
@@ -393,3 +399,122 @@ def echoed_subject(v: MessageView) -> str | None:
     if away_word or other_script or away_text:
         return f"{prefix[:40]!r} put before our subject by an autoresponder"
     return None
+
+
+# --- absence-notice: the lexicon of data/absence.yaml ---------------------------------
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """One lexicon phrase as a bounded pattern: ``*`` runs the word on, ``~`` is a gap of
+    up to three words; Latin words meet on word boundaries, other scripts anywhere."""
+    parts: list[str] = []
+    for word in fold(phrase.lower()).split():
+        if word == "~":
+            parts.append(r"(?:\S{1,30}\s){0,3}")
+            continue
+        stem = word.endswith("*")
+        body = re.escape(word.rstrip("*")) + (r"\w{0,20}" if stem else "")
+        parts.append(body + r"\s")
+    return "".join(parts)[: -len(r"\s")]
+
+
+def _lexicon(kind: str) -> re.Pattern[str]:
+    data = yaml.safe_load(package_data("absence.yaml").read_text(encoding="utf-8"))
+    phrases = sorted(
+        {p for per_language in data[kind].values() for p in per_language}, key=len, reverse=True
+    )
+    body = "|".join(_phrase_pattern(p) for p in phrases)
+    return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])", re.IGNORECASE)
+
+
+ABSENT = _lexicon("absent")
+LATER = _lexicon("later")
+#: Longer than this, the writer's own text is a letter, not a notice.
+_ABSENCE_NOTICE_CHARS = 700
+#: A polite request of the reader ("Bitte senden Sie die Antwort per Post", "graag via mijn
+#: vrouw", "vragen wij u termijnen later te laten ingaan") ...
+_POLITE_WORD = re.compile(
+    r"\b(?:please|pls|graag|bitte|por favor|per favore|s'il vous pla[i~]t|svp|alstublieft"
+    r"|a\.?u\.?b|vragen wij u|verzoeken wij u|ik vraag u|ik verzoek u|wir bitten sie"
+    r"|ich bitte sie|nous vous prions|je vous prie)\b",
+    re.IGNORECASE,
+)
+#: ... unless its sentence is a notice's way on ("please contact my colleague", "wenden Sie
+#: sich bitte an …", "please note").
+_WAY_ON = re.compile(
+    r"\b(?:contact\w{0,4}|terecht|bel|bellen|call|phone|wenden|wendet|reach|kontakt\w{0,4}"
+    r"|anrufen|joindre|contacter|appeler|contatt\w{1,3}|llamar|contactar|note|noteren|beachten"
+    r"|noter|notare|use|gebruik\w{0,2}|verwenden|utiliser|mail\w{0,2}|e-?mail\w{0,2}|write"
+    r"|schrijf|schreiben|ecrire|scrivere|escrib\w{1,3}|send your|stuur uw|stuur je|richt\w{0,2}"
+    r"|forward|resend|opnieuw|later|spater|plus tard|pi[u~] tardi|mas tarde)\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+")
+
+
+def _asks_politely(text: str) -> bool:
+    """A polite word in a sentence that is no notice's way on."""
+    for sentence in _SENTENCE.findall(text):
+        if _POLITE_WORD.search(sentence) and not _WAY_ON.search(sentence):
+            return True
+    return False
+
+
+#: "Limited access to email", "geen toegang tot mijn mail": a notice's words, not a request
+#: for access to one's data.
+_MAIL_ACCESS = re.compile(
+    r"\b(?:limited|no|restricted|beperkte?|geen|eingeschr[a~]nkte?n?|keinen?|acces limite|acceso"
+    r" limitado|accesso limitato)\s(?:access|toegang|zugriff)?(?:\s(?:to|tot|auf|a|al))?"
+    r"(?:\s(?:my|mijn|meine?|mes|mi|mia|la|il))?\s?(?:e-?mails?|mail|inbox|postvak|mailbox"
+    r"|messages|berichten|nachrichten|messagerie|correo|posta)\b",
+    re.IGNORECASE,
+)
+#: Our subject echoed in a notice's subject, from our case token on: not the writer's words.
+_FROM_OUR_TOKEN = re.compile(r"\[prv-\d{4}-\d{5}\].*", re.IGNORECASE)
+#: Someone acting for the writer ("mag namens mij", "gemachtigd", "on my behalf"): a
+#: person arranging their case while away.
+_DELEGATION = re.compile(
+    r"\b(?:namens mij|namens haar|namens hem|gemachtigd\w{0,2}|machtiging|on my behalf"
+    r"|on her behalf|on his behalf|authori[sz]ed|in meinem namen|bevollm[a~]chtigt\w{0,2}"
+    r"|vollmacht|en mon nom|procuration|in mio nome|en mi nombre)\b",
+    re.IGNORECASE,
+)
+
+
+def absence_notice(v: MessageView) -> str | None:
+    """An absence in the lexicon's words, with a return or a way on, that asks nothing.
+
+    The subject rules need a known absence word at the subject's start, and
+    ``away_notice`` knows only so many ways to say "I am away"; notices written by
+    people in their own words ("Bin bis Ende der Woche auf Montage", "Op vakantie tot
+    28/2") got through.  This rule reads the language's own words for being away and
+    coming back (``data/absence.yaml``), and only where a notice stands: the subject
+    names the absence, or the mail answers ours or thanks for *your* message.  A person
+    telling us they are away still asks something (a question, their request or data,
+    a typed code, "could you", "please send"), quotes our mail under a subject of
+    their own, or writes a letter's length: then it is their mail.
+    """
+    if v.speaks_under_a_notice or v.human_voice:
+        return None
+    head = v.head_text
+    if not head or len(head) > _ABSENCE_NOTICE_CHARS:
+        return None
+    in_subject = ABSENT.search(v.subject)
+    if not (in_subject or answers_us(v) or _THANKS_OPENER.match(head)):
+        return None
+    if quotes_below(v) and not in_subject:
+        return None
+    text = _MAIL_ACCESS.sub(" ", URL.sub(" ", URGENT_QUESTION.sub(" ", v.own_words)))
+    if _AWAY_REQUEST.search(text) or _MODAL_REQUEST.search(text) or TYPED_CODE.search(head):
+        return None
+    if OUR_REFERENCE.search(text) or _DELEGATION.search(text) or _MOBILE_FOOTER.search(head):
+        return None
+    if _asks_politely(text) or _ASKS.search(_FROM_OUR_TOKEN.sub("", v.subject)):
+        return None
+    absent = ABSENT.search(text)
+    if absent is None:
+        return None
+    later = LATER.search(text) or _RETURN_DATE.search(text) or _AWAY_ALTERNATIVE.search(text)
+    if later is None:
+        return None
+    return f"absence notice {absent.group(0)[:40]!r} with {later.group(0)[:30]!r}"

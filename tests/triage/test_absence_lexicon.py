@@ -1,0 +1,66 @@
+"""The absence lexicon (``data/absence.yaml``) behind the ``absence-notice`` rule."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from privacybot.paths import package_data
+from privacybot.triage.automatic_away import ABSENT, LATER, _asks_politely, _phrase_pattern
+from privacybot.triage.automatic_subjects import fold
+
+LEXICON = yaml.safe_load(package_data("absence.yaml").read_text(encoding="utf-8"))
+
+
+def _examples() -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for kind in ("absent", "later"):
+        for phrases in LEXICON[kind].values():
+            out.extend((kind, phrase) for phrase in phrases)
+    return out
+
+
+@pytest.mark.parametrize(("kind", "phrase"), _examples())
+def test_every_phrase_finds_itself_in_a_sentence(kind: str, phrase: str) -> None:
+    """A phrase staff add must match as written (its ``*`` and ``~`` taken literally away)."""
+    written = " ".join(w.rstrip("*") for w in phrase.split() if w != "~")
+    pattern = ABSENT if kind == "absent" else LATER
+    assert pattern.search(fold(f"Zie: {written}. Groet")), phrase
+
+
+def test_a_star_runs_the_word_on_and_a_tilde_is_a_gap_of_up_to_three_words() -> None:
+    assert ABSENT.search("Ik heb vakantiedagen opgenomen")
+    assert ABSENT.search("Ik ben vrijdag weg")
+    assert ABSENT.search("ik ben tot en met weg")
+    assert not ABSENT.search("ik ben tot en met vrijdag weg")
+
+
+@pytest.mark.parametrize("text", ["a giveaway prize", "cooool", "ziekenfonds"])
+def test_phrases_meet_on_word_boundaries(text: str) -> None:
+    """ "away" in "giveaway" or "ooo" in "cooool" is no absence; a stem only runs forward
+    ("ziek*" finds "ziekenfonds", which is why the rule asks for more than one word)."""
+    found = ABSENT.search(text)
+    assert (found is not None) == (text == "ziekenfonds")
+
+
+def test_a_phrase_pattern_is_bounded() -> None:
+    """No nested repetition: each gap and stem has an upper bound."""
+    pattern = _phrase_pattern("lees ~ mail* ~ niet")
+    assert re.fullmatch(r"[^+*]*", pattern.replace(r"\*", ""))
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Bitte senden Sie die Antwort per Post.", True),
+        ("Graag via mijn vrouw.", True),
+        ("In dringenden Fällen wenden Sie sich bitte an Frau Weber.", False),
+        ("For urgent matters please contact my colleague.", False),
+        ("Please note that this mailbox is not monitored.", False),
+        ("Please hold the documents until then.", True),
+    ],
+)
+def test_a_polite_request_is_told_from_a_notices_way_on(text: str, asks: bool) -> None:
+    assert _asks_politely(fold(text)) is asks
