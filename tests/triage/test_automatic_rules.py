@@ -137,3 +137,31 @@ def test_body_rules_read_only_the_writers_own_head() -> None:
 def test_dsn_info_reads_a_delivery_status_part_inside_multipart_mixed() -> None:
     info = dsn_info((MAIL / "auto/report_part/dsn_in_mixed.eml").read_bytes())
     assert info is not None and info.status == "5.2.2" and info.permanent
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("Why did my mail bounce?", True),
+        ("Klopt dit ?", True),
+        ('Is dit "Mijn Omgeving"?', True),
+        ("J?rgen Weber", False),
+        ("?????????? ????????", False),
+        ("see https://x.example/?id=3", False),
+    ],
+)
+def test_a_question_is_a_mark_after_a_word_not_an_unreadable_character(
+    text: str, question: bool
+) -> None:
+    from privacybot.triage.automatic_view import has_question
+
+    assert has_question(text) is question
+
+
+@pytest.mark.parametrize(
+    "text", ["What is 8 plus 7?", "Hoeveel is 3 + 4?", "wie viel ist 2 und 5 ?"]
+)
+def test_a_challenge_sum_is_the_services_question(text: str) -> None:
+    from privacybot.triage.automatic_notices import _QUIZ
+
+    assert _QUIZ.search(text)

@@ -67,10 +67,16 @@ BOUNCE_SUBJECTS: tuple[str, ...] = (
 BOUNCE_WEAK_SUBJECTS: tuple[str, ...] = (
     r"delivery (?:problem|delayed|report|incomplete|failed)|message (?:delayed|blocked|rejected)",
     r"rejected|returned|not delivered|undeliverable|bounced?|niet afgeleverd|niet bezorgd",
+    r"(?:bericht|message|e-?mail|mail|nachricht)\s(?:niet bezorgd|niet afgeleverd|non d[e~]livr[e~]"
+    r"|non remis|not delivered|nicht zugestellt|no entregado|non consegnato)",
 )
 _MAIL_SYSTEM_WORDS = re.compile(
     r"\b(?:smtp|mailbox|mail ?server|remote (?:server|host)|[45]\.\d{1,3}\.\d{1,3}"
-    r"|[45]\d\d[ -][45]\.\d|\([45]\d\d\)|postvak|empf[a~]ngeradresse|destinataire introuvable)",
+    r"|[45]\d\d[ -][45]\.\d|\([45]\d\d\)|postvak|empf[a~]ngeradresse|destinataire introuvable"
+    # ... or the address is gone: "Het e-mailadres … bestaat niet meer", "L'adresse … n'existe".
+    r"|(?:e-?mail ?adres|adresse|address|e-?mail-?adresse|direccion|indirizzo)\s.{0,80}"
+    r"(?:bestaat niet|n'existe|does not exist|no longer exists|existiert nicht|no existe"
+    r"|non esiste))",
     re.IGNORECASE,
 )
 #: First words of the body that only a mail system writes (in the writer's own head).

@@ -39,6 +39,7 @@ from privacybot.triage.automatic_view import (
     local_part,
     quotes_below,
     squash,
+    without_our_subject,
 )
 
 #: Virus-scanner, quarantine and gateway notices, at the start of the subject.
@@ -164,8 +165,8 @@ _CHALLENGE_TOGETHER: tuple[re.Pattern[str], ...] = (
 CHALLENGE_BODY: tuple[str, ...] = (
     r"(?:allow|accept)s? (?:incoming )?(?:messages?|e-?mails?|mail) only from (?:senders|people"
     r"|addresses)",
-    r"(?:please )?(?:confirm|verify) (?:that )?you are (?:a (?:real )?(?:person|human)|human"
-    r"|not a (?:robot|spammer))",
+    r"(?:please )?(?:confirm|verify|prove|show) (?:that )?you(?:'re| are) (?:a (?:real )?(?:person"
+    r"|human|sender)|human|real|not a (?:robot|spammer|bot))",
     r"(?:your (?:message|e-?mail) (?:is|has been) (?:held|awaiting|pending|queued)"
     r" (?:for|until)? ?(?:verification|approval|confirmation)?)",
     r"(?:protect(?:ing)? (?:myself|my (?:in)?box|this mailbox) (?:from|against)"
@@ -207,6 +208,14 @@ _OWN_SETTINGS = re.compile(
 )
 #: The question a challenge page answers for its reader ("Why am I receiving this?") on a
 #: line of its own: a heading of the template, not a person asking the desk something.
+#: The sum a challenge sets its reader ("What is 8 plus 7?", "Hoeveel is 3 + 4?"): the
+#: service's question, not a person's.
+_QUIZ = re.compile(
+    r"\b(?:what|wat|wie ?viel|combien|cuanto|quanto|hoeveel|ile|how much)\s(?:is|ist|fait|es|e"
+    r"|wordt|jest|are)\s\d{1,3}\s?(?:\+|plus|en|and|und|et|y|e|i|x|times|maal|mal)\s?\d{1,3}"
+    r"\s?\?",
+    re.IGNORECASE,
+)
 _FAQ_QUESTION = re.compile(
     r"\W{0,3}(?:why (?:am i|do i|did i|have i|is this)|what (?:is this|do i (?:need|have) to do"
     r"|should i do|happens (?:next|now))|how do i|waarom (?:krijg|ontvang) ik|wat moet ik doen"
@@ -287,7 +296,8 @@ def challenge(v: MessageView) -> str | None:
             return f"challenge-response header {name}*"
     head = v.head_text
     own = fold(" ".join(ln for ln in v.head if not _FAQ_QUESTION.fullmatch(fold(ln))))
-    text = URL.sub(" ", LINK_TEXT.sub(" ", own))
+    own = without_our_subject(own)
+    text = _QUIZ.sub(" ", URL.sub(" ", LINK_TEXT.sub(" ", own)))
     if asks_or_owns(v.subject, text):
         return None
     if _OWN_SETTINGS.search(text):

@@ -46,6 +46,10 @@ _MAILBOX_IN_PROSE = re.compile(
 #: The text says of itself that a system made or sent it.
 _SELF_DECLARED = re.compile(
     r"\b(?:auto(?:matically)?[- ]generated|automatically (?:sent|created|generated)"
+    # ... and the participle first, as the Romance languages say it ("relatorio de abuso
+    # gerado automaticamente", "messaggio generato automaticamente", "generated automatically").
+    r"|(?:gerad[ao]|generad[ao]|generat[ao]|genere|generated|enviad[ao]|inviat[ao]|envoye)\s"
+    r"(?:automaticamente|automatiquement|automatically)"
     r"|(?:this )?(?:message|e-?mail|notification) (?:was|is|has been) (?:generated|sent|created)"
     r" by (?:our|an?|the) (?:[\w-]{1,20} ){0,3}(?:system|platform|software|service|robot)\b"
     r"|automatisch (?:gegenereerde?|verzonden|verstuurde?|aangemaakte?|erstellte?|generierte?"

@@ -128,10 +128,19 @@ def is_ours(message_id: str, ours: OurMessageIds) -> bool:
     return message_id in ours
 
 
+#: A question mark after a word (or a closing quote or bracket), not inside one: "J?rgen"
+#: and a run of "??????" are characters a charset could not show, not a question.
+_QUESTION = re.compile(r"(?:(?<=[^\W_])|(?<=[)\]\"'”»]))\s?\?+(?![^\W_])")
+
+
+def has_question(text: str) -> bool:
+    return _QUESTION.search(text) is not None
+
+
 def asks_or_owns(subject: str, text: str) -> bool:
     """A question (in the subject or the writer's ``text``) or the writer's own request or
     data: the core of a person's voice, which each wording rule reads over its own text."""
-    return subject.rstrip().endswith("?") or "?" in text or bool(CITIZEN.search(text))
+    return subject.rstrip().endswith("?") or has_question(text) or bool(CITIZEN.search(text))
 
 
 @dataclass(frozen=True)
@@ -247,6 +256,13 @@ def a_person(v: MessageView) -> bool:
 _OUR_SUBJECT_ECHO = re.compile(
     r"(?:(?:auto|re|aw|antw)\s?:\s?)*\[prv-\d{4}-\d{5}\][^\"'”»\n]{0,120}", re.IGNORECASE
 )
+
+
+def without_our_subject(text: str) -> str:
+    """``text`` without our subjects echoed in it: their words are ours, not the writer's."""
+    return _OUR_SUBJECT_ECHO.sub(" ", text)
+
+
 #: A template's conditional question and its answer ("Was dit niet de bedoeling? Reageer
 #: dan via …", "Heeft u dit niet aangevraagd? Dan hoeft u niets te doen"): it asks the
 #: reader nothing.
@@ -283,14 +299,17 @@ def speaks_under_a_notice_subject(v: MessageView) -> bool:
     code, or their autoresponder spoken of as theirs.  Machines' notices under those
     subjects say none of it."""
     head = v.head_text
-    text = URL.sub(" ", URGENT_QUESTION.sub(" ", ECHOED_SUBJECT.sub(" ", head)))
+    text = URL.sub(" ", URGENT_QUESTION.sub(" ", v.own_words))
     subject = _OUR_SUBJECT_ECHO.sub(" ", v.subject)
     return (
-        "?" in text
+        has_question(text)
         or bool(CITIZEN.search(text))
         or bool(CITIZEN.search(subject) and FIRST_PERSON_ANY.search(subject))
         or bool(TYPED_CODE.search(head))
         or bool(_NOT_AUTOMATIC.search(text))
+        # Our case reference typed bare in the text ("a real answer on PRV-2026-02422"): a
+        # notice echoes our subject, token in brackets, which ``own_words`` leaves out.
+        or bool(OUR_REFERENCE.search(text))
     )
 
 
