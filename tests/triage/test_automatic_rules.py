@@ -165,3 +165,17 @@ def test_a_challenge_sum_is_the_services_question(text: str) -> None:
     from privacybot.triage.automatic_notices import _QUIZ
 
     assert _QUIZ.search(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "first_person"),
+    [
+        ("was opened on Mon, 01 Jun 2026 07:50", False),
+        ("Mon adresse a changé", True),
+        ("received Mon 8 June", False),
+    ],
+)
+def test_a_dates_weekday_is_not_french_mon(text: str, first_person: bool) -> None:
+    from privacybot.triage.automatic_view import first_person_in
+
+    assert first_person_in(text) is first_person

@@ -208,6 +208,7 @@ def oof_subject(v: MessageView) -> str | None:
         and _AWAY_ALTERNATIVE.search(head)
         and (
             _FIRST_PERSON_AWAY.search(head)
+            or _WORKDAY_NOTICE.search(head)
             or (_AWAY_BODY.search(head) and _RETURN_DATE.search(head))
         )
     ):

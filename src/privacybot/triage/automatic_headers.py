@@ -245,17 +245,27 @@ def daemon_sender(v: MessageView) -> str | None:
 
 
 def daemon_return_path(v: MessageView) -> str | None:
-    """A bounce whose only sign is ``Return-Path: <MAILER-DAEMON@…>``."""
+    """A bounce whose only sign is ``Return-Path: <MAILER-DAEMON@…>``, also signed or
+    forwarded (BATV ``prvs=tag=MAILER-DAEMON@``, SRS ``SRS0=…=postmaster@``) and spelled
+    ``post_master`` or ``mailer_daemon``: R16 (6) whatever the text says.  Other mail-system
+    names ("smtp-gateway", "bounce") give way to a person's voice."""
     for name in ("Return-Path", "X-Envelope-From", "Envelope-From"):
         for value in v.msg.header_all(name):
             for _, address in getaddresses([value]):
-                local = local_part(address) if "@" in address else address.strip("<> ").lower()
+                if "@" in address:
+                    local = _envelope_local(address.strip().lower())
+                else:
+                    local = address.strip("<> ").lower()
                 squashed = squash(local)
                 if not squashed or not _DAEMON.match(squashed.split("+")[0]):
                     continue
-                if local in DAEMON_LOCAL_PARTS or not a_person(v):
+                if squashed in _R16_DAEMONS or not a_person(v):
                     return f"{name} {local}"
     return None
+
+
+#: R16 (6)'s two local parts, as systems spell them ("post_master", "Mailer_Daemon").
+_R16_DAEMONS = frozenset(squash(local) for local in DAEMON_LOCAL_PARTS)
 
 
 #: Envelope senders of systems rather than people: service accounts of web servers and
@@ -276,7 +286,7 @@ _MACHINE_ENVELOPE = re.compile(
 #: sender's own address; the wrapped local part is what says who sent it.
 #: A sending service's bounce domain ("m-ed2d7f2c@bounce.example", "…@bounces.mail.x").
 _BOUNCE_DOMAIN = re.compile(r"^(?:bounces?|bnc|bm|rtn)\d{0,3}\.", re.IGNORECASE)
-_ENVELOPE_WRAP = re.compile(r"^(?:prvs|btv1|msprvs1)=[^=]{1,40}=", re.IGNORECASE)
+_ENVELOPE_WRAP = re.compile(r"^(?:prvs|btv1|msprvs1)=+[^=]{1,40}=+", re.IGNORECASE)
 _SRS = re.compile(
     r"^srs[01][=+-][^=]{0,20}=[^=]{0,10}=(?P<domain>[^=]{1,253})=(?P<local>.+)$", re.I
 )
@@ -288,6 +298,9 @@ def _envelope_local(address: str) -> str:
     srs = _SRS.match(local)
     if srs:
         return srs.group("local")
+    if re.match(r"srs[01][=+-]", local):
+        # SRS1 (forwarded twice) keeps the original local part last.
+        return local.rsplit("=", 1)[1]
     return _ENVELOPE_WRAP.sub("", local)
 
 

@@ -25,7 +25,7 @@ _JSON_EVENT_KEYS = re.compile(
     r'|diagnosticCode)"\s*:'
     r'|"(?:event|type|Type|status|bounce|complaint|delivery)"\s*:\s*(?:[\[{]|"(?:bounced?'
     r"|complaint|delivery|delivered|notification|dropped|deferred|spamreport|failed|rejected"
-    r'|permanent|transient|hard_?bounce|soft_?bounce)")',
+    r'|permanent|transient|hard_?bounce|soft_?bounce|error|errored|failure|timeout)")',
     re.IGNORECASE,
 )
 #: A preface line in the first person ("Your API gave me this:") is a person pasting JSON.

@@ -501,7 +501,11 @@ _PORTAL_NOTICE = re.compile(
     r"|op \d)"
     r"|\b(?:vrijgegeven|released|freigegeben|libere)\s(?:uit|from|aus)\s(?:de |der |the )?"
     r"(?:spam)?(?:quarantaine|quarantine|quarantane)"
-    r"|\b(?:zostala|zostaly) zatrzymane?|\bis tegengehouden voor controle",
+    r"|\b(?:zostala|zostaly) zatrzymane?|\bis tegengehouden voor controle"
+    r"|\b(?:placed|held|moved|kept|geplaatst|verplaatst|verschoben) (?:in|into|naar|in die)"
+    r" (?:your|uw|je|ihre) (?:personal |persoonlijke |personliche )?(?:quarantine|quarantaine"
+    r"|quarantane)"
+    r"|\bsecure\b.{0,80}\b(?:can be opened|must register|registration link)",
     re.IGNORECASE,
 )
 

@@ -50,6 +50,9 @@ _SELF_DECLARED = re.compile(
     # gerado automaticamente", "messaggio generato automaticamente", "generated automatically").
     r"|(?:gerad[ao]|generad[ao]|generat[ao]|genere|generated|enviad[ao]|inviat[ao]|envoye)\s"
     r"(?:automaticamente|automatiquement|automatically)"
+    # A relay saying it passes mail on by itself ("wordt automatisch doorgestuurd").
+    r"|(?:wordt|werd|is|was|wird|wurde|est|is being|has been) (?:automatisch|automatically"
+    r"|automatiquement) (?:doorgestuurd|forwarded|weitergeleitet|transfere|redirected)"
     r"|(?:this )?(?:message|e-?mail|notification) (?:was|is|has been) (?:generated|sent|created)"
     r" by (?:our|an?|the) (?:[\w-]{1,20} ){0,3}(?:system|platform|software|service|robot)\b"
     r"|automatisch (?:gegenereerde?|verzonden|verstuurde?|aangemaakte?|erstellte?|generierte?"

@@ -66,6 +66,7 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     # Feedback-loop complaints sent as a bare attached message (Hotmail's JMRP and the like).
     r"(?:complaint|abuse report|spam report|junk (?:mail )?report) (?:about|regarding|for)"
     r" (?:a )?message from \d{1,3}(?:\.\d{1,3}){3}",
+    r"end[- ]user (?:quarantine )?digest",
     r"(?:your )?(?:daily |weekly )?(?:spam|junk|quarantine)(?: mail| e-?mail)? (?:digest|summary"
     r"|report|notification|notice|overview)",
     r"(?:message|e-?mail|mail)s? (?:held|withheld|stopped|rejected|blocked)(?: for review)?",
@@ -238,7 +239,8 @@ RECEIPT_BODY: str = (
     r"\b(?:was read on|was deleted without being read|is gelezen op|is verwijderd zonder te"
     r" zijn gelezen|wurde am .{1,80} gelesen|ungelesen geloscht|a ete lu le|a ete supprime sans"
     r" avoir ete lu|e stato letto|e stato eliminato senza essere letto|se (?:ha )?le[i~]do el"
-    r"|se leyo el|fue eliminado sin leer|foi lida em|foi eliminada sem ser lida|lastes den"
+    r"|se leyo el|fue eliminado sin leer|se elimino sin leer|foi lida em"
+    r"|foi eliminada sem ser lida|lastes den"
     r"|ble lest|blev last|luettiin|zostala przeczytana|byla prectena|elolvast\w{0,4}"
     r"|a fost citit|ha sido leido|tarihinde okundu|было прочитано|verwijderd zonder te zijn gelezen"
     r"|is bezorgd bij de volgende geadresseerde|was opened by)"

@@ -184,10 +184,15 @@ class MessageView:
         """``head_text`` without our own subjects echoed in it ("Subject: [PRV-2026-00707]
         Verzoek tot verwijdering", "Bericht "Auto: [PRV-…] Ontvangstbevestiging …" is
         geopend"), without a notice's subject field ("Onderwerp: Vraag over mijn gegevens",
+        without a digest's rows ("info@x.nl    Re: inzageverzoek    86": the held mail's)
         "temat: AVG") and a subject it quotes after "message" ("het bericht 'Reactie op
         inzageverzoek' is geopend"): the words there are the quoted mail's, not the
         writer's."""
-        lines = (_OUR_SUBJECT_ECHO.sub(" ", line) for line in self.head if line)
+        lines = (
+            _OUR_SUBJECT_ECHO.sub(" ", line)
+            for line in self.head
+            if line and not _LISTING_ROW.match(line)
+        )
         text = " ".join(line for line in lines if not _SUBJECT_FIELD.match(line))
         return ECHOED_SUBJECT.sub(" ", fold(text))
 
@@ -269,6 +274,8 @@ def without_our_subject(text: str) -> str:
 _CONDITIONAL_QUESTION = re.compile(
     r"[^.!?]{0,160}\?\s+(?:\w+\s+){0,2}(?:dan|dann|then|alors|entonces|allora)\b", re.IGNORECASE
 )
+#: A row of a digest's table: an address, then columns apart by two spaces or a tab.
+_LISTING_ROW = re.compile(r"^[\w.+-]{1,64}@[\w.-]{1,253}(?:\s{2,}|\t)\S")
 #: A mail address: its local part may hold a word ("i.beek@", "me@").
 ADDRESS = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 #: A notice's field naming a message's subject, on a line of its own.
@@ -342,5 +349,12 @@ def quotes_below(v: MessageView) -> bool:
 def first_person_in(text: str) -> bool:
     """``text`` (folded) says I, me or my, leaving out links, their button texts, mail
     addresses and portal names ("Mijn Omgeving")."""
-    text = URL.sub(" ", LINK_TEXT.sub(" ", ADDRESS.sub(" ", text)))
+    text = URL.sub(" ", LINK_TEXT.sub(" ", ADDRESS.sub(" ", _MONDAY.sub(" ", text))))
     return bool(FIRST_PERSON_ANY.search(_PORTAL_NAME.sub(" ", text)))
+
+
+#: "Mon, 01 Jun 2026": a date's weekday, not French "mon".
+_MONDAY = re.compile(
+    r"\bmon\b(?=\.?,?\s+(?:\d{1,2}\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+    re.IGNORECASE,
+)
