@@ -49,6 +49,8 @@ SETS: tuple[str, ...] = (
     "set7",
     "set8",
     "set9",
+    "set10",
+    "set11",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -61,6 +63,8 @@ BLIND_FOLDERS: dict[str, str] = {
     "set7": "mail7",
     "set8": "mail8",
     "set9": "mail9",
+    "set10": "mail10",
+    "set11": "mail11",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
