@@ -322,8 +322,11 @@ def machine_envelope(v: MessageView) -> str | None:
             carries_ours = bool(ours) and ours in local_part(address)
             domain = address.rsplit("@", 1)[1]
             bounce_domain = bool(_BOUNCE_DOMAIN.match(domain))
-            machine = carries_ours or bounce_domain or _MACHINE_ENVELOPE.search(local)
-            if machine and not a_person(v):
+            if carries_ours or bounce_domain:
+                # A sending platform's envelope, personalised per recipient: bulk mail,
+                # which a person writing to the desk never sends, whatever its words say.
+                return f"envelope sender {address[:60]} is a sending platform's"
+            if _MACHINE_ENVELOPE.search(local) and not a_person(v):
                 return f"envelope sender {address[:60]} is a system's"
     return None
 
