@@ -23,6 +23,7 @@ from privacybot.triage.automatic_subjects import (
     fold,
 )
 from privacybot.triage.automatic_view import (
+    ADDRESS,
     LONG_NOTICE,
     OUR_REFERENCE,
     TYPED_CODE,
@@ -189,7 +190,7 @@ def oof_subject(v: MessageView) -> str | None:
     typed = _ASKS.search(v.subject.split(":", 1)[0])
     if v.human_voice or _MODAL_REQUEST.search(v.head_text) or typed:
         return None
-    if _asks_politely(v.head_text):
+    if _asks_politely(v.head_text) or _away_request(v.own_words):
         return None
     match = _OOF_SUBJECT_FROM.match(v.subject)
     if match:
@@ -254,6 +255,10 @@ _AWAY_REQUEST = re.compile(
     r"\b(?:delete|remove|verwijder\w{0,3}|wis|l[o~]sch\w{0,3}|inzage|access|copy of|kopie"
     r"|afschrift|unsubscribe|afmelden|uitschrijven|opt[- ]out|bezwaar|objection|complaint|klacht"
     r"|identity|identiteit|id-?bewijs|paspoort|passport)\b"
+    # ... or names a kind of request, which is the writer's case ("het verwijderverzoek",
+    # "mein Löschantrag", "the erasure request").
+    r"|\b\w{3,14}(?:verzoek|anfrage|antrag)\w{0,2}\b"
+    r"|\b(?:access|deletion|erasure|removal|rectification|portability)\s(?:request|requests)\b"
     # ... or where to send *what we would send them* ("stuur het naar mijn man piet@…"),
     # not the reader's own message, which a notice redirects ("stuur uw vraag naar …").
     r"|\b(?:stuur|stuurt u|send|schicken sie|envoyez|mandi)\s(?:het|ze|die|it|them|de (?:stukken"
@@ -414,7 +419,9 @@ def _phrase_pattern(phrase: str) -> str:
             parts.append(r"(?:\S{1,30}\s){0,3}")
             continue
         stem = word.endswith("*")
-        body = re.escape(word.rstrip("*")) + (r"\w{0,20}" if stem else "")
+        compound = word.startswith("*")  # the last part of a compound: "*urlaub"
+        body = re.escape(word.strip("*")) + (r"\w{0,20}" if stem else "")
+        body = (r"\w{0,20}" if compound else "") + body
         parts.append(body + r"\s")
     return "".join(parts)[: -len(r"\s")]
 
@@ -454,8 +461,9 @@ _SENTENCE = re.compile(r"[^.!?\n]+")
 
 
 def _asks_politely(text: str) -> bool:
-    """A polite word in a sentence that is no notice's way on."""
-    for sentence in _SENTENCE.findall(text):
+    """A polite word in a sentence that is no notice's way on (a mail address in the
+    sentence is one: "bei Serverproblemen bitte an support@… schreiben")."""
+    for sentence in _SENTENCE.findall(ADDRESS.sub(" contact ", text)):
         if _POLITE_WORD.search(sentence) and not _WAY_ON.search(sentence):
             return True
     return False
@@ -464,12 +472,29 @@ def _asks_politely(text: str) -> bool:
 #: "Limited access to email", "geen toegang tot mijn mail": a notice's words, not a request
 #: for access to one's data.
 _MAIL_ACCESS = re.compile(
-    r"\b(?:limited|no|restricted|beperkte?|geen|eingeschr[a~]nkte?n?|keinen?|acces limite|acceso"
+    r"\b(?:limited|no|restricted|intermittent|occasional|sporadic|beperkte?|wisselende?"
+    r"|sporadische?|geen|eingeschr[a~]nkte?n?|keinen?|acces limite|acceso"
     r" limitado|accesso limitato)\s(?:access|toegang|zugriff)?(?:\s(?:to|tot|auf|a|al))?"
     r"(?:\s(?:my|mijn|meine?|mes|mi|mia|la|il))?\s?(?:e-?mails?|mail|inbox|postvak|mailbox"
     r"|messages|berichten|nachrichten|messagerie|correo|posta)\b",
     re.IGNORECASE,
 )
+#: A notice's pointer elsewhere ("Voor vragen over inzageverzoeken: privacy@…", "For
+#: urgent matters …"): the kinds of request it names are the reader's, not the writer's.
+_REDIRECT_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:voor|bij|met|for|with|fur|bei|mit|pour|en cas d'|per|para|in)\s"
+    r"(?:\w+\s){0,2}(?:vragen|vraag|questions?|queries|enquiries|fragen|anfragen|demandes?"
+    r"|domande|preguntas|spoed|urgent\w{0,4}|dringende?\w{0,2}|zaken|matters)\b[^.!?]{0,200}",
+    re.IGNORECASE,
+)
+
+
+def _away_request(text: str) -> re.Match[str] | None:
+    """``_AWAY_REQUEST`` in the writer's text, leaving out where the notice points the
+    reader elsewhere."""
+    return _AWAY_REQUEST.search(_REDIRECT_SENTENCE.sub(" ", _MAIL_ACCESS.sub(" ", text)))
+
+
 #: Our subject echoed in a notice's subject, from our case token on: not the writer's words.
 _FROM_OUR_TOKEN = re.compile(r"\[prv-\d{4}-\d{5}\].*", re.IGNORECASE)
 #: Someone acting for the writer ("mag namens mij", "gemachtigd", "on my behalf"): a
@@ -506,13 +531,13 @@ def absence_notice(v: MessageView) -> str | None:
     if quotes_below(v) and not in_subject:
         return None
     text = _MAIL_ACCESS.sub(" ", URL.sub(" ", URGENT_QUESTION.sub(" ", v.own_words)))
-    if _AWAY_REQUEST.search(text) or _MODAL_REQUEST.search(text) or TYPED_CODE.search(head):
+    if _away_request(text) or _MODAL_REQUEST.search(text) or TYPED_CODE.search(head):
         return None
     if OUR_REFERENCE.search(text) or _DELEGATION.search(text) or _MOBILE_FOOTER.search(head):
         return None
     if _asks_politely(text) or _ASKS.search(_FROM_OUR_TOKEN.sub("", v.subject)):
         return None
-    absent = ABSENT.search(text)
+    absent = ABSENT.search(text) or in_subject
     if absent is None:
         return None
     later = LATER.search(text) or _RETURN_DATE.search(text) or _AWAY_ALTERNATIVE.search(text)
