@@ -18,7 +18,10 @@ from privacybot.triage.automatic_subjects import (
     GATEWAY_LOCAL_WORDS,
 )
 from privacybot.triage.automatic_view import (
+    CITIZEN,
     COMMENT,
+    PERSON_REQUEST,
+    TYPED_CODE,
     MessageView,
     a_person,
     first_token,
@@ -304,6 +307,25 @@ def _envelope_local(address: str) -> str:
     return _ENVELOPE_WRAP.sub("", local)
 
 
+def _own_case(v: MessageView) -> bool:
+    """The writer's own request or data, or a typed code: a citizen, whoever relayed it."""
+    text = v.own_words
+    return bool(
+        CITIZEN.search(text)
+        or PERSON_REQUEST.search(text)
+        or TYPED_CODE.search(text)
+        or _DATA_ABOUT_ME.search(text)
+    )
+
+
+#: "Welke gegevens u van mij heeft", "what data you hold about me".
+_DATA_ABOUT_ME = re.compile(
+    r"\b(?:gegevens|data|daten|donnees|datos|dati|dados|informatie|information)\b.{0,40}"
+    r"\b(?:van mij|over mij|about me|on me|of mine|uber mich|von mir|de moi|sobre mi|su di me)\b",
+    re.IGNORECASE,
+)
+
+
 def machine_envelope(v: MessageView) -> str | None:
     """The envelope sender (Return-Path) is a system's, not the author's: a web server's
     or scanner's service account, a bounce handler, a mailing platform's VERP address, or
@@ -322,9 +344,10 @@ def machine_envelope(v: MessageView) -> str | None:
             carries_ours = bool(ours) and ours in local_part(address)
             domain = address.rsplit("@", 1)[1]
             bounce_domain = bool(_BOUNCE_DOMAIN.match(domain))
-            if carries_ours or bounce_domain:
-                # A sending platform's envelope, personalised per recipient: bulk mail,
-                # which a person writing to the desk never sends, whatever its words say.
+            if (carries_ours or bounce_domain) and not _own_case(v):
+                # A sending platform's envelope, personalised per recipient: bulk mail.
+                # Its questions and "I" are a campaign's; only a request about the
+                # writer's own data (a citizen's form relayed by such a platform) is not.
                 return f"envelope sender {address[:60]} is a sending platform's"
             if _MACHINE_ENVELOPE.search(local) and not a_person(v):
                 return f"envelope sender {address[:60]} is a system's"
