@@ -66,6 +66,7 @@ from privacybot.triage.automatic_json import json_notification
 from privacybot.triage.automatic_lists import list_admin
 from privacybot.triage.automatic_notices import (
     challenge,
+    complaint_report,
     gateway_body,
     gateway_notice,
     gateway_subject,
@@ -201,6 +202,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("echoed-subject", echoed_subject),
     ("absence-notice", absence_notice),
     ("self-declared", self_declared),
+    ("complaint-report", complaint_report),
     ("smtp-diagnostic", smtp_diagnostic),
     ("ticket-system", ticket_system),
     ("portal-notice", portal_notice),

@@ -321,9 +321,20 @@ def returned_copy(v: MessageView) -> str | None:
     text = URL.sub(" ", fold(" ".join(prose)))
     if asks_or_owns(v.subject, text):
         return None
-    if FIRST_PERSON_ANY.search(text):
+    if FIRST_PERSON_ANY.search(text) or _ANSWER_REQUEST.search(text):
         return None
     return structure.returned_copy(v.msg.body, v.our_address)
+
+
+#: "Please respond", "graag een reactie": a person over our own mail, asking to be answered
+#: (a notice's "please do not reply to this message" is no such request).
+_ANSWER_REQUEST = re.compile(
+    r"\b(?:please|pls|graag|bitte|svp|s'il vous pla[i~]t|por favor|per favore)\s(?:\w+\s){0,2}"
+    r"(?:respond|reply|answer|react|reageer\w{0,2}|reactie|antwoord\w{0,2}|antworten"
+    r"|repondre|responder|rispondere)\b"
+    r"(?!\s(?:to|op|auf|a|on)\s(?:this|dit|deze|diese|ce|cette|questa|este)\b)",
+    re.IGNORECASE,
+)
 
 
 def smtp_diagnostic(v: MessageView) -> str | None:

@@ -93,7 +93,8 @@ REPORT_PARTS: frozenset[str] = frozenset(
 #: underscores and spaces ("post_master", "Mailer_Daemon", "E500_SMTP_Mail_Service").
 DAEMON_LOCAL_PARTS: dict[str, str] = {"mailer-daemon": "MAILER-DAEMON", "postmaster": "postmaster"}
 _DAEMON = re.compile(
-    r"^(?:mailerdaemon|postmaster|mdaemon|maildeliverysubsystem|maildelivery(?:system|service)?"
+    r"^(?:mailerdaemon|maildaemon|postmaster|mdaemon|maildeliverysubsystem"
+    r"|maildelivery(?:system|service)?"
     r"|mailsystem|mailadmin(?:istrator)?|[a-z]?\d*smtpmailservice|smtpgateway|mailgateway"
     r"|microsoftexchange[0-9a-f]{32}|bounces?|bouncehandler|ndr"
     r"|postmeister|smtpd?|smtprelay|mtanotify|systemmailer|deliverynotification|deliverystatus"
@@ -276,7 +277,7 @@ _R16_DAEMONS = frozenset(squash(local) for local in DAEMON_LOCAL_PARTS)
 #: "return-82159", "pmta-bounce"), and "no-reply".
 _MACHINE_ENVELOPE = re.compile(
     r"^(?:nobody|www-?data|wwwrun|apache|nginx|httpd|root|daemon|cron|mdaemon|postfix|exim"
-    r"|no-?reply|do-?not-?reply|donotreply)$"
+    r"|no-?reply|do-?not-?reply|donotreply)(?:\+.*)?$"
     r"|^(?:bounces?|bnc|return|rtn|pmta|mailer|bmail|fbl)(?:[-_.+=].*)?$"
     # service accounts ("svc_crm", "sharepoint-svc"), and the opaque ids sending services
     # use as envelope senders (long hex with dashes, or digits alone)

@@ -349,6 +349,12 @@ def _held_for(v: MessageView, head: str) -> str | None:
     body = fold(v.msg.body[:HEAD_CHARS])
     if "://" not in body and not _CHALLENGE_ACTION.search(body):
         return None
+    # The mail held, waiting or not yet delivered: what every challenge says, and what
+    # a person asking us to confirm something done for someone does not ("we request
+    # confirmation that all data of our former user x@… has been removed").
+    latin = re.search(r"[a-z]{3}", URL.sub(" ", ADDRESS.sub(" ", head)).lower()) is not None
+    if latin and not _CHALLENGE_SIGNS[2].search(f"{v.subject} {head}"):
+        return None
     ours = (v.our_address or "").lower()
     senders = {address.lower() for _, address in v.mailboxes}
     for found in ADDRESS.finditer(f"{v.subject} {head}"):
@@ -520,3 +526,40 @@ def portal_notice(v: MessageView) -> str | None:
         return None
     found = _PORTAL_NOTICE.search(head)
     return f"portal or quarantine notice {found.group(0)[:60]!r}" if found else None
+
+
+#: Subjects of abuse and spam-complaint reports that are not ARF ("Abuse report", "FW: Spam
+#: complaint", "Melding misbruik", "Beschwerde über Spam").
+_COMPLAINT_SUBJECT = re.compile(
+    r"^(?:(?:fw|fwd|tr|wg)\s?:\s?)?(?:\[[^\]]{0,30}\]\s?)?(?:abuse|spam|junk|phishing|misbruik"
+    r"|missbrauch|abus|spam-?klacht|spamklacht)\w{0,8}[ -]?(?:report|complaint|notice"
+    r"|notification|melding|klacht|beschwerde|meldung|bericht|signalement|plainte)\b"
+    r"|^(?:(?:fw|fwd)\s?:\s?)?(?:complaint|melding|klacht|beschwerde|plainte) (?:about|regarding"
+    r"|over|uber|concernant) (?:a |een |eine |un )?(?:message|e-?mail|bericht|nachricht|spam)",
+    re.IGNORECASE,
+)
+#: What a complaint report says of the message it returns.
+_COMPLAINT_BODY = re.compile(
+    r"\b(?:complaint|complained|reported (?:it |this |the message )?as (?:spam|junk|phishing)"
+    r"|marked (?:it |this |the message )?as (?:spam|junk)|abuse (?:report|desk|team|handling)"
+    r"|klacht|als spam gemarkeerd|misbruik|beschwerde|als spam markiert|plainte|signale comme"
+    r" spam|denuncia|segnalazione)\b",
+    re.IGNORECASE,
+)
+_RETURNED_MESSAGE_TYPES = frozenset({"message/rfc822", "text/rfc822-headers", "message/global"})
+
+
+def complaint_report(v: MessageView) -> str | None:
+    """An abuse or spam complaint that is not ARF: a complaint subject, complaint wording,
+    and the message complained about attached or forwarded below.  Never in a person's voice
+    or the first person: a citizen complaining that we spam them writes "I never agreed"."""
+    if not _COMPLAINT_SUBJECT.match(v.subject) or a_person(v):
+        return None
+    if not _COMPLAINT_BODY.search(v.own_words):
+        return None
+    attached = v.part_types & _RETURNED_MESSAGE_TYPES
+    forwarded = quotes_below(v)
+    if attached or forwarded:
+        what = "attached" if attached else "forwarded below"
+        return f"complaint report {v.subject[:40]!r} with the message {what}"
+    return None

@@ -53,6 +53,9 @@ _SELF_DECLARED = re.compile(
     # A relay saying it passes mail on by itself ("wordt automatisch doorgestuurd").
     r"|(?:wordt|werd|is|was|wird|wurde|est|is being|has been) (?:automatisch|automatically"
     r"|automatiquement) (?:doorgestuurd|forwarded|weitergeleitet|transfere|redirected)"
+    r"|(?:automatisch doorgestuurd|automatically forwarded|automatisch weitergeleitet"
+    r"|transfere automatiquement) (?:door|by|von|durch|par) (?:de |het |the |den |die |le |la )?"
+    r"(?:mail ?server|server|gateway|system|systeem|mailsysteem|relay)"
     r"|(?:this )?(?:message|e-?mail|notification) (?:was|is|has been) (?:generated|sent|created)"
     r" by (?:our|an?|the) (?:[\w-]{1,20} ){0,3}(?:system|platform|software|service|robot)\b"
     r"|automatisch (?:gegenereerde?|verzonden|verstuurde?|aangemaakte?|erstellte?|generierte?"

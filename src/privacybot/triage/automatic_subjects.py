@@ -150,7 +150,8 @@ CHALLENGE_DELIVERY: str = (
     r"|zuruckgehalten|in attesa|oczekuje|retid[ao]|retenid[oa]|pendiente|in de wacht"
     r"|vastgehouden|nog niet bij mij|wacht\w{0,2}|warteschlange|erreicht|reach\w{0,2}"
     r"|goedkeuring|aguarda|ankommt|ankommen|llegue|appear in my inbox|levereras|vantar"
-    r"|wstrzymywane|passed on|reaches my inbox)\b"
+    r"|wstrzymywane|passed on|reaches my inbox|trattenut[oa]|consegna|bloccat[oa]|retenu"
+    r"|tegengehouden|zugestellt werden|dorucime|leverera)\b"
 )
 #: Offered only by challenge services: a way to have the message let through.
 CHALLENGE_ACTION: str = (

@@ -184,7 +184,9 @@ class MessageView:
         """``head_text`` without our own subjects echoed in it ("Subject: [PRV-2026-00707]
         Verzoek tot verwijdering", "Bericht "Auto: [PRV-…] Ontvangstbevestiging …" is
         geopend"), without a notice's subject field ("Onderwerp: Vraag over mijn gegevens",
-        without a digest's rows ("info@x.nl    Re: inzageverzoek    86": the held mail's)
+        without a digest's rows ("info@x.nl    Re: inzageverzoek    86": the held mail's),
+        without a company disclaimer at the end ("Bent u niet de geadresseerde, verwijder
+        het dan": the company's words, not the writer's)
         "temat: AVG") and a subject it quotes after "message" ("het bericht 'Reactie op
         inzageverzoek' is geopend"): the words there are the quoted mail's, not the
         writer's."""
@@ -193,8 +195,8 @@ class MessageView:
             for line in self.head
             if line and not _LISTING_ROW.match(line)
         )
-        text = " ".join(line for line in lines if not _SUBJECT_FIELD.match(line))
-        return ECHOED_SUBJECT.sub(" ", fold(text))
+        text = fold(" ".join(line for line in lines if not _SUBJECT_FIELD.match(line)))
+        return ECHOED_SUBJECT.sub(" ", _without_disclaimer(text))
 
     @cached_property
     def speaks_under_a_notice(self) -> bool:
@@ -211,7 +213,7 @@ class MessageView:
         """
         text = URL.sub(" ", _CONDITIONAL_QUESTION.sub(" ", self.own_words))
         return (
-            asks_or_owns(self.subject, text)
+            asks_or_owns(without_our_subject(self.subject), text)
             or bool(_NAMED_SALUTATION.match(text))
             or bool(_NOT_AUTOMATIC.search(f"{self.subject} {text}"))
         )
@@ -274,6 +276,30 @@ def without_our_subject(text: str) -> str:
 _CONDITIONAL_QUESTION = re.compile(
     r"[^.!?]{0,160}\?\s+(?:\w+\s+){0,2}(?:dan|dann|then|alors|entonces|allora)\b", re.IGNORECASE
 )
+#: Where a company's disclaimer starts under a mail.
+_DISCLAIMER = re.compile(
+    r"\b(?:disclaimer\s?:|dit (?:e-?mail)?bericht (?:en (?:eventuele|de) bijlagen? )?(?:kan|is)"
+    r" vertrouwelijk|this (?:e-?mail|message|communication)(?: and any attachments?)? (?:may"
+    r" contain|is|contains) (?:confidential|privileged)|diese (?:e-?mail|nachricht)"
+    r" (?:kann|enthalt) vertrauliche|ce (?:message|courriel) (?:et ses pieces jointes )?"
+    r"(?:peut contenir|est) (?:des informations )?confidenti)",
+    re.IGNORECASE,
+)
+#: A disclaimer counts as one only in the last part of the text, not as a writer's opening.
+_DISCLAIMER_TAIL = 700
+
+
+def _without_disclaimer(text: str) -> str:
+    found = _DISCLAIMER.search(text)
+    if (
+        found is None
+        or found.start() < len(text) // 3
+        or len(text) - found.start() > _DISCLAIMER_TAIL
+    ):
+        return text
+    return text[: found.start()]
+
+
 #: A row of a digest's table: an address, then columns apart by two spaces or a tab.
 _LISTING_ROW = re.compile(r"^[\w.+-]{1,64}@[\w.-]{1,253}(?:\s{2,}|\t)\S")
 #: A mail address: its local part may hold a word ("i.beek@", "me@").
