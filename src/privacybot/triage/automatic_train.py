@@ -51,6 +51,7 @@ SETS: tuple[str, ...] = (
     "set9",
     "set10",
     "set11",
+    "set13",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -65,6 +66,7 @@ BLIND_FOLDERS: dict[str, str] = {
     "set9": "mail9",
     "set10": "mail10",
     "set11": "mail11",
+    "set13": "mail13",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
