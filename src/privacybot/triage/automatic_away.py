@@ -190,7 +190,7 @@ def oof_subject(v: MessageView) -> str | None:
     typed = _ASKS.search(v.subject.split(":", 1)[0])
     if v.human_voice or _MODAL_REQUEST.search(v.head_text) or typed:
         return None
-    if _asks_politely(v.head_text) or _away_request(v.own_words):
+    if _asks_politely(v.head_text) or _away_request(v.own_words) or _ANSWER_ME.search(v.own_words):
         return None
     match = _OOF_SUBJECT_FROM.match(v.subject)
     if match:
@@ -442,7 +442,7 @@ _ABSENCE_NOTICE_CHARS = 700
 #: A polite request of the reader ("Bitte senden Sie die Antwort per Post", "graag via mijn
 #: vrouw", "vragen wij u termijnen later te laten ingaan") ...
 _POLITE_WORD = re.compile(
-    r"\b(?:please|pls|graag|bitte|por favor|per favore|s'il vous pla[i~]t|svp|alstublieft"
+    r"\b(?:please|pls|graag|gelieve|bitte|por favor|per favore|s'il vous pla[i~]t|svp|alstublieft"
     r"|a\.?u\.?b|vragen wij u|verzoeken wij u|ik vraag u|ik verzoek u|wir bitten sie"
     r"|ich bitte sie|nous vous prions|je vous prie)\b",
     re.IGNORECASE,
@@ -495,6 +495,22 @@ def _away_request(text: str) -> re.Match[str] | None:
     return _AWAY_REQUEST.search(_REDIRECT_SENTENCE.sub(" ", _MAIL_ACCESS.sub(" ", text)))
 
 
+#: The writer wants an answer from us, or by a date ("gelieve mij voor die datum te
+#: antwoorden", "answer me before Friday"): a person telling us of their absence.
+_ANSWER_ME = re.compile(
+    r"\b(?:mij|me|mich|moi)\b.{0,40}\b(?:te )?(?:antwoorden|beantwoorden|answer|reply|respond"
+    r"|reageren|antworten|repondre|responder)\b"
+    r"|\b(?:answer|reply to|respond to|antworten sie|repondez)\s(?:me|mij|mir|moi)\b"
+    r"|\b(?:before|voor|vor|avant|antes de|prima di)\s(?:die|that|this|deze|dieser|cette|esa"
+    r"|quella)\s(?:datum|date|fecha|data)\b",
+    re.IGNORECASE,
+)
+#: "Code: PYZ5-8724": a code typed by a person answering our verification mail.
+_CODE_LABEL = re.compile(
+    r"\b(?:code|verificatiecode|verification code|bevestigingscode|pin)\s?:\s?[a-z0-9]{3,8}"
+    r"(?:[- ][a-z0-9]{2,8})?\b",
+    re.IGNORECASE,
+)
 #: Our subject echoed in a notice's subject, from our case token on: not the writer's words.
 _FROM_OUR_TOKEN = re.compile(r"\[prv-\d{4}-\d{5}\].*", re.IGNORECASE)
 #: Someone acting for the writer ("mag namens mij", "gemachtigd", "on my behalf"): a
@@ -525,7 +541,7 @@ def absence_notice(v: MessageView) -> str | None:
     head = v.head_text
     if not head or len(head) > _ABSENCE_NOTICE_CHARS:
         return None
-    in_subject = ABSENT.search(v.subject)
+    in_subject = ABSENT.search(_FROM_OUR_TOKEN.sub("", v.subject))
     if not (in_subject or answers_us(v) or _THANKS_OPENER.match(head)):
         return None
     if quotes_below(v) and not in_subject:
@@ -536,6 +552,8 @@ def absence_notice(v: MessageView) -> str | None:
     if OUR_REFERENCE.search(text) or _DELEGATION.search(text) or _MOBILE_FOOTER.search(head):
         return None
     if _asks_politely(text) or _ASKS.search(_FROM_OUR_TOKEN.sub("", v.subject)):
+        return None
+    if _ANSWER_ME.search(text) or _CODE_LABEL.search(text):
         return None
     absent = ABSENT.search(text) or in_subject
     if absent is None:

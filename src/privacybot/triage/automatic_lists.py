@@ -39,7 +39,7 @@ _LIST_MANAGER = re.compile(
 #: A list's role addresses: ``LIST-request@``, ``LIST-owner@``, ``LIST-bounces+…@``,
 #: ``owner-LIST@``.
 _LIST_ROLE = re.compile(
-    r"^(?:owner-[a-z0-9._-]{1,64}|[a-z0-9._-]{1,64}[-+](?:request|owner|bounces?|admin|help"
+    r"^(?:owner-[a-z0-9._-]{1,64}|[a-z0-9._-]{1,64}[-+](?:request|owners?|bounces?|admin|help"
     r"|subscribe|unsubscribe|confirm|join|leave)(?:[+=][^@\s]{0,120})?)$"
 )
 _LIST_ADMIN_SUBJECT = alternation(LIST_ADMIN_SUBJECTS, r"")

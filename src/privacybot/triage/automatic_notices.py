@@ -165,6 +165,11 @@ _CHALLENGE_TOGETHER: tuple[re.Pattern[str], ...] = (
 CHALLENGE_BODY: tuple[str, ...] = (
     r"(?:allow|accept)s? (?:incoming )?(?:messages?|e-?mails?|mail) only from (?:senders|people"
     r"|addresses)",
+    r"(?:absenderadresse|afzenderadres|sender(?:'s)? address|adresse d'expediteur|adresse de"
+    r" l'expediteur)\b.{0,40}\b(?:zu bestatigen|bestatigen|bevestigen|confirm|verify|verifizieren"
+    r"|confirmer)",
+    r"(?:bestatigen|bevestig\w{0,2}|confirm|verify|verifizieren|confirmez)\b.{0,40}"
+    r"\b(?:absenderadresse|afzenderadres|sender(?:'s)? address|adresse d'expediteur)",
     r"(?:please )?(?:confirm|verify|prove|show) (?:that )?you(?:'re| are) (?:a (?:real )?(?:person"
     r"|human|sender)|human|real|not a (?:robot|spammer|bot))",
     r"(?:your (?:message|e-?mail) (?:is|has been) (?:held|awaiting|pending|queued)"
@@ -535,13 +540,16 @@ _COMPLAINT_SUBJECT = re.compile(
     r"|missbrauch|abus|spam-?klacht|spamklacht)\w{0,8}[ -]?(?:report|complaint|notice"
     r"|notification|melding|klacht|beschwerde|meldung|bericht|signalement|plainte)\b"
     r"|^(?:(?:fw|fwd)\s?:\s?)?(?:complaint|melding|klacht|beschwerde|plainte) (?:about|regarding"
-    r"|over|uber|concernant) (?:a |een |eine |un )?(?:message|e-?mail|bericht|nachricht|spam)",
+    r"|over|uber|concernant) (?:a |een |eine |un )?(?:message|e-?mail|bericht|nachricht|spam)"
+    r"|^(?:(?:fw|fwd)\s?:\s?)?(?:complaint|klacht|beschwerde|plainte)\b.{0,30}\b(?:ongevraagde?"
+    r"|unsolicited|unerwunschte?|unerwunscht|non sollicite|no solicitado)\b",
     re.IGNORECASE,
 )
 #: What a complaint report says of the message it returns.
 _COMPLAINT_BODY = re.compile(
     r"\b(?:complaint|complained|reported (?:it |this |the message )?as (?:spam|junk|phishing)"
-    r"|marked (?:it |this |the message )?as (?:spam|junk)|abuse (?:report|desk|team|handling)"
+    r"|marked (?:it |this |the message )?as (?:spam|junk)|abuse[- ](?:report|desk|team|handling)"
+    r"|ongevraagd|unsolicited|unwanted|unerwunscht|ongewenst|non sollicite"
     r"|klacht|als spam gemarkeerd|misbruik|beschwerde|als spam markiert|plainte|signale comme"
     r" spam|denuncia|segnalazione)\b",
     re.IGNORECASE,

@@ -244,7 +244,7 @@ RECEIPT_BODY: str = (
     r"|foi eliminada sem ser lida|lastes den"
     r"|ble lest|blev last|luettiin|zostala przeczytana|byla prectena|elolvast\w{0,4}"
     r"|a fost citit|ha sido leido|tarihinde okundu|было прочитано|verwijderd zonder te zijn gelezen"
-    r"|is bezorgd bij de volgende geadresseerde|was opened by)"
+    r"|is bezorgd bij de volgende geadresseerde|was opened by|werd gelezen op)"
 )
 #: The To/Subject/Sent lines of a receipt's template, in its languages.
 RECEIPT_FIELDS: str = (

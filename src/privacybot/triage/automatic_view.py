@@ -261,7 +261,8 @@ def a_person(v: MessageView) -> bool:
 
 #: Our subject quoted back, from its case token to the end of the line or the quote.
 _OUR_SUBJECT_ECHO = re.compile(
-    r"(?:(?:auto|re|aw|antw)\s?:\s?)*\[prv-\d{4}-\d{5}\][^\"'”»\n]{0,120}", re.IGNORECASE
+    r"(?:(?:auto|re|aw|antw)\s?:\s?)*\[prv-\d{4}-\d{5}\](?:[^\"'”»\n]|'(?=\w)){0,120}",
+    re.IGNORECASE,
 )
 
 
@@ -274,7 +275,11 @@ def without_our_subject(text: str) -> str:
 #: dan via …", "Heeft u dit niet aangevraagd? Dan hoeft u niets te doen"): it asks the
 #: reader nothing.
 _CONDITIONAL_QUESTION = re.compile(
-    r"[^.!?]{0,160}\?\s+(?:\w+\s+){0,2}(?:dan|dann|then|alors|entonces|allora)\b", re.IGNORECASE
+    r"[^.!?]{0,160}\?\s+(?:\w+\s+){0,2}(?:dan|dann|then|alors|entonces|allora)\b"
+    # ... and a template's "Any questions?" before its pointer ("Heeft u vragen? Bekijk …").
+    r"|\b(?:heeft u|heb je|have you|any|haben sie|hast du|avez-vous|des|tiene|domande)\s"
+    r"(?:nog\s|noch\s|got\s)?(?:vragen|questions?|fragen|preguntas)\s?\?",
+    re.IGNORECASE,
 )
 #: Where a company's disclaimer starts under a mail.
 _DISCLAIMER = re.compile(
