@@ -51,6 +51,7 @@ SETS: tuple[str, ...] = (
     "set9",
     "set10",
     "set11",
+    "set12",
     "set13",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
@@ -66,6 +67,7 @@ BLIND_FOLDERS: dict[str, str] = {
     "set9": "mail9",
     "set10": "mail10",
     "set11": "mail11",
+    "set12": "mail12",
     "set13": "mail13",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
