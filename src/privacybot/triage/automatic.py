@@ -70,6 +70,7 @@ from privacybot.triage.automatic_notices import (
     gateway_body,
     gateway_notice,
     gateway_subject,
+    gateway_words,
     portal_notice,
     read_receipt,
     receipt_acknowledgement,
@@ -209,6 +210,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("receipt-acknowledgement", receipt_acknowledgement),
     ("no-reply-sender", no_reply_sender),
     ("machine-envelope", machine_envelope),
+    ("gateway-words", gateway_words),
     ("learned", _learned),
 )
 RULE_IDS: tuple[str, ...] = tuple(rule_id for rule_id, _ in RULES)

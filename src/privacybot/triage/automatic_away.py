@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
-from privacybot.paths import package_data
 from privacybot.triage.automatic_headers import suppress_auto_answer
+from privacybot.triage.automatic_lexicon import compile_phrases, load_lexicon
 from privacybot.triage.automatic_subjects import (
     CJK,
     OOF_SUBJECTS_MORE,
     OOF_TAIL_WORDS,
-    fold,
 )
 from privacybot.triage.automatic_view import (
     ADDRESS,
@@ -410,33 +407,9 @@ def echoed_subject(v: MessageView) -> str | None:
 # --- absence-notice: the lexicon of data/absence.yaml ---------------------------------
 
 
-def _phrase_pattern(phrase: str) -> str:
-    """One lexicon phrase as a bounded pattern: ``*`` runs the word on, ``~`` is a gap of
-    up to three words; Latin words meet on word boundaries, other scripts anywhere."""
-    parts: list[str] = []
-    for word in fold(phrase.lower()).split():
-        if word == "~":
-            parts.append(r"(?:\S{1,30}\s){0,3}")
-            continue
-        stem = word.endswith("*")
-        compound = word.startswith("*")  # the last part of a compound: "*urlaub"
-        body = re.escape(word.strip("*")) + (r"\w{0,20}" if stem else "")
-        body = (r"\w{0,20}" if compound else "") + body
-        parts.append(body + r"\s")
-    return "".join(parts)[: -len(r"\s")]
-
-
-def _lexicon(kind: str) -> re.Pattern[str]:
-    data = yaml.safe_load(package_data("absence.yaml").read_text(encoding="utf-8"))
-    phrases = sorted(
-        {p for per_language in data[kind].values() for p in per_language}, key=len, reverse=True
-    )
-    body = "|".join(_phrase_pattern(p) for p in phrases)
-    return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])", re.IGNORECASE)
-
-
-ABSENT = _lexicon("absent")
-LATER = _lexicon("later")
+_ABSENCE = load_lexicon("absence.yaml")
+ABSENT = compile_phrases(_ABSENCE["absent"])
+LATER = compile_phrases(_ABSENCE["later"])
 #: Longer than this, the writer's own text is a letter, not a notice.
 _ABSENCE_NOTICE_CHARS = 700
 #: A polite request of the reader ("Bitte senden Sie die Antwort per Post", "graag via mijn

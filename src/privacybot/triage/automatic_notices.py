@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from privacybot.triage import automatic_structure as structure
+from privacybot.triage.automatic_lexicon import compile_phrases, load_lexicon
 from privacybot.triage.automatic_subjects import (
     CHALLENGE_ACTION,
     CHALLENGE_CONFIRM,
@@ -571,3 +572,56 @@ def complaint_report(v: MessageView) -> str | None:
         what = "attached" if attached else "forwarded below"
         return f"complaint report {v.subject[:40]!r} with the message {what}"
     return None
+
+
+_GATEWAY = load_lexicon("gateway.yaml")
+_HELD = compile_phrases(_GATEWAY["held"])
+_REASON = compile_phrases(_GATEWAY["reason"])
+#: A message spoken of in the third person or the reader's: what a gateway's notice is about.
+_A_MESSAGE = re.compile(
+    r"\b(?:(?:uw|je|your|ihre|votre|su|il suo|a|an|een|ein\w?|un\w?|the|het|de|die|das|le|la"
+    r"|el|il|ditt|din|en|et)\s(?:\w+\s)?(?:e-?mail|mail|bericht|berichten|message|messages"
+    r"|nachricht|nachrichten|courriel|mensaje|messaggio|mensagem|meddelande|e-?post|wiadomosc"
+    r"|bijlage|attachment|anhang|piece jointe))\b",
+    re.IGNORECASE,
+)
+_GATEWAY_NOTICE_CHARS = 1200
+
+
+def gateway_words(v: MessageView) -> str | None:
+    """What a gateway did to a message and why, in the words of ``data/gateway.yaml``
+    (held, blocked, quarantined, converted to a secure message … for a policy, a virus,
+    spam, an attachment, its size, personal data), where a notice stands: a system's
+    sender, or the subject naming what happened, or the text speaking of *a* or *your*
+    message.  Never in a person's voice; in the first person only from a system's
+    sender ("Mitt e-postskydd…" is rare, "my mail was blocked" common)."""
+    if v.human_voice or v.speaks_under_a_notice:
+        return None
+    text = v.own_words
+    if not text or len(text) > _GATEWAY_NOTICE_CHARS:
+        return None
+    subject = without_our_subject(v.subject)
+    both = f"{subject} {text}"
+    held = _HELD.search(both)
+    reason = _REASON.search(both) if held else None
+    if held is None or reason is None:
+        return None
+    system = any(
+        _SYSTEM_LOCAL.search(squash(local_part(address))) or _SYSTEM_NAME.search(name)
+        for name, address in v.mailboxes
+    )
+    if not system and (v.first_person or _FORWARDED.match(subject) or _RESEND.search(text)):
+        return None
+    if not (system or _HELD.search(subject) or _A_MESSAGE.search(text)):
+        return None
+    return f"gateway notice: {held.group(0)[:30]!r} for {reason.group(0)[:30]!r}"
+
+
+#: A subject a person's client gives a forward: they pass a notice on, with their reason.
+_FORWARDED = re.compile(r"^(?:fwd?|wg|doorst|tr|vs|vb|enc|i)\s?:", re.IGNORECASE)
+#: "Stuur de stukken nog eens als pdf": a person asking for the message again.
+_RESEND = re.compile(
+    r"\b(?:stuur|send|schick\w{0,2}|envoy\w{0,4}|mand\w{0,4}|resend)\b.{0,40}\b(?:opnieuw|nog eens"
+    r"|again|erneut|nochmal|noch einmal|de nouveau|otra vez|di nuovo)\b",
+    re.IGNORECASE,
+)

@@ -381,7 +381,17 @@ def first_person_in(text: str) -> bool:
     """``text`` (folded) says I, me or my, leaving out links, their button texts, mail
     addresses and portal names ("Mijn Omgeving")."""
     text = URL.sub(" ", LINK_TEXT.sub(" ", ADDRESS.sub(" ", _MONDAY.sub(" ", text))))
+    text = _NORDIC_I.sub(" ", text)
     return bool(FIRST_PERSON_ANY.search(_PORTAL_NAME.sub(" ", text)))
+
+
+#: A lower-case "i" that no English verb follows: the Nordic and Dutch-dialect "in"
+#: ("satt i karantene", "i dag"), not a person typing "i want my data" in lower case.
+_NORDIC_I = re.compile(
+    r"(?<![\w'])i(?![\w'])(?!\s+(?:am|was|have|had|want|wanted|would|will|do|did|dont|didnt"
+    r"|can|cant|could|need|needed|think|got|get|sent|wrote|asked|never|just|also|really|still"
+    r"|only|already|requested|received|see|saw|know|hope|wish|would|tried|called|m|ve|d|ll)\b)"
+)
 
 
 #: "Mon, 01 Jun 2026": a date's weekday, not French "mon".

@@ -1,4 +1,5 @@
-"""The absence lexicon (``data/absence.yaml``) behind the ``absence-notice`` rule."""
+"""The phrase lexicons (``data/absence.yaml``, ``data/gateway.yaml``) behind the
+``absence-notice`` and ``gateway-words`` rules."""
 
 from __future__ import annotations
 
@@ -8,17 +9,24 @@ import pytest
 import yaml
 
 from privacybot.paths import package_data
-from privacybot.triage.automatic_away import ABSENT, LATER, _asks_politely, _phrase_pattern
+from privacybot.triage.automatic_away import ABSENT, LATER, _asks_politely
+from privacybot.triage.automatic_lexicon import phrase_pattern
+from privacybot.triage.automatic_notices import _HELD, _REASON
 from privacybot.triage.automatic_subjects import fold
 
-LEXICON = yaml.safe_load(package_data("absence.yaml").read_text(encoding="utf-8"))
+LEXICONS = {
+    name: yaml.safe_load(package_data(name).read_text(encoding="utf-8"))
+    for name in ("absence.yaml", "gateway.yaml")
+}
+PATTERNS = {"absent": ABSENT, "later": LATER, "held": _HELD, "reason": _REASON}
 
 
 def _examples() -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
-    for kind in ("absent", "later"):
-        for phrases in LEXICON[kind].values():
-            out.extend((kind, phrase) for phrase in phrases)
+    for lexicon in LEXICONS.values():
+        for kind, languages in lexicon.items():
+            for phrases in languages.values():
+                out.extend((kind, phrase) for phrase in phrases)
     return out
 
 
@@ -26,8 +34,7 @@ def _examples() -> list[tuple[str, str]]:
 def test_every_phrase_finds_itself_in_a_sentence(kind: str, phrase: str) -> None:
     """A phrase staff add must match as written (its ``*`` and ``~`` taken literally away)."""
     written = " ".join(w.strip("*") for w in phrase.split() if w != "~")
-    pattern = ABSENT if kind == "absent" else LATER
-    assert pattern.search(fold(f"Zie: {written}. Groet")), phrase
+    assert PATTERNS[kind].search(fold(f"Zie: {written}. Groet")), phrase
 
 
 def test_a_star_runs_the_word_on_and_a_tilde_is_a_gap_of_up_to_three_words() -> None:
@@ -48,7 +55,7 @@ def test_phrases_meet_on_word_boundaries(text: str) -> None:
 
 def test_a_phrase_pattern_is_bounded() -> None:
     """No nested repetition: each gap and stem has an upper bound."""
-    pattern = _phrase_pattern("lees ~ mail* ~ niet")
+    pattern = phrase_pattern("lees ~ mail* ~ niet")
     assert re.fullmatch(r"[^+*]*", pattern.replace(r"\*", ""))
 
 
