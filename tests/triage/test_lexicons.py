@@ -1,5 +1,6 @@
-"""The phrase lexicons (``data/absence.yaml``, ``data/gateway.yaml``) behind the
-``absence-notice`` and ``gateway-words`` rules."""
+"""The phrase lexicons (``data/absence.yaml``, ``data/gateway.yaml``,
+``data/challenge.yaml``) behind ``absence-notice``, ``gateway-words`` and
+``challenge-words``."""
 
 from __future__ import annotations
 
@@ -11,14 +12,28 @@ import yaml
 from privacybot.paths import package_data
 from privacybot.triage.automatic_away import ABSENT, LATER, _asks_politely
 from privacybot.triage.automatic_lexicon import phrase_pattern
-from privacybot.triage.automatic_notices import _HELD, _REASON
+from privacybot.triage.automatic_notices import (
+    _CONFIRM_WORDS,
+    _HELD,
+    _REASON,
+    _SCREEN_WORDS,
+    _WAITING_WORDS,
+)
 from privacybot.triage.automatic_subjects import fold
 
 LEXICONS = {
     name: yaml.safe_load(package_data(name).read_text(encoding="utf-8"))
-    for name in ("absence.yaml", "gateway.yaml")
+    for name in ("absence.yaml", "gateway.yaml", "challenge.yaml")
 }
-PATTERNS = {"absent": ABSENT, "later": LATER, "held": _HELD, "reason": _REASON}
+PATTERNS = {
+    "absent": ABSENT,
+    "later": LATER,
+    "held": _HELD,
+    "reason": _REASON,
+    "confirm": _CONFIRM_WORDS,
+    "waiting": _WAITING_WORDS,
+    "screen": _SCREEN_WORDS,
+}
 
 
 def _examples() -> list[tuple[str, str]]:

@@ -66,6 +66,7 @@ from privacybot.triage.automatic_json import json_notification
 from privacybot.triage.automatic_lists import list_admin
 from privacybot.triage.automatic_notices import (
     challenge,
+    challenge_words,
     complaint_report,
     gateway_body,
     gateway_notice,
@@ -211,6 +212,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("no-reply-sender", no_reply_sender),
     ("machine-envelope", machine_envelope),
     ("gateway-words", gateway_words),
+    ("challenge-words", challenge_words),
     ("learned", _learned),
 )
 RULE_IDS: tuple[str, ...] = tuple(rule_id for rule_id, _ in RULES)

@@ -36,6 +36,7 @@ from privacybot.triage.automatic_view import (
     MessageView,
     a_person,
     alternation,
+    answers_us,
     asks_or_owns,
     local_part,
     quotes_below,
@@ -625,3 +626,47 @@ _RESEND = re.compile(
     r"|again|erneut|nochmal|noch einmal|de nouveau|otra vez|di nuovo)\b",
     re.IGNORECASE,
 )
+
+
+_CHALLENGE_LEXICON = load_lexicon("challenge.yaml")
+_CONFIRM_WORDS = compile_phrases(_CHALLENGE_LEXICON["confirm"])
+_WAITING_WORDS = compile_phrases(_CHALLENGE_LEXICON["waiting"])
+_SCREEN_WORDS = compile_phrases(_CHALLENGE_LEXICON["screen"])
+_CHALLENGE_WORDS_CHARS = 900
+
+
+def challenge_words(v: MessageView) -> str | None:
+    """A challenge in the words of ``data/challenge.yaml``: confirm or verify, and the mail
+    waiting or the recipient screening senders, with a link or an instruction to reply,
+    where a notice stands (a system's sender, a subject that asks to confirm, *your*
+    message, or an answer to ours).  Never in a person's voice (a template's own
+    questions, its sum and its links left out) or when the writer speaks of their own
+    message or allow list; asked after every other rule but the model."""
+    head = v.head_text
+    if len(head) > _CHALLENGE_WORDS_CHARS:
+        return None
+    own = fold(" ".join(ln for ln in v.head if not _FAQ_QUESTION.fullmatch(fold(ln))))
+    text = _QUIZ.sub(" ", URL.sub(" ", LINK_TEXT.sub(" ", without_our_subject(own))))
+    if asks_or_owns(without_our_subject(v.subject), text) or _OWN_SETTINGS.search(text):
+        return None
+    both = f"{v.subject} {text}"
+    confirm = _CONFIRM_WORDS.search(both)
+    if confirm is None:
+        return None
+    second = _WAITING_WORDS.search(both) or _SCREEN_WORDS.search(both)
+    if second is None:
+        return None
+    # The link or the instruction in the writer's own lines: our acknowledgment quoted
+    # below asks its reader to reply too.
+    own_lines = " ".join(v.head)
+    if "://" not in own_lines and not _CHALLENGE_ACTION.search(fold(own_lines)):
+        return None
+    system = any(
+        _SYSTEM_LOCAL.search(squash(local_part(address))) or _SYSTEM_NAME.search(name)
+        for name, address in v.mailboxes
+    )
+    place = _CONFIRM_WORDS.search(v.subject) or _A_MESSAGE.search(text) or answers_us(v)
+    if not (system or place):
+        return None
+    found = f"{confirm.group(0)[:25]!r} and {second.group(0)[:25]!r}"
+    return f"challenge: {found}, with a link or reply"

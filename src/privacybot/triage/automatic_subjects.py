@@ -157,6 +157,8 @@ CHALLENGE_DELIVERY: str = (
 CHALLENGE_ACTION: str = (
     r"://|reply to this|answer this|beantwoord (?:dit|deze)|antworten sie|repondez|repondre a ce"
     r"|responda|responde a este|rispond[ai] a questa|odpowiedz na|svara pa"
+    r"|odpovezte|odpovedi na tento|odpovedou na tento|odpovedzte|bu e-?postayi yanitla"
+    r"|yanitlayin|ответьте на это|svar pa denne|besvar denne|reply with|reply and"
 )
 
 #: Mailing-list administration subjects (Mailman, Sympa, LISTSERV, ezmlm, majordomo, Google
