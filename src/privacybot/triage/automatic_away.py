@@ -484,6 +484,8 @@ _CODE_LABEL = re.compile(
     r"(?:[- ][a-z0-9]{2,8})?\b",
     re.IGNORECASE,
 )
+#: A reply's prefix from a person's mail client.
+_CLIENT_REPLY = re.compile(r"^(?:re|aw|antw|sv|vs|odp|rif|r|res|ynt|wg|fwd?|tr|doorst)\s?:", re.I)
 #: Our subject echoed in a notice's subject, from our case token on: not the writer's words.
 _FROM_OUR_TOKEN = re.compile(r"\[prv-\d{4}-\d{5}\].*", re.IGNORECASE)
 #: Someone acting for the writer ("mag namens mij", "gemachtigd", "on my behalf"): a
@@ -514,7 +516,11 @@ def absence_notice(v: MessageView) -> str | None:
     head = v.head_text
     if not head or len(head) > _ABSENCE_NOTICE_CHARS:
         return None
-    in_subject = ABSENT.search(_FROM_OUR_TOKEN.sub("", v.subject))
+    # A subject a person's client made by replying to someone's absence ("Re: Afwezig: …")
+    # names the other's absence, not the writer's.
+    in_subject = None
+    if not _CLIENT_REPLY.match(v.subject):
+        in_subject = ABSENT.search(_FROM_OUR_TOKEN.sub("", v.subject))
     if not (in_subject or answers_us(v) or _THANKS_OPENER.match(head)):
         return None
     if quotes_below(v) and not in_subject:

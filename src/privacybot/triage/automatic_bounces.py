@@ -73,6 +73,8 @@ BOUNCE_WEAK_SUBJECTS: tuple[str, ...] = (
 _MAIL_SYSTEM_WORDS = re.compile(
     r"\b(?:smtp|mailbox|mail ?server|remote (?:server|host)|[45]\.\d{1,3}\.\d{1,3}"
     r"|[45]\d\d[ -][45]\.\d|\([45]\d\d\)|postvak|empf[a~]ngeradresse|destinataire introuvable"
+    r"|onbekende ontvanger|unknown (?:recipient|user)|unbekannter empf[a~]nger|destinataire inconnu"
+    r"|destinatario desconocido|destinatario sconosciuto"
     # ... or the address is gone: "Het e-mailadres … bestaat niet meer", "L'adresse … n'existe".
     r"|(?:e-?mail ?adres|adresse|address|e-?mail-?adresse|direccion|indirizzo)\s.{0,80}"
     r"(?:bestaat niet|n'existe|does not exist|no longer exists|existiert nicht|no existe"

@@ -126,7 +126,8 @@ _SYSTEM_LOCAL = re.compile(
 )
 #: Display names of scanners and gateways ("Sicurezza Posta", "Secure Mail", "Mail Filter").
 _SYSTEM_NAME = re.compile(
-    r"\b(?:secure ?mail|mail ?(?:security|filter|gateway|protection)|e-?mail[- ]?(?:security"
+    r"\b(?:secure ?mail|secure ?gateway|security ?gateway"
+    r"|mail ?(?:security|filter|gateway|protection)|e-?mail[- ]?(?:security"
     r"|sicherheit|protection|beveiliging)|sicurezza posta|seguridad del correo|securite"
     r" (?:de la )?messagerie|quarantine|quarantaine|spam ?filter|antivirus)\b",
     re.IGNORECASE,
@@ -551,7 +552,8 @@ _COMPLAINT_SUBJECT = re.compile(
 _COMPLAINT_BODY = re.compile(
     r"\b(?:complaint|complained|reported (?:it |this |the message )?as (?:spam|junk|phishing)"
     r"|marked (?:it |this |the message )?as (?:spam|junk)|abuse[- ](?:report|desk|team|handling)"
-    r"|ongevraagd|unsolicited|unwanted|unerwunscht|ongewenst|non sollicite"
+    r"|ongevraagd|unsolicited|unwanted|unerwunscht|ongewenst|non sollicite|feedback loop"
+    r"|klacht\w{1,8}"
     r"|klacht|als spam gemarkeerd|misbruik|beschwerde|als spam markiert|plainte|signale comme"
     r" spam|denuncia|segnalazione)\b",
     re.IGNORECASE,
@@ -613,7 +615,7 @@ def gateway_words(v: MessageView) -> str | None:
     )
     if not system and (v.first_person or _FORWARDED.match(subject) or _RESEND.search(text)):
         return None
-    if not (system or _HELD.search(subject) or _A_MESSAGE.search(text)):
+    if not (system or _HELD.search(subject) or _A_MESSAGE.search(v.head_text)):
         return None
     return f"gateway notice: {held.group(0)[:30]!r} for {reason.group(0)[:30]!r}"
 

@@ -337,7 +337,7 @@ def speaks_under_a_notice_subject(v: MessageView) -> bool:
     code, or their autoresponder spoken of as theirs.  Machines' notices under those
     subjects say none of it."""
     head = v.head_text
-    text = URL.sub(" ", URGENT_QUESTION.sub(" ", v.own_words))
+    text = URL.sub(" ", URGENT_QUESTION.sub(" ", _CONDITIONAL_QUESTION.sub(" ", v.own_words)))
     subject = _OUR_SUBJECT_ECHO.sub(" ", v.subject)
     return (
         has_question(text)
