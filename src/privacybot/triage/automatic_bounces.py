@@ -56,7 +56,7 @@ BOUNCE_SUBJECTS: tuple[str, ...] = (
     r"|n[a~]o (?:[e~] poss[i~]vel|foi poss[i~]vel) entregar|kan ikke leveres|olevererbart"
     r"|kunne ikke leveres|ei voitu toimittaa|toimitus ep[a~]onnistui",
     r"n[a~]o entregue|no entregado|non consegnato|kan inte levereras|niedostarczaln\w{0,3}"
-    r"|nie dostarczono|nedorucitel\w{0,3}|kezbesithetetlen|nelivrat",
+    r"|nie dostarczono|nedorucitel\w{0,3}|kezbesithetetlen|nelivrat|(?:ileti )?teslim edilemedi",
     r"message status\s?-\s?undeliverable|delivery failure|delivery notification: delivery has"
     r" failed|(?:notificacion de estado de entrega|notification d'etat de remise|benachrichtigung"
     r" zum ubermittlungsstatus|notifica sullo stato (?:di|della) consegna)\s?\((?:error|echec"

@@ -48,6 +48,7 @@ _SELF_DECLARED = re.compile(
     r"\b(?:auto(?:matically)?[- ]generated|automatically (?:sent|created|generated)"
     # ... and the participle first, as the Romance languages say it ("relatorio de abuso
     # gerado automaticamente", "messaggio generato automaticamente", "generated automatically").
+    r"|otomatik olarak olusturul\w{0,8}|otomatik olarak gonderil\w{0,8}"
     r"|(?:gerad[ao]|generad[ao]|generat[ao]|genere|generated|enviad[ao]|inviat[ao]|envoye)\s"
     r"(?:automaticamente|automatiquement|automatically)"
     # A relay saying it passes mail on by itself ("wordt automatisch doorgestuurd").

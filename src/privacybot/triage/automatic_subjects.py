@@ -215,6 +215,7 @@ RECEIPT_SUBJECTS: str = (
     r"(?:read|gelezen|gelesen|lu|letto|leido|lido|lida|last|laest|lest|luettu|przeczytane"
     r"|precteno|precitane|olvasott|citit|procitano|прочитано|αναγνωστηκε|okundu|已读|已讀|開封済み"
     r"|읽음|not read|niet gelezen|nicht gelesen|non lu|non letto|no leido|nao lido|ej last"
+    r"|necitit|okunmadi|непрочитано|未読"
     r"|delivered|bezorgd|afgeleverd|zugestellt|remis|consegnato|entregado|entregue|levererat"
     r"|displayed|weergegeven|angezeigt)\s?:"
     r"|(?:return|read|delivery) receipt|read-receipt|lesebestatigung|leesbevestiging|accuse de"
@@ -246,11 +247,14 @@ RECEIPT_BODY: str = (
     r"|foi eliminada sem ser lida|lastes den"
     r"|ble lest|blev last|luettiin|zostala przeczytana|byla prectena|elolvast\w{0,4}"
     r"|a fost citit|ha sido leido|tarihinde okundu|было прочитано|verwijderd zonder te zijn gelezen"
-    r"|is bezorgd bij de volgende geadresseerde|was opened by|werd gelezen op)"
+    r"|is bezorgd bij de volgende geadresseerde|was opened by|werd gelezen op"
+    r"|fara a fi citit|okunmadan silindi|було прочитано|に開封されました)"
 )
 #: The To/Subject/Sent lines of a receipt's template, in its languages.
 RECEIPT_FIELDS: str = (
     r"(?:to|subject|sent|aan|onderwerp|verzonden|an|betreff|gesendet|a|objet|envoye|oggetto"
-    r"|inviato|para|asunto|enviad[oa]|assunto|till|amne|skickat|do|temat|wyslano|til|emne|sendt)"
+    r"|inviato|para|asunto|enviad[oa]|assunto|till|amne|skickat|do|temat|wyslano|til|emne|sendt"
+    r"|catre|subiect|trimis|kime|konu|gonderildi|кому|тема|надіслано|отправлено|宛先|件名"
+    r"|送信日時)"
     r"\s?:\s?\S"
 )

@@ -56,6 +56,8 @@ CITIZEN = re.compile(
     r"|(?:gdpr|avg|dsgvo|rgpd)(?![-@.]\w)|persoonsgegevens|personal data|personenbezogenen?"
     r"|inzage\w{0,8}"
     r"|auskunft|erase|erasure|verwijder(?:en|ing)|delete (?:my|all)|loschung|loschen sie"
+    r"|welke (?:persoons)?gegevens|what (?:personal )?data|which (?:personal )?data"
+    r"|welche (?:personenbezogenen )?daten|quelles donnees"
     r"|supprimer mes|access request|(?:deletion|erasure|data|privacy|subject access) request"
     r"|verzoek (?:om|tot) (?:inzage|verwijdering|correctie|rectificatie)|auskunftsersuchen"
     r"|(?:i|ik|ich|j'ai|je)\s(?:have\s|heb\s|habe\s)?(?:submitted|sent|made|filed|ingediend|gedaan"
@@ -261,7 +263,11 @@ def a_person(v: MessageView) -> bool:
 
 #: Our subject quoted back, from its case token to the end of the line or the quote.
 _OUR_SUBJECT_ECHO = re.compile(
-    r"(?:(?:auto|re|aw|antw)\s?:\s?)*\[prv-\d{4}-\d{5}\](?:[^\"'”»\n]|'(?=\w)){0,120}",
+    # In brackets within a sentence ("uw bericht (Auto: [PRV-…] Verzoek (AVG)) is …"): up to
+    # the closing bracket, so the notice's own words after it stay.
+    r"\((?:(?:auto|re|aw|antw)\s?:\s?)*\[prv-\d{4}-\d{5}\][^()\n]{0,120}"
+    r"(?:\([^()\n]{0,40}\)[^()\n]{0,60})?\)"
+    r"|(?:(?:auto|re|aw|antw)\s?:\s?)*\[prv-\d{4}-\d{5}\](?:[^\"'”»\n]|'(?=\w)){0,120}",
     re.IGNORECASE,
 )
 
