@@ -53,6 +53,7 @@ SETS: tuple[str, ...] = (
     "set11",
     "set12",
     "set13",
+    "set14",
     "set15",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
@@ -70,6 +71,7 @@ BLIND_FOLDERS: dict[str, str] = {
     "set11": "mail11",
     "set12": "mail12",
     "set13": "mail13",
+    "set14": "mail14",
     "set15": "mail15",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
