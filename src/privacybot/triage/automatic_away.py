@@ -300,7 +300,7 @@ def away_notice(v: MessageView) -> str | None:
         return None
     if len(head) > _AWAY_NOTICE_CHARS or _AWAY_REQUEST.search(head) or TYPED_CODE.search(head):
         return None
-    if _MODAL_REQUEST.search(head):
+    if _MODAL_REQUEST.search(head) or _ANSWER_ME.search(head):
         return None
     if _MOBILE_FOOTER.search(head) or quotes_below(v):
         return None
@@ -471,7 +471,10 @@ def _away_request(text: str) -> re.Match[str] | None:
 #: The writer wants an answer from us, or by a date ("gelieve mij voor die datum te
 #: antwoorden", "answer me before Friday"): a person telling us of their absence.
 _ANSWER_ME = re.compile(
-    r"\b(?:mij|me|mich|moi)\b.{0,40}\b(?:te )?(?:antwoorden|beantwoorden|answer|reply|respond"
+    r"\b(?:wacht|wachten|await\w{0,3}|warte|attends?)\s(?:\w+\s)?(?:uw|jullie|je|your|ihre|votre)"
+    r"\s(?:reactie|antwoord|reply|response|answer|antwort|ruckmeldung|reponse)\b"
+    r"|\blook(?:ing)? forward to your (?:reply|response|answer)\b"
+    r"|\b(?:mij|me|mich|moi)\b.{0,40}\b(?:te )?(?:antwoorden|beantwoorden|answer|reply|respond"
     r"|reageren|antworten|repondre|responder)\b"
     r"|\b(?:answer|reply to|respond to|antworten sie|repondez)\s(?:me|mij|mir|moi)\b"
     r"|\b(?:before|voor|vor|avant|antes de|prima di)\s(?:die|that|this|deze|dieser|cette|esa"

@@ -98,7 +98,7 @@ _DAEMON = re.compile(
     r"|mailsystem|mailadmin(?:istrator)?|[a-z]?\d*smtpmailservice|smtpgateway|mailgateway"
     r"|microsoftexchange[0-9a-f]{32}|bounces?|bouncehandler|ndr"
     r"|postmeister|smtpd?|smtprelay|mtanotify|systemmailer|deliverynotification|deliverystatus"
-    r"|e?mailservice)$"
+    r"|e?mailservice|[a-z]{0,12}daemon)$"
 )
 #: Display names of mail systems when the address is empty or odd (``MAILER-DAEMON <>``).
 _DAEMON_NAME = re.compile(

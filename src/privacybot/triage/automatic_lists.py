@@ -43,6 +43,12 @@ _LIST_ROLE = re.compile(
     r"|subscribe|unsubscribe|confirm|join|leave)(?:[+=][^@\s]{0,120})?)$"
 )
 _LIST_ADMIN_SUBJECT = alternation(LIST_ADMIN_SUBJECTS, r"")
+#: The list manager's own addresses ("x-bounces@", "x-request@"): no person writes from
+#: them, whatever the list traffic they carry says.
+_LIST_SYSTEM_ROLE = re.compile(r"[-+](?:request|bounces?)(?:[+=].*)?$")
+_DIGEST_SUBJECT = re.compile(
+    r"^\S{1,60} digest,? vol(?:ume)? \d{1,5},? (?:issue|no\.?) \d{1,5}", re.IGNORECASE
+)
 _LIST_ADMIN_BODY = re.compile(fold(LIST_ADMIN_BODY), re.IGNORECASE)
 _LIST_WORD = re.compile(LIST_WORDS, re.IGNORECASE)
 
@@ -73,10 +79,14 @@ def list_admin(v: MessageView) -> str | None:
             return f"list manager sender {local}"
         if (
             _LIST_ROLE.match(local)
-            and not human
+            and (not human or _LIST_SYSTEM_ROLE.search(local))
             and (_LIST_WORD.search(v.subject) or _LIST_WORD.search(v.head_text))
         ):
             return f"list role sender {local}"
+    # A digest's subject: the words inside are the list members', not a writer's.
+    digest = _DIGEST_SUBJECT.match(v.subject)
+    if digest:
+        return f"list digest subject {digest.group(0)[:60]!r}"
     if human:
         return None
     match = _LIST_ADMIN_SUBJECT.match(v.subject)

@@ -32,12 +32,14 @@ from privacybot.triage.automatic_view import (
     HEAD_CHARS,
     LINK_TEXT,
     LONG_NOTICE,
+    PERSON_REQUEST,
     URL,
     MessageView,
     a_person,
     alternation,
     answers_us,
     asks_or_owns,
+    has_question,
     local_part,
     quotes_below,
     squash,
@@ -598,12 +600,15 @@ def gateway_words(v: MessageView) -> str | None:
     sender, or the subject naming what happened, or the text speaking of *a* or *your*
     message.  Never in a person's voice; in the first person only from a system's
     sender ("Mitt e-postskydd…" is rare, "my mail was blocked" common)."""
-    if v.human_voice or v.speaks_under_a_notice:
-        return None
     text = v.own_words
     if not text or len(text) > _GATEWAY_NOTICE_CHARS:
         return None
     subject = without_our_subject(v.subject)
+    # A person's voice, but the words "persoonsgegevens", "personal data" are a DLP
+    # notice's reason here, not the writer's own data: only a question, the writer's own
+    # data or request, or a request of the desk count.
+    if _gateway_person(subject, text):
+        return None
     both = f"{subject} {text}"
     held = _HELD.search(both)
     reason = _REASON.search(both) if held else None
@@ -618,6 +623,27 @@ def gateway_words(v: MessageView) -> str | None:
     if not (system or _HELD.search(subject) or _A_MESSAGE.search(v.head_text)):
         return None
     return f"gateway notice: {held.group(0)[:30]!r} for {reason.group(0)[:30]!r}"
+
+
+def _gateway_person(subject: str, text: str) -> bool:
+    plain = _CONDITIONAL.sub(" ", URL.sub(" ", text))
+    return (
+        subject.rstrip().endswith("?")
+        or has_question(plain)
+        or bool(_MY_CASE.search(plain))
+        or bool(PERSON_REQUEST.search(plain))
+    )
+
+
+#: The writer's own data or request ("mijn gegevens", "my request").
+_MY_CASE = re.compile(
+    r"\b(?:my|mijn|meine?[nrs]?|mes|mon|mis|mio|mia|meu|minha|mitt|mina)\s+(?:\w+\s+)?"
+    r"(?:data|gegevens|daten|donnees|datos|dati|dados|request|verzoek|aanvraag|anfrage|antrag"
+    r"|demande|account|dossier|klacht|bezwaar|complaint|objection)\b",
+    re.IGNORECASE,
+)
+#: "Mocht u vragen hebben, neem dan contact op": a template's way on, not a question.
+_CONDITIONAL = re.compile(r"[^.!?]{0,160}\?\s+(?:\w+\s+){0,2}(?:dan|then|dann|alors)\b", re.I)
 
 
 #: A subject a person's client gives a forward: they pass a notice on, with their reason.
@@ -635,6 +661,13 @@ _CONFIRM_WORDS = compile_phrases(_CHALLENGE_LEXICON["confirm"])
 _WAITING_WORDS = compile_phrases(_CHALLENGE_LEXICON["waiting"])
 _SCREEN_WORDS = compile_phrases(_CHALLENGE_LEXICON["screen"])
 _CHALLENGE_WORDS_CHARS = 900
+#: The one question a challenge asks: confirm you are a person ("Wil je even bevestigen
+#: dat je een mens bent door op deze link te klikken?").
+_HUMAN_CHECK_QUESTION = re.compile(
+    r"[^.!?]{0,80}\b(?:bevestig\w{0,3}|confirm\w{0,3}|prove|bestatig\w{0,3}|confirmer)\b"
+    r"[^.!?]{0,40}\b(?:mens|human|person|mensch|humain|real)\b[^.!?]{0,80}\?",
+    re.IGNORECASE,
+)
 
 
 def challenge_words(v: MessageView) -> str | None:
@@ -649,9 +682,10 @@ def challenge_words(v: MessageView) -> str | None:
         return None
     own = fold(" ".join(ln for ln in v.head if not _FAQ_QUESTION.fullmatch(fold(ln))))
     text = _QUIZ.sub(" ", URL.sub(" ", LINK_TEXT.sub(" ", without_our_subject(own))))
+    both = f"{v.subject} {text}"
+    text = _HUMAN_CHECK_QUESTION.sub(" ", text)
     if asks_or_owns(without_our_subject(v.subject), text) or _OWN_SETTINGS.search(text):
         return None
-    both = f"{v.subject} {text}"
     confirm = _CONFIRM_WORDS.search(both)
     if confirm is None:
         return None

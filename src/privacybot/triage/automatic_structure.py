@@ -56,7 +56,7 @@ _SELF_DECLARED = re.compile(
     r"|automatiquement) (?:doorgestuurd|forwarded|weitergeleitet|transfere|redirected)"
     r"|(?:automatisch doorgestuurd|automatically forwarded|automatisch weitergeleitet"
     r"|transfere automatiquement) (?:door|by|von|durch|par) (?:de |het |the |den |die |le |la )?"
-    r"(?:mail ?server|server|gateway|system|systeem|mailsysteem|relay)"
+    r"(?:mail ?server|server|gateway|system|systeem|mailsysteem|mail ?relay|relay)"
     r"|(?:this )?(?:message|e-?mail|notification) (?:was|is|has been) (?:generated|sent|created)"
     r" by (?:our|an?|the) (?:[\w-]{1,20} ){0,3}(?:system|platform|software|service|robot)\b"
     r"|automatisch (?:gegenereerde?|verzonden|verstuurde?|aangemaakte?|erstellte?|generierte?"
