@@ -55,6 +55,8 @@ SETS: tuple[str, ...] = (
     "set13",
     "set14",
     "set15",
+    "set16",
+    "set17",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -73,6 +75,8 @@ BLIND_FOLDERS: dict[str, str] = {
     "set13": "mail13",
     "set14": "mail14",
     "set15": "mail15",
+    "set16": "mail16",
+    "set17": "mail17",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
