@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from privacybot.cases.threading import TOKEN_RE
 from privacybot.triage.automatic_headers import suppress_auto_answer
 from privacybot.triage.automatic_lexicon import compile_phrases, load_lexicon
 from privacybot.triage.automatic_subjects import (
@@ -300,7 +301,7 @@ def away_notice(v: MessageView) -> str | None:
         return None
     if len(head) > _AWAY_NOTICE_CHARS or _AWAY_REQUEST.search(head) or TYPED_CODE.search(head):
         return None
-    if _MODAL_REQUEST.search(head) or _ANSWER_ME.search(head):
+    if _MODAL_REQUEST.search(head) or _ANSWER_ME.search(head) or _CODE_LABEL.search(head):
         return None
     if _MOBILE_FOOTER.search(head) or quotes_below(v):
         return None
@@ -484,9 +485,14 @@ _ANSWER_ME = re.compile(
 #: "Code: PYZ5-8724": a code typed by a person answering our verification mail.
 _CODE_LABEL = re.compile(
     r"\b(?:code|verificatiecode|verification code|bevestigingscode|pin)\s?:\s?[a-z0-9]{3,8}"
-    r"(?:[- ][a-z0-9]{2,8})?\b",
+    r"(?:[- ][a-z0-9]{2,8})?\b"
+    # ... or spoken of as the writer's ("dat mijn code 2F7B-3554 is", "my code is …").
+    r"|\b(?:mijn|my|meine?n?|mon|mi)\s(?:\w+\s)?(?:code|pin)\b"
+    r"|\b(?:de|the|die|le|el|il)\s(?:\w+\s)?code\s(?:is|ist|est|es|e)\b",
     re.IGNORECASE,
 )
+#: A tag in brackets at the end of a subject.
+_TRAILING_TAG = re.compile(r"[\(\[]([^\)\]]{1,40})[\)\]]\s*$")
 #: A reply's prefix from a person's mail client.
 _CLIENT_REPLY = re.compile(r"^(?:re|aw|antw|sv|vs|odp|rif|r|res|ynt|wg|fwd?|tr|doorst)\s?:", re.I)
 #: Our subject echoed in a notice's subject, from our case token on: not the writer's words.
@@ -521,9 +527,14 @@ def absence_notice(v: MessageView) -> str | None:
         return None
     # A subject a person's client made by replying to someone's absence ("Re: Afwezig: …")
     # names the other's absence, not the writer's.
+    # An absence tag an autoresponder puts after our subject ("Re: Auto: [PRV-…] privacy
+    # (afwezig)") is the notice's own.
     in_subject = None
     if not _CLIENT_REPLY.match(v.subject):
         in_subject = ABSENT.search(_FROM_OUR_TOKEN.sub("", v.subject))
+    tag = _TRAILING_TAG.search(v.subject)
+    if in_subject is None and tag and TOKEN_RE.search(v.msg.subject or ""):
+        in_subject = ABSENT.search(tag.group(1))
     if not (in_subject or answers_us(v) or _THANKS_OPENER.match(head)):
         return None
     if quotes_below(v) and not in_subject:

@@ -643,7 +643,11 @@ _MY_CASE = re.compile(
     re.IGNORECASE,
 )
 #: "Mocht u vragen hebben, neem dan contact op": a template's way on, not a question.
-_CONDITIONAL = re.compile(r"[^.!?]{0,160}\?\s+(?:\w+\s+){0,2}(?:dan|then|dann|alors)\b", re.I)
+_CONDITIONAL = re.compile(
+    r"[^.!?]{0,160}\?\s+(?:\w+\s+){0,2}(?:dan|then|dann|alors)\b"
+    r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen|des questions)\s?\?",
+    re.I,
+)
 
 
 #: A subject a person's client gives a forward: they pass a notice on, with their reason.
@@ -683,7 +687,7 @@ def challenge_words(v: MessageView) -> str | None:
     own = fold(" ".join(ln for ln in v.head if not _FAQ_QUESTION.fullmatch(fold(ln))))
     text = _QUIZ.sub(" ", URL.sub(" ", LINK_TEXT.sub(" ", without_our_subject(own))))
     both = f"{v.subject} {text}"
-    text = _HUMAN_CHECK_QUESTION.sub(" ", text)
+    text = _CONDITIONAL.sub(" ", _HUMAN_CHECK_QUESTION.sub(" ", text))
     if asks_or_owns(without_our_subject(v.subject), text) or _OWN_SETTINGS.search(text):
         return None
     confirm = _CONFIRM_WORDS.search(both)

@@ -159,6 +159,7 @@ CHALLENGE_ACTION: str = (
     r"|responda|responde a este|rispond[ai] a questa|odpowiedz na|svara pa"
     r"|odpovezte|odpovedi na tento|odpovedou na tento|odpovedzte|bu e-?postayi yanitla"
     r"|yanitlayin|ответьте на это|svar pa denne|besvar denne|reply with|reply and"
+    r"|stuur deze (?:e-?)?mail terug|antwoord (?:even )?met|solve this"
 )
 
 #: Mailing-list administration subjects (Mailman, Sympa, LISTSERV, ezmlm, majordomo, Google
@@ -248,7 +249,7 @@ RECEIPT_BODY: str = (
     r"|ble lest|blev last|luettiin|zostala przeczytana|byla prectena|elolvast\w{0,4}"
     r"|a fost citit|ha sido leido|tarihinde okundu|было прочитано|verwijderd zonder te zijn gelezen"
     r"|is bezorgd bij de volgende geadresseerde|was opened by|werd gelezen op"
-    r"|fara a fi citit|okunmadan silindi|було прочитано|に開封されました)"
+    r"|fara a fi citit|okunmadan silindi|було прочитано|に開封されました|lastes)"
 )
 #: The To/Subject/Sent lines of a receipt's template, in its languages.
 RECEIPT_FIELDS: str = (

@@ -284,7 +284,8 @@ _CONDITIONAL_QUESTION = re.compile(
     r"[^.!?]{0,160}\?\s+(?:\w+\s+){0,2}(?:dan|dann|then|alors|entonces|allora)\b"
     # ... and a template's "Any questions?" before its pointer ("Heeft u vragen? Bekijk …").
     r"|\b(?:heeft u|heb je|have you|any|haben sie|hast du|avez-vous|des|tiene|domande)\s"
-    r"(?:nog\s|noch\s|got\s)?(?:vragen|questions?|fragen|preguntas)\s?\?",
+    r"(?:nog\s|noch\s|got\s)?(?:vragen|questions?|fragen|preguntas)\s?\?"
+    r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen|des questions)\s?\?",
     re.IGNORECASE,
 )
 #: Where a company's disclaimer starts under a mail.
