@@ -66,6 +66,8 @@ BLIND_MAIL14 = ROOT / "tests" / "data" / "blind" / "mail14"
 BLIND_MAIL15 = ROOT / "tests" / "data" / "blind" / "mail15"
 BLIND_MAIL16 = ROOT / "tests" / "data" / "blind" / "mail16"
 BLIND_MAIL17 = ROOT / "tests" / "data" / "blind" / "mail17"
+BLIND_MAIL18 = ROOT / "tests" / "data" / "blind" / "mail18"
+BLIND_MAIL19 = ROOT / "tests" / "data" / "blind" / "mail19"
 #: Human letters of the classifier's blind corpora: none may be taken for automatic.
 BLIND_LETTERS = (
     ROOT / "tests" / "data" / "blind" / "blind_t1.yaml",
@@ -222,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
     mail_report(BLIND_MAIL15, "15th set (blind at first reading: 98.25 %, 2/307; trains)", False)
     mail_report(BLIND_MAIL16, "16th set (blind at first reading: 99.75 %, 0/300; trains)", False)
     mail_report(BLIND_MAIL17, "17th set (blind at first reading: 94.0 %, 3/300; trains)", False)
+    mail_report(BLIND_MAIL18, "18th set (blind at first reading: 96.25 %, 0/300; trains)", False)
+    mail_report(BLIND_MAIL19, "19th set (blind at first reading: 99.75 %, 4/300; trains)", False)
     letters_report(BLIND_LETTERS)
     chain_speed((BLIND_MAIL, DEV_MAIL2))
     quote_report(OWN_QUOTES, "own cases", args.errors)

@@ -57,6 +57,8 @@ SETS: tuple[str, ...] = (
     "set15",
     "set16",
     "set17",
+    "set18",
+    "set19",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -77,6 +79,8 @@ BLIND_FOLDERS: dict[str, str] = {
     "set15": "mail15",
     "set16": "mail16",
     "set17": "mail17",
+    "set18": "mail18",
+    "set19": "mail19",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
