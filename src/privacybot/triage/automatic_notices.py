@@ -684,22 +684,22 @@ def challenge_words(v: MessageView) -> str | None:
     head = v.head_text
     if len(head) > _CHALLENGE_WORDS_CHARS:
         return None
+    # The link or the instruction in the writer's own lines (our acknowledgment quoted
+    # below asks its reader to reply too): the cheapest test first, as most mail has none.
+    own_lines = " ".join(v.head)
+    if "://" not in own_lines and not _CHALLENGE_ACTION.search(fold(own_lines)):
+        return None
     own = fold(" ".join(ln for ln in v.head if not _FAQ_QUESTION.fullmatch(fold(ln))))
     text = _QUIZ.sub(" ", URL.sub(" ", LINK_TEXT.sub(" ", without_our_subject(own))))
     both = f"{v.subject} {text}"
-    text = _CONDITIONAL.sub(" ", _HUMAN_CHECK_QUESTION.sub(" ", text))
-    if asks_or_owns(without_our_subject(v.subject), text) or _OWN_SETTINGS.search(text):
-        return None
     confirm = _CONFIRM_WORDS.search(both)
     if confirm is None:
         return None
     second = _WAITING_WORDS.search(both) or _SCREEN_WORDS.search(both)
     if second is None:
         return None
-    # The link or the instruction in the writer's own lines: our acknowledgment quoted
-    # below asks its reader to reply too.
-    own_lines = " ".join(v.head)
-    if "://" not in own_lines and not _CHALLENGE_ACTION.search(fold(own_lines)):
+    text = _CONDITIONAL.sub(" ", _HUMAN_CHECK_QUESTION.sub(" ", text))
+    if asks_or_owns(without_our_subject(v.subject), text) or _OWN_SETTINGS.search(text):
         return None
     system = any(
         _SYSTEM_LOCAL.search(squash(local_part(address))) or _SYSTEM_NAME.search(name)
