@@ -579,6 +579,14 @@ def complaint_report(v: MessageView) -> str | None:
     return None
 
 
+def _system_sender(v: MessageView) -> bool:
+    """From or Sender is a system's: a scanner's or gateway's local part or display name."""
+    return any(
+        _SYSTEM_LOCAL.search(squash(local_part(address))) or _SYSTEM_NAME.search(name)
+        for name, address in v.mailboxes
+    )
+
+
 _GATEWAY = load_lexicon("gateway.yaml")
 _HELD = compile_phrases(_GATEWAY["held"])
 _REASON = compile_phrases(_GATEWAY["reason"])
@@ -614,10 +622,7 @@ def gateway_words(v: MessageView) -> str | None:
     reason = _REASON.search(both) if held else None
     if held is None or reason is None:
         return None
-    system = any(
-        _SYSTEM_LOCAL.search(squash(local_part(address))) or _SYSTEM_NAME.search(name)
-        for name, address in v.mailboxes
-    )
+    system = _system_sender(v)
     if not system and (v.first_person or _FORWARDED.match(subject) or _RESEND.search(text)):
         return None
     if not (system or _HELD.search(subject) or _A_MESSAGE.search(v.head_text)):
@@ -701,10 +706,7 @@ def challenge_words(v: MessageView) -> str | None:
     text = _CONDITIONAL.sub(" ", _HUMAN_CHECK_QUESTION.sub(" ", text))
     if asks_or_owns(without_our_subject(v.subject), text) or _OWN_SETTINGS.search(text):
         return None
-    system = any(
-        _SYSTEM_LOCAL.search(squash(local_part(address))) or _SYSTEM_NAME.search(name)
-        for name, address in v.mailboxes
-    )
+    system = _system_sender(v)
     place = _CONFIRM_WORDS.search(v.subject) or _A_MESSAGE.search(text) or answers_us(v)
     if not (system or place):
         return None
