@@ -148,6 +148,8 @@ def test_dsn_info_reads_a_delivery_status_part_inside_multipart_mixed() -> None:
         ("J?rgen Weber", False),
         ("?????????? ????????", False),
         ("see https://x.example/?id=3", False),
+        ("?", True),
+        ("?? Return-Path: <x@y.example>", True),
     ],
 )
 def test_a_question_is_a_mark_after_a_word_not_an_unreadable_character(

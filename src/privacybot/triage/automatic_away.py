@@ -22,6 +22,7 @@ from privacybot.triage.automatic_subjects import (
 )
 from privacybot.triage.automatic_view import (
     ADDRESS,
+    CLIENT_REPLY,
     LONG_NOTICE,
     OUR_REFERENCE,
     TYPED_CODE,
@@ -493,8 +494,6 @@ _CODE_LABEL = re.compile(
 )
 #: A tag in brackets at the end of a subject.
 _TRAILING_TAG = re.compile(r"[\(\[]([^\)\]]{1,40})[\)\]]\s*$")
-#: A reply's prefix from a person's mail client.
-_CLIENT_REPLY = re.compile(r"^(?:re|aw|antw|sv|vs|odp|rif|r|res|ynt|wg|fwd?|tr|doorst)\s?:", re.I)
 #: Our subject echoed in a notice's subject, from our case token on: not the writer's words.
 _FROM_OUR_TOKEN = re.compile(r"\[prv-\d{4}-\d{5}\].*", re.IGNORECASE)
 #: Someone acting for the writer ("mag namens mij", "gemachtigd", "on my behalf"): a
@@ -530,7 +529,7 @@ def absence_notice(v: MessageView) -> str | None:
     # An absence tag an autoresponder puts after our subject ("Re: Auto: [PRV-…] privacy
     # (afwezig)") is the notice's own.
     in_subject = None
-    if not _CLIENT_REPLY.match(v.subject):
+    if not CLIENT_REPLY.match(v.subject):
         in_subject = ABSENT.search(_FROM_OUR_TOKEN.sub("", v.subject))
     tag = _TRAILING_TAG.search(v.subject)
     if in_subject is None and tag and TOKEN_RE.search(v.msg.subject or ""):

@@ -16,9 +16,11 @@ from privacybot.triage.automatic_subjects import (
     fold,
 )
 from privacybot.triage.automatic_view import (
+    CLIENT_REPLY,
     FIRST_PERSON_ANY,
     HEAD_CHARS,
     PERSON_REQUEST,
+    TYPED_CODE,
     URL,
     MessageView,
     alternation,
@@ -325,7 +327,30 @@ def returned_copy(v: MessageView) -> str | None:
         return None
     if FIRST_PERSON_ANY.search(text) or _ANSWER_REQUEST.search(text):
         return None
+    # A person answering with a code or a word above our mail pasted with its headers
+    # ("941744", "ok"), or replying under our own subject without a mail system's words.
+    if TYPED_CODE.search(text) or _SHORT_REPLY.fullmatch(text.strip()):
+        return None
+    system_words = _MAIL_SYSTEM_WORDS.search(text) or _BOUNCE_WORDS.search(text)
+    if CLIENT_REPLY.match(v.subject) and not system_words:
+        return None
     return structure.returned_copy(v.msg.body, v.our_address)
+
+
+#: A whole reply of a word or two ("ok", "Ja, klopt", "thanks!").
+_SHORT_REPLY = re.compile(
+    r"\W{0,3}(?:ok(?:e|ay)?|ja|yes|yep|nee|no|prima|klopt|top|thanks|thank you|dank(?:je|u|e)?"
+    r"|bedankt|merci|danke|gracias|grazie)(?:[\s,!.]+\w{1,10}){0,2}\W{0,3}",
+    re.IGNORECASE,
+)
+#: Words a bounce or notice above a returned copy uses.
+_BOUNCE_WORDS = re.compile(
+    r"\b(?:deliver\w{0,4}|undeliver\w{0,6}|bezorg\w{0,4}|afgeleverd|zustell\w{0,4}|remis"
+    r"|failed|mislukt|fehlgeschlagen|returned|retour\w{0,4}|bounce\w{0,2}|rejected|geweigerd"
+    r"|complaint|klacht\w{0,8}|spam|abuse|quarantin\w{0,2}|quarantaine|blocked|geblokkeerd"
+    r"|report\w{0,3}|notification|melding|automati\w{1,8}|mailer|postmaster|daemon)\b",
+    re.IGNORECASE,
+)
 
 
 #: "Please respond", "graag een reactie": a person over our own mail, asking to be answered

@@ -132,7 +132,11 @@ def is_ours(message_id: str, ours: OurMessageIds) -> bool:
 
 #: A question mark after a word (or a closing quote or bracket), not inside one: "J?rgen"
 #: and a run of "??????" are characters a charset could not show, not a question.
-_QUESTION = re.compile(r"(?:(?<=[^\W_])|(?<=[)\]\"'”»]))\s?\?+(?![^\W_])")
+_QUESTION = re.compile(
+    r"(?:(?<=[^\W_])|(?<=[)\]\"'”»]))\s?\?+(?![^\W_])"
+    # ... or a "?" or "??" on its own: a person's whole reply can be just that.
+    r"|(?:^|(?<=\s))\?{1,2}(?=\s|$)"
+)
 
 
 def has_question(text: str) -> bool:
@@ -312,6 +316,8 @@ def _without_disclaimer(text: str) -> str:
     return text[: found.start()]
 
 
+#: A reply's or forward's prefix from a person's mail client.
+CLIENT_REPLY = re.compile(r"^(?:re|aw|antw|sv|vs|odp|rif|r|res|ynt|wg|fwd?|tr|doorst)\s?:", re.I)
 #: A row of a digest's table: an address, then columns apart by two spaces or a tab.
 _LISTING_ROW = re.compile(r"^[\w.+-]{1,64}@[\w.-]{1,253}(?:\s{2,}|\t)\S")
 #: A mail address: its local part may hold a word ("i.beek@", "me@").
