@@ -68,6 +68,8 @@ BLIND_MAIL16 = ROOT / "tests" / "data" / "blind" / "mail16"
 BLIND_MAIL17 = ROOT / "tests" / "data" / "blind" / "mail17"
 BLIND_MAIL18 = ROOT / "tests" / "data" / "blind" / "mail18"
 BLIND_MAIL19 = ROOT / "tests" / "data" / "blind" / "mail19"
+BLIND_MAIL20 = ROOT / "tests" / "data" / "blind" / "mail20"
+BLIND_MAIL21 = ROOT / "tests" / "data" / "blind" / "mail21"
 #: Human letters of the classifier's blind corpora: none may be taken for automatic.
 BLIND_LETTERS = (
     ROOT / "tests" / "data" / "blind" / "blind_t1.yaml",
@@ -226,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     mail_report(BLIND_MAIL17, "17th set (blind at first reading: 94.0 %, 3/300; trains)", False)
     mail_report(BLIND_MAIL18, "18th set (blind at first reading: 96.25 %, 0/300; trains)", False)
     mail_report(BLIND_MAIL19, "19th set (blind at first reading: 99.75 %, 4/300; trains)", False)
+    mail_report(BLIND_MAIL20, "20th set (blind at first reading: 98.5 %, 0/300; trains)", False)
+    mail_report(BLIND_MAIL21, "21st set (blind at first reading: 97.25 %, 13/300; trains)", False)
     letters_report(BLIND_LETTERS)
     chain_speed((BLIND_MAIL, DEV_MAIL2))
     quote_report(OWN_QUOTES, "own cases", args.errors)

@@ -24,6 +24,7 @@ from privacybot.triage.automatic_view import (
     ADDRESS,
     CLIENT_REPLY,
     LONG_NOTICE,
+    MOBILE_FOOTER,
     OUR_REFERENCE,
     TYPED_CODE,
     URGENT_QUESTION,
@@ -118,7 +119,7 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )
 _SEP = (
-    r"(?:\s*[:\-–—|]|\s*$|\s+(?:until|till|tot|bis|jusqu|fino|hasta|at[e~]|do|t/m|re:)"
+    r"(?:\s*[:\-–—|(]|\s*$|\s+(?:until|till|tot|bis|jusqu|fino|hasta|at[e~]|do|t/m|re:)"
     r"|\s+(?:from|van|vom|du|des|dal)\s+\d)"
 )
 #: A strong out-of-office prefix may also run into a CJK subject or open a quoted one.
@@ -274,13 +275,6 @@ _THANKS_OPENER = re.compile(
     r"|seu|ditt|din|twoja|za|for)\b",
     re.IGNORECASE,
 )
-#: A phone's footer under a reply: a person typed it ("Verstuurd vanaf mijn iPhone").
-_MOBILE_FOOTER = re.compile(
-    r"\b(?:sent from my|verstuurd (?:vanaf|met|via) mijn|verzonden (?:vanaf|met|via) mijn"
-    r"|von meinem \w{2,12} gesendet|gesendet von meinem|envoye de mon|enviado desde mi"
-    r"|inviato da(?:l mio)?|skickat fran min|sendt fra min)\b",
-    re.IGNORECASE,
-)
 
 
 def away_notice(v: MessageView) -> str | None:
@@ -304,7 +298,7 @@ def away_notice(v: MessageView) -> str | None:
         return None
     if _MODAL_REQUEST.search(head) or _ANSWER_ME.search(head) or _CODE_LABEL.search(head):
         return None
-    if _MOBILE_FOOTER.search(head) or quotes_below(v):
+    if MOBILE_FOOTER.search(head) or quotes_below(v):
         return None
     dated = _RETURN_DATE.search(head)
     away = (
@@ -391,7 +385,7 @@ def echoed_subject(v: MessageView) -> str | None:
         return None
     if OUR_REFERENCE.search(head) or v.msg.attachments:
         return None
-    if _MOBILE_FOOTER.search(head) or quotes_below(v):
+    if MOBILE_FOOTER.search(head) or quotes_below(v):
         return None
     away_word = _OOF_WEAK_SUBJECT.match(f"{prefix}:") or _OOF_SUBJECT_ANY.match(prefix)
     other_script = not re.search(r"[a-z]", prefix.lower())
@@ -541,7 +535,7 @@ def absence_notice(v: MessageView) -> str | None:
     text = _MAIL_ACCESS.sub(" ", URL.sub(" ", URGENT_QUESTION.sub(" ", v.own_words)))
     if _away_request(text) or _MODAL_REQUEST.search(text) or TYPED_CODE.search(head):
         return None
-    if OUR_REFERENCE.search(text) or _DELEGATION.search(text) or _MOBILE_FOOTER.search(head):
+    if OUR_REFERENCE.search(text) or _DELEGATION.search(text) or MOBILE_FOOTER.search(head):
         return None
     if _asks_politely(text) or _ASKS.search(_FROM_OUR_TOKEN.sub("", v.subject)):
         return None

@@ -161,7 +161,8 @@ def auto_submitted(v: MessageView) -> str | None:
 def precedence(v: MessageView) -> str | None:
     """R16 (2)."""
     for value in v.msg.header_all("Precedence"):
-        token = first_token(value)
+        # "auto-reply" is how many systems spell RFC 3834's "auto_reply".
+        token = first_token(value).replace("-", "_")
         if token in BULK_PRECEDENCE:
             return f"Precedence: {token}"
     return None

@@ -674,7 +674,10 @@ _CHALLENGE_WORDS_CHARS = 900
 #: dat je een mens bent door op deze link te klikken?").
 _HUMAN_CHECK_QUESTION = re.compile(
     r"[^.!?]{0,80}\b(?:bevestig\w{0,3}|confirm\w{0,3}|prove|bestatig\w{0,3}|confirmer)\b"
-    r"[^.!?]{0,40}\b(?:mens|human|person|mensch|humain|real)\b[^.!?]{0,80}\?",
+    r"[^.!?]{0,40}\b(?:mens|human|person|mensch|humain|real)\b[^.!?]{0,80}\?"
+    r"|\b(?:are you|bent u|ben je|sind sie|bist du|etes-vous|eres|e lei)\s(?:an?\s|een\s|ein\s"
+    r"|une?\s)?(?:real\s|echte?\s|echter\s|vrai\s)?(?:human|person|mens|mensch|humain|humano"
+    r"|a robot|een robot|ein roboter|un robot)\b[^.!?]{0,40}\?",
     re.IGNORECASE,
 )
 
@@ -704,7 +707,8 @@ def challenge_words(v: MessageView) -> str | None:
     if second is None:
         return None
     text = _CONDITIONAL.sub(" ", _HUMAN_CHECK_QUESTION.sub(" ", text))
-    if asks_or_owns(without_our_subject(v.subject), text) or _OWN_SETTINGS.search(text):
+    subject = _HUMAN_CHECK_QUESTION.sub(" ", without_our_subject(v.subject))
+    if asks_or_owns(subject, text) or _OWN_SETTINGS.search(text):
         return None
     system = _system_sender(v)
     place = _CONFIRM_WORDS.search(v.subject) or _A_MESSAGE.search(text) or answers_us(v)

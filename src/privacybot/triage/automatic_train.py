@@ -59,6 +59,8 @@ SETS: tuple[str, ...] = (
     "set17",
     "set18",
     "set19",
+    "set20",
+    "set21",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -81,6 +83,8 @@ BLIND_FOLDERS: dict[str, str] = {
     "set17": "mail17",
     "set18": "mail18",
     "set19": "mail19",
+    "set20": "mail20",
+    "set21": "mail21",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a

@@ -198,11 +198,11 @@ class MessageView:
         writer's."""
         lines = (
             _OUR_SUBJECT_ECHO.sub(" ", line)
-            for line in self.head
+            for line in _without_labelled_subject(self.head)
             if line and not _LISTING_ROW.match(line)
         )
         text = fold(" ".join(line for line in lines if not _SUBJECT_FIELD.match(line)))
-        return ECHOED_SUBJECT.sub(" ", _without_disclaimer(text))
+        return _MOBILE_FOOTER_LINE.sub(" ", ECHOED_SUBJECT.sub(" ", _without_disclaimer(text)))
 
     @cached_property
     def speaks_under_a_notice(self) -> bool:
@@ -217,7 +217,8 @@ class MessageView:
         Guards the rules that read wording, not headers: a citizen quoting a notice, asking
         about a bounce or pasting JSON writes like this; machines' notices do not.
         """
-        text = URL.sub(" ", _CONDITIONAL_QUESTION.sub(" ", self.own_words))
+        text = _CONDITIONAL_QUESTION.sub(" ", self.own_words)
+        text = URL.sub(" ", _URGENT_SENTENCE.sub(" ", text))
         return (
             asks_or_owns(without_our_subject(self.subject), text)
             or bool(_NAMED_SALUTATION.match(text))
@@ -328,6 +329,39 @@ _SUBJECT_FIELD = re.compile(
     r"|тема)\s?:",
     re.IGNORECASE,
 )
+#: A phone's footer under a reply: a person typed it ("Verstuurd vanaf mijn iPhone").
+MOBILE_FOOTER = re.compile(
+    r"\b(?:sent from my|verstuurd (?:vanaf|met|via) mijn|verzonden (?:vanaf|met|via) mijn"
+    r"|von meinem \w{2,12} gesendet|gesendet von meinem|envoye de mon|enviado desde mi"
+    r"|inviato da(?:l mio)?|skickat fran min|sendt fra min)\b",
+    re.IGNORECASE,
+)
+#: The footer with its device ("Sent from my Galaxy S23"): the client's words, not the
+#: writer's ("my phone" is no citizen's data).
+_MOBILE_FOOTER_LINE = re.compile(MOBILE_FOOTER.pattern + r"(?:\s[\w-]{1,15}){0,3}", re.I)
+#: A notice's sentence that ends by announcing the subject on the next line ("Your mail to
+#: 'x' with the subject" / "    GDPR data request"), as list managers write.
+_SUBJECT_LABEL_END = re.compile(
+    r"\b(?:with the subject|met (?:het )?onderwerp|mit dem betreff|avec (?:le )?sujet|avec l'objet"
+    r"|con (?:el )?asunto|con oggetto)\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _without_labelled_subject(head: list[str]) -> list[str]:
+    """``head`` without the line a notice announced as a subject: its words are the held
+    mail's, not the writer's."""
+    out: list[str] = []
+    labelled = False
+    for line in head:
+        if labelled and line:
+            labelled = False
+            continue
+        labelled = labelled or bool(_SUBJECT_LABEL_END.search(line))
+        out.append(line)
+    return out
+
+
 #: "Mijn Omgeving", "MijnOverheid", "My Account" inside a sentence: a portal, not the writer.
 _PORTAL_NAME = re.compile(r"(?<=[a-z,:] )(?:Mijn|My|Mein|Mon|Mi)\s?[A-Z][\w-]{1,30}")
 #: A notice naming the message it answers by its subject in quotes ("an automated response
@@ -376,11 +410,16 @@ def answers_us(v: MessageView) -> bool:
 
 
 #: A rhetorical question an away notice asks its reader ("Is het dringend?"): no person's.
-URGENT_QUESTION = re.compile(
-    r"(?:is het (?:echt )?dringend|dringend|urgent|is it urgent|eilt es|es ist dringend"
-    r"|c'est urgent|e urgente|es urgente|brad?skande|haster det|kiireellinen)\s?\?",
-    re.IGNORECASE,
+_URGENT = (
+    r"(?:is het (?:echt |heel )?dringend|(?:echt |heel )?dringend|spoed|(?:really |very )?urgent"
+    r"|is it (?:really )?urgent|eilt es|es ist dringend|c'est urgent|e urgente|es urgente"
+    r"|brad?skande|haster det|kiireellinen)\s?\?"
 )
+#: An away notice's "Dringend? Bel …", anywhere in a notice's text.
+URGENT_QUESTION = re.compile(_URGENT, re.IGNORECASE)
+#: The same as a sentence of its own ("… back on Monday. Really urgent? Text me"): a person's
+#: "why is this not urgent?" keeps its question.
+_URGENT_SENTENCE = re.compile(r"(?:^|(?<=[.!?:)]\s))" + _URGENT, re.IGNORECASE)
 
 
 def quotes_below(v: MessageView) -> bool:
