@@ -385,17 +385,17 @@ def echoed_subject(v: MessageView) -> str | None:
         return None
     if OUR_REFERENCE.search(head) or v.msg.attachments:
         return None
-    if MOBILE_FOOTER.search(head) or quotes_below(v):
+    if quotes_below(v):
         return None
     away_word = _OOF_WEAK_SUBJECT.match(f"{prefix}:") or _OOF_SUBJECT_ANY.match(prefix)
     other_script = not re.search(r"[a-z]", prefix.lower())
-    away_text = (
-        _FIRST_PERSON_AWAY.search(head)
-        or _WORKDAY_NOTICE.search(head)
-        or _AWAY_BODY.search(head)
-        or _THANKS_OPENER.match(head)
-    )
-    if away_word or other_script or away_text:
+    away = _FIRST_PERSON_AWAY.search(head) or _WORKDAY_NOTICE.search(head)
+    away = away or _AWAY_BODY.search(head) or ABSENT.search(head)
+    # A phone's footer under a reply is a person's, unless an absence word before our
+    # subject and an away text below both say autoresponder (its owner's footer kept).
+    if MOBILE_FOOTER.search(head) and not ((away_word or other_script) and away):
+        return None
+    if away_word or other_script or away or _THANKS_OPENER.match(head):
         return f"{prefix[:40]!r} put before our subject by an autoresponder"
     return None
 

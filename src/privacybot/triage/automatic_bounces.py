@@ -19,10 +19,12 @@ from privacybot.triage.automatic_view import (
     CLIENT_REPLY,
     FIRST_PERSON_ANY,
     HEAD_CHARS,
+    MOBILE_FOOTER,
     PERSON_REQUEST,
     TYPED_CODE,
     URL,
     MessageView,
+    a_person,
     alternation,
     asks_or_owns,
     first_person_in,
@@ -335,6 +337,29 @@ def returned_copy(v: MessageView) -> str | None:
     if CLIENT_REPLY.match(v.subject) and not system_words:
         return None
     return structure.returned_copy(v.msg.body, v.our_address)
+
+
+def answers_as_a_person(v: MessageView) -> bool:
+    """A person's voice, a greeting to the desk, a phone's footer, or a reply their client
+    made ("Re: …", "AW: …") over text with no mail system's words: how people answer our
+    mail ("Ok, dank je wel!", "Nee", "Beste privacy desk, in onze logs …")."""
+    head = v.head_text
+    if a_person(v) or _GREETS_THE_DESK.match(head) or MOBILE_FOOTER.search(head):
+        return True
+    return bool(
+        CLIENT_REPLY.match(v.subject)
+        and not _MAIL_SYSTEM_WORDS.search(head)
+        and not _BOUNCE_WORDS.search(head)
+    )
+
+
+#: "Beste privacy desk", "Dear privacy team": a notice greets its reader as "sender".
+_GREETS_THE_DESK = re.compile(
+    r"\W{0,3}(?:beste|geachte|dear|hallo|hello|hi|goedemorgen|goedemiddag|guten tag|liebes?"
+    r"|bonjour)\s(?:\w+\s)?(?:privacy|privacyteam|privacy-?desk|functionaris|fg|dpo"
+    r"|conxillium|datenschutz)",
+    re.IGNORECASE,
+)
 
 
 #: A whole reply of a word or two ("ok", "Ja, klopt", "thanks!").

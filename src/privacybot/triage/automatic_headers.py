@@ -14,6 +14,7 @@ from email.utils import getaddresses
 
 from privacybot.domain import ParsedMessage
 from privacybot.triage import automatic_structure as structure
+from privacybot.triage.automatic_bounces import answers_as_a_person
 from privacybot.triage.automatic_subjects import (
     GATEWAY_LOCAL_WORDS,
 )
@@ -212,7 +213,9 @@ def null_return_path(v: MessageView) -> str | None:
     """R16 (6): a null reverse path; an absent Return-Path (IMAP APPEND) is no sign.
 
     Also the envelope sender as relays record it, and a From or Sender that is only
-    ``<>`` (with or without a display name).
+    ``<>`` (with or without a display name).  A relay's record is the weaker witness:
+    when our own Return-Path names an address, the mail was sent on with a new envelope
+    (a forwarded bounce stays automatic), and a person's voice then outweighs it.
     """
     for name in NULL_SENDER_FIELDS:
         for value in v.msg.header_all(name):
@@ -225,8 +228,14 @@ def null_return_path(v: MessageView) -> str | None:
                 return f"{name} with an empty address"
     for value in v.msg.header_all("Received")[:8]:
         if _RECEIVED_NULL.search(value[:2000]):
+            if _return_path_names_someone(v) and answers_as_a_person(v):
+                return None
             return "Received records a null envelope sender"
     return None
+
+
+def _return_path_names_someone(v: MessageView) -> bool:
+    return any("@" in address for _, address in getaddresses(v.msg.header_all("Return-Path")))
 
 
 def daemon_sender(v: MessageView) -> str | None:

@@ -43,6 +43,7 @@ from privacybot.triage.automatic_view import (
     local_part,
     quotes_below,
     squash,
+    without_conditional_questions,
     without_our_subject,
 )
 
@@ -631,7 +632,7 @@ def gateway_words(v: MessageView) -> str | None:
 
 
 def _gateway_person(subject: str, text: str) -> bool:
-    plain = _CONDITIONAL.sub(" ", URL.sub(" ", text))
+    plain = without_conditional_questions(URL.sub(" ", text), _CONDITIONAL)
     return (
         subject.rstrip().endswith("?")
         or has_question(plain)
@@ -706,7 +707,7 @@ def challenge_words(v: MessageView) -> str | None:
     second = _WAITING_WORDS.search(both) or _SCREEN_WORDS.search(both)
     if second is None:
         return None
-    text = _CONDITIONAL.sub(" ", _HUMAN_CHECK_QUESTION.sub(" ", text))
+    text = without_conditional_questions(_HUMAN_CHECK_QUESTION.sub(" ", text), _CONDITIONAL)
     subject = _HUMAN_CHECK_QUESTION.sub(" ", without_our_subject(v.subject))
     if asks_or_owns(subject, text) or _OWN_SETTINGS.search(text):
         return None

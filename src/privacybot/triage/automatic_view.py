@@ -217,7 +217,7 @@ class MessageView:
         Guards the rules that read wording, not headers: a citizen quoting a notice, asking
         about a bounce or pasting JSON writes like this; machines' notices do not.
         """
-        text = _CONDITIONAL_QUESTION.sub(" ", self.own_words)
+        text = without_conditional_questions(self.own_words)
         text = URL.sub(" ", _URGENT_SENTENCE.sub(" ", text))
         return (
             asks_or_owns(without_our_subject(self.subject), text)
@@ -293,6 +293,24 @@ _CONDITIONAL_QUESTION = re.compile(
     r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen|des questions)\s?\?",
     re.IGNORECASE,
 )
+#: The reader asked to do something ("Kunnen jullie SPF controleren? Dan passen wij …"):
+#: a person's question even before "dan"; a template's "Kunt u niet inloggen?" is not.
+_ASKS_THE_READER = re.compile(
+    r"\b(?:kunnen jullie|kunt u|zou u|zouden jullie|could you|can you|would you|will you"
+    r"|konnen sie|konnten sie|pourriez-vous|pouvez-vous|podria|potreste)\b(?![^?]{0,160}\b(?:niet"
+    r"|not|nicht|pas)\b)",
+    re.IGNORECASE,
+)
+
+
+def without_conditional_questions(text: str, pattern: re.Pattern[str] | None = None) -> str:
+    """``text`` without a template's conditional questions and their answers (by
+    ``pattern``, else the widest form), keeping a question that asks the reader to act."""
+    return (pattern or _CONDITIONAL_QUESTION).sub(
+        lambda m: m.group(0) if _ASKS_THE_READER.search(m.group(0)) else " ", text
+    )
+
+
 #: Where a company's disclaimer starts under a mail.
 _DISCLAIMER = re.compile(
     r"\b(?:disclaimer\s?:|dit (?:e-?mail)?bericht (?:en (?:eventuele|de) bijlagen? )?(?:kan|is)"
@@ -333,7 +351,10 @@ _SUBJECT_FIELD = re.compile(
 MOBILE_FOOTER = re.compile(
     r"\b(?:sent from my|verstuurd (?:vanaf|met|via) mijn|verzonden (?:vanaf|met|via) mijn"
     r"|von meinem \w{2,12} gesendet|gesendet von meinem|envoye de mon|enviado desde mi"
-    r"|inviato da(?:l mio)?|skickat fran min|sendt fra min)\b",
+    r"|inviato da(?:l mio)?|skickat fran min|sendt fra min"
+    r"|(?:sent|verzonden|verstuurd|gesendet|envoye) (?:with|met|mit|avec|via) (?:bluemail"
+    r"|aquamail|spark|outlook|yahoo mail|gmail|proton ?mail)"
+    r"|(?:sent from|get) outlook for (?:ios|android))\b",
     re.IGNORECASE,
 )
 #: The footer with its device ("Sent from my Galaxy S23"): the client's words, not the
@@ -384,7 +405,7 @@ def speaks_under_a_notice_subject(v: MessageView) -> bool:
     code, or their autoresponder spoken of as theirs.  Machines' notices under those
     subjects say none of it."""
     head = v.head_text
-    text = URL.sub(" ", URGENT_QUESTION.sub(" ", _CONDITIONAL_QUESTION.sub(" ", v.own_words)))
+    text = URL.sub(" ", URGENT_QUESTION.sub(" ", without_conditional_questions(v.own_words)))
     subject = _OUR_SUBJECT_ECHO.sub(" ", v.subject)
     return (
         has_question(text)
