@@ -164,6 +164,15 @@ _RETURN_DATE = re.compile(
 )
 
 
+#: An autoresponder's greeting to whoever wrote ("Beste afzender", "Dear sender").
+_TO_ANY_SENDER = re.compile(
+    r"\W{0,3}(?:beste|geachte|dear|hallo|hello|sehr geehrte|liebe|cher|chere)\s(?:\w+\s)?"
+    r"(?:afzender|sender|correspondent|absender(?:in)?|expediteur|damen und herren|heer/mevrouw"
+    r"|sir or madam|sir/madam)\b",
+    re.IGNORECASE,
+)
+
+
 def oof_subject(v: MessageView) -> str | None:
     """Out-of-office by subject: a strong prefix (also inside a leading tag), else weak + body.
 
@@ -192,13 +201,17 @@ def oof_subject(v: MessageView) -> str | None:
         return None
     if _asks_politely(v.head_text) or _away_request(v.own_words) or _ANSWER_ME.search(v.own_words):
         return None
+    # A weak word over a phone's footer, answering none of our mail: a person telling us
+    # from their phone that they will be away ("Afwezigheid" … "Verzonden van Samsung").
+    head = v.head_text
+    if MOBILE_FOOTER.search(head) and not answers_us(v) and not _TO_ANY_SENDER.match(head):
+        return None
     match = _OOF_SUBJECT_FROM.match(v.subject)
     if match:
         return f"out-of-office subject {match.group(0)[:60]!r}"
     match = _OOF_WEAK_UNTIL.match(v.subject)
     if match:
         return f"out-of-office subject {match.group(0).strip(' :-')!r} with a return date"
-    head = v.head_text
     match = _OOF_SUBJECT_ANY.match(v.subject)
     if match and len(head) <= 600 and "?" not in head and _FIRST_PERSON_AWAY.search(head):
         return f"out-of-office subject {match.group(0).strip(' :-')!r} and an away notice"

@@ -268,6 +268,8 @@ def daemon_return_path(v: MessageView) -> str | None:
             for _, address in getaddresses([value]):
                 if "@" in address:
                     local = _envelope_local(address.strip().lower())
+                    if not local and not a_person(v):
+                        return f"{name} wraps a null sender (SRS)"
                 else:
                     local = address.strip("<> ").lower()
                 squashed = squash(local)
@@ -312,8 +314,12 @@ def _envelope_local(address: str) -> str:
     srs = _SRS.match(local)
     if srs:
         return srs.group("local")
+    if re.match(r"srs1[=+-]", local) and "==" in local:
+        # SRS1 (forwarded twice) keeps SRS0's hash, time, domain and local part after "==";
+        # with no local part left it wrapped a null sender.
+        inner = local.split("==", 1)[1].split("=", 3)
+        return inner[3] if len(inner) == 4 else ""
     if re.match(r"srs[01][=+-]", local):
-        # SRS1 (forwarded twice) keeps the original local part last.
         return local.rsplit("=", 1)[1]
     return _ENVELOPE_WRAP.sub("", local)
 
@@ -422,11 +428,16 @@ def gateway_sender(v: MessageView) -> str | None:
     """The sender is a virus scanner, quarantine or mail gateway, by its local part.
 
     A whole local part from ``_GATEWAY``, or one containing a word only such systems use
-    (``GATEWAY_LOCAL_WORDS``: "spamfilter-rapport", "noreply-quarantine").
+    (``GATEWAY_LOCAL_WORDS``: "spamfilter-rapport", "noreply-quarantine").  A company's
+    gateway that only stamps itself as ``Sender`` over a person's ``From`` passed that
+    person's mail on: then a person's voice outweighs it.
     """
+    authors = {a.lower() for _, a in getaddresses(v.msg.header_all("From"))}
     for _, address in v.mailboxes:
         local = squash(local_part(address))
         if local and (_GATEWAY.match(local) or _GATEWAY_LOCAL.search(local)):
+            if address.lower() not in authors and authors and a_person(v):
+                continue
             return f"gateway sender {local_part(address)}"
     return None
 

@@ -219,7 +219,8 @@ RECEIPT_SUBJECTS: str = (
     r"|읽음|not read|niet gelezen|nicht gelesen|non lu|non letto|no leido|nao lido|ej last"
     r"|necitit|okunmadi|непрочитано|未読"
     r"|delivered|bezorgd|afgeleverd|zugestellt|remis|consegnato|entregado|entregue|levererat"
-    r"|displayed|weergegeven|angezeigt)\s?:"
+    r"|displayed|weergegeven|angezeigt|opened|geopend|geoffnet|ouvert|ungelesen"
+    r"|ontvangstbevestiging|confirmation of reading)\s?:"
     r"|(?:return|read|delivery) receipt|read-receipt|lesebestatigung|leesbevestiging|accuse de"
     r" lecture|notification de lecture|conferma di lettura|confirmacion de lectura|confirmacao"
     r" de leitura|laskvitto|disposition notification"
@@ -237,7 +238,10 @@ RECEIPT_BODY_STRONG: str = (
     r"|(?:the )?message (?:that )?you sent (?:was|has been) opened by the recipient"
     r"|(?:uw )?bericht .{0,160}is geopend door de ontvanger|wurde vom empfanger geoffnet"
     r"|het bericht dat u (?:hebt|heeft) verzonden is geopend"
-    r"|a ete ouvert par le destinataire)"
+    r"|a ete ouvert par le destinataire"
+    # Notes' receipt in Dutch and German; Pegasus' "Confirmation of reading".
+    r"|uw document:?\s.{0,200}is ontvangen door|ihr dokument:?\s.{0,200}wurde (?:gelesen"
+    r"|empfangen) von|confirmation of reading: your message)"
 )
 #: "… was read on <date>" in the languages Outlook writes it: with the receipt's subject
 #: prefix or its To/Subject/Sent lines.
@@ -250,7 +254,9 @@ RECEIPT_BODY: str = (
     r"|ble lest|blev last|luettiin|zostala przeczytana|byla prectena|elolvast\w{0,4}"
     r"|a fost citit|ha sido leido|tarihinde okundu|было прочитано|verwijderd zonder te zijn gelezen"
     r"|is bezorgd bij de volgende geadresseerde|was opened by|werd gelezen op"
-    r"|fara a fi citit|okunmadan silindi|було прочитано|に開封されました|lastes)"
+    r"|fara a fi citit|okunmadan silindi|було прочитано|に開封されました|lastes"
+    r"|werd geopend door|is geopend door|wurde (?:von .{1,80} )?geoffnet|was read (?:at|by)"
+    r"|a ete ouvert par|opened by:)"
 )
 #: The To/Subject/Sent lines of a receipt's template, in its languages.
 RECEIPT_FIELDS: str = (
@@ -258,5 +264,5 @@ RECEIPT_FIELDS: str = (
     r"|inviato|para|asunto|enviad[oa]|assunto|till|amne|skickat|do|temat|wyslano|til|emne|sendt"
     r"|catre|subiect|trimis|kime|konu|gonderildi|кому|тема|надіслано|отправлено|宛先|件名"
     r"|送信日時)"
-    r"\s?:\s?\S"
+    r"\s?:\s{0,12}\S"
 )

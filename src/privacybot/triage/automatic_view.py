@@ -352,6 +352,7 @@ MOBILE_FOOTER = re.compile(
     r"\b(?:sent from my|verstuurd (?:vanaf|met|via) mijn|verzonden (?:vanaf|met|via) mijn"
     r"|von meinem \w{2,12} gesendet|gesendet von meinem|envoye de mon|enviado desde mi"
     r"|inviato da(?:l mio)?|skickat fran min|sendt fra min"
+    r"|(?:sent from|verzonden van|gesendet von) samsung"
     r"|(?:sent|verzonden|verstuurd|gesendet|envoye) (?:with|met|mit|avec|via) (?:bluemail"
     r"|aquamail|spark|outlook|yahoo mail|gmail|proton ?mail)"
     r"|(?:sent from|get) outlook for (?:ios|android))\b",
