@@ -96,6 +96,9 @@ class Attachment:
     filename: str | None
     content_type: str
     size: int
+    #: For an attached message: the content types of its own parts (bounded), so a
+    #: report forwarded inside it (multipart/report, message/delivery-status) is seen.
+    inside: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

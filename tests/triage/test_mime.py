@@ -131,3 +131,30 @@ def test_20_mb_message_is_parsed_quickly() -> None:
     msg = parse_message(raw)
     assert time.perf_counter() - start < 10
     assert "body truncated" in msg.problems
+
+
+def _attached(inner: bytes) -> bytes:
+    return (
+        b'From: a@example.nl\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n'
+        b"--b\r\nContent-Type: text/plain\r\n\r\nzie bijlage\r\n"
+        b"--b\r\nContent-Type: message/rfc822\r\n\r\n" + inner + b"\r\n--b--\r\n"
+    )
+
+
+def test_an_attached_message_lists_the_types_inside_it() -> None:
+    """A report forwarded inside an attached message stays visible to the R16 rules."""
+    inner = (
+        b'Content-Type: multipart/report; report-type=delivery-status; boundary="r"\r\n\r\n'
+        b"--r\r\nContent-Type: text/plain\r\n\r\nfailed\r\n"
+        b"--r\r\nContent-Type: message/delivery-status\r\n\r\nAction: failed\r\n--r--\r\n"
+    )
+    (attachment,) = parse_message(_attached(inner)).attachments
+    assert attachment.content_type == "message/rfc822"
+    assert attachment.inside[:3] == ("multipart/report", "text/plain", "message/delivery-status")
+
+
+def test_the_types_inside_an_attached_message_are_bounded() -> None:
+    parts = b"".join(b"--r\r\nContent-Type: text/plain\r\n\r\nx\r\n" for _ in range(500))
+    inner = b'Content-Type: multipart/mixed; boundary="r"\r\n\r\n' + parts + b"--r--\r\n"
+    (attachment,) = parse_message(_attached(inner)).attachments
+    assert len(attachment.inside) == 32

@@ -120,7 +120,7 @@ _GATEWAY = re.compile(
     r"^(?:antivirus|virus(?:alert|scan|scanner|wall|warning)?|mailscanner|quarantine"
     r"|spamquarantine|quarantinenotify|amavis|amavisd|clamav|mailguard|mailsweeper"
     r"|mailsecurity|emailsecurity|mailmarshal|scanmail|spamfilter|contentfilter"
-    r"|mailfilter|spamtitan|ironport|barracuda|fortimail)$"
+    r"|mailfilter|spamtitan|ironport|barracuda|fortimail|securemail)$"
 )
 #: Fields that carry the envelope sender or the author; ``<>`` there is a null sender.
 NULL_SENDER_FIELDS: tuple[str, ...] = (
@@ -422,6 +422,40 @@ def report_part(v: MessageView) -> str | None:
     """A DSN, MDN or abuse report (ARF) part below the top level (multipart/mixed)."""
     found = sorted(v.part_types & REPORT_PARTS)
     return f"{found[0]} part" if found else None
+
+
+#: An attached message that is itself a report.
+_INNER_REPORTS = REPORT_PARTS | {"multipart/report"}
+#: Local parts of the systems that pass mail on (gateways, routers, relays, FBL handlers).
+_SYSTEM_FORWARDER = re.compile(
+    r"gw\d{0,3}$|gateway|router|relay|fbl|forwarder|automat|robot|noreply|mailer|daemon"
+    r"|scanner|filter"
+)
+#: A system saying it passed the message on ("Forwarded automatically by fbl-router").
+_FORWARDED_BY_A_SYSTEM = re.compile(
+    r"\b(?:forwarded automatically|automatically forwarded|automatisch (?:doorgestuurd"
+    r"|weitergeleitet|transfere)|door de mailgateway|by the mail ?gateway|vom mail-?gateway"
+    r"|(?:forwarded|doorgestuurd|weitergeleitet) (?:by|door|von) (?:the |de |dem )?"
+    r"(?:system|systeem|gateway|mailgateway|router|relay))",
+    re.IGNORECASE,
+)
+#: Above this, the text over the attachment is more than a system's one line.
+_FORWARD_NOTE_CHARS = 400
+
+
+def forwarded_report(v: MessageView) -> str | None:
+    """A DSN, MDN or abuse report inside an attached message, passed on by a system: a
+    gateway's or FBL router's own sender, or its line saying it forwarded automatically,
+    over a short text in no person's voice.  People forward bounces as attachments too,
+    from their own address and with their own words; those stay people's."""
+    reports = [a for a in v.msg.attachments if a.content_type.startswith("message/") and a.inside]
+    inner = next((t for a in reports for t in a.inside if t in _INNER_REPORTS), None)
+    if inner is None or a_person(v) or len(v.head_text) > _FORWARD_NOTE_CHARS:
+        return None
+    local = squash(local_part(v.msg.sender or ""))
+    if _SYSTEM_FORWARDER.search(local) or _FORWARDED_BY_A_SYSTEM.search(v.head_text):
+        return f"{inner} inside an attached message, passed on by a system"
+    return None
 
 
 def gateway_sender(v: MessageView) -> str | None:

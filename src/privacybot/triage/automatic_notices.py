@@ -221,10 +221,15 @@ _OWN_SETTINGS = re.compile(
 #: line of its own: a heading of the template, not a person asking the desk something.
 #: The sum a challenge sets its reader ("What is 8 plus 7?", "Hoeveel is 3 + 4?"): the
 #: service's question, not a person's.
+_NUMBER = (
+    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|een|twee|drie|vier|vijf|zes"
+    r"|zeven|acht|negen|tien|eins|zwei|drei|funf|sechs|sieben|neun|zehn|un|deux|trois|quatre"
+    r"|cinq|sept|huit|neuf|dix|en|ett|to|tre|fyra|fire|fem)"
+)
 _QUIZ = re.compile(
-    r"\b(?:what|wat|wie ?viel|combien|cuanto|quanto|hoeveel|ile|how much)\s(?:is|ist|fait|es|e"
-    r"|wordt|jest|are)\s\d{1,3}\s?(?:\+|plus|en|and|und|et|y|e|i|x|times|maal|mal)\s?\d{1,3}"
-    r"\s?\?",
+    r"\b(?:what|wat|wie ?viel|combien|cuanto|quanto|hoeveel|ile|how much|vad|hva|hvad|mika"
+    r"|kolik)\s(?:is|ist|fait|es|e|wordt|jest|are|ar|er|on|je)\s" + _NUMBER + r"\s?(?:\+|plus"
+    r"|en|and|und|et|y|e|i|x|times|maal|mal|og|och|ja|a)\s?" + _NUMBER + r"\s?\?",
     re.IGNORECASE,
 )
 _FAQ_QUESTION = re.compile(

@@ -129,6 +129,8 @@ def returned_copy(body: str, our_address: str | None) -> str | None:
     name: str | None = None
     value = ""
     for line in body[:_COPY_CHARS].replace("\r", "").split("\n"):
+        # Quoted with "> " (abuse desks quote the reported mail whole, headers included).
+        line = line[2:] if line.startswith("> ") else line[1:] if line.startswith(">") else line
         if name and line[:1] in (" ", "\t") and line.strip():
             value += " " + line.strip()
             continue

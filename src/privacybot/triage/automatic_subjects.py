@@ -85,7 +85,8 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"|adjunto (?:bloqueado|eliminado)",
     r"messaggio (?:in quarantena|bloccato|trattenuto)|allegato (?:bloccato|rimosso)"
     r"|(?:rapporto|riepilogo) (?:di |della )?quarantena",
-    r"mensagem (?:em quarentena|bloqueada|retida)|anexo bloqueado",
+    r"mensagem (?:em quarentena|bloqueada|retida)|anexo bloqueado"
+    r"|v[i~]rus (?:detetado|detectado|encontrado)",
     r"end user (?:spam )?digest|your (?:message|e-?mail|mail) (?:has been|was|is) (?:blocked"
     r"|quarantined|held|rejected|stopped|withheld)",
     r"your (?:message|e-?mail|mail|post) to .{1,60} awaits (?:moderator )?approval",
@@ -161,6 +162,8 @@ CHALLENGE_ACTION: str = (
     r"|yanitlayin|ответьте на это|svar pa denne|besvar denne|reply with|reply and"
     r"|stuur deze (?:e-?)?mail terug|antwoord (?:even )?met|solve this"
     r"|(?:in|dans) (?:your|uw|je|votre|ihrer|deiner) (?:reply|antwoord|reponse|antwort)"
+    r"|antwoord op (?:dit|deze) (?:bericht|e-?mail|mail)|een antwoord op (?:dit|deze)"
+    r"|vastaa tahan|svara pa detta"
 )
 
 #: Mailing-list administration subjects (Mailman, Sympa, LISTSERV, ezmlm, majordomo, Google
@@ -168,6 +171,7 @@ CHALLENGE_ACTION: str = (
 LIST_ADMIN_SUBJECTS: tuple[str, ...] = (
     r"confirm\s+[0-9a-f]{16,64}\b|command confirmation request|output of your job"
     r"|majordomo results|ezmlm response|\S{1,60} digest,? vol(?:ume)? \d{1,5},? (?:issue|no\.?) \d",
+    r"you (?:don'?t|do not) have permission to post to|you (?:can'?t|cannot) post to",
     r"confirm (?:un)?subscri\w{0,8} (?:to|from)|(?:please )?confirm (?:your )?(?:un)?subscription"
     r"|confirm your (?:request to join|membership)|confirm (?:and activate )?your new account",
     r"(?:your )?(?:message|mail|e-?mail|post(?:ing)?) to .{1,60} (?:awaits|is awaiting|requires"
@@ -207,7 +211,7 @@ LIST_ADMIN_BODY: str = (
 #: Words that say "mailing list": needed with a ``-request@``/``-owner@`` sender alone.
 LIST_WORDS: str = (
     r"\b(?:mailing ?lists?|mailinglijst|mailingliste|liste de diffusion|lista de (?:correo"
-    r"|distribucion|discussao)|lista di distribuzione|e-?postlista|list(?:e|a)?|lijst"
+    r"|distribucion|discussao)|lista di distribuzione|e-?postlista|list(?:e|a|y|u)?|lijst"
     r"|subscri\w{0,9}|unsubscri\w{0,9}|abonn\w{0,9}|aanmeld\w{0,4}|inschrij\w{0,6}|iscrizion\w|inscri\w{0,8}"
     r"|moderat\w{0,6}|digest|membership|lidmaatschap|mitgliedschaft|groups?|groep|gruppe)\b"
 )

@@ -210,6 +210,29 @@ def _part_size(part: email.message.Message, problems: list[str]) -> int:
     return total
 
 
+#: How many content types of an attached message's parts are kept.
+MAX_INNER_TYPES = 32
+
+
+def _inner_types(part: email.message.Message) -> tuple[str, ...]:
+    """Content types inside an attached message, breadth first, bounded in count and depth."""
+    found: list[str] = []
+    queue: list[tuple[email.message.Message, int]] = [(part, 0)]
+    while queue and len(found) < MAX_INNER_TYPES:
+        current, depth = queue.pop(0)
+        payload = current.get_payload()
+        if not isinstance(payload, list) or depth >= MAX_DEPTH:
+            continue
+        for sub in payload:
+            if isinstance(sub, email.message.Message) and len(found) < MAX_INNER_TYPES:
+                try:
+                    found.append(sub.get_content_type())
+                except Exception:  # noqa: BLE001
+                    continue
+                queue.append((sub, depth + 1))
+    return tuple(found)
+
+
 _MESSAGE_TYPE = re.compile(rb"^(Content-Type:[ \t]*)message/", re.IGNORECASE | re.MULTILINE)
 
 
@@ -351,7 +374,8 @@ def parse_message(raw: bytes) -> ParsedMessage:
             continue
         is_body = ctype in ("text/plain", "text/html") and disposition != "attachment" and not name
         if not is_body:
-            attachments.append(Attachment(name, ctype, _part_size(part, problems)))
+            inside = _inner_types(part) if ctype.startswith("message/") else ()
+            attachments.append(Attachment(name, ctype, _part_size(part, problems), inside))
             continue
         data = _payload_bytes(part, problems)
         try:
