@@ -70,6 +70,10 @@ BLIND_MAIL18 = ROOT / "tests" / "data" / "blind" / "mail18"
 BLIND_MAIL19 = ROOT / "tests" / "data" / "blind" / "mail19"
 BLIND_MAIL20 = ROOT / "tests" / "data" / "blind" / "mail20"
 BLIND_MAIL21 = ROOT / "tests" / "data" / "blind" / "mail21"
+BLIND_MAIL22 = ROOT / "tests" / "data" / "blind" / "mail22"
+BLIND_MAIL23 = ROOT / "tests" / "data" / "blind" / "mail23"
+BLIND_MAIL24 = ROOT / "tests" / "data" / "blind" / "mail24"
+BLIND_MAIL25 = ROOT / "tests" / "data" / "blind" / "mail25"
 #: Human letters of the classifier's blind corpora: none may be taken for automatic.
 BLIND_LETTERS = (
     ROOT / "tests" / "data" / "blind" / "blind_t1.yaml",
@@ -230,6 +234,10 @@ def main(argv: list[str] | None = None) -> int:
     mail_report(BLIND_MAIL19, "19th set (blind at first reading: 99.75 %, 4/300; trains)", False)
     mail_report(BLIND_MAIL20, "20th set (blind at first reading: 98.5 %, 0/300; trains)", False)
     mail_report(BLIND_MAIL21, "21st set (blind at first reading: 97.25 %, 13/300; trains)", False)
+    mail_report(BLIND_MAIL22, "22nd set (blind at first reading: 97.75 %, 5/304; trains)", False)
+    mail_report(BLIND_MAIL23, "23rd set (blind at first reading: 96.25 %, 5/300; trains)", False)
+    mail_report(BLIND_MAIL24, "24th set (blind at first reading: 99.75 %, 66/300; trains)", False)
+    mail_report(BLIND_MAIL25, "25th set (blind at first reading: 99.0 %, 8/300; trains)", False)
     letters_report(BLIND_LETTERS)
     chain_speed((BLIND_MAIL, DEV_MAIL2))
     quote_report(OWN_QUOTES, "own cases", args.errors)

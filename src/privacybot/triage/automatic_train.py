@@ -61,6 +61,10 @@ SETS: tuple[str, ...] = (
     "set19",
     "set20",
     "set21",
+    "set22",
+    "set23",
+    "set24",
+    "set25",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -85,6 +89,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set19": "mail19",
     "set20": "mail20",
     "set21": "mail21",
+    "set22": "mail22",
+    "set23": "mail23",
+    "set24": "mail24",
+    "set25": "mail25",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
