@@ -42,7 +42,8 @@ OOF_SUBJECTS: tuple[str, ...] = (
     r"|respons|antwoord|antwort|answer|svar|vastaus|r[e~]ponse|bericht|melding|nachricht)",
     r"autoreply|autoresponder|auto[-_ ]?(?:risposta|respuesta|resposta)",
     r"r[e~]ponse automatique|risposta automatica|respuesta autom[a~]tica"
-    r"|resposta autom[a~]tica|odpowied[z~] automatyczna|automatick[a~] odpov[e~][d~]"
+    r"|resposta autom[a~]tica|odpowied[z~] automatyczna|automatyczna odpowied[z~]"
+    r"|automatick[a~] odpov[e~][d~]"
     r"|automatikus v[a~]lasz|otomatik yan[i~]t|автоматическии ответ|自动回复|自動応答|自動回覆",
     r"out of (?:the )?office(?! hours)|out-of-office|ooo\b",
     r"vacation (?:reply|message|notice|response)|holiday (?:reply|notice)|absence notice",

@@ -28,6 +28,7 @@ from privacybot.triage.automatic_view import (
     alternation,
     asks_or_owns,
     first_person_in,
+    without_our_subject,
 )
 
 #: Delivery-status (RFC 3464) and feedback-report (RFC 5965) fields seen as headers: a
@@ -82,6 +83,7 @@ _MAIL_SYSTEM_WORDS = re.compile(
     # ... or the address is gone: "Het e-mailadres … bestaat niet meer", "L'adresse … n'existe".
     r"|(?:e-?mail ?adres|adresse|address|e-?mail-?adresse|direccion|indirizzo)\s.{0,80}"
     r"(?:bestaat niet|n'existe|does not exist|no longer exists|existiert nicht|no existe"
+    r"|(?:is )?no longer in use|(?:is )?niet meer in gebruik|wird nicht mehr verwendet"
     r"|non esiste))",
     re.IGNORECASE,
 )
@@ -167,10 +169,11 @@ def report_fields(v: MessageView) -> str | None:
             prose.append(line)
     if len(fields) < 2 or not fields & (_DSN_CORE | _ARF_CORE):
         return None
-    text = URL.sub(" ", fold(" ".join(prose)))
-    if asks_or_owns(v.subject, text):
+    text = without_our_subject(URL.sub(" ", fold(" ".join(prose))))
+    # Our subject echoed in the report's ("[SpamReport] Auto: [PRV-…] Wie …?") is not asked.
+    if asks_or_owns(without_our_subject(v.subject), text):
         return None
-    if FIRST_PERSON_ANY.search(text) or PERSON_REQUEST.search(text):
+    if first_person_in(text) or PERSON_REQUEST.search(text):
         return None
     return f"report fields in body ({', '.join(sorted(fields)[:3])})"
 
@@ -339,7 +342,7 @@ def returned_copy(v: MessageView) -> str | None:
     return structure.returned_copy(v.msg.body, v.our_address)
 
 
-def answers_as_a_person(v: MessageView) -> bool:
+def answers_as_a_person(v: MessageView, *, client_reply: bool = True) -> bool:
     """A person's voice, a greeting to the desk, a phone's footer, or a reply their client
     made ("Re: …", "AW: …") over text with no mail system's words: how people answer our
     mail ("Ok, dank je wel!", "Nee", "Beste privacy desk, in onze logs …")."""
@@ -347,7 +350,8 @@ def answers_as_a_person(v: MessageView) -> bool:
     if a_person(v) or _GREETS_THE_DESK.match(head) or MOBILE_FOOTER.search(head):
         return True
     return bool(
-        CLIENT_REPLY.match(v.subject)
+        client_reply
+        and CLIENT_REPLY.match(v.subject)
         and not _MAIL_SYSTEM_WORDS.search(head)
         and not _BOUNCE_WORDS.search(head)
     )
@@ -355,6 +359,8 @@ def answers_as_a_person(v: MessageView) -> bool:
 
 #: "Beste privacy desk", "Dear privacy team": a notice greets its reader as "sender".
 _GREETS_THE_DESK = re.compile(
+    # after a ticket tool's marker line ("##- Typ uw antwoord boven deze regel -##")
+    r"(?:[#\s-]{0,6}(?:please )?(?:typ|type|bitte)\b[^#]{0,60}\b(?:regel|line|zeile)\b[#\s-]{0,6})?"
     r"\W{0,3}(?:beste|geachte|dear|hallo|hello|hi|goedemorgen|goedemiddag|guten tag|liebes?"
     r"|bonjour)\s(?:\w+\s)?(?:privacy|privacyteam|privacy-?desk|functionaris|fg|dpo"
     r"|conxillium|datenschutz)",

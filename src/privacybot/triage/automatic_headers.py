@@ -63,6 +63,9 @@ _AUTOREPLY_NAME = re.compile(
     r"|respon(?:se|der|ds?)|answer|generated|submitted)|vacation|autorespond)(?:[-_][a-z]{1,12})?$",
     re.IGNORECASE,
 )
+#: Values of such a header that say the mail is *not* an autoreply ("X-Bm-Autoreply-Check:
+#: none": a filter's check that found nothing).
+_NOT_AN_AUTOREPLY = frozenset({"no", "false", "0", "", "none", "off", "disabled", "n"})
 #: Values of other headers that only autoresponders write.
 _AUTOREPLY_VALUE_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("X-Precedence", re.compile(r"^\s*(?:auto[-_]?reply|bulk|junk|list)\b", re.IGNORECASE)),
@@ -195,7 +198,7 @@ def autoreply_headers(v: MessageView) -> str | None:
         if value is not None and value.strip().lower() not in ("no", "false", "0"):
             return f"{name} present"
     for key, value in v.msg.headers:
-        if _AUTOREPLY_NAME.match(key) and first_token(value) not in ("no", "false", "0", ""):
+        if _AUTOREPLY_NAME.match(key) and first_token(value) not in _NOT_AN_AUTOREPLY:
             return f"{key} present"
     for name, pattern in _AUTOREPLY_VALUE_HEADERS:
         value = v.msg.header(name)
@@ -308,6 +311,12 @@ _SRS = re.compile(
 )
 
 
+def _srs_address(address: str) -> str | None:
+    """The address an SRS0 envelope stands for ("SRS0=h=tt=conxillium.nl=privacy@fwd…")."""
+    srs = _SRS.match(local_part(address))
+    return f"{srs.group('local')}@{srs.group('domain')}".lower() if srs else None
+
+
 def _envelope_local(address: str) -> str:
     """The local part an envelope sender stands for, unwrapped from BATV or SRS."""
     local = local_part(address)
@@ -358,7 +367,9 @@ def machine_envelope(v: MessageView) -> str | None:
             if "@" not in address or address in authors:
                 continue
             local = _envelope_local(address)
-            carries_ours = bool(ours) and ours in local_part(address)
+            carries_ours = bool(ours) and (
+                ours in local_part(address) or _srs_address(address) == v.our_address.lower()
+            )
             domain = address.rsplit("@", 1)[1]
             bounce_domain = bool(_BOUNCE_DOMAIN.match(domain))
             if (carries_ours or bounce_domain) and not _own_case(v):
@@ -366,7 +377,7 @@ def machine_envelope(v: MessageView) -> str | None:
                 # Its questions and "I" are a campaign's; only a request about the
                 # writer's own data (a citizen's form relayed by such a platform) is not.
                 return f"envelope sender {address[:60]} is a sending platform's"
-            if _MACHINE_ENVELOPE.search(local) and not a_person(v):
+            if _MACHINE_ENVELOPE.search(local) and not answers_as_a_person(v, client_reply=False):
                 return f"envelope sender {address[:60]} is a system's"
     return None
 

@@ -229,7 +229,9 @@ _NUMBER = (
 _QUIZ = re.compile(
     r"\b(?:what|wat|wie ?viel|combien|cuanto|quanto|hoeveel|ile|how much|vad|hva|hvad|mika"
     r"|kolik)\s(?:is|ist|fait|es|e|wordt|jest|are|ar|er|on|je)\s" + _NUMBER + r"\s?(?:\+|plus"
-    r"|en|and|und|et|y|e|i|x|times|maal|mal|og|och|ja|a)\s?" + _NUMBER + r"\s?\?",
+    r"|en|and|und|et|y|e|i|x|times|maal|mal|og|och|ja|a)\s?" + _NUMBER + r"\s?\?"
+    # ... or the sum alone ("vul de som in: 8 + 9 = ?").
+    r"|\b\d{1,3}\s?[+x*]\s?\d{1,3}\s?=\s?\?",
     re.IGNORECASE,
 )
 _FAQ_QUESTION = re.compile(

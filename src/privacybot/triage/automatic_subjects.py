@@ -244,7 +244,7 @@ RECEIPT_BODY_STRONG: str = (
     r"|het bericht dat u (?:hebt|heeft) verzonden is geopend"
     r"|a ete ouvert par le destinataire"
     # Notes' receipt in Dutch and German; Pegasus' "Confirmation of reading".
-    r"|uw document:?\s.{0,200}is ontvangen door|ihr dokument:?\s.{0,200}wurde (?:gelesen"
+    r"|uw document:?\s.{0,200}(?:is|werd) ontvangen door|ihr dokument:?\s.{0,200}wurde (?:gelesen"
     r"|empfangen) von|confirmation of reading: your message)"
 )
 #: "… was read on <date>" in the languages Outlook writes it: with the receipt's subject
@@ -260,7 +260,8 @@ RECEIPT_BODY: str = (
     r"|is bezorgd bij de volgende geadresseerde|was opened by|werd gelezen op"
     r"|fara a fi citit|okunmadan silindi|було прочитано|に開封されました|lastes"
     r"|werd geopend door|is geopend door|wurde (?:von .{1,80} )?geoffnet|was read (?:at|by)"
-    r"|a ete ouvert par|opened by:)"
+    r"|a ete ouvert par|opened by:|heeft uw bericht geopend|opened your message"
+    r"|hat ihre nachricht geoffnet|a ouvert votre message|werd ontvangen door)"
 )
 #: The To/Subject/Sent lines of a receipt's template, in its languages.
 RECEIPT_FIELDS: str = (

@@ -53,7 +53,9 @@ CITIZEN = re.compile(
     r"|solicitud|bezwaar|klacht|objection|complaint|widerspruch|beschwerde|reclamation"
     r"|richiesta|pedido|file|dossier|phone|telefoonnummer|address(?! book)|adres|adresse"
     r"|information)"
-    r"|(?:gdpr|avg|dsgvo|rgpd)(?![-@.]\w)|persoonsgegevens|personal data|personenbezogenen?"
+    # ... not inside a name ("avg-overleg@", "AVG Gemeenten Netwerk": two capitalised words).
+    r"|(?:gdpr|avg|dsgvo|rgpd)(?![-@.]\w)(?!\s(?-i:[A-Z][a-z]+\s[A-Z][a-z]))"
+    r"|persoonsgegevens|personal data|personenbezogenen?"
     r"|inzage\w{0,8}"
     r"|auskunft|erase|erasure|verwijder(?:en|ing)|delete (?:my|all)|loschung|loschen sie"
     r"|welke (?:persoons)?gegevens|what (?:personal )?data|which (?:personal )?data"
@@ -139,7 +141,13 @@ _QUESTION = re.compile(
 )
 
 
+#: A MIME encoded word left raw in a text ("=?utf-8?Q?J=C3=BCrgen?="): no question marks.
+_ENCODED_WORD = re.compile(r"=\?[\w-]{1,40}\?[qb]\?[^?\s]{0,400}\?=", re.IGNORECASE)
+
+
 def has_question(text: str) -> bool:
+    if "=?" in text:
+        text = _ENCODED_WORD.sub(" ", text)
     return _QUESTION.search(text) is not None
 
 
@@ -272,7 +280,10 @@ _OUR_SUBJECT_ECHO = re.compile(
     # the closing bracket, so the notice's own words after it stay.
     r"\((?:(?:auto|re|aw|antw)\s?:\s?)*\[prv-\d{4}-\d{5}\][^()\n]{0,120}"
     r"(?:\([^()\n]{0,40}\)[^()\n]{0,60})?\)"
-    r"|(?:(?:auto|re|aw|antw)\s?:\s?)*\[prv-\d{4}-\d{5}\](?:[^\"'”»\n]|'(?=\w)){0,120}",
+    # ... else to the end of the line, a quote, or a sentence that ends and another that
+    # starts ("… Klacht but we did not ask. Could you check?": the question is theirs).
+    r"|(?:(?:auto|re|aw|antw)\s?:\s?)*\[prv-\d{4}-\d{5}\]"
+    r"(?:[^\"'”»\n.!?]|'(?=\w)|[.!?](?!\s+(?-i:[A-Z]))){0,120}",
     re.IGNORECASE,
 )
 
