@@ -74,6 +74,10 @@ BLIND_MAIL22 = ROOT / "tests" / "data" / "blind" / "mail22"
 BLIND_MAIL23 = ROOT / "tests" / "data" / "blind" / "mail23"
 BLIND_MAIL24 = ROOT / "tests" / "data" / "blind" / "mail24"
 BLIND_MAIL25 = ROOT / "tests" / "data" / "blind" / "mail25"
+BLIND_MAIL26 = ROOT / "tests" / "data" / "blind" / "mail26"
+BLIND_MAIL27 = ROOT / "tests" / "data" / "blind" / "mail27"
+BLIND_MAIL28 = ROOT / "tests" / "data" / "blind" / "mail28"
+BLIND_MAIL29 = ROOT / "tests" / "data" / "blind" / "mail29"
 #: Human letters of the classifier's blind corpora: none may be taken for automatic.
 BLIND_LETTERS = (
     ROOT / "tests" / "data" / "blind" / "blind_t1.yaml",
@@ -238,6 +242,10 @@ def main(argv: list[str] | None = None) -> int:
     mail_report(BLIND_MAIL23, "23rd set (blind at first reading: 96.25 %, 5/300; trains)", False)
     mail_report(BLIND_MAIL24, "24th set (blind at first reading: 99.75 %, 66/300; trains)", False)
     mail_report(BLIND_MAIL25, "25th set (blind at first reading: 99.0 %, 8/300; trains)", False)
+    mail_report(BLIND_MAIL26, "26th set (blind at first reading: 99.75 %, 0/300; trains)", False)
+    mail_report(BLIND_MAIL27, "27th set (blind at first reading: 98.25 %, 3/300; trains)", False)
+    mail_report(BLIND_MAIL28, "28th set (blind at first reading: 99.5 %, 3/308; trains)", False)
+    mail_report(BLIND_MAIL29, "29th set (blind at first reading: 98.5 %, 6/300; trains)", False)
     letters_report(BLIND_LETTERS)
     chain_speed((BLIND_MAIL, DEV_MAIL2))
     quote_report(OWN_QUOTES, "own cases", args.errors)

@@ -65,6 +65,10 @@ SETS: tuple[str, ...] = (
     "set23",
     "set24",
     "set25",
+    "set26",
+    "set27",
+    "set28",
+    "set29",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -93,6 +97,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set23": "mail23",
     "set24": "mail24",
     "set25": "mail25",
+    "set26": "mail26",
+    "set27": "mail27",
+    "set28": "mail28",
+    "set29": "mail29",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
@@ -239,7 +247,8 @@ def cross_validate(by_set: dict[str, list[Example]]) -> float:
 
             alone = sum(hit(ex) for ex in auto) / len(auto)
             both = sum(hit(ex) or ex.by_rules for ex in auto) / len(auto)
-            taken = sum(hit(ex) for ex in people)
+            # A person a rule already took (R16's list headers) never reaches the model.
+            taken = sum(hit(ex) for ex in people if not ex.by_rules)
             if taken:
                 clean.discard(t)
             print(
