@@ -19,6 +19,7 @@ from privacybot.triage.automatic_subjects import (
     GATEWAY_LOCAL_WORDS,
 )
 from privacybot.triage.automatic_view import (
+    ASKS_THE_READER,
     CITIZEN,
     COMMENT,
     PERSON_REQUEST,
@@ -311,10 +312,19 @@ _SRS = re.compile(
 )
 
 
-def _srs_address(address: str) -> str | None:
-    """The address an SRS0 envelope stands for ("SRS0=h=tt=conxillium.nl=privacy@fwd…")."""
-    srs = _SRS.match(local_part(address))
-    return f"{srs.group('local')}@{srs.group('domain')}".lower() if srs else None
+def _wrapped_address(address: str) -> str | None:
+    """The address a signed or forwarded envelope stands for: SRS0 and SRS1
+    ("SRS0=h=tt=conxillium.nl=privacy@fwd…") and BATV ("prvs=tag=privacy@conxillium.nl")."""
+    local = local_part(address)
+    if re.match(r"srs1[=+-]", local, re.IGNORECASE) and "==" in local:
+        inner = local.split("==", 1)[1].lstrip("=").split("=", 3)
+        return f"{inner[3]}@{inner[2]}".lower() if len(inner) == 4 else None
+    srs = _SRS.match(local)
+    if srs:
+        return f"{srs.group('local')}@{srs.group('domain')}".lower()
+    if _ENVELOPE_WRAP.match(local):
+        return f"{_ENVELOPE_WRAP.sub('', local)}@{address.rsplit('@', 1)[-1]}".lower()
+    return None
 
 
 def _envelope_local(address: str) -> str:
@@ -326,7 +336,7 @@ def _envelope_local(address: str) -> str:
     if re.match(r"srs1[=+-]", local) and "==" in local:
         # SRS1 (forwarded twice) keeps SRS0's hash, time, domain and local part after "==";
         # with no local part left it wrapped a null sender.
-        inner = local.split("==", 1)[1].split("=", 3)
+        inner = local.split("==", 1)[1].lstrip("=").split("=", 3)
         return inner[3] if len(inner) == 4 else ""
     if re.match(r"srs[01][=+-]", local):
         return local.rsplit("=", 1)[1]
@@ -342,6 +352,12 @@ def _own_case(v: MessageView) -> bool:
         or TYPED_CODE.search(text)
         or _DATA_ABOUT_ME.search(text)
     )
+
+
+def _asks_us_for_self(v: MessageView) -> bool:
+    """The writer asks us to do something for them ("Kunnen jullie die naar mij sturen"):
+    a person sending from their CRM, not a campaign's "Zullen we bijpraten?"."""
+    return v.first_person and bool(ASKS_THE_READER.search(v.own_words))
 
 
 #: "Welke gegevens u van mij heeft", "what data you hold about me".
@@ -368,11 +384,11 @@ def machine_envelope(v: MessageView) -> str | None:
                 continue
             local = _envelope_local(address)
             carries_ours = bool(ours) and (
-                ours in local_part(address) or _srs_address(address) == v.our_address.lower()
+                ours in local_part(address) or _wrapped_address(address) == v.our_address.lower()
             )
             domain = address.rsplit("@", 1)[1]
             bounce_domain = bool(_BOUNCE_DOMAIN.match(domain))
-            if (carries_ours or bounce_domain) and not _own_case(v):
+            if (carries_ours or bounce_domain) and not (_own_case(v) or _asks_us_for_self(v)):
                 # A sending platform's envelope, personalised per recipient: bulk mail.
                 # Its questions and "I" are a campaign's; only a request about the
                 # writer's own data (a citizen's form relayed by such a platform) is not.

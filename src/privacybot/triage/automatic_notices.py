@@ -680,6 +680,24 @@ _SCREEN_WORDS = compile_phrases(_CHALLENGE_LEXICON["screen"])
 _CHALLENGE_WORDS_CHARS = 900
 #: The one question a challenge asks: confirm you are a person ("Wil je even bevestigen
 #: dat je een mens bent door op deze link te klikken?").
+#: A challenge's own questions: to answer this very mail ("could you please just reply to
+#: this e-mail?", "Wil je deze mail beantwoorden met …?") or its FAQ line ("What is this?").
+_SERVICE_QUESTION = re.compile(
+    r"[^.!?]{0,160}\b(?:reply to this|answer this|beantwoord (?:dit|deze)|(?:dit|deze)"
+    r" (?:e-?mail|mail|bericht) (?:te )?beantwoorden|antworten sie auf diese|repondre a ce)"
+    r"[^.!?]{0,120}\?"
+    r"|(?:^|[.!?:]\s{1,8})(?:what is this|why am i (?:getting|receiving) this|wat is dit"
+    # ... answered by the service, not followed by the writer's own "I never wrote to you"
+    r"|was ist das)\s?\?(?!\s{0,8}(?:i|my|ik|mijn|ich|mein|je|mon)\b)",
+    re.IGNORECASE,
+)
+#: A filter product's footer under its challenge ("Powered by MailGuardian", "Beschermd
+#: door MailChallenge NL").
+_VENDOR_FOOTER = re.compile(
+    r"\b(?:powered by|protected by|beschermd door|geschutzt durch|protege par|securise par)"
+    r"\s\S",
+    re.IGNORECASE,
+)
 _HUMAN_CHECK_QUESTION = re.compile(
     r"[^.!?]{0,80}\b(?:bevestig\w{0,3}|confirm\w{0,3}|prove|bestatig\w{0,3}|confirmer)\b"
     r"[^.!?]{0,40}\b(?:mens|human|person|mensch|humain|real)\b[^.!?]{0,80}\?"
@@ -702,13 +720,22 @@ def challenge_words(v: MessageView) -> str | None:
         return None
     # The link or the instruction in the writer's own lines (our acknowledgment quoted
     # below asks its reader to reply too): the cheapest test first, as most mail has none.
-    own_lines = " ".join(v.head)
-    if "://" not in own_lines and not _CHALLENGE_ACTION.search(fold(own_lines)):
+    own_lines = fold(" ".join(v.head))
+    quiz = _QUIZ.search(own_lines)
+    if "://" not in own_lines and not _CHALLENGE_ACTION.search(own_lines) and not quiz:
         return None
     own = fold(" ".join(ln for ln in v.head if not _FAQ_QUESTION.fullmatch(fold(ln))))
     text = _QUIZ.sub(" ", URL.sub(" ", LINK_TEXT.sub(" ", without_our_subject(own))))
+    service_question = _SERVICE_QUESTION.search(text)
+    text = _SERVICE_QUESTION.sub(" ", text)
     both = f"{v.subject} {text}"
-    confirm = _CONFIRM_WORDS.search(both)
+    # A sum to solve is a human check of its own, as is a filter product asking for a
+    # reply to this very mail.
+    confirm = (
+        _CONFIRM_WORDS.search(both)
+        or quiz
+        or (service_question if _VENDOR_FOOTER.search(own_lines) else None)
+    )
     if confirm is None:
         return None
     second = _WAITING_WORDS.search(both) or _SCREEN_WORDS.search(both)

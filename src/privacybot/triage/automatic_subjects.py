@@ -42,10 +42,12 @@ OOF_SUBJECTS_MORE: tuple[str, ...] = (
     r" (?:escritorio|oficina)|hors du bureau|absent(?:e)? du bureau",
     r"nicht im buro|au(?:ss|ß)er haus|buiten kantoor|niet op kantoor|ikke p(?:a|aa) kontoret"
     r"|inte p(?:a|aa) kontoret|poissa toimistolta|poza biurem|mimo kancel(?:ar|arie)"
-    r"|hazon kivul|irodan kivul|ofis disinda|izvan ureda|kontorist valjas|in afara biroului",
+    r"|hazon kivul|irodan kivul|ofis disinda|izvan ureda|kontorist valjas|in afara biroului"
+    r"|odsutnost s posla|van kancelarije",
     r"raspuns automat|automatski odgovor|samodejni odgovor|automaatne vastus|automatiska atbilde"
     r"|automatinis atsakymas|sjalfvirkt svar|balasan otomatis|tra loi tu dong|otomatik cevap",
-    r"автоматическ(?:ий|ии) ответ|автоответ|вне офиса|автоматична відповідь|автоматичен отговор",
+    r"автоматическ(?:ий|ии) ответ|автоответ|вне офиса|автоматична відповідь|автоматичен отговор"
+    r"|извън офиса|ван канцеларије",
     r"αυτοματη απαντηση|εκτος γραφειου",
     r"自動返信|自動応答|自動回答|不在(?:通知|のお知らせ|連絡|中)|自动回复|自动答复|自動回覆|自動回復"
     r"|自動答覆|休假(?:通知|中)|외출|자동 ?(?:회신|응답|답장)|부재 ?중",
@@ -87,6 +89,8 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"|(?:rapporto|riepilogo) (?:di |della )?quarantena",
     r"mensagem (?:em quarentena|bloqueada|retida)|anexo bloqueado"
     r"|v[i~]rus (?:detetado|detectado|encontrado)",
+    r"you have received a (?:secure|encrypted) (?:message|e-?mail)|u heeft een (?:beveiligd"
+    r"|versleuteld) bericht ontvangen|sie haben eine (?:sichere|verschlusselte) nachricht erhalten",
     r"end user (?:spam )?digest|your (?:message|e-?mail|mail) (?:has been|was|is) (?:blocked"
     r"|quarantined|held|rejected|stopped|withheld)",
     r"your (?:message|e-?mail|mail|post) to .{1,60} awaits (?:moderator )?approval",
@@ -163,7 +167,7 @@ CHALLENGE_ACTION: str = (
     r"|stuur deze (?:e-?)?mail terug|antwoord (?:even )?met|solve this"
     r"|(?:in|dans) (?:your|uw|je|votre|ihrer|deiner) (?:reply|antwoord|reponse|antwort)"
     r"|antwoord op (?:dit|deze) (?:bericht|e-?mail|mail)|een antwoord op (?:dit|deze)"
-    r"|vastaa tahan|svara pa detta"
+    r"|vastaa tahan|svara pa detta|(?:dit|deze) (?:e-?mail|mail|bericht) (?:te )?beantwoorden"
 )
 
 #: Mailing-list administration subjects (Mailman, Sympa, LISTSERV, ezmlm, majordomo, Google
@@ -261,7 +265,8 @@ RECEIPT_BODY: str = (
     r"|fara a fi citit|okunmadan silindi|було прочитано|に開封されました|lastes"
     r"|werd geopend door|is geopend door|wurde (?:von .{1,80} )?geoffnet|was read (?:at|by)"
     r"|a ete ouvert par|opened by:|heeft uw bericht geopend|opened your message"
-    r"|hat ihre nachricht geoffnet|a ouvert votre message|werd ontvangen door)"
+    r"|hat ihre nachricht geoffnet|a ouvert votre message|werd ontvangen door|was displayed by"
+    r"|werd weergegeven door|wurde angezeigt von)"
 )
 #: The To/Subject/Sent lines of a receipt's template, in its languages.
 RECEIPT_FIELDS: str = (

@@ -306,7 +306,7 @@ _CONDITIONAL_QUESTION = re.compile(
 )
 #: The reader asked to do something ("Kunnen jullie SPF controleren? Dan passen wij …"):
 #: a person's question even before "dan"; a template's "Kunt u niet inloggen?" is not.
-_ASKS_THE_READER = re.compile(
+ASKS_THE_READER = re.compile(
     r"\b(?:kunnen jullie|kunt u|zou u|zouden jullie|could you|can you|would you|will you"
     r"|konnen sie|konnten sie|pourriez-vous|pouvez-vous|podria|potreste)\b(?![^?]{0,160}\b(?:niet"
     r"|not|nicht|pas)\b)",
@@ -318,7 +318,7 @@ def without_conditional_questions(text: str, pattern: re.Pattern[str] | None = N
     """``text`` without a template's conditional questions and their answers (by
     ``pattern``, else the widest form), keeping a question that asks the reader to act."""
     return (pattern or _CONDITIONAL_QUESTION).sub(
-        lambda m: m.group(0) if _ASKS_THE_READER.search(m.group(0)) else " ", text
+        lambda m: m.group(0) if ASKS_THE_READER.search(m.group(0)) else " ", text
     )
 
 
