@@ -78,6 +78,10 @@ BLIND_MAIL26 = ROOT / "tests" / "data" / "blind" / "mail26"
 BLIND_MAIL27 = ROOT / "tests" / "data" / "blind" / "mail27"
 BLIND_MAIL28 = ROOT / "tests" / "data" / "blind" / "mail28"
 BLIND_MAIL29 = ROOT / "tests" / "data" / "blind" / "mail29"
+BLIND_MAIL30 = ROOT / "tests" / "data" / "blind" / "mail30"
+BLIND_MAIL31 = ROOT / "tests" / "data" / "blind" / "mail31"
+BLIND_MAIL32 = ROOT / "tests" / "data" / "blind" / "mail32"
+BLIND_MAIL33 = ROOT / "tests" / "data" / "blind" / "mail33"
 #: Human letters of the classifier's blind corpora: none may be taken for automatic.
 BLIND_LETTERS = (
     ROOT / "tests" / "data" / "blind" / "blind_t1.yaml",
@@ -246,6 +250,10 @@ def main(argv: list[str] | None = None) -> int:
     mail_report(BLIND_MAIL27, "27th set (blind at first reading: 98.25 %, 3/300; trains)", False)
     mail_report(BLIND_MAIL28, "28th set (blind at first reading: 99.5 %, 3/308; trains)", False)
     mail_report(BLIND_MAIL29, "29th set (blind at first reading: 98.5 %, 6/300; trains)", False)
+    mail_report(BLIND_MAIL30, "30th set (blind at first reading: 99.5 %, 4/300; trains)", False)
+    mail_report(BLIND_MAIL31, "31st set (blind at first reading: 97.25 %, 1/300; trains)", False)
+    mail_report(BLIND_MAIL32, "32nd set (blind at first reading: 99.0 %, 0/300; trains)", False)
+    mail_report(BLIND_MAIL33, "33rd set (blind at first reading: 98.75 %, 4/300; trains)", False)
     letters_report(BLIND_LETTERS)
     chain_speed((BLIND_MAIL, DEV_MAIL2))
     quote_report(OWN_QUOTES, "own cases", args.errors)

@@ -69,6 +69,10 @@ SETS: tuple[str, ...] = (
     "set27",
     "set28",
     "set29",
+    "set30",
+    "set31",
+    "set32",
+    "set33",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -101,6 +105,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set27": "mail27",
     "set28": "mail28",
     "set29": "mail29",
+    "set30": "mail30",
+    "set31": "mail31",
+    "set32": "mail32",
+    "set33": "mail33",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
