@@ -376,7 +376,8 @@ def machine_envelope(v: MessageView) -> str | None:
     own address (or a signed wrapping of it), so never when the text is in a person's
     voice or the first person."""
     authors = {address.lower() for _, address in v.mailboxes}
-    ours = (v.our_address or "").lower().replace("@", "=")
+    our_address = (v.our_address or "").lower()
+    ours = our_address.replace("@", "=")
     for value in v.msg.header_all("Return-Path")[:2]:
         for _, address in getaddresses([value]):
             address = address.strip().lower()
@@ -384,7 +385,7 @@ def machine_envelope(v: MessageView) -> str | None:
                 continue
             local = _envelope_local(address)
             carries_ours = bool(ours) and (
-                ours in local_part(address) or _wrapped_address(address) == v.our_address.lower()
+                ours in local_part(address) or _wrapped_address(address) == our_address
             )
             domain = address.rsplit("@", 1)[1]
             bounce_domain = bool(_BOUNCE_DOMAIN.match(domain))
