@@ -45,7 +45,7 @@ OOF_SUBJECTS: tuple[str, ...] = (
     r"|resposta autom[a~]tica|odpowied[z~] automatyczna|automatyczna odpowied[z~]"
     r"|automatick[a~] odpov[e~][d~]"
     r"|automatikus v[a~]lasz|otomatik yan[i~]t|автоматическии ответ|自动回复|自動応答|自動回覆",
-    r"out of (?:the )?office(?! hours)|out-of-office|ooo\b",
+    r"out of (?:the )?of{1,2}ice(?! hours)|out-of-office|ooo\b",
     r"vacation (?:reply|message|notice|response)|holiday (?:reply|notice)|absence notice",
     r"afwezigheids(?:bericht|melding|assistent|notitie)",
     r"abwesenheits(?:notiz|nachricht|meldung|assistent)|urlaubsabwesenheit",
@@ -275,8 +275,9 @@ _AWAY_REQUEST = re.compile(
     r"|\b(?:access|deletion|erasure|removal|rectification|portability)\s(?:request|requests)\b"
     # ... or where to send *what we would send them* ("stuur het naar mijn man piet@…"),
     # not the reader's own message, which a notice redirects ("stuur uw vraag naar …").
-    r"|\b(?:stuur|stuurt u|send|schicken sie|envoyez|mandi)\s(?:het|ze|die|it|them|de (?:stukken"
-    r"|brief|documenten|gegevens|post)|the (?:documents|letter|papers|data))\b",
+    r"|\b(?:stuur|stuurt u|send|schicken sie|envoyez|mandi)\s(?:het|ze|die|it|them|de (?:gevraagde"
+    r" |opgevraagde )?(?:stukken|brief|documenten|gegevens|post)|the (?:requested )?(?:documents"
+    r"|letter|papers|data))\b",
     re.IGNORECASE,
 )
 _AWAY_NOTICE_CHARS = 700

@@ -170,6 +170,7 @@ def report_fields(v: MessageView) -> str | None:
     if len(fields) < 2 or not fields & (_DSN_CORE | _ARF_CORE):
         return None
     text = without_our_subject(URL.sub(" ", fold(" ".join(prose))))
+    text = _ABUSE_DESK_ASKS.sub(" ", text)
     # Our subject echoed in the report's ("[SpamReport] Auto: [PRV-…] Wie …?") is not asked.
     if asks_or_owns(without_our_subject(v.subject), text):
         return None
@@ -178,6 +179,15 @@ def report_fields(v: MessageView) -> str | None:
     return f"report fields in body ({', '.join(sorted(fields)[:3])})"
 
 
+#: An abuse desk's standing request ("Please take appropriate action and remove the
+#: recipient from your lists"): asked of every sender it reports, not a person's own.
+_ABUSE_DESK_ASKS = re.compile(
+    r"\b(?:please )?(?:take (?:the )?appropriate action|investigate (?:this|the matter)"
+    r"|neem (?:de )?passende maatregelen"
+    r"|ergreifen sie (?:die )?(?:notwendigen|geeigneten) massnahmen)"
+    r"[^.!?]{0,160}",
+    re.IGNORECASE,
+)
 #: What a DSN or ARF field's value looks like: a pasted "Final-Recipient: ikzelf" is prose.
 _FIELD_VALUES: dict[str, re.Pattern[str]] = {
     "final-recipient": re.compile(r"^\s*[\w.-]{1,20}\s?;"),
@@ -210,6 +220,26 @@ def _persons_note(v: MessageView) -> bool:
     return v.first_person
 
 
+#: A person reporting their own side of a bounce: their organisation's logs or server
+#: ("Our mail server logged:", "in onze maillogs"), under a greeting to us ("Dear team").
+_OWN_LOGS = re.compile(
+    r"\b(?:our|onze|unsere?[mn]?|nos|nuestros?)\s(?:own\s)?(?:mail ?server|mailserver|logs?"
+    r"|maillogs?|mail logs?|server logs?|logbestanden|protokolle?)\b",
+    re.IGNORECASE,
+)
+_GREETS_A_TEAM = re.compile(
+    r"\W{0,3}(?:dear|beste|hallo|hello|hi|liebes?)\s(?:\w+\s)?(?:team|desk|collega'?s|colleagues)\b",
+    re.IGNORECASE,
+)
+
+
+def _reports_own_bounce(v: MessageView) -> bool:
+    head = v.head_text
+    return bool(
+        _OWN_LOGS.search(head) and (_GREETS_A_TEAM.match(head) or _GREETS_THE_DESK.match(head))
+    )
+
+
 def bounce_subject(v: MessageView) -> str | None:
     """A bounce subject; never a question ("Bezorging mislukt van mijn brief?"), in a
     person's voice ("Undeliverable: verzoek" over "Mijn vorige mail … ik wil inzage"), nor
@@ -218,14 +248,14 @@ def bounce_subject(v: MessageView) -> str | None:
     if v.subject.rstrip().endswith("?") or v.human_voice or v.speaks_under_a_notice:
         return None
     match = _BOUNCE_SUBJECT.match(v.subject) or _BOUNCE_SUBJECT_CJK.match(v.subject)
-    if match and _persons_note(v):
+    if match and (_persons_note(v) or _reports_own_bounce(v)):
         return None
     if match:
         return f"bounce subject {match.group(0).strip()!r}"
     match = _BOUNCE_WEAK_SUBJECT.match(v.subject)
     if (
         match
-        and not (v.human_voice or v.first_person)
+        and not (v.human_voice or v.first_person or _reports_own_bounce(v))
         and _MAIL_SYSTEM_WORDS.search(" ".join(v.head))
     ):
         return f"bounce subject {match.group(0).strip()!r} and mail-system wording"

@@ -231,7 +231,7 @@ RECEIPT_SUBJECTS: str = (
     r"|ontvangstbevestiging|confirmation of reading)\s?:"
     r"|(?:return|read|delivery) receipt|read-receipt|lesebestatigung|leesbevestiging|accuse de"
     r" lecture|notification de lecture|conferma di lettura|confirmacion de lectura|confirmacao"
-    r" de leitura|laskvitto|disposition notification"
+    r" de leitura|laskvitto|(?:message )?disposition notification"
 )
 #: What a receipt's template says on its own: specific enough without its subject.
 RECEIPT_BODY_STRONG: str = (
@@ -266,7 +266,10 @@ RECEIPT_BODY: str = (
     r"|werd geopend door|is geopend door|wurde (?:von .{1,80} )?geoffnet|was read (?:at|by)"
     r"|a ete ouvert par|opened by:|heeft uw bericht geopend|opened your message"
     r"|hat ihre nachricht geoffnet|a ouvert votre message|werd ontvangen door|was displayed by"
-    r"|werd weergegeven door|wurde angezeigt von)"
+    r"|werd weergegeven door|wurde angezeigt von"
+    # Outlook's terse receipt: "… Sent: <date>  read Wed, 25 Feb 2026"; "has been deleted".
+    r"|read (?:on )?(?:mon|tue|wed|thu|fri|sat|sun)\w{0,6},? \d{1,2} \w{3}"
+    r"|(?:was|has been) deleted(?: without being read)?\.)"
 )
 #: The To/Subject/Sent lines of a receipt's template, in its languages.
 RECEIPT_FIELDS: str = (
