@@ -82,6 +82,10 @@ BLIND_MAIL30 = ROOT / "tests" / "data" / "blind" / "mail30"
 BLIND_MAIL31 = ROOT / "tests" / "data" / "blind" / "mail31"
 BLIND_MAIL32 = ROOT / "tests" / "data" / "blind" / "mail32"
 BLIND_MAIL33 = ROOT / "tests" / "data" / "blind" / "mail33"
+BLIND_MAIL34 = ROOT / "tests" / "data" / "blind" / "mail34"
+BLIND_MAIL35 = ROOT / "tests" / "data" / "blind" / "mail35"
+BLIND_MAIL36 = ROOT / "tests" / "data" / "blind" / "mail36"
+BLIND_MAIL37 = ROOT / "tests" / "data" / "blind" / "mail37"
 #: Human letters of the classifier's blind corpora: none may be taken for automatic.
 BLIND_LETTERS = (
     ROOT / "tests" / "data" / "blind" / "blind_t1.yaml",
@@ -254,6 +258,10 @@ def main(argv: list[str] | None = None) -> int:
     mail_report(BLIND_MAIL31, "31st set (blind at first reading: 97.25 %, 1/300; trains)", False)
     mail_report(BLIND_MAIL32, "32nd set (blind at first reading: 99.0 %, 0/300; trains)", False)
     mail_report(BLIND_MAIL33, "33rd set (blind at first reading: 98.75 %, 4/300; trains)", False)
+    mail_report(BLIND_MAIL34, "34th set (blind at first reading: 100 %, 3/300; trains)", False)
+    mail_report(BLIND_MAIL35, "35th set (blind at first reading: 100 %, 0/300; trains)", False)
+    mail_report(BLIND_MAIL36, "36th set (blind at first reading: 99.5 %, 0/305; trains)", False)
+    mail_report(BLIND_MAIL37, "37th set (blind at first reading: 98.75 %, 5/300; trains)", False)
     letters_report(BLIND_LETTERS)
     chain_speed((BLIND_MAIL, DEV_MAIL2))
     quote_report(OWN_QUOTES, "own cases", args.errors)

@@ -73,6 +73,10 @@ SETS: tuple[str, ...] = (
     "set31",
     "set32",
     "set33",
+    "set34",
+    "set35",
+    "set36",
+    "set37",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -109,6 +113,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set31": "mail31",
     "set32": "mail32",
     "set33": "mail33",
+    "set34": "mail34",
+    "set35": "mail35",
+    "set36": "mail36",
+    "set37": "mail37",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
