@@ -103,7 +103,7 @@ _DAEMON = re.compile(
     r"|mailsystem|mailadmin(?:istrator)?|[a-z]?\d*smtpmailservice|smtpgateway|mailgateway"
     r"|microsoftexchange[0-9a-f]{32}|bounces?|bouncehandler|ndr"
     r"|postmeister|smtpd?|smtprelay|mtanotify|systemmailer|deliverynotification|deliverystatus"
-    r"|e?mailservice|[a-z]{0,12}daemon)$"
+    r"|e?mailservice|[a-z]{0,12}daemon|[a-z0-9]{1,12}postmaster)$"
 )
 #: Display names of mail systems when the address is empty or odd (``MAILER-DAEMON <>``).
 _DAEMON_NAME = re.compile(
@@ -276,8 +276,9 @@ def daemon_return_path(v: MessageView) -> str | None:
                         return f"{name} wraps a null sender (SRS)"
                 else:
                     local = address.strip("<> ").lower()
-                squashed = squash(local)
-                if not squashed or not _DAEMON.match(squashed.split("+")[0]):
+                # A tag after "+" or "=" ("postmaster=E709DX") is the system's own.
+                squashed = squash(re.split(r"[+=]", local, maxsplit=1)[0])
+                if not squashed or not _DAEMON.match(squashed):
                     continue
                 if squashed in _R16_DAEMONS or not a_person(v):
                     return f"{name} {local}"
@@ -294,7 +295,7 @@ _R16_DAEMONS = frozenset(squash(local) for local in DAEMON_LOCAL_PARTS)
 _MACHINE_ENVELOPE = re.compile(
     r"^(?:nobody|www-?data|wwwrun|apache|nginx|httpd|root|daemon|cron|mdaemon|postfix|exim"
     r"|no-?reply|do-?not-?reply|donotreply)(?:\+.*)?$"
-    r"|^(?:bounces?|bnc|return|rtn|pmta|mailer|bmail|fbl)(?:[-_.+=].*)?$"
+    r"|^(?:bounces?|bnc|returns?|rtn|pmta|mailer|bmail|fbl)(?:[-_.+=].*)?$"
     # service accounts ("svc_crm", "sharepoint-svc"), and the opaque ids sending services
     # use as envelope senders (long hex with dashes, or digits alone)
     r"|(?:^|[-_.])svc(?:[-_.]|$)|^[0-9a-f]{16,}(?:-[0-9a-f]{4,}){2,}|^\d{6,}$"
@@ -457,7 +458,7 @@ _INNER_REPORTS = REPORT_PARTS | {"multipart/report"}
 #: Local parts of the systems that pass mail on (gateways, routers, relays, FBL handlers).
 _SYSTEM_FORWARDER = re.compile(
     r"gw\d{0,3}$|gateway|router|relay|fbl|forwarder|automat|robot|noreply|mailer|daemon"
-    r"|scanner|filter"
+    r"|scanner|filter|^fwd|notif"
 )
 #: A system saying it passed the message on ("Forwarded automatically by fbl-router").
 _FORWARDED_BY_A_SYSTEM = re.compile(

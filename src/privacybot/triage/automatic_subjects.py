@@ -168,6 +168,7 @@ CHALLENGE_ACTION: str = (
     r"|(?:in|dans) (?:your|uw|je|votre|ihrer|deiner) (?:reply|antwoord|reponse|antwort)"
     r"|antwoord op (?:dit|deze) (?:bericht|e-?mail|mail)|een antwoord op (?:dit|deze)"
     r"|vastaa tahan|svara pa detta|(?:dit|deze) (?:e-?mail|mail|bericht) (?:te )?beantwoorden"
+    r"|op (?:dit|deze) (?:e-?mail|mail|bericht) (?:te )?(?:antwoorden|reageren)"
 )
 
 #: Mailing-list administration subjects (Mailman, Sympa, LISTSERV, ezmlm, majordomo, Google
@@ -246,6 +247,7 @@ RECEIPT_BODY_STRONG: str = (
     r"|(?:the )?message (?:that )?you sent (?:was|has been) opened by the recipient"
     r"|(?:uw )?bericht .{0,160}is geopend door de ontvanger|wurde vom empfanger geoffnet"
     r"|het bericht dat u (?:hebt|heeft) verzonden is geopend"
+    r"|is afgeleverd in de (?:post)?bus van"
     r"|a ete ouvert par le destinataire"
     # Notes' receipt in Dutch and German; Pegasus' "Confirmation of reading".
     r"|uw document:?\s.{0,200}(?:is|werd) ontvangen door|ihr dokument:?\s.{0,200}wurde (?:gelesen"
