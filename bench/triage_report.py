@@ -86,6 +86,10 @@ BLIND_MAIL34 = ROOT / "tests" / "data" / "blind" / "mail34"
 BLIND_MAIL35 = ROOT / "tests" / "data" / "blind" / "mail35"
 BLIND_MAIL36 = ROOT / "tests" / "data" / "blind" / "mail36"
 BLIND_MAIL37 = ROOT / "tests" / "data" / "blind" / "mail37"
+BLIND_MAIL38 = ROOT / "tests" / "data" / "blind" / "mail38"
+BLIND_MAIL39 = ROOT / "tests" / "data" / "blind" / "mail39"
+BLIND_MAIL40 = ROOT / "tests" / "data" / "blind" / "mail40"
+BLIND_MAIL41 = ROOT / "tests" / "data" / "blind" / "mail41"
 #: Human letters of the classifier's blind corpora: none may be taken for automatic.
 BLIND_LETTERS = (
     ROOT / "tests" / "data" / "blind" / "blind_t1.yaml",
@@ -262,6 +266,10 @@ def main(argv: list[str] | None = None) -> int:
     mail_report(BLIND_MAIL35, "35th set (blind at first reading: 100 %, 0/300; trains)", False)
     mail_report(BLIND_MAIL36, "36th set (blind at first reading: 99.5 %, 0/305; trains)", False)
     mail_report(BLIND_MAIL37, "37th set (blind at first reading: 98.75 %, 5/300; trains)", False)
+    mail_report(BLIND_MAIL38, "38th set (blind at first reading: 99.5 %, 0/300; trains)", False)
+    mail_report(BLIND_MAIL39, "39th set (blind at first reading: 100 %, 5/300; trains)", False)
+    mail_report(BLIND_MAIL40, "40th set (blind at first reading: 99.25 %, 0/300; trains)", False)
+    mail_report(BLIND_MAIL41, "41st set (blind at first reading: 99.25 %, 0/300; trains)", False)
     letters_report(BLIND_LETTERS)
     chain_speed((BLIND_MAIL, DEV_MAIL2))
     quote_report(OWN_QUOTES, "own cases", args.errors)

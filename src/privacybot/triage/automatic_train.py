@@ -77,6 +77,10 @@ SETS: tuple[str, ...] = (
     "set35",
     "set36",
     "set37",
+    "set38",
+    "set39",
+    "set40",
+    "set41",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -117,6 +121,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set35": "mail35",
     "set36": "mail36",
     "set37": "mail37",
+    "set38": "mail38",
+    "set39": "mail39",
+    "set40": "mail40",
+    "set41": "mail41",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
