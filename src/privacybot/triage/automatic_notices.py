@@ -24,6 +24,7 @@ from privacybot.triage.automatic_subjects import (
     RECEIPT_BODY_STRONG,
     RECEIPT_FIELDS,
     RECEIPT_SUBJECTS,
+    REPLY_TO_THIS_MAIL,
     fold,
 )
 from privacybot.triage.automatic_view import (
@@ -683,9 +684,7 @@ _CHALLENGE_WORDS_CHARS = 900
 #: A challenge's own questions: to answer this very mail ("could you please just reply to
 #: this e-mail?", "Wil je deze mail beantwoorden met …?") or its FAQ line ("What is this?").
 _SERVICE_QUESTION = re.compile(
-    r"[^.!?]{0,160}\b(?:reply to this|answer this|beantwoord (?:dit|deze)|(?:dit|deze)"
-    r" (?:e-?mail|mail|bericht) (?:te )?beantwoorden|op (?:dit|deze) (?:e-?mail|mail|bericht)"
-    r" (?:te )?(?:antwoorden|reageren)|antworten sie auf diese|repondre a ce)"
+    r"[^.!?]{0,160}\b(?:" + REPLY_TO_THIS_MAIL + r"|antworten sie auf diese|repondre a ce)"
     r"[^.!?]{0,120}\?"
     r"|(?:^|[.!?:]\s{1,8})(?:what is this|why am i (?:getting|receiving) this|wat is dit"
     # ... answered by the service, not followed by the writer's own "I never wrote to you"

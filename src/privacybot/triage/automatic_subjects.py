@@ -159,16 +159,23 @@ CHALLENGE_DELIVERY: str = (
     r"|tegengehouden|zugestellt werden|dorucime|leverera)\b"
 )
 #: Offered only by challenge services: a way to have the message let through.
+#: Asking for a reply to this very mail, in the words a challenge uses (Dutch puts the
+#: verb first or last: "beantwoord deze mail", "deze mail beantwoorden", "op deze e-mail
+#: antwoorden").
+REPLY_TO_THIS_MAIL: str = (
+    r"reply to this|answer this|beantwoord (?:dit|deze)|(?:dit|deze) (?:e-?mail|mail|bericht)"
+    r" (?:te )?beantwoorden|op (?:dit|deze) (?:e-?mail|mail|bericht) (?:te )?(?:antwoorden"
+    r"|reageren)"
+)
 CHALLENGE_ACTION: str = (
-    r"://|reply to this|answer this|beantwoord (?:dit|deze)|antworten sie|repondez|repondre a ce"
+    r"://|" + REPLY_TO_THIS_MAIL + r"|antworten sie|repondez|repondre a ce"
     r"|responda|responde a este|rispond[ai] a questa|odpowiedz na|svara pa"
     r"|odpovezte|odpovedi na tento|odpovedou na tento|odpovedzte|bu e-?postayi yanitla"
     r"|yanitlayin|ответьте на это|svar pa denne|besvar denne|reply with|reply and"
     r"|stuur deze (?:e-?)?mail terug|antwoord (?:even )?met|solve this"
     r"|(?:in|dans) (?:your|uw|je|votre|ihrer|deiner) (?:reply|antwoord|reponse|antwort)"
     r"|antwoord op (?:dit|deze) (?:bericht|e-?mail|mail)|een antwoord op (?:dit|deze)"
-    r"|vastaa tahan|svara pa detta|(?:dit|deze) (?:e-?mail|mail|bericht) (?:te )?beantwoorden"
-    r"|op (?:dit|deze) (?:e-?mail|mail|bericht) (?:te )?(?:antwoorden|reageren)"
+    r"|vastaa tahan|svara pa detta"
 )
 
 #: Mailing-list administration subjects (Mailman, Sympa, LISTSERV, ezmlm, majordomo, Google
