@@ -313,12 +313,20 @@ _SRS = re.compile(
 )
 
 
+def _srs1_inner(local: str) -> list[str] | None:
+    """SRS1 (forwarded twice) keeps SRS0's hash, time, domain and local part after "==";
+    fewer than four parts means no local part was left: it wrapped a null sender."""
+    if re.match(r"srs1[=+-]", local, re.IGNORECASE) and "==" in local:
+        return local.split("==", 1)[1].lstrip("=").split("=", 3)
+    return None
+
+
 def _wrapped_address(address: str) -> str | None:
     """The address a signed or forwarded envelope stands for: SRS0 and SRS1
     ("SRS0=h=tt=conxillium.nl=privacy@fwd…") and BATV ("prvs=tag=privacy@conxillium.nl")."""
     local = local_part(address)
-    if re.match(r"srs1[=+-]", local, re.IGNORECASE) and "==" in local:
-        inner = local.split("==", 1)[1].lstrip("=").split("=", 3)
+    inner = _srs1_inner(local)
+    if inner is not None:
         return f"{inner[3]}@{inner[2]}".lower() if len(inner) == 4 else None
     srs = _SRS.match(local)
     if srs:
@@ -334,10 +342,8 @@ def _envelope_local(address: str) -> str:
     srs = _SRS.match(local)
     if srs:
         return srs.group("local")
-    if re.match(r"srs1[=+-]", local) and "==" in local:
-        # SRS1 (forwarded twice) keeps SRS0's hash, time, domain and local part after "==";
-        # with no local part left it wrapped a null sender.
-        inner = local.split("==", 1)[1].lstrip("=").split("=", 3)
+    inner = _srs1_inner(local)
+    if inner is not None:
         return inner[3] if len(inner) == 4 else ""
     if re.match(r"srs[01][=+-]", local):
         return local.rsplit("=", 1)[1]
