@@ -38,6 +38,7 @@ from privacybot.triage.automatic_away import (
 from privacybot.triage.automatic_bounces import (
     bounce_structure,
     bounce_subject,
+    fate_notice,
     mta_body,
     report_fields,
     returned_copy,
@@ -88,6 +89,7 @@ from privacybot.triage.automatic_view import (
     answers_us,
     first_token,
     quotes_below,
+    signed_by_a_person,
 )
 
 
@@ -136,8 +138,9 @@ def message_signs(msg: ParsedMessage, our_address: str | None = None) -> list[st
 def _not_for_the_model(v: MessageView) -> bool:
     """A person's voice, the first person, a typed code, our case reference in the
     writer's own text ("PRV-2026-01898" alone as a reply), no word at all ("21/03/1985"),
-    or a quote of the mail answered below the text ("Thanks" over "… schreef op …: > …"):
-    people write these; autoresponders do not quote."""
+    or a quote of the mail answered below the text ("Thanks" over "… schreef op …: > …"),
+    or an informal closing with a given name ("Groet, Lotte"): people write these;
+    autoresponders do not quote, and sign with a team's name."""
     head = v.head_text
     return (
         v.human_voice
@@ -146,6 +149,7 @@ def _not_for_the_model(v: MessageView) -> bool:
         or bool(OUR_REFERENCE.search(head))
         or not re.search(r"[^\W\d_]{2}", head)
         or quotes_below(v)
+        or signed_by_a_person(v)
     )
 
 
@@ -215,6 +219,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("machine-envelope", machine_envelope),
     ("gateway-words", gateway_words),
     ("challenge-words", challenge_words),
+    ("fate-notice", fate_notice),
     ("learned", _learned),
 )
 RULE_IDS: tuple[str, ...] = tuple(rule_id for rule_id, _ in RULES)

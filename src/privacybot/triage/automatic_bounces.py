@@ -433,3 +433,38 @@ def smtp_diagnostic(v: MessageView) -> str | None:
         return None
     found = structure.smtp_diagnostic("\n".join(v.head))
     return f"mail-server diagnostic {found!r}" if found else None
+
+
+#: What became of the reader's message, said in the passive about it: delivered or not,
+#: returned, received by someone named or "but not read", not read.  "Uw bericht aan x@…
+#: kon niet worden afgeleverd", "The message 'Auto: …' sent on … was not delivered to all
+#: recipients".  Received alone is left out: "Uw bericht is in goede orde ontvangen" is
+#: how people thank a desk for its reply.
+_FATE_OF_YOURS = re.compile(
+    r"\b(?:uw|your|dit|this|the|het|ihre|diese|votre|ce)\s(?:\w+\s)?(?:bericht|message|e-?mail"
+    r"|mail|nachricht)\b.{0,140}?\b(?:is|was|has|kon|could|wurde|konnte|ist|a ete|n'a pas pu"
+    r" etre)\s(?:\w+\s){0,3}(?:(?:bezorgd|afgeleverd|delivered|teruggestuurd|returned|zugestellt"
+    r"|zuruckgeschickt|remis|distribue|retourne)\b"
+    r"|(?:ontvangen|received|erhalten|recue?)\s(?:door|by|von|par|maar|but|aber|mais)\b"
+    r"|(?:niet|not|nicht|pas)\s(?:\w+\s)?(?:gelezen|read|gelesen|lue?)\b)",
+    re.IGNORECASE,
+)
+#: A notice this short says one thing; a person's note about a bounce says more.
+_FATE_CHARS = 320
+
+
+def fate_notice(v: MessageView) -> str | None:
+    """A notice of a line or two telling the sender what became of their message: a
+    mailbox's own server answering under a neutral subject, from the recipient's own
+    address, often with the recipient's own (BATV, SRS) envelope, so no header tells.
+    People who write about a message's fate speak for themselves ("my earlier message
+    was delivered?", "ik kreeg dit terug"), ask, type our code, answer our mail as people
+    do, or say more."""
+    head = v.head_text
+    if len(head) > _FATE_CHARS or "?" in head or answers_as_a_person(v):
+        return None
+    text = URL.sub(" ", head)
+    if FIRST_PERSON_ANY.search(text) or TYPED_CODE.search(text):
+        return None
+    found = _FATE_OF_YOURS.search(text)
+    return f"notice of a message's fate {found.group(0)[:60]!r}" if found else None

@@ -77,7 +77,11 @@ _GATEWAY_BODY = re.compile(
     r"|(?:virus|malware|ransomware|trojan|phishing)\b.{0,60}\b(?:detected|found|gevonden"
     r"|gedetecteerd|gefunden|d[e~]tect[e~])"
     r"|(?:contains?|bevat|enth[a~]lt|contenait|contient)\s+(?:a\s+|een\s+|einen\s+|un\s+)?"
-    r"(?:virus|malware|infected|gevaarlijke|verd[a~]chtige|suspicious|dangerous))",
+    r"(?:virus|malware|infected|gevaarlijke|verd[a~]chtige|suspicious|dangerous)"
+    # A filter that let the message through with a mark: "tagged as suspected spam".
+    r"|(?:tagged|marked|flagged|classified|identified) as (?:\w+ ){0,2}spam"
+    r"|(?:gemarkeerd|aangemerkt|gelabeld) als (?:\w+ ){0,2}spam"
+    r"|als (?:\w+ ){0,2}spam (?:markiert|eingestuft|erkannt))",
     re.IGNORECASE,
 )
 #: What a stopped message's notice says when sender and subject are neutral: not delivered

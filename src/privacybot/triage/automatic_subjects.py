@@ -264,7 +264,8 @@ RECEIPT_BODY_STRONG: str = (
 #: prefix or its To/Subject/Sent lines.
 RECEIPT_BODY: str = (
     r"\b(?:was read on|was deleted without being read|is gelezen op|is verwijderd zonder te"
-    r" zijn gelezen|wurde am .{1,80} gelesen|ungelesen geloscht|a ete lu le|a ete supprime sans"
+    r" zijn gelezen|wurde am .{1,80} gelesen|wurde gelesen am|ungelesen geloscht|a ete lu le"
+    r"|a ete supprime sans"
     r" avoir ete lu|e stato letto|e stato eliminato senza essere letto|se (?:ha )?le[i~]do el"
     r"|se leyo el|fue eliminado sin leer|se elimino sin leer|foi lida em"
     r"|foi eliminada sem ser lida|lastes den"

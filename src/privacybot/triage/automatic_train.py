@@ -81,6 +81,10 @@ SETS: tuple[str, ...] = (
     "set39",
     "set40",
     "set41",
+    "set42",
+    "set43",
+    "set44",
+    "set45",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -125,6 +129,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set39": "mail39",
     "set40": "mail40",
     "set41": "mail41",
+    "set42": "mail42",
+    "set43": "mail43",
+    "set44": "mail44",
+    "set45": "mail45",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a

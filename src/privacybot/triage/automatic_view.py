@@ -369,6 +369,25 @@ MOBILE_FOOTER = re.compile(
     r"|(?:sent from|get) outlook for (?:ios|android))\b",
     re.IGNORECASE,
 )
+#: A person's informal closing with their given name on the last lines ("Groet, Lotte",
+#: "Cheers, Tom"): a desk or a system signs with its team's or company's name.
+_PERSONAL_SIGN_OFF = re.compile(
+    r"^(?:groet(?:jes|en)?|gr\.?|hartelijke groet|cheers|thanks|thx|bedankt|dank (?:je|u)"
+    r"(?: wel)?|best|regards|kind regards|mvg|lg|liebe grusse|viele grusse|gruss|merci)"
+    r"\s?,?\s?(?!(?i:secretariaat|administratie|afdeling|team|receptie|redactie|support"
+    r"|helpdesk|servicedesk|klantenservice|office|kantoor|directie)\b)"
+    r"(?-i:[A-Z][a-z]{2,12})\.?$",
+    re.IGNORECASE,
+)
+
+
+def signed_by_a_person(v: MessageView) -> bool:
+    """The writer's last lines close informally with a given name."""
+    lines = [line for line in v.head if line][-3:]
+    pairs = [f"{a} {b}" for a, b in zip(lines, lines[1:], strict=False)]
+    return any(_PERSONAL_SIGN_OFF.match(fold(text)) for text in (*lines, *pairs))
+
+
 #: The footer with its device ("Sent from my Galaxy S23"): the client's words, not the
 #: writer's ("my phone" is no citizen's data).
 _MOBILE_FOOTER_LINE = re.compile(MOBILE_FOOTER.pattern + r"(?:\s[\w-]{1,15}){0,3}", re.I)
