@@ -174,6 +174,10 @@ _TO_ANY_SENDER = re.compile(
 )
 
 
+#: Where a subject written in several languages changes language.
+_SUBJECT_LANGUAGES = re.compile(r"\s?[/|]\s?")
+
+
 def oof_subject(v: MessageView) -> str | None:
     """Out-of-office by subject: a strong prefix (also inside a leading tag), else weak + body.
 
@@ -213,6 +217,11 @@ def oof_subject(v: MessageView) -> str | None:
     match = _OOF_WEAK_UNTIL.match(v.subject)
     if match:
         return f"out-of-office subject {match.group(0).strip(' :-')!r} with a return date"
+    # The same absence in several languages ("Urlaub / Congé / Vacation – L. Welter",
+    # "Afwezig | Absent"): a template set up for every sender.
+    words = [ABSENT.match(part.strip()) for part in _SUBJECT_LANGUAGES.split(v.subject)]
+    if sum(1 for word in words if word) >= 2:
+        return f"out-of-office subject in several languages {v.subject[:50]!r}"
     match = _OOF_SUBJECT_ANY.match(v.subject)
     if match and len(head) <= 600 and "?" not in head and _FIRST_PERSON_AWAY.search(head):
         return f"out-of-office subject {match.group(0).strip(' :-')!r} and an away notice"
@@ -300,8 +309,9 @@ def away_notice(v: MessageView) -> str | None:
     reply to us (In-Reply-To, References or our case token) or a notice thanking for
     *your* message, short, with an absence in
     the writer's words and a return date or another contact, and nothing a citizen asks
-    for: no question, no request about their data or case, no typed code.  A reply that
-    quotes our mail or ends in a phone's footer is a person telling us they are away.
+    for: no question, no request about their data or case, no typed code, not our case
+    reference in their own words.  A reply that quotes our mail or ends in a phone's
+    footer is a person telling us they are away.
     """
     head = v.head_text
     text = URL.sub(" ", URGENT_QUESTION.sub(" ", head))
@@ -314,6 +324,10 @@ def away_notice(v: MessageView) -> str | None:
     if _MODAL_REQUEST.search(head) or _ANSWER_ME.search(head) or _CODE_LABEL.search(head):
         return None
     if MOBILE_FOOTER.search(head) or quotes_below(v):
+        return None
+    # Our case reference typed in the writer's own words ("Zaak PRV-2026-16715"), not
+    # echoed with our subject: a person telling us about their case.
+    if OUR_REFERENCE.search(v.own_words):
         return None
     dated = _RETURN_DATE.search(head)
     away = (

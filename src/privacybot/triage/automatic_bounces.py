@@ -170,7 +170,7 @@ def report_fields(v: MessageView) -> str | None:
     if len(fields) < 2 or not fields & (_DSN_CORE | _ARF_CORE):
         return None
     text = without_our_subject(URL.sub(" ", fold(" ".join(prose))))
-    text = _ABUSE_DESK_ASKS.sub(" ", text)
+    text = ABUSE_DESK_ASKS.sub(" ", text)
     # Our subject echoed in the report's ("[SpamReport] Auto: [PRV-…] Wie …?") is not asked.
     if asks_or_owns(without_our_subject(v.subject), text):
         return None
@@ -181,11 +181,13 @@ def report_fields(v: MessageView) -> str | None:
 
 #: An abuse desk's standing request ("Please take appropriate action and remove the
 #: recipient from your lists"): asked of every sender it reports, not a person's own.
-_ABUSE_DESK_ASKS = re.compile(
+ABUSE_DESK_ASKS = re.compile(
     r"\b(?:please )?(?:take (?:the )?appropriate action|investigate (?:this|the matter)"
     r"|neem (?:de )?passende maatregelen"
-    r"|ergreifen sie (?:die )?(?:notwendigen|geeigneten) massnahmen)"
-    r"[^.!?]{0,160}",
+    r"|ergreifen sie (?:die )?(?:notwendigen|geeigneten) massnahmen"
+    r"|(?:could|can|would) you (?:please )?make sure (?:this|the) (?:address|recipient)"
+    r" is removed)"
+    r"[^.!?]{0,160}\??",
     re.IGNORECASE,
 )
 #: What a DSN or ARF field's value looks like: a pasted "Final-Recipient: ikzelf" is prose.
@@ -215,8 +217,12 @@ def _persons_note(v: MessageView) -> bool:
     "I keep getting a delivery failure".  Postfix and qmail say "I" only below their
     opening line."""
     for n, line in enumerate(v.head):
-        if _MTA_LINE.match(line) or _MAIL_SYSTEM_WORDS.search(line):
+        if _MTA_LINE.match(line):
             return first_person_in(fold(" ".join(v.head[:n])))
+        if _MAIL_SYSTEM_WORDS.search(line):
+            # A line naming a mail server may be the writer's own ("Mijn mailserver gaf
+            # dit terug"): it counts with what stands above it.
+            return first_person_in(fold(" ".join(v.head[: n + 1])))
     return v.first_person
 
 
@@ -358,9 +364,11 @@ def returned_copy(v: MessageView) -> str | None:
             break
         prose.append(line)
     text = URL.sub(" ", fold(" ".join(prose)))
-    if asks_or_owns(v.subject, text):
+    # Our subject echoed by a report ("[SpamReport id:…] Auto: [PRV-…] inzage", "… Wie
+    # heeft mijn gegevens?") is our words, not the writer's.
+    if asks_or_owns(without_our_subject(v.subject), without_our_subject(text)):
         return None
-    if FIRST_PERSON_ANY.search(text) or _ANSWER_REQUEST.search(text):
+    if first_person_in(text) or _ANSWER_REQUEST.search(text):
         return None
     # A person answering with a code or a word above our mail pasted with its headers
     # ("941744", "ok"), or replying under our own subject without a mail system's words.

@@ -23,6 +23,7 @@ from privacybot.triage.automatic_view import (
     CITIZEN,
     COMMENT,
     PERSON_REQUEST,
+    SAYS_NO,
     TYPED_CODE,
     MessageView,
     a_person,
@@ -64,9 +65,6 @@ _AUTOREPLY_NAME = re.compile(
     r"|respon(?:se|der|ds?)|answer|generated|submitted)|vacation|autorespond)(?:[-_][a-z]{1,12})?$",
     re.IGNORECASE,
 )
-#: Values of such a header that say the mail is *not* an autoreply ("X-Bm-Autoreply-Check:
-#: none": a filter's check that found nothing).
-_NOT_AN_AUTOREPLY = frozenset({"no", "false", "0", "", "none", "off", "disabled", "n"})
 #: Values of other headers that only autoresponders write.
 _AUTOREPLY_VALUE_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("X-Precedence", re.compile(r"^\s*(?:auto[-_]?reply|bulk|junk|list)\b", re.IGNORECASE)),
@@ -199,7 +197,7 @@ def autoreply_headers(v: MessageView) -> str | None:
         if value is not None and value.strip().lower() not in ("no", "false", "0"):
             return f"{name} present"
     for key, value in v.msg.headers:
-        if _AUTOREPLY_NAME.match(key) and first_token(value) not in _NOT_AN_AUTOREPLY:
+        if _AUTOREPLY_NAME.match(key) and first_token(value) not in SAYS_NO:
             return f"{key} present"
     for name, pattern in _AUTOREPLY_VALUE_HEADERS:
         value = v.msg.header(name)
@@ -375,13 +373,24 @@ _DATA_ABOUT_ME = re.compile(
 )
 
 
+#: The writer asks us for an answer ("Bitte teilen Sie uns mit, an wen …", "laat ons even
+#: weten"), not a template's "let us know if you have questions".
+_TELL_US = re.compile(
+    r"\b(?:bitte teilen sie (?:uns|mir) mit|teilen sie (?:uns|mir) bitte mit|laat (?:ons|mij|me)"
+    r" (?:even |alstublieft |a\.u\.b\. )?weten|let (?:us|me) know|faites-(?:nous|moi) savoir)\b"
+    r"(?!,? (?:als|if|falls|wenn|indien|whether|of|should|mocht|wanneer|when|si)\b)",
+    re.IGNORECASE,
+)
+
+
 def machine_envelope(v: MessageView) -> str | None:
     """The envelope sender (Return-Path) is a system's, not the author's: a web server's
     or scanner's service account, a bounce handler, a mailing platform's VERP address, or
     one that carries *our* address in it ("…-privacy=conxillium.nl@…"): mail sent to a
     list of recipients, of whom we were one.  A person's client sends with the person's
     own address (or a signed wrapping of it), so never when the text is in a person's
-    voice or the first person."""
+    voice or the first person, or asks us for an answer (a helpdesk agent's "Bitte teilen
+    Sie uns mit, an wen wir uns wenden können", sent through a ticket system)."""
     authors = {address.lower() for _, address in v.mailboxes}
     our_address = (v.our_address or "").lower()
     ours = our_address.replace("@", "=")
@@ -401,7 +410,9 @@ def machine_envelope(v: MessageView) -> str | None:
                 # Its questions and "I" are a campaign's; only a request about the
                 # writer's own data (a citizen's form relayed by such a platform) is not.
                 return f"envelope sender {address[:60]} is a sending platform's"
-            if _MACHINE_ENVELOPE.search(local) and not answers_as_a_person(v, client_reply=False):
+            if _MACHINE_ENVELOPE.search(local) and not (
+                answers_as_a_person(v, client_reply=False) or _TELL_US.search(v.own_words)
+            ):
                 return f"envelope sender {address[:60]} is a system's"
     return None
 
@@ -454,8 +465,15 @@ def ndr_headers(v: MessageView) -> str | None:
 
 
 def report_part(v: MessageView) -> str | None:
-    """A DSN, MDN or abuse report (ARF) part below the top level (multipart/mixed)."""
+    """A DSN, MDN or abuse report (ARF) part below the top level (multipart/mixed).
+
+    A header block alone (``text/rfc822-headers``) under a question in the first person
+    is a person showing us headers they received ("Ik kreeg een vreemde mail, de headers
+    zitten in de bijlage. Is mijn zaaknummer gelekt?"); a challenge service returning our
+    headers says "I" but asks nothing.  A report's own parts are conclusive."""
     found = sorted(v.part_types & REPORT_PARTS)
+    if found == ["text/rfc822-headers"] and v.first_person and v.human_voice:
+        return None
     return f"{found[0]} part" if found else None
 
 

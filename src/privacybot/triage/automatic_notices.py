@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from privacybot.triage import automatic_structure as structure
+from privacybot.triage.automatic_bounces import ABUSE_DESK_ASKS
 from privacybot.triage.automatic_lexicon import compile_phrases, load_lexicon
 from privacybot.triage.automatic_subjects import (
     CHALLENGE_ACTION,
@@ -34,12 +35,14 @@ from privacybot.triage.automatic_view import (
     LINK_TEXT,
     LONG_NOTICE,
     PERSON_REQUEST,
+    SAYS_NO,
     URL,
     MessageView,
     a_person,
     alternation,
     answers_us,
     asks_or_owns,
+    first_token,
     has_question,
     local_part,
     quotes_below,
@@ -217,7 +220,7 @@ _OWN_SETTINGS = re.compile(
     r"|\b(?:your|uw|jullie|ihre[nm]?|votre|vos|su|sus|vostra|sua)\s+(?:own\s+)?(?:whitelist"
     r"|allowlist|liste blanche|lista blanca|safe senders|veilige afzenders|sicheren absender"
     r"|address book|adresboek|adressbuch)"
-    r"|\b(?:i(?:'ve| have)|ik heb|ich habe|j'ai|jag har)\b.{0,60}\b(?:added|whitelisted"
+    r"|\b(?:i(?:'ve| have)|ik heb|ich habe|j'ai|jag har)\b[^.!?]{0,60}\b(?:added|whitelisted"
     r"|allowlisted|toegevoegd|hinzugefugt|ajoute|lagt till)\b"
     r"|\bon your (?:side|end)\b",
     re.IGNORECASE,
@@ -236,7 +239,12 @@ _QUIZ = re.compile(
     r"|kolik)\s(?:is|ist|fait|es|e|wordt|jest|are|ar|er|on|je)\s" + _NUMBER + r"\s?(?:\+|plus"
     r"|en|and|und|et|y|e|i|x|times|maal|mal|og|och|ja|a)\s?" + _NUMBER + r"\s?\?"
     # ... or the sum alone ("vul de som in: 8 + 9 = ?").
-    r"|\b\d{1,3}\s?[+x*]\s?\d{1,3}\s?=\s?\?",
+    r"|\b\d{1,3}\s?[+x*]\s?\d{1,3}\s?=\s?\?"
+    # ... or the result asked for ("met de uitkomst van: drie plus vier").
+    r"|\b(?:uitkomst|som|result|answer|sum|ergebnis|summe|resultat)\s(?:van|of|von|de)\s?:?\s?"
+    + _NUMBER
+    + r"\s?(?:\+|plus|en|and|und|et)\s?"
+    + _NUMBER,
     re.IGNORECASE,
 )
 _FAQ_QUESTION = re.compile(
@@ -461,8 +469,10 @@ def ticket_system(v: MessageView) -> str | None:
     answering them opens a ticket that answers us again.  An agent writing through the
     same system writes to a person ("Beste …, ik heb uw vraag bekeken"): a person's voice
     or the first person keeps it a person's mail."""
-    for key, _ in v.msg.headers:
+    for key, value in v.msg.headers:
         low = key.lower()
+        if low.startswith(TICKET_HEADER_PREFIXES) and first_token(value) in SAYS_NO:
+            continue  # "X-OTRS-Loop: no": the loop guard is not set
         if low.startswith(TICKET_HEADER_PREFIXES) and not a_person(v):
             return f"ticket-system header {key}"
     return None
@@ -580,7 +590,7 @@ def complaint_report(v: MessageView) -> str | None:
     """An abuse or spam complaint that is not ARF: a complaint subject, complaint wording,
     and the message complained about attached or forwarded below.  Never in a person's voice
     or the first person: a citizen complaining that we spam them writes "I never agreed"."""
-    if not _COMPLAINT_SUBJECT.match(v.subject) or a_person(v):
+    if not _COMPLAINT_SUBJECT.match(v.subject) or _complainant(v):
         return None
     if not _COMPLAINT_BODY.search(v.own_words):
         return None
@@ -590,6 +600,16 @@ def complaint_report(v: MessageView) -> str | None:
         what = "attached" if attached else "forwarded below"
         return f"complaint report {v.subject[:40]!r} with the message {what}"
     return None
+
+
+def _complainant(v: MessageView) -> bool:
+    """A person's voice, leaving out an abuse desk's standing request ("Could you please
+    make sure this address is removed from your mailing?"): a desk asks that of every
+    sender it reports; a citizen says "my address", "I never agreed"."""
+    if not a_person(v):
+        return False
+    text = URL.sub(" ", ABUSE_DESK_ASKS.sub(" ", v.own_words))
+    return v.first_person or asks_or_owns(without_our_subject(v.subject), text)
 
 
 def _system_sender(v: MessageView) -> bool:
@@ -742,7 +762,13 @@ def challenge_words(v: MessageView) -> str | None:
     )
     if confirm is None:
         return None
-    second = _WAITING_WORDS.search(both) or _SCREEN_WORDS.search(both)
+    # A sum under a confirm word ("Human verification needed" over "7 + 6 = ?") is the
+    # second sign.
+    second = (
+        _WAITING_WORDS.search(both)
+        or _SCREEN_WORDS.search(both)
+        or (quiz if confirm is not quiz else None)
+    )
     if second is None:
         return None
     text = without_conditional_questions(_HUMAN_CHECK_QUESTION.sub(" ", text), _CONDITIONAL)

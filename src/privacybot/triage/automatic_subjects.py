@@ -276,7 +276,7 @@ RECEIPT_BODY: str = (
     r"|werd geopend door|is geopend door|wurde (?:von .{1,80} )?geoffnet|was read (?:at|by)"
     r"|a ete ouvert par|opened by:|heeft uw bericht geopend|opened your message"
     r"|hat ihre nachricht geoffnet|a ouvert votre message|werd ontvangen door|was displayed by"
-    r"|werd weergegeven door|wurde angezeigt von"
+    r"|werd weergegeven door|wurde angezeigt von|was displayed on"
     # Outlook's terse receipt: "… Sent: <date>  read Wed, 25 Feb 2026"; "has been deleted".
     r"|read (?:on )?(?:mon|tue|wed|thu|fri|sat|sun)\w{0,6},? \d{1,2} \w{3}"
     r"|(?:was|has been) deleted(?: without being read)?\.)"
@@ -286,6 +286,6 @@ RECEIPT_FIELDS: str = (
     r"(?:to|subject|sent|aan|onderwerp|verzonden|an|betreff|gesendet|a|objet|envoye|oggetto"
     r"|inviato|para|asunto|enviad[oa]|assunto|till|amne|skickat|do|temat|wyslano|til|emne|sendt"
     r"|catre|subiect|trimis|kime|konu|gonderildi|кому|тема|надіслано|отправлено|宛先|件名"
-    r"|送信日時)"
+    r"|送信日時|opened|geopend|geoffnet|ouvert)"
     r"\s?:\s{0,12}\S"
 )

@@ -116,6 +116,11 @@ def first_token(value: str) -> str:
     return COMMENT.sub(" ", value).split(";")[0].strip().lower()
 
 
+#: Values of a sign-like header that say the sign is *absent* ("X-Bm-Autoreply-Check:
+#: none", "X-OTRS-Loop: no"): a filter's check that found nothing, a loop guard not set.
+SAYS_NO = frozenset({"no", "false", "0", "", "none", "off", "disabled", "n"})
+
+
 def squash(local: str) -> str:
     return re.sub(r"[\s._\-]", "", local.lower())
 
@@ -453,8 +458,9 @@ def speaks_under_a_notice_subject(v: MessageView) -> bool:
 #: Our case reference as the writer types it ("PRV-2026-01898", "prv 2026 1898").
 OUR_REFERENCE = re.compile(r"\bprv[\s-]?\d{4}[\s-]?\d{1,5}\b", re.IGNORECASE)
 #: A verification code typed in a reply ("720 243"): a person answering our mail.
-#: Not a phone number or a date: no digit group right before or after ("020 123 4567").
-TYPED_CODE = re.compile(r"(?<![\d.:/+-])(?<!\d[ -])\d{3}[ -]?\d{3}(?![\d:/-]|\.\d)(?![ -]\d)")
+#: Not a phone number, a date or a ticket number: no digit group right before or after
+#: ("020 123 4567"), no "#" before ("[Ticket #263382]").
+TYPED_CODE = re.compile(r"(?<![\d.:/+#-])(?<!\d[ -])\d{3}[ -]?\d{3}(?![\d:/-]|\.\d)(?![ -]\d)")
 
 
 def answers_us(v: MessageView) -> bool:
