@@ -85,6 +85,12 @@ SETS: tuple[str, ...] = (
     "set43",
     "set44",
     "set45",
+    "set46",
+    "set47",
+    "set48",
+    "set49",
+    "set50",
+    "set51",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -133,6 +139,12 @@ BLIND_FOLDERS: dict[str, str] = {
     "set43": "mail43",
     "set44": "mail44",
     "set45": "mail45",
+    "set46": "mail46",
+    "set47": "mail47",
+    "set48": "mail48",
+    "set49": "mail49",
+    "set50": "mail50",
+    "set51": "mail51",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
