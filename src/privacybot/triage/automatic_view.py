@@ -52,7 +52,7 @@ CITIZEN = re.compile(
     r"|aanvraag|anfrage|antrag|demande"
     r"|solicitud|bezwaar|klacht|objection|complaint|widerspruch|beschwerde|reclamation"
     r"|richiesta|pedido|file|dossier|phone|telefoonnummer|address(?! book)|adres|adresse"
-    r"|information)"
+    r"|information|vraag|vragen|questions?|fragen?|domanda|pregunta)"
     # ... not inside a name ("avg-overleg@", "AVG Gemeenten Netwerk": two capitalised words).
     r"|(?:gdpr|avg|dsgvo|rgpd)(?![-@.]\w)(?!\s(?-i:[A-Z][a-z]+\s[A-Z][a-z]))"
     r"|persoonsgegevens|personal data|personenbezogenen?"
