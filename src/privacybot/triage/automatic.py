@@ -40,6 +40,7 @@ from privacybot.triage.automatic_bounces import (
     bounce_subject,
     fate_notice,
     mta_body,
+    our_subject_unchanged,
     report_fields,
     returned_copy,
     smtp_diagnostic,
@@ -220,6 +221,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("gateway-words", gateway_words),
     ("challenge-words", challenge_words),
     ("fate-notice", fate_notice),
+    ("our-subject-unchanged", our_subject_unchanged),
     ("learned", _learned),
 )
 RULE_IDS: tuple[str, ...] = tuple(rule_id for rule_id, _ in RULES)

@@ -555,8 +555,9 @@ def absence_notice(v: MessageView) -> str | None:
     if not CLIENT_REPLY.match(v.subject):
         in_subject = ABSENT.search(_FROM_OUR_TOKEN.sub("", v.subject))
     tag = _TRAILING_TAG.search(v.subject)
+    tagged = None
     if in_subject is None and tag and TOKEN_RE.search(v.msg.subject or ""):
-        in_subject = ABSENT.search(tag.group(1))
+        in_subject = tagged = ABSENT.search(tag.group(1))
     if not (in_subject or answers_us(v) or _THANKS_OPENER.match(head)):
         return None
     if quotes_below(v) and not in_subject:
@@ -564,7 +565,11 @@ def absence_notice(v: MessageView) -> str | None:
     text = _MAIL_ACCESS.sub(" ", URL.sub(" ", URGENT_QUESTION.sub(" ", v.own_words)))
     if _away_request(text) or _MODAL_REQUEST.search(text) or TYPED_CODE.search(head):
         return None
-    if OUR_REFERENCE.search(text) or _DELEGATION.search(text) or MOBILE_FOOTER.search(head):
+    if OUR_REFERENCE.search(text) or _DELEGATION.search(text):
+        return None
+    # A phone's footer is a person's, unless an absence tag after our subject and an
+    # absence in the text both say autoresponder (its owner's footer kept).
+    if MOBILE_FOOTER.search(head) and not (tagged and ABSENT.search(text)):
         return None
     if _asks_politely(text) or _ASKS.search(_FROM_OUR_TOKEN.sub("", v.subject)):
         return None

@@ -186,7 +186,7 @@ ABUSE_DESK_ASKS = re.compile(
     r"|neem (?:de )?passende maatregelen"
     r"|ergreifen sie (?:die )?(?:notwendigen|geeigneten) massnahmen"
     r"|(?:could|can|would) you (?:please )?make sure (?:this|the) (?:address|recipient)"
-    r" is removed)"
+    r" is removed|wilt u (?:\w+ ){0,2}maatregelen nemen)"
     r"[^.!?]{0,160}\??",
     re.IGNORECASE,
 )
@@ -451,10 +451,16 @@ def smtp_diagnostic(v: MessageView) -> str | None:
 _FATE_OF_YOURS = re.compile(
     r"\b(?:uw|your|dit|this|the|het|ihre|diese|votre|ce)\s(?:\w+\s)?(?:bericht|message|e-?mail"
     r"|mail|nachricht)\b.{0,140}?\b(?:is|was|has|kon|could|wurde|konnte|ist|a ete|n'a pas pu"
-    r" etre)\s(?:\w+\s){0,3}(?:(?:bezorgd|afgeleverd|delivered|teruggestuurd|returned|zugestellt"
+    r" etre)\s(?:\w+\s){0,5}(?:(?:bezorgd|afgeleverd|delivered|teruggestuurd|returned|zugestellt"
     r"|zuruckgeschickt|remis|distribue|retourne)\b"
     r"|(?:ontvangen|received|erhalten|recue?)\s(?:door|by|von|par|maar|but|aber|mais)\b"
     r"|(?:niet|not|nicht|pas)\s(?:\w+\s)?(?:gelezen|read|gelesen|lue?)\b)",
+    re.IGNORECASE,
+)
+#: "Your message has been received by our system": a system speaking, even under "Re:".
+_RECEIVED_BY_A_SYSTEM = re.compile(
+    r"\b(?:received|ontvangen|erhalten|recu) (?:by|door|von|par) (?:our|ons|onze|unser\w{0,2}"
+    r"|notre) (?:system|systeem|server|mailserver|mail ?system)\b",
     re.IGNORECASE,
 )
 #: A notice this short says one thing; a person's note about a bounce says more.
@@ -469,10 +475,50 @@ def fate_notice(v: MessageView) -> str | None:
     was delivered?", "ik kreeg dit terug"), ask, type our code, answer our mail as people
     do, or say more."""
     head = v.head_text
-    if len(head) > _FATE_CHARS or "?" in head or answers_as_a_person(v):
+    by_a_system = _RECEIVED_BY_A_SYSTEM.search(head)
+    if len(head) > _FATE_CHARS or "?" in head or (answers_as_a_person(v) and not by_a_system):
         return None
     text = URL.sub(" ", head)
     if FIRST_PERSON_ANY.search(text) or TYPED_CODE.search(text):
         return None
     found = _FATE_OF_YOURS.search(text)
     return f"notice of a message's fate {found.group(0)[:60]!r}" if found else None
+
+
+#: Our acknowledgment's own subject, as we sent it ("Auto: [PRV-2026-04593] …").
+_OUR_ACK_SUBJECT = re.compile(r"^\s*auto:\s?\[prv-\d{4}-\d{5}\]", re.IGNORECASE)
+#: Our own address on a quoted header line ("From: Conxillium Privacy <privacy@…>").
+_FROM_LINE = re.compile(
+    r"^\W{0,3}(?:from|van|von|de|da)\s?:.{0,80}?<?([\w.+-]+@[\w.-]+)>?\s*$", re.I
+)
+
+
+def our_subject_unchanged(v: MessageView) -> str | None:
+    """Our acknowledgment's subject kept exactly, from another sender: a forwarding rule
+    or a failing mailbox sending our mail back.  People's clients answer "Re:" and
+    forward "Fw:"; only a system keeps "Auto: [PRV-…]" as it was.  Automatic when the
+    writer adds nothing above our mail, or a line or two of a mail system's words
+    ("Message could not be processed: mailbox locked"); never in a person's voice or the
+    first person."""
+    if not _OUR_ACK_SUBJECT.match(v.msg.subject or "") or a_person(v):
+        return None
+    head = v.head_text
+    if not head:
+        lines = v.msg.body[:HEAD_CHARS].replace("\r", "").split("\n")
+        ours = (v.our_address or "").lower()
+        for line in lines[:12]:
+            found = _FROM_LINE.match(line.strip())
+            if found and ours and found.group(1).lower() == ours:
+                return "our acknowledgment sent back unchanged, without a word"
+        return None
+    text = URL.sub(" ", head)
+    if len(text) > _FATE_CHARS or "?" in text or TYPED_CODE.search(text):
+        return None
+    found = (
+        _MAIL_SYSTEM_WORDS.search(text) or _BOUNCE_WORDS.search(text) or _REPORT_WORDS.search(text)
+    )
+    return f"our acknowledgment's subject kept, with {found.group(0)[:30]!r}" if found else None
+
+
+#: A report's field or a processor's failure, under our subject kept.
+_REPORT_WORDS = re.compile(r"\boriginal-message-id\s?:|\bcould not be processed\b", re.I)

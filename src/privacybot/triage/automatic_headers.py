@@ -70,6 +70,8 @@ _AUTOREPLY_VALUE_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("X-Precedence", re.compile(r"^\s*(?:auto[-_]?reply|bulk|junk|list)\b", re.IGNORECASE)),
     ("X-Mailer", re.compile(r"^\s*(?:vacation|auto[-_ ]?(?:reply|responder))\b", re.IGNORECASE)),
     ("X-MS-Exchange-Generated-Message-Source", re.compile(r"\S")),
+    # A webmail's message class ("X-POST-MessageClass: 9; Autoresponder").
+    ("X-POST-MessageClass", re.compile(r"\bauto[-_ ]?(?:responder|reply)\b", re.IGNORECASE)),
 )
 #: Headers only a bouncing MTA (Exim, Exchange) or an abuse reporter (X-ARF) writes.
 NDR_HEADERS: tuple[str, ...] = (
@@ -375,10 +377,12 @@ _DATA_ABOUT_ME = re.compile(
 
 #: The writer asks us for an answer ("Bitte teilen Sie uns mit, an wen …", "laat ons even
 #: weten"), not a template's "let us know if you have questions".
-_TELL_US = re.compile(
+TELL_US = re.compile(
     r"\b(?:bitte teilen sie (?:uns|mir) mit|teilen sie (?:uns|mir) bitte mit|laat (?:ons|mij|me)"
     r" (?:even |alstublieft |a\.u\.b\. )?weten|let (?:us|me) know|faites-(?:nous|moi) savoir)\b"
-    r"(?!,? (?:als|if|falls|wenn|indien|whether|of|should|mocht|wanneer|when|si)\b)",
+    r"(?!,? (?:als|if|falls|wenn|indien|whether|of|should|mocht|wanneer|when|si)\b)"
+    r"|\bgraag (?:even |spoedig |z\.s\.m\. )?contact(?:\s(?:hierover|hieromtrent|met (?:ons|mij"
+    r"|me))\b|\s?[.!])",
     re.IGNORECASE,
 )
 
@@ -411,7 +415,7 @@ def machine_envelope(v: MessageView) -> str | None:
                 # writer's own data (a citizen's form relayed by such a platform) is not.
                 return f"envelope sender {address[:60]} is a sending platform's"
             if _MACHINE_ENVELOPE.search(local) and not (
-                answers_as_a_person(v, client_reply=False) or _TELL_US.search(v.own_words)
+                answers_as_a_person(v, client_reply=False) or TELL_US.search(v.own_words)
             ):
                 return f"envelope sender {address[:60]} is a system's"
     return None

@@ -17,6 +17,8 @@ from privacybot.triage.automatic_view import CITIZEN, HEAD_CHARS, PERSON_REQUEST
 
 #: Content types of provider event notifications.
 JSON_TYPES: frozenset[str] = frozenset({"application/json", "text/json", "application/x-ndjson"})
+#: A JSON media type, registered or vendor ("application/problem+json").
+_JSON_MEDIA = re.compile(r"application/(?:[\w.-]+\+)?json|text/json|application/x-ndjson")
 _JSON_CHARS = 64_000
 #: Keys (and values) of provider event notifications: SES/SNS, SendGrid-like webhooks.
 _JSON_EVENT_KEYS = re.compile(
@@ -80,6 +82,10 @@ def json_notification(v: MessageView) -> str | None:
     JSON), addressing the reader in the preface ("Your export is broken:") or asking
     the desk to send, fix or explain something is not a notification.
     """
+    # The message itself typed as JSON ("application/vnd.api+json", even "{ }"): mail
+    # clients never send that; an API does.
+    if _JSON_MEDIA.fullmatch(v.content_type):
+        return f"the message itself is JSON ({v.content_type})"
     text = v.msg.body.strip().lstrip("\ufeff").strip()
     if len(text) < 40 and v.part_types & JSON_TYPES:
         return "only a JSON part"

@@ -13,6 +13,7 @@ import re
 
 from privacybot.triage import automatic_structure as structure
 from privacybot.triage.automatic_bounces import ABUSE_DESK_ASKS
+from privacybot.triage.automatic_headers import TELL_US
 from privacybot.triage.automatic_lexicon import compile_phrases, load_lexicon
 from privacybot.triage.automatic_subjects import (
     CHALLENGE_ACTION,
@@ -36,6 +37,7 @@ from privacybot.triage.automatic_view import (
     LONG_NOTICE,
     PERSON_REQUEST,
     SAYS_NO,
+    SUBJECT_FIELD,
     URL,
     MessageView,
     a_person,
@@ -326,7 +328,7 @@ def challenge(v: MessageView) -> str | None:
         if any(key.lower().startswith(name) for key, _ in v.msg.headers):
             return f"challenge-response header {name}*"
     head = v.head_text
-    own = fold(" ".join(ln for ln in v.head if not _FAQ_QUESTION.fullmatch(fold(ln))))
+    own = _challenge_text(v)
     own = without_our_subject(own)
     text = _QUIZ.sub(" ", URL.sub(" ", LINK_TEXT.sub(" ", own)))
     if asks_or_owns(v.subject, text):
@@ -473,7 +475,9 @@ def ticket_system(v: MessageView) -> str | None:
         low = key.lower()
         if low.startswith(TICKET_HEADER_PREFIXES) and first_token(value) in SAYS_NO:
             continue  # "X-OTRS-Loop: no": the loop guard is not set
-        if low.startswith(TICKET_HEADER_PREFIXES) and not a_person(v):
+        if low.startswith(TICKET_HEADER_PREFIXES) and not (
+            a_person(v) or TELL_US.search(v.own_words)
+        ):
             return f"ticket-system header {key}"
     return None
 
@@ -544,7 +548,11 @@ _PORTAL_NOTICE = re.compile(
     r"|\b(?:placed|held|moved|kept|geplaatst|verplaatst|verschoben) (?:in|into|naar|in die)"
     r" (?:your|uw|je|ihre) (?:personal |persoonlijke |personliche )?(?:quarantine|quarantaine"
     r"|quarantane)"
-    r"|\bsecure\b.{0,80}\b(?:can be opened|must register|registration link)",
+    r"|\bsecure\b.{0,80}\b(?:can be opened|must register|registration link)"
+    # "A message addressed to you … is waiting on the secure portal".
+    r"|\b(?:message|bericht|nachricht)\b.{0,80}\b(?:is waiting|waits|ligt klaar|staat klaar"
+    r"|wacht|wartet|vous attend)\b.{0,40}\b(?:secure|beveiligde?|sicheren?|securise)"
+    r" (?:portal|portaal|omgeving|postbus|mailbox)",
     re.IGNORECASE,
 )
 
@@ -570,7 +578,10 @@ _COMPLAINT_SUBJECT = re.compile(
     r"|^(?:(?:fw|fwd)\s?:\s?)?(?:complaint|melding|klacht|beschwerde|plainte) (?:about|regarding"
     r"|over|uber|concernant) (?:a |een |eine |un )?(?:message|e-?mail|bericht|nachricht|spam)"
     r"|^(?:(?:fw|fwd)\s?:\s?)?(?:complaint|klacht|beschwerde|plainte)\b.{0,30}\b(?:ongevraagde?"
-    r"|unsolicited|unerwunschte?|unerwunscht|non sollicite|no solicitado)\b",
+    r"|ongewenste?|unsolicited|unerwunschte?|unerwunscht|non sollicite|no solicitado)\b"
+    r"|^(?:(?:fw|fwd)\s?:\s?)?(?:plainte|klacht|beschwerde|complaint)"
+    r" (?:abus|abuse|spam|misbruik)\b"
+    r"|^(?:\[[^\]]{0,30}\]\s?)?(?:迷惑メール|垃圾邮件|스팸)",
     re.IGNORECASE,
 )
 #: What a complaint report says of the message it returns.
@@ -580,7 +591,9 @@ _COMPLAINT_BODY = re.compile(
     r"|ongevraagd|unsolicited|unwanted|unerwunscht|ongewenst|non sollicite|feedback loop"
     r"|klacht\w{1,8}"
     r"|klacht|als spam gemarkeerd|misbruik|beschwerde|als spam markiert|plainte|signale comme"
-    r" spam|denuncia|segnalazione)\b",
+    r" spam|denuncia|segnalazione)\b"
+    # Japanese, Chinese and Korean desks: "reported as spam" (申告, 举报, 신고).
+    r"|迷惑メール|申告|垃圾邮件|举报|스팸|신고",
     re.IGNORECASE,
 )
 _RETURNED_MESSAGE_TYPES = frozenset({"message/rfc822", "text/rfc822-headers", "message/global"})
@@ -594,7 +607,9 @@ def complaint_report(v: MessageView) -> str | None:
         return None
     if not _COMPLAINT_BODY.search(v.own_words):
         return None
-    attached = v.part_types & _RETURNED_MESSAGE_TYPES
+    attached = v.part_types & _RETURNED_MESSAGE_TYPES or any(
+        (a.filename or "").lower().endswith(".eml") for a in v.msg.attachments
+    )
     forwarded = quotes_below(v)
     if attached or forwarded:
         what = "attached" if attached else "forwarded below"
@@ -670,7 +685,20 @@ def _gateway_person(subject: str, text: str) -> bool:
         or has_question(plain)
         or bool(_MY_CASE.search(plain))
         or bool(PERSON_REQUEST.search(plain))
+        or bool(_LETTER_ASKS.search(plain))
     )
+
+
+#: A letter's own request, as a secure-mail portal delivers it whole under its notice
+#: ("… heeft u een beveiligd bericht gestuurd. Geachte heer/mevrouw, Graag ontvang ik …
+#: (artikel 15 AVG)"): the writer asks in the first person or cites a data subject's
+#: right; a DLP notice names personal data only as its reason.
+_LETTER_ASKS = re.compile(
+    r"\b(?:graag ontvang ik|ik verzoek u|verzoek ik u|ik wil graag|i would like to|i hereby"
+    r" request|i request|ich bitte (?:sie )?um|je vous demande|je demande)\b"
+    r"|\bart(?:ikel|icle|\.)?\s?(?:1[5-9]|2[0-2])\b.{0,12}\b(?:avg|gdpr|dsgvo|rgpd)\b",
+    re.IGNORECASE,
+)
 
 
 #: The writer's own data or request ("mijn gegevens", "my request").
@@ -724,12 +752,21 @@ _VENDOR_FOOTER = re.compile(
 )
 _HUMAN_CHECK_QUESTION = re.compile(
     r"[^.!?]{0,80}\b(?:bevestig\w{0,3}|confirm\w{0,3}|prove|bestatig\w{0,3}|confirmer)\b"
-    r"[^.!?]{0,40}\b(?:mens|human|person|mensch|humain|real)\b[^.!?]{0,80}\?"
+    r"[^.!?]{0,40}\b(?:mens|human|person|mensch|humain|real|robot|roboter|bot)\b[^.!?]{0,80}\?"
     r"|\b(?:are you|bent u|ben je|sind sie|bist du|etes-vous|eres|e lei)\s(?:an?\s|een\s|ein\s"
     r"|une?\s)?(?:real\s|echte?\s|echter\s|vrai\s)?(?:human|person|mens|mensch|humain|humano"
     r"|a robot|een robot|ein roboter|un robot)\b[^.!?]{0,40}\?",
     re.IGNORECASE,
 )
+
+
+def _challenge_text(v: MessageView) -> str:
+    """The writer's own lines, folded, without the template's FAQ lines and the held
+    mail's subject field ("Objet de votre message : Auto: [PRV-…] Datalek?")."""
+    lines = (
+        ln for ln in v.head if not (_FAQ_QUESTION.fullmatch(fold(ln)) or SUBJECT_FIELD.match(ln))
+    )
+    return fold(" ".join(lines))
 
 
 def challenge_words(v: MessageView) -> str | None:
@@ -748,7 +785,7 @@ def challenge_words(v: MessageView) -> str | None:
     quiz = _QUIZ.search(own_lines)
     if "://" not in own_lines and not _CHALLENGE_ACTION.search(own_lines) and not quiz:
         return None
-    own = fold(" ".join(ln for ln in v.head if not _FAQ_QUESTION.fullmatch(fold(ln))))
+    own = _challenge_text(v)
     text = _QUIZ.sub(" ", URL.sub(" ", LINK_TEXT.sub(" ", without_our_subject(own))))
     service_question = _SERVICE_QUESTION.search(text)
     text = _SERVICE_QUESTION.sub(" ", text)

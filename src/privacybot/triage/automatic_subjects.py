@@ -116,6 +116,9 @@ CHALLENGE_SUBJECTS_MORE: tuple[str, ...] = (
     r"|confirme su (?:mensaje|correo)|conferma il tuo messaggio|potwierdz (?:swoja )?wiadomosc",
     r"(?:bevestiging|bestatigung|confirmation|confirmacion|conferma) (?:nodig|erforderlich|requise"
     r"|necesaria|richiesta|required)(?::| voor| fur| pour| para| per| for)",
+    # cPanel BoxTrapper's subject carries its verification id: "verify#4c5d7e24…".
+    r"verify#[0-9a-f]{16,}",
+    r"sicherheitsabfrage \[#\d{2,8}\]",
 )
 #: The three signs of challenge-response mail (all three, with a link or a "reply to this").
 CHALLENGE_FILTER: str = (
@@ -264,8 +267,8 @@ RECEIPT_BODY_STRONG: str = (
 #: prefix or its To/Subject/Sent lines.
 RECEIPT_BODY: str = (
     r"\b(?:was read on|was deleted without being read|is gelezen op|is verwijderd zonder te"
-    r" zijn gelezen|wurde am .{1,80} gelesen|wurde gelesen am|ungelesen geloscht|a ete lu le"
-    r"|a ete supprime sans"
+    r" zijn gelezen|wurde am .{1,80} gelesen|wurde gelesen am|ungelesen gel(?:o|oe)scht"
+    r"|a ete lu (?:le|par)|a ete supprime sans"
     r" avoir ete lu|e stato letto|e stato eliminato senza essere letto|se (?:ha )?le[i~]do el"
     r"|se leyo el|fue eliminado sin leer|se elimino sin leer|foi lida em"
     r"|foi eliminada sem ser lida|lastes den"
@@ -276,7 +279,7 @@ RECEIPT_BODY: str = (
     r"|werd geopend door|is geopend door|wurde (?:von .{1,80} )?geoffnet|was read (?:at|by)"
     r"|a ete ouvert par|opened by:|heeft uw bericht geopend|opened your message"
     r"|hat ihre nachricht geoffnet|a ouvert votre message|werd ontvangen door|was displayed by"
-    r"|werd weergegeven door|wurde angezeigt von|was displayed on"
+    r"|werd weergegeven door|wurde angezeigt von|was displayed on|was read\.$"
     # Outlook's terse receipt: "… Sent: <date>  read Wed, 25 Feb 2026"; "has been deleted".
     r"|read (?:on )?(?:mon|tue|wed|thu|fri|sat|sun)\w{0,6},? \d{1,2} \w{3}"
     r"|(?:was|has been) deleted(?: without being read)?\.)"

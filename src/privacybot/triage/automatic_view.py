@@ -53,6 +53,10 @@ CITIZEN = re.compile(
     r"|solicitud|bezwaar|klacht|objection|complaint|widerspruch|beschwerde|reclamation"
     r"|richiesta|pedido|file|dossier|phone|telefoonnummer|address(?! book)|adres|adresse"
     r"|information|vraag|vragen|questions?|fragen?|domanda|pregunta)"
+    # ... or one person's the writer acts for ("They want their data erased", "haar
+    # gegevens"; Dutch "hun gegevens" speaks of people in general).
+    r"|\b(?:their|his|her|zijn|haar|ihre|seine|leur|sa|son)\s+(?:own\s+|personal\s+"
+    r"|persoonlijke\s+|eigen\s+)?(?:data|gegevens|daten|donnees|persoonsgegevens|dossier)\b"
     # ... not inside a name ("avg-overleg@", "AVG Gemeenten Netwerk": two capitalised words).
     r"|(?:gdpr|avg|dsgvo|rgpd)(?![-@.]\w)(?!\s(?-i:[A-Z][a-z]+\s[A-Z][a-z]))"
     r"|persoonsgegevens|personal data|personenbezogenen?"
@@ -140,7 +144,8 @@ def is_ours(message_id: str, ours: OurMessageIds) -> bool:
 #: A question mark after a word (or a closing quote or bracket), not inside one: "J?rgen"
 #: and a run of "??????" are characters a charset could not show, not a question.
 _QUESTION = re.compile(
-    r"(?:(?<=[^\W_])|(?<=[)\]\"'”»]))\s?\?+(?![^\W_])"
+    # Not a "?" inside a token ("Wei?/GMX": a name's letter the charset lost).
+    r"(?:(?<=[^\W_])|(?<=[)\]\"'”»]))\s?\?+(?![^\W_]|[/\\@-]\w)"
     # ... or a "?" or "??" on its own: a person's whole reply can be just that.
     r"|(?:^|(?<=\s))\?{1,2}(?=\s|$)"
 )
@@ -214,7 +219,7 @@ class MessageView:
             for line in _without_labelled_subject(self.head)
             if line and not _LISTING_ROW.match(line)
         )
-        text = fold(" ".join(line for line in lines if not _SUBJECT_FIELD.match(line)))
+        text = fold(" ".join(line for line in lines if not SUBJECT_FIELD.match(line)))
         return _MOBILE_FOOTER_LINE.sub(" ", ECHOED_SUBJECT.sub(" ", _without_disclaimer(text)))
 
     @cached_property
@@ -358,9 +363,12 @@ _LISTING_ROW = re.compile(r"^[\w.+-]{1,64}@[\w.-]{1,253}(?:\s{2,}|\t)\S")
 #: A mail address: its local part may hold a word ("i.beek@", "me@").
 ADDRESS = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 #: A notice's field naming a message's subject, on a line of its own.
-_SUBJECT_FIELD = re.compile(
+SUBJECT_FIELD = re.compile(
     r"^\W{0,3}(?:subject|onderwerp|betreff|objet|asunto|oggetto|assunto|temat|konu|amne|emne"
-    r"|тема)\s?:",
+    r"|тема)"
+    # "Objet de votre message :", "Subject of your message:", "Onderwerp van uw bericht:".
+    r"(?:\s(?:de|of|van|der|du|del|da)\s(?:votre|your|uw|je|ihrer|su|sua)\s(?:message|bericht"
+    r"|nachricht|e-?mail|mail|mensaje|messaggio|mensagem))?\s?:",
     re.IGNORECASE,
 )
 #: A phone's footer under a reply: a person typed it ("Verstuurd vanaf mijn iPhone").
@@ -459,8 +467,10 @@ def speaks_under_a_notice_subject(v: MessageView) -> bool:
 OUR_REFERENCE = re.compile(r"\bprv[\s-]?\d{4}[\s-]?\d{1,5}\b", re.IGNORECASE)
 #: A verification code typed in a reply ("720 243"): a person answering our mail.
 #: Not a phone number, a date or a ticket number: no digit group right before or after
-#: ("020 123 4567"), no "#" before ("[Ticket #263382]").
-TYPED_CODE = re.compile(r"(?<![\d.:/+#-])(?<!\d[ -])\d{3}[ -]?\d{3}(?![\d:/-]|\.\d)(?![ -]\d)")
+#: ("020 123 4567", "0570 - 123 456"), no "#" before ("[Ticket #263382]").
+TYPED_CODE = re.compile(
+    r"(?<![\d.:/+#-])(?<!\d[ -])(?<!\d - )\d{3}[ -]?\d{3}(?![\d:/-]|\.\d)(?![ -]\d)"
+)
 
 
 def answers_us(v: MessageView) -> bool:
