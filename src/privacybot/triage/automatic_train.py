@@ -91,6 +91,16 @@ SETS: tuple[str, ...] = (
     "set49",
     "set50",
     "set51",
+    "set52",
+    "set53",
+    "set54",
+    "set55",
+    "set56",
+    "set57",
+    "set58",
+    "set59",
+    "set60",
+    "set61",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -145,6 +155,16 @@ BLIND_FOLDERS: dict[str, str] = {
     "set49": "mail49",
     "set50": "mail50",
     "set51": "mail51",
+    "set52": "mail52",
+    "set53": "mail53",
+    "set54": "mail54",
+    "set55": "mail55",
+    "set56": "mail56",
+    "set57": "mail57",
+    "set58": "mail58",
+    "set59": "mail59",
+    "set60": "mail60",
+    "set61": "mail61",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
