@@ -26,6 +26,7 @@ from privacybot.triage.automatic_view import (
     LONG_NOTICE,
     MOBILE_FOOTER,
     OUR_REFERENCE,
+    PERSON_REQUEST,
     TYPED_CODE,
     URGENT_QUESTION,
     URL,
@@ -191,8 +192,11 @@ def oof_subject(v: MessageView) -> str | None:
     if v.speaks_under_a_notice:
         return None
     match = _OOF_SUBJECT.match(v.subject)
-    if match:
+    # A request typed after the prefix ("Out of office - please send by post"): a person.
+    if match and not PERSON_REQUEST.search(v.subject):
         return f"out-of-office subject {match.group(0).strip(' :-')!r}"
+    if match:
+        return None
     for tag in v.subject_tags:
         if _OOF_SUBJECT.match(tag):
             return f"out-of-office subject tag {tag!r}"
@@ -205,6 +209,9 @@ def oof_subject(v: MessageView) -> str | None:
     if v.human_voice or _MODAL_REQUEST.search(v.head_text) or typed:
         return None
     if _asks_politely(v.head_text) or _away_request(v.own_words) or _ANSWER_ME.search(v.own_words):
+        return None
+    # Someone to act for the writer while away ("Mijn dochter mag namens mij …").
+    if _DELEGATION.search(v.own_words):
         return None
     # A weak word over a phone's footer, answering none of our mail: a person telling us
     # from their phone that they will be away ("Afwezigheid" … "Verzonden van Samsung").
@@ -511,7 +518,7 @@ _CODE_LABEL = re.compile(
     r"\b(?:code|verificatiecode|verification code|bevestigingscode|pin)\s?:\s?[a-z0-9]{3,8}"
     r"(?:[- ][a-z0-9]{2,8})?\b"
     # ... or spoken of as the writer's ("dat mijn code 2F7B-3554 is", "my code is …").
-    r"|\b(?:mijn|my|meine?n?|mon|mi)\s(?:\w+\s)?(?:code|pin)\b"
+    r"|\b(?:mijn|my|meine?n?|mon|mi)\s(?:\w+\s)?(?:\w{0,12}code|pin)\b"
     r"|\b(?:de|the|die|le|el|il)\s(?:\w+\s)?code\s(?:is|ist|est|es|e)\b",
     re.IGNORECASE,
 )

@@ -174,7 +174,7 @@ def report_fields(v: MessageView) -> str | None:
     # Our subject echoed in the report's ("[SpamReport] Auto: [PRV-…] Wie …?") is not asked.
     if asks_or_owns(without_our_subject(v.subject), text):
         return None
-    if first_person_in(text) or PERSON_REQUEST.search(text):
+    if first_person_in(text) or PERSON_REQUEST.search(text) or _OWN_LOGS.search(text):
         return None
     return f"report fields in body ({', '.join(sorted(fields)[:3])})"
 

@@ -22,6 +22,7 @@ from privacybot.triage.automatic_view import (
     ASKS_THE_READER,
     CITIZEN,
     COMMENT,
+    HEAD_CHARS,
     PERSON_REQUEST,
     SAYS_NO,
     TYPED_CODE,
@@ -381,10 +382,26 @@ TELL_US = re.compile(
     r"\b(?:bitte teilen sie (?:uns|mir) mit|teilen sie (?:uns|mir) bitte mit|laat (?:ons|mij|me)"
     r" (?:even |alstublieft |a\.u\.b\. )?weten|let (?:us|me) know|faites-(?:nous|moi) savoir)\b"
     r"(?!,? (?:als|if|falls|wenn|indien|whether|of|should|mocht|wanneer|when|si)\b)"
+    r"|\bgraag ontvangen (?:wij|we)\b"
     r"|\bgraag (?:even |spoedig |z\.s\.m\. )?contact(?:\s(?:hierover|hieromtrent|met (?:ons|mij"
     r"|me))\b|\s?[.!])",
     re.IGNORECASE,
 )
+
+
+def relays_a_form(v: MessageView) -> bool:
+    """A web form passing on a person's message: Reply-To names someone other than the
+    sender, and the text carries that address ("Email: valentina@…", "De: Pilar … <…>").
+    The form's envelope (``www-data``) and sender (``noreply@``) are the site's; the words
+    are the person's."""
+    authors = {address.lower() for _, address in v.mailboxes}
+    body = v.msg.body[:HEAD_CHARS].lower()
+    for value in v.msg.header_all("Reply-To")[:2]:
+        for _, address in getaddresses([value]):
+            address = address.strip().lower()
+            if "@" in address and address not in authors and address in body:
+                return True
+    return False
 
 
 def machine_envelope(v: MessageView) -> str | None:
@@ -395,6 +412,8 @@ def machine_envelope(v: MessageView) -> str | None:
     own address (or a signed wrapping of it), so never when the text is in a person's
     voice or the first person, or asks us for an answer (a helpdesk agent's "Bitte teilen
     Sie uns mit, an wen wir uns wenden können", sent through a ticket system)."""
+    if relays_a_form(v):
+        return None
     authors = {address.lower() for _, address in v.mailboxes}
     our_address = (v.our_address or "").lower()
     ours = our_address.replace("@", "=")
@@ -436,6 +455,8 @@ def no_reply_sender(v: MessageView) -> str | None:
     "niet-beantwoorden@", "ne-pas-repondre@"): a system's notice.  A person cannot get
     an answer at such an address, but a web form or ticket system may pass a person's
     letter on under it, so never in a person's voice or the first person."""
+    if relays_a_form(v):
+        return None
     for _, address in v.mailboxes:
         local = local_part(address)
         if local and _NO_REPLY.match(local) and not a_person(v):

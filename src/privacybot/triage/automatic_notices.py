@@ -420,7 +420,9 @@ def read_receipt(v: MessageView) -> str | None:
     if match:
         return f"receipt wording {match.group(0)[:60]!r}"
     match = _RECEIPT_WEAK.search(head)
-    if not match:
+    # A person telling us about a receipt they got ("I got a read receipt saying my
+    # e-mail was read on …, but nobody answered. Case PRV-…").
+    if not match or v.speaks_under_a_notice:
         return None
     fields = sum(1 for line in v.head if _RECEIPT_FIELD.match(fold(line)))
     if _RECEIPT_SUBJECT.match(v.subject) or fields >= 2:
@@ -464,6 +466,15 @@ TICKET_HEADER_PREFIXES: tuple[str, ...] = (
 )
 
 
+#: An agent passing a request on to us ("nous vous transmettons la demande ci-dessous",
+#: "wij sturen u het verzoek van een inwoner door").
+_PASSES_ON = re.compile(
+    r"\b(?:(?:nous )?vous transmettons|wij sturen u|we sturen u|we (?:are )?forward(?:ing)?"
+    r"|(?:wir )?leiten ihnen)\b.{0,40}\b(?:demande|request|verzoek|vraag|anfrage)\b",
+    re.IGNORECASE,
+)
+
+
 def ticket_system(v: MessageView) -> str | None:
     """Mail a helpdesk or ticket system sent: its own header fields, with no person's voice.
 
@@ -476,7 +487,7 @@ def ticket_system(v: MessageView) -> str | None:
         if low.startswith(TICKET_HEADER_PREFIXES) and first_token(value) in SAYS_NO:
             continue  # "X-OTRS-Loop: no": the loop guard is not set
         if low.startswith(TICKET_HEADER_PREFIXES) and not (
-            a_person(v) or TELL_US.search(v.own_words)
+            a_person(v) or TELL_US.search(v.own_words) or _PASSES_ON.search(v.own_words)
         ):
             return f"ticket-system header {key}"
     return None

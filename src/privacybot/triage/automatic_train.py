@@ -101,6 +101,12 @@ SETS: tuple[str, ...] = (
     "set59",
     "set60",
     "set61",
+    "set62",
+    "set63",
+    "set64",
+    "set65",
+    "set66",
+    "set67",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -165,6 +171,12 @@ BLIND_FOLDERS: dict[str, str] = {
     "set59": "mail59",
     "set60": "mail60",
     "set61": "mail61",
+    "set62": "mail62",
+    "set63": "mail63",
+    "set64": "mail64",
+    "set65": "mail65",
+    "set66": "mail66",
+    "set67": "mail67",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a

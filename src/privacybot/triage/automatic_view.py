@@ -86,8 +86,12 @@ _NOT_AUTOMATIC = re.compile(
     r"|automatic|automated|automatisch\w{0,3}|automatique)\b"
     # ... or speaks of their own autoresponder ("mijn out of office", "il mio risponditore").
     r"|\b(?:my|mijn|mein\w?|il mio|la mia|mon|ma|mi)\s(?:\w+\s)?(?:out[- ]of[- ]office|auto-?reply"
-    r"|autoresponder|automatisch antwoord|afwezigheidsbericht|abwesenheitsnotiz|risponditore"
-    r"|reponse automatique|respuesta automatica)",
+    r"|autoresponder|automatisch antwoord|afwezigheidsbericht|afwezigheidsmelding"
+    r"|abwesenheitsnotiz|risponditore|reponse automatique|respuesta automatica)"
+    # ... or of *ours* ("Uw automatische antwoord zegt …"): a notice never says "your
+    # autoreply".
+    r"|\b(?:uw|your|jullie|ihre?|votre)\s(?:automatische?|automatic|auto-?)\s?(?:antwoord|reply"
+    r"|response|antwort|reponse|ontvangstbevestiging|bevestiging)",
     re.IGNORECASE,
 )
 #: Where a human's own text ends: quotes, attributions, forwarded and Outlook header blocks.
