@@ -483,13 +483,13 @@ def ticket_system(v: MessageView) -> str | None:
     same system writes to a person ("Beste …, ik heb uw vraag bekeken"): a person's voice
     or the first person keeps it a person's mail."""
     for key, value in v.msg.headers:
-        low = key.lower()
-        if low.startswith(TICKET_HEADER_PREFIXES) and first_token(value) in SAYS_NO:
-            continue  # "X-OTRS-Loop: no": the loop guard is not set
-        if low.startswith(TICKET_HEADER_PREFIXES) and not (
-            a_person(v) or TELL_US.search(v.own_words) or _PASSES_ON.search(v.own_words)
-        ):
-            return f"ticket-system header {key}"
+        # "X-OTRS-Loop: no": the loop guard is not set.
+        if not key.lower().startswith(TICKET_HEADER_PREFIXES) or first_token(value) in SAYS_NO:
+            continue
+        # The agent's voice is the message's, so the first stamped field decides.
+        if a_person(v) or TELL_US.search(v.own_words) or _PASSES_ON.search(v.own_words):
+            return None
+        return f"ticket-system header {key}"
     return None
 
 
