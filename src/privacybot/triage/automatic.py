@@ -64,6 +64,7 @@ from privacybot.triage.automatic_headers import (
     our_message_id,
     precedence,
     report_part,
+    to_our_envelope,
 )
 from privacybot.triage.automatic_json import json_notification
 from privacybot.triage.automatic_lists import list_admin
@@ -188,6 +189,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("loop-header", loop_header),
     ("our-message-id", our_message_id),
     ("daemon-return-path", daemon_return_path),
+    ("to-our-envelope", to_our_envelope),
     ("ndr-headers", ndr_headers),
     ("report-part", report_part),
     ("forwarded-report", forwarded_report),

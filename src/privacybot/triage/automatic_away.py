@@ -35,6 +35,7 @@ from privacybot.triage.automatic_view import (
     answers_us,
     asks_or_owns,
     quotes_below,
+    without_our_subject,
 )
 
 #: Out-of-office subjects that only autoresponders write: at the start, any continuation.
@@ -193,7 +194,7 @@ def oof_subject(v: MessageView) -> str | None:
         return None
     match = _OOF_SUBJECT.match(v.subject)
     # A request typed after the prefix ("Out of office - please send by post"): a person.
-    if match and not PERSON_REQUEST.search(v.subject):
+    if match and not PERSON_REQUEST.search(without_our_subject(v.subject)):
         return f"out-of-office subject {match.group(0).strip(' :-')!r}"
     if match:
         return None

@@ -62,7 +62,8 @@ BOUNCE_SUBJECTS: tuple[str, ...] = (
     r"|kunne ikke leveres|ei voitu toimittaa|toimitus ep[a~]onnistui",
     r"n[a~]o entregue|no entregado|non consegnato|kan inte levereras|niedostarczaln\w{0,3}"
     r"|nie dostarczono|nedorucitel\w{0,3}|kezbesithetetlen|nelivrat|(?:ileti )?teslim edilemedi",
-    r"message status\s?-\s?undeliverable|delivery failure|delivery notification: delivery has"
+    r"message status\s?[:-]\s?(?:undeliverable|not delivered|delivery failed)|delivery failure"
+    r"|delivery notification: delivery has"
     r" failed|(?:notificacion de estado de entrega|notification d'etat de remise|benachrichtigung"
     r" zum ubermittlungsstatus|notifica sullo stato (?:di|della) consegna)\s?\((?:error|echec"
     r"|fehler|errore)",
@@ -128,6 +129,9 @@ MTA_BODY: tuple[str, ...] = (
     r"leveransen misslyckades till (?:de h[äa]r|f[öo]ljande) mottagar",
     r"dostarczanie do tych adresat[óo]w .{0,20}nie powiod[łl]o si[ęe]",
     r"doru[cč]en[ií] (?:t[ěe]mto|n[áa]sleduj[ií]c[ií]m) p[řr][íi]jemc[ůu]m se nezda[řr]ilo",
+    r"su mensaje (?:a .{1,120} )?no (?:pudo|ha podido|se pudo) ser entregado",
+    r"(?:il suo )?messaggio (?:a|per) .{1,120} non (?:[eè] stato|ha potuto essere) consegnato",
+    r"(?:a )?sua mensagem (?:para .{1,120} )?n[aã]o (?:p[oô]de|foi poss[ií]vel) ser entregue",
     r"(?:uw bericht|ihre nachricht|votre message|your message) (?:heeft|hat|n'a pas|did not)"
     r" .{0,40}(?:niet bereikt|nicht erreicht|atteint|reach)",
 )
@@ -454,7 +458,8 @@ _FATE_OF_YOURS = re.compile(
     r" etre)\s(?:\w+\s){0,5}(?:(?:bezorgd|afgeleverd|delivered|teruggestuurd|returned|zugestellt"
     r"|zuruckgeschickt|remis|distribue|retourne)\b"
     r"|(?:ontvangen|received|erhalten|recue?)\s(?:door|by|von|par|maar|but|aber|mais)\b"
-    r"|(?:niet|not|nicht|pas)\s(?:\w+\s)?(?:gelezen|read|gelesen|lue?)\b)",
+    r"|(?:niet|not|nicht|pas)\s(?:\w+\s)?(?:gelezen|read|gelesen|lue?|doorgestuurd|forwarded"
+    r"|weitergeleitet|transf[e~]r[e~]e?)\b)",
     re.IGNORECASE,
 )
 #: "Your message has been received by our system": a system speaking, even under "Re:".

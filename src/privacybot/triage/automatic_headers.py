@@ -571,3 +571,39 @@ def suppress_auto_answer(msg: ParsedMessage) -> bool:
         if tokens & SUPPRESS_VALUES:
             return True
     return False
+
+
+#: Where the answer was addressed: the recipient fields a delivering server or client sets.
+_RECIPIENT_FIELDS: tuple[str, ...] = (
+    "To",
+    "Cc",
+    "Delivered-To",
+    "X-Original-To",
+    "Envelope-To",
+    "X-Envelope-To",
+)
+#: A local part that names a bounce mailbox ("bounces+prv-…", "prv-bounce+ed1c…",
+#: "noreply-bounces", "bounce-prv-2026-…"): the word "bounce" as a token of its own.
+_BOUNCE_LOCAL = re.compile(r"(?:^|[-+_.=])(?:prv-)?bounces?(?:$|[-+_.=])")
+
+
+def to_our_envelope(v: MessageView) -> str | None:
+    """RFC 3834 §4 and RFC 5321 §4.5.5: responses go to the envelope sender, and ours is
+    a bounce mailbox at our own domain that no person writes to or sees in a client.
+    Mail addressed there answers our mail by machine, also in the first person (an away
+    note's "kunt u terecht bij …") or with a question (a filter's "Wilt u het opnieuw
+    versturen?").  A person who did reply there (a client that took the envelope address)
+    still gives a code, speaks of their own case, or asks in the first person, and keeps
+    their case."""
+    domain = (v.our_address or "").rpartition("@")[2].lower()
+    if not domain:
+        return None
+    for name in _RECIPIENT_FIELDS:
+        for _, address in getaddresses(v.msg.header_all(name)[:4]):
+            local, _, host = address.strip().lower().rpartition("@")
+            if not (host == domain or host.endswith("." + domain)):
+                continue
+            person = _own_case(v) or (v.human_voice and v.first_person)
+            if _BOUNCE_LOCAL.search(local) and not person:
+                return f"{name} is our envelope sender {address[:60]}"
+    return None

@@ -179,6 +179,10 @@ _CHALLENGE_TOGETHER: tuple[re.Pattern[str], ...] = (
 )
 #: Challenge-response: asks the sender to prove they are human before delivery.
 CHALLENGE_BODY: tuple[str, ...] = (
+    # A question to answer before the held mail goes through.
+    r"(?:to release it|to deliver it|om (?:het|uw bericht) (?:vrij te geven|af te leveren)"
+    r"|to get (?:it )?(?:past|through)(?: (?:my|our|the) (?:spam ?)?filter)?),? (?:please )?"
+    r"(?:answer|beantwoord|reply)\b",
     r"(?:allow|accept)s? (?:incoming )?(?:messages?|e-?mails?|mail) only from (?:senders|people"
     r"|addresses)",
     r"(?:absenderadresse|afzenderadres|sender(?:'s)? address|adresse d'expediteur|adresse de"
@@ -203,6 +207,8 @@ CHALLENGE_SUBJECTS: tuple[str, ...] = (
     r"(?:sender|message) verification (?:required|request|needed)",
     r"your message (?:is )?awaiting (?:verification|confirmation|approval)",
     r"bevestig (?:uw|je) (?:bericht|e-?mail)|nachricht best[a~]tigen",
+    r"(?:please )?answer (?:this|a|the following) (?:short |security )?question to (?:deliver"
+    r"|release|send) your (?:e-?mail|message)",
     *CHALLENGE_SUBJECTS_MORE,
 )
 _GATEWAY_SUBJECT = alternation(GATEWAY_SUBJECTS, r"(?:\W|$)")
@@ -247,6 +253,14 @@ _QUIZ = re.compile(
     + _NUMBER
     + r"\s?(?:\+|plus|en|and|und|et)\s?"
     + _NUMBER,
+    re.IGNORECASE,
+)
+#: A question of general knowledge a challenge poses ("answer the following question by
+#: replying to this email: How many legs does a cat have?"): the template's, not a writer's.
+_KNOWLEDGE_QUIZ = re.compile(
+    r"\b(?:answer|beantwoord|beantworten sie|repondez a|responda a|rispondi a)\s(?:\w+\s){0,2}"
+    r"(?:following|volgende|folgende|suivante|siguiente|seguente)\s(?:security |control\w{0,2} )?"
+    r"(?:question|vraag|frage|pregunta|domanda)\b[^?]{0,80}\?",
     re.IGNORECASE,
 )
 _FAQ_QUESTION = re.compile(
@@ -330,8 +344,8 @@ def challenge(v: MessageView) -> str | None:
     head = v.head_text
     own = _challenge_text(v)
     own = without_our_subject(own)
-    text = _QUIZ.sub(" ", URL.sub(" ", LINK_TEXT.sub(" ", own)))
-    if asks_or_owns(v.subject, text):
+    text = _KNOWLEDGE_QUIZ.sub(" ", _QUIZ.sub(" ", URL.sub(" ", LINK_TEXT.sub(" ", own))))
+    if asks_or_owns(_QUIZ.sub(" ", v.subject), text):
         return None
     if _OWN_SETTINGS.search(text):
         return None
@@ -499,6 +513,9 @@ _RECEIVED_YOURS = re.compile(
     r"(?:received|ontvangen|erhalten|bien recu|recu|recibido|ricevuto)\s(?:your|uw|je|ihre"
     r"|votre|su|la sua|il suo)\s(?:\w+\s)?(?:message|e-?mail|mail|bericht|request|aanvraag"
     r"|verzoek|vraag|melding|anfrage|nachricht|demande|mensaje|solicitud|messaggio|richiesta)"
+    # A receipt's thanks opening its text ("Bedankt voor uw bericht aan Nordvik Shipping").
+    r"|^(?:bedankt|dank u wel|dank u|thank you|thanks|vielen dank|danke|merci)\s(?:voor|for|fur"
+    r"|pour)\s(?:uw|your|ihre|votre)\s(?:\w+\s)?(?:message|e-?mail|mail|bericht|nachricht)\b"
     r"|(?:your|uw|je|ihre|votre)\s(?:\w+\s)?(?:message|e-?mail|mail|bericht|request|aanvraag"
     r"|verzoek|vraag|melding|anfrage|nachricht|demande)\s(?:is|ist|has been|was|wurde|a ete|est)\s"
     r"(?:\w+\s){0,3}(?:ontvangen|received|registered"

@@ -200,7 +200,8 @@ LIST_ADMIN_SUBJECTS: tuple[str, ...] = (
     r"|suspended|removed)|.{1,80} mailing list memberships reminder",
     r"(?:un)?subscri(?:ption|be) (?:confirmation|request|notice|notification|confirmed|removed)"
     r"|list (?:subscription|membership) (?:confirmation|notice)",
-    r"bevestig (?:uw|je) (?:aanmelding|inschrijving|abonnement)|aanmelding (?:bevestigen|bij de"
+    r"bevestig (?:uw|je) (?:aanmelding|inschrijving|abonnement)|(?:af|aan)melding \S{1,60}"
+    r" bevestigd$|aanmelding (?:bevestigen|bij de"
     r" lijst)|welkom (?:bij|op) de (?:lijst|mailinglijst)|uitgeschreven (?:van|uit) de lijst",
     r"abonnement bestatigen|(?:bitte )?bestatigen sie ihr abonnement|anmeldung bestatigen"
     r"|willkommen (?:auf|bei|in) der (?:liste|mailingliste)"
@@ -220,14 +221,16 @@ LIST_ADMIN_BODY: str = (
     r" the (?:mailing )?list .{1,80} has been|this is the ezmlm program|i'm managing the .{1,80}"
     r" mailing list|reply to this message,? keeping the subject|you (?:have been|are now)"
     r" (?:un)?subscribed (?:to|from) the|(?:has|have) been (?:added to|removed from) the .{1,80}"
-    r" (?:mailing )?list|as list administrator, your authori[sz]ation is requested"
+    r" (?:mailing )?list|(?:has|have) been (?:added to|removed from) [\w.+-]{1,64}@[\w-]{1,63}\."
+    r"|(?:you )?may not have permission to post (?:messages )?to the group"
+    r"|as list administrator, your authori[sz]ation is requested"
     r"|send your message to:? \S{1,80}@|end of commands|with the word .?help.? in the subject)"
 )
 #: Words that say "mailing list": needed with a ``-request@``/``-owner@`` sender alone.
 LIST_WORDS: str = (
     r"\b(?:mailing ?lists?|mailinglijst|mailingliste|liste de diffusion|lista de (?:correo"
-    r"|distribucion|discussao)|lista di distribuzione|e-?postlista|list(?:e|a|y|u)?|lijst"
-    r"|subscri\w{0,9}|unsubscri\w{0,9}|abonn\w{0,9}|aanmeld\w{0,4}|inschrij\w{0,6}|iscrizion\w|inscri\w{0,8}"
+    r"|distribucion|discussao)|lista di distribuzione|e-?postlista|list(?:e|a|y|u|s)?|lijst"
+    r"|(?:re)?subscri\w{0,9}|unsubscri\w{0,9}|abonn\w{0,9}|aanmeld\w{0,4}|inschrij\w{0,6}|iscrizion\w|inscri\w{0,8}"
     r"|moderat\w{0,6}|digest|membership|lidmaatschap|mitgliedschaft|groups?|groep|gruppe)\b"
 )
 
@@ -239,7 +242,7 @@ RECEIPT_SUBJECTS: str = (
     r"|necitit|okunmadi|непрочитано|未読"
     r"|delivered|bezorgd|afgeleverd|zugestellt|remis|consegnato|entregado|entregue|levererat"
     r"|displayed|weergegeven|angezeigt|opened|geopend|geoffnet|ouvert|ungelesen"
-    r"|ontvangstbevestiging|confirmation of reading)\s?:"
+    r"|ontvangstbevestiging|confirmation of reading)\s?:|message status\s?-\s?(?:opened|read)\b"
     r"|(?:return|read|delivery) receipt|read-receipt|lesebestatigung|leesbevestiging|accuse de"
     r" lecture|notification de lecture|conferma di lettura|confirmacion de lectura|confirmacao"
     r" de leitura|laskvitto|(?:message )?disposition notification"
@@ -261,12 +264,16 @@ RECEIPT_BODY_STRONG: str = (
     r"|a ete ouvert par le destinataire"
     # Notes' receipt in Dutch and German; Pegasus' "Confirmation of reading".
     r"|uw document:?\s.{0,200}(?:is|werd) ontvangen door|ihr dokument:?\s.{0,200}wurde (?:gelesen"
-    r"|empfangen) von|confirmation of reading: your message)"
+    r"|empfangen) von|votre document\s?:?\s.{0,200}a ete recu par|confirmation of reading: your"
+    r" message|(?:was|has been) opened by [\w.+-]{1,64}@[\w-]{1,63}\.\w.{0,20} on )"
 )
 #: "… was read on <date>" in the languages Outlook writes it: with the receipt's subject
 #: prefix or its To/Subject/Sent lines.
 RECEIPT_BODY: str = (
-    r"\b(?:was read on|was deleted without being read|is gelezen op|is verwijderd zonder te"
+    r"\b(?:(?:ihr|uw|your|votre) (?:dokument|document|nachricht|bericht|message) (?:wurde|is|was"
+    r"|has been|a ete) (?:gelesen|gelezen|read|lue?)\W{0,2}$"
+    r"|opened:\s?\d{1,2}[-./]\d{1,2}[-./]\d{2,4}"
+    r"|was read on|was deleted without being read|is gelezen op|is verwijderd zonder te"
     r" zijn gelezen|wurde am .{1,80} gelesen|wurde gelesen am|ungelesen gel(?:o|oe)scht"
     r"|a ete lu (?:le|par)|a ete supprime sans"
     r" avoir ete lu|e stato letto|e stato eliminato senza essere letto|se (?:ha )?le[i~]do el"

@@ -59,7 +59,9 @@ CITIZEN = re.compile(
     r"|persoonlijke\s+|eigen\s+)?(?:data|gegevens|daten|donnees|persoonsgegevens|dossier)\b"
     # ... not inside a name ("avg-overleg@", "AVG Gemeenten Netwerk": two capitalised words).
     r"|(?:gdpr|avg|dsgvo|rgpd)(?![-@.]\w)(?!\s(?-i:[A-Z][a-z]+\s[A-Z][a-z]))"
-    r"|persoonsgegevens|personal data|personenbezogenen?"
+    # ... not a filter's finding that a message holds such data ("omdat het
+    # persoonsgegevens bevat", "it contains personal data"): a data-loss-prevention notice.
+    r"|persoonsgegevens(?!\sbevat)|(?<!contains )(?<!containing )personal data|personenbezogenen?"
     r"|inzage\w{0,8}"
     r"|auskunft|erase|erasure|verwijder(?:en|ing)|delete (?:my|all)|loschung|loschen sie"
     r"|welke (?:persoons)?gegevens|what (?:personal )?data|which (?:personal )?data"
@@ -315,7 +317,12 @@ _CONDITIONAL_QUESTION = re.compile(
     # ... and a template's "Any questions?" before its pointer ("Heeft u vragen? Bekijk …").
     r"|\b(?:heeft u|heb je|have you|any|haben sie|hast du|avez-vous|des|tiene|domande)\s"
     r"(?:nog\s|noch\s|got\s)?(?:vragen|questions?|fragen|preguntas)\s?\?"
-    r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen|des questions)\s?\?",
+    r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen|des questions)\s?\?"
+    # ... and a filter's "Think this is a mistake?" ("Denkt u dat dit onterecht is?").
+    r"|\b(?:denkt u|vindt u|do you think|do you believe|think|glauben sie|pensez-vous|croyez-vous)"
+    r"\s(?:dat\s|that\s|dass\s|que\s)?(?:dit|this|das|ceci|cela|c'est)\b[^?.]{0,40}\b(?:onterecht"
+    r"|ten onrechte|(?:a )?mistake|(?:an )?error|in error|wrong|fehler|irrtum|falsch|erreur|une"
+    r" erreur)\w{0,3}(?: is| ist| war| was)?\s?\?",
     re.IGNORECASE,
 )
 #: The reader asked to do something ("Kunnen jullie SPF controleren? Dan passen wij …"):
