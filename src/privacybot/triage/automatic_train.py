@@ -107,6 +107,14 @@ SETS: tuple[str, ...] = (
     "set65",
     "set66",
     "set67",
+    "set68",
+    "set69",
+    "set70",
+    "set71",
+    "set72",
+    "set73",
+    "set74",
+    "set75",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -177,6 +185,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set65": "mail65",
     "set66": "mail66",
     "set67": "mail67",
+    "set68": "mail68",
+    "set69": "mail69",
+    "set70": "mail70",
+    "set71": "mail71",
+    "set72": "mail72",
+    "set73": "mail73",
+    "set74": "mail74",
+    "set75": "mail75",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
