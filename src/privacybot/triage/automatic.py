@@ -83,6 +83,7 @@ from privacybot.triage.automatic_notices import (
     ticket_system,
 )
 from privacybot.triage.automatic_view import (
+    FORWARD_PREFIX,
     HEAD_CHARS,
     OUR_REFERENCE,
     TYPED_CODE,
@@ -138,11 +139,12 @@ def message_signs(msg: ParsedMessage, our_address: str | None = None) -> list[st
 
 
 def _not_for_the_model(v: MessageView) -> bool:
-    """A person's voice, the first person, a typed code, our case reference in the
-    writer's own text ("PRV-2026-01898" alone as a reply), no word at all ("21/03/1985"),
-    or a quote of the mail answered below the text ("Thanks" over "… schreef op …: > …"),
-    or an informal closing with a given name ("Groet, Lotte"): people write these;
-    autoresponders do not quote, and sign with a team's name."""
+    """A person's voice, the first person, a typed code, a client's forward prefix over
+    the writer's own words, our case reference in the writer's own text ("PRV-2026-01898"
+    alone as a reply), no word at all ("21/03/1985"), or a quote of the mail answered
+    below the text ("Thanks" over "… schreef op …: > …"), or an informal closing with a
+    given name ("Groet, Lotte"): people write these; autoresponders do not quote, and
+    sign with a team's name."""
     head = v.head_text
     return (
         v.human_voice
@@ -152,6 +154,9 @@ def _not_for_the_model(v: MessageView) -> bool:
         or not re.search(r"[^\W\d_]{2}", head)
         or quotes_below(v)
         or signed_by_a_person(v)
+        # A client's forward with the writer's own words above it ("TR: Non remis : …"
+        # over "Sa nouvelle adresse est …"); a forwarding rule adds no words.
+        or bool(FORWARD_PREFIX.match(v.subject))
     )
 
 

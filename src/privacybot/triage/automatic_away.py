@@ -190,7 +190,7 @@ def oof_subject(v: MessageView) -> str | None:
     text and no question or request of a citizen (``human_voice``, or a request in the
     subject itself: "Urlaub - trotzdem bitte Konto löschen").
     """
-    if v.speaks_under_a_notice:
+    if v.speaks_under_a_notice or types_our_reference(v.subject):
         return None
     match = _OOF_SUBJECT.match(v.subject)
     # A request typed after the prefix ("Out of office - please send by post"): a person.
@@ -437,6 +437,15 @@ def echoed_subject(v: MessageView) -> str | None:
     return None
 
 
+def types_our_reference(subject: str) -> bool:
+    """Our case reference typed bare into a subject ("Out of office next week - urgent
+    request re PRV-2026-01109"): a person writing about their case.  An autoresponder
+    echoes our subject after its own prefix and colon ("Automatisch antwoord:
+    Ontvangstbevestiging PRV-2026-00432"), or in brackets."""
+    typed = subject.split(":", 1)[0]
+    return bool(OUR_REFERENCE.search(without_our_subject(typed)))
+
+
 # --- absence-notice: the lexicon of data/absence.yaml ---------------------------------
 
 
@@ -550,7 +559,7 @@ def absence_notice(v: MessageView) -> str | None:
     a typed code, "could you", "please send"), quotes our mail under a subject of
     their own, or writes a letter's length: then it is their mail.
     """
-    if v.speaks_under_a_notice or v.human_voice:
+    if v.speaks_under_a_notice or v.human_voice or types_our_reference(v.subject):
         return None
     head = v.head_text
     if not head or len(head) > _ABSENCE_NOTICE_CHARS:

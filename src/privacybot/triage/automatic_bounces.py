@@ -18,6 +18,7 @@ from privacybot.triage.automatic_subjects import (
 from privacybot.triage.automatic_view import (
     CLIENT_REPLY,
     FIRST_PERSON_ANY,
+    FORWARD_PREFIX,
     HEAD_CHARS,
     MOBILE_FOOTER,
     PERSON_REQUEST,
@@ -481,6 +482,9 @@ def fate_notice(v: MessageView) -> str | None:
     do, or say more."""
     head = v.head_text
     by_a_system = _RECEIVED_BY_A_SYSTEM.search(head)
+    # A person's client forwarding a bounce on ("TR: Non remis : …"): no notice does that.
+    if FORWARD_PREFIX.match(v.subject):
+        return None
     if len(head) > _FATE_CHARS or "?" in head or (answers_as_a_person(v) and not by_a_system):
         return None
     text = URL.sub(" ", head)

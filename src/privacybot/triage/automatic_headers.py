@@ -21,7 +21,9 @@ from privacybot.triage.automatic_subjects import (
 from privacybot.triage.automatic_view import (
     ASKS_THE_READER,
     CITIZEN,
+    CLIENT_REPLY,
     COMMENT,
+    FORWARD_PREFIX,
     HEAD_CHARS,
     PERSON_REQUEST,
     SAYS_NO,
@@ -382,7 +384,17 @@ TELL_US = re.compile(
     r"\b(?:bitte teilen sie (?:uns|mir) mit|teilen sie (?:uns|mir) bitte mit|laat (?:ons|mij|me)"
     r" (?:even |alstublieft |a\.u\.b\. )?weten|let (?:us|me) know|faites-(?:nous|moi) savoir)\b"
     r"(?!,? (?:als|if|falls|wenn|indien|whether|of|should|mocht|wanneer|when|si)\b)"
-    r"|\bgraag ontvangen (?:wij|we)\b"
+    r"|\bgraag ontvangen (?:wij|we)\b|\bgraag (?:snel |spoedig |z\.s\.m\. )?(?:een )?(?:antwoord"
+    r"|reactie)\b(?! boven)"
+    # ... or answers a question we asked, as helpdesk agents open ("zu Ihrer Anfrage:",
+    # "Goede vraag!", "Excuses voor de late reactie"): a receipt answers nothing yet.
+    r"|\bzu ihrer (?:anfrage|frage)\s?:|\b(?:goede|good|gute|bonne) (?:vraag|question|frage)\b"
+    r"|\b(?:excuses|sorry|onze excuses) voor de (?:late|trage|vertraagde) (?:reactie|beantwoording)"
+    r"|\bsorry (?:for|about) the (?:late|delayed|slow) (?:reply|response|answer)"
+    r"|\bentschuldigen sie die (?:spate|verspatete) (?:antwort|ruckmeldung)"
+    r"|\bin (?:answer|reply|response) to your question\b"
+    r"|(?:^|(?<=[.!?,:]\s))(?:op|wat betreft) (?:uw|jullie|je) vraag\b"
+    r"|\b(?:bezuglich|zu) ihrer frage\b|\b(?:regarding|as for) your question\b"
     r"|\bgraag (?:even |spoedig |z\.s\.m\. )?contact(?:\s(?:hierover|hieromtrent|met (?:ons|mij"
     r"|me))\b|\s?[.!])",
     re.IGNORECASE,
@@ -396,12 +408,45 @@ def relays_a_form(v: MessageView) -> bool:
     are the person's."""
     authors = {address.lower() for _, address in v.mailboxes}
     body = v.msg.body[:HEAD_CHARS].lower()
+    # A secure-mail service naming whom it sends for ("VeiligMail namens Rik Bakker").
+    on_behalf = any(_ON_BEHALF.search(name) for name, _ in v.mailboxes)
     for value in v.msg.header_all("Reply-To")[:2]:
         for _, address in getaddresses([value]):
             address = address.strip().lower()
-            if "@" in address and address not in authors and address in body:
+            if "@" in address and address not in authors and (address in body or on_behalf):
                 return True
     return False
+
+
+#: A sender's display name that says it sends for someone else.
+_ON_BEHALF = re.compile(
+    r"\b(?:namens|on behalf of|im auftrag von|per conto di|pour le compte de|en nombre de)\s\S",
+    re.IGNORECASE,
+)
+
+
+#: Sending services' envelope domains (Amazon SES, SendGrid, Mailchimp's mcsv/rsgsv/mcdlv,
+#: Mailgun, SparkPost, Mandrill, Marketo, HubSpot, Postmark, Mailjet, Brevo, Campaign
+#: Monitor, Salesforce Marketing Cloud): no person's own client sends from them.
+_SENDING_PLATFORM = re.compile(
+    r"(?:^|\.)(?:amazonses|sendgrid|mcsv|rsgsv|mcdlv|mailgun|sparkpostmail|mandrillapp|mktomail"
+    r"|hubspotemail|postmarkapp|mailjet|sendinblue|createsend|exacttarget)\.",
+    re.IGNORECASE,
+)
+
+
+def _platform_relays_a_person(v: MessageView) -> bool:
+    """What a sending platform carries for a person: their own request or data in the
+    first person, a typed code, a request to us, or a helpdesk agent answering us.  A
+    campaign's "Heeft u vragen?" and a newsletter's mention of the AVG are not."""
+    text = v.own_words
+    return bool(
+        (v.first_person and _own_case(v))
+        or TYPED_CODE.search(text)
+        or _asks_us_for_self(v)
+        or (v.human_voice and ASKS_THE_READER.search(text))
+        or TELL_US.search(text)
+    )
 
 
 def machine_envelope(v: MessageView) -> str | None:
@@ -420,18 +465,24 @@ def machine_envelope(v: MessageView) -> str | None:
     for value in v.msg.header_all("Return-Path")[:2]:
         for _, address in getaddresses([value]):
             address = address.strip().lower()
-            if "@" not in address or address in authors:
+            if "@" not in address:
                 continue
             local = _envelope_local(address)
             carries_ours = bool(ours) and (
                 ours in local_part(address) or _wrapped_address(address) == our_address
             )
+            if address in authors and not carries_ours:
+                continue
             domain = address.rsplit("@", 1)[1]
-            bounce_domain = bool(_BOUNCE_DOMAIN.match(domain))
-            if (carries_ours or bounce_domain) and not (_own_case(v) or _asks_us_for_self(v)):
+            if _BOUNCE_DOMAIN.match(domain) and not (_own_case(v) or _asks_us_for_self(v)):
+                return f"envelope sender {address[:60]} is a sending platform's"
+            if (carries_ours or _SENDING_PLATFORM.search(domain)) and not (
+                _platform_relays_a_person(v)
+            ):
                 # A sending platform's envelope, personalised per recipient: bulk mail.
                 # Its questions and "I" are a campaign's; only a request about the
-                # writer's own data (a citizen's form relayed by such a platform) is not.
+                # writer's own data (a citizen's form relayed by such a platform), a
+                # code, or a helpdesk agent answering us is not.
                 return f"envelope sender {address[:60]} is a sending platform's"
             if _MACHINE_ENVELOPE.search(local) and not (
                 answers_as_a_person(v, client_reply=False) or TELL_US.search(v.own_words)
@@ -445,7 +496,21 @@ _NO_REPLY = re.compile(
     r"^(?:no|do[-_. ]?not|dont|ne[-_. ]?pas|niet|nicht|keine?|nao|non|nie)[-_. ]?"
     r"(?:reply|respond|responder|repondre|beantwoorden|antworten|antwort|responda|rispondere|odpowiadac)(?:[-_.+].*)?$"
     r"|^[\w.-]{1,40}[-_.]no-?reply$|^noreply[\w.-]{0,40}$|^notifications?$|^notify$|^alerts?$"
-    r"|^(?:mailer|automat|robot|system|systeem|autoresponder|notification)$",
+    r"|^(?:mailer|automat|robot|system|systeem|autoresponder|notification)$"
+    # ... in the other languages of Europe: "geen-antwoord", "nie-odpowiadaj", "ikke-svar",
+    # "svara-inte", "ei-vastausta", "nevalaszolj", "nu-raspundeti", "neodpovidat".
+    r"|^(?:geen|niet)[-_.]?(?:antwoord|antwoorden|reageren)$|^nie[-_.]?odpowiadaj$"
+    r"|^ikke[-_.]?svar(?:e)?$|^svara[-_.]?inte$|^ei[-_.]?vastausta$|^nevalaszolj$"
+    r"|^nu[-_.]?raspunde(?:ti)?$|^neodpovid(?:at|ejte)$|^no[-_.]rispondere$|^automatiskt?$"
+    r"|^auto-?mailer$|^no\.reply$",
+    re.IGNORECASE,
+)
+#: The accounts of servers and their programs: no person sends from these, a program on
+#: the host does (cron, a web server's mail(), monitoring, a CMS, a code forge).
+_SYSTEM_ACCOUNT = re.compile(
+    r"^(?:root|nobody|www-?data|wwwrun|apache|nginx|httpd|daemon|cron|nagios|icinga|zabbix"
+    r"|prometheus|alertmanager|grafana|jenkins|gitea|gitlab|forgejo|wordpress|drupal|joomla"
+    r"|logwatch|backup|sysadmin-?bot)$",
     re.IGNORECASE,
 )
 
@@ -461,6 +526,11 @@ def no_reply_sender(v: MessageView) -> str | None:
         local = local_part(address)
         if local and _NO_REPLY.match(local) and not a_person(v):
             return f"sender {local}@ takes no replies"
+        # A form plug-in sending on a person's letter ("Doorgestuurd: vraag inwoner") is
+        # a forward, which a host's own programs never write.
+        forward = CLIENT_REPLY.match(v.subject) or FORWARD_PREFIX.match(v.subject)
+        if local and _SYSTEM_ACCOUNT.match(local) and not (a_person(v) or forward):
+            return f"sender {local}@ is a server's system account"
     return None
 
 

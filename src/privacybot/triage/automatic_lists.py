@@ -79,7 +79,9 @@ def list_admin(v: MessageView) -> str | None:
             return f"list manager sender {local}"
         if (
             _LIST_ROLE.match(local)
-            and (not human or _LIST_SYSTEM_ROLE.search(local))
+            # A member whose client answered from the list's own address writes as a
+            # person asking us ("mijn mailprogramma pakte het lijstadres … kunnen jullie").
+            and (not human or (_LIST_SYSTEM_ROLE.search(local) and not v.first_person))
             and (_LIST_WORD.search(v.subject) or _LIST_WORD.search(v.head_text))
         ):
             return f"list role sender {local}"

@@ -31,7 +31,9 @@ from privacybot.triage.automatic_subjects import (
 )
 from privacybot.triage.automatic_view import (
     ADDRESS,
+    CLIENT_REPLY,
     FIRST_PERSON_ANY,
+    FORWARD_PREFIX,
     HEAD_CHARS,
     LINK_TEXT,
     LONG_NOTICE,
@@ -179,6 +181,19 @@ _CHALLENGE_TOGETHER: tuple[re.Pattern[str], ...] = (
 )
 #: Challenge-response: asks the sender to prove they are human before delivery.
 CHALLENGE_BODY: tuple[str, ...] = (
+    # The recipient's filter speaking for them ("To make sure your message gets to me",
+    # "je filtre les courriels d'expéditeurs inconnus", "only accepts email from people on
+    # an approved list", "ontvangt alleen e-mail van afzenders die op zijn lijst staan").
+    r"to make sure (?:that )?your (?:message|e-?mail) (?:gets|reaches|is delivered) to me",
+    r"pour que votre (?:message|courriel) me parvienne",
+    r"\b(?:filter|filtre|filtert?)\s(?:les |alle )?(?:e-?mails?|courriels|messages|berichten"
+    r"|mails?)\s(?:from|d'|de|van|von)\s?(?:expediteurs |afzenders |absendern |senders )?"
+    r"(?:unknown|inconnus|onbekende|unbekannten)",
+    r"only accepts? (?:e-?mails?|messages?|mail) from (?:people|senders|addresses)",
+    r"ontvangt (?:alleen|uitsluitend) (?:e-?mail|berichten|mail) van (?:afzenders|bekende)",
+    r"(?:you are|your address is) not (?:yet )?on (?:the|my|his|her|their) (?:whitelist|allowlist"
+    r"|approved (?:senders? )?list)",
+    r"(?:uw|je) e-?mailadres (?:eenmalig )?te (?:bevestigen|verifieren)",
     # A question to answer before the held mail goes through.
     r"(?:to release it|to deliver it|om (?:het|uw bericht) (?:vrij te geven|af te leveren)"
     r"|to get (?:it )?(?:past|through)(?: (?:my|our|the) (?:spam ?)?filter)?),? (?:please )?"
@@ -207,6 +222,8 @@ CHALLENGE_SUBJECTS: tuple[str, ...] = (
     r"(?:sender|message) verification (?:required|request|needed)",
     r"your message (?:is )?awaiting (?:verification|confirmation|approval)",
     r"bevestig (?:uw|je) (?:bericht|e-?mail)|nachricht best[a~]tigen",
+    r"bevestig (?:uw|je) (?:identiteit|e-?mailadres|adres) om (?:uw|je) bericht af te leveren",
+    r"please confirm \((?:conf|confirm|verify)#[0-9a-f]{6,}\)",
     r"(?:please )?answer (?:this|a|the following) (?:short |security )?question to (?:deliver"
     r"|release|send) your (?:e-?mail|message)",
     *CHALLENGE_SUBJECTS_MORE,
@@ -296,6 +313,10 @@ def gateway_body(v: MessageView) -> str | None:
     match = _GATEWAY_BODY.search(head)
     if not match or v.human_voice:
         return None
+    # A person answering a gateway's notice ("Re: Uw bericht is in quarantaine geplaatst"
+    # over "Mijn mail is tegengehouden zie ik"): their client's prefix, their own voice.
+    if v.first_person and CLIENT_REPLY.match(v.subject):
+        return None
     system = any(
         _SYSTEM_LOCAL.search(squash(local_part(address))) or _SYSTEM_NAME.search(fold(name))
         for name, address in v.mailboxes
@@ -345,6 +366,8 @@ def challenge(v: MessageView) -> str | None:
     own = _challenge_text(v)
     own = without_our_subject(own)
     text = _KNOWLEDGE_QUIZ.sub(" ", _QUIZ.sub(" ", URL.sub(" ", LINK_TEXT.sub(" ", own))))
+    # A template's "Wilt u zich toevoegen? Klik dan …" asks the reader nothing.
+    text = without_conditional_questions(text)
     if asks_or_owns(_QUIZ.sub(" ", v.subject), text):
         return None
     if _OWN_SETTINGS.search(text):
@@ -699,7 +722,7 @@ def gateway_words(v: MessageView) -> str | None:
     if held is None or reason is None:
         return None
     system = _system_sender(v)
-    if not system and (v.first_person or _FORWARDED.match(subject) or _RESEND.search(text)):
+    if not system and (v.first_person or FORWARD_PREFIX.match(subject) or _RESEND.search(text)):
         return None
     if not (system or _HELD.search(subject) or _A_MESSAGE.search(v.head_text)):
         return None
@@ -744,8 +767,6 @@ _CONDITIONAL = re.compile(
 )
 
 
-#: A subject a person's client gives a forward: they pass a notice on, with their reason.
-_FORWARDED = re.compile(r"^(?:fwd?|wg|doorst|tr|vs|vb|enc|i)\s?:", re.IGNORECASE)
 #: "Stuur de stukken nog eens als pdf": a person asking for the message again.
 _RESEND = re.compile(
     r"\b(?:stuur|send|schick\w{0,2}|envoy\w{0,4}|mand\w{0,4}|resend)\b.{0,40}\b(?:opnieuw|nog eens"
@@ -792,7 +813,9 @@ def _challenge_text(v: MessageView) -> str:
     """The writer's own lines, folded, without the template's FAQ lines and the held
     mail's subject field ("Objet de votre message : Auto: [PRV-…] Datalek?")."""
     lines = (
-        ln for ln in v.head if not (_FAQ_QUESTION.fullmatch(fold(ln)) or SUBJECT_FIELD.match(ln))
+        ln
+        for ln in v.head
+        if not (_FAQ_QUESTION.fullmatch(fold(ln)) or SUBJECT_FIELD.match(fold(ln)))
     )
     return fold(" ".join(lines))
 

@@ -242,7 +242,8 @@ RECEIPT_SUBJECTS: str = (
     r"|necitit|okunmadi|непрочитано|未読"
     r"|delivered|bezorgd|afgeleverd|zugestellt|remis|consegnato|entregado|entregue|levererat"
     r"|displayed|weergegeven|angezeigt|opened|geopend|geoffnet|ouvert|ungelesen"
-    r"|ontvangstbevestiging|confirmation of reading)\s?:|message status\s?-\s?(?:opened|read)\b"
+    r"|ontvangstbevestiging|confirmation of reading|ei luettu|luettu|تمت القراءة)\s?:"
+    r"|message status\s?-\s?(?:opened|read)\b"
     r"|(?:return|read|delivery) receipt|read-receipt|lesebestatigung|leesbevestiging|accuse de"
     r" lecture|notification de lecture|conferma di lettura|confirmacion de lectura|confirmacao"
     r" de leitura|laskvitto|(?:message )?disposition notification"
@@ -264,7 +265,8 @@ RECEIPT_BODY_STRONG: str = (
     r"|a ete ouvert par le destinataire"
     # Notes' receipt in Dutch and German; Pegasus' "Confirmation of reading".
     r"|uw document:?\s.{0,200}(?:is|werd) ontvangen door|ihr dokument:?\s.{0,200}wurde (?:gelesen"
-    r"|empfangen) von|votre document\s?:?\s.{0,200}a ete recu par|confirmation of reading: your"
+    r"|empfangen) von|votre document\s?:?\s.{0,200}a ete recu par"
+    r"|ricevuta di avvenuta consegna|confirmation of reading: your"
     r" message|(?:was|has been) opened by [\w.+-]{1,64}@[\w-]{1,63}\.\w.{0,20} on )"
 )
 #: "… was read on <date>" in the languages Outlook writes it: with the receipt's subject
@@ -272,7 +274,11 @@ RECEIPT_BODY_STRONG: str = (
 RECEIPT_BODY: str = (
     r"\b(?:(?:ihr|uw|your|votre) (?:dokument|document|nachricht|bericht|message) (?:wurde|is|was"
     r"|has been|a ete) (?:gelesen|gelezen|read|lue?)\W{0,2}$"
-    r"|opened:\s?\d{1,2}[-./]\d{1,2}[-./]\d{2,4}"
+    r"|opened:\s?\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|was opened on"
+    # Outlook's receipt in Hungarian, Finnish, Slovak, Arabic: "olvasva:", "poistettiin
+    # lukematta", "bola prečítaná", "تمت قراءتها".
+    r"|olvasva\s?:|olvasatlanul torolve|poistettiin lukematta|luettu\s?:|bola precitana"
+    r"|bola odstranena bez precitania|تمت قراءتها"
     r"|was read on|was deleted without being read|is gelezen op|is verwijderd zonder te"
     r" zijn gelezen|wurde am .{1,80} gelesen|wurde gelesen am|ungelesen gel(?:o|oe)scht"
     r"|a ete lu (?:le|par)|a ete supprime sans"

@@ -61,7 +61,9 @@ CITIZEN = re.compile(
     r"|(?:gdpr|avg|dsgvo|rgpd)(?![-@.]\w)(?!\s(?-i:[A-Z][a-z]+\s[A-Z][a-z]))"
     # ... not a filter's finding that a message holds such data ("omdat het
     # persoonsgegevens bevat", "it contains personal data"): a data-loss-prevention notice.
-    r"|persoonsgegevens(?!\sbevat)|(?<!contains )(?<!containing )personal data|personenbezogenen?"
+    r"|(?<!bevatte )(?<!bevat )(?<!bijzondere )persoonsgegevens"
+    r"(?!\s(?:bevat|lijkt|lijken)\w{0,3}\b)"
+    r"|(?<!contains )(?<!containing )personal data|personenbezogenen?"
     r"|inzage\w{0,8}"
     r"|auskunft|erase|erasure|verwijder(?:en|ing)|delete (?:my|all)|loschung|loschen sie"
     r"|welke (?:persoons)?gegevens|what (?:personal )?data|which (?:personal )?data"
@@ -99,7 +101,9 @@ _NOT_AUTOMATIC = re.compile(
 #: Where a human's own text ends: quotes, attributions, forwarded and Outlook header blocks.
 HEAD_END = re.compile(
     r"^\s*(?:>|-{2,}\s*(?:original|forwarded|oorspronkelijk|doorgestuurd|urspr|weitergeleitet"
-    r"|message d'origine|message transf)|begin forwarded"
+    r"|message d'origine|message transf|messaggio inoltrato|mensaje reenviado|mensagem"
+    r" encaminhada|vidarebefordrat|videresendt|przekazana|p[rř]eposlan|tov[aá]bb[ií]tott"
+    r"|mesaj redirec|προωθημ|iletilen|edelleenl[aä]hetetty|пересланн?ое|переслане)|begin forwarded"
     r"|(?:from|van|von|de|od|da|fra|fran|från|lahettaja|kimden|от|apo)\s?:\s*\S|_{10,}\s*$"
     r"|(?:on|op|am|le)\s.{0,200}(?:wrote|schreef|schrieb|a écrit)\s*:?)",
     re.IGNORECASE,
@@ -368,6 +372,13 @@ def _without_disclaimer(text: str) -> str:
 
 
 #: A reply's or forward's prefix from a person's mail client.
+#: A client's forward prefix, abbreviated or written out ("Fwd:", "TR:", "WG:", "I:",
+#: "Doorgestuurd:", "Weitergeleitet:"): a person sending something on.
+FORWARD_PREFIX = re.compile(
+    r"^(?:fwd?|wg|doorst|tr|vs|vb|enc|i|rv|doorgestuurd|weitergeleitet|forwarded"
+    r"|transf[e~]r[e~])\s?:",
+    re.IGNORECASE,
+)
 CLIENT_REPLY = re.compile(r"^(?:re|aw|antw|sv|vs|odp|rif|r|res|ynt|wg|fwd?|tr|doorst)\s?:", re.I)
 #: A row of a digest's table: an address, then columns apart by two spaces or a tab.
 _LISTING_ROW = re.compile(r"^[\w.+-]{1,64}@[\w.-]{1,253}(?:\s{2,}|\t)\S")
