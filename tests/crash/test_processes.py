@@ -5,12 +5,13 @@ processes share one PostgreSQL schema holding 1,000 queued messages, and deliver
 loopback aiosmtpd sink in this process. When a third of the mail has arrived, one
 sender is killed with SIGKILL. Then, once the queue is settled:
 
-- every queued Message-ID arrived at the sink exactly once, and nothing else but the
-  digest did;
-- exactly one digest arrived (two schedulers, each claiming it at start);
+- every queued Message-ID arrived at the sink exactly once (but see in doubt below),
+  and nothing else but the digest did;
+- exactly one digest was queued and arrived (two schedulers, each claiming it at start);
 - every outbox row is ``sent``, except at most the one the killed sender was
-  completing, which may be ``failed`` "in doubt" (it had marked the hand-over) and
-  then is still at the sink exactly once: the relay has it, staff are told to check.
+  completing, which may be ``failed`` "in doubt" (it had committed the hand-over mark
+  before the final dot): that one is at the sink at most once, since the kill may
+  land before or after the dot, and staff are told to check the relay log.
 
 The killed sender's row waits for its lease (15 s here) before another sender settles
 it: resent when it had not reached the final dot, in doubt when it had.
@@ -46,6 +47,27 @@ LEASE_SECONDS = 15
 DOMAIN = "conxillium.nl"
 STAFF = "staff@conxillium.nl"
 REPO = Path(__file__).resolve().parents[2]
+
+
+def _statuses(engine: Engine) -> list[tuple[str, str]]:
+    with Session(engine) as s:
+        return [(m, st) for m, st in s.exec(select(OutboxItem.message_id, OutboxItem.status))]
+
+
+def _in_doubt(engine: Engine) -> int:
+    return sum(1 for _, status in _statuses(engine) if status == "failed")
+
+
+def _report(
+    engine: Engine, sink: SmtpSink, procs: list[tuple[str, subprocess.Popen[bytes], Path]]
+) -> str:
+    """Why the wait ended: the sink's count, the outbox's statuses, the processes' logs."""
+    lines = [
+        f"sink has {len(sink.messages)}; outbox {dict(Counter(st for _, st in _statuses(engine)))}"
+    ]
+    for role, proc, log in procs:
+        lines.append(f"--- {role} (exit {proc.poll()}): {log.read_text(errors='replace')[-2000:]}")
+    return "\n".join(lines)
 
 
 def _settled(engine: Engine) -> bool:
@@ -100,12 +122,13 @@ def test_four_senders_and_two_schedulers_send_every_message_once_and_one_digest(
         victim.send_signal(signal.SIGKILL)
         victim.wait(10)
         deadline = time.monotonic() + 180
-        while not (_settled(engine) and len(smtp_sink.messages) >= MESSAGES):
+        while not (_settled(engine) and len(smtp_sink.messages) >= MESSAGES - 1):
             assert time.monotonic() < deadline, f"not settled; sink has {len(smtp_sink.messages)}"
             time.sleep(0.2)
+        # All citizens' mail and the digest, less an in-doubt row the relay never got.
         digest_deadline = time.monotonic() + 60
-        while len(smtp_sink.messages) < MESSAGES + 1:
-            assert time.monotonic() < digest_deadline, "no digest arrived"
+        while len(smtp_sink.messages) < MESSAGES + 1 - _in_doubt(engine):
+            assert time.monotonic() < digest_deadline, _report(engine, smtp_sink, procs)
             time.sleep(0.2)
         time.sleep(2)  # anything duplicated would arrive now
     finally:
@@ -121,17 +144,22 @@ def test_four_senders_and_two_schedulers_send_every_message_once_and_one_digest(
 
     received = [email.message_from_bytes(m.raw) for m in smtp_sink.messages]
     counts = Counter(str(m["Message-ID"]) for m in received)
-    digests = [m for m in received if m["To"] == STAFF]
-    assert len(digests) == 1 and "dagoverzicht" in str(digests[0]["Subject"])
-    assert digests[0]["Auto-Submitted"] == "auto-generated"
-    citizens = {mid: n for mid, n in counts.items() if mid != str(digests[0]["Message-ID"])}
-    assert set(citizens) == queued
     assert max(counts.values()) == 1, [mid for mid, n in counts.items() if n > 1]
     with Session(engine) as s:
         rows = s.exec(select(OutboxItem.message_id, OutboxItem.status, OutboxItem.last_error)).all()
     statuses = Counter(status for _, status, _ in rows)
-    in_doubt = [(mid, err) for mid, status, err in rows if status == "failed"]
+    in_doubt = {mid: err for mid, status, err in rows if status == "failed"}
     assert statuses["sent"] + len(in_doubt) == MESSAGES + 1 and len(in_doubt) <= 1
-    for mid, err in in_doubt:
-        assert "in doubt" in (err or "") and counts[mid] == 1
-    print(f"statuses={dict(statuses)} in_doubt={len(in_doubt)}")
+    assert all("in doubt" in (err or "") for err in in_doubt.values())
+    # Only an in-doubt row may be missing at the sink; nothing else arrived.
+    assert set(counts) <= {mid for mid, _, _ in rows}, "something arrived that was never queued"
+    missing = {mid for mid, _, _ in rows} - set(counts)
+    assert missing <= set(in_doubt), f"lost without being in doubt: {missing}"
+    digests = [m for m in received if m["To"] == STAFF]
+    digest_rows = {mid for mid, _, _ in rows} - queued
+    assert len(digest_rows) == 1, "one digest queued, by one of the two schedulers"
+    assert len(digests) == 1 or digest_rows <= missing
+    for digest in digests:
+        assert "dagoverzicht" in str(digest["Subject"])
+        assert digest["Auto-Submitted"] == "auto-generated"
+    print(f"statuses={dict(statuses)} in_doubt={len(in_doubt)} missing_at_sink={len(missing)}")
