@@ -292,11 +292,15 @@ def daemon_return_path(v: MessageView) -> str | None:
 _R16_DAEMONS = frozenset(squash(local) for local in DAEMON_LOCAL_PARTS)
 
 
+#: The accounts a Unix server's own programs run as: no person logs in under them, so
+#: mail from or returned to them is the host's. Shared by the envelope and author tests.
+_SERVER_ACCOUNTS = r"root|nobody|www-?data|wwwrun|apache|nginx|httpd|daemon|cron"
+
 #: Envelope senders of systems rather than people: service accounts of web servers and
 #: scanners, bounce handlers and mailing platforms (VERP: "bounce-mc.us12_…",
 #: "return-82159", "pmta-bounce"), and "no-reply".
 _MACHINE_ENVELOPE = re.compile(
-    r"^(?:nobody|www-?data|wwwrun|apache|nginx|httpd|root|daemon|cron|mdaemon|postfix|exim"
+    rf"^(?:{_SERVER_ACCOUNTS}|mdaemon|postfix|exim"
     r"|no-?reply|do-?not-?reply|donotreply)(?:\+.*)?$"
     r"|^(?:bounces?|bnc|returns?|rtn|pmta|mailer|bmail|fbl)(?:[-_.+=].*)?$"
     # service accounts ("svc_crm", "sharepoint-svc"), and the opaque ids sending services
@@ -508,7 +512,7 @@ _NO_REPLY = re.compile(
 #: The accounts of servers and their programs: no person sends from these, a program on
 #: the host does (cron, a web server's mail(), monitoring, a CMS, a code forge).
 _SYSTEM_ACCOUNT = re.compile(
-    r"^(?:root|nobody|www-?data|wwwrun|apache|nginx|httpd|daemon|cron|nagios|icinga|zabbix"
+    rf"^(?:{_SERVER_ACCOUNTS}|nagios|icinga|zabbix"
     r"|prometheus|alertmanager|grafana|jenkins|gitea|gitlab|forgejo|wordpress|drupal|joomla"
     r"|logwatch|backup|sysadmin-?bot)$",
     re.IGNORECASE,
