@@ -269,7 +269,8 @@ def daemon_return_path(v: MessageView) -> str | None:
     """A bounce whose only sign is ``Return-Path: <MAILER-DAEMON@…>``, also signed or
     forwarded (BATV ``prvs=tag=MAILER-DAEMON@``, SRS ``SRS0=…=postmaster@``) and spelled
     ``post_master`` or ``mailer_daemon``: R16 (6) whatever the text says.  Other mail-system
-    names ("smtp-gateway", "bounce") give way to a person's voice."""
+    names ("smtp-gateway", "bounce") give way to a person's voice or a request for our
+    answer: ticket and case systems send people's letters with such envelopes."""
     for name in ("Return-Path", "X-Envelope-From", "Envelope-From"):
         for value in v.msg.header_all(name):
             for _, address in getaddresses([value]):
@@ -283,7 +284,7 @@ def daemon_return_path(v: MessageView) -> str | None:
                 squashed = squash(re.split(r"[+=]", local, maxsplit=1)[0])
                 if not squashed or not _DAEMON.match(squashed):
                     continue
-                if squashed in _R16_DAEMONS or not a_person(v):
+                if squashed in _R16_DAEMONS or not (a_person(v) or TELL_US.search(v.own_words)):
                     return f"{name} {local}"
     return None
 
@@ -400,7 +401,13 @@ TELL_US = re.compile(
     r"|(?:^|(?<=[.!?,:]\s))(?:op|wat betreft) (?:uw|jullie|je) vraag\b"
     r"|\b(?:bezuglich|zu) ihrer frage\b|\b(?:regarding|as for) your question\b"
     r"|\bgraag (?:even |spoedig |z\.s\.m\. )?contact(?:\s(?:hierover|hieromtrent|met (?:ons|mij"
-    r"|me))\b|\s?[.!])",
+    r"|me))\b|\s?[.!])"
+    # ... or waits for our answer, as a lawyer or official closes ("we look forward to your
+    # response by 3 May"); a notice expects nothing back from us.
+    r"|\blook(?:ing)? forward to (?:your (?:response|reply|answer)|hearing from you)\b"
+    r"|\bzien (?:uw|jullie) (?:reactie|antwoord|beantwoording) (?:graag |met belangstelling )?"
+    r"tegemoet\b|\bfreuen? (?:uns|mich) auf ihre (?:antwort|ruckmeldung)\b"
+    r"|\bdans l'attente de votre reponse\b",
     re.IGNORECASE,
 )
 
