@@ -49,7 +49,7 @@ _SELF_DECLARED = re.compile(
     # ... and the participle first, as the Romance languages say it ("relatorio de abuso
     # gerado automaticamente", "messaggio generato automaticamente", "generated automatically").
     r"|otomatik olarak olusturul\w{0,8}|otomatik olarak gonderil\w{0,8}"
-    r"|(?:gerad[ao]|generad[ao]|generat[ao]|genere|generated|enviad[ao]|inviat[ao]|envoye)\s"
+    r"|(?:gerad[ao]|generad[ao]|generat[ao]|genere|generated|enviad[ao]|inviat[ao]|envoye|sent)\s"
     r"(?:automaticamente|automatiquement|automatically)"
     # A relay saying it passes mail on by itself ("wordt automatisch doorgestuurd").
     r"|(?:wordt|werd|is|was|wird|wurde|est|is being|has been) (?:automatisch|automatically"
@@ -62,11 +62,16 @@ _SELF_DECLARED = re.compile(
     r"|automatisch (?:gegenereerde?|verzonden|verstuurde?|aangemaakte?|erstellte?|generierte?"
     r"|versandte?|erzeugte?) (?:bericht|e-?mail|melding|nachricht|benachrichtigung)"
     r"|(?:this|dit|deze|diese|ce|cet|este|esta|questo|questa|denna|detta|dette|ten|tato)\s"
-    r"(?:is an? |is een |ist eine? |est un |es un |e un )?(?:automated |automatische? |automatic )"
+    r"(?:is an? |is een |ist eine? |est un |es un |e un )?(?:automated |automatische? |automatic "
+    r"|geautomatiseerde? |automatisierte? )"
     r"(?:message|e-?mail|notification|notice|bericht|melding|nachricht|benachrichtigung"
-    r"|mededeling|antwoord|reply|response|antwort|reponse|respuesta|risposta|svar|odpowiedz)"
+    r"|mededeling|antwoord|reply|response|antwort|reponse|respuesta|risposta|svar|odpowiedz"
+    # ... and the reports and reminders of abuse desks and scanners ("This is an automated
+    # reminder", "Dit is een geautomatiseerde melding").
+    r"|reminder|herinnering|erinnerung|report|rapport|bericht|alert|waarschuwing|warnung)"
     r"|(?:message|e-?mail|bericht|nachricht|mail|courriel|mensaje|messaggio|meddelande|melding"
-    r"|wiadomosc|zprava)\s(?:is|was|wurde|a ete|est|ha sido|e stato|è stato|ar|er|zostala|byla)"
+    r"|wiadomosc|zprava|report|rapport|reminder|herinnering|notification|notice)"
+    r"\s(?:is|was|wurde|a ete|est|ha sido|e stato|è stato|ar|er|zostala|byla)"
     r"\s(?:automatisch|automatically|automatiquement|automaticamente|automatiskt|automatisk"
     r"|automatycznie|automaticky)\s(?:gegenereerd|verstuurd|verzonden|aangemaakt|generated|sent"
     r"|created|erstellt|generiert|versendet|verschickt|erzeugt|genere|envoye|generado|enviado"
