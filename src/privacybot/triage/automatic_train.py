@@ -115,6 +115,14 @@ SETS: tuple[str, ...] = (
     "set73",
     "set74",
     "set75",
+    "set76",
+    "set77",
+    "set78",
+    "set79",
+    "set80",
+    "set81",
+    "set82",
+    "set83",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -193,6 +201,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set73": "mail73",
     "set74": "mail74",
     "set75": "mail75",
+    "set76": "mail76",
+    "set77": "mail77",
+    "set78": "mail78",
+    "set79": "mail79",
+    "set80": "mail80",
+    "set81": "mail81",
+    "set82": "mail82",
+    "set83": "mail83",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
