@@ -63,6 +63,7 @@ from privacybot.triage.automatic_headers import (
     null_return_path,
     our_message_id,
     precedence,
+    relays_a_form,
     report_part,
     to_our_envelope,
 )
@@ -157,6 +158,8 @@ def _not_for_the_model(v: MessageView) -> bool:
         # A client's forward with the writer's own words above it ("TR: Non remis : …"
         # over "Sa nouvelle adresse est …"); a forwarding rule adds no words.
         or bool(FORWARD_PREFIX.match(v.subject))
+        # A web form passing on a person's message under the site's no-reply sender.
+        or relays_a_form(v)
     )
 
 

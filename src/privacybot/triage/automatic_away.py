@@ -294,7 +294,13 @@ _AWAY_REQUEST = re.compile(
     # not the reader's own message, which a notice redirects ("stuur uw vraag naar …").
     r"|\b(?:stuur|stuurt u|send|schicken sie|envoyez|mandi)\s(?:het|ze|die|it|them|de (?:gevraagde"
     r" |opgevraagde )?(?:stukken|brief|documenten|gegevens|post)|the (?:requested )?(?:documents"
-    r"|letter|papers|data))\b",
+    r"|letter|papers|data))\b"
+    # ... or to send it to the writer ("merci de m'envoyer la réponse par courrier", "Skicka
+    # gärna registerutdraget till min adress", "senden Sie mir die Unterlagen").
+    r"|\b(?:m'envoyer|me (?:faire parvenir|transmettre)|send me|stuur (?:me|mij)|senden sie mir"
+    r"|schicken sie mir|skicka(?: garna)?)\s(?:\w+\s)?(?:(?:les?|la|the|de|het|die|den)\s)?"
+    r"(?:documents?|reponse|response|answer|antwoord|brief|letter|courrier|gegevens|data|daten"
+    r"|unterlagen|dokument\w{0,4}|registerutdrag\w{0,3}|utdrag\w{0,3}|svaret)\b",
     re.IGNORECASE,
 )
 _AWAY_NOTICE_CHARS = 700

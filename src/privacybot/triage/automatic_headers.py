@@ -404,10 +404,25 @@ TELL_US = re.compile(
     r"|me))\b|\s?[.!])"
     # ... or waits for our answer, as a lawyer or official closes ("we look forward to your
     # response by 3 May"); a notice expects nothing back from us.
-    r"|\blook(?:ing)? forward to (?:your (?:response|reply|answer)|hearing from you)\b"
+    r"|\blook(?:ing)? forward to (?:your (?:\w+ )?(?:response|reply|answer)|hearing from you)\b"
+    # ... or tells us to go on, as an agent answering our question does ("Please go ahead
+    # with the data export", "Vous pouvez poursuivre le traitement"), or to confirm.
+    r"|\bplease (?:go ahead|proceed) with\b|\b(?:u kunt|jullie kunnen|vous pouvez|you (?:may|can)"
+    r"|sie konnen) (?:nu |now |maintenant |jetzt )?(?:(?:met )?(?:de |het )?\w+ )?(?:poursuivre"
+    r"|doorgaan|verder gaan|proceed|go ahead|fortfahren)\b"
+    r"|\bconfirm receipt of (?:this|our|my) (?:letter|e-?mail|message)\b"
+    r"|\bbevestig\w{0,2} (?:u |jullie )?(?:de )?ontvangst van (?:deze|onze|mijn) (?:brief|e-?mail"
+    r"|bericht)\b|\b(?:kun|kunt|kan) (?:je|u|jullie) (?:\w+ ){0,4}(?:op )?reageren\s?\?"
     r"|\bzien (?:uw|jullie) (?:reactie|antwoord|beantwoording) (?:graag |met belangstelling )?"
     r"tegemoet\b|\bfreuen? (?:uns|mich) auf ihre (?:antwort|ruckmeldung)\b"
-    r"|\bdans l'attente de votre reponse\b",
+    r"|\bdans l'attente de votre reponse\b"
+    # ... or asks us to send something, or goes on from a conversation with us ("wie
+    # telefonisch besprochen", "Following up on our call this morning").
+    r"|\bbitte (?:senden|schicken|ubermitteln) sie (?:uns|mir)\b"
+    r"|\b(?:wie (?:telefonisch |heute |gestern )?besprochen|zoals (?:telefonisch |vanochtend"
+    r" |gisteren )?besproken|comme convenu (?:par telephone|au telephone)"
+    r"|following up on our (?:call|conversation|phone call|meeting)"
+    r"|as discussed (?:on the phone|by phone|this morning|earlier today|yesterday))\b",
     re.IGNORECASE,
 )
 
@@ -485,7 +500,9 @@ def machine_envelope(v: MessageView) -> str | None:
             if address in authors and not carries_ours:
                 continue
             domain = address.rsplit("@", 1)[1]
-            if _BOUNCE_DOMAIN.match(domain) and not (_own_case(v) or _asks_us_for_self(v)):
+            if _BOUNCE_DOMAIN.match(domain) and not (
+                _own_case(v) or _asks_us_for_self(v) or TELL_US.search(v.own_words)
+            ):
                 return f"envelope sender {address[:60]} is a sending platform's"
             if (carries_ours or _SENDING_PLATFORM.search(domain)) and not (
                 _platform_relays_a_person(v)

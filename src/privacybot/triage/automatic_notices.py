@@ -13,7 +13,7 @@ import re
 
 from privacybot.triage import automatic_structure as structure
 from privacybot.triage.automatic_bounces import ABUSE_DESK_ASKS
-from privacybot.triage.automatic_headers import TELL_US
+from privacybot.triage.automatic_headers import TELL_US, relays_a_form
 from privacybot.triage.automatic_lexicon import compile_phrases, load_lexicon
 from privacybot.triage.automatic_subjects import (
     CHALLENGE_ACTION,
@@ -316,6 +316,10 @@ def gateway_body(v: MessageView) -> str | None:
     # A person answering a gateway's notice ("Re: Uw bericht is in quarantaine geplaatst"
     # over "Mijn mail is tegengehouden zie ik"): their client's prefix, their own voice.
     if v.first_person and CLIENT_REPLY.match(v.subject):
+        return None
+    # A person writing from a no-reply address while theirs is blocked, answer to the
+    # Reply-To they give in the text.
+    if v.first_person and relays_a_form(v):
         return None
     system = any(
         _SYSTEM_LOCAL.search(squash(local_part(address))) or _SYSTEM_NAME.search(fold(name))

@@ -26,7 +26,11 @@ from privacybot.triage.automatic_subjects import (
 #: The writer in the first person (a person telling of their own mail), any of our languages.
 FIRST_PERSON_ANY = re.compile(
     r"\b(?:i|i'm|i've|me|my|ik|mijn|mij|ich|meine?[nrs]?|mir|mich|j'ai|je suis|moi|mon|mes|yo"
-    r"|mis|io|mio|mia|eu|meu|minha|jag|mitt|mina)\b",
+    r"|mis|io|mio|mia|eu|meu|minha|jag|mitt|mina"
+    # Danish and Norwegian, Estonian, Finnish, Lithuanian ("jeg ber om innsyn … om meg",
+    # "minu andmed", "minun tietoni", "mano duomenys"); not "min", "mind" or "man", which
+    # are English words or a minute.
+    r"|jeg|meg|mig|mine|minu|mulle|minun|minua|minulle|minulla|mano)\b",
     re.IGNORECASE,
 )
 COMMENT = re.compile(r"\([^()]*\)")
@@ -51,12 +55,15 @@ CITIZEN = re.compile(
     r"|donnees|datos|dati|dados|records|account|konto|compte|cuenta|conto|request|verzoek"
     r"|aanvraag|anfrage|antrag|demande"
     r"|solicitud|bezwaar|klacht|objection|complaint|widerspruch|beschwerde|reclamation"
-    r"|richiesta|pedido|file|dossier|phone|telefoonnummer|address(?! book)|adres|adresse"
+    r"|richiesta|pedido|file|dossier|phone|telefoonnummer|address(?! book)|adres|adresse|adress"
     r"|information|vraag|vragen|questions?|fragen?|domanda|pregunta)"
     # ... or one person's the writer acts for ("They want their data erased", "haar
     # gegevens"; Dutch "hun gegevens" speaks of people in general).
     r"|\b(?:their|his|her|zijn|haar|ihre|seine|leur|sa|son)\s+(?:own\s+|personal\s+"
     r"|persoonlijke\s+|eigen\s+)?(?:data|gegevens|daten|donnees|persoonsgegevens|dossier)\b"
+    # ... and their request ("de inwoner heeft haar verzoek ingetrokken"); not German
+    # "Ihre Anfrage", which is the formal "your".
+    r"|\b(?:their|his|her|zijn|haar|leur|sa|son)\s+(?:verzoek|request|aanvraag|demande)\b"
     # ... not inside a name ("avg-overleg@", "AVG Gemeenten Netwerk": two capitalised words).
     r"|(?:gdpr|avg|dsgvo|rgpd)(?![-@.]\w)(?!\s(?-i:[A-Z][a-z]+\s[A-Z][a-z]))"
     # ... not a filter's finding that a message holds such data ("omdat het
