@@ -521,16 +521,21 @@ def machine_envelope(v: MessageView) -> str | None:
 
 #: Sender addresses that say no one reads the answers, in the languages they are set up in.
 _NO_REPLY = re.compile(
-    r"^(?:no|do[-_. ]?not|dont|ne[-_. ]?pas|niet|nicht|keine?|nao|non|nie)[-_. ]?"
+    r"^(?:(?:bitte|please|gelieve|merci)[-_.]?)?"
+    r"(?:no|do[-_. ]?not|dont|ne[-_. ]?pas|niet|nicht|keine?|nao|non|nie)[-_. ]?"
     r"(?:reply|respond|responder|repondre|beantwoorden|antworten|antwort|responda|rispondere|odpowiadac)(?:[-_.+].*)?$"
     r"|^[\w.-]{1,40}[-_.]no-?reply$|^noreply[\w.-]{0,40}$|^notifications?$|^notify$|^alerts?$"
+    # A group's own addresses for its notices ("privacy-nl+noreply@", "dpo-network+owners@").
+    r"|^[\w.-]{1,60}\+(?:noreply|owners)$"
     r"|^(?:mailer|automat|robot|system|systeem|autoresponder|notification)$"
     # ... in the other languages of Europe: "geen-antwoord", "nie-odpowiadaj", "ikke-svar",
     # "svara-inte", "ei-vastausta", "nevalaszolj", "nu-raspundeti", "neodpovidat".
     r"|^(?:geen|niet)[-_.]?(?:antwoord|antwoorden|reageren)$|^nie[-_.]?odpowiadaj$"
     r"|^ikke[-_.]?svar(?:e)?$|^svara[-_.]?inte$|^ei[-_.]?vastausta$|^nevalaszolj$"
     r"|^nu[-_.]?raspunde(?:ti)?$|^neodpovid(?:at|ejte)$|^no[-_.]rispondere$|^automatiskt?$"
-    r"|^auto-?mailer$|^no\.reply$",
+    r"|^auto-?mailer$|^no\.reply$"
+    # Latvian, Lithuanian, Estonian ("nepieciesams-neatbildet", "neatsakykite", "ara-vasta").
+    r"|^(?:nepieciesams[-_.]?)?neatbild(?:et|iet)$|^neatsakyk(?:ite)?$|^ara[-_.]?vasta$",
     re.IGNORECASE,
 )
 #: The accounts of servers and their programs: no person sends from these, a program on

@@ -329,6 +329,9 @@ _CONDITIONAL_QUESTION = re.compile(
     r"|\b(?:heeft u|heb je|have you|any|haben sie|hast du|avez-vous|des|tiene|domande)\s"
     r"(?:nog\s|noch\s|got\s)?(?:vragen|questions?|fragen|preguntas)\s?\?"
     r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen|des questions)\s?\?"
+    # ... and a footer's "Need help? Visit our help centre" ("Hulp nodig? Kijk op …").
+    r"|\b(?:need help|hulp nodig|brauchen sie hilfe|hilfe ben[o~]tigt|besoin d'aide"
+    r"|necesita ayuda|serve aiuto|behover du hjalp)\s?\?"
     # ... and a filter's "Think this is a mistake?" ("Denkt u dat dit onterecht is?").
     r"|\b(?:denkt u|vindt u|do you think|do you believe|think|glauben sie|pensez-vous|croyez-vous)"
     r"\s(?:dat\s|that\s|dass\s|que\s)?(?:dit|this|das|ceci|cela|c'est)\b[^?.]{0,40}\b(?:onterecht"
@@ -545,6 +548,8 @@ _NORDIC_I = re.compile(
 
 #: "Mon, 01 Jun 2026": a date's weekday, not French "mon".
 _MONDAY = re.compile(
-    r"\bmon\b(?=\.?,?\s+(?:\d{1,2}\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+    r"\bmon\b(?=\.?,?\s+(?:\d{1,2}\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    # ... or a range of days ("Mon-Fri 9:00-18:00").
+    r"|\s?[-–]\s?(?:tue|wed|thu|fri|sat|sun)\b)",
     re.IGNORECASE,
 )
