@@ -65,6 +65,8 @@ OOF_WEAK_SUBJECTS: tuple[str, ...] = (
     r"fuori (?:sede|ufficio)|assente|fuera de la oficina|ausente|fora do escrit[o~]rio",
     r"(?:de |en )?vacaciones|(?:in )?(?:ferie|vacanza)|(?:de |em )?f[e~]rias|(?:na )?urlop\w{0,3}",
     r"fr[a~]nvaro(?:nde)?|frav(?:æ|ae|a|~)r(?:ende)?|ikke til stede|ferie|semester",
+    # Frisian ("Net oanwêzich", "Ik bin oant 23/08 net oanwêzich").
+    r"net oanwezich|afwezich",
     r"poissa|lomalla|away from (?:the |my )?(?:office|desk)|away|on (?:annual |maternity |parental"
     r" |paternity |sick |study )?leave|(?:maternity|parental|paternity) leave|on vacation"
     r"|on holiday|vacation|holiday|annual leave",
@@ -82,7 +84,8 @@ _AWAY_BODY = re.compile(
     r"|vakantie|verlof|bis (?:zum|einschlie\w{0,6})|zur[u~]ck|abwesend|urlaub|jusqu'au|de retour"
     r"|nicht im b[u~]ro|au(?:ss|ß)er haus"
     r"|absente?|cong[e~]s?|fino al|assente|hasta el|ausente|tillbaka|tilbake|frav(?:æ|ae|a)r"
-    r"|semester|ferie|lomalla|poissa|palaan|rientro|rientrer[o~]|sono fuori|regreso|volver[e~])\b",
+    r"|semester|ferie|lomalla|poissa|palaan|rientro|rientrer[o~]|sono fuori|regreso|volver[e~]"
+    r"|oanwezich|oant)\b",
     re.IGNORECASE,
 )
 #: What an away notice offers besides the dates: a colleague, urgency, a later answer.
