@@ -140,6 +140,8 @@ CHALLENGE_FILTER: str = (
 CHALLENGE_CONFIRM: str = (
     r"\b(?:verify|verification|confirm\w{0,4}|bevestig\w{0,3}|verifieer|bestatig\w{0,3}"
     r"|verifica\w{0,4}|valid\w{0,5}|authenti\w{0,8}|click|clic|klik|klick\w{0,2}|puzzle|captcha"
+    # Danish/Norwegian, Lithuanian, Estonian, Latvian, Finnish ("bekræft", "patvirtinkite").
+    r"|bekr(?:æ|ae|a)ft\w{0,3}|patvirtin\w{0,6}|kinnita\w{0,4}|apstiprin\w{0,6}|vahvist\w{0,6}"
     r"|potwierdz|weryfik\w{0,5}|prove|show (?:that )?(?:you|they)|ask to be|request to be"
     r"|reply to this (?:message|e-?mail)|beantwoord dit bericht|antworten sie auf diese"
     r"|repondez a ce message|responda a este|answer this (?:note|message|e-?mail)"
@@ -159,7 +161,8 @@ CHALLENGE_DELIVERY: str = (
     r"|vastgehouden|nog niet bij mij|wacht\w{0,2}|warteschlange|erreicht|reach\w{0,2}"
     r"|goedkeuring|aguarda|ankommt|ankommen|llegue|appear in my inbox|levereras|vantar"
     r"|wstrzymywane|passed on|reaches my inbox|trattenut[oa]|consegna|bloccat[oa]|retenu"
-    r"|tegengehouden|zugestellt werden|dorucime|leverera)\b"
+    r"|tegengehouden|zugestellt werden|dorucime|leverera|i bero|laukia|venter|odottaa|ootab"
+    r"|gaida)\b"
 )
 #: Offered only by challenge services: a way to have the message let through.
 #: Asking for a reply to this very mail, in the words a challenge uses (Dutch puts the
@@ -178,7 +181,7 @@ CHALLENGE_ACTION: str = (
     r"|stuur deze (?:e-?)?mail terug|antwoord (?:even )?met|solve this"
     r"|(?:in|dans) (?:your|uw|je|votre|ihrer|deiner) (?:reply|antwoord|reponse|antwort)"
     r"|antwoord op (?:dit|deze) (?:bericht|e-?mail|mail)|een antwoord op (?:dit|deze)"
-    r"|vastaa tahan|svara pa detta"
+    r"|vastaa tahan|svara pa detta|atsakykite|svar pa denne mail"
 )
 
 #: Mailing-list administration subjects (Mailman, Sympa, LISTSERV, ezmlm, majordomo, Google
