@@ -548,6 +548,12 @@ _SYSTEM_ACCOUNT = re.compile(
 )
 
 
+#: The cron daemon mails a job's output under its own subject and name ("Cron
+#: <www-data@web3> php artisan …" from "Cron Daemon"): no person writes both.
+_CRON_SUBJECT = re.compile(r"^cron <[^<>@\s]{1,64}@[^<>\s]{1,253}>\s\S")
+_CRON_NAME = re.compile(r"^\(?cron daemon\)?$", re.IGNORECASE)
+
+
 def no_reply_sender(v: MessageView) -> str | None:
     """The author's address says no one reads answers ("noreply@", "do-not-reply@",
     "niet-beantwoorden@", "ne-pas-repondre@"): a system's notice.  A person cannot get
@@ -555,6 +561,8 @@ def no_reply_sender(v: MessageView) -> str | None:
     letter on under it, so never in a person's voice or the first person."""
     if relays_a_form(v):
         return None
+    if _CRON_SUBJECT.match(v.subject.lower()) and any(_CRON_NAME.match(n) for n, _ in v.mailboxes):
+        return "the cron daemon's job output"
     for _, address in v.mailboxes:
         local = local_part(address)
         if local and _NO_REPLY.match(local) and not a_person(v):

@@ -54,6 +54,11 @@ _SELF_DECLARED = re.compile(
     # A relay saying it passes mail on by itself ("wordt automatisch doorgestuurd").
     r"|(?:wordt|werd|is|was|wird|wurde|est|is being|has been) (?:automatisch|automatically"
     r"|automatiquement) (?:doorgestuurd|forwarded|weitergeleitet|transfere|redirected)"
+    # ... or a mailbox rule that did ("Doorgestuurd door regel 'dpo-naar-privacy'",
+    # "[Auto-forward] original recipient: …").
+    r"|(?:doorgestuurd|forwarded|weitergeleitet|transfere|redirected) (?:door|by|durch|par)"
+    r" (?:de |the |die |la )?(?:(?:inbox |mailbox |server )?rule|regel|r[e~]gle|serverregel)\b"
+    r"|auto-?forward(?:ed)?\] original recipient"
     r"|(?:automatisch doorgestuurd|automatically forwarded|automatisch weitergeleitet"
     r"|transfere automatiquement) (?:door|by|von|durch|par) (?:de |het |the |den |die |le |la )?"
     r"(?:mail ?server|server|gateway|system|systeem|mailsysteem|mail ?relay|relay)"
