@@ -658,9 +658,18 @@ def complaint_report(v: MessageView) -> str | None:
     """An abuse or spam complaint that is not ARF: a complaint subject, complaint wording,
     and the message complained about attached or forwarded below.  Never in a person's voice
     or the first person: a citizen complaining that we spam them writes "I never agreed"."""
-    if not _COMPLAINT_SUBJECT.match(v.subject) or _complainant(v):
+    if _complainant(v):
         return None
-    if not _COMPLAINT_BODY.search(v.own_words):
+    subject = _COMPLAINT_SUBJECT.match(v.subject)
+    # An abuse desk's own prose report names the address it is about instead ("an email
+    # from your IP 192.0.2.7 was reported", "adresse IP 185.61.222.40", "Ihrem Netzbereich").
+    if (
+        (subject or _DESK_SUBJECT.search(v.subject))
+        and _abuse_desk(v)
+        and _ABOUT_AN_ADDRESS.search(v.own_words)
+    ):
+        return f"abuse desk's report {v.subject[:40]!r} about a sending address"
+    if not subject or not _COMPLAINT_BODY.search(v.own_words):
         return None
     attached = v.part_types & _RETURNED_MESSAGE_TYPES or any(
         (a.filename or "").lower().endswith(".eml") for a in v.msg.attachments
@@ -670,6 +679,37 @@ def complaint_report(v: MessageView) -> str | None:
         what = "attached" if attached else "forwarded below"
         return f"complaint report {v.subject[:40]!r} with the message {what}"
     return None
+
+
+def _abuse_desk(v: MessageView) -> bool:
+    """From an abuse desk's or CERT's role address (``abuse@``, ``cert@``, ``…@abuse.…``)."""
+    for _, address in v.mailboxes:
+        domain = address.rsplit("@", 1)[-1].lower()
+        if _ABUSE_DESK.match(local_part(address)) or domain.startswith("abuse."):
+            return True
+    return False
+
+
+#: The role addresses of abuse desks and CERTs.
+_ABUSE_DESK = re.compile(
+    r"^(?:abuse|cert|csirt|abuse[-_.]?(?:desk|team|reports?|noreply|no-reply)|security-?reports?)$",
+    re.IGNORECASE,
+)
+#: A desk's subject: a ticket or the kind of abuse ("[ABUSE-135933] Brute-force attempts").
+_DESK_SUBJECT = re.compile(
+    r"\b(?:abuse|abus|misbruik|missbrauch|cert|incident|brute-?force|phishing|spam|botnet"
+    r"|malware|open (?:relay|resolver)|compromi[sz]ed|signalement|beschwerde|klacht|complaint"
+    r"|plainte)\b",
+    re.IGNORECASE,
+)
+#: What a desk's report is about: an IP address, or the reader's network or domain.
+_ABOUT_AN_ADDRESS = re.compile(
+    r"\b(?:ip|ip-adres|ip-adresse|adresse ip|ip address|from|van|von|depuis)\W{0,3}"
+    r"\d{1,3}(?:\.\d{1,3}){3}\b"
+    r"|\b(?:your|uw|ihr\w{0,2}|votre) (?:network|netwerk|netz\w{0,8}|infrastructure|ip"
+    r"|domain|domein|domaine)\b",
+    re.IGNORECASE,
+)
 
 
 def _complainant(v: MessageView) -> bool:
