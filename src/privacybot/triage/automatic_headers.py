@@ -118,7 +118,8 @@ _DAEMON_NAME = re.compile(
 _DAEMON_DISPLAY = re.compile(
     r"^(?:mailer[-_ ]?daemon|post[-_ ]?master|mail delivery (?:subsystem|system|service|team)"
     r"|internet mail delivery|microsoft outlook|mail administrator|domino mail router"
-    r"|groupwise internet agent|courier mail server|microsoft exchange(?: server| online)?"
+    r"|groupwise internet agent|(?:groupwise )?post office agent|courier mail server"
+    r"|microsoft exchange(?: server| online)?"
     r"|exchange online|mail ?server|e-?mail ?server|mail ?platform(?: [\w.-]{1,60})?)$",
     re.IGNORECASE,
 )

@@ -25,7 +25,9 @@ _JSON_EVENT_KEYS = re.compile(
     r'"(?:notificationType|eventType|bounceType|bounceSubType|complaintFeedbackType'
     r"|bouncedRecipients|complainedRecipients|smtp[-_]id|sg_event_id|sg_message_id|TopicArn"
     r'|diagnosticCode)"\s*:'
-    r'|"(?:event|type|Type|status|bounce|complaint|delivery)"\s*:\s*(?:[\[{]|"(?:bounced?'
+    # A webhook's dotted event name ("consent.expiring", "user.deleted").
+    r'|"(?:event|type|event_?type|action|alert)"\s*:\s*"[a-z][a-z0-9_]{1,30}\.[a-z0-9_.]{2,40}"'
+    r'|"(?:event|type|Type|status|bounce|complaint|delivery|action)"\s*:\s*(?:[\[{]|"(?:bounced?'
     r"|complaint|delivery|delivered|notification|dropped|deferred|spamreport|failed|rejected"
     r'|permanent|transient|hard_?bounce|soft_?bounce|error|errored|failure|timeout)")',
     re.IGNORECASE,
