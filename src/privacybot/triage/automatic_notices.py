@@ -315,11 +315,9 @@ def gateway_body(v: MessageView) -> str | None:
         return None
     # A person answering a gateway's notice ("Re: Uw bericht is in quarantaine geplaatst"
     # over "Mijn mail is tegengehouden zie ik"): their client's prefix, their own voice.
-    if v.first_person and CLIENT_REPLY.match(v.subject):
-        return None
-    # A person writing from a no-reply address while theirs is blocked, answer to the
+    # ... nor one writing from a no-reply address while theirs is blocked, answer to the
     # Reply-To they give in the text.
-    if v.first_person and relays_a_form(v):
+    if v.first_person and (CLIENT_REPLY.match(v.subject) or relays_a_form(v)):
         return None
     system = any(
         _SYSTEM_LOCAL.search(squash(local_part(address))) or _SYSTEM_NAME.search(fold(name))
@@ -658,18 +656,20 @@ def complaint_report(v: MessageView) -> str | None:
     """An abuse or spam complaint that is not ARF: a complaint subject, complaint wording,
     and the message complained about attached or forwarded below.  Never in a person's voice
     or the first person: a citizen complaining that we spam them writes "I never agreed"."""
-    if _complainant(v):
-        return None
     subject = _COMPLAINT_SUBJECT.match(v.subject)
     # An abuse desk's own prose report names the address it is about instead ("an email
     # from your IP 192.0.2.7 was reported", "adresse IP 185.61.222.40", "Ihrem Netzbereich").
-    if (
+    desk_report = bool(
         (subject or _DESK_SUBJECT.search(v.subject))
         and _abuse_desk(v)
         and _ABOUT_AN_ADDRESS.search(v.own_words)
-    ):
+    )
+    # The cheap header tests first: most mail has no complaint subject at all.
+    if not (subject or desk_report) or _complainant(v):
+        return None
+    if desk_report:
         return f"abuse desk's report {v.subject[:40]!r} about a sending address"
-    if not subject or not _COMPLAINT_BODY.search(v.own_words):
+    if not _COMPLAINT_BODY.search(v.own_words):
         return None
     attached = v.part_types & _RETURNED_MESSAGE_TYPES or any(
         (a.filename or "").lower().endswith(".eml") for a in v.msg.attachments
