@@ -123,6 +123,14 @@ SETS: tuple[str, ...] = (
     "set81",
     "set82",
     "set83",
+    "set84",
+    "set85",
+    "set86",
+    "set87",
+    "set88",
+    "set89",
+    "set90",
+    "set91",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -209,6 +217,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set81": "mail81",
     "set82": "mail82",
     "set83": "mail83",
+    "set84": "mail84",
+    "set85": "mail85",
+    "set86": "mail86",
+    "set87": "mail87",
+    "set88": "mail88",
+    "set89": "mail89",
+    "set90": "mail90",
+    "set91": "mail91",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
