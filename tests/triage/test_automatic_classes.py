@@ -424,12 +424,21 @@ def test_null_sender_written_other_ways(header: str) -> None:
         "X-HS-Autoreply: 1",
         "X-Is-Autoreply: yes",
         "X-TOPdesk-Autoreply: true",
-        "X-MS-Exchange-Inbox-Rules-Loop: kantoor@b.example",
+        "X-MS-Exchange-Inbox-Rules-Loop: a@b.example",
     ],
 )
 def test_vendor_autoreply_headers_by_shape(header: str) -> None:
     raw = f"From: a@b.example\r\n{header}\r\nSubject: x\r\n\r\nThanks.\r\n".encode()
     assert verdict(raw) == (True, "autoreply-headers")
+
+
+def test_exchange_rule_loop_naming_another_mailbox_only_redirected_mail() -> None:
+    """The inbox rule of kantoor@ passed on a@'s mail: that says nothing of who wrote it."""
+    raw = (
+        b"From: A. Bos <a@b.example>\r\nX-MS-Exchange-Inbox-Rules-Loop: kantoor@b.example\r\n"
+        b"Subject: Vraag\r\n\r\nHoe lang bewaren jullie mijn gegevens?\r\n"
+    )
+    assert verdict(raw) == (False, None)
 
 
 @pytest.mark.parametrize(

@@ -85,7 +85,7 @@ _AWAY_BODY = re.compile(
     r"|nicht im b[u~]ro|au(?:ss|ß)er haus"
     r"|absente?|cong[e~]s?|fino al|assente|hasta el|ausente|tillbaka|tilbake|frav(?:æ|ae|a)r"
     r"|semester|ferie|lomalla|poissa|palaan|rientro|rientrer[o~]|sono fuori|regreso|volver[e~]"
-    r"|oanwezich|oant)\b",
+    r"|oanwezich|oant|ledig|till och med|t\.o\.m\.)\b",
     re.IGNORECASE,
 )
 #: What an away notice offers besides the dates: a colleague, urgency, a later answer.
@@ -156,7 +156,11 @@ _OOF_SUBJECT = alternation(
 )
 _OOF_SUBJECT_ANY = alternation(OOF_SUBJECTS, r"(?:\W|$)")
 _OOF_SUBJECT_FROM = alternation(OOF_SUBJECTS, _OOF_FROM_TAIL)
-_OOF_WEAK_SUBJECT = alternation(OOF_WEAK_SUBJECTS, _SEP)
+#: ... also run straight into our subject, as some autoresponders prefix it without a
+#: colon ("Frånvaro Uw inzageverzoek [PRV-2026-02102]").
+_OOF_WEAK_SUBJECT = alternation(
+    OOF_WEAK_SUBJECTS, r"(?:" + _SEP + r"|\s+(?=[^\[\]]{0,120}\[prv-\d{4}-\d{5}\]))"
+)
 _OOF_WEAK_UNTIL = alternation(
     OOF_WEAK_SUBJECTS, r"\s+(?:until|till|tot(?: en met)?|t/m|bis|jusqu|fino|hasta|at[e~]|do)\s+\w"
 )

@@ -10,6 +10,7 @@ person, a question or their own request on the other.
 from __future__ import annotations
 
 import re
+from email.utils import getaddresses
 
 from privacybot.triage import automatic_structure as structure
 from privacybot.triage.automatic_bounces import ABUSE_DESK_ASKS
@@ -37,6 +38,7 @@ from privacybot.triage.automatic_view import (
     HEAD_CHARS,
     LINK_TEXT,
     LONG_NOTICE,
+    OUR_REFERENCE,
     PERSON_REQUEST,
     SAYS_NO,
     SUBJECT_FIELD,
@@ -216,6 +218,9 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r"(?:only )?accepts? (?:mail|e-?mails?|messages?) (?:only )?from (?:approved|known|verified"
     r"|trusted|allowed) (?:senders|people|addresses)",
     r"(?:before (?:your|the) message (?:can be|is|will be) delivered)",
+    # A filter's instruction to answer with one word, or to reply so it lets the mail pass.
+    r"\breply (?:to this (?:message|e-?mail) )?with the word\b|\breply to release\b"
+    r"|\bantwoord (?:op dit bericht )?met het woord\b|\bantworten sie mit dem wort\b",
 )
 CHALLENGE_SUBJECTS: tuple[str, ...] = (
     r"(?:please )?(?:confirm|verify) your (?:e-?mail|message|address)(?: to| so| before| for)?",
@@ -455,6 +460,14 @@ def read_receipt(v: MessageView) -> str | None:
     if v.human_voice:
         return None
     head = v.head_text
+    # A receipt prefix over our own case subject, and not a word written under it: a
+    # client's bare receipt ("Leído: … [PRV-…]"); a person answering writes "Re:" and text.
+    if (
+        _RECEIPT_SUBJECT.match(v.subject)
+        and OUR_REFERENCE.search(v.subject)
+        and not re.search(r"[^\W\d_]", v.own_words)
+    ):
+        return "receipt subject over our case mail, no text"
     match = _RECEIPT_STRONG.search(head)
     if match:
         return f"receipt wording {match.group(0)[:60]!r}"
@@ -722,6 +735,19 @@ def _complainant(v: MessageView) -> bool:
     return v.first_person or asks_or_owns(without_our_subject(v.subject), text)
 
 
+#: A challenge service's own mailbox ("verify@", "confirm-3335bec4df@", "sendercheck@").
+_CHALLENGE_LOCAL = re.compile(
+    r"^(?:verify|verification|confirm|challenge|sendercheck|spamschutz|antispam)(?:[-_.+=]|$)"
+)
+
+
+def _challenge_sender(v: MessageView) -> bool:
+    """From, Sender or the envelope is a challenge service's mailbox."""
+    addresses = [address for _, address in v.mailboxes]
+    addresses += [a for _, a in getaddresses(v.msg.header_all("Return-Path")[:1])]
+    return any(_CHALLENGE_LOCAL.match(local_part(a).lower()) for a in addresses)
+
+
 def _system_sender(v: MessageView) -> bool:
     """From or Sender is a system's: a scanner's or gateway's local part or display name."""
     return any(
@@ -907,8 +933,13 @@ def challenge_words(v: MessageView) -> str | None:
     subject = _HUMAN_CHECK_QUESTION.sub(" ", without_our_subject(v.subject))
     if asks_or_owns(subject, text) or _OWN_SETTINGS.search(text):
         return None
-    system = _system_sender(v)
-    place = _CONFIRM_WORDS.search(v.subject) or _A_MESSAGE.search(text) or answers_us(v)
+    system = _system_sender(v) or _challenge_sender(v)
+    place = (
+        _CONFIRM_WORDS.search(v.subject)
+        or _A_MESSAGE.search(text)
+        or _A_MESSAGE.search(without_our_subject(v.subject))
+        or answers_us(v)
+    )
     if not (system or place):
         return None
     found = f"{confirm.group(0)[:25]!r} and {second.group(0)[:25]!r}"

@@ -47,7 +47,7 @@ OOF_SUBJECTS_MORE: tuple[str, ...] = (
     r"raspuns automat|automatski odgovor|samodejni odgovor|automaatne vastus|automatiska atbilde"
     r"|automatinis atsakymas|sjalfvirkt svar|balasan otomatis|tra loi tu dong|otomatik cevap",
     r"автоматическ(?:ий|ии) ответ|автоответ|вне офиса|автоматична відповідь|автоматичен отговор"
-    r"|извън офиса|ван канцеларије",
+    r"|извън офиса|ван канцеларије|автовідповідь",
     r"αυτοματη απαντηση|εκτος γραφειου",
     r"自動返信|自動応答|自動回答|不在(?:通知|のお知らせ|連絡|中)|自动回复|自动答复|自動回覆|自動回復"
     r"|自動答覆|休假(?:通知|中)|외출|자동 ?(?:회신|응답|답장)|부재 ?중",
@@ -181,7 +181,7 @@ CHALLENGE_ACTION: str = (
     r"|stuur deze (?:e-?)?mail terug|antwoord (?:even )?met|solve this"
     r"|(?:in|dans) (?:your|uw|je|votre|ihrer|deiner) (?:reply|antwoord|reponse|antwort)"
     r"|antwoord op (?:dit|deze) (?:bericht|e-?mail|mail)|een antwoord op (?:dit|deze)"
-    r"|vastaa tahan|svara pa detta|atsakykite|svar pa denne mail"
+    r"|vastaa tahan|svara pa detta|atsakykite|svar pa denne mail|recopi\w{1,4} le code"
 )
 
 #: Mailing-list administration subjects (Mailman, Sympa, LISTSERV, ezmlm, majordomo, Google
@@ -247,7 +247,7 @@ RECEIPT_SUBJECTS: str = (
     r"|displayed|weergegeven|angezeigt|opened|geopend|geoffnet|ouvert|ungelesen"
     r"|ontvangstbevestiging|confirmation of reading|ei luettu|luettu|تمت القراءة"
     # Estonian, Latvian, Lithuanian ("Loetud:", "Izlasīts:", "Perskaityta:").
-    r"|loetud|izlasits|perskaityta|læst)\s?:"
+    r"|loetud|izlasits|perskaityta|læst|przeczytano|อ่านแล้ว)\s?:"
     r"|message status\s?-\s?(?:opened|read)\b"
     r"|(?:return|read|delivery) receipt|read-receipt|lesebestatigung|leesbevestiging|accuse de"
     r" lecture|notification de lecture|conferma di lettura|confirmacion de lectura|confirmacao"
@@ -296,6 +296,8 @@ RECEIPT_BODY: str = (
     r"|a fost citit|ha sido leido|tarihinde okundu|было прочитано|verwijderd zonder te zijn gelezen"
     r"|is bezorgd bij de volgende geadresseerde|was opened by|werd gelezen op"
     r"|fara a fi citit|okunmadan silindi|було прочитано|に開封されました|lastes"
+    # Chinese, Korean and Thai clients: "已于 <date> 被阅读", "<date>에 읽었습니다", "ถูกอ่านเมื่อ".
+    r"|被阅读|被閱讀|읽었습니다|ถูกอ่านเมื่อ"
     r"|werd geopend door|is geopend door|wurde (?:von .{1,80} )?geoffnet|was read (?:at|by)"
     r"|a ete ouvert par|opened by:|heeft uw bericht geopend|opened your message"
     r"|hat ihre nachricht geoffnet|a ouvert votre message|werd ontvangen door|was displayed by"
@@ -310,6 +312,8 @@ RECEIPT_FIELDS: str = (
     r"|inviato|para|asunto|enviad[oa]|assunto|till|amne|skickat|do|temat|wyslano|til|emne|sendt"
     r"|catre|subiect|trimis|kime|konu|gonderildi|кому|тема|надіслано|отправлено|宛先|件名"
     r"|saaja|teema|saadetud|kam|tema|nosutits|kam|gavejas|tema|issiusta"
-    r"|送信日時|opened|geopend|geoffnet|ouvert)"
+    # Chinese, Korean and Thai receipts' fields (Thai "เรื่อง" as lines are folded).
+    r"|送信日時|收件人|主题|发送时间|收件者|主旨|받는 사람|제목|보낸 날짜|ถึง|เรือง"
+    r"|opened|geopend|geoffnet|ouvert)"
     r"\s?:\s{0,12}\S"
 )

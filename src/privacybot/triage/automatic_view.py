@@ -433,6 +433,31 @@ def signed_by_a_person(v: MessageView) -> bool:
     return any(_PERSONAL_SIGN_OFF.match(fold(text)) for text in (*lines, *pairs))
 
 
+#: A closing, formal or not, and a person's name after it at the very end of the writer's
+#: text ("… Please confirm receipt. Thanks, Aisha", "Regards, Olivia Hughes", "Met
+#: vriendelijke groet, / Gert-Jan Hoekstra / Servicedesk"): a desk or a system signs with
+#: its team's or company's name, a campaign's sender seldom with a closing word before it.
+_CLOSING_WITH_NAME = re.compile(
+    r"(?:^|[.!?]\s|\n)(?:groet(?:jes|en)?|met (?:vriendelijke|hartelijke) groet(?:en)?|mvg"
+    r"|hartelijke groet|cheers|thanks|thank you|thx|bedankt|dank(?:e| je| u)(?: wel| schon)?"
+    r"|(?:best|kind|warm)? ?regards|best|mit freundlichen grussen|viele grusse|liebe grusse|gruss"
+    r"|grusse|lg|mfg|merci|cordialement|bien a vous|saludos|un saluto|cordiali saluti)"
+    r"\s?,?\s(?!(?i:secretariaat|administratie|afdeling|team|receptie|redactie|support|helpdesk"
+    r"|servicedesk|klantenservice|office|kantoor|directie|your|uw|ihr|votre|the|het|de|das)\b)"
+    r"(?-i:[A-Z][a-z]{1,12}(?:-[A-Z][a-z]{1,12})?)(?:\s(?:(?:van|de|der|den|von|le|la)\s){0,2}"
+    r"(?-i:[A-Z][a-z]{1,15}(?:-[A-Z][a-z]{1,15})?)){0,2}\.?"
+    r"(?:\n(?!(?i:\S*@|www\.|https?:|tel|phone|\+?\d))[^\n]{1,40}){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def closes_with_a_name(v: MessageView) -> bool:
+    """The writer's text ends with a closing and a person's name (and at most two short
+    lines of title or department after it)."""
+    lines = [line.strip() for line in v.head if line.strip()][-6:]
+    return bool(_CLOSING_WITH_NAME.search(fold("\n".join(lines))))
+
+
 #: The footer with its device ("Sent from my Galaxy S23"): the client's words, not the
 #: writer's ("my phone" is no citizen's data).
 _MOBILE_FOOTER_LINE = re.compile(MOBILE_FOOTER.pattern + r"(?:\s[\w-]{1,15}){0,3}", re.I)
