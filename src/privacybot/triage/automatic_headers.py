@@ -25,6 +25,7 @@ from privacybot.triage.automatic_view import (
     COMMENT,
     FORWARD_PREFIX,
     HEAD_CHARS,
+    OUR_REFERENCE,
     PERSON_REQUEST,
     SAYS_NO,
     TYPED_CODE,
@@ -487,6 +488,8 @@ def _platform_relays_a_person(v: MessageView) -> bool:
     text = v.own_words
     return bool(
         (v.first_person and _own_case(v))
+        # ... or a person answering our case mail: a campaign never carries our reference.
+        or (a_person(v) and OUR_REFERENCE.search(v.subject))
         or TYPED_CODE.search(text)
         or _asks_us_for_self(v)
         or (v.human_voice and ASKS_THE_READER.search(text))

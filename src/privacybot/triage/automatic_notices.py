@@ -358,6 +358,10 @@ def gateway_notice(v: MessageView) -> str | None:
     return None
 
 
+#: A short span in quotation marks.
+_QUOTED_SPAN = re.compile(r"(?:^|(?<=\s))['\"“‘„«][^'\"”’«»\n]{6,120}['\"”’»](?=[\s.,;:!?)]|$)")
+
+
 def challenge(v: MessageView) -> str | None:
     """Challenge-response: the sender must confirm they are human before delivery.
 
@@ -381,7 +385,9 @@ def challenge(v: MessageView) -> str | None:
         return None
     if _CHALLENGE_SUBJECT.match(v.subject):
         return f"challenge subject {v.subject[:60]!r}"
-    match = _CHALLENGE.search(head)
+    # A challenge's words in quotation marks are someone quoting it ("got a 'please
+    # confirm you are human' challenge back"), not the challenge itself.
+    match = _CHALLENGE.search(_QUOTED_SPAN.sub(" ", head))
     if match:
         return f"challenge wording {match.group(0)[:60]!r}"
     if all(p.search(head) for p in _CHALLENGE_TOGETHER) and "://" in v.msg.body[:HEAD_CHARS]:
@@ -672,8 +678,13 @@ def complaint_report(v: MessageView) -> str | None:
     subject = _COMPLAINT_SUBJECT.match(v.subject)
     # An abuse desk's own prose report names the address it is about instead ("an email
     # from your IP 192.0.2.7 was reported", "adresse IP 185.61.222.40", "Ihrem Netzbereich").
+    # A desk may also forward our own mail under its report ("FW: … [PRV-2026-02265]").
     desk_report = bool(
-        (subject or _DESK_SUBJECT.search(v.subject))
+        (
+            subject
+            or _DESK_SUBJECT.search(v.subject)
+            or (FORWARD_PREFIX.match(v.subject) and OUR_REFERENCE.search(v.subject))
+        )
         and _abuse_desk(v)
         and _ABOUT_AN_ADDRESS.search(v.own_words)
     )
@@ -698,14 +709,15 @@ def _abuse_desk(v: MessageView) -> bool:
     """From an abuse desk's or CERT's role address (``abuse@``, ``cert@``, ``…@abuse.…``)."""
     for _, address in v.mailboxes:
         domain = address.rsplit("@", 1)[-1].lower()
-        if _ABUSE_DESK.match(local_part(address)) or domain.startswith("abuse."):
+        if _ABUSE_DESK.match(local_part(address)) or domain.startswith(("abuse.", "fbl.")):
             return True
     return False
 
 
 #: The role addresses of abuse desks and CERTs.
 _ABUSE_DESK = re.compile(
-    r"^(?:abuse|cert|csirt|abuse[-_.]?(?:desk|team|reports?|noreply|no-reply)|security-?reports?)$",
+    r"^(?:abuse|cert|csirt|abuse[-_.]?(?:desk|team|reports?|noreply|no-reply)|security-?reports?"
+    r"|fbl|feedback-?loop|complaints?)$",
     re.IGNORECASE,
 )
 #: A desk's subject: a ticket or the kind of abuse ("[ABUSE-135933] Brute-force attempts").
@@ -720,7 +732,9 @@ _ABOUT_AN_ADDRESS = re.compile(
     r"\b(?:ip|ip-adres|ip-adresse|adresse ip|ip address|from|van|von|depuis)\W{0,3}"
     r"\d{1,3}(?:\.\d{1,3}){3}\b"
     r"|\b(?:your|uw|ihr\w{0,2}|votre) (?:network|netwerk|netz\w{0,8}|infrastructure|ip"
-    r"|domain|domein|domaine)\b",
+    r"|domain|domein|domaine)\b"
+    # ... or the sending address a complaint was received for.
+    r"|\bcomplaint (?:received )?(?:for|about|regarding) <?[\w.+=-]{1,64}@",
     re.IGNORECASE,
 )
 
@@ -832,7 +846,9 @@ _MY_CASE = re.compile(
 #: "Mocht u vragen hebben, neem dan contact op": a template's way on, not a question.
 _CONDITIONAL = re.compile(
     r"[^.!?]{0,160}\?\s+(?:\w+\s+){0,2}(?:dan|then|dann|alors)\b"
-    r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen|des questions)\s?\?",
+    r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen|des questions)\s?\?"
+    r"|\b(?:vragen|questions|fragen)\s?\?\s(?:kijk|bekijk|zie|ga naar|see|visit|go to|siehe"
+    r"|besuchen)\b",
     re.I,
 )
 

@@ -329,6 +329,9 @@ _CONDITIONAL_QUESTION = re.compile(
     r"|\b(?:heeft u|heb je|have you|any|haben sie|hast du|avez-vous|des|tiene|domande)\s"
     r"(?:nog\s|noch\s|got\s)?(?:vragen|questions?|fragen|preguntas)\s?\?"
     r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen|des questions)\s?\?"
+    # ... and "Vragen? Kijk op …" wherever it stands: a pointer, not a question.
+    r"|\b(?:vragen|questions|fragen)\s?\?\s(?:kijk|bekijk|zie|ga naar|see|visit|go to|siehe"
+    r"|besuchen)\b"
     # ... and a footer's "Need help? Visit our help centre" ("Hulp nodig? Kijk op …").
     r"|\b(?:need help|hulp nodig|brauchen sie hilfe|hilfe ben[o~]tigt|besoin d'aide"
     r"|necesita ayuda|serve aiuto|behover du hjalp)\s?\?"
