@@ -131,6 +131,14 @@ SETS: tuple[str, ...] = (
     "set89",
     "set90",
     "set91",
+    "set92",
+    "set93",
+    "set94",
+    "set95",
+    "set96",
+    "set97",
+    "set98",
+    "set99",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -225,6 +233,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set89": "mail89",
     "set90": "mail90",
     "set91": "mail91",
+    "set92": "mail92",
+    "set93": "mail93",
+    "set94": "mail94",
+    "set95": "mail95",
+    "set96": "mail96",
+    "set97": "mail97",
+    "set98": "mail98",
+    "set99": "mail99",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
