@@ -442,7 +442,12 @@ TELL_US = re.compile(
     r"|following up on our (?:call|conversation|phone call|meeting)"
     r"|as discussed (?:on the phone|by phone|this morning|earlier today|yesterday))\b"
     # ... or asks us to confirm that something was done or arrived.
-    r"|\bplease confirm receipt\s?[.!]|\bbitte bestatigen sie,? dass\b",
+    r"|\bplease confirm (?:receipt\s?[.!]|by return\b)|\bbitte bestatigen sie,? dass\b"
+    # ... or asks for our help or for a right in so many words ("We need your help
+    # retrieving …", "Wir bitten um Auskunft gemäß Art. 15 DSGVO").
+    r"|\bneed your help\b|\bwe hebben (?:uw|jullie|je) hulp nodig\b"
+    r"|\bwir (?:brauchen ihre hilfe|bitten (?:sie )?um (?:auskunft|loschung|berichtigung"
+    r"|ubermittlung|bestatigung|stellungnahme|mitteilung|ruckmeldung))\b",
     re.IGNORECASE,
 )
 

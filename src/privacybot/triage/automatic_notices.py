@@ -453,6 +453,11 @@ _RECEIPT_WEAK = re.compile(fold(RECEIPT_BODY), re.IGNORECASE)
 _RECEIPT_FIELD = re.compile(r"^\W{0,3}" + RECEIPT_FIELDS, re.IGNORECASE)
 
 
+#: Where a receipt's To/Subject/Sent fields begin: the words above them are the writer's.
+_RECEIPT_FIELD_ANYWHERE = re.compile(r"\b" + RECEIPT_FIELDS, re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)\w{0,6},", re.IGNORECASE)
+
+
 def read_receipt(v: MessageView) -> str | None:
     """A read, not-read or delivery receipt written as text (Outlook, Exchange, Notes, webmail).
 
@@ -481,6 +486,15 @@ def read_receipt(v: MessageView) -> str | None:
     # A person telling us about a receipt they got ("I got a read receipt saying my
     # e-mail was read on …, but nobody answered. Case PRV-…").
     if not match or v.speaks_under_a_notice:
+        return None
+    # A person above a receipt they paste ("Ich habe die unten stehende Lesebestätigung
+    # erhalten. Eine Antwort fehlt jedoch …"): a receipt never speaks in the first person.
+    # (Our own subject echoed in its fields may carry the citizen's "mijn gegevens"; its
+    # addresses and dates are no one's words: "io", "Mon, 16 Nov".)
+    above = _WEEKDAY.sub(" ", ADDRESS.sub(" ", without_our_subject(head[: match.start()])))
+    above = fold(above)
+    field = _RECEIPT_FIELD_ANYWHERE.search(above)
+    if FIRST_PERSON_ANY.search(above[: field.start()] if field else above):
         return None
     fields = sum(1 for line in v.head if _RECEIPT_FIELD.match(fold(line)))
     if _RECEIPT_SUBJECT.match(v.subject) or fields >= 2:
