@@ -439,7 +439,8 @@ def signed_by_a_person(v: MessageView) -> bool:
 #: A closing, formal or not, and a person's name after it at the very end of the writer's
 #: text ("… Please confirm receipt. Thanks, Aisha", "Regards, Olivia Hughes", "Met
 #: vriendelijke groet, / Gert-Jan Hoekstra / Servicedesk"): a desk or a system signs with
-#: its team's or company's name, a campaign's sender seldom with a closing word before it.
+#: its team's or company's name.  Campaigns signed by a person exist too ("Warm regards,
+#: Zofia Kowalska"), so only a bounce handler's envelope gives way to it, not a platform's.
 _CLOSING_WITH_NAME = re.compile(
     r"(?:^|[.!?]\s|\n)(?:groet(?:jes|en)?|met (?:vriendelijke|hartelijke) groet(?:en)?|mvg"
     r"|hartelijke groet|cheers|thanks|thank you|thx|bedankt|dank(?:e| je| u)(?: wel| schon)?"
