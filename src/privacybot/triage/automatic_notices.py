@@ -40,6 +40,7 @@ from privacybot.triage.automatic_view import (
     LONG_NOTICE,
     OUR_REFERENCE,
     PERSON_REQUEST,
+    QUESTIONS_POINTER,
     SAYS_NO,
     SUBJECT_FIELD,
     URL,
@@ -861,8 +862,7 @@ _MY_CASE = re.compile(
 _CONDITIONAL = re.compile(
     r"[^.!?]{0,160}\?\s+(?:\w+\s+){0,2}(?:dan|then|dann|alors)\b"
     r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen|des questions)\s?\?"
-    r"|\b(?:vragen|questions|fragen)\s?\?\s(?:kijk|bekijk|zie|ga naar|see|visit|go to|siehe"
-    r"|besuchen)\b",
+    r"|" + QUESTIONS_POINTER,
     re.I,
 )
 

@@ -320,6 +320,11 @@ def without_our_subject(text: str) -> str:
     return _OUR_SUBJECT_ECHO.sub(" ", text)
 
 
+#: A template's "Vragen? Kijk op …": a pointer to its help pages, not a question.
+QUESTIONS_POINTER = (
+    r"\b(?:vragen|questions|fragen)\s?\?\s(?:kijk|bekijk|zie|ga naar|see|visit|go to|siehe"
+    r"|besuchen)\b"
+)
 #: A template's conditional question and its answer ("Was dit niet de bedoeling? Reageer
 #: dan via …", "Heeft u dit niet aangevraagd? Dan hoeft u niets te doen"): it asks the
 #: reader nothing.
@@ -330,8 +335,7 @@ _CONDITIONAL_QUESTION = re.compile(
     r"(?:nog\s|noch\s|got\s)?(?:vragen|questions?|fragen|preguntas)\s?\?"
     r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen|des questions)\s?\?"
     # ... and "Vragen? Kijk op …" wherever it stands: a pointer, not a question.
-    r"|\b(?:vragen|questions|fragen)\s?\?\s(?:kijk|bekijk|zie|ga naar|see|visit|go to|siehe"
-    r"|besuchen)\b"
+    r"|" + QUESTIONS_POINTER +
     # ... and a footer's "Need help? Visit our help centre" ("Hulp nodig? Kijk op …").
     r"|\b(?:need help|hulp nodig|brauchen sie hilfe|hilfe ben[o~]tigt|besoin d'aide"
     r"|necesita ayuda|serve aiuto|behover du hjalp)\s?\?"
