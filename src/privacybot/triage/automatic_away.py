@@ -390,7 +390,9 @@ _MODAL_REQUEST = re.compile(
     # ... but not the notice's own redirect ("voor spoed kunt u contact opnemen met …").
     # ... nor its pointer to another address ("kun je mailen naar bestuur@…").
     r"(?![^.!?\n]{0,50}\b(?:e-?mailen|mailen|mail|email|schrijven|write|schreiben|ecrire)"
-    r"\s(?:naar|to|an|a)\s[\w.+-]{1,64}@)"
+    r"\s(?:naar|to|an|a)\s(?:[\w.+-]{1,64}@|(?:het|de|ons|onze|the|our|unser\w{0,2}|die|das"
+    r"|notre|l')\s?(?:\w+\s)?(?:algemene?|centrale?|general|allgemeine\w?|main|generale?)?\s?"
+    r"(?:adres|address|adresse|mailbox|postbus|inbox|secretariaat|team|servicedesk|helpdesk)\b))"
     r"(?![^.!?\n]{0,50}\b(?:contact\w{0,4}|terecht|bellen|bel|wenden|bereiken|reach|call"
     r"|kontakt\w{0,4}|erreichen|anrufen|joindre|contacter|appeler|rivolger\w{0,3}"
     r"|contatt\w{1,3}|llamar|contactar)\b)",

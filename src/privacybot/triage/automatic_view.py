@@ -107,7 +107,8 @@ _NOT_AUTOMATIC = re.compile(
 )
 #: Where a human's own text ends: quotes, attributions, forwarded and Outlook header blocks.
 HEAD_END = re.compile(
-    r"^\s*(?:>|-{2,}\s*(?:original|forwarded|oorspronkelijk|doorgestuurd|urspr|weitergeleitet"
+    # (a converter from HTML may escape the dashes: "\-----Original Message-----")
+    r"^\s*(?:>|\\?-{2,}\s*(?:original|forwarded|oorspronkelijk|doorgestuurd|urspr|weitergeleitet"
     r"|message d'origine|message transf|messaggio inoltrato|mensaje reenviado|mensagem"
     r" encaminhada|vidarebefordrat|videresendt|przekazana|p[rř]eposlan|tov[aá]bb[ií]tott"
     r"|mesaj redirec|προωθημ|iletilen|edelleenl[aä]hetetty|пересланн?ое|переслане)|begin forwarded"
@@ -334,6 +335,11 @@ _CONDITIONAL_QUESTION = re.compile(
     r"|\b(?:heeft u|heb je|have you|any|haben sie|hast du|avez-vous|des|tiene|domande)\s"
     r"(?:nog\s|noch\s|got\s)?(?:vragen|questions?|fragen|preguntas)\s?\?"
     r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen|des questions)\s?\?"
+    # ... and a notice's short question that points elsewhere ("Storing? Bel het noodnummer",
+    # "Iets dringends? Mail Pieter"); not "… ? Bel me" (a person asking to be called).
+    r"|(?:^|(?<=[.!?]\s))[^.!?]{0,60}\?\s(?:mail|e-?mail|bel|call|phone|ring|neem contact"
+    r"|contact|rufen sie|schreiben sie|wenden sie sich|appelez|contactez|ecrivez|chiama"
+    r"|scrivi|llame|escriba)\b(?!\s(?:me|mij|mich|moi|ons|us|uns|nous)\b)"
     # ... and "Vragen? Kijk op …" wherever it stands: a pointer, not a question.
     r"|" + QUESTIONS_POINTER +
     # ... and a footer's "Need help? Visit our help centre" ("Hulp nodig? Kijk op …").
@@ -504,6 +510,14 @@ ECHOED_SUBJECT = re.compile(
 )
 
 
+#: A reply's subject to our mail after a notice's prefix ("Abwesend: RE: Berichtigung meiner
+#: Daten [PRV-…]"): the words are our subject, which echoes the citizen's own.
+_REPLY_TO_OURS = re.compile(
+    r"\b(?:re|aw|antw|sv|vs|odp|fw|fwd|wg|tr)\s?:\s?[^\[\]]{0,160}\[prv-\d{4}-\d{5}\].*",
+    re.IGNORECASE,
+)
+
+
 def speaks_under_a_notice_subject(v: MessageView) -> bool:
     """A person kept or typed a notice's subject ("Automatisch antwoord: …", "Undeliverable:
     RE: your request") over their own words: a question (an away template's "Is het
@@ -515,7 +529,7 @@ def speaks_under_a_notice_subject(v: MessageView) -> bool:
     subjects say none of it."""
     head = v.head_text
     text = URL.sub(" ", URGENT_QUESTION.sub(" ", without_conditional_questions(v.own_words)))
-    subject = _OUR_SUBJECT_ECHO.sub(" ", v.subject)
+    subject = _OUR_SUBJECT_ECHO.sub(" ", _REPLY_TO_OURS.sub(" ", v.subject))
     return (
         has_question(text)
         or bool(CITIZEN.search(text))
