@@ -54,6 +54,16 @@ _JSON_EVENT_WORDS = re.compile(
 )
 
 
+#: A system saying that its own run, call or delivery failed, in its words.
+_FAILURE_PREFACE = re.compile(
+    r"\b(?:returned (?:http )?\d{3}|encountered an error|error in step|failed at (?:node|step)"
+    r"|hit a snag|could not be (?:delivered|processed)|kon niet worden (?:afgeleverd|doorgegeven"
+    r"|verwerkt)|in (?:schritt|stap|step) \d+ (?:fehlgeschlagen|mislukt|failed)"
+    r"|(?:ist|is) (?:in schritt \d+ )?fehlgeschlagen|http \d{3}\b)",
+    re.IGNORECASE,
+)
+
+
 def _json_values(text: str) -> tuple[int, int]:
     """How many JSON objects or arrays follow each other at the start of ``text``, and where
     they end (JSON lines, or one document).  Reads at most ``_JSON_CHARS``."""
@@ -106,12 +116,17 @@ def json_notification(v: MessageView) -> str | None:
         text = text.lstrip()
     if not text.startswith(("{", "[")):
         return None
-    for line in lines:
-        if len(line) > 120 or "?" in line or _FIRST_PERSON.search(line):
-            return None
-        if _SECOND_PERSON.search(line):
-            return None
     preface = " ".join(lines)
+    # An automation's report of its own failure ("Your Zap encountered an error in step 2",
+    # "Your event callback URL returned HTTP 503"): it addresses the account's owner.
+    failure = bool(_FAILURE_PREFACE.search(fold(preface)))
+    for line in lines:
+        if len(line) > 200 or "?" in line or _FIRST_PERSON.search(line):
+            return None
+        if len(line) > 120 and not failure:
+            return None
+        if _SECOND_PERSON.search(line) and not failure:
+            return None
     count, end = _json_values(text)
     if not count:
         return _cut_off_json(text) if not preface else None
@@ -120,7 +135,7 @@ def json_notification(v: MessageView) -> str | None:
     surround = fold(preface + " " + URL.sub(" ", rest[:HEAD_CHARS]))
     if "?" in surround or CITIZEN.search(surround) or PERSON_REQUEST.search(surround):
         return None
-    if preface and not keyed:
+    if preface and not (keyed or failure):
         return None
     if len(rest) <= 600 or (keyed and len(rest) <= HEAD_CHARS):
         return "body is JSON" + (" lines" if count > 1 else " document")
