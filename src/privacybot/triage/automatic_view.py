@@ -404,7 +404,15 @@ FORWARD_PREFIX = re.compile(
 )
 CLIENT_REPLY = re.compile(r"^(?:re|aw|antw|sv|vs|odp|rif|r|res|ynt|wg|fwd?|tr|doorst)\s?:", re.I)
 #: A row of a digest's table: an address, then columns apart by two spaces or a tab.
-_LISTING_ROW = re.compile(r"^[\w.+-]{1,64}@[\w.-]{1,253}(?:\s{2,}|\t)\S")
+_LISTING_ROW = re.compile(
+    r"^[\w.+-]{1,64}@[\w.-]{1,253}(?:\s{2,}|\t)\S"
+    # ... or an address between column separators ("5 Mar 19:10: | a@b.nl | AVG | freigeben",
+    # "Spam      a@b.nl      AW: Auskunft"), or a held message's fields on one line ("- od:
+    # a@b.nl, temat: AVG").
+    r"|^.{0,60}(?:\s\|\s|\t|\s{3,})[\w.+-]{1,64}@[\w.-]{1,253}(?:\s\|\s|\t|\s{3,})\S"
+    r"|^\W{0,3}(?:from|van|von|od|de|da|fra)\s?:\s?[\w.+-]{1,64}@[\w.-]{1,253},?\s(?:subject"
+    r"|onderwerp|betreff|temat|objet|oggetto|asunto|emne|amne)\s?:"
+)
 #: A mail address: its local part may hold a word ("i.beek@", "me@").
 ADDRESS = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 #: A notice's field naming a message's subject, on a line of its own.
