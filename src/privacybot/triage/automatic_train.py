@@ -139,6 +139,14 @@ SETS: tuple[str, ...] = (
     "set97",
     "set98",
     "set99",
+    "set100",
+    "set101",
+    "set102",
+    "set103",
+    "set104",
+    "set105",
+    "set106",
+    "set107",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -241,6 +249,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set97": "mail97",
     "set98": "mail98",
     "set99": "mail99",
+    "set100": "mail100",
+    "set101": "mail101",
+    "set102": "mail102",
+    "set103": "mail103",
+    "set104": "mail104",
+    "set105": "mail105",
+    "set106": "mail106",
+    "set107": "mail107",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
