@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from privacybot.cases.threading import TOKEN_RE
-from privacybot.triage.automatic_headers import suppress_auto_answer
+from privacybot.triage.automatic_headers import TELL_US, suppress_auto_answer
 from privacybot.triage.automatic_lexicon import compile_phrases, load_lexicon
 from privacybot.triage.automatic_subjects import (
     CJK,
@@ -344,6 +344,8 @@ def away_notice(v: MessageView) -> str | None:
         return None
     if _MODAL_REQUEST.search(head) or _ANSWER_ME.search(head) or _CODE_LABEL.search(head):
         return None
+    if TELL_US.search(v.own_words):
+        return None
     if MOBILE_FOOTER.search(head) or quotes_below(v):
         return None
     # Our case reference typed in the writer's own words ("Zaak PRV-2026-16715"), not
@@ -556,7 +558,21 @@ _FROM_OUR_TOKEN = re.compile(r"\[prv-\d{4}-\d{5}\].*", re.IGNORECASE)
 _DELEGATION = re.compile(
     r"\b(?:namens mij|namens haar|namens hem|gemachtigd\w{0,2}|machtiging|on my behalf"
     r"|on her behalf|on his behalf|authori[sz]ed|in meinem namen|bevollm[a~]chtigt\w{0,2}"
-    r"|vollmacht|en mon nom|procuration|in mio nome|en mi nombre)\b",
+    r"|vollmacht|en mon nom|procuration|in mio nome|en mi nombre"
+    # ... or answering for someone who asked them to ("me ha pedido que les conteste",
+    # "heeft mij gevraagd u te antwoorden", "asked me to reply").
+    r"|(?:asked|gevraagd|gebeten|demande|pedido|chiesto) (?:me |mij |mich |moi )?(?:to |om |u |"
+    r"de |que |di )?(?:reply|answer|respond|antwoorden|beantwoorden|te antwoorden|antworten"
+    r"|repondre|les conteste|le conteste|conteste|rispondere)"
+    r"|me ha pedido que|mi ha chiesto di|m'a demande de|hat mich gebeten|heeft mij gevraagd)\b",
+    re.IGNORECASE,
+)
+
+
+_FUTURE_ABSENCE = re.compile(
+    r"\b(?:afwezig|absent|absence|away|out of (?:the )?office|abwesend|ausente|assente)"
+    r" (?:next week|volgende week|komende week|n[a~]chste woche|la semaine prochaine"
+    r"|la (?:proxima|pr[o~]xima) semana|la settimana prossima)\b",
     re.IGNORECASE,
 )
 
@@ -605,7 +621,11 @@ def absence_notice(v: MessageView) -> str | None:
         return None
     if _asks_politely(text) or _ASKS.search(_FROM_OUR_TOKEN.sub("", v.subject)):
         return None
-    if _ANSWER_ME.search(text) or _CODE_LABEL.search(text):
+    if _ANSWER_ME.search(text) or _CODE_LABEL.search(text) or TELL_US.search(text):
+        return None
+    # An absence still to come ("je serai absent la semaine prochaine", "away next week"): a
+    # person telling us ahead; an autoresponder runs while its owner is away.
+    if _FUTURE_ABSENCE.search(f"{v.subject} {text}"):
         return None
     absent = ABSENT.search(text) or in_subject
     if absent is None:

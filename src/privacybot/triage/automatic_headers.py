@@ -68,21 +68,25 @@ RULES_LOOP = "X-MS-Exchange-Inbox-Rules-Loop"
 #: Vendor autoresponder header names by their shape ("X-Autoresponder", "X-Auto-Response",
 #: "X-Auto-Submitted", "X-Mail-Autoreply-Type"); X-Auto-Response-Suppress is not one (R16).
 _AUTOREPLY_NAME = re.compile(
-    r"^x-(?!.*suppress)(?:[a-z0-9]{1,12}-){0,4}(?:is-)?(?:auto[-_]?(?:repl(?:y|ied)"
+    r"^x-(?!.*suppress)(?:[a-z0-9]{1,12}-){0,4}(?:is-)?(?:auto[-_]?(?:re?pl?(?:y|ied)"
     r"|respon(?:se|der|ds?)|answer|generated|submitted)|vacation|autorespond)(?:[-_][a-z]{1,12})?$",
     re.IGNORECASE,
 )
 #: Values of other headers that only autoresponders write.
 _AUTOREPLY_VALUE_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("X-Precedence", re.compile(r"^\s*(?:auto[-_]?reply|bulk|junk|list)\b", re.IGNORECASE)),
-    # ... at its start, or a product's autoresponder ("X-Mailer: Zimbra Autoresponder").
+    # ... at its start, or a product's autoresponder ("X-Mailer: Zimbra Autoresponder",
+    # "Sieve vacation (Dovecot Pigeonhole)", "gnu mailutils vacation").
     (
         "X-Mailer",
         re.compile(
-            r"^\s*(?:vacation|auto[-_ ]?(?:reply|responder))\b|\bauto[-_ ]?responder\b",
+            r"^\s*(?:vacation|auto[-_ ]?(?:reply|responder))\b|\bauto[-_ ]?responder\b"
+            r"|\b(?:sieve|mailutils|procmail|maildrop) vacation\b",
             re.IGNORECASE,
         ),
     ),
+    # cron's own header on a job's output ("X-Cron-Env: <SHELL=/bin/sh>").
+    ("X-Cron-Env", re.compile(r"\S")),
     ("X-MS-Exchange-Generated-Message-Source", re.compile(r"\S")),
     # A webmail's message class ("X-POST-MessageClass: 9; Autoresponder").
     ("X-POST-MessageClass", re.compile(r"\bauto[-_ ]?(?:responder|reply)\b", re.IGNORECASE)),
@@ -446,6 +450,10 @@ TELL_US = re.compile(
     # ... or asks for our help or for a right in so many words ("We need your help
     # retrieving …", "Wir bitten um Auskunft gemäß Art. 15 DSGVO").
     r"|\bneed your help\b|\bwe hebben (?:uw|jullie|je) hulp nodig\b"
+    # ... or sends what we asked for ("Zoals gevraagd in uw mail: kopie brief", "As you
+    # requested, the signed form").
+    r"|\b(?:zoals (?:door (?:u|jullie) )?gevraagd|as (?:you )?requested|as you asked"
+    r"|wie (?:von ihnen )?(?:gewunscht|angefordert|erbeten)|comme (?:vous l'avez )?demande)\b"
     r"|\bwir (?:brauchen ihre hilfe|bitten (?:sie )?um (?:auskunft|loschung|berichtigung"
     r"|ubermittlung|bestatigung|stellungnahme|mitteilung|ruckmeldung))\b",
     re.IGNORECASE,
@@ -599,7 +607,7 @@ def no_reply_sender(v: MessageView) -> str | None:
         return "the cron daemon's job output"
     for _, address in v.mailboxes:
         local = local_part(address)
-        if local and _NO_REPLY.match(local) and not a_person(v):
+        if local and _NO_REPLY.match(local) and not (a_person(v) or TELL_US.search(v.own_words)):
             return f"sender {local}@ takes no replies"
         # A form plug-in sending on a person's letter ("Doorgestuurd: vraag inwoner") is
         # a forward, which a host's own programs never write.

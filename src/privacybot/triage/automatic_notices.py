@@ -507,6 +507,14 @@ def read_receipt(v: MessageView) -> str | None:
 _OPENING_CHARS = 6
 
 
+#: A verb after a notice's self-declaration: someone telling what the notice said.
+_SPOKEN_OF = re.compile(
+    r"\W{0,3}(?:zegt|zei|meldt|meldde|says|said|states|stated|told|sagt|sagte|meldet|dit|disait"
+    r"|dice|diceva|claims|beweert|behauptet)\b",
+    re.IGNORECASE,
+)
+
+
 def self_declared(v: MessageView) -> str | None:
     """The text says a system generated or sent it ("Diese Nachricht wurde automatisch
     erstellt", "Auto-generated verification request").  Not in a person's voice, nor in
@@ -516,6 +524,10 @@ def self_declared(v: MessageView) -> str | None:
         return None
     found = structure.self_declared(v.head_text)
     if found and v.first_person and v.head_text.find(found) > _OPENING_CHARS:
+        return None
+    # A person speaking of a notice they got ("Dit automatische antwoord zegt dat ik …").
+    end = v.head_text.find(found) + len(found) if found else 0
+    if found and v.first_person and _SPOKEN_OF.match(v.head_text, end):
         return None
     return f"says it is automatic: {found[:60]!r}" if found else None
 
