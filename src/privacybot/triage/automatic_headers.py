@@ -664,7 +664,9 @@ _SYSTEM_FORWARDER = re.compile(
 )
 #: A system saying it passed the message on ("Forwarded automatically by fbl-router").
 _FORWARDED_BY_A_SYSTEM = re.compile(
-    r"\b(?:forwarded automatically|automatically forwarded|automatisch (?:doorgestuurd"
+    r"\b(?:forwarded automatically|automatically forwarded|automatic forward|automatische"
+    r" (?:doorsturing|weiterleitung)|transfert automatique|weitergeleitete systemnachricht"
+    r"|doorgestuurd systeembericht|forwarded system message|automatisch (?:doorgestuurd"
     r"|weitergeleitet|transfere)|door de mailgateway|by the mail ?gateway|vom mail-?gateway"
     r"|(?:forwarded|doorgestuurd|weitergeleitet) (?:by|door|von) (?:the |de |dem )?"
     r"(?:system|systeem|gateway|mailgateway|router|relay))",

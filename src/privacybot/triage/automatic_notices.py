@@ -459,6 +459,18 @@ _RECEIPT_FIELD_ANYWHERE = re.compile(r"\b" + RECEIPT_FIELDS, re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)\w{0,6},", re.IGNORECASE)
 
 
+def _strong_receipt_over_our_subject(v: MessageView) -> str | None:
+    """A receipt's own sentence whose only person's words are inside it: the subject of our
+    mail that it names ("Your document: Outcome of your erasure request was received by")."""
+    match = _RECEIPT_STRONG.search(v.own_words)
+    if match is None or v.first_person:
+        return None
+    rest = f"{v.own_words[: match.start()]} {v.own_words[match.end() :]}"
+    if asks_or_owns(without_our_subject(v.subject), rest):
+        return None
+    return f"receipt wording {match.group(0)[:60]!r} (naming our mail's subject)"
+
+
 def read_receipt(v: MessageView) -> str | None:
     """A read, not-read or delivery receipt written as text (Outlook, Exchange, Notes, webmail).
 
@@ -470,7 +482,7 @@ def read_receipt(v: MessageView) -> str | None:
     "Gelezen: uw brief" is a person's subject too; and never in a human voice.
     """
     if v.human_voice:
-        return None
+        return _strong_receipt_over_our_subject(v)
     head = v.head_text
     # A receipt prefix over our own case subject, and not a word written under it: a
     # client's bare receipt ("Leído: … [PRV-…]"); a person answering writes "Re:" and text.

@@ -247,7 +247,10 @@ RECEIPT_SUBJECTS: str = (
     r"|displayed|weergegeven|angezeigt|opened|geopend|geoffnet|ouvert|ungelesen"
     r"|ontvangstbevestiging|confirmation of reading|ei luettu|luettu|تمت القراءة"
     # Estonian, Latvian, Lithuanian ("Loetud:", "Izlasīts:", "Perskaityta:").
-    r"|loetud|izlasits|perskaityta|læst|przeczytano|อ่านแล้ว)\s?:"
+    r"|loetud|izlasits|perskaityta|læst|przeczytano|odczytano|odczytane|อ่านแล้ว)\s?:"
+    # Outlook's "displayed" receipt with its tag: "Ontvangstbevestiging (weergegeven) - …".
+    r"|(?:ontvangstbevestiging|lesebestatigung|read receipt|accuse de lecture)\s?\("
+    r"(?:weergegeven|angezeigt|displayed|affiche)\)"
     r"|message status\s?-\s?(?:opened|read)\b"
     r"|(?:return|read|delivery) receipt|read-receipt|lesebestatigung|leesbevestiging|accuse de"
     r" lecture|notification de lecture|conferma di lettura|confirmacion de lectura|confirmacao"
@@ -272,7 +275,10 @@ RECEIPT_BODY_STRONG: str = (
     r"|uw document:?\s.{0,200}(?:is|werd) ontvangen door|ihr dokument:?\s.{0,200}wurde (?:gelesen"
     r"|empfangen) von|votre document\s?:?\s.{0,200}a ete recu par"
     r"|ricevuta di avvenuta consegna|confirmation of reading: your"
-    r" message|(?:was|has been) opened by [\w.+-]{1,64}@[\w-]{1,63}\.\w.{0,20} on )"
+    r" message|(?:was|has been) opened by [\w.+-]{1,64}@[\w-]{1,63}\.\w.{0,20} on "
+    # Outlook's "displayed" receipt: "This is no guarantee that the message has been read".
+    r"|(?:this is no guarantee|dit is geen garantie|dies ist keine garantie|ceci ne garantit"
+    r" pas) (?:that|dat|dass|que) (?:the |het |die |le )?(?:message|bericht|nachricht))"
 )
 #: "… was read on <date>" in the languages Outlook writes it: with the receipt's subject
 #: prefix or its To/Subject/Sent lines.
@@ -290,7 +296,8 @@ RECEIPT_BODY: str = (
     r" avoir ete lu|e stato letto|e stato eliminato senza essere letto|se (?:ha )?le[i~]do el"
     r"|se leyo el|fue eliminado sin leer|se elimino sin leer|foi lida em"
     r"|foi eliminada sem ser lida|lastes den"
-    r"|ble lest|blev last|blev l(?:æ|ae)st|luettiin|zostala przeczytana|byla prectena"
+    r"|ble lest|blev last|blev l(?:æ|ae)st|luettiin|zostala (?:przeczytana|odczytana)"
+    r"|byla prectena"
     r"|elolvast\w{0,4}"
     r"|\bloeti\b|tika izlasits|buvo perskaityt\w{1,2}"
     r"|a fost citit|ha sido leido|tarihinde okundu|было прочитано|verwijderd zonder te zijn gelezen"

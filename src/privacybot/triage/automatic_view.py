@@ -30,7 +30,9 @@ FIRST_PERSON_ANY = re.compile(
     # Danish and Norwegian, Estonian, Finnish, Lithuanian ("jeg ber om innsyn … om meg",
     # "minu andmed", "minun tietoni", "mano duomenys"); not "min", "mind" or "man", which
     # are English words or a minute.
-    r"|jeg|meg|mig|mine|minu|mulle|minun|minua|minulle|minulla|mano)\b",
+    r"|jeg|meg|mig|mine|minu|mulle|minun|minua|minulle|minulla|mano"
+    # Polish ("moja wiadomość", "mojego wniosku", "dla mnie").
+    r"|moja|moje|moj|mojej|mojego|moim|moich|mnie)\b",
     re.IGNORECASE,
 )
 COMMENT = re.compile(r"\([^()]*\)")
