@@ -54,6 +54,8 @@ OOF_SUBJECTS: tuple[str, ...] = (
     r"message d'absence|absence du bureau|absent du bureau",
     r"fr[a~]nvaro(?:meddelande|svar)|frav(?:æ|ae|a|~)rs?(?:melding|besked)|autosvar",
     r"poissaolo(?:viesti|ilmoitus)|lomavastaaja|nieobecno[s~][c~] w biurze",
+    # Irish ("Freagra uathoibríoch").
+    r"freagra uathoibr[i~]och",
     *OOF_SUBJECTS_MORE,
 )
 #: Words that may head a human subject too ("Afwezig", "Absent"): automatic only when the
@@ -67,9 +69,9 @@ OOF_WEAK_SUBJECTS: tuple[str, ...] = (
     r"fr[a~]nvaro(?:nde)?|frav(?:æ|ae|a|~)r(?:ende)?|ikke til stede|ferie|semester",
     # Frisian ("Net oanwêzich", "Ik bin oant 23/08 net oanwêzich").
     r"net oanwezich|afwezich",
-    r"poissa|lomalla|away from (?:the |my )?(?:office|desk)|away|on (?:annual |maternity |parental"
-    r" |paternity |sick |study )?leave|(?:maternity|parental|paternity) leave|on vacation"
-    r"|on holiday|vacation|holiday|annual leave",
+    r"poissaolo|poissa|lomalla|away from (?:the |my )?(?:office|desk)|away|on (?:annual "
+    r"|maternity |parental |paternity |sick |study )?leave|(?:maternity|parental|paternity)"
+    r" leave|on vacation|on holiday|vacation|holiday|annual leave",
     r"(?:i am|i'm|i will be) (?:currently )?(?:out of (?:the )?office|away(?: from (?:the |my )?"
     r"(?:office|desk))?|on (?:annual )?leave|on vacation|on holiday)"
     r"|ik ben (?:momenteel )?(?:afwezig|niet aanwezig|niet op kantoor|met vakantie|op vakantie"

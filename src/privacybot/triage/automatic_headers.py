@@ -276,6 +276,9 @@ def daemon_sender(v: MessageView) -> str | None:
         if local in DAEMON_LOCAL_PARTS:
             return f"sender {DAEMON_LOCAL_PARTS[local]}"
         squashed = squash(local)
+        # R16's own local parts as systems spell them ("post_master") decide alone too.
+        if squashed in _R16_DAEMONS:
+            return f"sender {local}"
         if squashed and _DAEMON.match(squashed.split("+")[0]) and not a_person(v):
             return f"sender {local}"
         if display and not address.count("@") and _DAEMON_NAME.match(display):

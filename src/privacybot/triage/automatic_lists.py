@@ -47,7 +47,12 @@ _LIST_ADMIN_SUBJECT = alternation(LIST_ADMIN_SUBJECTS, r"")
 #: them, whatever the list traffic they carry says.
 _LIST_SYSTEM_ROLE = re.compile(r"[-+](?:request|bounces?)(?:[+=].*)?$")
 _DIGEST_SUBJECT = re.compile(
-    r"^\S{1,60} digest,? vol(?:ume)? \d{1,5},? (?:issue|no\.?) \d{1,5}", re.IGNORECASE
+    r"^\S{1,60} digest,? vol(?:ume)? \d{1,5},? (?:issue|no\.?) \d{1,5}"
+    # A group's digest named by the list's address ("Abridged summary of x@googlegroups.com",
+    # "Digest for x@groups.example").
+    r"|^(?:abridged summary of|digest for|samenvatting van|zusammenfassung (?:fur|von)"
+    r"|resume de) [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+",
+    re.IGNORECASE,
 )
 _LIST_ADMIN_BODY = re.compile(fold(LIST_ADMIN_BODY), re.IGNORECASE)
 _LIST_WORD = re.compile(LIST_WORDS, re.IGNORECASE)

@@ -378,7 +378,14 @@ _DISCLAIMER = re.compile(
     r" vertrouwelijk|this (?:e-?mail|message|communication)(?: and any attachments?)? (?:may"
     r" contain|is|contains) (?:confidential|privileged)|diese (?:e-?mail|nachricht)"
     r" (?:kann|enthalt) vertrauliche|ce (?:message|courriel) (?:et ses pieces jointes )?"
-    r"(?:peut contenir|est) (?:des informations )?confidenti)",
+    r"(?:peut contenir|est) (?:des informations )?confidenti"
+    # ... and "<this message> [and its attachments] <is/are> confidential" in the languages
+    # of Europe ("Diese E-Mail und etwaige Anhänge sind vertraulich", "Aquest missatge i
+    # els fitxers adjunts són confidencials").
+    r"|(?:this|dit|deze|diese|ce|questo|este|aquest|esta) (?:e-?mail|message|bericht"
+    r"|nachricht|messaggio|mensaje|missatge|mensagem|courriel)\b[^.]{0,60}\b(?:is|are|zijn"
+    r"|ist|sind|est|sont|e|es|son|sono|sao) (?:strictly |strikt |streng )?(?:confidential"
+    r"|vertrouwelijk|vertraulich|confidentiel|riservat|confidencial))",
     re.IGNORECASE,
 )
 #: A disclaimer counts as one only in the last part of the text, not as a writer's opening.
@@ -387,11 +394,13 @@ _DISCLAIMER_TAIL = 700
 
 def _without_disclaimer(text: str) -> str:
     found = _DISCLAIMER.search(text)
-    if (
-        found is None
-        or found.start() < len(text) // 3
-        or len(text) - found.start() > _DISCLAIMER_TAIL
-    ):
+    if found is None:
+        return text
+    # Under a signature's "-- " line it is the company's, however long (a disclaimer in
+    # three languages).
+    if " -- " in text[: found.start()]:
+        return text[: found.start()]
+    if found.start() < len(text) // 3 or len(text) - found.start() > _DISCLAIMER_TAIL:
         return text
     return text[: found.start()]
 
