@@ -145,6 +145,8 @@ _GATEWAY = re.compile(
     r"|mailsecurity|emailsecurity|mailmarshal|scanmail|spamfilter|contentfilter"
     r"|mailfilter|spamtitan|ironport|barracuda|fortimail|securemail)$"
 )
+#: A mail gateway or data-loss prevention by name ("mailgw", "smtpgw02", "dlp").
+_GATEWAY_AUTHOR = re.compile(r"^(?:(?:mail|smtp|email)(?:gw|gateway)\d{0,3}|dlp)$")
 #: Fields that carry the envelope sender or the author; ``<>`` there is a null sender.
 NULL_SENDER_FIELDS: tuple[str, ...] = (
     "Return-Path",
@@ -708,6 +710,10 @@ def gateway_sender(v: MessageView) -> str | None:
         if local and (_GATEWAY.match(local) or _GATEWAY_LOCAL.search(local)):
             if address.lower() not in authors and authors and a_person(v):
                 continue
+            return f"gateway sender {local_part(address)}"
+        # A gateway named only as such ("mailgw", "dlp") as the author; as Sender over a
+        # person's From it only relayed that person's mail.
+        if local and _GATEWAY_AUTHOR.match(local) and address.lower() in authors:
             return f"gateway sender {local_part(address)}"
     return None
 

@@ -26,7 +26,8 @@ from privacybot.triage.automatic_subjects import (
 #: The writer in the first person (a person telling of their own mail), any of our languages.
 FIRST_PERSON_ANY = re.compile(
     r"\b(?:i|i'm|i've|me|my|ik|mijn|mij|ich|meine?[nrs]?|mir|mich|j'ai|je suis|moi|mon|mes|yo"
-    r"|mis|io|mio|mia|eu|meu|minha|jag|mitt|mina"
+    # (not French "mis en quarantaine", "mis à jour": a participle)
+    r"|mis(?!\s(?:en|a|au|aux|de|hors|sous|sur)\b)|io|mio|mia|eu|meu|minha|jag|mitt|mina"
     # Danish and Norwegian, Estonian, Finnish, Lithuanian ("jeg ber om innsyn … om meg",
     # "minu andmed", "minun tietoni", "mano duomenys"); not "min", "mind" or "man", which
     # are English words or a minute.
@@ -72,7 +73,7 @@ CITIZEN = re.compile(
     # persoonsgegevens bevat", "it contains personal data"): a data-loss-prevention notice.
     r"|(?<!bevatte )(?<!bevat )(?<!bijzondere )persoonsgegevens"
     r"(?!\s(?:bevat|lijkt|lijken)\w{0,3}\b)"
-    r"|(?<!contains )(?<!containing )personal data|personenbezogenen?"
+    r"|(?<!contains )(?<!containing )(?<!contained )personal data|personenbezogenen?"
     r"|inzage\w{0,8}"
     r"|auskunft|erase|erasure|verwijder(?:en|ing)|delete (?:my|all)|loschung|loschen sie"
     r"|welke (?:persoons)?gegevens|what (?:personal )?data|which (?:personal )?data"
