@@ -147,6 +147,14 @@ SETS: tuple[str, ...] = (
     "set105",
     "set106",
     "set107",
+    "set108",
+    "set109",
+    "set110",
+    "set111",
+    "set112",
+    "set113",
+    "set114",
+    "set115",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -257,6 +265,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set105": "mail105",
     "set106": "mail106",
     "set107": "mail107",
+    "set108": "mail108",
+    "set109": "mail109",
+    "set110": "mail110",
+    "set111": "mail111",
+    "set112": "mail112",
+    "set113": "mail113",
+    "set114": "mail114",
+    "set115": "mail115",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
