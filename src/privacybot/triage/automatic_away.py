@@ -189,6 +189,36 @@ _TO_ANY_SENDER = re.compile(
 _SUBJECT_LANGUAGES = re.compile(r"\s?[/|]\s?")
 
 
+#: An absence still to come: a person telling us ahead ("je serai absente la semaine
+#: prochaine", "I'm out of office from tomorrow", "Ik ga vanaf maandag met verlof", "before
+#: my leave starts"); an autoresponder runs while its owner is away, and its "vanaf
+#: maandag ben ik er weer" is the return, and "from Monday 15 June" its set-up dates.
+_AWAY_WORD = (
+    r"(?:afwezig|absente?|absence|away|out of (?:the )?office|abwesend|ausente|assente|met"
+    r" verlof|verlof|op vakantie|vakantie|on (?:annual )?leave|on holiday|on vacation|im urlaub"
+    r"|en conge)"
+)
+_AHEAD = (
+    r"(?:next week|volgende week|komende week|n[a~]chste woche|la semaine prochaine"
+    r"|la (?:proxima|pr[o~]xima) semana|la settimana prossima"
+    r"|(?:from|vanaf|starting|ab|a partir de|des) (?:tomorrow|morgen|demain|manana|next \w+"
+    r"|volgende \w+|(?:maandag|dinsdag|woensdag|donderdag|vrijdag|monday|tuesday|wednesday"
+    r"|thursday|friday|montag|dienstag|mittwoch|donnerstag|freitag|lundi|mardi|mercredi|jeudi"
+    r"|vendredi)(?!,? \d)))"
+)
+_FUTURE_ABSENCE = re.compile(
+    rf"\b{_AWAY_WORD} {_AHEAD}\b|\b{_AHEAD}(?: (?:\w+ ){{0,3}})?{_AWAY_WORD}\b"
+    r"|\b(?:before|voordat|bevor|avant que) (?:my|mijn|mein|mon) (?:\w+ )?(?:leave|verlof"
+    r"|vakantie|holiday|vacation|urlaub|conge)\b",
+    re.IGNORECASE,
+)
+
+
+def absence_ahead(v: MessageView) -> bool:
+    """The writer tells of an absence still to come, in the subject or their own words."""
+    return bool(_FUTURE_ABSENCE.search(f"{v.subject} {v.own_words}"))
+
+
 def oof_subject(v: MessageView) -> str | None:
     """Out-of-office by subject: a strong prefix (also inside a leading tag), else weak + body.
 
@@ -220,8 +250,9 @@ def oof_subject(v: MessageView) -> str | None:
         return None
     if _asks_politely(v.head_text) or _away_request(v.own_words) or _ANSWER_ME.search(v.own_words):
         return None
-    # Someone to act for the writer while away ("Mijn dochter mag namens mij …").
-    if _DELEGATION.search(v.own_words):
+    # Someone to act for the writer while away ("Mijn dochter mag namens mij …"), or an
+    # absence still to come.
+    if _DELEGATION.search(v.own_words) or absence_ahead(v):
         return None
     # A weak word over a phone's footer, answering none of our mail: a person telling us
     # from their phone that they will be away ("Afwezigheid" … "Verzonden van Samsung").
@@ -270,7 +301,7 @@ def oof_subject(v: MessageView) -> str | None:
 def suppress_away(v: MessageView) -> str | None:
     """Outlook/Exchange out-of-office under the original subject: ``X-Auto-Response-Suppress``
     (which alone is no sign, R16) together with a short away notice and no human voice."""
-    if not suppress_auto_answer(v.msg) or v.human_voice:
+    if not suppress_auto_answer(v.msg) or v.human_voice or absence_ahead(v):
         return None
     head = v.head_text
     if len(head) > LONG_NOTICE:
@@ -346,7 +377,7 @@ def away_notice(v: MessageView) -> str | None:
         return None
     if _MODAL_REQUEST.search(head) or _ANSWER_ME.search(head) or _CODE_LABEL.search(head):
         return None
-    if TELL_US.search(v.own_words):
+    if TELL_US.search(v.own_words) or absence_ahead(v):
         return None
     if MOBILE_FOOTER.search(head) or quotes_below(v):
         return None
@@ -571,14 +602,6 @@ _DELEGATION = re.compile(
 )
 
 
-_FUTURE_ABSENCE = re.compile(
-    r"\b(?:afwezig|absent|absence|away|out of (?:the )?office|abwesend|ausente|assente)"
-    r" (?:next week|volgende week|komende week|n[a~]chste woche|la semaine prochaine"
-    r"|la (?:proxima|pr[o~]xima) semana|la settimana prossima)\b",
-    re.IGNORECASE,
-)
-
-
 def absence_notice(v: MessageView) -> str | None:
     """An absence in the lexicon's words, with a return or a way on, that asks nothing.
 
@@ -625,9 +648,7 @@ def absence_notice(v: MessageView) -> str | None:
         return None
     if _ANSWER_ME.search(text) or _CODE_LABEL.search(text) or TELL_US.search(text):
         return None
-    # An absence still to come ("je serai absent la semaine prochaine", "away next week"): a
-    # person telling us ahead; an autoresponder runs while its owner is away.
-    if _FUTURE_ABSENCE.search(f"{v.subject} {text}"):
+    if absence_ahead(v):
         return None
     absent = ABSENT.search(text) or in_subject
     if absent is None:

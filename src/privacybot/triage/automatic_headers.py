@@ -17,6 +17,7 @@ from privacybot.triage import automatic_structure as structure
 from privacybot.triage.automatic_bounces import answers_as_a_person
 from privacybot.triage.automatic_subjects import (
     GATEWAY_LOCAL_WORDS,
+    fold,
 )
 from privacybot.triage.automatic_view import (
     ASKS_THE_READER,
@@ -560,7 +561,9 @@ def machine_envelope(v: MessageView) -> str | None:
                 # code, or a helpdesk agent answering us is not.
                 return f"envelope sender {address[:60]} is a sending platform's"
             if _MACHINE_ENVELOPE.search(local) and not (
-                answers_as_a_person(v, client_reply=False) or TELL_US.search(v.own_words)
+                answers_as_a_person(v, client_reply=False)
+                or TELL_US.search(v.own_words)
+                or _relays_a_request(v)
             ):
                 return f"envelope sender {address[:60]} is a system's"
     return None
@@ -601,6 +604,19 @@ _CRON_SUBJECT = re.compile(r"^cron <[^<>@\s]{1,64}@[^<>\s]{1,253}>\s\S")
 _CRON_NAME = re.compile(r"^\(?cron daemon\)?$", re.IGNORECASE)
 
 
+#: A platform's sender named for the person it relays ("Daniel Jansen via Aanbestedingsloket").
+_VIA_PLATFORM = re.compile(r"^[^@<>]{2,60}\s(?:via|through|uber|par)\s\S", re.IGNORECASE)
+
+
+def _relays_a_request(v: MessageView) -> bool:
+    """A platform passing on a person's message ("Daniel sent you a message via …:
+    'please delete the CV …'") under its no-reply address: named for that person, with a
+    person's request in the text."""
+    return any(_VIA_PLATFORM.match(fold(name)) for name, _ in v.mailboxes) and bool(
+        PERSON_REQUEST.search(v.own_words)
+    )
+
+
 def no_reply_sender(v: MessageView) -> str | None:
     """The author's address says no one reads answers ("noreply@", "do-not-reply@",
     "niet-beantwoorden@", "ne-pas-repondre@"): a system's notice.  A person cannot get
@@ -612,7 +628,11 @@ def no_reply_sender(v: MessageView) -> str | None:
         return "the cron daemon's job output"
     for _, address in v.mailboxes:
         local = local_part(address)
-        if local and _NO_REPLY.match(local) and not (a_person(v) or TELL_US.search(v.own_words)):
+        if (
+            local
+            and _NO_REPLY.match(local)
+            and not (a_person(v) or TELL_US.search(v.own_words) or _relays_a_request(v))
+        ):
             return f"sender {local}@ takes no replies"
         # A form plug-in sending on a person's letter ("Doorgestuurd: vraag inwoner") is
         # a forward, which a host's own programs never write.

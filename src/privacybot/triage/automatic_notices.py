@@ -519,6 +519,13 @@ def read_receipt(v: MessageView) -> str | None:
 _OPENING_CHARS = 6
 
 
+#: A secure-mail portal's opening ("U heeft een beveiligd bericht", "You have received a
+#: secure message").
+_SECURE_WRAPPER = re.compile(
+    r"(?:u heeft|you have|sie haben|vous avez)(?: (?:een|a|eine|un))?(?: \w+)? (?:beveiligd"
+    r"|secure|sichere|securise)",
+    re.IGNORECASE,
+)
 #: A verb after a notice's self-declaration: someone telling what the notice said.
 _SPOKEN_OF = re.compile(
     r"\W{0,3}(?:zegt|zei|meldt|meldde|says|said|states|stated|told|sagt|sagte|meldet|dit|disait"
@@ -540,6 +547,11 @@ def self_declared(v: MessageView) -> str | None:
     # A person speaking of a notice they got ("Dit automatische antwoord zegt dat ik …").
     end = v.head_text.find(found) + len(found) if found else 0
     if found and v.first_person and _SPOKEN_OF.match(v.head_text, end):
+        return None
+    # A secure-mail wrapper's line over the letter it carries, written in the first person
+    # ("U heeft een beveiligd bericht ontvangen. … stuur ik u hierbij de machtiging"): the
+    # portal's own notice only points to the message.
+    if found and v.first_person and _SECURE_WRAPPER.match(found):
         return None
     return f"says it is automatic: {found[:60]!r}" if found else None
 
