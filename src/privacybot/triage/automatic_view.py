@@ -256,7 +256,7 @@ class MessageView:
         Guards the rules that read wording, not headers: a citizen quoting a notice, asking
         about a bounce or pasting JSON writes like this; machines' notices do not.
         """
-        text = without_conditional_questions(self.own_words)
+        text = _REDIRECT_QUESTION.sub(" ", without_conditional_questions(self.own_words))
         text = URL.sub(" ", _URGENT_SENTENCE.sub(" ", text))
         return (
             asks_or_owns(without_our_subject(self.subject), text)
@@ -361,6 +361,21 @@ ASKS_THE_READER = re.compile(
     r"\b(?:kunnen jullie|kunt u|zou u|zouden jullie|could you|can you|would you|will you"
     r"|konnen sie|konnten sie|pourriez-vous|pouvez-vous|podria|potreste)\b(?![^?]{0,160}\b(?:niet"
     r"|not|nicht|pas)\b)",
+    re.IGNORECASE,
+)
+
+
+#: A notice's question that sends the reader to someone else, by address ("Could you
+#: forward it to Lucia Smit (secretariaat@…)?", "pouvez-vous contacter … (fg@…) ?", "Zou je
+#: dan Ursula Vos (u.vos@…) willen mailen?"): a way on, not a person asking the desk.
+_REDIRECT_QUESTION = re.compile(
+    # (not "Wilt u het bericht opnieuw sturen naar …?": a person asking us to resend)
+    r"(?![^.!?]{0,160}\b(?:opnieuw|nogmaals|again|erneut|de nouveau|resend)\b)"
+    r"[^.!?]{0,160}\b(?:contact\w{0,4}|forward|mail\w{0,2}|e-?mail\w{0,2}|doorsturen"
+    r"|wenden|schreiben|ecrire|bellen|call|reach)\b[^.!?]{0,80}[\w.+-]{1,64}@[\w-]{1,63}"
+    r"(?:\.[\w-]{1,63})+[^.!?]{0,60}\?"
+    r"|[^.!?]{0,160}[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\)?[^.!?]{0,20}\b(?:contact\w{0,4}"
+    r"|mailen|e-?mailen|bellen|schreiben|kontaktieren|contacter)\b[^.!?]{0,20}\?",
     re.IGNORECASE,
 )
 
@@ -548,7 +563,8 @@ def speaks_under_a_notice_subject(v: MessageView) -> bool:
     code, or their autoresponder spoken of as theirs.  Machines' notices under those
     subjects say none of it."""
     head = v.head_text
-    text = URL.sub(" ", URGENT_QUESTION.sub(" ", without_conditional_questions(v.own_words)))
+    text = without_conditional_questions(v.own_words)
+    text = URL.sub(" ", URGENT_QUESTION.sub(" ", _REDIRECT_QUESTION.sub(" ", text)))
     subject = _OUR_SUBJECT_ECHO.sub(" ", _REPLY_TO_OURS.sub(" ", v.subject))
     return (
         has_question(text)
