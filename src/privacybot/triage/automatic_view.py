@@ -612,11 +612,20 @@ def quotes_below(v: MessageView) -> bool:
     return any(HEAD_END.match(line) for line in lines[len(v.head) :])
 
 
+#: Someone else's words cited in double quotes after a verb of saying ("The complainant
+#: writes: "ik wil dit niet meer ontvangen"", "de klager schrijft: "…""): not the writer.
+_CITED = re.compile(
+    r"\b(?:writes|wrote|says|said|schrijft|schreef|zegt|schreibt|sagt|ecrit|dit)\s?:\s?"
+    r"[\"“„«][^\"“”„«»]{1,300}[\"”“»]",
+    re.IGNORECASE,
+)
+
+
 def first_person_in(text: str) -> bool:
     """``text`` (folded) says I, me or my, leaving out links, their button texts, mail
     addresses and portal names ("Mijn Omgeving")."""
     text = URL.sub(" ", LINK_TEXT.sub(" ", ADDRESS.sub(" ", _MONDAY.sub(" ", text))))
-    text = _NORDIC_I.sub(" ", text)
+    text = _NORDIC_I.sub(" ", _CITED.sub(" ", text))
     return bool(FIRST_PERSON_ANY.search(_PORTAL_NAME.sub(" ", text)))
 
 
