@@ -256,7 +256,7 @@ class MessageView:
         Guards the rules that read wording, not headers: a citizen quoting a notice, asking
         about a bounce or pasting JSON writes like this; machines' notices do not.
         """
-        text = _REDIRECT_QUESTION.sub(" ", without_conditional_questions(self.own_words))
+        text = _without_redirect_questions(without_conditional_questions(self.own_words))
         text = URL.sub(" ", _URGENT_SENTENCE.sub(" ", text))
         return (
             asks_or_owns(without_our_subject(self.subject), text)
@@ -368,16 +368,37 @@ ASKS_THE_READER = re.compile(
 #: A notice's question that sends the reader to someone else, by address ("Could you
 #: forward it to Lucia Smit (secretariaat@…)?", "pouvez-vous contacter … (fg@…) ?", "Zou je
 #: dan Ursula Vos (u.vos@…) willen mailen?"): a way on, not a person asking the desk.
-_REDIRECT_QUESTION = re.compile(
-    # (not "Wilt u het bericht opnieuw sturen naar …?": a person asking us to resend)
-    r"(?![^.!?]{0,160}\b(?:opnieuw|nogmaals|again|erneut|de nouveau|resend)\b)"
-    r"[^.!?]{0,160}\b(?:contact\w{0,4}|forward|mail\w{0,2}|e-?mail\w{0,2}|doorsturen"
-    r"|wenden|schreiben|ecrire|bellen|call|reach)\b[^.!?]{0,80}[\w.+-]{1,64}@[\w-]{1,63}"
-    r"(?:\.[\w-]{1,63})+[^.!?]{0,60}\?"
-    r"|[^.!?]{0,160}[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\)?[^.!?]{0,20}\b(?:contact\w{0,4}"
-    r"|mailen|e-?mailen|bellen|schreiben|kontaktieren|contacter)\b[^.!?]{0,20}\?",
+_REDIRECT_VERB = re.compile(
+    r"\b(?:contact\w{0,4}|forward|mail\w{0,2}|e-?mail\w{0,2}|doorsturen|wenden|schreiben"
+    r"|ecrire|bellen|call|reach|kontaktieren|contacter)\b",
     re.IGNORECASE,
 )
+#: ... but not "Wilt u het bericht opnieuw sturen naar …?": a person asking us to resend.
+_RESEND = re.compile(r"\b(?:opnieuw|nogmaals|again|erneut|de nouveau|resend)\b", re.IGNORECASE)
+_SENTENCE_PIECE = re.compile(r"[^.!?]*[.!?]?")
+
+
+def _without_redirect_questions(text: str) -> str:
+    """``text`` without the questions that point the reader to another address.  Sentences
+    are cut at . ! ? outside addresses (dots inside an address are masked first)."""
+    if "@" not in text or "?" not in text:
+        return text
+    masked = ADDRESS.sub(lambda m: m.group(0).replace(".", "_"), text)
+    kept: list[str] = []
+    last = 0
+    for piece in _SENTENCE_PIECE.finditer(masked):
+        span = piece.group(0)
+        if (
+            span.endswith("?")
+            and ADDRESS.search(text[piece.start() : piece.end()])
+            and _REDIRECT_VERB.search(span)
+            and not _RESEND.search(span)
+        ):
+            kept.append(text[last : piece.start()])
+            kept.append(" ")
+            last = piece.end()
+    kept.append(text[last:])
+    return "".join(kept)
 
 
 def without_conditional_questions(text: str, pattern: re.Pattern[str] | None = None) -> str:
@@ -564,7 +585,7 @@ def speaks_under_a_notice_subject(v: MessageView) -> bool:
     subjects say none of it."""
     head = v.head_text
     text = without_conditional_questions(v.own_words)
-    text = URL.sub(" ", URGENT_QUESTION.sub(" ", _REDIRECT_QUESTION.sub(" ", text)))
+    text = URL.sub(" ", URGENT_QUESTION.sub(" ", _without_redirect_questions(text)))
     subject = _OUR_SUBJECT_ECHO.sub(" ", _REPLY_TO_OURS.sub(" ", v.subject))
     return (
         has_question(text)
