@@ -542,18 +542,20 @@ def self_declared(v: MessageView) -> str | None:
     if v.human_voice or len(v.head_text) > LONG_NOTICE:
         return None
     found = structure.self_declared(v.head_text)
-    if found and v.first_person and v.head_text.find(found) > _OPENING_CHARS:
+    if not found:
         return None
-    # A person speaking of a notice they got ("Dit automatische antwoord zegt dat ik …").
-    end = v.head_text.find(found) + len(found) if found else 0
-    if found and v.first_person and _SPOKEN_OF.match(v.head_text, end):
+    start = v.head_text.find(found)
+    # In the first person, only a notice that opens with it; not a person speaking of a
+    # notice they got ("Dit automatische antwoord zegt dat ik …"), nor a secure-mail
+    # wrapper's line over the letter it carries ("U heeft een beveiligd bericht ontvangen.
+    # … stuur ik u hierbij de machtiging": the portal's own notice only points to it).
+    if v.first_person and (
+        start > _OPENING_CHARS
+        or _SPOKEN_OF.match(v.head_text, start + len(found))
+        or _SECURE_WRAPPER.match(found)
+    ):
         return None
-    # A secure-mail wrapper's line over the letter it carries, written in the first person
-    # ("U heeft een beveiligd bericht ontvangen. … stuur ik u hierbij de machtiging"): the
-    # portal's own notice only points to the message.
-    if found and v.first_person and _SECURE_WRAPPER.match(found):
-        return None
-    return f"says it is automatic: {found[:60]!r}" if found else None
+    return f"says it is automatic: {found[:60]!r}"
 
 
 #: Header fields that helpdesk and ticket systems stamp on the mail they send (Zammad,
