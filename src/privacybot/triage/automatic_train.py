@@ -155,6 +155,14 @@ SETS: tuple[str, ...] = (
     "set113",
     "set114",
     "set115",
+    "set116",
+    "set117",
+    "set118",
+    "set119",
+    "set120",
+    "set121",
+    "set122",
+    "set123",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -273,6 +281,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set113": "mail113",
     "set114": "mail114",
     "set115": "mail115",
+    "set116": "mail116",
+    "set117": "mail117",
+    "set118": "mail118",
+    "set119": "mail119",
+    "set120": "mail120",
+    "set121": "mail121",
+    "set122": "mail122",
+    "set123": "mail123",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
