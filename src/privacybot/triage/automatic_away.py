@@ -84,6 +84,7 @@ _AWAY_BODY = re.compile(
     r"\b(?:until|till|back on|return(?:ing)? on|be back|away|absent|out of (?:the )?office"
     r"|on (?:annual )?leave|vacation|holiday|tot en met|t/m|terug op|weer aanwezig|afwezig"
     r"|vakantie|verlof|bis (?:zum|einschlie\w{0,6})|zur[u~]ck|abwesend|urlaub|jusqu'au|de retour"
+    r"|mon retour|wieder erreichbar|weer bereikbaar|wieder im b[u~]ro"
     r"|nicht im b[u~]ro|au(?:ss|ß)er haus"
     r"|absente?|cong[e~]s?|fino al|assente|hasta el|ausente|tillbaka|tilbake|frav(?:æ|ae|a)r"
     r"|semester|ferie|lomalla|poissa|palaan|rientro|rientrer[o~]|sono fuori|regreso|volver[e~]"
@@ -100,6 +101,7 @@ _AWAY_ALTERNATIVE = re.compile(
     r"|lees|read (?:my|your)|lese|lesen|lirai|get back to you|after my return|when i return"
     r"|on my return|bij terugkomst|na terugkeer|contacte|contatt\w{1,3}|contacta\w{0,2}"
     r"|kontakt\w{0,4}|wenden sie sich|overgenomen|vervangen|waargenomen|doorgestuurd|forwarded"
+    r"|direct (?:any|all|your) (?:correspondence|mail|e-?mails|enquiries|queries|questions)"
     r"|vertreten|vertretung|remplace|sostituit\w)"
     # ... or another mailbox to write to ("mail je naar planning@…").
     r"|[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}",
@@ -117,7 +119,9 @@ _FIRST_PERSON_AWAY = re.compile(
     r"|nicht erreichbar|injoignable"
     r"|op vakantie|niet aanwezig|niet op kantoor|abwesend|nicht im b[u~]ro|im urlaub|en cong"
     r"|absente?|ledig|borte|p[a~] ferie|p[a~] semester|poissa|lomalla|fuori|assente|ausente"
-    r"|fuera|on (?:annual )?leave|on vacation|on holiday)\b",
+    r"|fuera|on (?:annual )?leave|on vacation|on holiday)\b"
+    # ... or gone for good ("I have left the organisation").
+    r"|\b(?:i have|i've) left (?:the|this) (?:organi[sz]ation|company|firm|department|team)\b",
     re.IGNORECASE,
 )
 #: A request in the text: then a short note under "Vacation" is a person writing.
@@ -170,7 +174,7 @@ _OOF_WEAK_UNTIL = alternation(
 _RETURN_DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}(?:st|nd|rd|th)?\b"
     r"|\b\d{1,2}[./-]\d{1,2}\b|\b\d{1,2}\.? ?(?:jan|feb|m[aa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t"
-    r"|nov|de[cz]|juin|juil|ao[u~]t|ene|abr|ago|dic|gen|giu|lug|ott|stycz|lut|kwie|czerw|lip"
+    r"|nov|de[cz]|mei|mrt|juin|juil|ao[u~]t|ene|abr|ago|dic|gen|giu|lug|ott|stycz|lut|kwie|czerw|lip"
     r"|sierp|wrze|pazdz|listop|grud)\w{0,8}\b",
     re.IGNORECASE,
 )
@@ -196,7 +200,7 @@ _SUBJECT_LANGUAGES = re.compile(r"\s?[/|]\s?")
 _AWAY_WORD = (
     r"(?:afwezig|absente?|absence|away|out of (?:the )?office|abwesend|ausente|assente|met"
     r" verlof|verlof|op vakantie|vakantie|on (?:annual )?leave|on holiday|on vacation|im urlaub"
-    r"|en conge)"
+    r"|en conge|urlaub|nicht erreichbar|niet bereikbaar|not reachable|unreachable|unavailable)"
 )
 _AHEAD = (
     r"(?:next week|volgende week|komende week|n[a~]chste woche|la semaine prochaine"
@@ -424,7 +428,8 @@ _MODAL_REQUEST = re.compile(
     r"|puede usted|potrebbe)\b"
     # ... but not the notice's own redirect ("voor spoed kunt u contact opnemen met …").
     # ... nor its pointer to another address ("kun je mailen naar bestuur@…").
-    r"(?![^.!?\n]{0,50}\b(?:e-?mailen|mailen|mail|email|schrijven|write|schreiben|ecrire)"
+    r"(?![^.!?\n]{0,50}\b(?:e-?mailen|mailen|mail|email|schrijven|write|schreiben|ecrire|sturen"
+    r"|zenden|send|senden|schicken)"
     r"\s(?:naar|to|an|a)\s(?:[\w.+-]{1,64}@|(?:het|de|ons|onze|the|our|unser\w{0,2}|die|das"
     r"|notre|l')\s?(?:\w+\s)?(?:algemene?|centrale?|general|allgemeine\w?|main|generale?)?\s?"
     r"(?:adres|address|adresse|mailbox|postbus|inbox|secretariaat|team|servicedesk|helpdesk)\b))"
@@ -517,7 +522,7 @@ _POLITE_WORD = re.compile(
 _WAY_ON = re.compile(
     r"\b(?:contact\w{0,4}|terecht|bel|bellen|call|phone|wenden|wendet|reach|kontakt\w{0,4}"
     r"|anrufen|joindre|contacter|appeler|contatt\w{1,3}|llamar|contactar|note|noteren|beachten"
-    r"|noter|notare|use|gebruik\w{0,2}|verwenden|utiliser|mail\w{0,2}|e-?mail\w{0,2}|write"
+    r"|noter|notare|use|gebruik\w{0,2}|verwenden|direct|utiliser|mail\w{0,2}|e-?mail\w{0,2}|write"
     r"|schrijf|schreiben|ecrire|scrivere|escrib\w{1,3}|send your|stuur uw|stuur je|richt\w{0,2}"
     r"|forward|resend|opnieuw|later|spater|plus tard|pi[u~] tardi|mas tarde)\b",
     re.IGNORECASE,
@@ -602,6 +607,23 @@ _DELEGATION = re.compile(
 )
 
 
+#: "Abuse report 19826 - closed", "Ticket 4411 gesloten": a ticket's status, not an office
+#: closed for the holidays.
+_TICKET_STATUS = re.compile(
+    r"\b(?:report|ticket|case|incident|issue|melding|zaak|request|verzoek|fall|vorgang"
+    r"|dossier)\b[^:]{0,30}\b(?:closed|gesloten|geschlossen|ferme|chiuso|cerrado)\b",
+    re.IGNORECASE,
+)
+#: A colleague's absence told by the one taking over ("Ik zie dat mijn collega afwezig is",
+#: "my colleague is away, so I am handling this"): not the writer's.
+_OTHERS_ABSENCE = re.compile(
+    r"\b(?:collega|colleague|kolleg(?:e|in)|collegue)\b(?: \w+){0,3}? (?:(?:is|ist|est|was"
+    r"|are) )?(?:afwezig|away|absent|abwesend|out of (?:the )?office|op vakantie|on leave"
+    r"|im urlaub|en conge|ziek|sick|krank)\b",
+    re.IGNORECASE,
+)
+
+
 def absence_notice(v: MessageView) -> str | None:
     """An absence in the lexicon's words, with a return or a way on, that asks nothing.
 
@@ -627,6 +649,8 @@ def absence_notice(v: MessageView) -> str | None:
     in_subject = None
     if not CLIENT_REPLY.match(v.subject):
         in_subject = ABSENT.search(_FROM_OUR_TOKEN.sub("", v.subject))
+    if in_subject and _TICKET_STATUS.search(v.subject):
+        in_subject = None
     tag = _TRAILING_TAG.search(v.subject)
     tagged = None
     if in_subject is None and tag and TOKEN_RE.search(v.msg.subject or ""):
@@ -650,7 +674,7 @@ def absence_notice(v: MessageView) -> str | None:
         return None
     if absence_ahead(v):
         return None
-    absent = ABSENT.search(text) or in_subject
+    absent = ABSENT.search(_OTHERS_ABSENCE.sub(" ", text)) or in_subject
     if absent is None:
         return None
     later = LATER.search(text) or _RETURN_DATE.search(text) or _AWAY_ALTERNATIVE.search(text)

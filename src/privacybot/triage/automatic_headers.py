@@ -82,7 +82,9 @@ _AUTOREPLY_VALUE_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "X-Mailer",
         re.compile(
             r"^\s*(?:vacation|auto[-_ ]?(?:reply|responder))\b|\bauto[-_ ]?responder\b"
-            r"|\b(?:sieve|mailutils|procmail|maildrop) vacation\b",
+            r"|\b(?:sieve|mailutils|procmail|maildrop) vacation\b"
+            # Zimbra names its out-of-office sender ("Zimbra 10.0.7_GA (ZimbraOOO)").
+            r"|\bzimbraooo\b",
             re.IGNORECASE,
         ),
     ),
@@ -179,7 +181,7 @@ def auto_submitted(v: MessageView) -> str | None:
     if len(values) > 1:
         return f"Auto-Submitted present {len(values)} times"
     if values:
-        token = first_token(values[0])
+        token = first_token(values[0]).strip("\"'")
         if token != "no":
             return f"Auto-Submitted: {token or '(empty)'}"
     return None
@@ -189,7 +191,8 @@ def precedence(v: MessageView) -> str | None:
     """R16 (2)."""
     for value in v.msg.header_all("Precedence"):
         # "auto-reply" is how many systems spell RFC 3834's "auto_reply".
-        token = first_token(value).replace("-", "_")
+        # A quoted value ('Precedence: "bulk"') names the same precedence.
+        token = first_token(value).strip("\"'").replace("-", "_")
         if token in BULK_PRECEDENCE:
             return f"Precedence: {token}"
     return None
@@ -451,6 +454,17 @@ TELL_US = re.compile(
     r" |gisteren )?besproken|comme convenu (?:par telephone|au telephone)"
     r"|following up on our (?:call|conversation|phone call|meeting)"
     r"|as discussed (?:on the phone|by phone|this morning|earlier today|yesterday))\b"
+    # ... or goes on from an arrangement with us ("Zoals afgesproken: hierbij …", "Als iets
+    # niet kan, hoor ik het graag").
+    r"|\b(?:zoals (?:telefonisch )?afgesproken|wie vereinbart|as agreed)\b"
+    r"|\bhoor ik (?:het |dat )?graag\b"
+    # ... or promises what we asked for ("Daarna stuur ik u de gevraagde machtiging", "Die
+    # angeforderte Ausweiskopie schicke ich Ihnen heute noch").
+    r"|\b(?:stuur|zend) ik (?:u|je|jullie) (?:de|het) (?:gevraagde|opgevraagde)\b"
+    r"|\b(?:schicke|sende) ich ihnen (?:\w+ )?(?:die|den|das) (?:angeforderten?|gewunschten?)\b"
+    r"|\bi(?:'ll| will) send you the requested\b"
+    r"|\b(?:die|den|das) (?:angeforderten?|gewunschten?) \w+ (?:schicke|sende) ich\b"
+    r"|\b(?:de|het) (?:gevraagde|opgevraagde) \w+ (?:stuur|zend) ik\b"
     # ... or asks us to confirm that something was done or arrived.
     r"|\bplease confirm (?:receipt\s?[.!]|by return\b)|\bbitte bestatigen sie,? dass\b"
     # ... or asks for our help or for a right in so many words ("We need your help
@@ -498,6 +512,22 @@ _SENDING_PLATFORM = re.compile(
     r"|hubspotemail|postmarkapp|mailjet|sendinblue|createsend|exacttarget)\.",
     re.IGNORECASE,
 )
+
+
+#: A phone's mail app names itself in User-Agent or X-Mailer: a person typed the message,
+#: whatever envelope their provider's relay put around it.  Sending platforms name
+#: themselves or nothing.
+_PHONE_APP = re.compile(
+    r"\b(?:k-9 mail|fairemail|aquamail|iphone mail|ipad mail|samsung email|blackberry"
+    r"|(?:android|ios) mail|mail for android|outlook for (?:android|ios))\b",
+    re.IGNORECASE,
+)
+
+
+def written_on_a_phone(v: MessageView) -> bool:
+    """User-Agent or X-Mailer names a phone's mail app."""
+    agent = f"{v.msg.header('User-Agent') or ''} {v.msg.header('X-Mailer') or ''}"
+    return bool(_PHONE_APP.search(agent))
 
 
 def _platform_relays_a_person(v: MessageView) -> bool:
@@ -553,7 +583,7 @@ def machine_envelope(v: MessageView) -> str | None:
             ):
                 return f"envelope sender {address[:60]} is a sending platform's"
             if (carries_ours or _SENDING_PLATFORM.search(domain)) and not (
-                _platform_relays_a_person(v)
+                _platform_relays_a_person(v) or written_on_a_phone(v)
             ):
                 # A sending platform's envelope, personalised per recipient: bulk mail.
                 # Its questions and "I" are a campaign's; only a request about the

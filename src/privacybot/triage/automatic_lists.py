@@ -78,8 +78,10 @@ def list_admin(v: MessageView) -> str | None:
         local = local_part(address)
         domain = address.rsplit("@", 1)[-1].lower() if "@" in address else ""
         squashed = squash(local)
+        # Google Groups sends a group's own notices (moderation, invitations) from the
+        # group's address, without the List-* fields its members' posts carry.
         if _LIST_MANAGER.match(squashed) or (
-            domain.endswith("googlegroups.com") and "noreply" in squashed
+            "googlegroups." in domain and ("noreply" in squashed or not human)
         ):
             return f"list manager sender {local}"
         if (

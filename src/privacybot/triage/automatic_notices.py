@@ -53,6 +53,7 @@ from privacybot.triage.automatic_view import (
     has_question,
     local_part,
     quotes_below,
+    returns_a_copy_below,
     squash,
     without_conditional_questions,
     without_our_subject,
@@ -580,7 +581,8 @@ TICKET_HEADER_PREFIXES: tuple[str, ...] = (
 #: An agent passing a request on to us ("nous vous transmettons la demande ci-dessous",
 #: "wij sturen u het verzoek van een inwoner door").
 _PASSES_ON = re.compile(
-    r"\b(?:(?:nous )?vous transmettons|wij sturen u|we sturen u|we (?:are )?forward(?:ing)?"
+    r"\b(?:(?:nous )?vous transmettons|wij sturen u|we sturen u"
+    r"|(?:we (?:are )?|i(?:'m| am) )?forward(?:ing)?"
     r"|(?:wir )?leiten ihnen)\b.{0,40}\b(?:demande|request|verzoek|vraag|anfrage)\b",
     re.IGNORECASE,
 )
@@ -611,11 +613,14 @@ _RECEIVED_YOURS = re.compile(
     r"|votre|su|la sua|il suo)\s(?:\w+\s)?(?:message|e-?mail|mail|bericht|request|aanvraag"
     r"|verzoek|vraag|melding|anfrage|nachricht|demande|mensaje|solicitud|messaggio|richiesta)"
     # A receipt's thanks opening its text ("Bedankt voor uw bericht aan Nordvik Shipping").
-    r"|^(?:bedankt|dank u wel|dank u|thank you|thanks|vielen dank|danke|merci)\s(?:voor|for|fur"
+    r"|\b(?:nous )?accus(?:ons|e) (?:bonne )?reception de (?:votre|vos)\b"
+    r"|^(?:(?:geachte|beste|dear|hello|hallo|guten tag|sehr geehrte|bonjour|madame)[^,.!?]{0,40}"
+    r",\s)*(?:bedankt|dank u wel|dank u|dank|thank you|thanks|vielen dank|danke|merci)\s"
+    r"(?:voor|for|fur"
     r"|pour)\s(?:uw|your|ihre|votre)\s(?:\w+\s)?(?:message|e-?mail|mail|bericht|nachricht)\b"
     r"|(?:your|uw|je|ihre|votre)\s(?:\w+\s)?(?:message|e-?mail|mail|bericht|request|aanvraag"
     r"|verzoek|vraag|melding|anfrage|nachricht|demande)\s(?:is|ist|has been|was|wurde|a ete|est)\s"
-    r"(?:\w+\s){0,3}(?:ontvangen|received|registered"
+    r"(?:\w+\s){0,3}(?:ontvangen|received|registered|logged|recorded|vastgelegd|erfasst"
     r"|geregistreerd|erhalten|registriert|eingegangen|recue?|enregistree?)"
     r"|(?:we|wij|wir|nous)\s(?:will\s|zullen\s|werden\s)?(?:answer|respond to|reply to"
     r"|beantwoorden|behandelen|beantworten|bearbeiten|traiterons|repondrons a)\s(?:your|uw|je"
@@ -630,17 +635,28 @@ _RECEIVED_YOURS = re.compile(
 #: What a receipt promises or files it under: a ticket number, an answer within days.
 _RECEIPT_PROMISE = re.compile(
     r"(?:#\s?\d{3,}|\b(?:ticket|melding|kenmerk|case|vorgang|referentie|reference|dossier)"
-    r"(?:s?nummer|number|nr\.?)?\s?:?\s?#?[a-z]{0,3}\d[\d -]{2,}"
+    r"(?:\s?(?:s?nummer|number|nr\.?))?\s?:?\s?#?[a-z]{0,3}\d[\d -]{2,}"
     r"|\b(?:binnen|within|innerhalb(?: von)?|sous|dans les|entro|dentro de|tot|up to|bis zu)"
     r"\s(?:\w+\s){0,2}"
     r"(?:\d{1,2}|een|twee|drie|vier|vijf|tien|one|two|three|five|ten|zwei|drei|funf|zehn)\s"
     r"(?:\w+\s)?(?:werkdagen|dagen|uur|business days|working days|days|hours|werktagen|tagen"
     r"|stunden|jours|heures|giorni|dias)"
     r"|\b(?:u hoeft (?:ons )?niet|you do not need to|no need to|sie mussen nicht)"
-    r"|\bin kurze\b|\bas soon as possible\b|\bzo (?:snel|spoedig) mogelijk\b)",
+    r"|\bin kurze\b|\bas soon as possible\b|\bzo (?:snel|spoedig) mogelijk\b"
+    r"|\bdans les meilleurs delais\b|\bschnellstmoglich\b|\bzeitnah\b"
+    r"|\b(?:will|shall) get back to you\b|\b(?:is|has been|wurde|werd) (?:doorgezet|doorgestuurd"
+    r"|forwarded|weitergeleitet) (?:naar|to|an) (?:de |the |die )?(?:afdeling|department"
+    r"|abteilung|team)\b)",
     re.IGNORECASE,
 )
 _RECEIPT_CHARS = 700
+#: "A ticket has been created", "er is een melding aangemaakt": a helpdesk's receipt, which
+#: may quote the mail it answers below; a person's reply never opens a ticket.
+_TICKET_OPENED = re.compile(
+    r"\b(?:ticket|melding|vorgang|case) (?:has been|is|was|werd|wurde) (?:\w+ )?(?:created|opened"
+    r"|aangemaakt|geopend|erstellt|angelegt|eroffnet)\b",
+    re.IGNORECASE,
+)
 
 
 def receipt_acknowledgement(v: MessageView) -> str | None:
@@ -650,7 +666,9 @@ def receipt_acknowledgement(v: MessageView) -> str | None:
     is a person answering) and never quoting our mail below.  Our own acknowledgment
     answered by another desk's is exactly the loop RFC 3834 warns of."""
     head = v.head_text
-    if len(head) > _RECEIPT_CHARS or a_person(v) or quotes_below(v):
+    if len(head) > _RECEIPT_CHARS or a_person(v):
+        return None
+    if quotes_below(v) and not (returns_a_copy_below(v) or _TICKET_OPENED.search(head)):
         return None
     found = _RECEIVED_YOURS.search(head)
     if found and _RECEIPT_PROMISE.search(head):

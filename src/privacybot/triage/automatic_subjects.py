@@ -182,13 +182,16 @@ CHALLENGE_ACTION: str = (
     r"|(?:in|dans) (?:your|uw|je|votre|ihrer|deiner) (?:reply|antwoord|reponse|antwort)"
     r"|antwoord op (?:dit|deze) (?:bericht|e-?mail|mail)|een antwoord op (?:dit|deze)"
     r"|vastaa tahan|svara pa detta|atsakykite|svar pa denne mail|recopi\w{1,4} le code"
+    r"|(?:de|the) code \w{3,8} (?:terug te sturen|terugsturen|back)"
 )
 
 #: Mailing-list administration subjects (Mailman, Sympa, LISTSERV, ezmlm, majordomo, Google
 #: Groups, Groups.io and newsletter double opt-in), at the start, after leading tags.
 LIST_ADMIN_SUBJECTS: tuple[str, ...] = (
     r"confirm\s+[0-9a-f]{16,64}\b|command confirmation request|output of your job"
-    r"|majordomo results|ezmlm response|\S{1,60} digest,? vol(?:ume)? \d{1,5},? (?:issue|no\.?) \d",
+    r"|majordomo results|ezmlm response|listserv command results|message pending\s?:\s?\["
+    r"|(?:un)?subscri(?:ption|be) (?:successful|succeeded|complete)\b"
+    r"|\S{1,60} digest,? vol(?:ume)? \d{1,5},? (?:issue|no\.?) \d",
     r"you (?:don'?t|do not) have permission to post to|you (?:can'?t|cannot) post to",
     r"confirm (?:un)?subscri\w{0,8} (?:to|from)|(?:please )?confirm (?:your )?(?:un)?subscription"
     r"|confirm your (?:request to join|membership)|confirm (?:and activate )?your new account",

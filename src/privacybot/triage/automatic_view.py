@@ -114,7 +114,11 @@ HEAD_END = re.compile(
     r"^\s*(?:>|\\?-{2,}\s*(?:original|forwarded|oorspronkelijk|doorgestuurd|urspr|weitergeleitet"
     r"|message d'origine|message transf|messaggio inoltrato|mensaje reenviado|mensagem"
     r" encaminhada|vidarebefordrat|videresendt|przekazana|p[rř]eposlan|tov[aá]bb[ií]tott"
-    r"|mesaj redirec|προωθημ|iletilen|edelleenl[aä]hetetty|пересланн?ое|переслане)|begin forwarded"
+    r"|mesaj redirec|προωθημ|iletilen|edelleenl[aä]hetetty|пересланн?ое|переслане"
+    # ... or a bounce's heading over the message it returns ("--- Your message ---").
+    r"|(?:your|uw|je|ihre|votre|tu|il tuo) (?:message|bericht|nachricht|mensaje|messaggio))"
+    r"|(?:original message|oorspronkelijk bericht|originele bericht|urspr[uü]ngliche nachricht"
+    r"|message d'origine|messaggio originale|mensaje original)\s?:\s*$|begin forwarded"
     r"|(?:from|van|von|de|od|da|fra|fran|från|lahettaja|kimden|от|apo)\s?:\s*\S|_{10,}\s*$"
     r"|(?:on|op|am|le)\s.{0,200}(?:wrote|schreef|schrieb|a écrit)\s*:?)",
     re.IGNORECASE,
@@ -257,7 +261,7 @@ class MessageView:
         about a bounce or pasting JSON writes like this; machines' notices do not.
         """
         text = _without_redirect_questions(without_conditional_questions(self.own_words))
-        text = URL.sub(" ", _URGENT_SENTENCE.sub(" ", text))
+        text = _DLP_REASON.sub(" ", URL.sub(" ", _URGENT_SENTENCE.sub(" ", text)))
         return (
             asks_or_owns(without_our_subject(self.subject), text)
             or bool(_NAMED_SALUTATION.match(text))
@@ -465,8 +469,8 @@ _LISTING_ROW = re.compile(
 ADDRESS = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 #: A notice's field naming a message's subject, on a line of its own.
 SUBJECT_FIELD = re.compile(
-    r"^\W{0,3}(?:subject|onderwerp|betreff|objet|asunto|oggetto|assunto|temat|konu|amne|emne"
-    r"|тема)"
+    r"^\W{0,3}(?:subject|onderwerp|betreff|objet|asunto|oggetto|assunto|temat|konu|[aä]mne|emne"
+    r"|aihe|t[aá]rgy|p[rř]edm[eě]t|тема)"
     # "Objet de votre message :", "Subject of your message:", "Onderwerp van uw bericht:".
     r"(?:\s(?:de|of|van|der|du|del|da)\s(?:votre|your|uw|je|ihrer|su|sua)\s(?:message|bericht"
     r"|nachricht|e-?mail|mail|mensaje|messaggio|mensagem))?\s?:",
@@ -624,6 +628,37 @@ URGENT_QUESTION = re.compile(_URGENT, re.IGNORECASE)
 #: The same as a sentence of its own ("… back on Monday. Really urgent? Text me"): a person's
 #: "why is this not urgent?" keeps its question.
 _URGENT_SENTENCE = re.compile(r"(?:^|(?<=[.!?:)]\s))" + _URGENT, re.IGNORECASE)
+
+
+#: A data-loss filter's reason for holding mail ("because it may contain personal data"):
+#: the filter's guess about a message, not a person speaking of their data.
+_DLP_REASON = re.compile(
+    r"\b(?:may|might|could|possibly|kan|mogelijk|konnte|moglicherweise|peut)\s(?:\w+\s)?"
+    r"(?:contain|bevat(?:ten)?|enthalten|contenir)\s(?:\w+\s)?(?:personal|sensitive|confidential"
+    r"|persoons|gevoelige|vertrouwelijke|personenbezogene|sensible|personnelles)\w*\s?(?:data"
+    r"|information|gegevens|daten|informatie|donnees)?",
+    re.IGNORECASE,
+)
+
+
+#: A mail system's heading over the message it hands back ("--- Your message ---",
+#: "Original message:"), unlike a person's client's attribution or Outlook's dashes.
+_RETURNED_HEADING = re.compile(
+    r"^\s*(?:-{2,}\s*(?:your|uw|je|ihre|votre|tu|il tuo) (?:message|bericht|nachricht|mensaje"
+    r"|messaggio)\s*-*|(?:original message|oorspronkelijk bericht|originele bericht"
+    r"|urspr[uü]ngliche nachricht|message d'origine|messaggio originale|mensaje original)\s?:)\s*$",
+    re.IGNORECASE,
+)
+
+
+def returns_a_copy_below(v: MessageView) -> bool:
+    """What follows the writer's text starts under a mail system's heading for the
+    message it hands back, not under a person's quote or attribution."""
+    lines = v.msg.body[:HEAD_CHARS].replace("\r", "").split("\n")
+    for line in lines[len(v.head) :]:
+        if HEAD_END.match(line):
+            return bool(_RETURNED_HEADING.match(line))
+    return False
 
 
 def quotes_below(v: MessageView) -> bool:
