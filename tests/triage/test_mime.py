@@ -46,6 +46,24 @@ def test_it_converts_html_only_mail_to_text() -> None:
     assert "body converted from HTML" in msg.problems
 
 
+def test_it_keeps_a_form_tables_label_and_value_apart() -> None:
+    """A web form mailed as an HTML table: label and value must not run together, or
+    "BerichtMijn moeder …" hides the writer's first person and "E-mailkoen@…" their address."""
+    from privacybot.triage.mime import html_to_text
+
+    text = html_to_text(
+        "<table><tr><td><b>Naam</b></td><td>Koen de Smet</td></tr>"
+        "<tr><th>E-mail</th><td>koen@postvak.example</td></tr>"
+        "<tr><td>Bericht</td><td>Mijn moeder is overleden.</td></tr></table>"
+    )
+    lines = [line.strip() for line in text.splitlines()]
+    assert lines == [
+        "Naam Koen de Smet",
+        "E-mail koen@postvak.example",
+        "Bericht Mijn moeder is overleden.",
+    ]
+
+
 def test_it_prefers_text_plain_and_lists_attachments_without_inlining() -> None:
     msg = parse_message(load("alternative_with_attachment.eml"))
     assert msg.body.strip() == "Ik wil inzage, zie bijlage."

@@ -431,7 +431,8 @@ TELL_US = re.compile(
     r"|\bin (?:answer|reply|response) to your question\b"
     r"|(?:^|(?<=[.!?,:]\s))(?:op|wat betreft) (?:uw|jullie|je) vraag\b"
     r"|\b(?:bezuglich|zu) ihrer frage\b|\b(?:regarding|as for) your question\b"
-    r"|\bgraag (?:even |spoedig |z\.s\.m\. )?contact(?:\s(?:hierover|hieromtrent|met (?:ons|mij"
+    r"|\bgraag (?:even |spoedig |snel |z\.s\.m\. |vandaag (?:nog )?|morgen )?contact"
+    r"(?:\s(?:hierover|hieromtrent|met (?:ons|mij"
     r"|me))\b|\s?[.!])"
     # ... or waits for our answer, as a lawyer or official closes ("we look forward to your
     # response by 3 May"); a notice expects nothing back from us.

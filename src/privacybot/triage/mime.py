@@ -132,8 +132,15 @@ def decode_bytes(data: bytes, declared: str | None, problems: list[str] | None =
         return data.decode("cp1252", "replace")
 
 
+#: The end of a table cell: html2text, told to ignore tables, runs a form's label and value
+#: together ("NaamKoen", "BerichtMijn moeder …"); a space before it keeps them apart.
+_CELL_END = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
+
+
 def html_to_text(html: str) -> str:
-    """Readable text from HTML: links kept inline, no images, no line wrapping."""
+    """Readable text from HTML: links kept inline, no images, no line wrapping; a table's
+    cells apart, its rows on lines of their own."""
+    html = _CELL_END.sub(lambda end: " " + end.group(0), html)
     converter = html2text.HTML2Text()
     converter.body_width = 0
     converter.ignore_images = True
