@@ -13,16 +13,22 @@ since been used to develop the rules, so it is reported as such; the third is th
 blind measurement of the rules; sets 4 to 9 measured rules and model together, each
 once, before they too became development data (the figures in their titles).
 
-    .venv/bin/python bench/triage_report.py [--errors]
+    .venv/bin/python bench/triage_report.py [--errors] [--sets 116-123] [--jobs N]
+
+The helper-written sets are read by one process per core (``--jobs``), and their sum is
+printed after them; ``--sets`` reads only some (a new round's first reading).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -196,42 +202,116 @@ def _never_ours(_message_id: str) -> bool:
     return False
 
 
-def mail_report(directory: Path, name: str, show_errors: bool) -> None:
-    if not directory.is_dir():
-        print(f"\n== automatic mail, {name}: {directory} missing")
-        return
-    per_class: dict[str, Counter[str]] = {}
-    rules: Counter[str] = Counter()
-    human = Counter[str]()
+@dataclass
+class MailTally:
+    """What one set of automatic and people's mail came to: counts only, so a worker
+    process can hand it back and the blind sets never show a file."""
+
+    per_class: dict[str, Counter[str]] = field(default_factory=dict)
+    rules: Counter[str] = field(default_factory=Counter)
+    human: Counter[str] = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(c["n"] for c in self.per_class.values())
+
+    @property
+    def recognised(self) -> int:
+        return sum(c["ok"] for c in self.per_class.values())
+
+
+def tally_mail(directory: Path, show_errors: bool = False) -> MailTally:
+    """Triage every message of a set; failures are listed only when asked (own sets)."""
+    tally = MailTally()
     for path in sorted(directory.rglob("*.eml")):
         rel = path.relative_to(directory).parts
         result = triage(path.read_bytes(), our_address=OURS, our_message_ids=_never_ours)
         if rel[0] == "auto" and len(rel) >= 3:
-            counts = per_class.setdefault(rel[1], Counter())
+            counts = tally.per_class.setdefault(rel[1], Counter())
             counts["n"] += 1
             counts["ok"] += result.automatic
             if result.automatic:
-                rules[result.automatic_rule or "?"] += 1
+                tally.rules[result.automatic_rule or "?"] += 1
             elif show_errors:
-                print(f"  missed {'/'.join(rel)}")
+                tally.errors.append(f"  missed {'/'.join(rel)}")
         elif rel[0] == "human":
-            human["n"] += 1
-            human["fp"] += result.automatic
+            tally.human["n"] += 1
+            tally.human["fp"] += result.automatic
             if result.automatic:
-                rules[f"(human) {result.automatic_rule}"] += 1
+                tally.rules[f"(human) {result.automatic_rule}"] += 1
                 if show_errors:
-                    print(f"  human taken for automatic: {'/'.join(rel)} {result.automatic_reason}")
-    total = sum(c["n"] for c in per_class.values())
-    ok = sum(c["ok"] for c in per_class.values())
-    print(f"\n== automatic mail, {name}: {total} automatic, {human['n']} human")
+                    tally.errors.append(
+                        f"  human taken for automatic: {'/'.join(rel)} {result.automatic_reason}"
+                    )
+    return tally
+
+
+def print_tally(tally: MailTally, name: str) -> None:
+    for line in tally.errors:
+        print(line)
+    total, ok = tally.total, tally.recognised
+    print(f"\n== automatic mail, {name}: {total} automatic, {tally.human['n']} human")
     print(f"{'class':<24}{'n':>5}{'recognised':>12}")
-    for cls in sorted(per_class):
-        c = per_class[cls]
+    for cls in sorted(tally.per_class):
+        c = tally.per_class[cls]
         print(f"{cls:<24}{c['n']:>5}{c['ok'] / c['n']:>12.3f}")
     if total:
         print(f"recognised {ok}/{total} = {ok / total:.4f}")
-    print(f"human taken for automatic: {human['fp']}/{human['n']}")
-    print("rules that fired: " + ", ".join(f"{r} {n}" for r, n in rules.most_common()))
+    print(f"human taken for automatic: {tally.human['fp']}/{tally.human['n']}")
+    print("rules that fired: " + ", ".join(f"{r} {n}" for r, n in tally.rules.most_common()))
+
+
+def mail_report(directory: Path, name: str, show_errors: bool) -> None:
+    if not directory.is_dir():
+        print(f"\n== automatic mail, {name}: {directory} missing")
+        return
+    print_tally(tally_mail(directory, show_errors), name)
+
+
+def _tally_set(number: int) -> tuple[int, MailTally | None]:
+    folder = blind_folder(number)
+    return number, tally_mail(folder) if folder.is_dir() else None
+
+
+def blind_sets_report(numbers: list[int], jobs: int) -> None:
+    """Every chosen helper-written set, read by ``jobs`` processes, printed in order, and
+    the sum over them (recognised, people taken and the rules that took them)."""
+    if jobs > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = dict(pool.map(_tally_set, numbers))
+    else:
+        results = dict(map(_tally_set, numbers))
+    total = recognised = people = taken = 0
+    by_rule: Counter[str] = Counter()
+    for number in numbers:
+        reading = FIRST_READINGS[number]
+        name = f"set {number} (blind at first reading{': ' + reading if reading else ''}; trains)"
+        tally = results[number]
+        if tally is None:
+            print(f"\n== automatic mail, {name}: {blind_folder(number)} missing")
+            continue
+        print_tally(tally, name)
+        total, recognised = total + tally.total, recognised + tally.recognised
+        people, taken = people + tally.human["n"], taken + tally.human["fp"]
+        by_rule.update({r[8:]: n for r, n in tally.rules.items() if r.startswith("(human) ")})
+    if len(numbers) > 1 and total:
+        print(f"\n== automatic mail, {len(numbers)} helper-written sets together")
+        print(f"recognised {recognised}/{total} = {recognised / total:.4f}")
+        print(f"human taken for automatic: {taken}/{people}")
+        print("by rule: " + ", ".join(f"{r} {n}" for r, n in by_rule.most_common()))
+
+
+def parse_sets(text: str) -> list[int]:
+    """``"1-5,116"`` → [1, 2, 3, 4, 5, 116]: only sets that have a first reading."""
+    numbers: list[int] = []
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        low, _, high = part.partition("-")
+        numbers.extend(range(int(low), int(high or low) + 1))
+    unknown = sorted(set(numbers) - set(FIRST_READINGS))
+    if unknown:
+        raise argparse.ArgumentTypeError(f"no such helper-written set: {unknown}")
+    return numbers
 
 
 def chain_speed(directories: tuple[Path, ...]) -> None:
@@ -319,11 +399,21 @@ def quote_report(path: Path, name: str, show_errors: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list failures of the OWN sets")
+    parser.add_argument(
+        "--sets",
+        type=parse_sets,
+        default=list(FIRST_READINGS),
+        help="helper-written sets to read, e.g. 116-123 or 1,2,100-115 (default: all)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="processes reading the helper-written sets (default: one per core)",
+    )
     args = parser.parse_args(argv)
     mail_report(OWN_MAIL, "own fixtures", args.errors)
-    for number, reading in FIRST_READINGS.items():
-        name = f"set {number} (blind at first reading{': ' + reading if reading else ''}; trains)"
-        mail_report(blind_folder(number), name, False)
+    blind_sets_report(args.sets, max(1, args.jobs))
     letters_report(BLIND_LETTERS)
     chain_speed((blind_folder(1), blind_folder(2)))
     quote_report(OWN_QUOTES, "own cases", args.errors)
