@@ -651,21 +651,23 @@ _RETURNED_HEADING = re.compile(
 )
 
 
+def _first_quote_line(v: MessageView) -> str | None:
+    """The first quote, attribution or forward line after the writer's own lines."""
+    lines = v.msg.body[:HEAD_CHARS].replace("\r", "").split("\n")
+    return next((line for line in lines[len(v.head) :] if HEAD_END.match(line)), None)
+
+
 def returns_a_copy_below(v: MessageView) -> bool:
     """What follows the writer's text starts under a mail system's heading for the
     message it hands back, not under a person's quote or attribution."""
-    lines = v.msg.body[:HEAD_CHARS].replace("\r", "").split("\n")
-    for line in lines[len(v.head) :]:
-        if HEAD_END.match(line):
-            return bool(_RETURNED_HEADING.match(line))
-    return False
+    line = _first_quote_line(v)
+    return line is not None and bool(_RETURNED_HEADING.match(line))
 
 
 def quotes_below(v: MessageView) -> bool:
     """The writer's text is followed by a quote or an attribution: a person replying
     in their mail client.  Autoresponders answer without quoting."""
-    lines = v.msg.body[:HEAD_CHARS].replace("\r", "").split("\n")
-    return any(HEAD_END.match(line) for line in lines[len(v.head) :])
+    return _first_quote_line(v) is not None
 
 
 #: Someone else's words cited in double quotes after a verb of saying ("The complainant
