@@ -163,6 +163,14 @@ SETS: tuple[str, ...] = (
     "set121",
     "set122",
     "set123",
+    "set124",
+    "set125",
+    "set126",
+    "set127",
+    "set128",
+    "set129",
+    "set130",
+    "set131",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -289,6 +297,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set121": "mail121",
     "set122": "mail122",
     "set123": "mail123",
+    "set124": "mail124",
+    "set125": "mail125",
+    "set126": "mail126",
+    "set127": "mail127",
+    "set128": "mail128",
+    "set129": "mail129",
+    "set130": "mail130",
+    "set131": "mail131",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
