@@ -67,6 +67,8 @@ OOF_WEAK_SUBJECTS: tuple[str, ...] = (
     r"fuori (?:sede|ufficio)|assente|fuera de la oficina|ausente|fora do escrit[o~]rio",
     r"(?:de |en )?vacaciones|(?:in )?(?:ferie|vacanza)|(?:de |em )?f[e~]rias|(?:na )?urlop\w{0,3}",
     r"fr[a~]nvaro(?:nde)?|frav(?:æ|ae|a|~)r(?:ende)?|ikke til stede|ferie|semester",
+    # Croatian, Serbian and Bosnian ("Odsutan", "Odsutna").
+    r"odsutn(?:a|an|i|ost)",
     # Frisian ("Net oanwêzich", "Ik bin oant 23/08 net oanwêzich").
     r"net oanwezich|afwezich",
     r"poissaolo|poissa|lomalla|away from (?:the |my )?(?:office|desk)|away|on (?:annual "
@@ -173,7 +175,10 @@ _OOF_WEAK_UNTIL = alternation(
 #: A date or weekday an away notice gives for the return, in figures or month names.
 _RETURN_DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}(?:st|nd|rd|th)?\b"
-    r"|\b\d{1,2}[./-]\d{1,2}\b|\b\d{1,2}\.? ?(?:jan|feb|m[aa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t"
+    # ... not a section of a contract or law ("under section 6.3 of our DPA").
+    r"|(?<!section )(?<!sectie )(?<!artikel )(?<!article )(?<!art\. )(?<!clause )(?<!§ )"
+    r"(?<!paragraph )(?<!lid )\b\d{1,2}[./-]\d{1,2}\b"
+    r"|\b\d{1,2}\.? ?(?:jan|feb|m[aa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t"
     r"|nov|de[cz]|mei|mrt|juin|juil|ao[u~]t|ene|abr|ago|dic|gen|giu|lug|ott|stycz|lut|kwie|czerw|lip"
     r"|sierp|wrze|pazdz|listop|grud)\w{0,8}\b",
     re.IGNORECASE,
@@ -377,7 +382,8 @@ def away_notice(v: MessageView) -> str | None:
         return None
     if not (answers_us(v) or _THANKS_OPENER.match(head)):
         return None
-    if len(head) > _AWAY_NOTICE_CHARS or _AWAY_REQUEST.search(head) or TYPED_CODE.search(head):
+    asks = _AWAY_REQUEST.search(ADDRESS.sub(" ", head))
+    if len(head) > _AWAY_NOTICE_CHARS or asks or TYPED_CODE.search(head):
         return None
     if _MODAL_REQUEST.search(head) or _ANSWER_ME.search(head) or _CODE_LABEL.search(head):
         return None
@@ -562,7 +568,8 @@ _REDIRECT_SENTENCE = re.compile(
 def _away_request(text: str) -> re.Match[str] | None:
     """``_AWAY_REQUEST`` in the writer's text, leaving out where the notice points the
     reader elsewhere."""
-    return _AWAY_REQUEST.search(_REDIRECT_SENTENCE.sub(" ", _MAIL_ACCESS.sub(" ", text)))
+    text = _MAIL_ACCESS.sub(" ", ADDRESS.sub(" ", text))
+    return _AWAY_REQUEST.search(_REDIRECT_SENTENCE.sub(" ", text))
 
 
 #: The writer wants an answer from us, or by a date ("gelieve mij voor die datum te

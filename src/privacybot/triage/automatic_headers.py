@@ -459,6 +459,13 @@ TELL_US = re.compile(
     # niet kan, hoor ik het graag").
     r"|\b(?:zoals (?:telefonisch )?afgesproken|wie vereinbart|as agreed)\b"
     r"|\bhoor ik (?:het |dat )?graag\b"
+    # ... or wants to know something of us, or asks us to explain or advise ("We'd also
+    # like to know whether …", "Wij willen graag nog weten of …", "Graag uitleg.").
+    r"|\b(?:we'd|we would|i'd|i would) (?:also |really )?like to know\b"
+    r"|\b(?:wij|we|ik) (?:willen|wil) (?:graag |ook )?(?:nog )?weten\b"
+    r"|\b(?:wir mochten|ich mochte) (?:gerne |auch )?(?:noch )?wissen\b"
+    r"|\bgraag (?:uw |jullie |je )?(?:uitleg|advies|toelichting)\b"
+    r"|\bgraag binnen (?:\w+ ){1,3}(?:een )?(?:antwoord|reactie)\b"
     # ... or promises what we asked for ("Daarna stuur ik u de gevraagde machtiging", "Die
     # angeforderte Ausweiskopie schicke ich Ihnen heute noch").
     r"|\b(?:stuur|zend) ik (?:u|je|jullie) (?:de|het) (?:gevraagde|opgevraagde)\b"

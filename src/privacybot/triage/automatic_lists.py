@@ -51,7 +51,13 @@ _DIGEST_SUBJECT = re.compile(
     # A group's digest named by the list's address ("Abridged summary of x@googlegroups.com",
     # "Digest for x@groups.example").
     r"|^(?:abridged summary of|digest for|samenvatting van|zusammenfassung (?:fur|von)"
-    r"|resume de) [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+",
+    r"|resume de) [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+"
+    # ... or by its name and counts ("Overzicht voor avg-gemeenten - 24 updates in 6
+    # onderwerpen", "Digest for x - 3 updates in 2 topics").
+    r"|^(?:overzicht|samenvatting|digest|abridged summary|zusammenfassung|resume) (?:voor|van|for"
+    r"|of|fur|von|de|pour) \S{1,60} [-–] \d{1,4} (?:updates?|berichten|messages|nachrichten"
+    r"|aktualisierungen) (?:in|en|dans) \d{1,4} (?:onderwerpen|onderwerp|topics?|themen|thema"
+    r"|sujets?)",
     re.IGNORECASE,
 )
 _LIST_ADMIN_BODY = re.compile(fold(LIST_ADMIN_BODY), re.IGNORECASE)

@@ -64,7 +64,7 @@ GATEWAY_SUBJECTS: tuple[str, ...] = (
     r"virus (?:alert|found|detected|warning|notification|gevonden|gefunden|d[e~]tect[e~])",
     r"virus \(.{1,80}\) in mail (?:from|to) you",
     r"banned (?:contents?|file|attachment)s? (?:alert|notice|detected)",
-    r"(?:message|e-?mail) (?:quarantined|held|blocked by)",
+    r"(?:message|e-?mail) (?:quarantined|held|blocked by)|held message notification",
     r"quarantine (?:notification|summary|report|digest)|spam quarantine",
     r"(?:attachment|bijlage|anhang) (?:removed|blocked|verwijderd|geblokkeerd|entfernt)",
     r"(?:unsafe|dangerous|suspicious) (?:attachment|content) (?:removed|blocked|detected)",

@@ -43,7 +43,7 @@ OOF_SUBJECTS_MORE: tuple[str, ...] = (
     r"nicht im buro|au(?:ss|ß)er haus|buiten kantoor|niet op kantoor|ikke p(?:a|aa) kontoret"
     r"|inte p(?:a|aa) kontoret|poissa toimistolta|poza biurem|mimo kancel(?:ar|arie)"
     r"|hazon kivul|irodan kivul|ofis disinda|izvan ureda|kontorist valjas|in afara biroului"
-    r"|odsutnost s posla|van kancelarije",
+    r"|odsutnost s posla|van kancelarije|odsutan/odsutna|поза офісом",
     r"raspuns automat|automatski odgovor|samodejni odgovor|automaatne vastus|automatiska atbilde"
     r"|automatinis atsakymas|sjalfvirkt svar|balasan otomatis|tra loi tu dong|otomatik cevap",
     r"автоматическ(?:ий|ии) ответ|автоответ|вне офиса|автоматична відповідь|автоматичен отговор"
@@ -210,6 +210,7 @@ LIST_ADMIN_SUBJECTS: tuple[str, ...] = (
     r" bevestigd$|aanmelding (?:bevestigen|bij de"
     r" lijst)|welkom (?:bij|op) de (?:lijst|mailinglijst)|uitgeschreven (?:van|uit) de lijst",
     r"abonnement bestatigen|(?:bitte )?bestatigen sie ihr abonnement|anmeldung bestatigen"
+    r"|abonnement bestatigt\b"
     r"|willkommen (?:auf|bei|in) der (?:liste|mailingliste)"
     r"|ihre nachricht an .{1,60} wartet auf (?:freigabe|moderation)",
     r"confirme[zr]? (?:votre )?(?:abonnement|inscription)|bienvenue (?:sur|dans) la liste"

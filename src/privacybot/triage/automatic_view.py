@@ -188,8 +188,12 @@ def has_question(text: str) -> bool:
 
 def asks_or_owns(subject: str, text: str) -> bool:
     """A question (in the subject or the writer's ``text``) or the writer's own request or
-    data: the core of a person's voice, which each wording rule reads over its own text."""
-    return subject.rstrip().endswith("?") or has_question(text) or bool(CITIZEN.search(text))
+    data: the core of a person's voice, which each wording rule reads over its own text.
+    A mail address is no one's words: "inzage" in "j.berg@inzage-portaal.example" is a
+    domain, not a request."""
+    if subject.rstrip().endswith("?") or has_question(text):
+        return True
+    return bool(CITIZEN.search(ADDRESS.sub(" ", text) if "@" in text else text))
 
 
 @dataclass(frozen=True)
@@ -261,7 +265,7 @@ class MessageView:
         about a bounce or pasting JSON writes like this; machines' notices do not.
         """
         text = _without_redirect_questions(without_conditional_questions(self.own_words))
-        text = _DLP_REASON.sub(" ", URL.sub(" ", _URGENT_SENTENCE.sub(" ", text)))
+        text = not_the_writers(URL.sub(" ", _URGENT_SENTENCE.sub(" ", text)))
         return (
             asks_or_owns(without_our_subject(self.subject), text)
             or bool(_NAMED_SALUTATION.match(text))
@@ -338,6 +342,9 @@ QUESTIONS_POINTER = (
 #: reader nothing.
 _CONDITIONAL_QUESTION = re.compile(
     r"[^.!?]{0,160}\?\s+(?:\w+\s+){0,2}(?:dan|dann|then|alors|entonces|allora)\b"
+    # ... whose "then" the template says to its reader, not the writer of their own next
+    # step ("… of moet de gemeente dat zelf doen? Dan kan ik het regelen").
+    r"(?!\s(?:\w+\s)?(?:ik|i|ich|yo|io)\b)"
     # ... and a template's "Any questions?" before its pointer ("Heeft u vragen? Bekijk …").
     r"|\b(?:heeft u|heb je|have you|any|haben sie|hast du|avez-vous|des|tiene|domande)\s"
     r"(?:nog\s|noch\s|got\s)?(?:vragen|questions?|fragen|preguntas)\s?\?"
@@ -347,6 +354,14 @@ _CONDITIONAL_QUESTION = re.compile(
     r"|(?:^|(?<=[.!?]\s))[^.!?]{0,60}\?\s(?:mail|e-?mail|bel|call|phone|ring|neem contact"
     r"|contact|rufen sie|schreiben sie|wenden sie sich|appelez|contactez|ecrivez|chiama"
     r"|scrivi|llame|escriba)\b(?!\s(?:me|mij|mich|moi|ons|us|uns|nous)\b)"
+    # ... and a footer's question about receiving such mail ("Wilt u deze berichten niet
+    # meer ontvangen?", "Don't want these emails?"), or its "Fragen?" left at the very end
+    # when its link is gone.
+    r"|\b(?:wilt u|wil je|m[o~]chten sie|souhaitez-vous|vous ne souhaitez)\b[^.!?]{0,60}"
+    r"\b(?:niet meer|nicht mehr|plus)\b[^.!?]{0,30}\b(?:ontvangen|erhalten|recevoir)\b"
+    r"[^.!?]{0,20}\?"
+    r"|\b(?:don't|do not|no longer) want (?:to receive )?(?:these|our|this)\b[^.!?]{0,40}\?"
+    r"|\b(?:vragen|questions|fragen)\s?\?\s*$"
     # ... and "Vragen? Kijk op …" wherever it stands: a pointer, not a question.
     r"|" + QUESTIONS_POINTER +
     # ... and a footer's "Need help? Visit our help centre" ("Hulp nodig? Kijk op …").
@@ -590,6 +605,7 @@ def speaks_under_a_notice_subject(v: MessageView) -> bool:
     head = v.head_text
     text = without_conditional_questions(v.own_words)
     text = URL.sub(" ", URGENT_QUESTION.sub(" ", _without_redirect_questions(text)))
+    text = not_the_writers(text)
     subject = _OUR_SUBJECT_ECHO.sub(" ", _REPLY_TO_OURS.sub(" ", v.subject))
     return (
         has_question(text)
@@ -630,6 +646,15 @@ URGENT_QUESTION = re.compile(_URGENT, re.IGNORECASE)
 _URGENT_SENTENCE = re.compile(r"(?:^|(?<=[.!?:)]\s))" + _URGENT, re.IGNORECASE)
 
 
+#: A notice's pointer for the reader's questions on a subject ("Voor vragen over de AVG kunt
+#: u terecht bij het team Informatiebeheer", "For questions about privacy please contact …").
+_POINTER_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?:]\s))(?:voor|for|bei|pour|per|para)\s(?:\w+\s)?(?:vragen|questions|fragen"
+    r"|queries|domande|preguntas)\s(?:over|about|on|zu|zur|zum|sur|su|sobre)\b[^.!?]{0,80}"
+    r"\b(?:kunt u|kun je|can|please|wenden sie sich|contacteer|neem|mail|bel|contact\w{0,4}"
+    r"|terecht|rivolgersi|dirigirse)\b[^.!?]{0,120}[.!]?",
+    re.IGNORECASE,
+)
 #: A data-loss filter's reason for holding mail ("because it may contain personal data"):
 #: the filter's guess about a message, not a person speaking of their data.
 _DLP_REASON = re.compile(
@@ -639,6 +664,13 @@ _DLP_REASON = re.compile(
     r"|information|gegevens|daten|informatie|donnees)?",
     re.IGNORECASE,
 )
+
+
+def not_the_writers(text: str) -> str:
+    """``text`` without what is no one's words about themselves: a mail address
+    ("w.andersen@inzage-nu.example"), a filter's reason for holding mail, a notice's pointer
+    for others' questions ("Voor vragen over de AVG kunt u terecht bij …")."""
+    return _POINTER_SENTENCE.sub(" ", ADDRESS.sub(" ", _DLP_REASON.sub(" ", text)))
 
 
 #: A mail system's heading over the message it hands back ("--- Your message ---",
@@ -679,9 +711,19 @@ _CITED = re.compile(
 )
 
 
+#: A mail system's own "I" (qmail: "failed after I sent the message", "I'm afraid I wasn't
+#: able to deliver your message"): the program speaking, not a person.
+_MTA_SAYS_I = re.compile(
+    r"\bfailed after i sent the message\b|\bi'm afraid i wasn't able to deliver\b"
+    r"|\bi tried to deliver\b|\bi'm sorry to (?:have to )?inform you that (?:your|the) message\b",
+    re.IGNORECASE,
+)
+
+
 def first_person_in(text: str) -> bool:
     """``text`` (folded) says I, me or my, leaving out links, their button texts, mail
-    addresses and portal names ("Mijn Omgeving")."""
+    addresses, portal names ("Mijn Omgeving") and a mail system's own "I"."""
+    text = _MTA_SAYS_I.sub(" ", text)
     text = URL.sub(" ", LINK_TEXT.sub(" ", ADDRESS.sub(" ", _MONDAY.sub(" ", text))))
     text = _NORDIC_I.sub(" ", _CITED.sub(" ", text))
     return bool(FIRST_PERSON_ANY.search(_PORTAL_NAME.sub(" ", text)))
