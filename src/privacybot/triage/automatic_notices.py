@@ -619,8 +619,9 @@ _RECEIVED_YOURS = re.compile(
     r"(?:voor|for|fur"
     r"|pour)\s(?:uw|your|ihre|votre)\s(?:\w+\s)?(?:message|e-?mail|mail|bericht|nachricht)\b"
     r"|(?:your|uw|je|ihre|votre)\s(?:\w+\s)?(?:message|e-?mail|mail|bericht|request|aanvraag"
-    r"|verzoek|vraag|melding|anfrage|nachricht|demande)\s(?:is|ist|has been|was|wurde|a ete|est)\s"
-    r"(?:\w+\s){0,3}(?:ontvangen|received|registered|logged|recorded|vastgelegd|erfasst"
+    r"|verzoek|vraag|\w{0,12}melding|anfrage|nachricht|demande)\s(?:is|ist|has been|was|wurde"
+    r"|a ete|est)\s(?:\w+\s){0,3}(?:ontvangen|received|registered|logged|recorded|vastgelegd"
+    r"|erfasst|aangekomen|angekommen|arrive"
     r"|geregistreerd|erhalten|registriert|eingegangen|recue?|enregistree?)"
     r"|(?:we|wij|wir|nous)\s(?:will\s|zullen\s|werden\s)?(?:answer|respond to|reply to"
     r"|beantwoorden|behandelen|beantworten|bearbeiten|traiterons|repondrons a)\s(?:your|uw|je"
@@ -646,7 +647,9 @@ _RECEIPT_PROMISE = re.compile(
     r"|\bdans les meilleurs delais\b|\bschnellstmoglich\b|\bzeitnah\b"
     r"|\b(?:will|shall) get back to you\b|\b(?:is|has been|wurde|werd) (?:doorgezet|doorgestuurd"
     r"|forwarded|weitergeleitet) (?:naar|to|an) (?:de |the |die )?(?:afdeling|department"
-    r"|abteilung|team)\b)",
+    r"|abteilung|team)\b"
+    r"|\b(?:will|shall) (?:follow up|be in touch)\b|\b(?:nemen|neemt) (?:het|hem|deze|uw \w+)"
+    r" in behandeling\b|\b(?:referentie|reference|referenz|kenmerk)\s?:\s?[a-z0-9-]{6,}\b)",
     re.IGNORECASE,
 )
 _RECEIPT_CHARS = 700
