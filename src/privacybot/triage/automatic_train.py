@@ -171,6 +171,14 @@ SETS: tuple[str, ...] = (
     "set129",
     "set130",
     "set131",
+    "set132",
+    "set133",
+    "set134",
+    "set135",
+    "set136",
+    "set137",
+    "set138",
+    "set139",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -305,6 +313,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set129": "mail129",
     "set130": "mail130",
     "set131": "mail131",
+    "set132": "mail132",
+    "set133": "mail133",
+    "set134": "mail134",
+    "set135": "mail135",
+    "set136": "mail136",
+    "set137": "mail137",
+    "set138": "mail138",
+    "set139": "mail139",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
