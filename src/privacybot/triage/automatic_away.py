@@ -41,7 +41,7 @@ from privacybot.triage.automatic_view import (
 #: Out-of-office subjects that only autoresponders write: at the start, any continuation.
 OOF_SUBJECTS: tuple[str, ...] = (
     r"auto(?:matic|matische?|matisch|matiskt?|maattinen|matique|m\.)?[-_ ]?(?:reply|response"
-    r"|respons|antwoord|antwort|answer|svar|vastaus|r[e~]ponse|bericht|melding|nachricht)",
+    r"|respons|antwoord|antwort|answer|svar|vastaus|r[e~]ponse|bericht|melding|nachricht|reactie)",
     r"autoreply|autoresponder|auto[-_ ]?(?:risposta|respuesta|resposta)",
     r"r[e~]ponse automatique|risposta automatica|respuesta autom[a~]tica"
     r"|resposta autom[a~]tica|odpowied[z~] automatyczna|automatyczna odpowied[z~]"

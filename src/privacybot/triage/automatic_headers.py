@@ -70,7 +70,9 @@ RULES_LOOP = "X-MS-Exchange-Inbox-Rules-Loop"
 #: "X-Auto-Submitted", "X-Mail-Autoreply-Type"); X-Auto-Response-Suppress is not one (R16).
 _AUTOREPLY_NAME = re.compile(
     r"^x-(?!.*suppress)(?:[a-z0-9]{1,12}-){0,4}(?:is-)?(?:auto[-_]?(?:re?pl?(?:y|ied)"
-    r"|respon(?:se|der|ds?)|answer|generated|submitted)|vacation|autorespond)(?:[-_][a-z]{1,12})?$",
+    r"|respon(?:se|der|ds?)|answer|generated|submitted)|vacation|autorespond)(?:[-_][a-z]{1,12}"
+    # Exchange's "X-MS-Exchange-Organization-AutoReplyFlag".
+    r"|flag)?$",
     re.IGNORECASE,
 )
 #: Values of other headers that only autoresponders write.
@@ -83,8 +85,10 @@ _AUTOREPLY_VALUE_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^\s*(?:vacation|auto[-_ ]?(?:reply|responder))\b|\bauto[-_ ]?responder\b"
             r"|\b(?:sieve|mailutils|procmail|maildrop) vacation\b"
-            # Zimbra names its out-of-office sender ("Zimbra 10.0.7_GA (ZimbraOOO)").
-            r"|\bzimbraooo\b",
+            # Zimbra names its out-of-office sender ("Zimbra 10.0.7_GA (ZimbraOOO)"); Horde's
+            # and Gmail's vacation senders and responder products name themselves too.
+            r"|\bzimbraooo\b|\b(?:horde|gmail) vacation\b|\bvacation responder\b"
+            r"|\b\w{0,12}responder v?\d",
             re.IGNORECASE,
         ),
     ),

@@ -190,6 +190,7 @@ CHALLENGE_ACTION: str = (
 LIST_ADMIN_SUBJECTS: tuple[str, ...] = (
     r"confirm\s+[0-9a-f]{16,64}\b|command confirmation request|output of your job"
     r"|majordomo results|ezmlm response|listserv command results|message pending\s?:\s?\["
+    r"|bounce probe\b|pending messages? in \S{1,60}$"
     r"|(?:un)?subscri(?:ption|be) (?:successful|succeeded|complete)\b"
     r"|\S{1,60} digest,? vol(?:ume)? \d{1,5},? (?:issue|no\.?) \d",
     r"you (?:don'?t|do not) have permission to post to|you (?:can'?t|cannot) post to",

@@ -133,7 +133,7 @@ PERSON_REQUEST = re.compile(
     r"\b(?:please|pls|graag|alstublieft|bitte|svp|merci de|per favore|por favor|prosze)\b.{0,30}"
     r"\b(?:send|resend|stuur|schick\w{0,2}|envoy\w{0,4}|mand\w{0,4}|fix|correct|repair"
     r"|herstel\w{0,2}|explain|uitleg|erklar\w{0,4}|expliqu\w{0,4}|delete|remove|verwijder\w{0,2}"
-    r"|give|geef|call|bel)\b"
+    r"|give|geef|call|bel|halen|weghalen|schrappen)\b"
     r"|\b(?:graag|bitte um|please)\s+(?:uitleg|erklarung|an explanation)\b"
     r"|\b(?:broken|kapot|klopt niet|defect|kaputt|fehlerhaft|wrong|onjuist|stops? halfway)\b",
     re.IGNORECASE,
