@@ -108,6 +108,16 @@ _NOT_AUTOMATIC = re.compile(
     r"|response|antwort|reponse|ontvangstbevestiging|bevestiging)",
     re.IGNORECASE,
 )
+#: A mail system's names for the message it hands back: under dashes ("--- Your message
+#: ---") and before a colon ("Original message:").  Both end the writer's own text
+#: (``HEAD_END``) and tell a returned copy from a person's quote (``returns_a_copy_below``).
+_RETURNED_COPY = (
+    r"(?:your|uw|je|ihre|votre|tu|il tuo) (?:message|bericht|nachricht|mensaje|messaggio)"
+)
+_ORIGINAL_MESSAGE = (
+    r"(?:original message|oorspronkelijk bericht|originele bericht|urspr[uü]ngliche nachricht"
+    r"|message d'origine|messaggio originale|mensaje original)"
+)
 #: Where a human's own text ends: quotes, attributions, forwarded and Outlook header blocks.
 HEAD_END = re.compile(
     # (a converter from HTML may escape the dashes: "\-----Original Message-----")
@@ -116,9 +126,7 @@ HEAD_END = re.compile(
     r" encaminhada|vidarebefordrat|videresendt|przekazana|p[rř]eposlan|tov[aá]bb[ií]tott"
     r"|mesaj redirec|προωθημ|iletilen|edelleenl[aä]hetetty|пересланн?ое|переслане"
     # ... or a bounce's heading over the message it returns ("--- Your message ---").
-    r"|(?:your|uw|je|ihre|votre|tu|il tuo) (?:message|bericht|nachricht|mensaje|messaggio))"
-    r"|(?:original message|oorspronkelijk bericht|originele bericht|urspr[uü]ngliche nachricht"
-    r"|message d'origine|messaggio originale|mensaje original)\s?:\s*$|begin forwarded"
+    rf"|{_RETURNED_COPY})|{_ORIGINAL_MESSAGE}\s?:\s*$|begin forwarded"
     r"|(?:from|van|von|de|od|da|fra|fran|från|lahettaja|kimden|от|apo)\s?:\s*\S|_{10,}\s*$"
     r"|(?:on|op|am|le)\s.{0,200}(?:wrote|schreef|schrieb|a écrit)\s*:?)",
     re.IGNORECASE,
@@ -676,10 +684,7 @@ def not_the_writers(text: str) -> str:
 #: A mail system's heading over the message it hands back ("--- Your message ---",
 #: "Original message:"), unlike a person's client's attribution or Outlook's dashes.
 _RETURNED_HEADING = re.compile(
-    r"^\s*(?:-{2,}\s*(?:your|uw|je|ihre|votre|tu|il tuo) (?:message|bericht|nachricht|mensaje"
-    r"|messaggio)\s*-*|(?:original message|oorspronkelijk bericht|originele bericht"
-    r"|urspr[uü]ngliche nachricht|message d'origine|messaggio originale|mensaje original)\s?:)\s*$",
-    re.IGNORECASE,
+    rf"^\s*(?:-{{2,}}\s*{_RETURNED_COPY}\s*-*|{_ORIGINAL_MESSAGE}\s?:)\s*$", re.IGNORECASE
 )
 
 
