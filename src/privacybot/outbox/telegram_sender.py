@@ -54,6 +54,10 @@ class Refused(Exception):
     """An item this sender will not send (R14 guards, a broken payload)."""
 
 
+class _Paused(Exception):
+    """Flood control began while this item was being claimed: it waits like the rest."""
+
+
 def retry_seconds(exc: RetryAfter) -> float:
     """Seconds Telegram asked us to wait (python-telegram-bot 22 keeps a timedelta)."""
     # The private field holds the number as Telegram sent it (int, or a timedelta once
@@ -144,20 +148,16 @@ class TelegramSender:
             message_id = await self._call(payload)
         except Refused as exc:
             return await self._fail(item, f"refused: {exc}")
+        except _Paused:
+            wait = max(0.0, self.paused_until - time.monotonic())
+            return await self._put_back(item, "waiting for flood control", timedelta(seconds=wait))
         except RetryAfter as exc:
             wait = retry_seconds(exc)
             self.paused_until = time.monotonic() + wait
             log.warning("telegram: flood control, nothing is sent for %.0f s", wait)
-            await asyncio.to_thread(
-                store.mark_retry,
-                self.engine,
-                item.id,
-                self.clock.now(),
-                f"429: retry after {wait:.0f} s",
-                retry_in=timedelta(seconds=wait),
-                count_attempt=False,
+            return await self._put_back(
+                item, f"429: retry after {wait:.0f} s", timedelta(seconds=wait)
             )
-            return Outcome.RETRY
         except Forbidden as exc:
             chat_id = int(payload.get("chat_id") or 0)
             log.warning("telegram: chat %s refuses the bot (%s)", chat_id, exc.message)
@@ -165,16 +165,7 @@ class TelegramSender:
                 await asyncio.to_thread(self.on_blocked, chat_id)
             return await self._fail(item, f"403: {exc.message}")
         except _NotOutYet:
-            await asyncio.to_thread(
-                store.mark_retry,
-                self.engine,
-                item.id,
-                self.clock.now(),
-                "the post to edit is not out yet",
-                retry_in=POST_NOT_OUT_YET,
-                count_attempt=False,
-            )
-            return Outcome.RETRY
+            return await self._put_back(item, "the post to edit is not out yet", POST_NOT_OUT_YET)
         except BadRequest as exc:
             if "not modified" in exc.message:
                 await asyncio.to_thread(store.mark_sent, self.engine, item.id, self.clock.now())
@@ -195,6 +186,19 @@ class TelegramSender:
         await asyncio.to_thread(self._sent, item.id, payload, message_id)
         return Outcome.SENT
 
+    async def _put_back(self, item: store.ClaimedItem, why: str, wait: timedelta) -> Outcome:
+        """Back to the queue for ``wait`` without using an attempt: nothing went wrong."""
+        await asyncio.to_thread(
+            store.mark_retry,
+            self.engine,
+            item.id,
+            self.clock.now(),
+            why,
+            retry_in=wait,
+            count_attempt=False,
+        )
+        return Outcome.RETRY
+
     def _payload(self, item: store.ClaimedItem) -> dict[str, Any]:
         if item.draft_id is not None:
             raise Refused("a letter goes by e-mail only, never on Telegram (R14)")
@@ -208,9 +212,20 @@ class TelegramSender:
             raise Refused("a staff text goes only to the staff chat")
         return payload
 
+    def _not_paused(self) -> None:
+        """Checked with no await between it and the request leaving.
+
+        A worker may have claimed its item (a database round trip) while another got a
+        429; without this check it would send into the pause Telegram asked for.
+        """
+        if time.monotonic() < self.paused_until:
+            raise _Paused
+
     async def _call(self, payload: dict[str, Any]) -> int | None:
         method = payload["method"]
         chat_id = int(payload.get("chat_id") or 0)
+        if method != "editMessageText":
+            self._not_paused()
         if method == "sendMessage":
             message = await self.bot.send_message(
                 chat_id=chat_id, text=str(payload["text"]), reply_markup=_reply_markup(payload)
@@ -223,6 +238,7 @@ class TelegramSender:
                 if isinstance(given, int)
                 else await asyncio.to_thread(self._post_message_id, payload.get("post_id"))
             )
+            self._not_paused()
             await self.bot.edit_message_text(
                 text=str(payload["text"]),
                 chat_id=chat_id,
