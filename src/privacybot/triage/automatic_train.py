@@ -179,6 +179,14 @@ SETS: tuple[str, ...] = (
     "set137",
     "set138",
     "set139",
+    "set140",
+    "set141",
+    "set142",
+    "set143",
+    "set144",
+    "set145",
+    "set146",
+    "set147",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -321,6 +329,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set137": "mail137",
     "set138": "mail138",
     "set139": "mail139",
+    "set140": "mail140",
+    "set141": "mail141",
+    "set142": "mail142",
+    "set143": "mail143",
+    "set144": "mail144",
+    "set145": "mail145",
+    "set146": "mail146",
+    "set147": "mail147",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
