@@ -175,9 +175,51 @@ def test_a_challenge_sum_is_the_services_question(text: str) -> None:
         ("was opened on Mon, 01 Jun 2026 07:50", False),
         ("Mon adresse a changé", True),
         ("received Mon 8 June", False),
+        # The Union in capitals is not the Portuguese "eu".
+        ("matched the policy 'EU National ID' and was sent encrypted", False),
+        ("stored in EU regions only", False),
+        ("Eu pedi os meus dados em maio", True),
+        ("ontem eu enviei o pedido", True),
     ],
 )
-def test_a_dates_weekday_is_not_french_mon(text: str, first_person: bool) -> None:
+def test_a_weekday_or_the_union_is_no_first_person(text: str, first_person: bool) -> None:
     from privacybot.triage.automatic_view import first_person_in
 
     assert first_person_in(text) is first_person
+
+
+@pytest.mark.parametrize(
+    ("lines", "closes"),
+    [
+        (["Vriendelijke groet,", "", "Wouter Postma", "Applicatiebeheerder", "T 14 0985"], True),
+        (["Hoogachtend,", "Sanne El Amrani", "Hondenschool Wolf"], True),
+        (["Gr.", "Marloes Brouwer", "ICT-beheer"], True),
+        (["Cheers,", "Sam", "", "View request · Turn off this request's notifications"], True),
+        (["Met vriendelijke groet,", "Het Servicedesk-team", "www.example.nl"], False),
+        (["Kind regards,", "The Privacy Team"], False),
+    ],
+)
+def test_a_closing_with_a_name_passes_over_contact_and_service_lines(
+    lines: list[str], closes: bool
+) -> None:
+    from privacybot.triage.automatic_view import MessageView, closes_with_a_name
+
+    raw = "From: a@example.nl\nSubject: x\n\nDank voor het nakijken.\n\n" + "\n".join(lines)
+    view = MessageView(parse_message(raw.encode()), "privacy@conxillium.nl", None)
+    assert closes_with_a_name(view) is closes
+
+
+@pytest.mark.parametrize(
+    ("text", "label_left"),
+    [
+        ("Zaak Z-2026-038073 (AVG - recht op rectificatie) is aan u toegewezen", False),
+        ("De termijn van zaak 56347 (AVG inzageverzoek) verloopt", False),
+        ("Mijn zaak (inzageverzoek) loopt al lang", True),
+    ],
+)
+def test_a_case_type_after_its_number_is_the_systems_label(text: str, label_left: bool) -> None:
+    from privacybot.triage.automatic_view import not_the_writers
+
+    assert ("verzoek" in not_the_writers(text) or "rectificatie" in not_the_writers(text)) is (
+        label_left
+    )

@@ -431,7 +431,9 @@ _ECHO_PREFIX_WORDS = 5
 _MODAL_REQUEST = re.compile(
     r"\b(?:kunt u|kun je|kan u|zou u|zou je|could you|can you|would you|will you"
     r"|k[o~]nnen sie|k[o~]nnten sie|w[u~]rden sie|pourriez-vous|pouvez-vous|podria usted"
-    r"|puede usted|potrebbe)\b"
+    r"|puede usted|potrebbe"
+    # ... or wants it done ("Wilt u dat aanpassen in het dossier?").
+    r"|wilt u|wil je|willen jullie|wollen sie|voulez-vous)\b"
     # ... but not the notice's own redirect ("voor spoed kunt u contact opnemen met …").
     # ... nor its pointer to another address ("kun je mailen naar bestuur@…").
     r"(?![^.!?\n]{0,50}\b(?:e-?mailen|mailen|mail|email|schrijven|write|schreiben|ecrire|sturen"

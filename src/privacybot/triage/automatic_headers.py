@@ -145,6 +145,8 @@ _DAEMON_DISPLAY = re.compile(
     r"|exchange online|mail ?server|e-?mail ?server|mail ?platform(?: [\w.-]{1,60})?)$",
     re.IGNORECASE,
 )
+#: ... of which these a person's role mailbox may carry too.
+_ADMIN_DISPLAY = re.compile(r"^(?:post[-_ ]?master|mail administrator)$", re.IGNORECASE)
 #: Sender local parts of virus scanners, quarantines and mail gateways.
 _GATEWAY = re.compile(
     r"^(?:antivirus|virus(?:alert|scan|scanner|wall|warning)?|mailscanner|quarantine"
@@ -293,7 +295,13 @@ def daemon_sender(v: MessageView) -> str | None:
             return f"sender {local}"
         if display and not address.count("@") and _DAEMON_NAME.match(display):
             return f"sender {display} without address"
-        if display and _DAEMON_DISPLAY.match(display):
+        # A mail administrator's mailbox may carry the role as its name ("Postmaster"
+        # <helpdesk@…>): under an ordinary address, their own words count.
+        if (
+            display
+            and _DAEMON_DISPLAY.match(display)
+            and not (_ADMIN_DISPLAY.match(display) and a_person(v))
+        ):
             return f"sender named {display}"
     return None
 
@@ -302,8 +310,9 @@ def daemon_return_path(v: MessageView) -> str | None:
     """A bounce whose only sign is ``Return-Path: <MAILER-DAEMON@…>``, also signed or
     forwarded (BATV ``prvs=tag=MAILER-DAEMON@``, SRS ``SRS0=…=postmaster@``) and spelled
     ``post_master`` or ``mailer_daemon``: R16 (6) whatever the text says.  Other mail-system
-    names ("smtp-gateway", "bounce") give way to a person's voice or a request for our
-    answer: ticket and case systems send people's letters with such envelopes."""
+    names ("smtp-gateway", "bounce") give way to a person's voice, a request for our
+    answer or a form passing on a person's message: ticket and case systems and web forms
+    send people's letters with such envelopes."""
     for name in ("Return-Path", "X-Envelope-From", "Envelope-From"):
         for value in v.msg.header_all(name):
             for _, address in getaddresses([value]):
@@ -318,7 +327,10 @@ def daemon_return_path(v: MessageView) -> str | None:
                 if not squashed or not _DAEMON.match(squashed):
                     continue
                 if squashed in _R16_DAEMONS or not (
-                    a_person(v) or TELL_US.search(v.own_words) or closes_with_a_name(v)
+                    a_person(v)
+                    or TELL_US.search(v.own_words)
+                    or closes_with_a_name(v)
+                    or relays_a_form(v)
                 ):
                     return f"{name} {local}"
     return None
@@ -482,10 +494,14 @@ TELL_US = re.compile(
     # ... or asks for our help or for a right in so many words ("We need your help
     # retrieving …", "Wir bitten um Auskunft gemäß Art. 15 DSGVO").
     r"|\bneed your help\b|\bwe hebben (?:uw|jullie|je) hulp nodig\b"
+    # ... or a colleague's "Graag jullie hulp: …", "Graag even telefonisch overleg".
+    r"|\bgraag (?:uw|jullie|je) hulp\b|\bgraag (?:even )?(?:telefonisch )?overleg(?:gen)?\b"
     # ... or sends what we asked for ("Zoals gevraagd in uw mail: kopie brief", "As you
     # requested, the signed form").
     r"|\b(?:zoals (?:door (?:u|jullie) )?gevraagd|as (?:you )?requested|as you asked"
-    r"|wie (?:von ihnen )?(?:gewunscht|angefordert|erbeten)|comme (?:vous l'avez )?demande)\b"
+    r"|wie (?:von ihnen )?(?:gewunscht|angefordert|erbeten)|comme (?:vous l'avez )?demande"
+    r"|you asked (?:me |us )?for|waar (?:u|jullie|je) om (?:vroeg|vroegen|vroeg)"
+    r"|die sie angefordert haben)\b"
     r"|\bwir (?:brauchen ihre hilfe|bitten (?:sie )?um (?:auskunft|loschung|berichtigung"
     r"|ubermittlung|bestatigung|stellungnahme|mitteilung|ruckmeldung))\b",
     re.IGNORECASE,
@@ -493,20 +509,40 @@ TELL_US = re.compile(
 
 
 def relays_a_form(v: MessageView) -> bool:
-    """A web form passing on a person's message: Reply-To names someone other than the
-    sender, and the text carries that address ("Email: valentina@…", "De: Pilar … <…>").
-    The form's envelope (``www-data``) and sender (``noreply@``) are the site's; the words
-    are the person's."""
+    """A web form or platform passing on a person's message: Reply-To names someone other
+    than the sender, and the text carries that address ("Email: valentina@…", "De: Pilar …
+    <…>") or that person's full name (the signature of a civil servant writing from a case
+    system, "Ricardo Nieuwenhuis heeft u een bericht gestuurd"), or the sender is named
+    for that person ("Wim Smit via Mijn Geldzaken").  The envelope (``www-data``, a
+    platform's VERP address) and sender (``noreply@``) are the site's; the words are the
+    person's."""
     authors = {address.lower() for _, address in v.mailboxes}
     body = v.msg.body[:HEAD_CHARS].lower()
     # A secure-mail service naming whom it sends for ("VeiligMail namens Rik Bakker").
     on_behalf = any(_ON_BEHALF.search(name) for name, _ in v.mailboxes)
     for value in v.msg.header_all("Reply-To")[:2]:
-        for _, address in getaddresses([value]):
+        for name, address in getaddresses([value]):
             address = address.strip().lower()
-            if "@" in address and address not in authors and (address in body or on_behalf):
+            if "@" not in address or address in authors:
+                continue
+            if address in body or on_behalf or _named_for(v, name, body):
                 return True
     return False
+
+
+#: A person's full name as a display name: two to five words of letters.
+_FULL_NAME = re.compile(r"^[^\W\d_]{2,}(?:[ '-][^\W\d_]+){1,4}$")
+
+
+def _named_for(v: MessageView, name: str, body: str) -> bool:
+    """The Reply-To's full name signs or introduces the text, or names the sender."""
+    name = " ".join(fold(name).lower().split())
+    senders = [" ".join(fold(n).lower().split()) for n, _ in v.mailboxes]
+    # The sender's own name again ("Northbridge Outfitters" on both): a company's
+    # reply address, not a person it passes on.
+    if not _FULL_NAME.match(name) or name in senders:
+        return False
+    return fold(body).find(name) >= 0 or any(s.startswith(f"{name} via ") for s in senders)
 
 
 #: A sender's display name that says it sends for someone else.
@@ -606,6 +642,7 @@ def machine_envelope(v: MessageView) -> str | None:
                 answers_as_a_person(v, client_reply=False)
                 or TELL_US.search(v.own_words)
                 or _relays_a_request(v)
+                or _passes_on_a_comment(v)
             ):
                 return f"envelope sender {address[:60]} is a system's"
     return None
@@ -657,6 +694,20 @@ def _relays_a_request(v: MessageView) -> bool:
     return any(_VIA_PLATFORM.match(fold(name)) for name, _ in v.mailboxes) and bool(
         PERSON_REQUEST.search(v.own_words)
     )
+
+
+#: A service desk's line over the comment of a named agent ("Sam Whitfield commented:").
+_COMMENT_BY = re.compile(
+    r"^(?-i:[A-Z][\w'-]{1,30})(?: (?-i:[A-Z][\w'-]{1,30})){0,3} (?:commented|replied"
+    r"|heeft gereageerd|reageerde|hat kommentiert|schrieb|a comment[eé])\s?:$",
+    re.IGNORECASE,
+)
+
+
+def _passes_on_a_comment(v: MessageView) -> bool:
+    """A service desk passing on what its agent wrote to us, signed with their name: the
+    desk's bounce envelope, the agent's words."""
+    return any(_COMMENT_BY.match(line) for line in v.head) and closes_with_a_name(v)
 
 
 def no_reply_sender(v: MessageView) -> str | None:

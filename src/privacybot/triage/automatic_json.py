@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 
+from privacybot.triage.automatic_headers import TELL_US
 from privacybot.triage.automatic_subjects import (
     fold,
 )
@@ -24,7 +25,9 @@ _JSON_CHARS = 64_000
 _JSON_EVENT_KEYS = re.compile(
     r'"(?:notificationType|eventType|bounceType|bounceSubType|complaintFeedbackType'
     r"|bouncedRecipients|complainedRecipients|smtp[-_]id|sg_event_id|sg_message_id|TopicArn"
-    r'|diagnosticCode)"\s*:'
+    r"|diagnosticCode"
+    # SparkPost's and Mailgun's bounce fields ("bounce_class", "raw_reason", "rcpt_to").
+    r'|bounce_class|raw_reason|rcpt_to|delivery-status)"\s*:'
     # A webhook's dotted event name ("consent.expiring", "user.deleted").
     r'|"(?:event|type|event_?type|action|alert)"\s*:\s*"[a-z][a-z0-9_]{1,30}\.[a-z0-9_.]{2,40}"'
     r'|"(?:event|type|Type|status|bounce|complaint|delivery|action)"\s*:\s*(?:[\[{]|"(?:bounced?'
@@ -101,7 +104,12 @@ def json_notification(v: MessageView) -> str | None:
     text = v.msg.body.strip().lstrip("\ufeff").strip()
     if len(text) < 40 and v.part_types & JSON_TYPES:
         return "only a JSON part"
-    short_note = bool(v.part_types & JSON_TYPES) and len(text) <= 300 and not v.human_voice
+    # ... not a person sending what we asked for ("here is the event dump you asked for").
+    short_note = (
+        bool(v.part_types & JSON_TYPES)
+        and len(text) <= 300
+        and not (v.human_voice or TELL_US.search(v.own_words))
+    )
     if short_note and (_JSON_EVENT_WORDS.search(v.subject) or _JSON_EVENT_WORDS.search(text)):
         return "a JSON part under a short event note"
     lines: list[str] = []

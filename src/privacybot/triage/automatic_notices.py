@@ -49,6 +49,7 @@ from privacybot.triage.automatic_view import (
     alternation,
     answers_us,
     asks_or_owns,
+    closes_with_a_name,
     first_token,
     has_question,
     local_part,
@@ -148,7 +149,8 @@ _SYSTEM_NAME = re.compile(
     r"\b(?:secure ?mail|secure ?gateway|security ?gateway"
     r"|mail ?(?:security|filter|gateway|protection)|e-?mail[- ]?(?:security"
     r"|sicherheit|protection|beveiliging)|sicurezza posta|seguridad del correo|securite"
-    r" (?:de la )?messagerie|quarantine|quarantaine|spam ?filter|antivirus)\b",
+    r" (?:de la )?messagerie|quarantine|quarantaine|spam ?filter|antivirus|dlp"
+    r"|data loss prevention)\b",
     re.IGNORECASE,
 )
 _GATEWAY_WORD = re.compile(
@@ -324,7 +326,11 @@ def gateway_body(v: MessageView) -> str | None:
     # over "Mijn mail is tegengehouden zie ik"): their client's prefix, their own voice.
     # ... nor one writing from a no-reply address while theirs is blocked, answer to the
     # Reply-To they give in the text.
-    if v.first_person and (CLIENT_REPLY.match(v.subject) or relays_a_form(v)):
+    # ... nor one who signs with their name ("Met vriendelijke groet, / Fatima van den Berg
+    # / ICT-beheer"): a notice signs with its product's or team's name.
+    if v.first_person and (
+        CLIENT_REPLY.match(v.subject) or relays_a_form(v) or closes_with_a_name(v)
+    ):
         return None
     system = any(
         _SYSTEM_LOCAL.search(squash(local_part(address))) or _SYSTEM_NAME.search(fold(name))
@@ -880,7 +886,14 @@ def gateway_words(v: MessageView) -> str | None:
     if held is None or reason is None:
         return None
     system = _system_sender(v)
-    if not system and (v.first_person or FORWARD_PREFIX.match(subject) or _RESEND.search(text)):
+    # A person of the other side telling us in their own name ("Uw bericht is bij ons
+    # geblokkeerd … Vriendelijke groet, Wouter Postma").
+    if not system and (
+        v.first_person
+        or FORWARD_PREFIX.match(subject)
+        or _RESEND.search(text)
+        or closes_with_a_name(v)
+    ):
         return None
     if not (system or _HELD.search(subject) or _A_MESSAGE.search(v.head_text)):
         return None

@@ -65,7 +65,9 @@ _SELF_DECLARED = re.compile(
     r"|(?:this )?(?:message|e-?mail|notification) (?:was|is|has been) (?:generated|sent|created)"
     r" by (?:our|an?|the) (?:[\w-]{1,20} ){0,3}(?:system|platform|software|service|robot)\b"
     r"|automatisch (?:gegenereerde?|verzonden|verstuurde?|aangemaakte?|erstellte?|generierte?"
-    r"|versandte?|erzeugte?) (?:bericht|e-?mail|melding|nachricht|benachrichtigung)"
+    r"|versandte?|erzeugte?|opgestelde?|samengestelde?) (?:bericht|e-?mail|melding|nachricht"
+    # ... and a meeting bot's minutes or summary ("de automatisch opgestelde notulen").
+    r"|benachrichtigung|notulen|samenvatting|verslag|zusammenfassung|protokoll)"
     r"|(?:this|dit|deze|diese|ce|cet|este|esta|questo|questa|denna|detta|dette|ten|tato)\s"
     r"(?:is an? |is een |ist eine? |est un |es un |e un )?(?:automated |automatische? |automatic "
     r"|geautomatiseerde? |automatisierte? )"

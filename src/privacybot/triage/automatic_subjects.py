@@ -169,13 +169,14 @@ CHALLENGE_DELIVERY: str = (
 #: verb first or last: "beantwoord deze mail", "deze mail beantwoorden", "op deze e-mail
 #: antwoorden").
 REPLY_TO_THIS_MAIL: str = (
-    r"reply to this|answer this|beantwoord (?:dit|deze)|(?:dit|deze) (?:e-?mail|mail|bericht)"
-    r" (?:te )?beantwoorden|op (?:dit|deze) (?:e-?mail|mail|bericht) (?:te )?(?:antwoorden"
-    r"|reageren)"
+    r"reply to this|answer this|beantwoord (?:dan )?(?:dit|deze)|(?:dit|deze) (?:e-?mail|mail"
+    r"|bericht) (?:te )?beantwoorden|(?:op|reply op) (?:dit|deze) (?:e-?mail|mail|bericht)"
+    r" (?:te )?(?:antwoorden|antwoordt|reageren|reageert)"
+    r"|(?:stuur|zend) een (?:lege )?(?:reply|antwoord|reactie) op (?:dit|deze)"
 )
 CHALLENGE_ACTION: str = (
     r"://|" + REPLY_TO_THIS_MAIL + r"|antworten sie|repondez|repondre a ce"
-    r"|responda|responde a este|rispond[ai] a questa|odpowiedz na|svara pa"
+    r"|responda|responde a este|respondiendo a este|rispond[ai] a questa|odpowiedz na|svara pa"
     r"|odpovezte|odpovedi na tento|odpovedou na tento|odpovedzte|bu e-?postayi yanitla"
     r"|yanitlayin|ответьте на это|svar pa denne|besvar denne|reply with|reply and"
     r"|stuur deze (?:e-?)?mail terug|antwoord (?:even )?met|solve this"
@@ -191,6 +192,8 @@ LIST_ADMIN_SUBJECTS: tuple[str, ...] = (
     r"confirm\s+[0-9a-f]{16,64}\b|command confirmation request|output of your job"
     r"|majordomo results|ezmlm response|listserv command results|message pending\s?:\s?\["
     r"|bounce probe\b|pending messages? in \S{1,60}$"
+    # Mailman's notices to a list's owner about bounces it got.
+    r"|(?:uncaught|unrecognized) bounce notification|bounce action notification"
     r"|(?:un)?subscri(?:ption|be) (?:successful|succeeded|complete)\b"
     r"|\S{1,60} digest,? vol(?:ume)? \d{1,5},? (?:issue|no\.?) \d",
     r"you (?:don'?t|do not) have permission to post to|you (?:can'?t|cannot) post to",

@@ -27,7 +27,9 @@ from privacybot.triage.automatic_subjects import (
 FIRST_PERSON_ANY = re.compile(
     r"\b(?:i|i'm|i've|me|my|ik|mijn|mij|ich|meine?[nrs]?|mir|mich|j'ai|je suis|moi|mon|mes|yo"
     # (not French "mis en quarantaine", "mis à jour": a participle)
-    r"|mis(?!\s(?:en|a|au|aux|de|hors|sous|sur)\b)|io|mio|mia|eu|meu|minha|jag|mitt|mina"
+    r"|mis(?!\s(?:en|a|au|aux|de|hors|sous|sur)\b)|io|mio|mia|meu|minha|jag|mitt|mina"
+    # Portuguese "eu", not the capitals of the European Union ("EU National ID").
+    r"|(?-i:[Ee]u)"
     # Danish and Norwegian, Estonian, Finnish, Lithuanian ("jeg ber om innsyn … om meg",
     # "minu andmed", "minun tietoni", "mano duomenys"); not "min", "mind" or "man", which
     # are English words or a minute.
@@ -112,7 +114,8 @@ _NOT_AUTOMATIC = re.compile(
 #: ---") and before a colon ("Original message:").  Both end the writer's own text
 #: (``HEAD_END``) and tell a returned copy from a person's quote (``returns_a_copy_below``).
 _RETURNED_COPY = (
-    r"(?:your|uw|je|ihre|votre|tu|il tuo) (?:message|bericht|nachricht|mensaje|messaggio)"
+    r"(?:your|uw|je|ihre|votre|tu|il tuo) (?:original |oorspronkelijke? |originele "
+    r"|urspr[uü]ngliche )?(?:message|bericht|nachricht|mensaje|messaggio)"
 )
 _ORIGINAL_MESSAGE = (
     r"(?:original message|oorspronkelijk bericht|originele bericht|urspr[uü]ngliche nachricht"
@@ -323,6 +326,8 @@ def a_person(v: MessageView) -> bool:
 
 #: Our subject quoted back, from its case token to the end of the line or the quote.
 _OUR_SUBJECT_ECHO = re.compile(
+    # In quotation marks, whole ("your message \"Uw inzageverzoek [PRV-…]\" will be …").
+    r"[\"“„][^\"“”\n\[\]]{0,80}\[prv-\d{4}-\d{5}\][^\"“”\n]{0,80}[\"”“]|"
     # In brackets within a sentence ("uw bericht (Auto: [PRV-…] Verzoek (AVG)) is …"): up to
     # the closing bracket, so the notice's own words after it stay.
     r"\((?:(?:auto|re|aw|antw)\s?:\s?)*\[prv-\d{4}-\d{5}\][^()\n]{0,120}"
@@ -480,7 +485,7 @@ FORWARD_PREFIX = re.compile(
 CLIENT_REPLY = re.compile(r"^(?:re|aw|antw|sv|vs|odp|rif|r|res|ynt|wg|fwd?|tr|doorst)\s?:", re.I)
 #: A row of a digest's table: an address, then columns apart by two spaces or a tab.
 _LISTING_ROW = re.compile(
-    r"^[\w.+-]{1,64}@[\w.-]{1,253}(?:\s{2,}|\t)\S"
+    r"^[\w.+-]{1,64}@[\w.-]{1,253}(?:\s{2,}|\t|\s[-–]\s)\S"
     # ... or an address between column separators ("5 Mar 19:10: | a@b.nl | AVG | freigeben",
     # "Spam      a@b.nl      AW: Auskunft"), or a held message's fields on one line ("- od:
     # a@b.nl, temat: AVG").
@@ -535,7 +540,8 @@ def signed_by_a_person(v: MessageView) -> bool:
 #: its team's or company's name.  Campaigns signed by a person exist too ("Warm regards,
 #: Zofia Kowalska"), so only a bounce handler's envelope gives way to it, not a platform's.
 _CLOSING_WITH_NAME = re.compile(
-    r"(?:^|[.!?]\s|\n)(?:groet(?:jes|en)?|met (?:vriendelijke|hartelijke) groet(?:en)?|mvg"
+    r"(?:^|[.!?]\s|\n)(?:groet(?:jes|en)?|(?:met )?(?:vriendelijke|hartelijke) groet(?:en)?|mvg"
+    r"|hoogachtend|gr\.?"
     r"|hartelijke groet|cheers|thanks|thank you|thx|bedankt|dank(?:e| je| u)(?: wel| schon)?"
     r"|(?:best|kind|warm)? ?regards|best|mit freundlichen grussen|viele grusse|liebe grusse|gruss"
     r"|grusse|lg|mfg|merci|cordialement|bien a vous|saludos|un saluto|cordiali saluti)"
@@ -550,9 +556,27 @@ _CLOSING_WITH_NAME = re.compile(
 
 def closes_with_a_name(v: MessageView) -> bool:
     """The writer's text ends with a closing and a person's name (and at most two short
-    lines of title or department after it)."""
-    lines = [line.strip() for line in v.head if line.strip()][-6:]
-    return bool(_CLOSING_WITH_NAME.search(fold("\n".join(lines))))
+    lines of title or department after it, then their phone, mail or web lines)."""
+    lines = [line.strip() for line in v.head if line.strip()]
+    while lines and (_CONTACT_LINE.match(fold(lines[-1])) or _SERVICE_FOOTER.match(lines[-1])):
+        lines.pop()
+    return bool(_CLOSING_WITH_NAME.search(fold("\n".join(lines[-6:]))))
+
+
+#: A ticket or chat service's lines under the comment it passes on ("View request · Turn
+#: off this request's notifications", "Powered by Jira Service Management").
+_SERVICE_FOOTER = re.compile(
+    r"^(?:powered by|view (?:request|ticket|conversation|it|in)|this is shared with"
+    r"|turn off|manage (?:notifications|preferences)|you(?:'re| are) receiving this)\b",
+    re.IGNORECASE,
+)
+#: A signature's contact line: "T 14 0985", "M: +31 6 …", "tel. 020-…", "www.x.nl", a mail
+#: address.
+_CONTACT_LINE = re.compile(
+    r"^(?:(?:[tmfe]|tel|telefoon|phone|mobiel|mobile|mob|fax|e-?mail|web)\.?\s?:?\s?[+(]?\d"
+    r"|\+?\d[\d ()/.-]{5,}$|www\.|https?:|\S+@\S+$)",
+    re.IGNORECASE,
+)
 
 
 #: The footer with its device ("Sent from my Galaxy S23"): the client's words, not the
@@ -677,8 +701,18 @@ _DLP_REASON = re.compile(
 def not_the_writers(text: str) -> str:
     """``text`` without what is no one's words about themselves: a mail address
     ("w.andersen@inzage-nu.example"), a filter's reason for holding mail, a notice's pointer
-    for others' questions ("Voor vragen over de AVG kunt u terecht bij …")."""
+    for others' questions ("Voor vragen over de AVG kunt u terecht bij …"), a case's type
+    after its number ("zaak 56347 (AVG inzageverzoek)": a case system's label)."""
+    text = _CASE_TYPE.sub(" ", text)
     return _POINTER_SENTENCE.sub(" ", ADDRESS.sub(" ", _DLP_REASON.sub(" ", text)))
+
+
+#: A case, ticket or file number with its type in brackets after it.
+_CASE_TYPE = re.compile(
+    r"\b(?:zaak|zaaknummer|case|dossier|ticket|melding|vorgang|fall|affaire)\s#?(?=[\w-]{0,20}\d)"
+    r"[\w-]{2,24}\s?\([^()]{1,60}\)",
+    re.IGNORECASE,
+)
 
 
 #: A mail system's heading over the message it hands back ("--- Your message ---",
