@@ -187,6 +187,14 @@ SETS: tuple[str, ...] = (
     "set145",
     "set146",
     "set147",
+    "set148",
+    "set149",
+    "set150",
+    "set151",
+    "set152",
+    "set153",
+    "set154",
+    "set155",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -337,6 +345,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set145": "mail145",
     "set146": "mail146",
     "set147": "mail147",
+    "set148": "mail148",
+    "set149": "mail149",
+    "set150": "mail150",
+    "set151": "mail151",
+    "set152": "mail152",
+    "set153": "mail153",
+    "set154": "mail154",
+    "set155": "mail155",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
