@@ -382,7 +382,24 @@ def returned_copy(v: MessageView) -> str | None:
     system_words = _MAIL_SYSTEM_WORDS.search(text) or _BOUNCE_WORDS.search(text)
     if CLIENT_REPLY.match(v.subject) and not system_words:
         return None
+    # ... or a person's client forwarding it with their own words over it, without a mail
+    # system's words or signed with their name ("FW: Abuse report …" over "Un usuario
+    # marcó como spam vuestro mensaje … / Nuria García Ortega").
+    signed = [line for line in prose if line.strip()][-1:]
+    if (
+        FORWARD_PREFIX.match(v.subject)
+        and text.strip()
+        and (not system_words or (signed and _NAME_LINE.fullmatch(fold(signed[0]).strip())))
+    ):
+        return None
     return structure.returned_copy(v.msg.body, v.our_address)
+
+
+#: A person's name on a line of its own ("Nuria Garcia Ortega", "Ivana Vukovic").
+_NAME_LINE = re.compile(
+    r"(?-i:[A-Z][a-z]{1,20})(?: (?:(?:van|de|der|den|von|le|la|da|di|el|ten|ter) )*"
+    r"(?-i:[A-Z][\w'-]{1,25})){1,3}"
+)
 
 
 def answers_as_a_person(v: MessageView, *, client_reply: bool = True) -> bool:

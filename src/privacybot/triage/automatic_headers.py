@@ -125,7 +125,7 @@ DAEMON_LOCAL_PARTS: dict[str, str] = {"mailer-daemon": "MAILER-DAEMON", "postmas
 _DAEMON = re.compile(
     r"^(?:mailerdaemon|maildaemon|postmaster|mdaemon|maildeliverysubsystem"
     r"|maildelivery(?:system|service)?"
-    r"|mailsystem|mailadmin(?:istrator)?|[a-z]?\d*smtpmailservice|smtpgateway|mailgateway"
+    r"|mailsystem|mailadmin(?:istrator)?|[a-z]?\d*smtp(?:mail)?service|smtpgateway|mailgateway"
     r"|microsoftexchange[0-9a-f]{32}|bounces?|bouncehandler|ndr"
     r"|postmeister|smtpd?|smtprelay|mtanotify|systemmailer|deliverynotification|deliverystatus"
     r"|e?mailservice|[a-z]{0,12}daemon|[a-z0-9]{1,12}postmaster)$"
@@ -331,6 +331,7 @@ def daemon_return_path(v: MessageView) -> str | None:
                     or TELL_US.search(v.own_words)
                     or closes_with_a_name(v)
                     or relays_a_form(v)
+                    or signs_as_the_sender(v)
                 ):
                     return f"{name} {local}"
     return None
@@ -500,7 +501,8 @@ TELL_US = re.compile(
     # requested, the signed form").
     r"|\b(?:zoals (?:door (?:u|jullie) )?gevraagd|as (?:you )?requested|as you asked"
     r"|wie (?:von ihnen )?(?:gewunscht|angefordert|erbeten)|comme (?:vous l'avez )?demande"
-    r"|you asked (?:me |us )?for|waar (?:u|jullie|je) om (?:vroeg|vroegen|vroeg)"
+    r"|you asked (?:me |us )?(?:for|whether|if|about)|waar (?:u|jullie|je) om (?:vroeg|vroegen)"
+    r"|(?:je|u|jullie) vroeg(?:en)? (?:of|naar|om)"
     r"|die sie angefordert haben)\b"
     r"|\bwir (?:brauchen ihre hilfe|bitten (?:sie )?um (?:auskunft|loschung|berichtigung"
     r"|ubermittlung|bestatigung|stellungnahme|mitteilung|ruckmeldung))\b",
@@ -535,14 +537,67 @@ _FULL_NAME = re.compile(r"^[^\W\d_]{2,}(?:[ '-][^\W\d_]+){1,4}$")
 
 
 def _named_for(v: MessageView, name: str, body: str) -> bool:
-    """The Reply-To's full name signs or introduces the text, or names the sender."""
+    """The Reply-To's full name signs the text (a line of its own), opens it, or names
+    the sender ("Wim Smit via …")."""
     name = " ".join(fold(name).lower().split())
     senders = [" ".join(fold(n).lower().split()) for n, _ in v.mailboxes]
     # The sender's own name again ("Northbridge Outfitters" on both): a company's
-    # reply address, not a person it passes on.
-    if not _FULL_NAME.match(name) or name in senders:
+    # reply address, not a person it passes on; nor a team's ("Customer Service").
+    if not _FULL_NAME.match(name) or name in senders or _ROLE_WORD.search(name):
         return False
-    return fold(body).find(name) >= 0 or any(s.startswith(f"{name} via ") for s in senders)
+    lines = [" ".join(line.split()) for line in fold(body).lower().splitlines()]
+    first = next((line for line in lines if line), "")
+    # A line of its own, or a form's field ("Aangenomen door: Thijs Hoekstra (KCC)").
+    signed = re.compile(rf"^(?:[^:]{{1,40}}:\s?)?{re.escape(name)}(?:\s?\([^()]{{0,40}}\))?$")
+    return (
+        any(signed.match(line) for line in lines)
+        or first.startswith(name)
+        or any(s.startswith(f"{name} via ") for s in senders)
+    )
+
+
+#: Words of a team's or a role's name, not a person's ("Customer Service", "Team Privacy").
+_ROLE_WORD = re.compile(
+    r"\b(?:service|services|support|team|desk|helpdesk|servicedesk|klantenservice|afdeling"
+    r"|secretariaat|administratie|info|office|kantoor|admin|noreply|no-reply|privacy|sales"
+    r"|billing|kundenservice|kundendienst|equipe|servicio|assistenza)\b",
+    re.IGNORECASE,
+)
+
+
+def reply_to_signs(v: MessageView) -> bool:
+    """A Reply-To other than the sender, whose person's name signs or opens the text: a
+    lawyer's letter sent from a firm's notification address ("Niels Prins <niels@…>")."""
+    authors = {address.lower() for _, address in v.mailboxes}
+    body = v.msg.body[:HEAD_CHARS]
+    for value in v.msg.header_all("Reply-To")[:2]:
+        for name, address in getaddresses([value]):
+            address = address.strip().lower()
+            if "@" in address and address not in authors and _named_for(v, name, body):
+                return True
+    return False
+
+
+def signs_as_the_sender(v: MessageView) -> bool:
+    """A desk's agent writing in their own name: the sender is named for a person ("Frank
+    Meijer via Servicedesk", "Luuk (StudyHub Help)") and the writer's text ends with that
+    name (or its first word, a given name).  A desk's notice signs with the desk's name."""
+    tail = [line.lower() for line in (fold(x).strip() for x in v.head) if line][-6:]
+    for display, _ in v.mailboxes:
+        person = _PERSON_AT_DESK.match(" ".join(fold(display).split()))
+        if not person:
+            continue
+        name = person.group(1).lower()
+        if _ROLE_WORD.search(name):
+            continue
+        given = name.split()[0]
+        if any(line in (name, given) for line in tail):
+            return True
+    return False
+
+
+#: A person's name before "via <desk>" or "(<desk>)" in a sender's display name.
+_PERSON_AT_DESK = re.compile(r"^([^\W\d_]{2,}(?:[ '-][^\W\d_]+){0,3}) (?:via \S|\()", re.IGNORECASE)
 
 
 #: A sender's display name that says it sends for someone else.
@@ -643,6 +698,7 @@ def machine_envelope(v: MessageView) -> str | None:
                 or TELL_US.search(v.own_words)
                 or _relays_a_request(v)
                 or _passes_on_a_comment(v)
+                or signs_as_the_sender(v)
             ):
                 return f"envelope sender {address[:60]} is a system's"
     return None
@@ -656,7 +712,7 @@ _NO_REPLY = re.compile(
     r"|^[\w.-]{1,40}[-_.]no-?reply$|^noreply[\w.-]{0,40}$|^notifications?$|^notify$|^alerts?$"
     # A group's own addresses for its notices ("privacy-nl+noreply@", "dpo-network+owners@").
     r"|^[\w.-]{1,60}\+(?:noreply|owners)$"
-    r"|^(?:mailer|automat|robot|system|systeem|autoresponder|notification)$"
+    r"|^(?:mailer|automat|robot|system|systeem|sistema|systeme|autoresponder|notification)$"
     # ... in the other languages of Europe: "geen-antwoord", "nie-odpowiadaj", "ikke-svar",
     # "svara-inte", "ei-vastausta", "nevalaszolj", "nu-raspundeti", "neodpovidat".
     r"|^(?:geen|niet)[-_.]?(?:antwoord|antwoorden|reageren)$|^nie[-_.]?odpowiadaj$"

@@ -14,7 +14,12 @@ from email.utils import getaddresses
 
 from privacybot.triage import automatic_structure as structure
 from privacybot.triage.automatic_bounces import ABUSE_DESK_ASKS
-from privacybot.triage.automatic_headers import TELL_US, relays_a_form
+from privacybot.triage.automatic_headers import (
+    TELL_US,
+    relays_a_form,
+    reply_to_signs,
+    signs_as_the_sender,
+)
 from privacybot.triage.automatic_lexicon import compile_phrases, load_lexicon
 from privacybot.triage.automatic_subjects import (
     CHALLENGE_ACTION,
@@ -141,7 +146,7 @@ _NOTICE_FIELD = re.compile(
     re.IGNORECASE,
 )
 _SYSTEM_LOCAL = re.compile(
-    r"noreply|donotreply|admin|system|security|secure|gateway|filter|scan|alert|notif|quarant"
+    r"noreply|donotreply|admin|system|security|secure|gateway|filter|scan|spam|alert|notif|quarant"
     r"|postmaster|mailer|virus|protect|guard|helpdesk|servicedesk|itsupport|smtp|relay"
 )
 #: Display names of scanners and gateways ("Sicurezza Posta", "Secure Mail", "Mail Filter").
@@ -549,6 +554,10 @@ def self_declared(v: MessageView) -> str | None:
     if v.human_voice or len(v.head_text) > LONG_NOTICE:
         return None
     found = structure.self_declared(v.head_text)
+    # "Merci de ne pas répondre à l'adresse générique mais directement au signataire",
+    # above the signature of the person the Reply-To names: their letter, not a notice.
+    if found and reply_to_signs(v):
+        return None
     if not found:
         return None
     start = v.head_text.find(found)
@@ -606,7 +615,12 @@ def ticket_system(v: MessageView) -> str | None:
         if not key.lower().startswith(TICKET_HEADER_PREFIXES) or first_token(value) in SAYS_NO:
             continue
         # The agent's voice is the message's, so the first stamped field decides.
-        if a_person(v) or TELL_US.search(v.own_words) or _PASSES_ON.search(v.own_words):
+        if (
+            a_person(v)
+            or TELL_US.search(v.own_words)
+            or _PASSES_ON.search(v.own_words)
+            or signs_as_the_sender(v)
+        ):
             return None
         return f"ticket-system header {key}"
     return None
@@ -858,6 +872,7 @@ _A_MESSAGE = re.compile(
     r"\b(?:(?:uw|je|your|ihre|votre|su|il suo|a|an|een|ein\w?|un\w?|the|het|de|die|das|le|la"
     r"|el|il|ditt|din|en|et)\s(?:\w+\s)?(?:e-?mail|mail|bericht|berichten|message|messages"
     r"|nachricht|nachrichten|courriel|mensaje|messaggio|mensagem|meddelande|e-?post|wiadomosc"
+    r"|poruka|poruku"
     r"|bijlage|attachment|anhang|piece jointe))\b",
     re.IGNORECASE,
 )
@@ -884,6 +899,10 @@ def gateway_words(v: MessageView) -> str | None:
     held = _HELD.search(both)
     reason = _REASON.search(both) if held else None
     if held is None or reason is None:
+        return None
+    # A person answering under their client's "RE:" in the first person ("Ik ben Sven van
+    # het mailteam … werd geweigerd"), even from a mail team's address.
+    if v.first_person and CLIENT_REPLY.match(v.subject):
         return None
     system = _system_sender(v)
     # A person of the other side telling us in their own name ("Uw bericht is bij ons
@@ -975,7 +994,7 @@ _HUMAN_CHECK_QUESTION = re.compile(
     r"[^.!?]{0,80}\b(?:bevestig\w{0,3}|confirm\w{0,3}|prove|bestatig\w{0,3}|confirmer)\b"
     r"[^.!?]{0,40}\b(?:mens|human|person|mensch|humain|real|robot|roboter|bot)\b[^.!?]{0,80}\?"
     r"|\b(?:are you|bent u|ben je|sind sie|bist du|etes-vous|eres|e lei)\s(?:an?\s|een\s|ein\s"
-    r"|une?\s)?(?:real\s|echte?\s|echter\s|vrai\s)?(?:human|person|mens|mensch|humain|humano"
+    r"|une?\s)?(?:real\s|echte?\s|echter\s|vrai\s)?(?:human|person|persoon|mens|mensch|humain|humano"
     r"|a robot|een robot|ein roboter|un robot)\b[^.!?]{0,40}\?",
     re.IGNORECASE,
 )
@@ -1029,6 +1048,10 @@ def challenge_words(v: MessageView) -> str | None:
         or _SCREEN_WORDS.search(both)
         or (quiz if confirm is not quiz else None)
     )
+    # A challenge service's own mailbox (verify@, confirm-…@) asking to confirm needs no
+    # second sign ("Reply to this email with the code 49180 to confirm your message").
+    if second is None and _challenge_sender(v):
+        second = confirm
     if second is None:
         return None
     text = without_conditional_questions(_HUMAN_CHECK_QUESTION.sub(" ", text), _CONDITIONAL)

@@ -175,7 +175,8 @@ REPLY_TO_THIS_MAIL: str = (
     r"|(?:stuur|zend) een (?:lege )?(?:reply|antwoord|reactie) op (?:dit|deze)"
 )
 CHALLENGE_ACTION: str = (
-    r"://|" + REPLY_TO_THIS_MAIL + r"|antworten sie|repondez|repondre a ce"
+    r"://|" + REPLY_TO_THIS_MAIL + r"|antworten sie|auf diese (?:e-?mail|nachricht) antworten"
+    r"|repondez|repondre a ce"
     r"|responda|responde a este|respondiendo a este|rispond[ai] a questa|odpowiedz na|svara pa"
     r"|odpovezte|odpovedi na tento|odpovedou na tento|odpovedzte|bu e-?postayi yanitla"
     r"|yanitlayin|ответьте на это|svar pa denne|besvar denne|reply with|reply and"
@@ -276,6 +277,8 @@ RECEIPT_BODY_STRONG: str = (
     r" (?:zugestellt|ubermittelt)|votre message a ete remis aux destinataires suivants"
     r"|(?:the )?message (?:that )?you sent (?:was|has been) opened by the recipient"
     r"|(?:uw )?bericht .{0,160}is geopend door de ontvanger|wurde vom empfanger geoffnet"
+    # A mail tracker's receipt ("… opened your email "…" on Sep 23, 22:10 using Mailtrack").
+    r"|opened your (?:e-?mail|message) .{0,200} using \w"
     r"|het bericht dat u (?:hebt|heeft) verzonden is geopend"
     r"|is afgeleverd in de (?:post)?bus van"
     r"|a ete ouvert par le destinataire"
@@ -303,7 +306,9 @@ RECEIPT_BODY: str = (
     r"|a ete lu (?:le|par)|a ete supprime sans"
     r" avoir ete lu|e stato letto|e stato eliminato senza essere letto|se (?:ha )?le[i~]do el"
     r"|se leyo el|fue eliminado sin leer|se elimino sin leer|foi lida em"
-    r"|foi eliminada sem ser lida|lastes den"
+    r"|foi eliminada sem ser lida|lastes den|fue leido el|ha sido leido"
+    # Croatian and Serbian ("Vaša poruka … pročitana je …").
+    r"|procitana je|je procitana"
     r"|ble lest|blev last|blev l(?:æ|ae)st|luettiin|zostala (?:przeczytana|odczytana)"
     r"|byla prectena"
     r"|elolvast\w{0,4}"
@@ -326,7 +331,7 @@ RECEIPT_FIELDS: str = (
     r"(?:to|subject|sent|aan|onderwerp|verzonden|an|betreff|gesendet|a|objet|envoye|oggetto"
     r"|inviato|para|asunto|enviad[oa]|assunto|till|amne|skickat|do|temat|wyslano|til|emne|sendt"
     r"|catre|subiect|trimis|kime|konu|gonderildi|кому|тема|надіслано|отправлено|宛先|件名"
-    r"|saaja|teema|saadetud|kam|tema|nosutits|kam|gavejas|tema|issiusta"
+    r"|saaja|teema|saadetud|kam|tema|nosutits|kam|gavejas|tema|issiusta|za|predmet|poslano"
     # Chinese, Korean and Thai receipts' fields (Thai "เรื่อง" as lines are folded).
     r"|送信日時|收件人|主题|发送时间|收件者|主旨|받는 사람|제목|보낸 날짜|ถึง|เรือง"
     r"|opened|geopend|geoffnet|ouvert)"

@@ -42,6 +42,18 @@ COMMENT = re.compile(r"\([^()]*\)")
 _TAGS = re.compile(r"^(?:\s*(?:\[[^\]]{0,40}\]|\*{1,3}[^*]{0,30}\*{1,3}|\([^)]{0,30}\)))+\s*")
 
 
+#: A two-byte UTF-8 letter read as two Latin-1 ones ("RÃ©ponse automatique").
+_MANGLED = re.compile("[\xc2-\xdf][\x80-\xbf]")
+
+
+def unmangled(text: str) -> str:
+    """``text`` with UTF-8 letters a client decoded as Latin-1 put back ("RÃ©ponse" ->
+    "Réponse"), so a subject's words still match."""
+    if max(text, default=" ") < "\xc2" or not _MANGLED.search(text):
+        return text
+    return _MANGLED.sub(lambda m: m.group(0).encode("latin-1").decode("utf-8"), text)
+
+
 def alternation(patterns: tuple[str, ...], tail: str) -> re.Pattern[str]:
     """One anchored pattern; folded (``fold``) like the subjects it is matched against."""
     body = "|".join(f"(?:{fold(p)})" for p in patterns)
@@ -130,7 +142,9 @@ HEAD_END = re.compile(
     r"|mesaj redirec|προωθημ|iletilen|edelleenl[aä]hetetty|пересланн?ое|переслане"
     # ... or a bounce's heading over the message it returns ("--- Your message ---").
     rf"|{_RETURNED_COPY})|{_ORIGINAL_MESSAGE}\s?:\s*$|begin forwarded"
-    r"|(?:from|van|von|de|od|da|fra|fran|från|lahettaja|kimden|от|apo)\s?:\s*\S|_{10,}\s*$"
+    # (a header block's "Van: Anna <…>"; not a voicemail's or fax's "Van: +31 6 …")
+    r"|(?:from|van|von|de|od|da|fra|fran|från|lahettaja|kimden|от|apo)\s?:\s*(?![+(]?\d)\S"
+    r"|_{10,}\s*$"
     r"|(?:on|op|am|le)\s.{0,200}(?:wrote|schreef|schrieb|a écrit)\s*:?)",
     re.IGNORECASE,
 )
@@ -227,7 +241,7 @@ class MessageView:
         Patterns are written without accents; a character a broken charset turned
         into U+FFFD becomes ``~``, which the patterns accept where an accent stands.
         """
-        return fold(_TAGS.sub("", self.msg.subject or "").strip())
+        return fold(_TAGS.sub("", unmangled(self.msg.subject or "")).strip())
 
     @cached_property
     def subject_tags(self) -> list[str]:
@@ -356,8 +370,10 @@ QUESTIONS_POINTER = (
 _CONDITIONAL_QUESTION = re.compile(
     r"[^.!?]{0,160}\?\s+(?:\w+\s+){0,2}(?:dan|dann|then|alors|entonces|allora)\b"
     # ... whose "then" the template says to its reader, not the writer of their own next
-    # step ("… of moet de gemeente dat zelf doen? Dan kan ik het regelen").
-    r"(?!\s(?:\w+\s)?(?:ik|i|ich|yo|io)\b)"
+    # step ("… of moet de gemeente dat zelf doen? Dan kan ik het regelen", "Is dat een
+    # bewuste instelling? Dan zoeken we een andere route"; a template's formal "wij" is
+    # the organisation's: "… opnieuw sturen naar info@…? Dan zorgen wij dat …").
+    r"(?!\s(?:\w+\s)?(?:ik|i|ich|yo|io|we)\b)"
     # ... and a template's "Any questions?" before its pointer ("Heeft u vragen? Bekijk …").
     r"|\b(?:heeft u|heb je|have you|any|haben sie|hast du|avez-vous|des|tiene|domande)\s"
     r"(?:nog\s|noch\s|got\s)?(?:vragen|questions?|fragen|preguntas)\s?\?"
