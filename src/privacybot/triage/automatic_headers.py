@@ -518,18 +518,25 @@ def relays_a_form(v: MessageView) -> bool:
     for that person ("Wim Smit via Mijn Geldzaken").  The envelope (``www-data``, a
     platform's VERP address) and sender (``noreply@``) are the site's; the words are the
     person's."""
-    authors = {address.lower() for _, address in v.mailboxes}
     body = v.msg.body[:HEAD_CHARS].lower()
     # A secure-mail service naming whom it sends for ("VeiligMail namens Rik Bakker").
     on_behalf = any(_ON_BEHALF.search(name) for name, _ in v.mailboxes)
+    return any(
+        address in body or on_behalf or _named_for(v, name, body)
+        for name, address in _other_reply_to(v)
+    )
+
+
+def _other_reply_to(v: MessageView) -> list[tuple[str, str]]:
+    """The Reply-To mailboxes (name, lower-case address) other than the sender's own."""
+    authors = {address.lower() for _, address in v.mailboxes}
+    out: list[tuple[str, str]] = []
     for value in v.msg.header_all("Reply-To")[:2]:
         for name, address in getaddresses([value]):
             address = address.strip().lower()
-            if "@" not in address or address in authors:
-                continue
-            if address in body or on_behalf or _named_for(v, name, body):
-                return True
-    return False
+            if "@" in address and address not in authors:
+                out.append((name, address))
+    return out
 
 
 #: A person's full name as a display name: two to five words of letters.
@@ -568,14 +575,8 @@ _ROLE_WORD = re.compile(
 def reply_to_signs(v: MessageView) -> bool:
     """A Reply-To other than the sender, whose person's name signs or opens the text: a
     lawyer's letter sent from a firm's notification address ("Niels Prins <niels@…>")."""
-    authors = {address.lower() for _, address in v.mailboxes}
     body = v.msg.body[:HEAD_CHARS]
-    for value in v.msg.header_all("Reply-To")[:2]:
-        for name, address in getaddresses([value]):
-            address = address.strip().lower()
-            if "@" in address and address not in authors and _named_for(v, name, body):
-                return True
-    return False
+    return any(_named_for(v, name, body) for name, _ in _other_reply_to(v))
 
 
 def signs_as_the_sender(v: MessageView) -> bool:
