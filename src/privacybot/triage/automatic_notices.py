@@ -1050,7 +1050,8 @@ def challenge_words(v: MessageView) -> str | None:
     )
     # A challenge service's own mailbox (verify@, confirm-…@) asking to confirm needs no
     # second sign ("Reply to this email with the code 49180 to confirm your message").
-    if second is None and _challenge_sender(v):
+    service = _challenge_sender(v)
+    if second is None and service:
         second = confirm
     if second is None:
         return None
@@ -1058,7 +1059,7 @@ def challenge_words(v: MessageView) -> str | None:
     subject = _HUMAN_CHECK_QUESTION.sub(" ", without_our_subject(v.subject))
     if asks_or_owns(subject, text) or _OWN_SETTINGS.search(text):
         return None
-    system = _system_sender(v) or _challenge_sender(v)
+    system = service or _system_sender(v)
     place = (
         _CONFIRM_WORDS.search(v.subject)
         or _A_MESSAGE.search(text)
