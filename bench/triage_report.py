@@ -216,6 +216,16 @@ FIRST_READINGS: dict[int, str] = {
     153: "98.75 %, 3/300",
     154: "98.25 %, 1/300",
     155: "97.5 %, 5/300",
+    # Sets 156-163: a brief rewritten on 2026-12-03 (the earlier one was lost with its
+    # machine), the same classes and shares, one emphasis each; read on 2b70a095.
+    156: "96.0 %, 0/300",
+    157: "97.75 %, 0/300",
+    158: "98.0 %, 1/300",
+    159: "99.0 %, 0/300",
+    160: "99.0 %, 0/300",
+    161: "99.5 %, 0/300",
+    162: "97.75 %, 0/300",
+    163: "99.0 %, 6/300",
 }
 
 

@@ -195,6 +195,14 @@ SETS: tuple[str, ...] = (
     "set153",
     "set154",
     "set155",
+    "set156",
+    "set157",
+    "set158",
+    "set159",
+    "set160",
+    "set161",
+    "set162",
+    "set163",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -353,6 +361,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set153": "mail153",
     "set154": "mail154",
     "set155": "mail155",
+    "set156": "mail156",
+    "set157": "mail157",
+    "set158": "mail158",
+    "set159": "mail159",
+    "set160": "mail160",
+    "set161": "mail161",
+    "set162": "mail162",
+    "set163": "mail163",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
