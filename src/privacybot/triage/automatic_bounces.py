@@ -191,7 +191,14 @@ ABUSE_DESK_ASKS = re.compile(
     r"|neem (?:de )?passende maatregelen"
     r"|ergreifen sie (?:die )?(?:notwendigen|geeigneten) massnahmen"
     r"|(?:could|can|would) you (?:please )?make sure (?:this|the) (?:address|recipient)"
-    r" is removed|wilt u (?:\w+ ){0,2}maatregelen nemen)"
+    r" is removed|wilt u (?:\w+ ){0,2}maatregelen nemen"
+    # ... and to take the recipient off the sender's lists ("Gelieve deze ontvanger uit uw
+    # verzendlijsten te verwijderen", "Please remove this recipient from your lists").
+    r"|gelieve (?:deze|de) (?:ontvanger|geadresseerde|adres)\w{0,2} uit (?:uw|je|jullie)"
+    r" \w{0,12}lijst\w{0,2} te (?:verwijderen|halen)"
+    r"|please remove (?:this|the) (?:recipient|address|subscriber) from (?:your|all)"
+    r" (?:\w+ )?lists?"
+    r"|entfernen sie (?:diesen|den) empf[a~]nger aus ihren? \w{0,12}(?:liste|verteiler)\w{0,2})"
     r"[^.!?]{0,160}\??",
     re.IGNORECASE,
 )

@@ -83,7 +83,10 @@ _AUTOREPLY_VALUE_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "X-Mailer",
         re.compile(
-            r"^\s*(?:vacation|auto[-_ ]?(?:reply|responder))\b|\bauto[-_ ]?responder\b"
+            r"^\s*vacation\b|\bauto[-_ ]?(?:reply|responder)\b"
+            # ... also after the product's name ("GFI Autoreply", "Kerio Connect Auto-Reply",
+            # "Out Of Office Assistant"): no person's mail client is called that.
+            r"|\bout[-_ ]of[-_ ]office\b"
             r"|\b(?:sieve|mailutils|procmail|maildrop) vacation\b"
             # Zimbra names its out-of-office sender ("Zimbra 10.0.7_GA (ZimbraOOO)"); Horde's
             # and Gmail's vacation senders and responder products name themselves too.
@@ -126,6 +129,8 @@ _DAEMON = re.compile(
     r"^(?:mailerdaemon|maildaemon|postmaster|mdaemon|maildeliverysubsystem"
     r"|maildelivery(?:system|service)?"
     r"|mailsystem|mailadmin(?:istrator)?|[a-z]?\d*smtp(?:mail)?service|smtpgateway|mailgateway"
+    # The post office of Notes, GroupWise and Exchange 5 ("postoffice", "exchangeadmin").
+    r"|postoffice|(?:exchange|notes|domino|groupwise)admin"
     r"|microsoftexchange[0-9a-f]{32}|bounces?|bouncehandler|ndr"
     r"|postmeister|smtpd?|smtprelay|mtanotify|systemmailer|deliverynotification|deliverystatus"
     r"|e?mailservice|[a-z]{0,12}daemon|[a-z0-9]{1,12}postmaster)$"
@@ -338,7 +343,8 @@ def daemon_return_path(v: MessageView) -> str | None:
 
 
 #: R16 (6)'s two local parts, as systems spell them ("post_master", "Mailer_Daemon").
-_R16_DAEMONS = frozenset(squash(local) for local in DAEMON_LOCAL_PARTS)
+#: ... and "mail-daemon", "mail.daemon": the same daemon's name shortened, no one's mailbox.
+_R16_DAEMONS = frozenset(squash(local) for local in (*DAEMON_LOCAL_PARTS, "mail-daemon"))
 
 
 #: The accounts a Unix server's own programs run as: no person logs in under them, so
@@ -361,8 +367,9 @@ _MACHINE_ENVELOPE = re.compile(
 )
 #: Signed envelope senders (BATV "prvs=tag=", SRS "SRS0=hash=tt=domain=") wrap the
 #: sender's own address; the wrapped local part is what says who sent it.
-#: A sending service's bounce domain ("m-ed2d7f2c@bounce.example", "…@bounces.mail.x").
-_BOUNCE_DOMAIN = re.compile(r"^(?:bounces?|bnc|bm|rtn)\d{0,3}\.", re.IGNORECASE)
+#: A sending service's bounce domain ("m-ed2d7f2c@bounce.example", "…@bounces.mail.x"), also
+#: one level down, as a suite's own services send ("…@calendar-server.bounces.google.com").
+_BOUNCE_DOMAIN = re.compile(r"^(?:bounces?|bnc|bm|rtn)\d{0,3}\.|\.bounces?\.", re.IGNORECASE)
 _ENVELOPE_WRAP = re.compile(r"^(?:prvs|btv1|msprvs1)=+[^=]{1,40}=+", re.IGNORECASE)
 _SRS = re.compile(
     r"^srs[01][=+-][^=]{0,20}=[^=]{0,10}=(?P<domain>[^=]{1,253})=(?P<local>.+)$", re.I
@@ -679,10 +686,17 @@ def machine_envelope(v: MessageView) -> str | None:
             carries_ours = bool(ours) and (
                 ours in local_part(address) or _wrapped_address(address) == our_address
             )
+            # Our domain alone at its end, as some services personalise ("x8Kq=conxillium.nl@"):
+            # a system's envelope, which a person's voice still outweighs.
+            our_domain = (
+                bool(ours)
+                and not carries_ours
+                and local_part(address).endswith("=" + ours.split("=")[-1])
+            )
             if address in authors and not carries_ours:
                 continue
             domain = address.rsplit("@", 1)[1]
-            if _BOUNCE_DOMAIN.match(domain) and not (
+            if _BOUNCE_DOMAIN.search(domain) and not (
                 _own_case(v) or _asks_us_for_self(v) or TELL_US.search(v.own_words)
             ):
                 return f"envelope sender {address[:60]} is a sending platform's"
@@ -694,7 +708,7 @@ def machine_envelope(v: MessageView) -> str | None:
                 # writer's own data (a citizen's form relayed by such a platform), a
                 # code, or a helpdesk agent answering us is not.
                 return f"envelope sender {address[:60]} is a sending platform's"
-            if _MACHINE_ENVELOPE.search(local) and not (
+            if (_MACHINE_ENVELOPE.search(local) or our_domain) and not (
                 answers_as_a_person(v, client_reply=False)
                 or TELL_US.search(v.own_words)
                 or _relays_a_request(v)

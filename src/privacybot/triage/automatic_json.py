@@ -57,6 +57,13 @@ _JSON_EVENT_WORDS = re.compile(
 )
 
 
+#: A preface that only names what follows, as a system labels its payload ("Webhook delivery
+#: report", "Event payload", "Statusfeed"): no one's words.
+_MACHINE_LABEL = re.compile(
+    r"(?:[\w-]+ ){0,2}(?:webhook|payload|event|events|delivery report|status ?feed|run log"
+    r"|notification|alert|callback)(?: [\w-]+){0,2}",
+    re.IGNORECASE,
+)
 #: A system saying that its own run, call or delivery failed, in its words.
 _FAILURE_PREFACE = re.compile(
     r"\b(?:returned (?:http )?\d{3}|encountered an error|error in step|failed at (?:node|step)"
@@ -143,7 +150,7 @@ def json_notification(v: MessageView) -> str | None:
     surround = fold(preface + " " + URL.sub(" ", rest[:HEAD_CHARS]))
     if "?" in surround or CITIZEN.search(surround) or PERSON_REQUEST.search(surround):
         return None
-    if preface and not (keyed or failure):
+    if preface and not (keyed or failure or _MACHINE_LABEL.fullmatch(fold(preface).rstrip(" :"))):
         return None
     if len(rest) <= 600 or (keyed and len(rest) <= HEAD_CHARS):
         return "body is JSON" + (" lines" if count > 1 else " document")

@@ -36,16 +36,18 @@ _LIST_MANAGER = re.compile(
     r"|groupsio|dada|phplist|mailmanlists)"
     r"(?:owner|bounces?|request|admin)?$"
 )
+#: List managers' names that people are also called.
+_ALSO_GIVEN_NAMES = frozenset({"lyris", "dada"})
 #: A list's role addresses: ``LIST-request@``, ``LIST-owner@``, ``LIST-bounces+…@``,
 #: ``owner-LIST@``.
 _LIST_ROLE = re.compile(
     r"^(?:owner-[a-z0-9._-]{1,64}|[a-z0-9._-]{1,64}[-+](?:request|owners?|bounces?|admin|help"
-    r"|subscribe|unsubscribe|confirm|join|leave)(?:[+=][^@\s]{0,120})?)$"
+    r"|subscribe|unsubscribe|confirm|join|leave|noreply)(?:[+=][^@\s]{0,120})?)$"
 )
 _LIST_ADMIN_SUBJECT = alternation(LIST_ADMIN_SUBJECTS, r"")
 #: The list manager's own addresses ("x-bounces@", "x-request@"): no person writes from
 #: them, whatever the list traffic they carry says.
-_LIST_SYSTEM_ROLE = re.compile(r"[-+](?:request|bounces?)(?:[+=].*)?$")
+_LIST_SYSTEM_ROLE = re.compile(r"[-+](?:request|bounces?|noreply)(?:[+=].*)?$")
 _DIGEST_SUBJECT = re.compile(
     r"^\S{1,60} digest,? vol(?:ume)? \d{1,5},? (?:issue|no\.?) \d{1,5}"
     # A group's digest named by the list's address ("Abridged summary of x@googlegroups.com",
@@ -80,13 +82,26 @@ def list_admin(v: MessageView) -> str | None:
         if low in LIST_ADMIN_HEADERS or low.startswith(LIST_ADMIN_HEADER_PREFIXES):
             return f"list manager header {key}"
     human = v.human_voice
-    for _, address in v.mailboxes:
+    for name, address in v.mailboxes:
         local = local_part(address)
+        # A list manager's name over a forum's or a host's no-reply address ("Sympa",
+        # "jeugdzorg-ict-request <noreply@…>") says the same as its own address would.
+        # A person may be called so ("Lyris"): only without a person's voice, about a list.
+        if (
+            _LIST_MANAGER.match(squash(name))
+            and not human
+            and (_LIST_WORD.search(v.subject) or _LIST_WORD.search(v.head_text))
+        ):
+            return f"list manager named {name.strip()[:40]!r}"
+        if _LIST_ROLE.match(name.strip().lower()):
+            local = name.strip().lower()
         domain = address.rsplit("@", 1)[-1].lower() if "@" in address else ""
         squashed = squash(local)
         # Google Groups sends a group's own notices (moderation, invitations) from the
         # group's address, without the List-* fields its members' posts carry.
-        if _LIST_MANAGER.match(squashed) or (
+        # ... but "lyris@" and "dada@" may be a person's own mailbox: not in their voice.
+        manager = _LIST_MANAGER.match(squashed)
+        if (manager and not (human and squashed in _ALSO_GIVEN_NAMES)) or (
             "googlegroups." in domain and ("noreply" in squashed or not human)
         ):
             return f"list manager sender {local}"

@@ -19,6 +19,7 @@ from privacybot.triage.automatic_headers import (
     relays_a_form,
     reply_to_signs,
     signs_as_the_sender,
+    suppress_auto_answer,
 )
 from privacybot.triage.automatic_lexicon import compile_phrases, load_lexicon
 from privacybot.triage.automatic_subjects import (
@@ -151,7 +152,7 @@ _SYSTEM_LOCAL = re.compile(
 )
 #: Display names of scanners and gateways ("Sicurezza Posta", "Secure Mail", "Mail Filter").
 _SYSTEM_NAME = re.compile(
-    r"\b(?:secure ?mail|secure ?gateway|security ?gateway"
+    r"\b(?:secure ?mail|secure ?gateway|security ?gateway|messaging ?gateway"
     r"|mail ?(?:security|filter|gateway|protection)|e-?mail[- ]?(?:security"
     r"|sicherheit|protection|beveiliging)|sicurezza posta|seguridad del correo|securite"
     r" (?:de la )?messagerie|quarantine|quarantaine|spam ?filter|antivirus|dlp"
@@ -280,14 +281,28 @@ _QUIZ = re.compile(
     # ... or the sum alone ("vul de som in: 8 + 9 = ?").
     r"|\b\d{1,3}\s?[+x*]\s?\d{1,3}\s?=\s?\?"
     # ... or the result asked for ("met de uitkomst van: drie plus vier").
-    r"|\b(?:uitkomst|som|result|answer|sum|ergebnis|summe|resultat)\s(?:van|of|von|de)\s?:?\s?"
+    # ... or the result asked for ("met de uitkomst van: drie plus vier", "Wat is de som van
+    # 4 en 4?").
+    r"|(?:\b(?:wat|what|was) (?:is|ist) (?:de|het|the|die|das) )?"
+    r"\b(?:uitkomst|som|result|answer|sum|ergebnis|summe|resultat)\s(?:van|of|von|de)\s?:?\s?"
     + _NUMBER
     + r"\s?(?:\+|plus|en|and|und|et)\s?"
-    + _NUMBER,
+    + _NUMBER
+    + r"(?:\s?\?)?",
     re.IGNORECASE,
 )
 #: A question of general knowledge a challenge poses ("answer the following question by
 #: replying to this email: How many legs does a cat have?"): the template's, not a writer's.
+#: Clicking a link so that the mail reaches its reader: a challenge's one request.
+_CLICK_TO_DELIVER = re.compile(
+    r"\b(?:klik\w{0,3}|click\w{0,3}|klicken|cliquez|cliquer|haga clic|clicca)\b[^.!?]{0,80}"
+    r"\b(?:zodat|so that|so|damit|afin que|pour que|para que|cosi che)\b[^.!?]{0,60}"
+    r"\b(?:(?:ik|i) (?:je|jouw|uw|your) (?:\w+ )?(?:mail|bericht|e-?mail|message) (?:\w+ )?ontvang"
+    r"|(?:ik|i) (?:\w+ )?receive (?:your|the) (?:\w+ )?(?:mail|e-?mail|message)"
+    r"|(?:je|jouw|uw|your|ihre|votre) (?:\w+ )?(?:mail|bericht|e-?mail|message|nachricht)"
+    r" (?:\w+ ){0,3}(?:bezorgd|afgeleverd|delivered|zugestellt|distribue|delivre|reaches|aankomt))",
+    re.IGNORECASE,
+)
 _KNOWLEDGE_QUIZ = re.compile(
     r"\b(?:answer|beantwoord|beantworten sie|repondez a|responda a|rispondi a)\s(?:\w+\s){0,2}"
     r"(?:following|volgende|folgende|suivante|siguiente|seguente)\s(?:security |control\w{0,2} )?"
@@ -387,6 +402,11 @@ def challenge(v: MessageView) -> str | None:
         if any(key.lower().startswith(name) for key, _ in v.msg.headers):
             return f"challenge-response header {name}*"
     head = v.head_text
+    # Asked to click a link so that the mail is delivered: what a challenge asks, even one
+    # written in its owner's first person ("klik op deze link, zodat ik je mail ontvang").
+    click = _CLICK_TO_DELIVER.search(_QUOTED_SPAN.sub(" ", head))
+    if click and "://" in v.msg.body[:HEAD_CHARS] and not _OWN_SETTINGS.search(head):
+        return f"challenge: a link to click so the mail is delivered ({click.group(0)[:50]!r})"
     own = _challenge_text(v)
     own = without_our_subject(own)
     text = _KNOWLEDGE_QUIZ.sub(" ", _QUIZ.sub(" ", URL.sub(" ", LINK_TEXT.sub(" ", own))))
@@ -623,7 +643,45 @@ def ticket_system(v: MessageView) -> str | None:
         ):
             return None
         return f"ticket-system header {key}"
-    return None
+    return _status_changed(v)
+
+
+#: A ticket or case system telling the status it moved to ("De status van uw melding 27273
+#: werd gewijzigd", "The status of your request has been updated", "Nieuwe status: Opgelost").
+_STATUS_CHANGED = re.compile(
+    r"\b(?:de )?status van (?:uw|de|je|jouw) (?:melding|zaak|ticket|aanvraag|verzoek|bestelling"
+    r"|order|dossier)\b[^.!?]{0,30}\b(?:is|werd|wordt) (?:gewijzigd|bijgewerkt|aangepast)"
+    r"|\bthe status of (?:your|the) (?:ticket|request|case|order|application)\b[^.!?]{0,30}"
+    r"\b(?:has been|was|is) (?:changed|updated)"
+    r"|\bder status (?:ihres|ihrer|des|der) (?:tickets|anfrage|vorgangs|auftrags)\b[^.!?]{0,30}"
+    r"\b(?:wurde|hat sich) (?:geandert|aktualisiert)"
+    r"|(?:^|(?<=[.!]\s))(?:nieuwe|new|neuer) status\s?:",
+    re.IGNORECASE,
+)
+#: A labelled field ("Zaaktype: Verzoek inzage", "Kenmerk afzender: PRV-…"): a system's
+#: data, not the words of whoever wrote the mail.
+_FIELD_LINE = re.compile(r"^[^\W\d][\w .'/-]{1,30}:\s")
+_STATUS_CHARS = 600
+
+
+def _status_changed(v: MessageView) -> str | None:
+    """A system's short notice that a ticket's or case's status changed, with no person's
+    words outside its labelled fields: a question, a request, the first person, or a name
+    signing it."""
+    head = v.head_text
+    found = _STATUS_CHANGED.search(head)
+    if found is None or len(head) > _STATUS_CHARS:
+        return None
+    prose = fold(" ".join(line for line in v.head if line and not _FIELD_LINE.match(line)))
+    prose = URL.sub(" ", prose)
+    if (
+        asks_or_owns(without_our_subject(v.subject), prose)
+        or FIRST_PERSON_ANY.search(prose)
+        or TELL_US.search(prose)
+        or signs_as_the_sender(v)
+    ):
+        return None
+    return f"status notice {found.group(0)[:50]!r}"
 
 
 #: "We have received your message", "Uw melding is geregistreerd": a receipt's sentence.
@@ -664,7 +722,8 @@ _RECEIPT_PROMISE = re.compile(
     r"|stunden|jours|heures|giorni|dias)"
     r"|\b(?:u hoeft (?:ons )?niet|you do not need to|no need to|sie mussen nicht)"
     r"|\bin kurze\b|\bas soon as possible\b|\bzo (?:snel|spoedig) mogelijk\b"
-    r"|\bdans les meilleurs delais\b|\bschnellstmoglich\b|\bzeitnah\b"
+    r"|\bdans les meilleurs delais\b|\bschnellstmoglich\b|\bso schnell wie moglich\b"
+    r"|\bzeitnah\b"
     r"|\b(?:will|shall) get back to you\b|\b(?:is|has been|wurde|werd) (?:doorgezet|doorgestuurd"
     r"|forwarded|weitergeleitet) (?:naar|to|an) (?:de |the |die )?(?:afdeling|department"
     r"|abteilung|team)\b"
@@ -673,6 +732,14 @@ _RECEIPT_PROMISE = re.compile(
     re.IGNORECASE,
 )
 _RECEIPT_CHARS = 700
+#: A receipt under X-Auto-Response-Suppress is a line or two.
+_SUPPRESSED_RECEIPT_CHARS = 240
+#: A receipt's thanks with nothing after it ("Vielen Dank. Wir melden uns …").
+_BARE_THANKS = re.compile(
+    r"(?:bedankt|dank u wel|dank u|hartelijk dank|thank you|thanks|vielen dank|danke|merci)"
+    r"(?: beaucoup)?\s?[.!]",
+    re.IGNORECASE,
+)
 #: "A ticket has been created", "er is een melding aangemaakt": a helpdesk's receipt, which
 #: may quote the mail it answers below; a person's reply never opens a ticket.
 _TICKET_OPENED = re.compile(
@@ -689,6 +756,13 @@ def receipt_acknowledgement(v: MessageView) -> str | None:
     is a person answering) and never quoting our mail below.  Our own acknowledgment
     answered by another desk's is exactly the loop RFC 3834 warns of."""
     head = v.head_text
+    if suppress_auto_answer(v.msg) and len(head) <= _SUPPRESSED_RECEIPT_CHARS:
+        # Exchange marks its own automatic answers so: then a short thanks with a promise
+        # is one even in the first person ("Dank voor uw bericht, ik reageer zo spoedig
+        # mogelijk"), as long as it asks nothing.
+        thanks = _RECEIVED_YOURS.search(head) or _BARE_THANKS.match(head)
+        if thanks and _RECEIPT_PROMISE.search(head) and not v.human_voice:
+            return f"receipt {thanks.group(0)[:50]!r} under X-Auto-Response-Suppress"
     if len(head) > _RECEIPT_CHARS or a_person(v):
         return None
     if quotes_below(v) and not (returns_a_copy_below(v) or _TICKET_OPENED.search(head)):
@@ -732,7 +806,29 @@ def portal_notice(v: MessageView) -> str | None:
     if len(head) > _RECEIPT_CHARS or a_person(v):
         return None
     found = _PORTAL_NOTICE.search(head)
-    return f"portal or quarantine notice {found.group(0)[:60]!r}" if found else None
+    if found:
+        return f"portal or quarantine notice {found.group(0)[:60]!r}"
+    found = _ACCOUNT_NOTICE.search(head)
+    return f"account security notice {found.group(0)[:60]!r}" if found else None
+
+
+#: A service's notice about the reader's account: a new sign-in, a changed password or
+#: address ("Er werd aangemeld op uw account … vanaf een nieuw toestel", "New sign-in to
+#: your account", "Ihr Passwort wurde geändert").
+_ACCOUNT_NOTICE = re.compile(
+    r"\ber (?:werd|is|was) (?:aangemeld|ingelogd) (?:op|bij|in) (?:uw|je|jouw) \S"
+    r"|\bnieuwe? (?:aanmelding|inlog\w{0,6}) (?:op|bij|in) (?:uw|je|jouw) (?:\w+ )?account"
+    r"|\b(?:uw|je|jouw) (?:wachtwoord|e-?mailadres) (?:is|werd) (?:zojuist |onlangs )?(?:gewijzigd"
+    r"|opnieuw ingesteld|aangepast)"
+    r"|\bnew (?:sign-?in|login|log-in) (?:to|on|for) your (?:\w+ )?account"
+    r"|\b(?:signed|logged) in to your (?:\w+ )?account (?:from|on) a new"
+    r" (?:device|browser|location)"
+    r"|\byour (?:\w+ )?(?:password|e-?mail address) (?:was|has been) (?:just |recently )?(?:changed"
+    r"|reset|updated)"
+    r"|\bneue anmeldung (?:bei|in|an) ihrem (?:\w+)?konto"
+    r"|\bihr (?:passwort|kennwort) wurde (?:soeben )?(?:geandert|zuruckgesetzt)",
+    re.IGNORECASE,
+)
 
 
 #: Subjects of abuse and spam-complaint reports that are not ARF ("Abuse report", "FW: Spam
@@ -777,6 +873,8 @@ def complaint_report(v: MessageView) -> str | None:
         (
             subject
             or _DESK_SUBJECT.search(v.subject)
+            # ... also in a leading tag ("[SpamCop (192.0.2.7) id:136…][PRV-…] …").
+            or any(_DESK_SUBJECT.search(tag) for tag in v.subject_tags)
             or (FORWARD_PREFIX.match(v.subject) and OUR_REFERENCE.search(v.subject))
         )
         and _abuse_desk(v)
@@ -816,7 +914,7 @@ _ABUSE_DESK = re.compile(
 )
 #: A desk's subject: a ticket or the kind of abuse ("[ABUSE-135933] Brute-force attempts").
 _DESK_SUBJECT = re.compile(
-    r"\b(?:abuse|abus|misbruik|missbrauch|cert|incident|brute-?force|phishing|spam|botnet"
+    r"\b(?:abuse|abus|misbruik|missbrauch|cert|incident|brute-?force|phishing|spam|spamcop|botnet"
     r"|malware|open (?:relay|resolver)|compromi[sz]ed|signalement|beschwerde|klacht|complaint"
     r"|plainte)\b",
     re.IGNORECASE,

@@ -330,6 +330,26 @@ class MessageView:
         return lines
 
     @cached_property
+    def below_quote(self) -> str:
+        """The writer's lines under the first ``>`` quote, folded: a person who answers below
+        what they quote ("Jullie stuurden mij dit: > … Dat is toch geen manier?") writes
+        there; up to the next quote, attribution or forward."""
+        lines = self.msg.body[:HEAD_CHARS].replace("\r", "").split("\n")
+        start = next((i for i, line in enumerate(lines) if line.lstrip().startswith(">")), None)
+        if start is None:
+            return ""
+        kept: list[str] = []
+        for line in lines[start:]:
+            if line.lstrip().startswith(">"):
+                if kept:
+                    break
+                continue
+            if HEAD_END.match(line) or len(kept) >= _HEAD_LINES:
+                break
+            kept.append(line.strip())
+        return fold(" ".join(line for line in kept if line))
+
+    @cached_property
     def part_types(self) -> set[str]:
         return {a.content_type.lower() for a in self.msg.attachments}
 
@@ -380,7 +400,9 @@ _CONDITIONAL_QUESTION = re.compile(
     r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen|des questions)\s?\?"
     # ... and a notice's short question that points elsewhere ("Storing? Bel het noodnummer",
     # "Iets dringends? Mail Pieter"); not "… ? Bel me" (a person asking to be called).
+    # An appointment's "Kunt u niet komen? Meld dit …" ("Can't make it? Cancel …") likewise.
     r"|(?:^|(?<=[.!?]\s))[^.!?]{0,60}\?\s(?:mail|e-?mail|bel|call|phone|ring|neem contact"
+    r"|meld|annuleer|verzet|cancel|reschedule|sagen sie ab|annulez"
     r"|contact|rufen sie|schreiben sie|wenden sie sich|appelez|contactez|ecrivez|chiama"
     r"|scrivi|llame|escriba)\b(?!\s(?:me|mij|mich|moi|ons|us|uns|nous)\b)"
     # ... and a footer's question about receiving such mail ("Wilt u deze berichten niet
@@ -506,6 +528,8 @@ _LISTING_ROW = re.compile(
     # "Spam      a@b.nl      AW: Auskunft"), or a held message's fields on one line ("- od:
     # a@b.nl, temat: AVG").
     r"|^.{0,60}(?:\s\|\s|\t|\s{3,})[\w.+-]{1,64}@[\w.-]{1,253}(?:\s\|\s|\t|\s{3,})\S"
+    # ... or after a date, as a digest lists the held ("Mon, 01 Jun 2026  a@b.nl    Factuur").
+    r"|^(?:\w{3},?\s)?\d{1,2}\s\w{3}\s\d{4}[\d: ]{0,6}\s{2,}[\w.+-]{1,64}@[\w.-]{1,253}\s{3,}\S"
     r"|^\W{0,3}(?:from|van|von|od|de|da|fra)\s?:\s?[\w.+-]{1,64}@[\w.-]{1,253},?\s(?:subject"
     r"|onderwerp|betreff|temat|objet|oggetto|asunto|emne|amne)\s?:"
 )
@@ -655,6 +679,10 @@ def speaks_under_a_notice_subject(v: MessageView) -> bool:
     text = URL.sub(" ", URGENT_QUESTION.sub(" ", _without_redirect_questions(text)))
     text = not_the_writers(text)
     subject = _OUR_SUBJECT_ECHO.sub(" ", _REPLY_TO_OURS.sub(" ", v.subject))
+    # A person answering below the notice they quote: their question or our case number.
+    below = without_conditional_questions(v.below_quote)
+    if below and (has_question(URL.sub(" ", below)) or OUR_REFERENCE.search(below)):
+        return True
     return (
         has_question(text)
         or bool(CITIZEN.search(text))
@@ -672,8 +700,18 @@ OUR_REFERENCE = re.compile(r"\bprv[\s-]?\d{4}[\s-]?\d{1,5}\b", re.IGNORECASE)
 #: A verification code typed in a reply ("720 243"): a person answering our mail.
 #: Not a phone number, a date or a ticket number: no digit group right before or after
 #: ("020 123 4567", "0570 - 123 456"), no "#" before ("[Ticket #263382]").
+#: A document's number after its label ("Factuurnummer: 699189", "order no. 123456"): an
+#: invoice's, an order's or a ticket's, not a code a person typed.
+_NUMBER_LABELS = "".join(
+    f"(?<!{re.escape(label + gap)})"
+    for label in ("nummer", "number", "nr.", "nr", "no.", "kenmerk", "ref.", "ref")
+    for gap in (": ", ":", " ")
+)
 TYPED_CODE = re.compile(
-    r"(?<![\d.:/+#-])(?<!\d[ -])(?<!\d - )\d{3}[ -]?\d{3}(?![\d:/-]|\.\d)(?![ -]\d)"
+    r"(?<![\d.:/+#-])(?<!\d[ -])(?<!\d - )"
+    + _NUMBER_LABELS
+    + r"\d{3}[ -]?\d{3}(?![\d:/-]|\.\d)(?![ -]\d)",
+    re.IGNORECASE,
 )
 
 
