@@ -226,6 +226,16 @@ FIRST_READINGS: dict[int, str] = {
     161: "99.5 %, 0/300",
     162: "97.75 %, 0/300",
     163: "99.0 %, 6/300",
+    # Sets 164-171: the same brief (X-Auto-Response-Suppress no longer listed as an
+    # autoreply header), one emphasis each; read on 488abfc0.
+    164: "100 %, 0/300",
+    165: "97.0 %, 5/300",
+    166: "98.25 %, 0/300",
+    167: "99.0 %, 6/300",
+    168: "99.0 %, 0/300",
+    169: "99.0 %, 0/300",
+    170: "100 %, 0/300",
+    171: "98.0 %, 0/300",
 }
 
 

@@ -203,6 +203,14 @@ SETS: tuple[str, ...] = (
     "set161",
     "set162",
     "set163",
+    "set164",
+    "set165",
+    "set166",
+    "set167",
+    "set168",
+    "set169",
+    "set170",
+    "set171",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -369,6 +377,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set161": "mail161",
     "set162": "mail162",
     "set163": "mail163",
+    "set164": "mail164",
+    "set165": "mail165",
+    "set166": "mail166",
+    "set167": "mail167",
+    "set168": "mail168",
+    "set169": "mail169",
+    "set170": "mail170",
+    "set171": "mail171",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
