@@ -228,6 +228,14 @@ def absence_ahead(v: MessageView) -> bool:
     return bool(_FUTURE_ABSENCE.search(f"{v.subject} {v.own_words}"))
 
 
+#: The writer's own request, named as theirs ("mijn verwijderverzoek", "my access request").
+_MY_REQUEST = re.compile(
+    r"\b(?:mijn|my|mein\w{0,2}|mon|ma|mi|il mio|la mia)\s(?:\w+\s)?\w{0,14}(?:verzoek|request"
+    r"|anfrage|antrag|demande|solicitud|richiesta|aanvraag)\w{0,2}\b",
+    re.IGNORECASE,
+)
+
+
 def oof_subject(v: MessageView) -> str | None:
     """Out-of-office by subject: a strong prefix (also inside a leading tag), else weak + body.
 
@@ -241,8 +249,14 @@ def oof_subject(v: MessageView) -> str | None:
     if v.speaks_under_a_notice or types_our_reference(v.subject):
         return None
     match = _OOF_SUBJECT.match(v.subject)
-    # A request typed after the prefix ("Out of office - please send by post"): a person.
-    if match and not PERSON_REQUEST.search(without_our_subject(v.subject)):
+    # A request typed after the prefix ("Out of office - please send by post"), or the
+    # writer's own request in their text ("… als jullie mij over mijn verwijderverzoek
+    # willen bellen"): a person telling us they will be away.
+    if (
+        match
+        and not PERSON_REQUEST.search(without_our_subject(v.subject))
+        and not _MY_REQUEST.search(v.own_words)
+    ):
         return f"out-of-office subject {match.group(0).strip(' :-')!r}"
     if match:
         return None
@@ -304,6 +318,10 @@ def oof_subject(v: MessageView) -> str | None:
         return f"out-of-office subject {match.group(0).strip(' :-')!r} and an away notice"
     if match and len(head) <= 200 and _RETURN_DATE.search(head) and not _ASKS.search(head):
         return f"out-of-office subject {match.group(0).strip(' :-')!r} and a return date"
+    # A weak word over our own subject, token and all, and no text at all: an away rule
+    # whose template is empty ("Poissa: Ontvangstbevestiging [PRV-2026-00877] …").
+    if match and not head.strip() and TOKEN_RE.search(v.msg.subject or ""):
+        return f"out-of-office subject {match.group(0).strip(' :-')!r} over our subject, no text"
     return None
 
 
@@ -337,7 +355,8 @@ _AWAY_REQUEST = re.compile(
     r"|identity|identiteit|id-?bewijs|paspoort|passport)\b"
     # ... or names a kind of request, which is the writer's case ("het verwijderverzoek",
     # "mein Löschantrag", "the erasure request").
-    r"|\b\w{3,14}(?:verzoek|anfrage|antrag)\w{0,2}\b"
+    # ... but not a kind of request a notice redirects ("Voor reparatieverzoeken: gebruik …").
+    r"|(?<!voor )(?<!for )(?<!fur )\b\w{3,14}(?:verzoek|anfrage|antrag)\w{0,2}\b"
     r"|\b(?:access|deletion|erasure|removal|rectification|portability)\s(?:request|requests)\b"
     # ... or where to send *what we would send them* ("stuur het naar mijn man piet@…"),
     # not the reader's own message, which a notice redirects ("stuur uw vraag naar …").
@@ -443,7 +462,9 @@ _MODAL_REQUEST = re.compile(
     r"(?:adres|address|adresse|mailbox|postbus|inbox|secretariaat|team|servicedesk|helpdesk)\b))"
     r"(?![^.!?\n]{0,50}\b(?:contact\w{0,4}|terecht|bellen|bel|wenden|bereiken|reach|call"
     r"|kontakt\w{0,4}|erreichen|anrufen|joindre|contacter|appeler|rivolger\w{0,3}"
-    r"|contatt\w{1,3}|llamar|contactar)\b)",
+    r"|contatt\w{1,3}|llamar|contactar"
+    # ... nor a footer's pointer to a portal ("kunt u inloggen op Mijn Spaarbank").
+    r"|inloggen|log in|einloggen|se connecter)\b)",
     re.IGNORECASE,
 )
 

@@ -94,6 +94,8 @@ MTA_BODY: tuple[str, ...] = (
     r"this is the mail system at host",
     r"this is the (?:qmail-send|postfix|exim) program",
     r"hi\. this is the qmail-send program",
+    # ... and a relay in qmail's words ("Hi. This is the gateway at relay.example.").
+    r"hi\. this is the (?:mail )?(?:gateway|relay|mail system|mailer) at \S",
     r"this message was created automatically by mail delivery software",
     r"this is an automatically generated delivery status notification",
     r"i'm sorry to have to inform you that your message could not",

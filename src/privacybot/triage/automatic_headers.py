@@ -131,7 +131,7 @@ _DAEMON = re.compile(
     r"|mailsystem|mailadmin(?:istrator)?|[a-z]?\d*smtp(?:mail)?service|smtpgateway|mailgateway"
     # The post office of Notes, GroupWise and Exchange 5 ("postoffice", "exchangeadmin").
     r"|postoffice|(?:exchange|notes|domino|groupwise)admin"
-    r"|microsoftexchange[0-9a-f]{32}|bounces?|bouncehandler|ndr"
+    r"|microsoftexchange[0-9a-f]{32}|bounces?|bouncehandler|ndr(?:service)?|mailerd|mailrelay"
     r"|postmeister|smtpd?|smtprelay|mtanotify|systemmailer|deliverynotification|deliverystatus"
     r"|e?mailservice|[a-z]{0,12}daemon|[a-z0-9]{1,12}postmaster)$"
 )
@@ -356,7 +356,7 @@ _SERVER_ACCOUNTS = r"root|nobody|www-?data|wwwrun|apache|nginx|httpd|daemon|cron
 #: "return-82159", "pmta-bounce"), and "no-reply".
 _MACHINE_ENVELOPE = re.compile(
     rf"^(?:{_SERVER_ACCOUNTS}|mdaemon|postfix|exim"
-    r"|no-?reply|do-?not-?reply|donotreply)(?:\+.*)?$"
+    r"|no-?reply|do-?not-?reply|donotreply|notifications?)(?:\+.*)?$"
     r"|^(?:bounces?|bnc|returns?|rtn|pmta|mailer|bmail|fbl)(?:[-_.+=].*)?$"
     # service accounts ("svc_crm", "sharepoint-svc"), and the opaque ids sending services
     # use as envelope senders (long hex with dashes, or digits alone)
@@ -849,7 +849,7 @@ _INNER_REPORTS = REPORT_PARTS | {"multipart/report"}
 #: Local parts of the systems that pass mail on (gateways, routers, relays, FBL handlers).
 _SYSTEM_FORWARDER = re.compile(
     r"gw\d{0,3}$|gateway|router|relay|fbl|forwarder|automat|robot|noreply|mailer|daemon"
-    r"|scanner|filter|^fwd|notif"
+    r"|scanner|filter|^fwd|notif|forward$"
 )
 #: A system saying it passed the message on ("Forwarded automatically by fbl-router").
 _FORWARDED_BY_A_SYSTEM = re.compile(

@@ -150,7 +150,7 @@ def json_notification(v: MessageView) -> str | None:
     surround = fold(preface + " " + URL.sub(" ", rest[:HEAD_CHARS]))
     if "?" in surround or CITIZEN.search(surround) or PERSON_REQUEST.search(surround):
         return None
-    if preface and not (keyed or failure or _MACHINE_LABEL.fullmatch(fold(preface).rstrip(" :"))):
+    if preface and not (keyed or failure or _MACHINE_LABEL.fullmatch(fold(preface).rstrip(" :."))):
         return None
     if len(rest) <= 600 or (keyed and len(rest) <= HEAD_CHARS):
         return "body is JSON" + (" lines" if count > 1 else " document")

@@ -28,6 +28,8 @@ LIST_ADMIN_HEADER_PREFIXES: tuple[str, ...] = (
     "x-listserver",
     "x-lsv-",
     "x-majordomo",
+    # Discourse stamps every mail it sends (summaries, notifications of forum posts).
+    "x-discourse-",
     "x-ml-",
 )
 #: List managers themselves, by local part (squashed).
@@ -35,6 +37,16 @@ _LIST_MANAGER = re.compile(
     r"^(?:mailman|sympa|listserv|majordomo|ezmlm|lyris|listproc|listar|smartlist|mlmmj|ecartis"
     r"|groupsio|dada|phplist|mailmanlists)"
     r"(?:owner|bounces?|request|admin)?$"
+)
+#: A forum's or group's summary of what its members wrote since the reader last looked.
+_FORUM_SUMMARY = re.compile(
+    r"\bsince your last visit\b|\bsinds (?:uw|je|jouw) (?:laatste|vorige) bezoek\b"
+    r"|\bseit ihrem letzten besuch\b|\bdepuis votre derniere visite\b",
+    re.IGNORECASE,
+)
+_UNSUBSCRIBE = re.compile(
+    r"\b(?:unsubscribe|afmelden|uitschrijven|abmelden|desinscri\w{0,6}|desabonner)\b",
+    re.IGNORECASE,
 )
 #: List managers' names that people are also called.
 _ALSO_GIVEN_NAMES = frozenset({"lyris", "dada"})
@@ -117,6 +129,11 @@ def list_admin(v: MessageView) -> str | None:
     digest = _DIGEST_SUBJECT.match(v.subject)
     if digest:
         return f"list digest subject {digest.group(0)[:60]!r}"
+    # A forum's summary "since your last visit" with a way to unsubscribe: the topics it
+    # lists ("Vraag over AVG en VvE-ledenlijst") are the members', not a writer's.
+    summary = _FORUM_SUMMARY.search(v.head_text)
+    if summary and _UNSUBSCRIBE.search(v.head_text) and not v.first_person:
+        return f"forum summary {summary.group(0)[:40]!r} with an unsubscribe link"
     if human:
         return None
     match = _LIST_ADMIN_SUBJECT.match(v.subject)

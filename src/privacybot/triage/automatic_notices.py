@@ -987,6 +987,11 @@ def gateway_words(v: MessageView) -> str | None:
     text = v.own_words
     if not text or len(text) > _GATEWAY_NOTICE_CHARS:
         return None
+    # A stamp under the signature separator ("-- / Deze e-mail is automatisch gecontroleerd
+    # op virussen") is a gateway's footer on someone's mail, not its notice.
+    cut = next((i for i, line in enumerate(v.head) if line in ("--", "-- ")), 0)
+    if cut and any(v.head[:cut]):
+        text = fold(" ".join(line for line in v.head[:cut] if line))
     subject = without_our_subject(v.subject)
     # A person's voice, but the words "persoonsgegevens", "personal data" are a DLP
     # notice's reason here, not the writer's own data: only a question, the writer's own

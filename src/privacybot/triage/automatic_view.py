@@ -27,7 +27,7 @@ from privacybot.triage.automatic_subjects import (
 FIRST_PERSON_ANY = re.compile(
     r"\b(?:i|i'm|i've|me|my|ik|mijn|mij|ich|meine?[nrs]?|mir|mich|j'ai|je suis|moi|mon|mes|yo"
     # (not French "mis en quarantaine", "mis à jour": a participle)
-    r"|mis(?!\s(?:en|a|au|aux|de|hors|sous|sur)\b)|io|mio|mia|meu|minha|jag|mitt|mina"
+    r"|mis(?!\s(?:en|a|au|aux|de|hors|sous|sur)\b)|io|mio|mia|meus?|minhas?|jag|mitt|mina"
     # Portuguese "eu", not the capitals of the European Union ("EU National ID").
     r"|(?-i:[Ee]u)"
     # Danish and Norwegian, Estonian, Finnish, Lithuanian ("jeg ber om innsyn … om meg",
@@ -400,6 +400,11 @@ _CONDITIONAL_QUESTION = re.compile(
     r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen|des questions)\s?\?"
     # ... and a notice's short question that points elsewhere ("Storing? Bel het noodnummer",
     # "Iets dringends? Mail Pieter"); not "… ? Bel me" (a person asking to be called).
+    # A security notice's "Was u dit niet?", "Heeft u dit niet zelf gedaan?", "Wasn't this
+    # you?": it asks whoever reads it, and says what to do next.
+    r"|\b(?:was u dit niet|was jij dit niet|was je dit niet|bent u dit niet|(?:heeft u|heb je)"
+    r" dit niet(?: zelf)? (?:gedaan|aangevraagd)|wasn'?t (?:this|that|it) you|was (?:this|that|it)"
+    r" not you|not you|waren sie das nicht|n'etait-ce pas vous|ce n'etait pas vous)\s?\?"
     # An appointment's "Kunt u niet komen? Meld dit …" ("Can't make it? Cancel …") likewise.
     r"|(?:^|(?<=[.!?]\s))[^.!?]{0,60}\?\s(?:mail|e-?mail|bel|call|phone|ring|neem contact"
     r"|meld|annuleer|verzet|cancel|reschedule|sagen sie ab|annulez"
@@ -706,6 +711,17 @@ _NUMBER_LABELS = "".join(
     f"(?<!{re.escape(label + gap)})"
     for label in ("nummer", "number", "nr.", "nr", "no.", "kenmerk", "ref.", "ref")
     for gap in (": ", ":", " ")
+) + "".join(
+    # ... and a code a service gives its reader ("Uw code is 543576", "Your code is …"): a
+    # person typing ours writes the digits, "mijn code is …" or "de code: …".
+    f"(?<!{re.escape(given)})"
+    for given in (
+        "uw code is ",
+        "je code is ",
+        "your code is ",
+        "ihr code ist ",
+        "ihr code lautet ",
+    )
 )
 TYPED_CODE = re.compile(
     r"(?<![\d.:/+#-])(?<!\d[ -])(?<!\d - )"
