@@ -211,6 +211,14 @@ SETS: tuple[str, ...] = (
     "set169",
     "set170",
     "set171",
+    "set172",
+    "set173",
+    "set174",
+    "set175",
+    "set176",
+    "set177",
+    "set178",
+    "set179",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -385,6 +393,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set169": "mail169",
     "set170": "mail170",
     "set171": "mail171",
+    "set172": "mail172",
+    "set173": "mail173",
+    "set174": "mail174",
+    "set175": "mail175",
+    "set176": "mail176",
+    "set177": "mail177",
+    "set178": "mail178",
+    "set179": "mail179",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
