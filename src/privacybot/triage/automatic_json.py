@@ -61,9 +61,19 @@ _JSON_EVENT_WORDS = re.compile(
 #: report", "Event payload", "Statusfeed"): no one's words.
 _MACHINE_LABEL = re.compile(
     r"(?:[\w-]+ ){0,2}(?:webhook|payload|event|events|delivery report|status ?feed|run log"
-    r"|notification|alert|callback)(?: [\w-]+){0,2}",
+    r"|notification|alert|callback|automatische melding|automatic notification"
+    r"|automated (?:message|notification))(?: [\w-]+){0,2}",
     re.IGNORECASE,
 )
+
+
+def _machine_label(preface: str) -> bool:
+    """Each sentence of the preface only names what follows ("Automatische melding.
+    Payload hieronder.")."""
+    parts = [p.strip(" :.") for p in re.split(r"[.:]\s", fold(preface)) if p.strip(" :.")]
+    return bool(parts) and all(_MACHINE_LABEL.fullmatch(part) for part in parts)
+
+
 #: A system saying that its own run, call or delivery failed, in its words.
 _FAILURE_PREFACE = re.compile(
     r"\b(?:returned (?:http )?\d{3}|encountered an error|error in step|failed at (?:node|step)"
@@ -150,7 +160,7 @@ def json_notification(v: MessageView) -> str | None:
     surround = fold(preface + " " + URL.sub(" ", rest[:HEAD_CHARS]))
     if "?" in surround or CITIZEN.search(surround) or PERSON_REQUEST.search(surround):
         return None
-    if preface and not (keyed or failure or _MACHINE_LABEL.fullmatch(fold(preface).rstrip(" :."))):
+    if preface and not (keyed or failure or _machine_label(preface)):
         return None
     if len(rest) <= 600 or (keyed and len(rest) <= HEAD_CHARS):
         return "body is JSON" + (" lines" if count > 1 else " document")

@@ -15,6 +15,7 @@ from email.utils import getaddresses
 from privacybot.triage import automatic_structure as structure
 from privacybot.triage.automatic_bounces import ABUSE_DESK_ASKS
 from privacybot.triage.automatic_headers import (
+    PASSES_ON,
     TELL_US,
     relays_a_form,
     reply_to_signs,
@@ -615,12 +616,6 @@ TICKET_HEADER_PREFIXES: tuple[str, ...] = (
 
 #: An agent passing a request on to us ("nous vous transmettons la demande ci-dessous",
 #: "wij sturen u het verzoek van een inwoner door").
-_PASSES_ON = re.compile(
-    r"\b(?:(?:nous )?vous transmettons|wij sturen u|we sturen u"
-    r"|(?:we (?:are )?|i(?:'m| am) )?forward(?:ing)?"
-    r"|(?:wir )?leiten ihnen)\b.{0,40}\b(?:demande|request|verzoek|vraag|anfrage)\b",
-    re.IGNORECASE,
-)
 
 
 def ticket_system(v: MessageView) -> str | None:
@@ -638,7 +633,7 @@ def ticket_system(v: MessageView) -> str | None:
         if (
             a_person(v)
             or TELL_US.search(v.own_words)
-            or _PASSES_ON.search(v.own_words)
+            or PASSES_ON.search(v.own_words)
             or signs_as_the_sender(v)
         ):
             return None
@@ -909,7 +904,7 @@ def _abuse_desk(v: MessageView) -> bool:
 #: The role addresses of abuse desks and CERTs.
 _ABUSE_DESK = re.compile(
     r"^(?:abuse|cert|csirt|abuse[-_.]?(?:desk|team|reports?|noreply|no-reply)|security-?reports?"
-    r"|fbl|feedback-?loop|complaints?)$",
+    r"|fbl|feedback-?loop|complaints?|spamcop|noc)$",
     re.IGNORECASE,
 )
 #: A desk's subject: a ticket or the kind of abuse ("[ABUSE-135933] Brute-force attempts").
@@ -921,7 +916,7 @@ _DESK_SUBJECT = re.compile(
 )
 #: What a desk's report is about: an IP address, or the reader's network or domain.
 _ABOUT_AN_ADDRESS = re.compile(
-    r"\b(?:ip|ip-adres|ip-adresse|adresse ip|ip address|from|van|von|depuis)\W{0,3}"
+    r"\b(?:ip|ip-adres|ip-adresse|adresse ip|ip address|from|van|vanaf|von|depuis)\W{0,3}"
     r"\d{1,3}(?:\.\d{1,3}){3}\b"
     r"|\b(?:your|uw|ihr\w{0,2}|votre) (?:network|netwerk|netz\w{0,8}|infrastructure|ip"
     r"|domain|domein|domaine)\b"

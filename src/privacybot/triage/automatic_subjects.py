@@ -53,7 +53,9 @@ OOF_SUBJECTS_MORE: tuple[str, ...] = (
     r"|自動答覆|休假(?:通知|中)|외출|자동 ?(?:회신|응답|답장)|부재 ?중",
     r"תשובה אוטומטית|رد تلقائي|رد آلي|پاسخ خودکار|ตอบกลับอัตโนมัติ|स्वचालित (?:उत्तर|जवाब)",
     r"аутоматски одговор|balasan automatik|outomatiese antwoord|awtomatikong tugon"
-    r"|automatisch beantwoord|automatische beantwoording",
+    r"|automatisch beantwoord|automatische beantwoording"
+    # Frisian, and the Turkish "I am out of the office" as a subject of its own.
+    r"|automatysk antwurd|ofis disindayim",
 )
 #: Followed by these, a strong out-of-office phrase is still a prefix ("Out of Office
 #: AutoReply: …").

@@ -291,8 +291,10 @@ class MessageView:
         """
         text = _without_redirect_questions(without_conditional_questions(self.own_words))
         text = not_the_writers(URL.sub(" ", _URGENT_SENTENCE.sub(" ", text)))
+        # A template's question in the subject too ("Hoe tevreden bent u over ons contact?").
+        subject = without_conditional_questions(without_our_subject(self.subject))
         return (
-            asks_or_owns(without_our_subject(self.subject), text)
+            asks_or_owns(subject, text)
             or bool(_NAMED_SALUTATION.match(text))
             or bool(_NOT_AUTOMATIC.search(f"{self.subject} {text}"))
         )
@@ -409,7 +411,10 @@ _CONDITIONAL_QUESTION = re.compile(
     r"|(?:^|(?<=[.!?]\s))[^.!?]{0,60}\?\s(?:mail|e-?mail|bel|call|phone|ring|neem contact"
     r"|meld|annuleer|verzet|cancel|reschedule|sagen sie ab|annulez"
     r"|contact|rufen sie|schreiben sie|wenden sie sich|appelez|contactez|ecrivez|chiama"
-    r"|scrivi|llame|escriba)\b(?!\s(?:me|mij|mich|moi|ons|us|uns|nous)\b)"
+    r"|scrivi|llame|escriba)\b(?!\s(?:me|mij|mich|moi)\b)"
+    # ("Lekkage? Bel ons storingsnummer" is a company's pointer; "…? Bel ons gerust terug"
+    # after a person's question is theirs.)
+    r"(?!\s(?:ons|us|uns|nous)\s(?:gerust|even|maar|dan|gewoon|terug|back)\b)"
     # ... and a footer's question about receiving such mail ("Wilt u deze berichten niet
     # meer ontvangen?", "Don't want these emails?"), or its "Fragen?" left at the very end
     # when its link is gone.
@@ -420,6 +425,14 @@ _CONDITIONAL_QUESTION = re.compile(
     r"|\b(?:vragen|questions|fragen)\s?\?\s*$"
     # ... and "Vragen? Kijk op …" wherever it stands: a pointer, not a question.
     r"|" + QUESTIONS_POINTER +
+    # ... and a survey's question to whoever had contact ("Hoe tevreden bent u over ons
+    # contact?", "How did we do?", "Tell us how we did").
+    r"|\b(?:hoe tevreden bent u|hoe tevreden ben je|how satisfied (?:are|were) you|how did we do"
+    r"|wie zufrieden (?:sind|waren) sie|etes-vous satisfait)\b[^.!?]{0,60}\?"
+    r"|\b(?:wilt u|wil je|would you|will you|m[o~]chten sie|voulez-vous)\b[^.!?]{0,80}"
+    r"\b(?:vragenlijst|enquete|survey|umfrage|fragebogen|questionnaire)\w{0,2}\s?\?"
+    # ... and a bounce's heading over its advice ("What should you do? * Check the address").
+    r"|\b(?:what should you do|wat kunt u doen|was konnen sie tun|que faire)\s?\?"
     # ... and a footer's "Need help? Visit our help centre" ("Hulp nodig? Kijk op …").
     r"|\b(?:need help|hulp nodig|brauchen sie hilfe|hilfe ben[o~]tigt|besoin d'aide"
     r"|necesita ayuda|serve aiuto|behover du hjalp)\s?\?"
