@@ -219,6 +219,14 @@ SETS: tuple[str, ...] = (
     "set177",
     "set178",
     "set179",
+    "set180",
+    "set181",
+    "set182",
+    "set183",
+    "set184",
+    "set185",
+    "set186",
+    "set187",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -401,6 +409,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set177": "mail177",
     "set178": "mail178",
     "set179": "mail179",
+    "set180": "mail180",
+    "set181": "mail181",
+    "set182": "mail182",
+    "set183": "mail183",
+    "set184": "mail184",
+    "set185": "mail185",
+    "set186": "mail186",
+    "set187": "mail187",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
