@@ -50,6 +50,8 @@ LIST_HEADERS: tuple[str, ...] = (
     "List-Post",
     "List-Owner",
     "List-Archive",
+    # RFC 8058's one-click field stands only on bulk mail (beside List-Unsubscribe).
+    "List-Unsubscribe-Post",
 )
 #: R16 (4) and the vendor headers autoresponders stamp instead of Auto-Submitted.
 AUTOREPLY_HEADERS: tuple[str, ...] = (
@@ -84,7 +86,7 @@ _AUTOREPLY_VALUE_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "X-Mailer",
         re.compile(
-            r"^\s*vacation\b|\bauto[-_ ]?(?:reply|responder)\b"
+            r"^\s*vacation\b|auto[-_ ]?(?:reply|responder)\b"
             # ... also after the product's name ("GFI Autoreply", "Kerio Connect Auto-Reply",
             # "Out Of Office Assistant"): no person's mail client is called that.
             r"|\bout[-_ ]of[-_ ]office\b"

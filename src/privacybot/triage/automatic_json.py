@@ -79,7 +79,11 @@ _FAILURE_PREFACE = re.compile(
     r"\b(?:returned (?:http )?\d{3}|encountered an error|error in step|failed at (?:node|step)"
     r"|hit a snag|could not be (?:delivered|processed)|kon niet worden (?:afgeleverd|doorgegeven"
     r"|verwerkt)|in (?:schritt|stap|step) \d+ (?:fehlgeschlagen|mislukt|failed)"
-    r"|(?:ist|is) (?:in schritt \d+ )?fehlgeschlagen|http \d{3}\b)",
+    r"|(?:ist|is) (?:in schritt \d+ )?fehlgeschlagen|http \d{3}\b"
+    r"|failed after \d{1,3} (?:attempts|retries|tries)|mislukt na \d{1,3} pogingen"
+    # ... or says what sent it ("This notification was sent by a webhook-to-email bridge").
+    r"|(?:sent|generated|forwarded) (?:by|from) (?:a |an |the |our )?(?:webhook|bridge|monitor"
+    r"|automation|integration|system)\b)",
     re.IGNORECASE,
 )
 

@@ -57,6 +57,7 @@ from privacybot.triage.automatic_view import (
     answers_us,
     asks_or_owns,
     closes_with_a_name,
+    first_person_in,
     first_token,
     has_question,
     local_part,
@@ -304,10 +305,21 @@ _CLICK_TO_DELIVER = re.compile(
     r" (?:\w+ ){0,3}(?:bezorgd|afgeleverd|delivered|zugestellt|distribue|delivre|reaches|aankomt))",
     re.IGNORECASE,
 )
+_CLICK_TO_BE_LISTED = re.compile(
+    r"\b(?:click|klik|klicken sie|cliquez)\b[^.!?]{0,60}\b(?:to be added to|om (?:te worden )?"
+    r"toegevoegd (?:te worden )?aan|um (?:in|auf)) (?:my|mijn|meine?)"
+    r" (?:list of |lijst (?:van|met) )?"
+    r"(?:authori[sz]ed|approved|allowed|trusted|safe|goedgekeurde|toegestane|vertrouwde)"
+    r" (?:senders|afzenders|absender)",
+    re.IGNORECASE,
+)
 _KNOWLEDGE_QUIZ = re.compile(
     r"\b(?:answer|beantwoord|beantworten sie|repondez a|responda a|rispondi a)\s(?:\w+\s){0,2}"
     r"(?:following|volgende|folgende|suivante|siguiente|seguente)\s(?:security |control\w{0,2} )?"
-    r"(?:question|vraag|frage|pregunta|domanda)\b[^?]{0,80}\?",
+    r"(?:question|vraag|frage|pregunta|domanda)\b[^?]{0,80}\?"
+    # ... or asks for the sum it set ("please answer: what is the sum above?").
+    r"|\b(?:what|wat|was) (?:is|ist) (?:the|de|die) (?:sum|som|summe|result|uitkomst|ergebnis)"
+    r"\b[^.?]{0,20}\?",
     re.IGNORECASE,
 )
 _FAQ_QUESTION = re.compile(
@@ -405,9 +417,15 @@ def challenge(v: MessageView) -> str | None:
     head = v.head_text
     # Asked to click a link so that the mail is delivered: what a challenge asks, even one
     # written in its owner's first person ("klik op deze link, zodat ik je mail ontvang").
-    click = _CLICK_TO_DELIVER.search(_QUOTED_SPAN.sub(" ", head))
+    unquoted = _QUOTED_SPAN.sub(" ", head)
+    click = _CLICK_TO_DELIVER.search(unquoted)
     if click and "://" in v.msg.body[:HEAD_CHARS] and not _OWN_SETTINGS.search(head):
         return f"challenge: a link to click so the mail is delivered ({click.group(0)[:50]!r})"
+    # ... or to be added to the owner's list of allowed senders ("Please click below to be
+    # added to my list of authorized senders"): the reader is added, not the writer.
+    listed = _CLICK_TO_BE_LISTED.search(unquoted)
+    if listed and "://" in v.msg.body[:HEAD_CHARS]:
+        return "challenge: a link to click to be added to the allowed senders"
     own = _challenge_text(v)
     own = without_our_subject(own)
     text = _KNOWLEDGE_QUIZ.sub(" ", _QUIZ.sub(" ", URL.sub(" ", LINK_TEXT.sub(" ", own))))
@@ -504,6 +522,25 @@ def _strong_receipt_over_our_subject(v: MessageView) -> str | None:
     return f"receipt wording {match.group(0)[:60]!r} (naming our mail's subject)"
 
 
+#: Where a client's receipt sentence must stand: its first lines, above the copy of our
+#: mail that some clients put under it.
+_RECEIPT_LEAD = 400
+
+
+def _receipt_over_our_mail(v: MessageView) -> str | None:
+    """A client's receipt ("Ihre Nachricht … wurde am … gelesen") under its receipt prefix
+    over our own case subject, with a copy of our mail below it: the questions and
+    requests there are our acknowledgment's, not the writer's.  Never in the first person
+    (a person quoting a receipt says "I got …")."""
+    if not (_RECEIPT_SUBJECT.match(v.subject) and OUR_REFERENCE.search(v.subject)):
+        return None
+    lead = v.own_words[:_RECEIPT_LEAD]
+    match = _RECEIPT_WEAK.search(lead)
+    if match is None or first_person_in(lead[: match.end()]):
+        return None
+    return f"receipt {match.group(0)[:50]!r} over our case subject, our mail below"
+
+
 def read_receipt(v: MessageView) -> str | None:
     """A read, not-read or delivery receipt written as text (Outlook, Exchange, Notes, webmail).
 
@@ -515,7 +552,7 @@ def read_receipt(v: MessageView) -> str | None:
     "Gelezen: uw brief" is a person's subject too; and never in a human voice.
     """
     if v.human_voice:
-        return _strong_receipt_over_our_subject(v)
+        return _strong_receipt_over_our_subject(v) or _receipt_over_our_mail(v)
     head = v.head_text
     # A receipt prefix over our own case subject, and not a word written under it: a
     # client's bare receipt ("Leído: … [PRV-…]"); a person answering writes "Re:" and text.

@@ -55,7 +55,9 @@ OOF_SUBJECTS_MORE: tuple[str, ...] = (
     r"аутоматски одговор|balasan automatik|outomatiese antwoord|awtomatikong tugon"
     r"|automatisch beantwoord|automatische beantwoording"
     # Frisian, and the Turkish "I am out of the office" as a subject of its own.
-    r"|automatysk antwurd|ofis disindayim",
+    r"|automatysk antwurd|ofis disindayim"
+    # Papiamentu ("Fuera di ofisina", "Kontesta outomátiko").
+    r"|fuera di ofisina|kontesta (?:ou|au)tomatiko",
 )
 #: Followed by these, a strong out-of-office phrase is still a prefix ("Out of Office
 #: AutoReply: …").
