@@ -357,10 +357,11 @@ _SERVER_ACCOUNTS = r"root|nobody|www-?data|wwwrun|apache|nginx|httpd|daemon|cron
 
 #: Envelope senders of systems rather than people: service accounts of web servers and
 #: scanners, bounce handlers and mailing platforms (VERP: "bounce-mc.us12_…",
-#: "return-82159", "pmta-bounce"), and "no-reply".
+#: "return-82159", "pmta-bounce"), and notification senders; "no-reply" in every language
+#: is ``_NO_REPLY``'s, which `machine_envelope` asks too.
 _MACHINE_ENVELOPE = re.compile(
     rf"^(?:{_SERVER_ACCOUNTS}|mdaemon|postfix|exim"
-    r"|no-?reply|do-?not-?reply|donotreply|notifications?|calendar-?notifications?)(?:\+.*)?$"
+    r"|notifications?|calendar-?notifications?)(?:\+.*)?$"
     r"|^(?:bounces?|bnc|returns?|rtn|pmta|mailer|bmail|fbl)(?:[-_.+=].*)?$"
     # service accounts ("svc_crm", "sharepoint-svc"), and the opaque ids sending services
     # use as envelope senders (long hex with dashes, or digits alone)
@@ -687,6 +688,9 @@ def machine_envelope(v: MessageView) -> str | None:
     authors = {address.lower() for _, address in v.mailboxes}
     our_address = (v.our_address or "").lower()
     ours = our_address.replace("@", "=")
+    # Our domain alone at a local part's end, as some services personalise
+    # ("x8Kq=conxillium.nl@"): a system's envelope, which a person's voice still outweighs.
+    our_domain_tail = "=" + our_address.rsplit("@", 1)[-1]
     for value in v.msg.header_all("Return-Path")[:2]:
         for _, address in getaddresses([value]):
             address = address.strip().lower()
@@ -698,12 +702,8 @@ def machine_envelope(v: MessageView) -> str | None:
             carries_ours = bool(ours) and (
                 ours in local_part(address) or _wrapped_address(address) == our_address
             )
-            # Our domain alone at its end, as some services personalise ("x8Kq=conxillium.nl@"):
-            # a system's envelope, which a person's voice still outweighs.
             our_domain = (
-                bool(ours)
-                and not carries_ours
-                and local_part(address).endswith("=" + ours.split("=")[-1])
+                bool(ours) and not carries_ours and local_part(address).endswith(our_domain_tail)
             )
             if address in authors and not carries_ours:
                 continue
@@ -720,7 +720,7 @@ def machine_envelope(v: MessageView) -> str | None:
                 # writer's own data (a citizen's form relayed by such a platform), a
                 # code, or a helpdesk agent answering us is not.
                 return f"envelope sender {address[:60]} is a sending platform's"
-            # ... also "no reply" in the other languages ("ikkesvar", "ei-vastausta").
+            # ... and "no reply" in any language ("noreply", "ikkesvar", "ei-vastausta").
             machine = _MACHINE_ENVELOPE.search(local) or _NO_REPLY.match(local)
             if (machine or our_domain) and not (
                 answers_as_a_person(v, client_reply=False)
@@ -906,11 +906,10 @@ def forwarded_report(v: MessageView) -> str | None:
     if inner is None or a_person(v) or len(v.head_text) > _FORWARD_NOTE_CHARS:
         return None
     local = squash(local_part(v.msg.sender or ""))
-    # ... or named as a gateway over any address ("Mailgateway" <helpdesk@…>).
-    named = any(_SYSTEM_FORWARDER.search(squash(fold(name))) for name, _ in v.mailboxes)
     if (
         _SYSTEM_FORWARDER.search(local)
-        or named
+        # ... or named as a gateway over any address ("Mailgateway" <helpdesk@…>).
+        or any(_SYSTEM_FORWARDER.search(squash(fold(name))) for name, _ in v.mailboxes)
         or _FORWARDED_BY_A_SYSTEM.search(v.head_text)
         or _FORWARDED_BY_A_SYSTEM.search(v.subject)
     ):

@@ -1021,7 +1021,7 @@ def gateway_words(v: MessageView) -> str | None:
         return None
     # A stamp under the signature separator ("-- / Deze e-mail is automatisch gecontroleerd
     # op virussen") is a gateway's footer on someone's mail, not its notice.
-    cut = next((i for i, line in enumerate(v.head) if line in ("--", "-- ")), 0)
+    cut = next((i for i, line in enumerate(v.head) if line == "--"), 0)
     if cut and any(v.head[:cut]):
         text = fold(" ".join(line for line in v.head[:cut] if line))
     subject = without_our_subject(v.subject)
