@@ -227,6 +227,14 @@ SETS: tuple[str, ...] = (
     "set185",
     "set186",
     "set187",
+    "set188",
+    "set189",
+    "set190",
+    "set191",
+    "set192",
+    "set193",
+    "set194",
+    "set195",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -417,6 +425,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set185": "mail185",
     "set186": "mail186",
     "set187": "mail187",
+    "set188": "mail188",
+    "set189": "mail189",
+    "set190": "mail190",
+    "set191": "mail191",
+    "set192": "mail192",
+    "set193": "mail193",
+    "set194": "mail194",
+    "set195": "mail195",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
