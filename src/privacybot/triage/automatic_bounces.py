@@ -110,6 +110,8 @@ MTA_BODY: tuple[str, ...] = (
     r"-{3,} ?the following addresses had (?:permanent )?fatal errors",
     r"a message that you sent could not be delivered to one or more",
     r"this is a delivery status notification",
+    # Postfix's and Exim's size refusal, as a relay's notice opens with it.
+    r"message size exceeds fixed (?:maximum message size|limit)",
     r"the mail system$",
     r"unable to deliver (?:message|your message) to the following",
     r"uw bericht (?:kon niet worden|is niet) (?:afgeleverd|bezorgd)",
@@ -138,7 +140,7 @@ MTA_BODY: tuple[str, ...] = (
     r"(?:uw bericht|ihre nachricht|votre message|your message) (?:heeft|hat|n'a pas|did not)"
     r" .{0,40}(?:niet bereikt|nicht erreicht|atteint|reach)",
 )
-_BOUNCE_SUBJECT = alternation(BOUNCE_SUBJECTS, r"(?:\W|$)")
+BOUNCE_SUBJECT = alternation(BOUNCE_SUBJECTS, r"(?:\W|$)")
 _BOUNCE_WEAK_SUBJECT = alternation(BOUNCE_WEAK_SUBJECTS, r"(?:\W|$)")
 #: Bounce subjects in scripts written without spaces (Japanese, Chinese, Korean): the word
 #: runs straight into the rest of the subject, so no word boundary follows it.
@@ -267,7 +269,7 @@ def bounce_subject(v: MessageView) -> str | None:
     getting a delivery failure when I reply to your letter")."""
     if v.subject.rstrip().endswith("?") or v.human_voice or v.speaks_under_a_notice:
         return None
-    match = _BOUNCE_SUBJECT.match(v.subject) or _BOUNCE_SUBJECT_CJK.match(v.subject)
+    match = BOUNCE_SUBJECT.match(v.subject) or _BOUNCE_SUBJECT_CJK.match(v.subject)
     if match and (_persons_note(v) or _reports_own_bounce(v)):
         return None
     if match:

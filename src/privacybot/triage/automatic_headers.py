@@ -14,7 +14,7 @@ from email.utils import getaddresses
 
 from privacybot.domain import ParsedMessage
 from privacybot.triage import automatic_structure as structure
-from privacybot.triage.automatic_bounces import answers_as_a_person
+from privacybot.triage.automatic_bounces import BOUNCE_SUBJECT, answers_as_a_person
 from privacybot.triage.automatic_subjects import (
     GATEWAY_LOCAL_WORDS,
     fold,
@@ -302,6 +302,15 @@ def daemon_sender(v: MessageView) -> str | None:
             return f"sender {local}"
         if squashed and _DAEMON.match(squashed.split("+")[0]) and not a_person(v):
             return f"sender {local}"
+        # ... nor a delivery report in a friendly first person ("I'm the little mail server
+        # …  I tried really hard to deliver your note") under a bounce subject.
+        if (
+            squashed
+            and _DAEMON.match(squashed.split("+")[0])
+            and BOUNCE_SUBJECT.match(v.subject)
+            and not (v.human_voice or v.subject.rstrip().endswith("?"))
+        ):
+            return f"sender {local} under a bounce subject"
         if display and not address.count("@") and _DAEMON_NAME.match(display):
             return f"sender {display} without address"
         # A mail administrator's mailbox may carry the role as its name ("Postmaster"

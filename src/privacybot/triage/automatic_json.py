@@ -81,6 +81,10 @@ _FAILURE_PREFACE = re.compile(
     r"|verwerkt)|in (?:schritt|stap|step) \d+ (?:fehlgeschlagen|mislukt|failed)"
     r"|(?:ist|is) (?:in schritt \d+ )?fehlgeschlagen|http \d{3}\b"
     r"|failed after \d{1,3} (?:attempts|retries|tries)|mislukt na \d{1,3} pogingen"
+    # ... or that its run went through, over what it produced ("Your automation ran.
+    # Here's the payload:").
+    r"|your (?:automation|zap|workflow|flow|scenario|recipe|integration) (?:ran|has run"
+    r"|fired|was triggered|completed|succeeded)\b|here(?:'s| is) the (?:payload|event data)"
     # ... or says what sent it ("This notification was sent by a webhook-to-email bridge").
     r"|(?:sent|generated|forwarded) (?:by|from) (?:a |an |the |our )?(?:webhook|bridge|monitor"
     r"|automation|integration|system)\b)",

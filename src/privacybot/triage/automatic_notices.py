@@ -175,6 +175,9 @@ CHALLENGE_HEADERS: tuple[str, ...] = (
     "x-boxtrapper",
     "x-askversion",
 )
+#: A vendor's own challenge field ("X-VeriMail-Challenge: yes", "X-MailGuard-Challenge-Id"):
+#: a product names its challenge so its own servers can find the answer.
+_VENDOR_CHALLENGE_FIELD = re.compile(r"^x-[a-z0-9]{2,30}-challenge(?:-[a-z-]{1,20})?$", re.I)
 #: All three together in the writer's own top lines: spam, a confirmation, delivery.
 _CHALLENGE_TOGETHER: tuple[re.Pattern[str], ...] = (
     re.compile(
@@ -414,6 +417,9 @@ def challenge(v: MessageView) -> str | None:
     for name in CHALLENGE_HEADERS:
         if any(key.lower().startswith(name) for key, _ in v.msg.headers):
             return f"challenge-response header {name}*"
+    for key, value in v.msg.headers:
+        if _VENDOR_CHALLENGE_FIELD.match(key) and first_token(value) not in SAYS_NO:
+            return f"challenge-response header {key[:40]}"
     head = v.head_text
     # Asked to click a link so that the mail is delivered: what a challenge asks, even one
     # written in its owner's first person ("klik op deze link, zodat ik je mail ontvang").
@@ -687,7 +693,17 @@ _STATUS_CHANGED = re.compile(
     r"\b(?:has been|was|is) (?:changed|updated)"
     r"|\bder status (?:ihres|ihrer|des|der) (?:tickets|anfrage|vorgangs|auftrags)\b[^.!?]{0,30}"
     r"\b(?:wurde|hat sich) (?:geandert|aktualisiert)"
-    r"|(?:^|(?<=[.!]\s))(?:nieuwe|new|neuer) status\s?:",
+    r"|(?:^|(?<=[.!]\s))(?:nieuwe|new|neuer) status\s?:"
+    # ... or what became of the reader's numbered ticket ("Uw melding #3899 is op 7 Feb als
+    # opgelost gemarkeerd door …", "Your request #681111 has been updated").
+    r"|\b(?:uw|je|jouw|your|ihre?|votre) (?:melding|ticket|request|verzoek|aanvraag|zaak|case"
+    r"|anfrage|vorgang|demande)\s?#?\s?[a-z-]{0,8}\d[\w-]{0,14} (?:is|werd|has been|was|wurde"
+    r"|a ete) (?:[^.!?\n]{0,50} )?(?:bijgewerkt|gewijzigd|updated|opgelost|gesloten|afgesloten"
+    r"|solved|resolved|closed|aktualisiert|gelost|geschlossen|mis a jour|resolue?|cloture)"
+    r"(?: gemarkeerd)?\b"
+    # ... or that someone answered on it ("Emma heeft gereageerd op uw ticket:").
+    r"|\b(?:heeft gereageerd op|replied to|commented on|responded to) (?:uw|je|jouw|your)"
+    r" (?:ticket|melding|request|verzoek|aanvraag|case|zaak)\b",
     re.IGNORECASE,
 )
 #: A labelled field ("Zaaktype: Verzoek inzage", "Kenmerk afzender: PRV-…"): a system's
@@ -705,7 +721,8 @@ def _status_changed(v: MessageView) -> str | None:
     if found is None or len(head) > _STATUS_CHARS:
         return None
     prose = fold(" ".join(line for line in v.head if line and not _FIELD_LINE.match(line)))
-    prose = URL.sub(" ", prose)
+    # A template's "Bent u niet tevreden? Reageer dan …" asks the reader nothing.
+    prose = without_conditional_questions(URL.sub(" ", prose))
     if (
         asks_or_owns(without_our_subject(v.subject), prose)
         or FIRST_PERSON_ANY.search(prose)
@@ -805,6 +822,29 @@ def receipt_acknowledgement(v: MessageView) -> str | None:
     return None
 
 
+def payment_receipt(v: MessageView) -> str | None:
+    """A shop's or payment service's receipt: it opens with thanks for the reader's
+    payment, order or gift ("Merci pour votre paiement de 43,19 EUR"), which no one writes
+    to a privacy desk; short, never in a person's voice or the first person.  Asked after
+    the sender and envelope rules, which name such mail more precisely when they can."""
+    head = v.head_text
+    if len(head) > _RECEIPT_CHARS or a_person(v):
+        return None
+    found = _PAYMENT_THANKS.match(fold(head))
+    return f"receipt {found.group(0)[:50]!r}" if found else None
+
+
+#: Thanks for the reader's payment, order or gift, opening the text.
+_PAYMENT_THANKS = re.compile(
+    r"(?:(?:geachte|beste|dear|hello|hallo|hi|guten tag|sehr geehrte|bonjour|madame)"
+    r"[^,.!?]{0,40}[,.!]?\s)?(?:hartelijk |heel erg |many |vielen )?(?:bedankt|dank u wel|dank u"
+    r"|dank je|dank|thank you|thanks|danke|merci) (?:voor|for|fur|pour) (?:uw|je|jouw|your|ihre"
+    r"|votre) (?:\w+ )?(?:betaling|payment|zahlung|paiement|bestelling|order|bestellung|commande"
+    r"|aankoop|purchase|achat|donatie|donation|gift|spende|don)\b",
+    re.IGNORECASE,
+)
+
+
 #: A secure-mail portal or a quarantine telling the reader about a message: one was sent
 #: to them there, theirs was opened, delivered or expires, or a held one was released.
 _PORTAL_NOTICE = re.compile(
@@ -822,6 +862,11 @@ _PORTAL_NOTICE = re.compile(
     r"|quarantane)"
     r"|\bsecure\b.{0,80}\b(?:can be opened|must register|registration link)"
     # "A message addressed to you … is waiting on the secure portal".
+    # A file-sharing service's "Dirk heeft een bestand met je gedeeld".
+    r"|\bheeft (?:een|\d{1,3}) (?:bestand|bestanden|map|document|documenten) met (?:je|u|jou)"
+    r" gedeeld|\bshared (?:a|\d{1,3}) (?:file|folder|document)s? with you"
+    r"|\bhat (?:eine?|\d{1,3}) (?:datei|dateien|ordner|dokument|dokumente) mit (?:ihnen|dir)"
+    r" geteilt|\ba partage (?:un|\d{1,3}) (?:fichier|dossier|document)s? avec vous"
     r"|\b(?:message|bericht|nachricht)\b.{0,80}\b(?:is waiting|waits|ligt klaar|staat klaar"
     r"|wacht|wartet|vous attend)\b.{0,40}\b(?:secure|beveiligde?|sicheren?|securise)"
     r" (?:portal|portaal|omgeving|postbus|mailbox)",
@@ -858,7 +903,11 @@ _ACCOUNT_NOTICE = re.compile(
     r"|\byour (?:\w+ )?(?:password|e-?mail address) (?:was|has been) (?:just |recently )?(?:changed"
     r"|reset|updated)"
     r"|\bneue anmeldung (?:bei|in|an) ihrem (?:\w+)?konto"
-    r"|\bihr (?:passwort|kennwort) wurde (?:soeben )?(?:geandert|zuruckgesetzt)",
+    r"|\bihr (?:passwort|kennwort) wurde (?:soeben )?(?:geandert|zuruckgesetzt)"
+    # "Le mot de passe de votre espace personnel vient d'être modifié".
+    r"|\b(?:le |votre )mot de passe (?:de (?:votre|ton) [\w -]{1,30} )?(?:a ete|vient d.etre)"
+    r" (?:modifie|reinitialise|change)"
+    r"|\bnouvelle connexion (?:a|sur) votre (?:\w+ )?compte",
     re.IGNORECASE,
 )
 
@@ -912,6 +961,15 @@ def complaint_report(v: MessageView) -> str | None:
         and _abuse_desk(v)
         and _ABOUT_AN_ADDRESS.search(v.own_words)
     )
+    # ARF's own human-readable part ("This is an email abuse report for an email message
+    # received from IP …", RFC 5965 §2), sent as multipart/mixed with the message attached.
+    if (
+        not (subject or desk_report)
+        and v.part_types & _RETURNED_MESSAGE_TYPES
+        and _ARF_PROSE.search(v.head_text)
+        and not _complainant(v)
+    ):
+        return "an abuse report in ARF's words with the message attached"
     # The cheap header tests first: most mail has no complaint subject at all.
     if not (subject or desk_report) or _complainant(v):
         return None
@@ -929,11 +987,22 @@ def complaint_report(v: MessageView) -> str | None:
     return None
 
 
+#: ARF's human-readable part opens so (RFC 5965 §2, the "email abuse report" of its example).
+_ARF_PROSE = re.compile(
+    r"\bthis is an? (?:e-?mail )?(?:abuse|spam|fraud|virus) report for an? (?:e-?mail )?message"
+    r" (?:received|sent) from\b",
+    re.IGNORECASE,
+)
+#: Domains only complaint services send from ("…@abuse.x", "…@fbl.x", SpamCop's reporters'
+#: "1234567890@reports.spamcop.net").
+_ABUSE_DOMAIN = re.compile(r"^(?:abuse|fbl)\.|(?:^|\.)spamcop\.", re.IGNORECASE)
+
+
 def _abuse_desk(v: MessageView) -> bool:
     """From an abuse desk's or CERT's role address (``abuse@``, ``cert@``, ``…@abuse.…``)."""
     for _, address in v.mailboxes:
         domain = address.rsplit("@", 1)[-1].lower()
-        if _ABUSE_DESK.match(local_part(address)) or domain.startswith(("abuse.", "fbl.")):
+        if _ABUSE_DESK.match(local_part(address)) or _ABUSE_DOMAIN.search(domain):
             return True
     return False
 
@@ -1130,7 +1199,12 @@ _HUMAN_CHECK_QUESTION = re.compile(
     r"[^.!?]{0,40}\b(?:mens|human|person|mensch|humain|real|robot|roboter|bot)\b[^.!?]{0,80}\?"
     r"|\b(?:are you|bent u|ben je|sind sie|bist du|etes-vous|eres|e lei)\s(?:an?\s|een\s|ein\s"
     r"|une?\s)?(?:real\s|echte?\s|echter\s|vrai\s)?(?:human|person|persoon|mens|mensch|humain|humano"
-    r"|a robot|een robot|ein roboter|un robot)\b[^.!?]{0,40}\?",
+    r"|a robot|een robot|ein roboter|un robot)\b[^.!?]{0,40}\?"
+    # ... or to confirm the reader's own message ("Wilt u uw bericht bevestigen?"), also
+    # under a subject that asks it ("Please confirm: is this a new support request?").
+    r"|[^.!?]{0,80}\b(?:uw|your|je|ihre|votre) (?:\w+ )?(?:bericht|message|e-?mail|nachricht"
+    r"|mail)\b[^.!?]{0,30}\b(?:bevestig\w{0,3}|confirm\w{0,3}|bestatig\w{0,3})\b[^.!?]{0,20}\?"
+    r"|\b(?:please confirm|bitte bestatigen|veuillez confirmer|graag bevestigen)\s?:[^?]{0,80}\?",
     re.IGNORECASE,
 )
 

@@ -307,6 +307,8 @@ RECEIPT_BODY: str = (
     r"|bola odstranena bez precitania|تمت قراءتها"
     r"|was read on|was deleted without being read|is gelezen op|is verwijderd zonder te"
     r" zijn gelezen|wurde am .{1,80} gelesen|wurde gelesen am|ungelesen gel(?:o|oe)scht"
+    # ... naming the reader ("is gelezen door Pieter Bakker op Sat, 4 Jul 2026").
+    r"|(?:is gelezen|was read) (?:door|by) [^.\n]{1,60} (?:op|on)"
     r"|a ete lu (?:le|par)|a ete supprime sans"
     r" avoir ete lu|e stato letto|e stato eliminato senza essere letto|se (?:ha )?le[i~]do el"
     r"|se leyo el|fue eliminado sin leer|se elimino sin leer|foi lida em"

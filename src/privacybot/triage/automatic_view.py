@@ -408,10 +408,15 @@ _CONDITIONAL_QUESTION = re.compile(
     r" dit niet(?: zelf)? (?:gedaan|aangevraagd)|wasn'?t (?:this|that|it) you|was (?:this|that|it)"
     r" not you|not you|waren sie das nicht|n'etait-ce pas vous|ce n'etait pas vous)\s?\?"
     # An appointment's "Kunt u niet komen? Meld dit …" ("Can't make it? Cancel …") likewise.
-    r"|(?:^|(?<=[.!?]\s))[^.!?]{0,60}\?\s(?:mail|e-?mail|bel|call|phone|ring|neem contact"
+    r"|(?:^|(?<=[.!?]\s))[^.!?]{0,60}\?\s(?:mail|e-?mail|bel|call|phone|ring"
+    r"|neem (?:dan |direct |meteen |gerust )?contact"
+    # ... and a security notice's "Niet herkend? Wijzig direct uw wachtwoord".
+    r"|wijzig (?:dan |direct |meteen )?(?:uw|je) wachtwoord|change your password"
     r"|meld|annuleer|verzet|cancel|reschedule|sagen sie ab|annulez"
     r"|contact|rufen sie|schreiben sie|wenden sie sich|appelez|contactez|ecrivez|chiama"
     r"|scrivi|llame|escriba)\b(?!\s(?:me|mij|mich|moi)\b)"
+    # ("…? Neem dan contact met mij op" is a person asking to be contacted.)
+    r"(?!\s(?:op\s)?(?:met|with|mit|avec)\s(?:mij|me|mich|moi)\b)"
     # ("Lekkage? Bel ons storingsnummer" is a company's pointer; "…? Bel ons gerust terug"
     # after a person's question is theirs.)
     r"(?!\s(?:ons|us|uns|nous)\s(?:gerust|even|maar|dan|gewoon|terug|back)\b)"
@@ -664,7 +669,11 @@ def _without_labelled_subject(head: list[str]) -> list[str]:
 
 
 #: "Mijn Omgeving", "MijnOverheid", "My Account" inside a sentence: a portal, not the writer.
-_PORTAL_NAME = re.compile(r"(?<=[a-z,:] )(?:Mijn|My|Mein|Mon|Mi)\s?[A-Z][\w-]{1,30}")
+_PORTAL_NAME = re.compile(
+    r"(?<=[a-z,:] )(?:Mijn|My|Mein|Mon|Mi)\s?[A-Z][\w-]{1,30}"
+    # ... or a menu item in quotation marks ('onder "Mijn aanvragen"', "under 'My orders'").
+    r"|[\"“„'‘](?:Mijn|My|Mein|Mon|Mi)\s[^\"”“'’\n]{1,30}[\"”’']"
+)
 #: A notice naming the message it answers by its subject in quotes ("an automated response
 #: to your message "Dear Miss Smith, foo?" sent on …"): the question there is the reader's.
 ECHOED_SUBJECT = re.compile(
@@ -732,6 +741,11 @@ _NUMBER_LABELS = "".join(
         "uw code is ",
         "je code is ",
         "your code is ",
+        "uw verificatiecode is ",
+        "je verificatiecode is ",
+        "uw bevestigingscode is ",
+        "je bevestigingscode is ",
+        "your verification code is ",
         "ihr code ist ",
         "ihr code lautet ",
     )
@@ -739,7 +753,8 @@ _NUMBER_LABELS = "".join(
 TYPED_CODE = re.compile(
     r"(?<![\d.:/+#-])(?<!\d[ -])(?<!\d - )"
     + _NUMBER_LABELS
-    + r"\d{3}[ -]?\d{3}(?![\d:/-]|\.\d)(?![ -]\d)",
+    # ... never digits inside a token ("/reset/b6a936ceeb62b999902cddb7"): a link's, not typed.
+    + r"(?<![^\W\d_])\d{3}[ -]?\d{3}(?![\d:/-]|\.\d)(?![ -]\d)(?![^\W\d_])",
     re.IGNORECASE,
 )
 
