@@ -300,17 +300,15 @@ def daemon_sender(v: MessageView) -> str | None:
         # R16's own local parts as systems spell them ("post_master") decide alone too.
         if squashed in _R16_DAEMONS:
             return f"sender {local}"
-        if squashed and _DAEMON.match(squashed.split("+")[0]) and not a_person(v):
-            return f"sender {local}"
-        # ... nor a delivery report in a friendly first person ("I'm the little mail server
-        # …  I tried really hard to deliver your note") under a bounce subject.
-        if (
-            squashed
-            and _DAEMON.match(squashed.split("+")[0])
-            and BOUNCE_SUBJECT.match(v.subject)
-            and not (v.human_voice or v.subject.rstrip().endswith("?"))
-        ):
-            return f"sender {local} under a bounce subject"
+        if squashed and _DAEMON.match(squashed.split("+")[0]):
+            if not a_person(v):
+                return f"sender {local}"
+            # ... nor a delivery report in a friendly first person ("I'm the little mail
+            # server … I tried really hard to deliver your note") under a bounce subject.
+            if BOUNCE_SUBJECT.match(v.subject) and not (
+                v.human_voice or v.subject.rstrip().endswith("?")
+            ):
+                return f"sender {local} under a bounce subject"
         if display and not address.count("@") and _DAEMON_NAME.match(display):
             return f"sender {display} without address"
         # A mail administrator's mailbox may carry the role as its name ("Postmaster"
