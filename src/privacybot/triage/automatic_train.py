@@ -235,6 +235,14 @@ SETS: tuple[str, ...] = (
     "set193",
     "set194",
     "set195",
+    "set196",
+    "set197",
+    "set198",
+    "set199",
+    "set200",
+    "set201",
+    "set202",
+    "set203",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -433,6 +441,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set193": "mail193",
     "set194": "mail194",
     "set195": "mail195",
+    "set196": "mail196",
+    "set197": "mail197",
+    "set198": "mail198",
+    "set199": "mail199",
+    "set200": "mail200",
+    "set201": "mail201",
+    "set202": "mail202",
+    "set203": "mail203",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
