@@ -29,6 +29,7 @@ from privacybot.triage.automatic_view import (
     alternation,
     asks_or_owns,
     first_person_in,
+    opens_with_a_note,
     without_our_subject,
 )
 
@@ -202,7 +203,11 @@ ABUSE_DESK_ASKS = re.compile(
     r" \w{0,12}lijst\w{0,2} te (?:verwijderen|halen)"
     r"|please remove (?:this|the) (?:recipient|address|subscriber) from (?:your|all)"
     r" (?:\w+ )?lists?"
-    r"|entfernen sie (?:diesen|den) empf[a~]nger aus ihren? \w{0,12}(?:liste|verteiler)\w{0,2})"
+    r"|entfernen sie (?:diesen|den) empf[a~]nger aus ihren? \w{0,12}(?:liste|verteiler)\w{0,2}"
+    # ... and to answer through its portal within its deadline ("Wilt u binnen 48 uur
+    # reageren via ons abuseportaal?", "Please respond within 24 hours via our portal").
+    r"|(?:wilt u|gelieve|please|bitte) (?:\w+ ){0,4}(?:reageren|respond|reply|antworten)"
+    r" (?:\w+ ){0,3}(?:via|through|uber) (?:ons|our|unser\w{0,2}) \w{0,12}(?:portaal|portal))"
     r"[^.!?]{0,160}\??",
     re.IGNORECASE,
 )
@@ -231,7 +236,10 @@ def _persons_note(v: MessageView) -> bool:
     """The writer speaks in the first person above the first line a mail system writes (or
     in a text with no such line): a person's note over a pasted bounce, or a person typing
     "I keep getting a delivery failure".  Postfix and qmail say "I" only below their
-    opening line."""
+    opening line.  A one-line note over the paste ("Ter info.", "Zie hieronder.") is a
+    person's too: no mail system opens with one."""
+    if opens_with_a_note(v):
+        return True
     for n, line in enumerate(v.head):
         if _MTA_LINE.match(line):
             return first_person_in(fold(" ".join(v.head[:n])))
@@ -469,8 +477,9 @@ _ANSWER_REQUEST = re.compile(
 def smtp_diagnostic(v: MessageView) -> str | None:
     """A mail server's diagnostic line ("#5.1.1 smtp;550 5.1.1 …", "smtp; 550 5.2.2"):
     its notation, not a person's, unless a person pasted it under a question.  Read in
-    the writer's own text only: a bounce forwarded under "FYI" is a person's mail."""
-    if v.human_voice or v.first_person:
+    the writer's own text only: a bounce forwarded under "FYI" is a person's mail, and so
+    is one pasted under a note ("Ter info.", "Goedemiddag,")."""
+    if v.human_voice or v.first_person or opens_with_a_note(v):
         return None
     found = structure.smtp_diagnostic("\n".join(v.head))
     return f"mail-server diagnostic {found!r}" if found else None

@@ -807,7 +807,12 @@ def _passes_on_a_comment(v: MessageView) -> bool:
 PASSES_ON = re.compile(
     r"\b(?:(?:nous )?vous transmettons|wij sturen u|we sturen u|sturen (?:wij|we) u"
     r"|(?:we (?:are )?|i(?:'m| am) )?forward(?:ing)?"
-    r"|(?:wir )?leiten ihnen)\b.{0,40}\b(?:demande|request|verzoek|vraag|anfrage)\b",
+    r"|(?:wir )?leiten ihnen)\b.{0,40}\b(?:demande|request|verzoek|vraag|anfrage)\b"
+    # ... or says it passes on what it received above ("Wij ontvingen onderstaande vraag
+    # van een inwoner … zetten wij deze door", "we are passing it on to you").
+    r"|\b(?:zetten|sturen|geven) (?:wij|we) (?:deze|dit|die|het|hem|ze) (?:\w+ ){0,2}door\b"
+    r"|\b(?:leiten|geben) wir (?:diese|sie|das|ihn|es) (?:\w+ ){0,2}weiter\b"
+    r"|\b(?:we are|we're) passing (?:this|it|them) on\b",
     re.IGNORECASE,
 )
 

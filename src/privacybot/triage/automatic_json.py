@@ -67,11 +67,25 @@ _MACHINE_LABEL = re.compile(
 )
 
 
-def _machine_label(preface: str) -> bool:
+#: A header-like field line over a payload ("Event: secret_scanning_alert", "Delivery:
+#: ef4f3274-8f30"): a name and one token, as webhook bridges copy their request's headers.
+_FIELD_LINE = re.compile(r"[a-z][\w-]{1,30}:\s?[\w.:/@+-]{1,80}", re.IGNORECASE)
+#: A timestamp a system stamps ("2026-02-26T12:49:01.000000Z", "2026-10-20 11:50:47+01:00").
+_TIMESTAMP = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?(?:\.\d{1,9})?(?:z|[+-]\d{2}:?\d{2})?)?",
+    re.IGNORECASE,
+)
+
+
+def _machine_label(lines: list[str]) -> bool:
     """Each sentence of the preface only names what follows ("Automatische melding.
-    Payload hieronder.")."""
-    parts = [p.strip(" :.") for p in re.split(r"[.:]\s", fold(preface)) if p.strip(" :.")]
-    return bool(parts) and all(_MACHINE_LABEL.fullmatch(part) for part in parts)
+    Payload hieronder.", "Event received at 2026-02-26T12:49:01Z"), or the preface is
+    field lines of a name and one token each ("Event: secret_scanning_alert")."""
+    if lines and all(_FIELD_LINE.fullmatch(line) for line in lines if line):
+        return True
+    preface = _TIMESTAMP.sub(" ", fold(" ".join(lines)))
+    parts = [p.strip(" :.") for p in re.split(r"[.:]\s", preface) if p.strip(" :.")]
+    return bool(parts) and all(_MACHINE_LABEL.fullmatch(part.strip()) for part in parts)
 
 
 #: A system saying that its own run, call or delivery failed, in its words.
@@ -168,7 +182,7 @@ def json_notification(v: MessageView) -> str | None:
     surround = fold(preface + " " + URL.sub(" ", rest[:HEAD_CHARS]))
     if "?" in surround or CITIZEN.search(surround) or PERSON_REQUEST.search(surround):
         return None
-    if preface and not (keyed or failure or _machine_label(preface)):
+    if preface and not (keyed or failure or _machine_label(lines)):
         return None
     if len(rest) <= 600 or (keyed and len(rest) <= HEAD_CHARS):
         return "body is JSON" + (" lines" if count > 1 else " document")

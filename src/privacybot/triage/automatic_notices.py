@@ -61,6 +61,7 @@ from privacybot.triage.automatic_view import (
     first_token,
     has_question,
     local_part,
+    opens_with_a_note,
     quotes_below,
     returns_a_copy_below,
     squash,
@@ -367,6 +368,10 @@ def gateway_body(v: MessageView) -> str | None:
     if v.first_person and (
         CLIENT_REPLY.match(v.subject) or relays_a_form(v) or closes_with_a_name(v)
     ):
+        return None
+    # ... nor one passing the notice on with a note over it ("Re: Quarantaine-overzicht"
+    # over "Ter info: onderstaande melding.").
+    if CLIENT_REPLY.match(v.subject) and opens_with_a_note(v):
         return None
     system = any(
         _SYSTEM_LOCAL.search(squash(local_part(address))) or _SYSTEM_NAME.search(fold(name))
@@ -1078,6 +1083,12 @@ _A_MESSAGE = re.compile(
 _GATEWAY_NOTICE_CHARS = 1200
 
 
+#: A signature or disclaimer separator: two dashes or more alone on a line.
+_DASH_LINE = re.compile(r"-{2,}\s?")
+#: Below a dash line, up to this much is a footer; more is a letter.
+_FOOTER_CHARS = 300
+
+
 def gateway_words(v: MessageView) -> str | None:
     """What a gateway did to a message and why, in the words of ``data/gateway.yaml``
     (held, blocked, quarantined, converted to a secure message … for a policy, a virus,
@@ -1089,8 +1100,18 @@ def gateway_words(v: MessageView) -> str | None:
     if not text or len(text) > _GATEWAY_NOTICE_CHARS:
         return None
     # A stamp under the signature separator ("-- / Deze e-mail is automatisch gecontroleerd
-    # op virussen") is a gateway's footer on someone's mail, not its notice.
-    cut = next((i for i, line in enumerate(v.head) if line == "--"), 0)
+    # op virussen") is a gateway's footer on someone's mail, not its notice; a short one
+    # under a longer dash line too ("------"), but not a whole letter a portal's rule
+    # separates from its own line above.
+    cut = next(
+        (
+            i
+            for i, line in enumerate(v.head)
+            if line == "--"
+            or (_DASH_LINE.fullmatch(line) and len(" ".join(v.head[i + 1 :])) <= _FOOTER_CHARS)
+        ),
+        0,
+    )
     if cut and any(v.head[:cut]):
         text = fold(" ".join(line for line in v.head[:cut] if line))
     subject = without_our_subject(v.subject)
@@ -1098,6 +1119,9 @@ def gateway_words(v: MessageView) -> str | None:
     # notice's reason here, not the writer's own data: only a question, the writer's own
     # data or request, or a request of the desk count.
     if _gateway_person(subject, text):
+        return None
+    # A person passing a notice on with a note over it, under their client's "Re:".
+    if CLIENT_REPLY.match(v.subject) and opens_with_a_note(v):
         return None
     both = f"{subject} {text}"
     held = _HELD.search(both)

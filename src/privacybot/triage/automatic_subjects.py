@@ -309,6 +309,10 @@ RECEIPT_BODY: str = (
     r" zijn gelezen|wurde am .{1,80} gelesen|wurde gelesen am|ungelesen gel(?:o|oe)scht"
     # ... naming the reader ("is gelezen door Pieter Bakker op Sat, 4 Jul 2026").
     r"|(?:is gelezen|was read) (?:door|by) [^.\n]{1,60} (?:op|on)"
+    # Notes: "Het bericht "…" dat u op <datum> verstuurde naar <adres> is geopend.".
+    r"|\bverstuurde naar \S{3,120} is geopend|\bsent to \S{3,120} (?:was|has been) opened"
+    # Outlook in Spanish: "se eliminó sin haber sido leído".
+    r"|se elimino sin haber sido leido"
     r"|a ete lu (?:le|par)|a ete supprime sans"
     r" avoir ete lu|e stato letto|e stato eliminato senza essere letto|se (?:ha )?le[i~]do el"
     r"|se leyo el|fue eliminado sin leer|se elimino sin leer|foi lida em"

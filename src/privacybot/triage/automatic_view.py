@@ -28,8 +28,12 @@ FIRST_PERSON_ANY = re.compile(
     r"\b(?:i|i'm|i've|me|my|ik|mijn|mij|ich|meine?[nrs]?|mir|mich|j'ai|je suis|moi|mon|mes|yo"
     # (not French "mis en quarantaine", "mis à jour": a participle)
     r"|mis(?!\s(?:en|a|au|aux|de|hors|sous|sur)\b)|io|mio|mia|meus?|minhas?|jag|mitt|mina"
-    # Portuguese "eu", not the capitals of the European Union ("EU National ID").
-    r"|(?-i:[Ee]u)"
+    # Spanish "soy" and "mi" (Spanish "my", Italian "me"); not "estoy", with which away
+    # notices open ("Estoy fuera de la oficina").
+    r"|soy|mi"
+    # Portuguese "eu", not the capitals of the European Union ("EU National ID") nor a
+    # host name's label ("mx.blocklist-eu.test").
+    r"|(?<![-.])(?-i:[Ee]u)(?![-.]\w)"
     # Danish and Norwegian, Estonian, Finnish, Lithuanian ("jeg ber om innsyn … om meg",
     # "minu andmed", "minun tietoni", "mano duomenys"); not "min", "mind" or "man", which
     # are English words or a minute.
@@ -615,6 +619,23 @@ _CLOSING_WITH_NAME = re.compile(
     r"(?:\n(?!(?i:\S*@|www\.|https?:|tel|phone|\+?\d))[^\n]{1,40}){0,2}$",
     re.IGNORECASE,
 )
+
+
+#: A person's one-line note over what they paste or forward ("Ter info.", "Zie hieronder.",
+#: "FYI", "Ter info: onderstaande melding.", "Goedemiddag,"): no notice opens so.
+_FYI_NOTE = re.compile(
+    r"\W{0,3}(?:ter info(?:rmatie)?|ter kennisname|fyi|f\.y\.i\.?|zie (?:hier)?onder|see below"
+    r"|zur info(?:rmation)?|zur kenntnis|pour info(?:rmation)?|para su informacion"
+    r"|per (?:vostra )?informazione|goedemorgen|goedemiddag|goedenavond)"
+    r"(?:\s?[:,-]\s?[^.!?]{0,40})?\W{0,3}",
+    re.IGNORECASE,
+)
+
+
+def opens_with_a_note(v: MessageView) -> bool:
+    """The writer's first line is a person's short note over what follows (``_FYI_NOTE``)."""
+    first = next((line for line in v.head if line.strip()), "")
+    return bool(_FYI_NOTE.fullmatch(fold(first)))
 
 
 def closes_with_a_name(v: MessageView) -> bool:
