@@ -866,12 +866,12 @@ _PORTAL_NOTICE = re.compile(
     r" (?:your|uw|je|ihre) (?:personal |persoonlijke |personliche )?(?:quarantine|quarantaine"
     r"|quarantane)"
     r"|\bsecure\b.{0,80}\b(?:can be opened|must register|registration link)"
-    # "A message addressed to you … is waiting on the secure portal".
     # A file-sharing service's "Dirk heeft een bestand met je gedeeld".
     r"|\bheeft (?:een|\d{1,3}) (?:bestand|bestanden|map|document|documenten) met (?:je|u|jou)"
     r" gedeeld|\bshared (?:a|\d{1,3}) (?:file|folder|document)s? with you"
     r"|\bhat (?:eine?|\d{1,3}) (?:datei|dateien|ordner|dokument|dokumente) mit (?:ihnen|dir)"
     r" geteilt|\ba partage (?:un|\d{1,3}) (?:fichier|dossier|document)s? avec vous"
+    # "A message addressed to you … is waiting on the secure portal".
     r"|\b(?:message|bericht|nachricht)\b.{0,80}\b(?:is waiting|waits|ligt klaar|staat klaar"
     r"|wacht|wartet|vous attend)\b.{0,40}\b(?:secure|beveiligde?|sicheren?|securise)"
     r" (?:portal|portaal|omgeving|postbus|mailbox)",
