@@ -243,6 +243,14 @@ SETS: tuple[str, ...] = (
     "set201",
     "set202",
     "set203",
+    "set204",
+    "set205",
+    "set206",
+    "set207",
+    "set208",
+    "set209",
+    "set210",
+    "set211",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -449,6 +457,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set201": "mail201",
     "set202": "mail202",
     "set203": "mail203",
+    "set204": "mail204",
+    "set205": "mail205",
+    "set206": "mail206",
+    "set207": "mail207",
+    "set208": "mail208",
+    "set209": "mail209",
+    "set210": "mail210",
+    "set211": "mail211",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
