@@ -76,6 +76,36 @@ def test_it_prefers_text_plain_and_lists_attachments_without_inlining() -> None:
     assert msg.references == ("<r0@example.nl>", "<ack-1@privacy.conxillium.nl>")
 
 
+def _alternative(plain: str, html: str) -> bytes:
+    return (
+        "From: Servicedesk <desk@gemeente.example>\nTo: privacy@conxillium.nl\n"
+        "Subject: Vraag\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/alternative; boundary="B"\n\n'
+        f"--B\nContent-Type: text/plain; charset=utf-8\n\n{plain}\n"
+        f"--B\nContent-Type: text/html; charset=utf-8\n\n{html}\n--B--\n"
+    ).encode()
+
+
+@pytest.mark.parametrize("plain", ["##- Typ uw antwoord boven deze regel -##", "", "   "])
+def test_a_stub_text_part_gives_way_to_the_html_that_carries_the_message(plain: str) -> None:
+    """A ticket system's text part holding only its reply marker (or nothing), while the
+    HTML part holds the citizen's question: the question is the message."""
+    html = (
+        "<p>##- Typ uw antwoord boven deze regel -##</p><p>Karin Smit schreef:</p>"
+        "<p>Wij willen graag de actuele verwerkersovereenkomst ontvangen. Kunnen jullie die"
+        " sturen?</p>"
+    )
+    msg = parse_message(_alternative(plain, html))
+    assert "verwerkersovereenkomst" in msg.body
+    assert "text part is a stub; body converted from HTML" in msg.problems
+
+
+def test_a_short_text_part_stays_when_the_html_says_no_more() -> None:
+    msg = parse_message(_alternative("Graag inzage in mijn dossier.", "<p>Graag inzage.</p>"))
+    assert msg.body.strip() == "Graag inzage in mijn dossier."
+    assert not any("HTML" in problem for problem in msg.problems)
+
+
 def test_it_keeps_all_headers_decoded() -> None:
     msg = parse_message(load("utf8_qp.eml"))
     assert msg.header("subject") == msg.subject

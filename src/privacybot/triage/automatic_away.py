@@ -333,6 +333,10 @@ def suppress_away(v: MessageView) -> str | None:
     head = v.head_text
     if len(head) > LONG_NOTICE:
         return None
+    # A letter asking for something, with the writer's own absence in a line under it
+    # ("… dat mijn e-mailadres verwijderd wordt. / Let op: ik ben op woensdag afwezig.").
+    if _away_request(v.own_words) or _MODAL_REQUEST.search(head):
+        return None
     if _FIRST_PERSON_AWAY.search(head) or (
         _AWAY_BODY.search(head) and _AWAY_ALTERNATIVE.search(head) and _RETURN_DATE.search(head)
     ):
@@ -352,7 +356,9 @@ _WORKDAY_NOTICE = re.compile(
 _AWAY_REQUEST = re.compile(
     r"\b(?:delete|remove|verwijder\w{0,3}|wis|l[o~]sch\w{0,3}|inzage|access|copy of|kopie"
     r"|afschrift|unsubscribe|afmelden|uitschrijven|opt[- ]out|bezwaar|objection|complaint|klacht"
-    r"|identity|identiteit|id-?bewijs|paspoort|passport)\b"
+    r"|identity|identiteit|id-?bewijs|paspoort|passport"
+    # ... or withdraws consent ("ik wil mijn toestemming intrekken").
+    r"|toestemming|consent|einwilligung|consentement|intrekken|withdraw|widerruf\w{0,3})\b"
     # ... or names a kind of request, which is the writer's case ("het verwijderverzoek",
     # "mein Löschantrag", "the erasure request").
     # ... but not a kind of request a notice redirects ("Voor reparatieverzoeken: gebruik …").
@@ -649,7 +655,12 @@ _TICKET_STATUS = re.compile(
 _OTHERS_ABSENCE = re.compile(
     r"\b(?:collega|colleague|kolleg(?:e|in)|collegue)\b(?: \w+){0,3}? (?:(?:is|ist|est|was"
     r"|are) )?(?:afwezig|away|absent|abwesend|out of (?:the )?office|op vakantie|on leave"
-    r"|im urlaub|en conge|ziek|sick|krank)\b",
+    r"|im urlaub|en conge|ziek|sick|krank)\b"
+    # ... or a notice the writer received ("Mijn vorige mail kreeg een bounce, of een
+    # afwezigheidsbericht van een collega van jullie"): someone else's absence.
+    r"|\b(?:kreeg|kregen|ontving|ontvingen|received|got|bekam|erhielt|erhielten|recu|recibi"
+    r"|ricevuto)\b(?: [\w,-]+){0,6}? (?:een|an?|eine?n?|un|una|uno) (?:\w+ )?(?:afwezigheid\w*"
+    r"|out[- ]of[- ]office\w*|abwesenheit\w*|absence|auto-?reply|autoreply)\b",
     re.IGNORECASE,
 )
 

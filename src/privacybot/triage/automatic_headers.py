@@ -82,11 +82,11 @@ _AUTOREPLY_NAME = re.compile(
 _AUTOREPLY_VALUE_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("X-Precedence", re.compile(r"^\s*(?:auto[-_]?reply|bulk|junk|list)\b", re.IGNORECASE)),
     # ... at its start, or a product's autoresponder ("X-Mailer: Zimbra Autoresponder",
-    # "Sieve vacation (Dovecot Pigeonhole)", "gnu mailutils vacation").
+    # "cPanel autorespond", "Sieve vacation (Dovecot Pigeonhole)", "gnu mailutils vacation").
     (
         "X-Mailer",
         re.compile(
-            r"^\s*vacation\b|auto[-_ ]?(?:reply|responder)\b"
+            r"^\s*vacation\b|auto[-_ ]?(?:reply|responder|respond)\b"
             # ... also after the product's name ("GFI Autoreply", "Kerio Connect Auto-Reply",
             # "Out Of Office Assistant"): no person's mail client is called that.
             r"|\bout[-_ ]of[-_ ]office\b"

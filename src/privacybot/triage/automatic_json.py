@@ -101,7 +101,12 @@ _FAILURE_PREFACE = re.compile(
     r"|fired|was triggered|completed|succeeded)\b|here(?:'s| is) the (?:payload|event data)"
     # ... or says what sent it ("This notification was sent by a webhook-to-email bridge").
     r"|(?:sent|generated|forwarded) (?:by|from) (?:a |an |the |our )?(?:webhook|bridge|monitor"
-    r"|automation|integration|system)\b)",
+    r"|automation|integration|system)\b"
+    # ... or why the reader gets it ("You are receiving this email because an email endpoint
+    # is subscribed to this topic", "A new event was posted to your endpoint").
+    r"|you are receiving this (?:e-?mail|message|notification) because"
+    r"|subscribed to this (?:topic|event|channel|feed)"
+    r"|(?:posted|sent|delivered) to your (?:endpoint|webhook|callback|url|subscription)\b)",
     re.IGNORECASE,
 )
 

@@ -883,7 +883,8 @@ def portal_notice(v: MessageView) -> str | None:
     """A secure-mail portal's or a quarantine's notice about a message ("Gemeente X heeft u
     een beveiligd bericht gestuurd", "Uw beveiligde bericht … is geopend", "… vrijgegeven uit
     de quarantaine"): short, never in a person's voice or the first person ("Uw beveiligde
-    bericht is verlopen voordat ik het kon openen" is a person)."""
+    bericht is verlopen voordat ik het kon openen" is a person).  Likewise a service's
+    notice about the reader's account, parcel or appointment."""
     head = v.own_words
     if len(head) > _RECEIPT_CHARS or a_person(v):
         return None
@@ -891,7 +892,10 @@ def portal_notice(v: MessageView) -> str | None:
     if found:
         return f"portal or quarantine notice {found.group(0)[:60]!r}"
     found = _ACCOUNT_NOTICE.search(head)
-    return f"account security notice {found.group(0)[:60]!r}" if found else None
+    if found:
+        return f"account security notice {found.group(0)[:60]!r}"
+    found = _SERVICE_NOTICE.search(head)
+    return f"service notice {found.group(0)[:60]!r}" if found else None
 
 
 #: A service's notice about the reader's account: a new sign-in, a changed password or
@@ -912,7 +916,24 @@ _ACCOUNT_NOTICE = re.compile(
     # "Le mot de passe de votre espace personnel vient d'être modifié".
     r"|\b(?:le |votre )mot de passe (?:de (?:votre|ton) [\w -]{1,30} )?(?:a ete|vient d.etre)"
     r" (?:modifie|reinitialise|change)"
-    r"|\bnouvelle connexion (?:a|sur) votre (?:\w+ )?compte",
+    r"|\bnouvelle connexion (?:a|sur) votre (?:\w+ )?compte"
+    # "We detected a new sign-in from Windows, Chrome at …".
+    r"|\b(?:we|wij) (?:detected|noticed|saw|zagen|hebben) (?:een |an? )?(?:new|unusual|nieuwe"
+    r"|ongebruikelijke) (?:sign-?in|login|log-in|aanmelding|inlogpoging)\b",
+    re.IGNORECASE,
+)
+#: A delivery service's notice about the reader's parcel ("Je pakket van Lampenlust is
+#: onderweg. Volg je pakket: …") and a calendar's reminder ("Herinnering: het overleg begint
+#: over 15 minuten"): a person writes "mijn pakket", "ik kom later".
+_SERVICE_NOTICE = re.compile(
+    r"\b(?:je|uw|jouw|your|ihr|ihre|votre) (?:pakket|zending|pakje|parcel|package|shipment"
+    r"|paket|sendung|colis) (?:\w+ ){0,3}(?:is|wordt|komt|has been|is being|wurde|wird|est|a ete)"
+    r" (?:\w+ )?(?:onderweg|verzonden|bezorgd|afgeleverd|on its way|shipped|dispatched"
+    r"|delivered|out for delivery|unterwegs|versandt|zugestellt|en route|expedie|livre)\b"
+    r"|\b(?:volg|track|verfolgen sie|suivez) (?:je|uw|your|ihr|ihre|votre) (?:pakket|zending"
+    r"|parcel|package|shipment|order|paket|sendung|colis)\b"
+    r"|\b(?:begint|start|starts|beginnt|commence) (?:over|in|dans) \d{1,3} (?:minuten|minutes"
+    r"|min)\b",
     re.IGNORECASE,
 )
 
@@ -929,7 +950,9 @@ _COMPLAINT_SUBJECT = re.compile(
     r"|ongewenste?|unsolicited|unerwunschte?|unerwunscht|non sollicite|no solicitado)\b"
     r"|^(?:(?:fw|fwd)\s?:\s?)?(?:plainte|klacht|beschwerde|complaint)"
     r" (?:abus|abuse|spam|misbruik)\b"
-    r"|^(?:\[[^\]]{0,30}\]\s?)?(?:迷惑メール|垃圾邮件|스팸)",
+    r"|^(?:\[[^\]]{0,30}\]\s?)?(?:迷惑メール|垃圾邮件|스팸)"
+    # A feedback loop's report ("Email Feedback Report for IP 192.0.2.7").
+    r"|^(?:(?:fw|fwd)\s?:\s?)?(?:e-?mail )?feedback[- ]?(?:loop )?report\b",
     re.IGNORECASE,
 )
 #: What a complaint report says of the message it returns.
@@ -1014,7 +1037,8 @@ def _abuse_desk(v: MessageView) -> bool:
 
 #: The role addresses of abuse desks and CERTs.
 _ABUSE_DESK = re.compile(
-    r"^(?:abuse|cert|csirt|abuse[-_.]?(?:desk|team|reports?|noreply|no-reply)|security-?reports?"
+    r"^(?:abuse|cert|csirt|abuse[-_.]?(?:desk|team|reports?|noreply|no-reply|feedback)"
+    r"|security-?reports?"
     r"|fbl|feedback-?loop|complaints?|spamcop|noc)$",
     re.IGNORECASE,
 )

@@ -209,9 +209,28 @@ _QUESTION = re.compile(
 _ENCODED_WORD = re.compile(r"=\?[\w-]{1,40}\?[qb]\?[^?\s]{0,400}\?=", re.IGNORECASE)
 
 
+#: A question inside quotation marks is a title or someone else's words: a forum topic
+#: ('to the topic "… wie heeft al getekend?" could not be processed'), a buyer's message a
+#: marketplace relays ('Jürgen schreef: "Is het artikel nog beschikbaar?"').
+_QUOTED_QUESTION = re.compile(
+    r'"[^"\n]{1,160}\?"|“[^”\n]{1,160}\?”|„[^“”\n]{1,160}\?[“”]|«[^»\n]{1,160}\?\s?»'
+)
+#: A "?" between spaces after the closing formula: a character the charset lost in the
+#: signature's company line ("Best regards, Priya El Amrani BoxDrop ? Verzending").
+_LOST_IN_SIGNATURE = re.compile(
+    r"(\b(?:regards|groet(?:en)?|grusse|gruss|halsningar|hilsen|terveisin|pozdrawiam|saludos"
+    r"|saluti|cordialement)\b[^?.!]{1,80}?\s)\?(?=\s)",
+    re.IGNORECASE,
+)
+
+
 def has_question(text: str) -> bool:
     if "=?" in text:
         text = _ENCODED_WORD.sub(" ", text)
+    if "?" in text:
+        text = _QUOTED_QUESTION.sub(" ", text)
+        if " ? " in text:
+            text = _LOST_IN_SIGNATURE.sub(r"\1 ", text)
     return _QUESTION.search(text) is not None
 
 
@@ -438,6 +457,12 @@ _CONDITIONAL_QUESTION = re.compile(
     # contact?", "How did we do?", "Tell us how we did").
     r"|\b(?:hoe tevreden bent u|hoe tevreden ben je|how satisfied (?:are|were) you|how did we do"
     r"|wie zufrieden (?:sind|waren) sie|etes-vous satisfait)\b[^.!?]{0,60}\?"
+    # ... and a shop's review request about the reader's order ("Lotte, hoe was je
+    # bestelling?", "How was your order?", "Wat vond u van uw verblijf?").
+    r"|\b(?:hoe was|hoe beviel|wat vond (?:je|u) van|how was|what did you think of|wie war"
+    r"|wie gefiel ihnen)\s(?:je|uw|jouw|your|ihr|ihre)\s(?:\w+\s)?(?:bestelling|aankoop|order"
+    r"|purchase|levering|delivery|bezoek|visit|verblijf|stay|ervaring|experience|bestellung"
+    r"|einkauf|lieferung|aufenthalt|pakket|package|parcel|rit|ride|trip|reis)\s?\?"
     r"|\b(?:wilt u|wil je|would you|will you|m[o~]chten sie|voulez-vous)\b[^.!?]{0,80}"
     r"\b(?:vragenlijst|enquete|survey|umfrage|fragebogen|questionnaire)\w{0,2}\s?\?"
     # ... and a bounce's heading over its advice ("What should you do? * Check the address").

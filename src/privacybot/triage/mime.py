@@ -150,6 +150,23 @@ def html_to_text(html: str) -> str:
     return converter.handle(html).strip()
 
 
+#: A text part shorter than this may be a stub beside the HTML that carries the message.
+_STUB_PLAIN_CHARS = 200
+_STUB_PROBLEM = "text part is a stub; body converted from HTML"
+
+
+def _html_text(source: str, problems: list[str]) -> str:
+    """HTML as text, bounded, never raising (html2text on junk)."""
+    if len(source) > MAX_HTML_CHARS:
+        problems.append("HTML body truncated before conversion")
+        source = source[:MAX_HTML_CHARS]
+    try:
+        return html_to_text(source)
+    except Exception:  # noqa: BLE001 - html2text on junk
+        problems.append("HTML could not be converted")
+        return re.sub(r"<[^>]*>", " ", source)
+
+
 def _payload_bytes(part: email.message.Message, problems: list[str]) -> bytes:
     try:
         payload = part.get_payload(decode=True)
@@ -392,22 +409,15 @@ def parse_message(raw: bytes) -> ParsedMessage:
         text = decode_bytes(data, charset, problems)
         (plain if ctype == "text/plain" else html).append(text)
 
-    if plain:
-        body = "\n\n".join(t.strip("\n") for t in plain if t.strip())
-    elif html:
-        source = "\n".join(html)
-        if len(source) > MAX_HTML_CHARS:
-            problems.append("HTML body truncated before conversion")
-            source = source[:MAX_HTML_CHARS]
-        try:
-            body = html_to_text(source)
-        except Exception:  # noqa: BLE001 - html2text on junk
-            problems.append("HTML could not be converted")
-            body = re.sub(r"<[^>]*>", " ", source)
-        if body:
-            problems.append("body converted from HTML")
-    else:
-        body = ""
+    body = "\n\n".join(t.strip("\n") for t in plain if t.strip())
+    if html and len(body.strip()) < _STUB_PLAIN_CHARS:
+        # No text part, or one that is only a stub ("##- Typ uw antwoord boven deze regel
+        # -##", or empty) beside an HTML part that carries the message: read the HTML.
+        converted = _html_text("\n".join(html), problems)
+        if not plain or len(converted) >= 2 * len(body.strip()) + 60:
+            body = converted
+            if body:
+                problems.append("body converted from HTML" if not plain else _STUB_PROBLEM)
     body = body.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     if len(body) > MAX_BODY_CHARS:
         problems.append("body truncated")
