@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from privacybot.triage.automatic_model import read_model, save_model
 from privacybot.triage.automatic_train import Example, fit, letter_message, safe_threshold
 from privacybot.triage.mime import parse_message
@@ -40,3 +42,23 @@ def test_the_shipped_threshold_keeps_one_clean_step_below_it() -> None:
     assert safe_threshold({0.8, 0.9, 0.95, 0.98, 0.99}) == 0.9
     assert safe_threshold({0.99}) == 0.99  # nothing has a margin: the highest
     assert safe_threshold(set()) == 0.99
+
+
+def test_grouped_cross_validation_holds_out_sets_together_and_finds_a_person(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every eighth set held out together: each set is held out exactly once, and a person
+    who shares a machine's sign in a held-out set is counted as taken."""
+    import privacybot.triage.automatic_train as at
+
+    names = [f"set{n}" for n in range(1, 17)]
+    monkeypatch.setattr(at, "SETS", ("own", "letters", *names))
+    machines = [_ex(("h:x-failed-recipients", f"s:{n}"), True) for n in range(4)]
+    people = [_ex(("h:x-mailer", f"s:{n}"), False) for n in range(4)]
+    by_set = {name: machines + people for name in ("own", "letters", *names)}
+    twin = _ex(("h:x-failed-recipients", "s:twin"), False)
+    by_set["set3"] = [*machines, *people, twin]
+    assert at.cross_validate(by_set, groups=8) == 0.99
+    out = capsys.readouterr().out
+    assert out.count("held out ") == 8 and "held out set3, set11 … (2 sets)" in out
+    assert "people taken by the model 1/9" in out
