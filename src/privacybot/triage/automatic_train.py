@@ -252,6 +252,14 @@ SETS: tuple[str, ...] = (
     "set209",
     "set210",
     "set211",
+    "set212",
+    "set213",
+    "set214",
+    "set215",
+    "set216",
+    "set217",
+    "set218",
+    "set219",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -466,6 +474,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set209": "mail209",
     "set210": "mail210",
     "set211": "mail211",
+    "set212": "mail212",
+    "set213": "mail213",
+    "set214": "mail214",
+    "set215": "mail215",
+    "set216": "mail216",
+    "set217": "mail217",
+    "set218": "mail218",
+    "set219": "mail219",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
