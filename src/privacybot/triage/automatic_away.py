@@ -334,8 +334,9 @@ def suppress_away(v: MessageView) -> str | None:
     if len(head) > LONG_NOTICE:
         return None
     # A letter asking for something, with the writer's own absence in a line under it
-    # ("… dat mijn e-mailadres verwijderd wordt. / Let op: ik ben op woensdag afwezig.").
-    if _away_request(v.own_words) or _MODAL_REQUEST.search(head):
+    # ("… dat mijn e-mailadres verwijderd wordt. / Let op: ik ben op woensdag afwezig."),
+    # or a reply quoting our mail below it: Outlook's out-of-office never quotes.
+    if _away_request(v.own_words) or _MODAL_REQUEST.search(head) or quotes_below(v):
         return None
     if _FIRST_PERSON_AWAY.search(head) or (
         _AWAY_BODY.search(head) and _AWAY_ALTERNATIVE.search(head) and _RETURN_DATE.search(head)

@@ -519,6 +519,11 @@ _RECEIPT_FIELD = re.compile(r"^\W{0,3}" + RECEIPT_FIELDS, re.IGNORECASE)
 #: Where a receipt's To/Subject/Sent fields begin: the words above them are the writer's.
 _RECEIPT_FIELD_ANYWHERE = re.compile(r"\b" + RECEIPT_FIELDS, re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)\w{0,6},", re.IGNORECASE)
+#: A date's words: weekdays and months, as a receipt's Sent and Read fields carry them.
+_DATE_WORDS = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\b",
+    re.IGNORECASE,
+)
 
 
 def _strong_receipt_over_our_subject(v: MessageView) -> str | None:
@@ -573,6 +578,13 @@ def read_receipt(v: MessageView) -> str | None:
         and not re.search(r"[^\W\d_]", v.own_words)
     ):
         return "receipt subject over our case mail, no text"
+    # ... or only the receipt's field values, its labels lost ("Wiadomość / mensaje /
+    # bram@… / Sun, 10 May 2026 05:32:00 +0200"): an address, dates and a word or two.
+    if _RECEIPT_SUBJECT.match(v.subject) and OUR_REFERENCE.search(v.subject):
+        rest = _DATE_WORDS.sub(" ", _WEEKDAY.sub(" ", ADDRESS.sub(" ", v.own_words)))
+        words = re.findall(r"[^\W\d_]{2,}", rest)
+        if ADDRESS.search(v.own_words) and len(words) <= 3 and "?" not in rest:
+            return "receipt subject over our case mail, only its field values"
     match = _RECEIPT_STRONG.search(head)
     if match:
         return f"receipt wording {match.group(0)[:60]!r}"
@@ -708,7 +720,15 @@ _STATUS_CHANGED = re.compile(
     r"(?: gemarkeerd)?\b"
     # ... or that someone answered on it ("Emma heeft gereageerd op uw ticket:").
     r"|\b(?:heeft gereageerd op|replied to|commented on|responded to) (?:uw|je|jouw|your)"
-    r" (?:ticket|melding|request|verzoek|aanvraag|case|zaak)\b",
+    r" (?:ticket|melding|request|verzoek|aanvraag|case|zaak)\b"
+    # ... or that a reply was added to it, or it was closed, without its number ("Er is een
+    # reactie toegevoegd aan uw ticket.", "Dit ticket is opgelost.").
+    r"|\ber is een (?:nieuwe )?reactie (?:toegevoegd aan|geplaatst bij|geplaatst op|op|bij)"
+    r" (?:uw|je|jouw) (?:ticket|melding|verzoek|aanvraag|zaak)\b"
+    r"|\b(?:a new (?:reply|response|comment) (?:was|has been) added to|there is a new (?:reply"
+    r"|response|comment) (?:on|to)) your (?:ticket|request|case)\b"
+    r"|\b(?:dit|this) (?:ticket|melding|verzoek|request|case) (?:is|werd|has been|was)"
+    r" (?:opgelost|gesloten|afgesloten|solved|resolved|closed)\b",
     re.IGNORECASE,
 )
 #: A labelled field ("Zaaktype: Verzoek inzage", "Kenmerk afzender: PRV-…"): a system's
@@ -836,7 +856,23 @@ def payment_receipt(v: MessageView) -> str | None:
     if len(head) > _RECEIPT_CHARS or a_person(v):
         return None
     found = _PAYMENT_THANKS.match(fold(head))
-    return f"receipt {found.group(0)[:50]!r}" if found else None
+    if found:
+        return f"receipt {found.group(0)[:50]!r}"
+    # A receipt's subject over nothing but its fields ("Your receipt from Parkeerapp #4508"
+    # over "Amount: EUR 4,20").
+    lines = [line for line in v.head if line.strip()]
+    subject = _BILL_SUBJECT.match(fold(v.subject))
+    if subject and lines and all(_FIELD_LINE.match(line) for line in lines):
+        return f"receipt subject {subject.group(0)[:40]!r} over its fields only"
+    return None
+
+
+#: A receipt's or invoice's subject, addressed to the reader.
+_BILL_SUBJECT = re.compile(
+    r"^(?:your|uw|je|jouw|ihre|votre) (?:\w+ )?(?:receipt|betaalbewijs|bon|kassabon|kwitantie"
+    r"|quittung|beleg|recu|invoice|factuur|rechnung|facture)\b",
+    re.IGNORECASE,
+)
 
 
 #: Thanks for the reader's payment, order or gift, opening the text.
@@ -902,7 +938,8 @@ def portal_notice(v: MessageView) -> str | None:
 #: address ("Er werd aangemeld op uw account … vanaf een nieuw toestel", "New sign-in to
 #: your account", "Ihr Passwort wurde geändert").
 _ACCOUNT_NOTICE = re.compile(
-    r"\ber (?:werd|is|was) (?:aangemeld|ingelogd) (?:op|bij|in) (?:uw|je|jouw) \S"
+    r"\ber (?:werd|is|was) (?:zojuist |net |onlangs )?(?:aangemeld|ingelogd) (?:op|bij|in)"
+    r" (?:uw|je|jouw) \S"
     r"|\bnieuwe? (?:aanmelding|inlog\w{0,6}) (?:op|bij|in) (?:uw|je|jouw) (?:\w+ )?account"
     r"|\b(?:uw|je|jouw) (?:wachtwoord|e-?mailadres) (?:is|werd) (?:zojuist |onlangs )?(?:gewijzigd"
     r"|opnieuw ingesteld|aangepast)"
@@ -927,13 +964,20 @@ _ACCOUNT_NOTICE = re.compile(
 #: over 15 minuten"): a person writes "mijn pakket", "ik kom later".
 _SERVICE_NOTICE = re.compile(
     r"\b(?:je|uw|jouw|your|ihr|ihre|votre) (?:pakket|zending|pakje|parcel|package|shipment"
-    r"|paket|sendung|colis) (?:\w+ ){0,3}(?:is|wordt|komt|has been|is being|wurde|wird|est|a ete)"
+    r"|paket|sendung|colis|bestelling|order|bestellung|commande) (?:\w+ ){0,3}"
+    r"(?:is|wordt|komt|has been|is being|wurde|wird|est|a ete)"
     r" (?:\w+ )?(?:onderweg|verzonden|bezorgd|afgeleverd|on its way|shipped|dispatched"
     r"|delivered|out for delivery|unterwegs|versandt|zugestellt|en route|expedie|livre)\b"
     r"|\b(?:volg|track|verfolgen sie|suivez) (?:je|uw|your|ihr|ihre|votre) (?:pakket|zending"
     r"|parcel|package|shipment|order|paket|sendung|colis)\b"
     r"|\b(?:begint|start|starts|beginnt|commence) (?:over|in|dans) \d{1,3} (?:minuten|minutes"
-    r"|min)\b",
+    r"|min)\b"
+    # ... and a carrier's check-in notice ("You can now check in for your flight").
+    r"|\b(?:you can now check in|u kunt nu (?:online )?inchecken|je kunt nu (?:online )?inchecken"
+    r"|sie konnen (?:jetzt )?(?:online )?einchecken|vous pouvez (?:maintenant )?vous enregistrer)\b"
+    # ... and a roster's notice ("Je bent ingeroosterd voor zaterdag 11 maart").
+    r"|\b(?:je bent|u bent|you have been|you are|sie sind|du bist) (?:ingeroosterd|ingepland"
+    r"|scheduled|rostered|eingeteilt|eingeplant) (?:voor|for|fur|am)\b",
     re.IGNORECASE,
 )
 

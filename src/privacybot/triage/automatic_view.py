@@ -39,7 +39,11 @@ FIRST_PERSON_ANY = re.compile(
     # are English words or a minute.
     r"|jeg|meg|mig|mine|minu|mulle|minun|minua|minulle|minulla|mano"
     # Polish ("moja wiadomość", "mojego wniosku", "dla mnie").
-    r"|moja|moje|moj|mojej|mojego|moim|moich|mnie)\b",
+    r"|moja|moje|moj|mojej|mojego|moim|moich|mnie)\b"
+    # Chinese "我" (not "我们", we, nor a company's "我司", "我方", "我行"), Japanese "私は",
+    # "わたし", Korean "저는", "제가", Arabic "أنا", Hebrew "אני", "שלי": scripts without
+    # word boundaries around them.
+    r"|我(?![们們司方行])|私[はのがにも]|わたし|僕[はのが]|저는|제가|저의|나는|내가|أنا|אני|שלי",
     re.IGNORECASE,
 )
 COMMENT = re.compile(r"\([^()]*\)")
@@ -435,7 +439,7 @@ _CONDITIONAL_QUESTION = re.compile(
     r"|neem (?:dan |direct |meteen |gerust )?contact"
     # ... and a security notice's "Niet herkend? Wijzig direct uw wachtwoord".
     r"|wijzig (?:dan |direct |meteen )?(?:uw|je) wachtwoord|change your password"
-    r"|meld|annuleer|verzet|cancel|reschedule|sagen sie ab|annulez"
+    r"|meld|annuleer|verzet|cancel|reschedule|sagen sie ab|annulez|ruil|wissel|swap|tauschen"
     r"|contact|rufen sie|schreiben sie|wenden sie sich|appelez|contactez|ecrivez|chiama"
     r"|scrivi|llame|escriba)\b(?!\s(?:me|mij|mich|moi)\b)"
     # ("…? Neem dan contact met mij op" is a person asking to be contacted.)
@@ -581,7 +585,11 @@ _LISTING_ROW = re.compile(
     # a@b.nl, temat: AVG").
     r"|^.{0,60}(?:\s\|\s|\t|\s{3,})[\w.+-]{1,64}@[\w.-]{1,253}(?:\s\|\s|\t|\s{3,})\S"
     # ... or after a date, as a digest lists the held ("Mon, 01 Jun 2026  a@b.nl    Factuur").
-    r"|^(?:\w{3},?\s)?\d{1,2}\s\w{3}\s\d{4}[\d: ]{0,6}\s{2,}[\w.+-]{1,64}@[\w.-]{1,253}\s{3,}\S"
+    r"|^(?:\w{3},?\s)?\d{1,2}\s\w{3}\s\d{4}[\d: ]{0,6}\s{2,}[\w.+-]{1,64}@[\w.-]{1,253}\s{2,}\S"
+    # ... or a forum digest's topic with its count ("* Loyalty programme ignored my erasure
+    # request (57 replies)"): a title, not the writer's words.
+    r"|^\W{0,3}[-*•]\s.{3,160}\(\d{1,6}\s(?:replies|reacties|antwoorden|antworten|reponses"
+    r"|respuestas|risposte|posts|berichten|comments|beitrage|messages)\)\s*$"
     r"|^\W{0,3}(?:from|van|von|od|de|da|fra)\s?:\s?[\w.+-]{1,64}@[\w.-]{1,253},?\s(?:subject"
     r"|onderwerp|betreff|temat|objet|oggetto|asunto|emne|amne)\s?:"
 )
@@ -846,9 +854,19 @@ def not_the_writers(text: str) -> str:
     """``text`` without what is no one's words about themselves: a mail address
     ("w.andersen@inzage-nu.example"), a filter's reason for holding mail, a notice's pointer
     for others' questions ("Voor vragen over de AVG kunt u terecht bij …"), a case's type
-    after its number ("zaak 56347 (AVG inzageverzoek)": a case system's label)."""
-    text = _CASE_TYPE.sub(" ", text)
+    after its number ("zaak 56347 (AVG inzageverzoek)": a case system's label), the name
+    of a data protection authority in a signature ("Autoriteit Persoonsgegevens")."""
+    text = _AUTHORITY_NAME.sub(" ", _CASE_TYPE.sub(" ", text))
     return _POINTER_SENTENCE.sub(" ", ADDRESS.sub(" ", _DLP_REASON.sub(" ", text)))
+
+
+#: The names of data protection authorities: an organisation's name, not the writer's data.
+_AUTHORITY_NAME = re.compile(
+    r"\b(?:autoriteit persoonsgegevens|gegevensbeschermingsautoriteit|(?:information|data)"
+    r" protection (?:authority|commissioner)|datenschutzbeh[o~]rde|datenschutzbeauftragte[rn]?"
+    r"|commission nationale de l'informatique et des libertes)\b",
+    re.IGNORECASE,
+)
 
 
 #: A case, ticket or file number with its type in brackets after it.
