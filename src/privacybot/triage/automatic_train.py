@@ -260,6 +260,14 @@ SETS: tuple[str, ...] = (
     "set217",
     "set218",
     "set219",
+    "set220",
+    "set221",
+    "set222",
+    "set223",
+    "set224",
+    "set225",
+    "set226",
+    "set227",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -482,6 +490,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set217": "mail217",
     "set218": "mail218",
     "set219": "mail219",
+    "set220": "mail220",
+    "set221": "mail221",
+    "set222": "mail222",
+    "set223": "mail223",
+    "set224": "mail224",
+    "set225": "mail225",
+    "set226": "mail226",
+    "set227": "mail227",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
