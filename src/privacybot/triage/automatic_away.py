@@ -252,10 +252,14 @@ def oof_subject(v: MessageView) -> str | None:
     # A request typed after the prefix ("Out of office - please send by post"), or the
     # writer's own request in their text ("… als jullie mij over mijn verwijderverzoek
     # willen bellen"): a person telling us they will be away.
+    # ... or a request typed on a phone ("Please advise." over "Verstuurd vanaf mijn
+    # iPhone"): phones send no out-of-office notices, their owners' servers do.
+    typed_on_a_phone = bool(MOBILE_FOOTER.search(v.head_text)) and _asks_politely(v.head_text)
     if (
         match
         and not PERSON_REQUEST.search(without_our_subject(v.subject))
         and not _MY_REQUEST.search(v.own_words)
+        and not typed_on_a_phone
     ):
         return f"out-of-office subject {match.group(0).strip(' :-')!r}"
     if match:

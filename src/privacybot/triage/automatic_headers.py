@@ -34,6 +34,7 @@ from privacybot.triage.automatic_view import (
     a_person,
     closes_with_a_name,
     first_token,
+    hands_back_a_copy,
     is_ours,
     local_part,
     squash,
@@ -309,6 +310,10 @@ def daemon_sender(v: MessageView) -> str | None:
                 v.human_voice or v.subject.rstrip().endswith("?")
             ):
                 return f"sender {local} under a bounce subject"
+            # ... or over the copy it hands back under a mail system's heading ("---- copy
+            # of your message ----"): a person quotes, a mail system returns.
+            if hands_back_a_copy(v):
+                return f"sender {local} over the copy it returns"
         if display and not address.count("@") and _DAEMON_NAME.match(display):
             return f"sender {display} without address"
         # A mail administrator's mailbox may carry the role as its name ("Postmaster"

@@ -373,6 +373,10 @@ def gateway_body(v: MessageView) -> str | None:
     # over "Ter info: onderstaande melding.").
     if CLIENT_REPLY.match(v.subject) and opens_with_a_note(v):
         return None
+    # ... nor one answering below the notice they quote ("> Quarantaine-overzicht …" then
+    # "Ik heb hem nu vrijgegeven. Mijn antwoord: ja"): a gateway never writes under a quote.
+    if _answers_below_a_quote(v):
+        return None
     system = any(
         _SYSTEM_LOCAL.search(squash(local_part(address))) or _SYSTEM_NAME.search(fold(name))
         for name, address in v.mailboxes
@@ -1157,6 +1161,14 @@ _DASH_LINE = re.compile(r"-{2,}\s?")
 _FOOTER_CHARS = 300
 
 
+def _answers_below_a_quote(v: MessageView) -> bool:
+    """The writer speaks below the notice they quote, in the first person or with a
+    question ("> Quarantaine-overzicht …" then "Ik heb hem nu vrijgegeven. Mijn antwoord:
+    ja"): a gateway never writes under a quote."""
+    below = fold(v.below_quote)
+    return bool(below) and (first_person_in(below) or has_question(below))
+
+
 def gateway_words(v: MessageView) -> str | None:
     """What a gateway did to a message and why, in the words of ``data/gateway.yaml``
     (held, blocked, quarantined, converted to a secure message … for a policy, a virus,
@@ -1186,7 +1198,7 @@ def gateway_words(v: MessageView) -> str | None:
     # A person's voice, but the words "persoonsgegevens", "personal data" are a DLP
     # notice's reason here, not the writer's own data: only a question, the writer's own
     # data or request, or a request of the desk count.
-    if _gateway_person(subject, text):
+    if _gateway_person(subject, text) or _answers_below_a_quote(v):
         return None
     # A person passing a notice on with a note over it, under their client's "Re:".
     if CLIENT_REPLY.match(v.subject) and opens_with_a_note(v):

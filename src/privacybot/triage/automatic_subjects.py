@@ -333,7 +333,11 @@ RECEIPT_BODY: str = (
     r"|hat ihre nachricht geoffnet|a ouvert votre message|werd ontvangen door|was displayed by"
     r"|werd weergegeven door|wurde angezeigt von|was displayed on|was read\.$"
     # Outlook's terse receipt: "… Sent: <date>  read Wed, 25 Feb 2026"; "has been deleted".
-    r"|read (?:on )?(?:mon|tue|wed|thu|fri|sat|sun)\w{0,6},? \d{1,2} \w{3}"
+    r"|read(?: on|\s?:)? (?:mon|tue|wed|thu|fri|sat|sun)\w{0,6},? \d{1,2} \w{3}"
+    # "Uw bericht aan … met onderwerp "…" is gelezen.": the message named between.
+    r"|(?:uw|your|ihre) (?:bericht|message|nachricht) (?:aan|to|an) \S{3,120} (?:met onderwerp"
+    r"|with (?:the )?subject|mit (?:dem )?betreff) .{1,200} (?:is|was|has been|wurde)"
+    r" (?:gelezen|read|gelesen)\W{0,2}$"
     r"|(?:was|has been) deleted(?: without being read)?\.)"
 )
 #: The To/Subject/Sent lines of a receipt's template, in its languages.

@@ -134,6 +134,7 @@ _NOT_AUTOMATIC = re.compile(
 #: ---") and before a colon ("Original message:").  Both end the writer's own text
 #: (``HEAD_END``) and tell a returned copy from a person's quote (``returns_a_copy_below``).
 _RETURNED_COPY = (
+    r"(?:(?:a )?copy of |(?:een )?kopie van |(?:eine )?kopie (?:ihrer|der) |(?:une )?copie de )?"
     r"(?:your|uw|je|ihre|votre|tu|il tuo) (?:original |oorspronkelijke? |originele "
     r"|urspr[uü]ngliche )?(?:message|bericht|nachricht|mensaje|messaggio)"
 )
@@ -895,6 +896,12 @@ def returns_a_copy_below(v: MessageView) -> bool:
     message it hands back, not under a person's quote or attribution."""
     line = _first_quote_line(v)
     return line is not None and bool(_RETURNED_HEADING.match(line))
+
+
+def hands_back_a_copy(v: MessageView) -> bool:
+    """A mail system's heading for the message it hands back stands below the writer's
+    text or among its last lines ("---- copy of your message ----" over the headers)."""
+    return returns_a_copy_below(v) or any(_RETURNED_HEADING.match(line) for line in v.head)
 
 
 def quotes_below(v: MessageView) -> bool:
