@@ -299,6 +299,15 @@ FIRST_READINGS: dict[int, str] = {
     225: "99.0 %, 0/300",
     226: "99.0 %, 0/300",
     227: "99.0 %, 2/300",
+    # Sets 228 and 230-235: the same brief, one emphasis each; read on 133ca5eb (set 229's
+    # writer had written nothing when the round was read).
+    228: "98.0 %, 0/300",
+    230: "99.5 %, 0/300",
+    231: "98.25 %, 7/300",
+    232: "100 %, 0/300",
+    233: "100 %, 3/300",
+    234: "98.5 %, 0/300",
+    235: "100 %, 2/300",
 }
 
 

@@ -268,6 +268,13 @@ SETS: tuple[str, ...] = (
     "set225",
     "set226",
     "set227",
+    "set228",
+    "set230",
+    "set231",
+    "set232",
+    "set233",
+    "set234",
+    "set235",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -498,6 +505,13 @@ BLIND_FOLDERS: dict[str, str] = {
     "set225": "mail225",
     "set226": "mail226",
     "set227": "mail227",
+    "set228": "mail228",
+    "set230": "mail230",
+    "set231": "mail231",
+    "set232": "mail232",
+    "set233": "mail233",
+    "set234": "mail234",
+    "set235": "mail235",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
