@@ -3,7 +3,6 @@ and the hard human negatives that guard each new rule; plus the speed bound."""
 
 from __future__ import annotations
 
-import time
 from email.header import Header
 from pathlib import Path
 
@@ -315,7 +314,7 @@ def test_gateway_notices_from_neutral_senders_by_their_template(body: str) -> No
     assert verdict(mail("Melding", body, "mail@firma.example")) == (True, "gateway-notice")
 
 
-# ---- speed -------------------------------------------------------------------------------
+# ---- hostile bodies (their timing is bench/hostile_bodies.py) -----------------------------
 
 
 @pytest.mark.parametrize(
@@ -328,11 +327,10 @@ def test_gateway_notices_from_neutral_senders_by_their_template(body: str) -> No
         "Auto reply " * 20_000,
     ],
 )
-def test_rules_stay_fast_on_hostile_bodies(body: str) -> None:
-    raw = mail("Afwezig " + "x " * 2_000, body)
-    start = time.perf_counter()
-    verdict(raw)
-    assert time.perf_counter() - start < 1.0
+def test_hostile_bodies_under_a_weak_subject_stay_a_persons(body: str) -> None:
+    """Endless braces, nesting or one word repeated under "Afwezig x x …" say nothing a
+    notice says: no rule may take them, nor fail on them."""
+    assert verdict(mail("Afwezig " + "x " * 2_000, body)) == (False, None)
 
 
 @pytest.mark.parametrize("name", fixtures("list_admin"))

@@ -62,3 +62,21 @@ def test_grouped_cross_validation_holds_out_sets_together_and_finds_a_person(
     out = capsys.readouterr().out
     assert out.count("held out ") == 8 and "held out set3, set11 … (2 sets)" in out
     assert "people taken by the model 1/9" in out
+
+
+@pytest.mark.parametrize("groups", [-1, 10_000])
+def test_more_groups_than_sets_is_a_clear_error_not_a_crash(
+    groups: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A careless operator's --groups 10000 (or -1) stops before any data is read, saying
+    what the allowed range is, instead of dividing by an empty fold."""
+    import privacybot.triage.automatic_train as at
+
+    with pytest.raises(SystemExit) as stop:
+        at.main(["--groups", str(groups)])
+    assert stop.value.code == 2
+    assert (
+        f"--groups must be 0 (one set at a time) to {len(at.SETS) - 2}" in capsys.readouterr().err
+    )
+    with pytest.raises(ValueError, match="--groups must be"):
+        at.cross_validate({}, groups)

@@ -66,7 +66,7 @@ OOF_WEAK_SUBJECTS: tuple[str, ...] = (
     r"absence|absent(?:e)?|(?:en )?cong[e~]s?(?: d'[e~]t[e~])?|hors du bureau|(?:en )?vacances",
     r"fuori (?:sede|ufficio)|assente|fuera de la oficina|ausente|fora do escrit[o~]rio",
     r"(?:de |en )?vacaciones|(?:in )?(?:ferie|vacanza)|(?:de |em )?f[e~]rias|(?:na )?urlop\w{0,3}",
-    r"fr[a~]nvaro(?:nde)?|frav(?:æ|ae|a|~)r(?:ende)?|ikke til stede|ferie|semester",
+    r"fr[a~]nvar(?:o|ande)|frav(?:æ|ae|a|~)r(?:ende)?|ikke til stede|ferie|semester",
     # Croatian, Serbian and Bosnian ("Odsutan", "Odsutna").
     r"odsutn(?:a|an|i|ost)",
     # Frisian ("Net oanwêzich", "Ik bin oant 23/08 net oanwêzich").
@@ -185,6 +185,9 @@ _RETURN_DATE = re.compile(
 )
 
 
+#: A single away line under a weak subject word, in any language: no room for a request.
+_SHORT_AWAY_LINE = 160
+
 #: An autoresponder's greeting to whoever wrote ("Beste afzender", "Dear sender").
 _TO_ANY_SENDER = re.compile(
     r"\W{0,3}(?:beste|geachte|dear|hallo|hello|sehr geehrte|liebe|cher|chere)\s(?:\w+\s)?"
@@ -199,13 +202,15 @@ _SUBJECT_LANGUAGES = re.compile(r"\s?[/|]\s?")
 
 
 #: An absence still to come: a person telling us ahead ("je serai absente la semaine
-#: prochaine", "I'm out of office from tomorrow", "Ik ga vanaf maandag met verlof", "before
-#: my leave starts"); an autoresponder runs while its owner is away, and its "vanaf
+#: prochaine", "I'm out of office from tomorrow", "Ik ga vanaf maandag met verlof", "ik ben
+#: vanaf morgen drie weken weg", "volgende week met kerstvakantie", "before my leave
+#: starts"); an autoresponder runs while its owner is away, and its "vanaf
 #: maandag ben ik er weer" is the return, and "from Monday 15 June" its set-up dates.
 _AWAY_WORD = (
     r"(?:afwezig|absente?|absence|away|out of (?:the )?office|abwesend|ausente|assente|met"
-    r" verlof|verlof|op vakantie|vakantie|on (?:annual )?leave|on holiday|on vacation|im urlaub"
-    r"|en conge|urlaub|nicht erreichbar|niet bereikbaar|not reachable|unreachable|unavailable)"
+    r" \w{0,14}verlof|\w{0,14}verlof|op \w{0,10}vakantie|\w{0,10}vakantie|on (?:annual )?leave"
+    r"|on holiday|on vacation|im \w{0,10}urlaub|en conge|\w{0,10}urlaub|nicht erreichbar"
+    r"|niet bereikbaar|not reachable|unreachable|unavailable|weg)"
 )
 _AHEAD = (
     r"(?:next week|volgende week|komende week|n[a~]chste woche|la semaine prochaine"
@@ -255,11 +260,14 @@ def oof_subject(v: MessageView) -> str | None:
     # ... or a request typed on a phone ("Please advise." over "Verstuurd vanaf mijn
     # iPhone"): phones send no out-of-office notices, their owners' servers do.
     typed_on_a_phone = bool(MOBILE_FOOTER.search(v.head_text)) and _asks_politely(v.head_text)
+    # ... or an absence still to come ("Out of office – maar dit is dringend" over "Ik ben
+    # vanaf morgen op vakantie maar …"): a notice runs while its owner is away.
     if (
         match
         and not PERSON_REQUEST.search(without_our_subject(v.subject))
         and not _MY_REQUEST.search(v.own_words)
         and not typed_on_a_phone
+        and not absence_ahead(v)
     ):
         return f"out-of-office subject {match.group(0).strip(' :-')!r}"
     if match:
@@ -320,6 +328,17 @@ def oof_subject(v: MessageView) -> str | None:
         and (_AWAY_ALTERNATIVE.search(head) or (len(head) <= 160 and not _ASKS.search(head)))
     ):
         return f"out-of-office subject {match.group(0).strip(' :-')!r} and an away notice"
+    # ... or one short line that says so in the absence lexicon's words, in any language
+    # or script ("أنا خارج المكتب حاليا." under "Frånvarande:", "je suis actuellement en
+    # formation"): too short to hold a request, and nothing above asked anything.
+    if (
+        match
+        and len(head) <= _SHORT_AWAY_LINE
+        and "?" not in head
+        and ABSENT.search(head)
+        and not _ASKS.search(head)
+    ):
+        return f"out-of-office subject {match.group(0).strip(' :-')!r} and an absence line"
     if match and len(head) <= 200 and _RETURN_DATE.search(head) and not _ASKS.search(head):
         return f"out-of-office subject {match.group(0).strip(' :-')!r} and a return date"
     # A weak word over our own subject, token and all, and no text at all: an away rule

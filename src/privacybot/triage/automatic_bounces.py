@@ -247,7 +247,17 @@ def _persons_note(v: MessageView) -> bool:
             # A line naming a mail server may be the writer's own ("Mijn mailserver gaf
             # dit terug"): it counts with what stands above it.
             return first_person_in(fold(" ".join(v.head[: n + 1])))
-    return v.first_person
+    return v.first_person or bool(_WE_ASK.search(fold(" ".join(v.head))))
+
+
+#: An organisation asking in its own plural ("Wij willen graag een datalek melden", "We
+#: would like to report …"): a mail system's "we" informs *you* ("We would like to let you
+#: know …") and asks nothing for itself.
+_WE_ASK = re.compile(
+    r"\b(?:wij|we|wir|nous)\s(?:willen|zouden|would|want|wish|mochten|wollen|voudrions"
+    r"|souhaitons)\s(?!(?:\w+\s){0,3}(?:u|you|je|jou|ihnen|sie|dich|vous)\b)\w",
+    re.IGNORECASE,
+)
 
 
 #: A person reporting their own side of a bounce: their organisation's logs or server

@@ -282,7 +282,9 @@ _NUMBER = (
 )
 _QUIZ = re.compile(
     r"\b(?:what|wat|wie ?viel|combien|cuanto|quanto|hoeveel|ile|how much|vad|hva|hvad|mika"
-    r"|kolik)\s(?:is|ist|fait|es|e|wordt|jest|are|ar|er|on|je)\s" + _NUMBER + r"\s?(?:\+|plus"
+    r"|kolik)\s(?:is|ist|fait|font|fa|es|e|wordt|jest|are|ar|er|on|je)\s"
+    + _NUMBER
+    + r"\s?(?:\+|plus"
     r"|en|and|und|et|y|e|i|x|times|maal|mal|og|och|ja|a)\s?" + _NUMBER + r"\s?\?"
     # ... or the sum alone ("vul de som in: 8 + 9 = ?").
     r"|\b\d{1,3}\s?[+x*]\s?\d{1,3}\s?=\s?\?"
@@ -1300,7 +1302,8 @@ _VENDOR_FOOTER = re.compile(
 )
 _HUMAN_CHECK_QUESTION = re.compile(
     r"[^.!?]{0,80}\b(?:bevestig\w{0,3}|confirm\w{0,3}|prove|bestatig\w{0,3}|confirmer)\b"
-    r"[^.!?]{0,40}\b(?:mens|human|person|mensch|humain|real|robot|roboter|bot)\b[^.!?]{0,80}\?"
+    r"[^.!?]{0,40}\b(?:mens|human|person|personne|mensch|humain|real|robot|roboter|bot)\b"
+    r"[^.!?]{0,80}\?"
     r"|\b(?:are you|bent u|ben je|sind sie|bist du|etes-vous|eres|e lei)\s(?:an?\s|een\s|ein\s"
     r"|une?\s)?(?:real\s|echte?\s|echter\s|vrai\s)?(?:human|person|persoon|mens|mensch|humain|humano"
     r"|a robot|een robot|ein roboter|un robot)\b[^.!?]{0,40}\?"

@@ -17,7 +17,11 @@ import re
 import unicodedata
 
 #: Letters NFKD leaves whole but a writer may type without their mark.
-_LETTERS = str.maketrans({"ß": "ss", "ł": "l", "Ł": "L", "ı": "i", "đ": "d", "Đ": "D", "ø": "o"})
+#: Letters NFKD leaves whole, spelled out; and the Arabic question mark, which NFKD keeps,
+#: as "?" so that a question asked in Arabic or Persian is one.
+_LETTERS = str.maketrans(
+    {"ß": "ss", "ł": "l", "Ł": "L", "ı": "i", "đ": "d", "Đ": "D", "ø": "o", "\u061f": "?"}
+)
 
 
 def fold(text: str) -> str:

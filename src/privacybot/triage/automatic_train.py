@@ -642,6 +642,8 @@ def cross_validate(by_set: dict[str, list[Example]], groups: int = 0) -> float:
     minutes, and each fit still meets sets it has never seen."""
     clean = set(THRESHOLDS)
     blind = [name for name in SETS if name not in ("own", "letters")]
+    if not 0 <= groups <= len(blind):
+        raise ValueError(f"--groups must be 0 (one set at a time) to {len(blind)}, got {groups}")
     folds = [blind[i::groups] for i in range(groups)] if groups > 0 else [[n] for n in blind]
     for held in folds:
         train = [ex for name in SETS if name not in held for ex in by_set[name]]
@@ -649,6 +651,9 @@ def cross_validate(by_set: dict[str, list[Example]], groups: int = 0) -> float:
         test = [ex for name in held for ex in by_set[name]]
         auto = [ex for ex in test if ex.automatic]
         people = [ex for ex in test if not ex.automatic]
+        if not auto:
+            print(f"held out {held[0]} …: no automatic messages, skipped")
+            continue
         rules = sum(ex.by_rules for ex in auto) / len(auto)
         label = held[0] if len(held) == 1 else f"{held[0]}, {held[1]} … ({len(held)} sets)"
         print(f"held out {label}: {len(auto)} automatic, {len(people)} people; rules {rules:.3f}")
@@ -699,6 +704,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=model_path())
     parser.add_argument("--data", type=Path, default=DATA)
     args = parser.parse_args(argv)
+    blind = len(SETS) - 2
+    if not 0 <= args.groups <= blind:
+        parser.error(f"--groups must be 0 (one set at a time) to {blind}, got {args.groups}")
     by_set = {name: _examples(name, args.data) for name in SETS}
     threshold = args.threshold
     if args.cv or threshold is None:

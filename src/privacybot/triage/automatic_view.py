@@ -81,6 +81,8 @@ CITIZEN = re.compile(
     r"|aanvraag|anfrage|antrag|demande"
     r"|solicitud|bezwaar|klacht|objection|complaint|widerspruch|beschwerde|reclamation"
     r"|richiesta|pedido|file|dossier|phone|telefoonnummer|address(?! book)|adres|adresse|adress"
+    r"|geboortedatum|date of birth|birth ?date|geburtsdatum|date de naissance|bsn"
+    r"|burgerservicenummer"
     r"|information|vraag|vragen|questions?|fragen?|domanda|pregunta)"
     # ... or one person's the writer acts for ("They want their data erased", "haar
     # gegevens"; Dutch "hun gegevens" speaks of people in general).
