@@ -311,6 +311,15 @@ FIRST_READINGS: dict[int, str] = {
     # Set 229 (the same brief; emphasis: young people), finished after its round was read;
     # read on d546d5e2.
     229: "96.75 %, 0/300",
+    # Sets 236-243: the same brief, one emphasis each; read on 7cd8f110.
+    236: "100 %, 0/300",
+    237: "99.0 %, 0/300",
+    238: "100 %, 0/300",
+    239: "96.75 %, 1/300",
+    240: "100 %, 5/300",
+    241: "98.75 %, 0/300",
+    242: "99.25 %, 7/300",
+    243: "96.75 %, 0/300",
 }
 
 

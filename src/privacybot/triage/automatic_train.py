@@ -276,6 +276,14 @@ SETS: tuple[str, ...] = (
     "set233",
     "set234",
     "set235",
+    "set236",
+    "set237",
+    "set238",
+    "set239",
+    "set240",
+    "set241",
+    "set242",
+    "set243",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -514,6 +522,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set233": "mail233",
     "set234": "mail234",
     "set235": "mail235",
+    "set236": "mail236",
+    "set237": "mail237",
+    "set238": "mail238",
+    "set239": "mail239",
+    "set240": "mail240",
+    "set241": "mail241",
+    "set242": "mail242",
+    "set243": "mail243",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
