@@ -202,10 +202,11 @@ _SUBJECT_LANGUAGES = re.compile(r"\s?[/|]\s?")
 
 
 #: An absence still to come: a person telling us ahead ("je serai absente la semaine
-#: prochaine", "I'm out of office from tomorrow", "Ik ga vanaf maandag met verlof", "ik ben
-#: vanaf morgen drie weken weg", "volgende week met kerstvakantie", "before my leave
-#: starts"); an autoresponder runs while its owner is away, and its "vanaf
-#: maandag ben ik er weer" is the return, and "from Monday 15 June" its set-up dates.
+#: prochaine", "I'm out of office from tomorrow", "away at ICEGOV 2026 from tomorrow", "Ik
+#: ga vanaf maandag met verlof", "ik ben vanaf morgen drie weken weg", "volgende week met
+#: kerstvakantie", "before my leave starts"); an autoresponder runs while its owner is
+#: away, and its "vanaf maandag ben ik er weer" is the return, "away until next week" or
+#: "abwesend und ab Montag wieder da" its end, and "from Monday 15 June" its set-up dates.
 _AWAY_WORD = (
     r"(?:afwezig|absente?|absence|away|out of (?:the )?office|abwesend|ausente|assente|met"
     r" \w{0,14}verlof|\w{0,14}verlof|op \w{0,10}vakantie|\w{0,10}vakantie|on (?:annual )?leave"
@@ -220,8 +221,14 @@ _AHEAD = (
     r"|thursday|friday|montag|dienstag|mittwoch|donnerstag|freitag|lundi|mardi|mercredi|jeudi"
     r"|vendredi)(?!,? \d)))"
 )
+#: Words between an absence and a day that make the day its end, not its start.
+_RETURN_WORD = (
+    r"(?:until|till|tot|t/m|bis|jusqu\w*|fino|hasta|and|en|und|et|but|maar|aber|mais|back"
+    r"|terug|weer|wieder|again|zuruck|retour|i|ik|ich|je|we|wij)"
+)
 _FUTURE_ABSENCE = re.compile(
-    rf"\b{_AWAY_WORD} {_AHEAD}\b|\b{_AHEAD}(?: (?:\w+ ){{0,3}})?{_AWAY_WORD}\b"
+    rf"\b{_AWAY_WORD}(?: (?!{_RETURN_WORD}\b)[\w-]+){{0,5}} {_AHEAD}\b"
+    rf"|\b{_AHEAD}(?: (?:\w+ ){{0,3}})?{_AWAY_WORD}\b"
     r"|\b(?:before|voordat|bevor|avant que) (?:my|mijn|mein|mon) (?:\w+ )?(?:leave|verlof"
     r"|vakantie|holiday|vacation|urlaub|conge)\b",
     re.IGNORECASE,
@@ -589,9 +596,21 @@ _WAY_ON = re.compile(
 _SENTENCE = re.compile(r"[^.!?\n]+")
 
 
+#: A phone footer's apology ("Please excuse my brevity", "Excuses voor de typfouten"):
+#: the app's words under every mail, asking the reader nothing.
+_PHONE_APOLOGY = re.compile(
+    r"\b(?:please |pls |graag )?(?:excuse|forgive|pardon) (?:my|the|any) (?:brevity|briefness"
+    r"|typos?|spelling|autocorrect)|\bexcuses voor (?:de |eventuele )?(?:typfouten|beknoptheid)"
+    r"|\b(?:bitte )?entschuldigen sie (?:die |meine )?(?:kurze|k[u~]rze|tippfehler)",
+    re.IGNORECASE,
+)
+
+
 def _asks_politely(text: str) -> bool:
     """A polite word in a sentence that is no notice's way on (a mail address in the
-    sentence is one: "bei Serverproblemen bitte an support@… schreiben")."""
+    sentence is one: "bei Serverproblemen bitte an support@… schreiben") nor a phone
+    footer's apology."""
+    text = _PHONE_APOLOGY.sub(" ", text)
     for sentence in _SENTENCE.findall(ADDRESS.sub(" contact ", text)):
         if _POLITE_WORD.search(sentence) and not _WAY_ON.search(sentence):
             return True

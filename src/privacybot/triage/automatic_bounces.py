@@ -199,7 +199,7 @@ ABUSE_DESK_ASKS = re.compile(
     r" is removed|wilt u (?:\w+ ){0,2}maatregelen nemen"
     # ... and to take the recipient off the sender's lists ("Gelieve deze ontvanger uit uw
     # verzendlijsten te verwijderen", "Please remove this recipient from your lists").
-    r"|gelieve (?:deze|de) (?:ontvanger|geadresseerde|adres)\w{0,2} uit (?:uw|je|jullie)"
+    r"|gelieve (?:deze|de) (?:ontvanger|geadresseerde|adres)\w{0,2} (?:uit|van) (?:uw|je|jullie)"
     r" \w{0,12}lijst\w{0,2} te (?:verwijderen|halen)"
     r"|please remove (?:this|the) (?:recipient|address|subscriber) from (?:your|all)"
     r" (?:\w+ )?lists?"

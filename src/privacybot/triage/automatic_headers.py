@@ -373,7 +373,10 @@ _SERVER_ACCOUNTS = r"root|nobody|www-?data|wwwrun|apache|nginx|httpd|daemon|cron
 #: is ``_NO_REPLY``'s, which `machine_envelope` asks too.
 _MACHINE_ENVELOPE = re.compile(
     rf"^(?:{_SERVER_ACCOUNTS}|mdaemon|postfix|exim"
-    r"|notifications?|calendar-?notifications?)(?:\+.*)?$"
+    r"|notifications?)(?:\+.*)?$"
+    # ... a calendar service's, also with its per-message token ("calendar-notification-
+    # uvz4f6psp1", set 243)
+    r"|^calendar-?notifications?(?:[-+_.][a-z0-9]{1,40})?$"
     r"|^(?:bounces?|bnc|returns?|rtn|pmta|mailer|bmail|fbl)(?:[-_.+=].*)?$"
     # service accounts ("svc_crm", "sharepoint-svc"), and the opaque ids sending services
     # use as envelope senders (long hex with dashes, or digits alone)
@@ -817,7 +820,13 @@ PASSES_ON = re.compile(
     # van een inwoner … zetten wij deze door", "we are passing it on to you").
     r"|\b(?:zetten|sturen|geven) (?:wij|we) (?:deze|dit|die|het|hem|ze) (?:\w+ ){0,2}door\b"
     r"|\b(?:leiten|geben) wir (?:diese|sie|das|ihn|es) (?:\w+ ){0,2}weiter\b"
-    r"|\b(?:we are|we're) passing (?:this|it|them) on\b",
+    r"|\b(?:we are|we're) passing (?:this|it|them) on\b"
+    # ... or says a resident's question is the reader's to answer ("A resident called us
+    # today with a question that belongs with you", "een vraag die bij jullie hoort").
+    r"|\b(?:question|request|matter|vraag|verzoek|melding|zaak|anfrage|frage)\s(?:that|which|die"
+    r"|dat|welche)\s(?:belongs|is meant|hoort|thuishoort|gehort|gehoert)\s(?:with|for|to"
+    r"|bij)\s(?:you|u|jullie|ihnen|euch)\b"
+    r"|\b(?:die|dat)\s(?:bij|voor)\s(?:u|jullie)\s(?:bedoeld is|thuishoort|hoort)\b",
     re.IGNORECASE,
 )
 

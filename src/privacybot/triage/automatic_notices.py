@@ -733,6 +733,10 @@ _STATUS_CHANGED = re.compile(
     r" (?:uw|je|jouw) (?:ticket|melding|verzoek|aanvraag|zaak)\b"
     r"|\b(?:a new (?:reply|response|comment) (?:was|has been) added to|there is a new (?:reply"
     r"|response|comment) (?:on|to)) your (?:ticket|request|case)\b"
+    # ... or an issue tracker's comment notice on an issue key ("Jan de Vries commented on
+    # PRV-594"; never one of our case references).
+    r"|\b(?:commented on|heeft gereageerd op|hat kommentiert|a commente) [a-z][a-z0-9]{1,9}-"
+    r"(?!\d{4}-\d{5})\d{1,6}\b"
     r"|\b(?:dit|this) (?:ticket|melding|verzoek|request|case) (?:is|werd|has been|was)"
     r" (?:opgelost|gesloten|afgesloten|solved|resolved|closed)\b",
     re.IGNORECASE,

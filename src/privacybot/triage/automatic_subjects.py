@@ -275,8 +275,9 @@ RECEIPT_SUBJECTS: str = (
 )
 #: What a receipt's template says on its own: specific enough without its subject.
 RECEIPT_BODY_STRONG: str = (
-    r"\b(?:your document:?\s.{0,200}was received by|this is a (?:return )?receipt for the"
-    r" (?:mail|message|e-?mail)|(?:return|read) receipt .{0,40}acknowledges|(?:has been|was)"
+    r"\b(?:your document:?\s.{0,200}was (?:received by|read on .{0,60}\bby\b)"
+    r"|this is a (?:return )?receipt for the (?:mail|message|e-?mail)"
+    r"|(?:return|read) receipt .{0,40}acknowledges|(?:has been|was)"
     r" displayed on the recipient'?s? (?:computer|screen)|dies ist eine lesebestatigung"
     r"|dit is een leesbevestiging|ceci est un accuse de lecture|this receipt verifies"
     r"|disposition:\s?(?:manual|automatic)-action/mdn-sent-(?:manually|automatically)"
@@ -323,7 +324,7 @@ RECEIPT_BODY: str = (
     r"|foi eliminada sem ser lida|lastes den|fue leido el|ha sido leido"
     # Croatian and Serbian ("Vaša poruka … pročitana je …").
     r"|procitana je|je procitana"
-    r"|ble lest|blev last|blev l(?:æ|ae)st|luettiin|zostala (?:przeczytana|odczytana)"
+    r"|ble lest|blev last|blev l(?:æ|ae)st|luettiin|zosta[l~?]a (?:przeczytana|odczytana)"
     r"|byla prectena"
     r"|elolvast\w{0,4}"
     r"|\bloeti\b|tika izlasits|buvo perskaityt\w{1,2}"

@@ -99,7 +99,9 @@ CITIZEN = re.compile(
     r"(?!\s(?:bevat|lijkt|lijken)\w{0,3}\b)"
     r"|(?<!contains )(?<!containing )(?<!contained )personal data|personenbezogenen?"
     r"|inzage\w{0,8}"
-    r"|auskunft|erase|erasure|verwijder(?:en|ing)|delete (?:my|all)|loschung|loschen sie"
+    # (not a full mailbox's "de ontvanger moet eerst berichten verwijderen")
+    r"|auskunft|erase|erasure|(?<!berichten )(?<!e-mails )(?<!mails )verwijder(?:en|ing)"
+    r"|delete (?:my|all)|loschung|loschen sie"
     r"|welke (?:persoons)?gegevens|what (?:personal )?data|which (?:personal )?data"
     r"|welche (?:personenbezogenen )?daten|quelles donnees"
     r"|supprimer mes|access request|(?:deletion|erasure|data|privacy|subject access) request"
@@ -244,11 +246,20 @@ def has_question(text: str) -> bool:
 def asks_or_owns(subject: str, text: str) -> bool:
     """A question (in the subject or the writer's ``text``) or the writer's own request or
     data: the core of a person's voice, which each wording rule reads over its own text.
-    A mail address is no one's words: "inzage" in "j.berg@inzage-portaal.example" is a
-    domain, not a request."""
+    A mail address or host name is no one's words: "inzage" in "j.berg@inzage-portaal.example"
+    or "stichting-inzage.test" is a domain, not a request."""
     if subject.rstrip().endswith("?") or has_question(text):
         return True
-    return bool(CITIZEN.search(ADDRESS.sub(" ", text) if "@" in text else text))
+    return owns(text)
+
+
+def owns(text: str) -> bool:
+    """The writer's own request or data (``CITIZEN``) outside mail addresses and host names."""
+    if "@" in text:
+        text = ADDRESS.sub(" ", text)
+    if "." in text:
+        text = HOSTNAME.sub(" ", text)
+    return CITIZEN.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -444,7 +455,10 @@ _CONDITIONAL_QUESTION = re.compile(
     r"|wijzig (?:dan |direct |meteen )?(?:uw|je) wachtwoord|change your password"
     r"|meld|annuleer|verzet|cancel|reschedule|sagen sie ab|annulez|ruil|wissel|swap|tauschen"
     r"|contact|rufen sie|schreiben sie|wenden sie sich|appelez|contactez|ecrivez|chiama"
-    r"|scrivi|llame|escriba)\b(?!\s(?:me|mij|mich|moi)\b)"
+    r"|scrivi|llame|escriba"
+    # ... and a pointer to a form or page ("Schade melden? Gebruik het schadeformulier").
+    r"|gebruik|use|nutzen sie|benutzen sie|utilisez|ga naar|go to|visit|bezoek|kijk op)\b"
+    r"(?!\s(?:me|mij|mich|moi)\b)"
     # ("…? Neem dan contact met mij op" is a person asking to be contacted.)
     r"(?!\s(?:op\s)?(?:met|with|mit|avec)\s(?:mij|me|mich|moi)\b)"
     # ("Lekkage? Bel ons storingsnummer" is a company's pointer; "…? Bel ons gerust terug"
@@ -598,6 +612,13 @@ _LISTING_ROW = re.compile(
 )
 #: A mail address: its local part may hold a word ("i.beek@", "me@").
 ADDRESS = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
+#: A host name under a signature ("stichting-inzage.test", "www.avg-hulp.nl"): a name, not
+#: anyone's words, whatever words the domain holds.
+HOSTNAME = re.compile(
+    r"(?<![\w@.-])(?:[a-z0-9-]{1,63}\.){1,4}(?:nl|be|de|fr|eu|com|org|net|info|io|test|example"
+    r"|local|uk|lu|at|ch)\b(?![.-]\w)",
+    re.IGNORECASE,
+)
 #: A notice's field naming a message's subject, on a line of its own.
 SUBJECT_FIELD = re.compile(
     r"^\W{0,3}(?:subject|onderwerp|betreff|objet|asunto|oggetto|assunto|temat|konu|[aä]mne|emne"
@@ -769,7 +790,7 @@ def speaks_under_a_notice_subject(v: MessageView) -> bool:
         return True
     return (
         has_question(text)
-        or bool(CITIZEN.search(text))
+        or owns(text)
         or bool(CITIZEN.search(subject) and FIRST_PERSON_ANY.search(subject))
         or bool(TYPED_CODE.search(head))
         or bool(_NOT_AUTOMATIC.search(text))
