@@ -284,6 +284,14 @@ SETS: tuple[str, ...] = (
     "set241",
     "set242",
     "set243",
+    "set244",
+    "set245",
+    "set246",
+    "set247",
+    "set248",
+    "set249",
+    "set250",
+    "set251",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -530,6 +538,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set241": "mail241",
     "set242": "mail242",
     "set243": "mail243",
+    "set244": "mail244",
+    "set245": "mail245",
+    "set246": "mail246",
+    "set247": "mail247",
+    "set248": "mail248",
+    "set249": "mail249",
+    "set250": "mail250",
+    "set251": "mail251",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
