@@ -695,6 +695,13 @@ _TICKET_STATUS = re.compile(
 )
 #: A colleague's absence told by the one taking over ("Ik zie dat mijn collega afwezig is",
 #: "my colleague is away, so I am handling this"): not the writer's.
+#: A subject naming an officer's absence ("FG afwezig – vervanging"): whoever writes it
+#: stands in for them; their own notice answers mail sent to them, and says "Afwezig".
+_ROLE_ABSENT = re.compile(
+    r"\b(?:fg|dpo|functionaris gegevensbescherming|privacy officer)\s(?:is\s)?(?:afwezig|absent"
+    r"|away|abwesend|met verlof|on leave)\b",
+    re.IGNORECASE,
+)
 _OTHERS_ABSENCE = re.compile(
     r"\b(?:collega|colleague|kolleg(?:e|in)|collegue)\b(?: \w+){0,3}? (?:(?:is|ist|est|was"
     r"|are) )?(?:afwezig|away|absent|abwesend|out of (?:the )?office|op vakantie|on leave"
@@ -702,8 +709,18 @@ _OTHERS_ABSENCE = re.compile(
     # ... or a notice the writer received ("Mijn vorige mail kreeg een bounce, of een
     # afwezigheidsbericht van een collega van jullie"): someone else's absence.
     r"|\b(?:kreeg|kregen|ontving|ontvingen|received|got|bekam|erhielt|erhielten|recu|recibi"
-    r"|ricevuto)\b(?: [\w,-]+){0,6}? (?:een|an?|eine?n?|un|una|uno) (?:\w+ )?(?:afwezigheid\w*"
-    r"|out[- ]of[- ]office\w*|abwesenheit\w*|absence|auto-?reply|autoreply)\b",
+    r"|ricevuto|zullen|zult|krijg\w{0,2}|will get|will receive|werden|wirst)\b(?: [\w,-]+){0,6}?"
+    r" (?:een|an?|eine?n?|un|una|uno) (?:\w+ )?(?:afwezigheid\w*"
+    r"|out[- ]of[- ]office\w*|abwesenheit\w*|absence|auto-?reply|autoreply)\b"
+    # ... or an officer of the writer's organisation, named by role ("onze FG Joost van
+    # Leeuwen is de komende twee maanden met verlof"): the writer stands in for them.
+    r"|\b(?:onze|our|unsere?[mnrs]?|notre|nos)\s(?:fg|dpo|functionaris\w{0,25}|collega|colleague"
+    r"|kollegin|kollege|manager|directeur|director|privacy officer)\b(?: [\w.-]+){0,8}?"
+    r" (?:afwezig|away|absent|abwesend|out of (?:the )?office|op vakantie|met verlof|on leave"
+    r"|im urlaub|en conge|ziek|sick|krank)\b"
+    # ... and their absence after ("Tijdens haar afwezigheid ben ik het aanspreekpunt").
+    r"|\b(?:haar|zijn|his|her|ihrer|seiner|son|sa)\s(?:afwezigheid|absence|abwesenheit|verlof"
+    r"|leave|vakantie|urlaub|conge)\b",
     re.IGNORECASE,
 )
 
@@ -732,7 +749,8 @@ def absence_notice(v: MessageView) -> str | None:
     # (afwezig)") is the notice's own.
     in_subject = None
     if not CLIENT_REPLY.match(v.subject):
-        in_subject = ABSENT.search(_FROM_OUR_TOKEN.sub("", v.subject))
+        subject = _OTHERS_ABSENCE.sub(" ", _FROM_OUR_TOKEN.sub("", v.subject))
+        in_subject = ABSENT.search(_ROLE_ABSENT.sub(" ", subject))
     if in_subject and _TICKET_STATUS.search(v.subject):
         in_subject = None
     tag = _TRAILING_TAG.search(v.subject)

@@ -180,6 +180,10 @@ def json_notification(v: MessageView) -> str | None:
         if _SECOND_PERSON.search(line) and not failure:
             return None
     count, end = _json_values(text)
+    # An empty payload and nothing else ("[]", "{ }"): a webhook fired with no events; no
+    # person sends only that.
+    if not preface and _EMPTY_JSON.fullmatch(text):
+        return "body is an empty JSON document"
     if not count:
         return _cut_off_json(text) if not preface else None
     rest = text[end:].strip()
@@ -192,6 +196,9 @@ def json_notification(v: MessageView) -> str | None:
     if len(rest) <= 600 or (keyed and len(rest) <= HEAD_CHARS):
         return "body is JSON" + (" lines" if count > 1 else " document")
     return None
+
+
+_EMPTY_JSON = re.compile(r"\[\s*\]|\{\s*\}")
 
 
 def _cut_off_json(text: str) -> str | None:

@@ -483,7 +483,9 @@ _CONDITIONAL_QUESTION = re.compile(
     r"|\b(?:hoe was|hoe beviel|wat vond (?:je|u) van|how was|what did you think of|wie war"
     r"|wie gefiel ihnen)\s(?:je|uw|jouw|your|ihr|ihre)\s(?:\w+\s)?(?:bestelling|aankoop|order"
     r"|purchase|levering|delivery|bezoek|visit|verblijf|stay|ervaring|experience|bestellung"
-    r"|einkauf|lieferung|aufenthalt|pakket|package|parcel|rit|ride|trip|reis)\s?\?"
+    r"|einkauf|lieferung|aufenthalt|pakket|package|parcel|rit|ride|trip|reis)"
+    # ... also with its place ("Hoe was je verblijf in Deventer?", set 245).
+    r"(?:\s(?:in|bij|at|te|en|a|au)\s[\w' -]{1,40}?)?\s?\?"
     r"|\b(?:wilt u|wil je|would you|will you|m[o~]chten sie|voulez-vous)\b[^.!?]{0,80}"
     r"\b(?:vragenlijst|enquete|survey|umfrage|fragebogen|questionnaire)\w{0,2}\s?\?"
     # ... and a bounce's heading over its advice ("What should you do? * Check the address").
