@@ -329,6 +329,15 @@ FIRST_READINGS: dict[int, str] = {
     249: "99.75 %, 0/300",
     250: "98.75 %, 0/300",
     251: "99.5 %, 1/300",
+    # Sets 252-254 and 256-259: the same brief, one emphasis each; read on 9005a389, the
+    # stop's final code (set 255's writer had written nothing when the round was read).
+    252: "97.75 %, 0/300",
+    253: "99.0 %, 0/300",
+    254: "99.0 %, 0/300",
+    256: "98.5 %, 1/300",
+    257: "98.75 %, 3/300",
+    258: "98.75 %, 0/300",
+    259: "98.25 %, 0/300",
 }
 
 

@@ -292,6 +292,13 @@ SETS: tuple[str, ...] = (
     "set249",
     "set250",
     "set251",
+    "set252",
+    "set253",
+    "set254",
+    "set256",
+    "set257",
+    "set258",
+    "set259",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -546,6 +553,13 @@ BLIND_FOLDERS: dict[str, str] = {
     "set249": "mail249",
     "set250": "mail250",
     "set251": "mail251",
+    "set252": "mail252",
+    "set253": "mail253",
+    "set254": "mail254",
+    "set256": "mail256",
+    "set257": "mail257",
+    "set258": "mail258",
+    "set259": "mail259",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
