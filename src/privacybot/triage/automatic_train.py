@@ -299,6 +299,7 @@ SETS: tuple[str, ...] = (
     "set257",
     "set258",
     "set259",
+    "set255",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -560,6 +561,7 @@ BLIND_FOLDERS: dict[str, str] = {
     "set257": "mail257",
     "set258": "mail258",
     "set259": "mail259",
+    "set255": "mail255",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
