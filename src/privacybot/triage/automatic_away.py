@@ -695,6 +695,13 @@ _TICKET_STATUS = re.compile(
 )
 #: A colleague's absence told by the one taking over ("Ik zie dat mijn collega afwezig is",
 #: "my colleague is away, so I am handling this"): not the writer's.
+#: An absence that is over ("Na mijn afwezigheid", "Back from leave"): the writer is
+#: back and writing, not a notice running while they are away.
+_PAST_ABSENCE = re.compile(
+    r"\b(?:na|after|nach|apres|terug van|back from)\s(?:mijn|my|meiner|meinem|mon|ma)?\s?"
+    r"(?:afwezigheid|absence|abwesenheit|verlof|leave|vakantie|holiday|vacation|urlaub|conge)\b",
+    re.IGNORECASE,
+)
 #: A subject naming an officer's absence ("FG afwezig – vervanging"): whoever writes it
 #: stands in for them; their own notice answers mail sent to them, and says "Afwezig".
 _ROLE_ABSENT = re.compile(
@@ -720,7 +727,13 @@ _OTHERS_ABSENCE = re.compile(
     r"|im urlaub|en conge|ziek|sick|krank)\b"
     # ... and their absence after ("Tijdens haar afwezigheid ben ik het aanspreekpunt").
     r"|\b(?:haar|zijn|his|her|ihrer|seiner|son|sa)\s(?:afwezigheid|absence|abwesenheit|verlof"
-    r"|leave|vakantie|urlaub|conge)\b",
+    r"|leave|vakantie|urlaub|conge)\b"
+    # ... and a colleague's notice the writer speaks of ("Mijn collega heeft een automatisch
+    # antwoord gestuurd maar …", set 256).
+    r"|\b(?:heeft|hebben|has|have|hat|a)\s(?:\w+\s){0,2}(?:automatisch antwoord|automatische"
+    r" reply|autoreply|auto-reply|out-of-office|out of office|afwezigheidsbericht"
+    r"|afwezigheidsmelding|abwesenheitsnotiz)\w{0,2}\s(?:gestuurd|verstuurd|sent|geschickt"
+    r"|gesendet|envoye)\b",
     re.IGNORECASE,
 )
 
@@ -750,6 +763,7 @@ def absence_notice(v: MessageView) -> str | None:
     in_subject = None
     if not CLIENT_REPLY.match(v.subject):
         subject = _OTHERS_ABSENCE.sub(" ", _FROM_OUR_TOKEN.sub("", v.subject))
+        subject = _PAST_ABSENCE.sub(" ", subject)
         in_subject = ABSENT.search(_ROLE_ABSENT.sub(" ", subject))
     if in_subject and _TICKET_STATUS.search(v.subject):
         in_subject = None

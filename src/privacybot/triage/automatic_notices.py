@@ -628,7 +628,9 @@ _SECURE_WRAPPER = re.compile(
 #: A verb after a notice's self-declaration: someone telling what the notice said.
 _SPOKEN_OF = re.compile(
     r"\W{0,3}(?:zegt|zei|meldt|meldde|says|said|states|stated|told|sagt|sagte|meldet|dit|disait"
-    r"|dice|diceva|claims|beweert|behauptet)\b",
+    r"|dice|diceva|claims|beweert|behauptet"
+    # ... or waves it aside ("Auto-generated reply or not: I need an answer", set 257).
+    r"|(?:\w+\s){0,2}(?:or not|of niet|oder nicht|ou non|ou pas))\b",
     re.IGNORECASE,
 )
 
