@@ -341,6 +341,16 @@ FIRST_READINGS: dict[int, str] = {
     # Set 255 (the same brief; emphasis: mail inside organisations), finished after its
     # round was read; read on d51ae680 (code of 9005a389).
     255: "98.0 %, 0/300",
+    # Sets 260-267: the same brief (its DSN class now says that a bounce a person forwards
+    # with a question is a person's mail), one emphasis each; read on 491632f7.
+    260: "99.0 %, 0/300",
+    261: "99.5 %, 2/300",
+    262: "97.75 %, 0/300",
+    263: "99.5 %, 0/300",
+    264: "100 %, 0/300",
+    265: "99.25 %, 2/300",
+    266: "98.75 %, 0/300",
+    267: "99.25 %, 0/300",
 }
 
 

@@ -300,6 +300,14 @@ SETS: tuple[str, ...] = (
     "set258",
     "set259",
     "set255",
+    "set260",
+    "set261",
+    "set262",
+    "set263",
+    "set264",
+    "set265",
+    "set266",
+    "set267",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -562,6 +570,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set258": "mail258",
     "set259": "mail259",
     "set255": "mail255",
+    "set260": "mail260",
+    "set261": "mail261",
+    "set262": "mail262",
+    "set263": "mail263",
+    "set264": "mail264",
+    "set265": "mail265",
+    "set266": "mail266",
+    "set267": "mail267",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
