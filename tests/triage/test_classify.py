@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import yaml
 
 from privacybot.domain import Label, Language
 from privacybot.paths import intents_dir
+from privacybot.triage import companies
 from privacybot.triage.classify import (
     Classifier,
     IntentsError,
@@ -19,6 +21,7 @@ from privacybot.triage.classify import (
     load_intents,
 )
 from privacybot.triage.companies import find_company
+from privacybot.triage.features import fold
 from privacybot.triage.pipeline import classify_text
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus" / "messages.yaml"
@@ -181,6 +184,52 @@ def test_company_verdicts_are_the_same_when_remembered() -> None:
     for _ in range(2):
         assert find_company("klant bij Procurra") == "Procura"
         assert find_company("klant bij Procurement") is None
+
+
+def test_company_cache_starts_afresh_when_full_and_keeps_its_answers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A full cache is emptied, not frozen; the verdicts after that are unchanged."""
+    monkeypatch.setattr(companies, "_WINDOW_SEEN", {})
+    monkeypatch.setattr(companies, "_WINDOW_SEEN_MAX", 4)
+    text = "wij zijn klant bij een leverancier namelijk Procurra sinds jaren"
+    for _ in range(3):
+        assert find_company(text) == "Procura"
+        assert len(companies._WINDOW_SEEN) <= 4
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("İstanbul kantoor van Pharox", "Pharox"),  # "İ".lower() is two characters
+        ("\u212aLANT bij GeoTax", "GeoTax"),  # the Kelvin sign lowers to "k"
+        ("Zoë schrijft: Procurra", "Procura"),
+    ],
+)
+def test_company_position_holds_for_letters_that_change_length_when_lowered(
+    text: str, company: str
+) -> None:
+    assert find_company(text) == company
+
+
+def test_cue_patterns_match_exactly_what_a_plain_alternation_matches(clf: Classifier) -> None:
+    """The cue regex is built as a trie for speed; it must say yes to the same sentences."""
+    cues = clf.intents.cues
+
+    def flat(phrases: tuple[str, ...]) -> re.Pattern[str]:
+        escaped = sorted({re.escape(fold(p).strip()) for p in phrases if p.strip()}, key=len)
+        return re.compile(rf"(?<![a-z0-9])(?:{'|'.join(reversed(escaped))})(?![a-z0-9])")
+
+    samples = [fold(str(e["text"])) for e in yaml.safe_load(CORPUS.read_text(encoding="utf-8"))]
+    for phrases in (cues.request, cues.context, cues.citation):
+        trie, plain = cues.pattern(phrases), flat(phrases)
+        probes = list(samples)
+        for phrase in phrases:
+            folded = fold(phrase).strip()
+            probes += [folded, f"x{folded}", f"{folded}x", folded[:-1], f"ja, {folded}."]
+        disagree = [p for p in probes if bool(trie.search(p)) != bool(plain.search(p))]
+        assert not disagree, disagree[:3]
+        assert sum(bool(trie.search(p)) for p in probes) >= len(phrases)
 
 
 def test_held_corpus_micro_f1_exceeds_090(clf: Classifier) -> None:

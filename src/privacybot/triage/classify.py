@@ -500,7 +500,13 @@ def sparse_vector(indices: list[int], idf: FloatArray) -> tuple[npt.NDArray[np.i
     """Sublinear tf-idf, L2-normalised: (unique indices, values).  Same as in training."""
     if not indices:
         return np.zeros(0, dtype=np.intp), np.zeros(0)
-    unique, counts = np.unique(np.asarray(indices, dtype=np.intp), return_counts=True)
+    # Sorting and cutting at the changes is np.unique(return_counts=True) without
+    # its overhead, which mattered at a few thousand indices per message.
+    ordered = np.fromiter(indices, dtype=np.intp, count=len(indices))
+    ordered.sort()
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    unique = ordered[starts]
+    counts = np.diff(np.append(starts, ordered.size))
     values = (1.0 + np.log(counts)) * idf[unique]
     norm = float(np.sqrt(values @ values))
     return unique, values / norm if norm else values

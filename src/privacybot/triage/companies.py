@@ -92,26 +92,48 @@ def _is_sim(text: str, match: re.Match[str]) -> bool:
     return not (following and following[0].lower() in _SIM_NOT_COMPANY)
 
 
+def _window_company(window: tuple[str, str, str]) -> str | None:
+    """The company named by the first one, two or three words of ``window``, if any."""
+    joined = ""
+    for n, token in enumerate(window, start=1):
+        if not token:  # past the last word of the text
+            break
+        joined += token
+        if len(joined) > 14:
+            break
+        name = _KEYS.get(joined)
+        if name is None and n < 3:
+            name = _fuzzy_key(joined)
+        if name is not None:
+            return name
+    return None
+
+
+#: Verdicts by run of three words: mail repeats its words, and one look-up per word
+#: is a fifth of the cost of trying one, two and three words each time.
+_WINDOW_SEEN: dict[tuple[str, str, str], str | None] = {}
+_WINDOW_SEEN_MAX = 100_000
+
+
 def find_company(text: str) -> str | None:
     """The first company named in ``text`` (by position), or None when none is named."""
-    lowered = [token.lower() for token in _TOKEN.findall(text)]
-    count = len(lowered)
+    if text.isascii():  # lowering first changes no word's bounds (it can for "İ", "K")
+        lowered = _TOKEN.findall(text.lower())
+    else:
+        lowered = [token.lower() for token in _TOKEN.findall(text)]
+    lowered.extend(("", ""))
+    seen = _WINDOW_SEEN
     best: tuple[int, str] | None = None
-    for i in range(count):
-        joined = ""
-        for n in (1, 2, 3):
-            if i + n > count:
-                break
-            joined += lowered[i + n - 1]
-            if len(joined) > 14:
-                break
-            name = _KEYS.get(joined)
-            if name is None and n < 3:
-                name = _fuzzy_key(joined)
-            if name is not None:
-                best = (_token_start(text, i), name)
-                break
-        if best is not None:
+    for i, window in enumerate(zip(lowered, lowered[1:], lowered[2:], strict=False)):
+        try:
+            name = seen[window]
+        except KeyError:
+            name = _window_company(window)
+            if len(seen) >= _WINDOW_SEEN_MAX:
+                seen.clear()  # start afresh rather than freeze: the common runs come back
+            seen[window] = name
+        if name is not None:
+            best = (_token_start(text, i), name)
             break
     for match in _SIM.finditer(text):
         if _is_sim(text, match):
