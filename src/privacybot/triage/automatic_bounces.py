@@ -175,7 +175,7 @@ def report_fields(v: MessageView) -> str | None:
         m = _FIELD_LINE.match(line)
         if m and _field_value_ok(m.group(1).lower(), line.split(":", 1)[1]):
             fields.add(m.group(1).lower())
-        elif line:
+        elif line and not _USER_COMMENT.match(line):
             prose.append(line)
     if len(fields) < 2 or not fields & (_DSN_CORE | _ARF_CORE):
         return None
@@ -189,6 +189,14 @@ def report_fields(v: MessageView) -> str | None:
     return f"report fields in body ({', '.join(sorted(fields)[:3])})"
 
 
+#: The reporting user's own remark inside a feedback report ("User comment: I never asked
+#: for this"): quoted by the report, so its "I" is that user's, not the sender's.
+_USER_COMMENT = re.compile(
+    r"^\W{0,3}(?:user[- ]?comments?|comments? (?:from|by) (?:the )?(?:user|recipient)"
+    r"|opmerking (?:van (?:de )?)?(?:gebruiker|ontvanger)|kommentar (?:des|vom) (?:nutzers?"
+    r"|benutzers?|empf[aä]ngers?)|commentaire (?:de l'utilisateur|du destinataire))\s?:",
+    re.IGNORECASE,
+)
 #: An abuse desk's standing request ("Please take appropriate action and remove the
 #: recipient from your lists"): asked of every sender it reports, not a person's own.
 ABUSE_DESK_ASKS = re.compile(

@@ -240,7 +240,8 @@ def autoreply_headers(v: MessageView) -> str | None:
         if value is not None and value.strip().lower() not in ("no", "false", "0"):
             return f"{name} present"
     authors = {address.lower() for _, address in v.mailboxes}
-    for value in v.msg.header_all(RULES_LOOP):
+    rule_mail = () if _a_rule_forwards_a_letter(v) else v.msg.header_all(RULES_LOOP)
+    for value in rule_mail:
         if any(address.lower() in authors for _, address in getaddresses([value])):
             return f"{RULES_LOOP}: the rule's own mailbox sent it"
     for key, value in v.msg.headers:
@@ -251,6 +252,35 @@ def autoreply_headers(v: MessageView) -> str | None:
         if value is not None and pattern.search(value):
             return f"{name}: {value.strip()[:40]}"
     return None
+
+
+#: Parts that only machines write: a forward that carries one carries a machine's report.
+_REPORT_PARTS = frozenset(
+    {
+        "message/delivery-status",
+        "message/global-delivery-status",
+        "message/feedback-report",
+        "message/disposition-notification",
+        "multipart/report",
+    }
+)
+
+
+def _a_rule_forwards_a_letter(v: MessageView) -> bool:
+    """An inbox rule that sends someone's letter on ("FW: Dataportabiliteit").
+
+    Exchange stamps the rule's mailbox on what its rule forwards as well as on what it
+    answers.  A forward carries another writer's message: when that is a bounce, a report
+    or our own mail coming back, the rule still sent a machine's mail; when it is a letter,
+    the letter is a person's, whoever's rule passed it on.
+    """
+    prefix = FORWARD_PREFIX.match(v.subject)
+    if prefix is None:
+        return False
+    carried = v.subject[prefix.end() :].strip()
+    if BOUNCE_SUBJECT.match(carried) or OUR_REFERENCE.search(carried):
+        return False
+    return not (v.part_types & _REPORT_PARTS)
 
 
 def multipart_report(v: MessageView) -> str | None:

@@ -76,6 +76,11 @@ GATEWAY_SUBJECTS: tuple[str, ...] = (
     r"banned (?:contents?|file|attachment)s? (?:alert|notice|detected)",
     r"(?:message|e-?mail) (?:quarantined|held|blocked by)|held message notification",
     r"quarantine (?:notification|summary|report|digest)|spam quarantine",
+    # A quarantine's count for its owner ("You have 14 new messages in quarantine").
+    r"you have \d{1,5} (?:new )?(?:held |quarantined )?(?:messages?|e-?mails?)(?:\(s\))?"
+    r" in (?:your |the )?quarantine|u heeft \d{1,5} (?:nieuwe )?(?:berichten|e-?mails?)"
+    r" in (?:uw |de )?quarantaine|sie haben \d{1,5} (?:neue )?(?:nachrichten|e-?mails?)"
+    r" in (?:ihrer |der )?quarant[a~]ne",
     r"(?:attachment|bijlage|anhang) (?:removed|blocked|verwijderd|geblokkeerd|entfernt)",
     r"(?:unsafe|dangerous|suspicious) (?:attachment|content) (?:removed|blocked|detected)",
     *GATEWAY_SUBJECTS_MORE,
@@ -319,6 +324,15 @@ _CLICK_TO_BE_LISTED = re.compile(
     r" (?:senders|afzenders|absender)",
     re.IGNORECASE,
 )
+#: The reader told they are not yet on the owner's list of approved senders ("You are not
+#: yet on my list of approved senders"): a challenge in its owner's first person.
+_NOT_ON_MY_LIST = re.compile(
+    r"\b(?:you are|you're|u staat|je staat|sie stehen|vous n'etes) (?:not yet|nog niet|noch"
+    r" nicht|pas encore|not) (?:on|op|auf|sur) (?:my|mijn|meiner|ma) (?:list|lijst|liste)"
+    r" (?:of |van |met |der )?(?:approved|authori[sz]ed|allowed|trusted|goedgekeurde|toegestane"
+    r"|vertrouwde|erlaubten|zugelassenen|autorises|approuves)",
+    re.IGNORECASE,
+)
 _KNOWLEDGE_QUIZ = re.compile(
     r"\b(?:answer|beantwoord|beantworten sie|repondez a|responda a|rispondi a)\s(?:\w+\s){0,2}"
     r"(?:following|volgende|folgende|suivante|siguiente|seguente)\s(?:security |control\w{0,2} )?"
@@ -443,6 +457,10 @@ def challenge(v: MessageView) -> str | None:
     listed = _CLICK_TO_BE_LISTED.search(unquoted)
     if listed and "://" in v.msg.body[:HEAD_CHARS]:
         return "challenge: a link to click to be added to the allowed senders"
+    # ... or told that the reader is not on that list yet, with a link to follow.
+    unlisted = _NOT_ON_MY_LIST.search(unquoted)
+    if unlisted and "://" in v.msg.body[:HEAD_CHARS] and not _OWN_SETTINGS.search(unquoted):
+        return f"challenge: not yet on the allowed senders ({unlisted.group(0)[:50]!r})"
     own = _challenge_text(v)
     own = without_our_subject(own)
     text = _KNOWLEDGE_QUIZ.sub(" ", _QUIZ.sub(" ", URL.sub(" ", LINK_TEXT.sub(" ", own))))

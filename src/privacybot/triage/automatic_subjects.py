@@ -251,7 +251,9 @@ LIST_WORDS: str = (
     r"\b(?:mailing ?lists?|mailinglijst|mailingliste|liste de diffusion|lista de (?:correo"
     r"|distribucion|discussao)|lista di distribuzione|e-?postlista|list(?:e|a|y|u|s)?|lijst"
     r"|(?:re)?subscri\w{0,9}|unsubscri\w{0,9}|abonn\w{0,9}|aanmeld\w{0,4}|inschrij\w{0,6}|iscrizion\w|inscri\w{0,8}"
-    r"|moderat\w{0,6}|digest|membership|lidmaatschap|mitgliedschaft|groups?|groep|gruppe)\b"
+    r"|moderat\w{0,6}|digest|membership|lidmaatschap|mitgliedschaft|groups?|groep|gruppe"
+    # ... and the list managers' own names ("LISTSERV command confirmation request").
+    r"|listserv|majordomo|mailman)\b"
 )
 
 #: Read and not-read receipts (Outlook, Exchange, Notes, webmail): a prefix and its colon.
@@ -262,6 +264,7 @@ RECEIPT_SUBJECTS: str = (
     r"|necitit|okunmadi|непрочитано|未読"
     r"|delivered|bezorgd|afgeleverd|zugestellt|remis|consegnato|entregado|entregue|levererat"
     r"|displayed|weergegeven|angezeigt|opened|geopend|geoffnet|ouvert|ungelesen"
+    r"|ungelesen geloscht|verwijderd zonder te zijn gelezen|deleted without being read"
     r"|ontvangstbevestiging|confirmation of reading|ei luettu|luettu|تمت القراءة"
     # Estonian, Latvian, Lithuanian ("Loetud:", "Izlasīts:", "Perskaityta:").
     r"|loetud|izlasits|perskaityta|læst|przeczytano|odczytano|odczytane|อ่านแล้ว)\s?:"
@@ -280,6 +283,13 @@ RECEIPT_BODY_STRONG: str = (
     r"|(?:return|read) receipt .{0,40}acknowledges|(?:has been|was)"
     r" displayed on the recipient'?s? (?:computer|screen)|dies ist eine lesebestatigung"
     r"|dit is een leesbevestiging|ceci est un accuse de lecture|this receipt verifies"
+    # ... a receipt "for your message" (a client's wording: "Dit is een
+    # ontvangstbevestiging voor uw bericht"), and the not-read notice of a deleted message.
+    r"|dit is een (?:lees|ontvangst)bevestiging voor uw (?:bericht|e-?mail)"
+    r"|this is a (?:read |delivery )?receipt for your (?:mail|message|e-?mail)"
+    r"|uw bericht aan .{1,60} is verwijderd zonder (?:te zijn |dat het is )?gelezen"
+    r"|your message to .{1,60} was deleted without being read"
+    r"|ihre nachricht an .{1,60} wurde (?:ungelesen|ohne gelesen zu werden) geloscht"
     r"|disposition:\s?(?:manual|automatic)-action/mdn-sent-(?:manually|automatically)"
     r"|your message has been delivered to the following recipients|uw bericht is (?:bezorgd"
     r"|afgeleverd) bij de volgende|ihre nachricht wurde an (?:die )?folgenden? empfanger"

@@ -587,7 +587,6 @@ def _without_disclaimer(text: str) -> str:
     return text[: found.start()]
 
 
-#: A reply's or forward's prefix from a person's mail client.
 #: A client's forward prefix, abbreviated or written out ("Fwd:", "TR:", "WG:", "I:",
 #: "Doorgestuurd:", "Weitergeleitet:"): a person sending something on.
 FORWARD_PREFIX = re.compile(
@@ -605,6 +604,11 @@ _LISTING_ROW = re.compile(
     r"|^.{0,60}(?:\s\|\s|\t|\s{3,})[\w.+-]{1,64}@[\w.-]{1,253}(?:\s\|\s|\t|\s{3,})\S"
     # ... or after a date, as a digest lists the held ("Mon, 01 Jun 2026  a@b.nl    Factuur").
     r"|^(?:\w{3},?\s)?\d{1,2}\s\w{3}\s\d{4}[\d: ]{0,6}\s{2,}[\w.+-]{1,64}@[\w.-]{1,253}\s{2,}\S"
+    # ... also with its cells run together, as an HTML table comes out as text ("29 May
+    # 2026 02:44 a@b.nl Verzoek tot verwijdering Bulk [Release](…)"): a date, a time and
+    # an address open no sentence of a person's.
+    r"|^(?:\w{3},?\s)?(?:\d{1,2}\s\w{3,9}\.?\s\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})"
+    r",?\s\d{1,2}:\d{2}(?::\d{2})?\s[\w.+-]{1,64}@[\w.-]{1,253}\s\S"
     # ... or a forum digest's topic with its count ("* Loyalty programme ignored my erasure
     # request (57 replies)"): a title, not the writer's words.
     r"|^\W{0,3}[-*•]\s.{3,160}\(\d{1,6}\s(?:replies|reacties|antwoorden|antworten|reponses"
@@ -811,7 +815,22 @@ OUR_REFERENCE = re.compile(r"\bprv[\s-]?\d{4}[\s-]?\d{1,5}\b", re.IGNORECASE)
 #: invoice's, an order's or a ticket's, not a code a person typed.
 _NUMBER_LABELS = "".join(
     f"(?<!{re.escape(label + gap)})"
-    for label in ("nummer", "number", "nr.", "nr", "no.", "kenmerk", "ref.", "ref")
+    # ... and a ticket's or case's ("Your ticket 919848 remains open", "melding 410346").
+    for label in (
+        "nummer",
+        "number",
+        "nr.",
+        "nr",
+        "no.",
+        "kenmerk",
+        "ref.",
+        "ref",
+        "ticket",
+        "case",
+        "melding",
+        "dossier",
+        "incident",
+    )
     for gap in (": ", ":", " ")
 ) + "".join(
     # ... and a code a service gives its reader ("Uw code is 543576", "Your code is …"): a
@@ -882,10 +901,18 @@ def not_the_writers(text: str) -> str:
     for others' questions ("Voor vragen over de AVG kunt u terecht bij …"), a case's type
     after its number ("zaak 56347 (AVG inzageverzoek)": a case system's label), the name
     of a data protection authority in a signature ("Autoriteit Persoonsgegevens")."""
-    text = _AUTHORITY_NAME.sub(" ", _CASE_TYPE.sub(" ", text))
+    text = _AUTHORITY_NAME.sub(" ", _CASE_TYPE.sub(" ", _GROUP_ABOUT.sub(" ", text)))
     return _POINTER_SENTENCE.sub(" ", ADDRESS.sub(" ", _DLP_REASON.sub(" ", text)))
 
 
+#: A group's or list's description under its label ("About this group: discussie over AVG
+#: in de publieke sector"): its owner's words, quoted by the platform's notice.
+_GROUP_ABOUT = re.compile(
+    r"\b(?:about this (?:group|list|community|forum)|over deze (?:groep|lijst|community)"
+    r"|uber diese (?:gruppe|liste)|a propos de ce (?:groupe|forum)|(?:group|list) description"
+    r"|beschrijving(?: van de (?:groep|lijst))?|gruppenbeschreibung)\s?:[^.!?\n]{0,200}[.!?]?",
+    re.IGNORECASE,
+)
 #: The names of data protection authorities: an organisation's name, not the writer's data.
 _AUTHORITY_NAME = re.compile(
     r"\b(?:autoriteit persoonsgegevens|gegevensbeschermingsautoriteit|(?:information|data)"
