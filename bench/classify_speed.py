@@ -51,12 +51,14 @@ def main(argv: list[str] | None = None) -> int:
     for subject, body in batch[:50]:  # warm-up, as a long-running service would be
         classify_text(body, subject, classifier)
     latencies: list[float] = []
+    cpu_start = time.process_time()
     start = time.perf_counter()
     for subject, body in batch:
         t0 = time.perf_counter()
         classify_text(body, subject, classifier)
         latencies.append(time.perf_counter() - t0)
     elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
     latencies.sort()
     p99 = latencies[int(0.99 * (len(latencies) - 1))]
     avg_size = sum(len(b) for _, b in batch) / len(batch)
@@ -65,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(batch) / elapsed:.0f} msg/s, p50 {latencies[len(latencies) // 2] * 1000:.2f} ms, "
         f"p99 {p99 * 1000:.2f} ms"
     )
+    # Wall time counts whatever else the machine runs; CPU time is what one core spent
+    # on classifying, the figure the target (messages per second per core) is about.
+    print(f"{len(batch) / cpu:.0f} msg/s of CPU time ({cpu / len(batch) * 1000:.2f} ms each)")
     return 0
 
 

@@ -496,18 +496,19 @@ def _sigmoid(z: FloatArray) -> FloatArray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
 
 
-def sparse_vector(indices: list[int], idf: FloatArray) -> tuple[npt.NDArray[np.intp], FloatArray]:
+def sparse_vector(
+    indices: npt.NDArray[np.int64] | list[int], idf: FloatArray
+) -> tuple[npt.NDArray[np.intp], FloatArray]:
     """Sublinear tf-idf, L2-normalised: (unique indices, values).  Same as in training."""
-    if not indices:
+    if len(indices) == 0:
         return np.zeros(0, dtype=np.intp), np.zeros(0)
     # Sorting and cutting at the changes is np.unique(return_counts=True) without
     # its overhead, which mattered at a few thousand indices per message.
-    ordered = np.fromiter(indices, dtype=np.intp, count=len(indices))
-    ordered.sort()
+    ordered = np.sort(np.asarray(indices, dtype=np.intp))
     starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
     unique = ordered[starts]
     counts = np.diff(np.append(starts, ordered.size))
-    values = (1.0 + np.log(counts)) * idf[unique]
+    values = (1.0 + np.log(counts)) * np.take(idf, unique)
     norm = float(np.sqrt(values @ values))
     return unique, values / norm if norm else values
 
@@ -585,7 +586,8 @@ class Classifier:
             sentences = self.featurizer.sentences(text)
         indices = self.featurizer.indices(sentences, subject, model.vocabulary)
         unique, values = sparse_vector(indices, model.idf)
-        z = values @ model.weights[unique] + model.intercept
+        # np.take on rows is several times cheaper than fancy indexing here.
+        z = values @ np.take(model.weights, unique, axis=0) + model.intercept
         calibrated = _sigmoid(model.calibration[:, 0] * z + model.calibration[:, 1])
         reasons: list[str] = []
         if self.staff_phrases is not None:
