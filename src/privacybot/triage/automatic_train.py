@@ -308,6 +308,14 @@ SETS: tuple[str, ...] = (
     "set265",
     "set266",
     "set267",
+    "set268",
+    "set269",
+    "set270",
+    "set271",
+    "set272",
+    "set273",
+    "set274",
+    "set275",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -578,6 +586,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set265": "mail265",
     "set266": "mail266",
     "set267": "mail267",
+    "set268": "mail268",
+    "set269": "mail269",
+    "set270": "mail270",
+    "set271": "mail271",
+    "set272": "mail272",
+    "set273": "mail273",
+    "set274": "mail274",
+    "set275": "mail275",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
