@@ -70,6 +70,7 @@ from privacybot.triage.automatic_headers import (
 from privacybot.triage.automatic_json import json_notification
 from privacybot.triage.automatic_lists import list_admin
 from privacybot.triage.automatic_notices import (
+    assistant_sent,
     challenge,
     challenge_words,
     complaint_report,
@@ -222,6 +223,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("echoed-subject", echoed_subject),
     ("absence-notice", absence_notice),
     ("self-declared", self_declared),
+    ("assistant-sent", assistant_sent),
     ("complaint-report", complaint_report),
     ("smtp-diagnostic", smtp_diagnostic),
     ("ticket-system", ticket_system),

@@ -180,7 +180,7 @@ def report_fields(v: MessageView) -> str | None:
     if len(fields) < 2 or not fields & (_DSN_CORE | _ARF_CORE):
         return None
     text = without_our_subject(URL.sub(" ", fold(" ".join(prose))))
-    text = ABUSE_DESK_ASKS.sub(" ", text)
+    text = _USER_REMARK.sub(" ", ABUSE_DESK_ASKS.sub(" ", text))
     # Our subject echoed in the report's ("[SpamReport] Auto: [PRV-…] Wie …?") is not asked.
     if asks_or_owns(without_our_subject(v.subject), text):
         return None
@@ -189,6 +189,14 @@ def report_fields(v: MessageView) -> str | None:
     return f"report fields in body ({', '.join(sorted(fields)[:3])})"
 
 
+#: The same remark quoted within the report's sentence ('The user indicated: "stop sending
+#: me rating requests"'): the reporting user's words, not the sender's.
+_USER_REMARK = re.compile(
+    r"\b(?:the |de |der )?(?:user|recipient|gebruiker|ontvanger|nutzer|empfanger)\s(?:indicated"
+    r"|said|wrote|commented|added|noted|gaf aan|schreef|zei|merkte op|schrieb|gab an)\s?:?\s?"
+    r"[\"“„«][^\"“”»]{0,300}[\"”“»]",
+    re.IGNORECASE,
+)
 #: The reporting user's own remark inside a feedback report ("User comment: I never asked
 #: for this"): quoted by the report, so its "I" is that user's, not the sender's.
 _USER_COMMENT = re.compile(

@@ -767,6 +767,12 @@ def machine_envelope(v: MessageView) -> str | None:
                 return f"envelope sender {address[:60]} is a sending platform's"
             # ... and "no reply" in any language ("noreply", "ikkesvar", "ei-vastausta").
             machine = _MACHINE_ENVELOPE.search(local) or _NO_REPLY.match(local)
+            # A system's envelope under a text that says it was sent automatically and
+            # cannot be answered ("Dit bericht is automatisch verzonden, antwoorden is niet
+            # mogelijk"): a template's questions ("Wilt u verlengen?") and the document
+            # names it lists ("Verzoek tot verwijdering.pdf") are no person's (set 272).
+            if machine and not v.first_person and _declared_unanswerable(v):
+                return f"envelope sender {address[:60]} is a system's, and the text says so"
             if (machine or our_domain) and not (
                 answers_as_a_person(v, client_reply=False)
                 or TELL_US.search(v.own_words)
@@ -776,6 +782,24 @@ def machine_envelope(v: MessageView) -> str | None:
             ):
                 return f"envelope sender {address[:60]} is a system's"
     return None
+
+
+#: A notice saying it cannot be answered, in its own words.
+_UNANSWERABLE = re.compile(
+    r"\b(?:(?:be)?antwoorden|reageren) (?:is|op dit bericht is) niet mogelijk"
+    r"|\b(?:u|je) kunt (?:niet|hier niet) (?:op (?:dit bericht|deze e-?mail) )?(?:antwoorden"
+    r"|reageren)|\breplies (?:are not|aren't) (?:read|monitored|possible)"
+    r"|\b(?:you )?(?:cannot|can't|can not) reply to this (?:e-?mail|message|notification)"
+    r"|\bthis (?:mailbox|address) is not monitored"
+    r"|\bantworten (?:ist )?nicht moglich|\bdiese adresse wird nicht gelesen",
+    re.IGNORECASE,
+)
+
+
+def _declared_unanswerable(v: MessageView) -> bool:
+    """The writer's text says it was sent automatically and that no reply reaches anyone."""
+    text = fold(" ".join(line for line in v.head if line))
+    return bool(structure.self_declared(text)) and bool(_UNANSWERABLE.search(text))
 
 
 #: Sender addresses that say no one reads the answers, in the languages they are set up in.
@@ -948,6 +972,8 @@ _FORWARDED_BY_A_SYSTEM = re.compile(
     r"(?:system|systeem|gateway|mailgateway|router|relay))",
     re.IGNORECASE,
 )
+#: Headers a server-side rule adds when it passes a message on (RFC 5322 3.6.6, Exchange).
+_RULE_PASSED_ON = ("Resent-From", "Resent-Sender", RULES_LOOP)
 #: Above this, the text over the attachment is more than a system's one line.
 _FORWARD_NOTE_CHARS = 400
 
@@ -970,6 +996,11 @@ def forwarded_report(v: MessageView) -> str | None:
         or _FORWARDED_BY_A_SYSTEM.search(v.subject)
     ):
         return f"{inner} inside an attached message, passed on by a system"
+    if not v.head_text.strip() and any(v.msg.header(name) is not None for name in _RULE_PASSED_ON):
+        # A mailbox rule that forwards as attachment stamps Resent-* or Exchange's rules
+        # loop; a person forwarding by hand does neither.  Kept to reports with no words
+        # over them: a person who adds even a line has written to us.
+        return f"{inner} inside an attached message, passed on by a mailbox rule"
     return None
 
 

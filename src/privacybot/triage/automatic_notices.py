@@ -68,6 +68,7 @@ from privacybot.triage.automatic_view import (
     without_conditional_questions,
     without_our_subject,
 )
+from privacybot.triage.quotes import CLOSING
 
 #: Virus-scanner, quarantine and gateway notices, at the start of the subject.
 GATEWAY_SUBJECTS: tuple[str, ...] = (
@@ -267,6 +268,8 @@ _OWN_SETTINGS = re.compile(
     r"\b(?:my|mijn|meine?|mon|mi|il mio|la mia|minha|meu|moja|mitt)\s+(?:earlier |previous |last "
     r"|first |vorige |eerdere |eerste |letzte |erste )?(?:message|e-?mail|mail|letter|bericht"
     r"|nachricht|courriel|mensaje|correo|messaggio|mensagem|wiadomosc|meddelande|mejl)\b"
+    # ... but "my email address" is the screened mailbox a challenge speaks of.
+    r"(?!\s(?:address|adres|adresse|direccion|indirizzo)\b)"
     r"|\b(?:whitelist|allowlist)\s+(?:me|us|my|our|this|the address|[\w.+-]{1,64}@)"
     r"|\b(?:your|uw|jullie|ihre[nm]?|votre|vos|su|sus|vostra|sua)\s+(?:own\s+)?(?:whitelist"
     r"|allowlist|liste blanche|lista blanca|safe senders|veilige afzenders|sicheren absender"
@@ -286,7 +289,7 @@ _NUMBER = (
     r"|cinq|sept|huit|neuf|dix|en|ett|to|tre|fyra|fire|fem)"
 )
 _QUIZ = re.compile(
-    r"\b(?:what|wat|wie ?viel|combien|cuanto|quanto|hoeveel|ile|how much|vad|hva|hvad|mika"
+    r"\b(?:what|wat|was|wie ?viel|combien|cuanto|quanto|hoeveel|ile|how much|vad|hva|hvad|mika"
     r"|kolik)\s(?:is|ist|fait|font|fa|es|e|wordt|jest|are|ar|er|on|je)\s"
     + _NUMBER
     + r"\s?(?:\+|plus"
@@ -679,6 +682,43 @@ def self_declared(v: MessageView) -> str | None:
     ):
         return None
     return f"says it is automatic: {found[:60]!r}"
+
+
+#: A mail assistant's footer saying it sent the message itself ("Drafted and sent by Lucía's
+#: email assistant (auto-send enabled)", "Automatisch verstuurd door mijn mail-assistent"):
+#: the words may be in the person's voice, but no person read or sent them.  "Written with
+#: my assistant, checked and sent by me" is a person's letter, and a human personal
+#: assistant ("mijn assistent Tom") is no mail assistant.
+_ASSISTANT_SENT = re.compile(
+    r"\b(?:sent|verzonden|verstuurd|gesendet|versendet|envoye|inviato|enviado)\s"
+    r"(?:(?:automatically|automatisch|automatiquement|automaticamente)\s)?"
+    r"(?:by|door|von|par|da|por)\s(?:[\w'.-]+\s){0,3}?"
+    r"(?:(?:e-?mail|mail|inbox|ai|ki|ia)[- ]?(?:assistant|assistent|assistentin|agent|agente)"
+    r"|(?:assistant|assistent|agent)\b[^.\n]{0,40}\bauto-?send)\b"
+    r"|\bauto-?send(?:ing)? (?:is |was )?(?:enabled|on|aan|ingeschakeld|aktiviert|active)\b",
+    re.IGNORECASE,
+)
+
+
+def assistant_sent(v: MessageView) -> str | None:
+    """The message says a mail assistant sent it on its own (``_ASSISTANT_SENT``), in the
+    writer's own text, their signature included.  The assistant answers in its owner's
+    voice, so this rule does not ask for a machine's voice; it never fires when the text
+    says a person checked or sent it."""
+    text = v.own_words
+    found = _ASSISTANT_SENT.search(text)
+    if found is None or _PERSON_SENT.search(text):
+        return None
+    return f"sent by a mail assistant: {found.group(0)[:60]!r}"
+
+
+#: "… checked by me", "reviewed and sent by me", "door mij gecontroleerd".
+_PERSON_SENT = re.compile(
+    r"\b(?:checked|reviewed|sent|approved|gecontroleerd|nagelezen|verstuurd|verzonden"
+    r"|gepruft|geprueft|verschickt)\s(?:and\s\w+\s)?(?:by me|door mij(?:zelf)?|von mir)\b"
+    r"|\b(?:door mij|by me|von mir)\s(?:gecontroleerd|nagelezen|checked|reviewed|gepruft)\b",
+    re.IGNORECASE,
+)
 
 
 #: Header fields that helpdesk and ticket systems stamp on the mail they send (Zammad,
@@ -1215,6 +1255,16 @@ def gateway_words(v: MessageView) -> str | None:
             for i, line in enumerate(v.head)
             if line == "--"
             or (_DASH_LINE.fullmatch(line) and len(" ".join(v.head[i + 1 :])) <= _FOOTER_CHARS)
+        ),
+        0,
+    )
+    # ... and a stamp a few lines under a closing formula ("Hartelijke groet, / Els /
+    # Dit bericht is automatisch gecontroleerd op virussen"): the letter ended there.
+    cut = cut or next(
+        (
+            i
+            for i in range(len(v.head) - 1, 0, -1)
+            if CLOSING.match(v.head[i]) and len(" ".join(v.head[i + 1 :])) <= _FOOTER_CHARS
         ),
         0,
     )

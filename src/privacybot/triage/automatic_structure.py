@@ -90,6 +90,8 @@ _SELF_DECLARED = re.compile(
     r"|(?:ce message|questo messaggio|este mensaje|diese nachricht|dit bericht)\s(?:est|e|es|wird"
     r"|wordt)\s(?:envoye|inviato|enviado|gesendet|verstuurd|verzonden)\s(?:automatiquement"
     r"|automaticamente|automatisch))\b"
+    # ... but not a mail client's "automated message footer" under a person's letter.
+    r"(?!\s(?:footer|disclaimer|voettekst|fusszeile))"
     # A no-reply notice speaks of itself so: "Do not reply to this notification".
     r"|\b(?:do not|please do not|don't|please don't) reply to this (?:notification|message|e-?mail"
     r"|notice|automated)|\bgelieve (?:dit bericht |deze e-?mail )?niet te beantwoorden"

@@ -627,7 +627,9 @@ HOSTNAME = re.compile(
 )
 #: A notice's field naming a message's subject, on a line of its own.
 SUBJECT_FIELD = re.compile(
-    r"^\W{0,3}(?:subject|onderwerp|betreff|objet|asunto|oggetto|assunto|temat|konu|[aä]mne|emne"
+    # "Original subject:", "Oorspronkelijk onderwerp:", "Ursprünglicher Betreff:" too.
+    r"^\W{0,3}(?:(?:original|oorspronkelijke?|originele?|urspr[uü]nglicher|originale?)\s)?"
+    r"(?:subject|onderwerp|betreff|objet|asunto|oggetto|assunto|temat|konu|[aä]mne|emne"
     r"|aihe|t[aá]rgy|p[rř]edm[eě]t|тема)"
     # "Objet de votre message :", "Subject of your message:", "Onderwerp van uw bericht:".
     r"(?:\s(?:de|of|van|der|du|del|da)\s(?:votre|your|uw|je|ihrer|su|sua)\s(?:message|bericht"

@@ -173,7 +173,7 @@ _FORWARD = re.compile(
 )
 #: A line of dashes (or an em dash) that starts a signature when little follows it.
 _SIG_DASH = re.compile(r"^\s*(?:-{2,}|—+|–+|_{2,9})\s*$")
-_CLOSING = re.compile(
+CLOSING = re.compile(
     r"^\s*(?:"
     r"(?:met\s+)?(?:vriendelijke|hartelijke|beste|warme|lieve|zonnige)\s+groet(?:en|jes)?"
     r"|groet(?:en|jes)?|mvg|m\.v\.g\.?|vr\.?\s*gr\.?|gr\.?|hoogachtend|met\s+dank"
@@ -316,7 +316,7 @@ def _cut_signature(lines: list[str]) -> list[str]:
         lines.pop()
     for i, line in enumerate(lines):
         if (
-            _CLOSING.match(line)
+            CLOSING.match(line)
             and _has_words(lines[:i])
             and len(lines) - i <= _MAX_SIGNATURE_LINES
             and len(line.strip()) <= 60
