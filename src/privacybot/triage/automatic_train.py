@@ -316,6 +316,14 @@ SETS: tuple[str, ...] = (
     "set273",
     "set274",
     "set275",
+    "set276",
+    "set277",
+    "set278",
+    "set279",
+    "set280",
+    "set281",
+    "set282",
+    "set283",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -594,6 +602,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set273": "mail273",
     "set274": "mail274",
     "set275": "mail275",
+    "set276": "mail276",
+    "set277": "mail277",
+    "set278": "mail278",
+    "set279": "mail279",
+    "set280": "mail280",
+    "set281": "mail281",
+    "set282": "mail282",
+    "set283": "mail283",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
