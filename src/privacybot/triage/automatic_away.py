@@ -738,6 +738,23 @@ _OTHERS_ABSENCE = re.compile(
 )
 
 
+#: The writer speaks of their own notice as something past: the one we got from them ("het
+#: automatische afwezigheidsbericht dat jullie van mij kregen"), or one they forgot to turn
+#: off ("ik had mijn vakantiemelding vergeten uit te zetten").  No autoresponder says that
+#: of itself; a person back at their desk does (set 283).
+_OWN_NOTICE_IN_THE_PAST = re.compile(
+    r"\b(?:afwezigheid\w*|vakantiemelding|vakantiebericht|out[- ]of[- ]office(?: reply"
+    r"| message)?|auto-?reply|automatic reply|automatische? (?:antwoord|bericht)"
+    r"|abwesenheitsnotiz|abwesenheitsmeldung)\s(?:dat|die|that|which|das)\s(?:jullie|u|je"
+    r"|you|sie|ihr)\s(?:\w+\s){0,2}(?:van mij|from me|von mir)\s(?:\w+\s)?(?:kregen|kreeg"
+    r"|ontvingen|ontving|gekregen|ontvangen|got|received|bekamen|erhalten|erhielten)\b"
+    r"|\b(?:vergeten|forgot|vergessen)\b[^.!?]{0,50}\b(?:uit te zetten|uit te schakelen"
+    r"|turn(?:ed)? (?:it |this |that )?off|switch(?:ed)? (?:it |this |that )?off"
+    r"|auszuschalten|abzuschalten|zu deaktivieren)",
+    re.IGNORECASE,
+)
+
+
 def absence_notice(v: MessageView) -> str | None:
     """An absence in the lexicon's words, with a return or a way on, that asks nothing.
 
@@ -788,7 +805,7 @@ def absence_notice(v: MessageView) -> str | None:
         return None
     if _ANSWER_ME.search(text) or _CODE_LABEL.search(text) or TELL_US.search(text):
         return None
-    if absence_ahead(v):
+    if absence_ahead(v) or _OWN_NOTICE_IN_THE_PAST.search(text):
         return None
     absent = ABSENT.search(_OTHERS_ABSENCE.sub(" ", text)) or in_subject
     if absent is None:

@@ -733,6 +733,7 @@ def machine_envelope(v: MessageView) -> str | None:
     authors = {address.lower() for _, address in v.mailboxes}
     our_address = (v.our_address or "").lower()
     ours = our_address.replace("@", "=")
+    ours_reversed = "=" + "=".join(reversed(our_address.split("@", 1))) if ours else ""
     # Our domain alone at a local part's end, as some services personalise
     # ("x8Kq=conxillium.nl@"): a system's envelope, which a person's voice still outweighs.
     our_domain_tail = "=" + our_address.rsplit("@", 1)[-1]
@@ -745,7 +746,11 @@ def machine_envelope(v: MessageView) -> str | None:
                 continue
             local = _envelope_local(address)
             carries_ours = bool(ours) and (
-                ours in local_part(address) or _wrapped_address(address) == our_address
+                ours in local_part(address)
+                or _wrapped_address(address) == our_address
+                # ... or SRS's order, domain first, under a platform's own prefix
+                # ("b-SRS0=0ecf=conxillium.nl=privacy@bank.example", set 282).
+                or local_part(address).endswith(ours_reversed)
             )
             our_domain = (
                 bool(ours) and not carries_ours and local_part(address).endswith(our_domain_tail)
@@ -968,6 +973,9 @@ _FORWARDED_BY_A_SYSTEM = re.compile(
     r"|weitergeleitet|transfere)|door de mailgateway|by the mail ?gateway|vom mail-?gateway"
     r"|forwarded (?:delivery|bounce) report"
     r"|doorgestuurd (?:afleverrapport|onbestelbaarheidsbericht)"
+    # ... or by a rule ("Doorgestuurd bericht (automatische regel)", set 281).
+    r"|(?:doorgestuurd|forwarded|weitergeleitet)\w{0,2} (?:\w+ )?\(?(?:door )?(?:een |de |an? "
+    r"|the )?(?:automatische|automatic|automatisch\w{0,2}) (?:regel|rule|regeln?)\b"
     r"|(?:forwarded|doorgestuurd|weitergeleitet) (?:by|door|von) (?:the |de |dem )?"
     r"(?:system|systeem|gateway|mailgateway|router|relay))",
     re.IGNORECASE,

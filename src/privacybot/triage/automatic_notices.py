@@ -546,6 +546,8 @@ _RECEIPT_FIELD = re.compile(r"^\W{0,3}" + RECEIPT_FIELDS, re.IGNORECASE)
 #: Where a receipt's To/Subject/Sent fields begin: the words above them are the writer's.
 _RECEIPT_FIELD_ANYWHERE = re.compile(r"\b" + RECEIPT_FIELDS, re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)\w{0,6},", re.IGNORECASE)
+#: A time zone's abbreviation after a date ("(CET)", "GMT").
+_ZONE = re.compile(r"\b(?:utc|gmt|cet|cest|bst|eet|eest|wet|west|est|edt|pst|pdt|ist)\b", re.I)
 #: A date's words: weekdays and months, as a receipt's Sent and Read fields carry them.
 _DATE_WORDS = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\b",
@@ -599,10 +601,12 @@ def read_receipt(v: MessageView) -> str | None:
     head = v.head_text
     # A receipt prefix over our own case subject, and not a word written under it: a
     # client's bare receipt ("Leído: … [PRV-…]"); a person answering writes "Re:" and text.
+    # A date line alone ("Tue, 16 Jun 2026 10:03:00 +0530 (CET)", the time it was read)
+    # is no text either (set 282).
     if (
         _RECEIPT_SUBJECT.match(v.subject)
         and OUR_REFERENCE.search(v.subject)
-        and not re.search(r"[^\W\d_]", v.own_words)
+        and not re.search(r"[^\W\d_]", _ZONE.sub(" ", _DATE_WORDS.sub(" ", v.own_words)))
     ):
         return "receipt subject over our case mail, no text"
     # ... or only the receipt's field values, its labels lost ("Wiadomość / mensaje /
@@ -706,10 +710,25 @@ def assistant_sent(v: MessageView) -> str | None:
     voice, so this rule does not ask for a machine's voice; it never fires when the text
     says a person checked or sent it."""
     text = v.own_words
-    found = _ASSISTANT_SENT.search(text)
+    found = _ASSISTANT_SENT.search(text) or _SELF_NAMED_BOT.search(text)
     if found is None or _PERSON_SENT.search(text):
         return None
     return f"sent by a mail assistant: {found.group(0)[:60]!r}"
+
+
+#: A mail assistant introducing or signing itself as one ("Ik ben Mila, de digitale
+#: assistent van …", "Milo (automated mail assistant)", set 282): the first person of a
+#: program.  A human assistant says "persoonlijk assistent" and never "digital".
+_SELF_NAMED_BOT = re.compile(
+    r"\b(?:ik ben|i'?m|i am|this is|dit is|hier is|ich bin|je suis)\s(?:[\w'-]+,?\s)?(?:de|het"
+    r"|the|your|uw|je|jullie|ihr|le|la|een|an?)\s(?:\w+\s)?"
+    r"(?:automated|automatic|automatische?|digital|digitale|virtual|virtuele|virtuelle|ai|ki)"
+    r"[- ](?:(?:mail|e-?mail|inbox|post)[- ]?)?(?:assistant|assistent|assistentin|agent|bot)\b"
+    r"|\((?:an?\s|de\s|het\s|the\s|uw\s|your\s)?(?:automated|automatic|automatische?|digital"
+    r"|digitale|virtual|virtuele|ai|ki)[- ](?:(?:mail|e-?mail|inbox)[- ]?)?(?:assistant"
+    r"|assistent|agent|bot)\)",
+    re.IGNORECASE,
+)
 
 
 #: "… checked by me", "reviewed and sent by me", "door mij gecontroleerd".
