@@ -324,6 +324,9 @@ SETS: tuple[str, ...] = (
     "set281",
     "set282",
     "set283",
+    "set284",
+    "set286",
+    "set287",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -610,6 +613,9 @@ BLIND_FOLDERS: dict[str, str] = {
     "set281": "mail281",
     "set282": "mail282",
     "set283": "mail283",
+    "set284": "mail284",
+    "set286": "mail286",
+    "set287": "mail287",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
