@@ -325,6 +325,7 @@ SETS: tuple[str, ...] = (
     "set282",
     "set283",
     "set284",
+    "set285",
     "set286",
     "set287",
 )
@@ -614,6 +615,7 @@ BLIND_FOLDERS: dict[str, str] = {
     "set282": "mail282",
     "set283": "mail283",
     "set284": "mail284",
+    "set285": "mail285",
     "set286": "mail286",
     "set287": "mail287",
 }
