@@ -288,9 +288,16 @@ def oof_subject(v: MessageView) -> str | None:
     # A request typed into the subject itself, not in the original subject a notice echoes
     # after its colon ("Afwezig: Uw verzoek om inzage").
     typed = _ASKS.search(v.subject.split(":", 1)[0])
-    if v.human_voice or _MODAL_REQUEST.search(v.head_text) or typed:
+    # A sentence sending the reader elsewhere ("Scans kunt u sturen naar collega Fatima",
+    # "graag via het portaal sturen") is the notice's way on, not a request of ours.
+    ways_on = _POINTS_ELSEWHERE.sub(" ", v.head_text)
+    if v.human_voice or _MODAL_REQUEST.search(ways_on) or typed:
         return None
-    if _asks_politely(v.head_text) or _away_request(v.own_words) or _ANSWER_ME.search(v.own_words):
+    if _asks_politely(ways_on) or _away_request(v.own_words) or _ANSWER_ME.search(v.own_words):
+        return None
+    # "Ter info: ik ben … niet bereikbaar" on a mail of its own: a person letting us know;
+    # an autoresponder answers a message and does not open with a note (set 287).
+    if _FYI_LEAD.match(v.head_text) and not answers_us(v):
         return None
     # Someone to act for the writer while away ("Mijn dochter mag namens mij …"), or an
     # absence still to come.
@@ -420,6 +427,20 @@ _THANKS_OPENER = re.compile(
 )
 
 
+#: Thanks for *our* acknowledgment ("Dank voor de bevestiging", "Thanks for confirming"):
+#: a person answering it.  An autoresponder thanks for the message it answers, never for
+#: a confirmation it could not have asked for (set 286).
+_THANKS_FOR_OUR_ACK = re.compile(
+    r"^\W{0,3}(?:(?:hi|hello|hallo|beste \w{1,20}|geachte \w{1,20}|dear \w{1,20})\W{1,3})?"
+    r"(?:thank you|thanks|many thanks|bedankt|dank u|dank je|dank|hartelijk dank|vielen dank"
+    r"|danke|merci)\b[^.!?]{0,15}\b(?:voor|for|fur|pour)\s(?:de|uw|je|jullie|the|your|ihre|die"
+    r"|la|votre)?\s?(?:snelle\s|quick\s|prompt\s)?(?:bevestiging|ontvangstbevestiging"
+    r"|confirmation|confirming|acknowledg(?:e)?ment|acknowledging|bestatigung"
+    r"|eingangsbestatigung|accuse de reception)\b",
+    re.IGNORECASE,
+)
+
+
 def away_notice(v: MessageView) -> str | None:
     """An away or working-days notice under any subject, answering our mail.
 
@@ -445,7 +466,7 @@ def away_notice(v: MessageView) -> str | None:
         return None
     if TELL_US.search(v.own_words) or absence_ahead(v):
         return None
-    if MOBILE_FOOTER.search(head) or quotes_below(v):
+    if MOBILE_FOOTER.search(head) or quotes_below(v) or _THANKS_FOR_OUR_ACK.match(head):
         return None
     # Our case reference typed in the writer's own words ("Zaak PRV-2026-16715"), not
     # echoed with our subject: a person telling us about their case.
@@ -637,6 +658,26 @@ _REDIRECT_SENTENCE = re.compile(
 )
 
 
+#: A sentence that sends the reader to someone or somewhere else: to a colleague, a
+#: secretariat, an address, or through a portal (set 279).
+_POINTS_ELSEWHERE = re.compile(
+    r"[^.!?\n]*(?:\b(?:naar|aan|to|an|a|bij)\s(?:mijn |my |meine[nmr]? |onze |our |ons |het |de"
+    r" |the )?(?:collega|colleague|kollegin|kollege|secretariaat|secretary|sekretariat|vervanger"
+    r"|replacement|stand-?in|backup|servicedesk|helpdesk)\b|\bvia (?:het|de|ons|our|the|unser\w*"
+    r"|onze) (?:\w+ )?(?:portaal|portal|servicedesk|loket|formulier|website|webformulier)\b"
+    r"|[\w.+-]+@[\w-]+\.[\w.-]+)[^.!?\n]*[.!?]?",
+    re.IGNORECASE,
+)
+
+
+#: A person's "for your information" opening a note.
+_FYI_LEAD = re.compile(
+    r"^\W{0,3}(?:ter info(?:rmatie)?|fyi|for your information|zur info(?:rmation)?|pour info"
+    r"|ter kennisname)\s?:",
+    re.IGNORECASE,
+)
+
+
 def _away_request(text: str) -> re.Match[str] | None:
     """``_AWAY_REQUEST`` in the writer's text, leaving out where the notice points the
     reader elsewhere."""
@@ -805,7 +846,9 @@ def absence_notice(v: MessageView) -> str | None:
         return None
     if _ANSWER_ME.search(text) or _CODE_LABEL.search(text) or TELL_US.search(text):
         return None
-    if absence_ahead(v) or _OWN_NOTICE_IN_THE_PAST.search(text):
+    if absence_ahead(v) or _OWN_NOTICE_IN_THE_PAST.search(text) or _THANKS_FOR_OUR_ACK.match(head):
+        return None
+    if _FYI_LEAD.match(head) and not answers_us(v):
         return None
     absent = ABSENT.search(_OTHERS_ABSENCE.sub(" ", text)) or in_subject
     if absent is None:

@@ -217,6 +217,11 @@ ABUSE_DESK_ASKS = re.compile(
     # verzendlijsten te verwijderen", "Please remove this recipient from your lists").
     r"|gelieve (?:deze|de) (?:ontvanger|geadresseerde|adres)\w{0,2} (?:uit|van) (?:uw|je|jullie)"
     r" \w{0,12}lijst\w{0,2} te (?:verwijderen|halen)"
+    # ... and a blocklist's pointer to its delisting page ("U kunt dit IP-adres laten
+    # verwijderen via https://…", "You can request delisting at …", set 278).
+    r"|(?:u kunt|je kunt|you (?:can|may))\s(?:\w+\s){0,2}(?:ip-?adres|ip address|ip|domein"
+    r"|domain|address|adres)\s(?:\w+\s)?(?:laten verwijderen|verwijderen|remove|delist)\w{0,3}"
+    r"\s(?:via|at|op|through)\b|\b(?:request|vraag)\s(?:\w+\s)?delisting\s(?:via|at|op|aan)\b"
     r"|please remove (?:this|the) (?:recipient|address|subscriber) from (?:your|all)"
     r" (?:\w+ )?lists?"
     r"|entfernen sie (?:diesen|den) empf[a~]nger aus ihren? \w{0,12}(?:liste|verteiler)\w{0,2}"

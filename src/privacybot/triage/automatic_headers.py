@@ -796,7 +796,11 @@ _UNANSWERABLE = re.compile(
     r"|reageren)|\breplies (?:are not|aren't) (?:read|monitored|possible)"
     r"|\b(?:you )?(?:cannot|can't|can not) reply to this (?:e-?mail|message|notification)"
     r"|\bthis (?:mailbox|address) is not monitored"
-    r"|\bantworten (?:ist )?nicht moglich|\bdiese adresse wird nicht gelesen",
+    r"|\bantworten (?:ist )?nicht moglich|\bdiese adresse wird nicht gelesen"
+    # ... or asks not to be answered ("Please do not reply to this message", set 276).
+    r"|\b(?:please )?do not reply to this (?:e-?mail|message|notification)"
+    r"|\bgelieve (?:dit bericht |deze e-?mail )?niet te (?:beantwoorden|antwoorden|reageren)"
+    r"|\bbitte antworten sie nicht auf diese",
     re.IGNORECASE,
 )
 

@@ -1083,6 +1083,9 @@ _COMPLAINT_SUBJECT = re.compile(
     r"|ongewenste?|unsolicited|unerwunschte?|unerwunscht|non sollicite|no solicitado)\b"
     r"|^(?:(?:fw|fwd)\s?:\s?)?(?:plainte|klacht|beschwerde|complaint)"
     r" (?:abus|abuse|spam|misbruik)\b"
+    # ... or a report titled by the IP address it is about ("Klachtrapport: 198.51.100.224").
+    r"|^(?:(?:fw|fwd)\s?:\s?)?(?:klachtrapport|klachtenrapport|complaint report"
+    r"|beschwerdebericht|rapport de plainte)\s?:\s?(?:\d{1,3}\.){3}\d{1,3}\b"
     r"|^(?:\[[^\]]{0,30}\]\s?)?(?:迷惑メール|垃圾邮件|스팸)"
     # A feedback loop's report ("Email Feedback Report for IP 192.0.2.7").
     r"|^(?:(?:fw|fwd)\s?:\s?)?(?:e-?mail )?feedback[- ]?(?:loop )?report\b",
