@@ -295,9 +295,7 @@ def oof_subject(v: MessageView) -> str | None:
         return None
     if _asks_politely(ways_on) or _away_request(v.own_words) or _ANSWER_ME.search(v.own_words):
         return None
-    # "Ter info: ik ben … niet bereikbaar" on a mail of its own: a person letting us know;
-    # an autoresponder answers a message and does not open with a note (set 287).
-    if _FYI_LEAD.match(v.head_text) and not answers_us(v):
+    if _a_note_of_its_own(v):
         return None
     # Someone to act for the writer while away ("Mijn dochter mag namens mij …"), or an
     # absence still to come.
@@ -678,6 +676,12 @@ _FYI_LEAD = re.compile(
 )
 
 
+def _a_note_of_its_own(v: MessageView) -> bool:
+    """ "Ter info: ik ben … niet bereikbaar" on a mail of its own: a person letting us know;
+    an autoresponder answers a message and does not open with a note (set 287)."""
+    return bool(_FYI_LEAD.match(v.head_text)) and not answers_us(v)
+
+
 def _away_request(text: str) -> re.Match[str] | None:
     """``_AWAY_REQUEST`` in the writer's text, leaving out where the notice points the
     reader elsewhere."""
@@ -848,7 +852,7 @@ def absence_notice(v: MessageView) -> str | None:
         return None
     if absence_ahead(v) or _OWN_NOTICE_IN_THE_PAST.search(text) or _THANKS_FOR_OUR_ACK.match(head):
         return None
-    if _FYI_LEAD.match(head) and not answers_us(v):
+    if _a_note_of_its_own(v):
         return None
     absent = ABSENT.search(_OTHERS_ABSENCE.sub(" ", text)) or in_subject
     if absent is None:

@@ -807,7 +807,7 @@ _UNANSWERABLE = re.compile(
 
 def _declared_unanswerable(v: MessageView) -> bool:
     """The writer's text says it was sent automatically and that no reply reaches anyone."""
-    text = fold(" ".join(line for line in v.head if line))
+    text = v.head_text
     return bool(structure.self_declared(text)) and bool(_UNANSWERABLE.search(text))
 
 
@@ -1008,7 +1008,7 @@ def forwarded_report(v: MessageView) -> str | None:
         or _FORWARDED_BY_A_SYSTEM.search(v.subject)
     ):
         return f"{inner} inside an attached message, passed on by a system"
-    if not v.head_text.strip() and any(v.msg.header(name) is not None for name in _RULE_PASSED_ON):
+    if not v.head_text.strip() and _first_present(v, _RULE_PASSED_ON):
         # A mailbox rule that forwards as attachment stamps Resent-* or Exchange's rules
         # loop; a person forwarding by hand does neither.  Kept to reports with no words
         # over them: a person who adds even a line has written to us.
