@@ -657,9 +657,12 @@ _REDIRECT_SENTENCE = re.compile(
 
 
 #: A sentence that sends the reader to someone or somewhere else: to a colleague, a
-#: secretariat, an address, or through a portal (set 279).
+#: secretariat, an address, or through a portal (set 279).  Tried only where a sentence
+#: starts, where every match starts anyway: from any other position the leading run would
+#: rescan the same sentence, quadratic on a long text without a full stop.
 _POINTS_ELSEWHERE = re.compile(
-    r"[^.!?\n]*(?:\b(?:naar|aan|to|an|a|bij)\s(?:mijn |my |meine[nmr]? |onze |our |ons |het |de"
+    r"(?:^|(?<=[.!?\n]))[^.!?\n]*"
+    r"(?:\b(?:naar|aan|to|an|a|bij)\s(?:mijn |my |meine[nmr]? |onze |our |ons |het |de"
     r" |the )?(?:collega|colleague|kollegin|kollege|secretariaat|secretary|sekretariat|vervanger"
     r"|replacement|stand-?in|backup|servicedesk|helpdesk)\b|\bvia (?:het|de|ons|our|the|unser\w*"
     r"|onze) (?:\w+ )?(?:portaal|portal|servicedesk|loket|formulier|website|webformulier)\b"
