@@ -31,12 +31,17 @@ def messages(n: int, size: int = 2048, seed: int = 7) -> list[tuple[str, str]]:
     for _ in range(n):
         first = rng.choice(entries)
         parts = [str(first["text"])]
-        while sum(len(p) for p in parts) < size - 400:
-            parts.append(str(rng.choice(entries)["text"]).split("\n")[0])
         quoted = "\n".join("> " + line for line in str(rng.choice(entries)["text"]).split("\n"))
-        body = "\n".join(parts) + "\n\nOp 1 jun. 2026 schreef Privacydesk:\n" + quoted
-        body += "\n\nMet vriendelijke groet,\nA. Burger\nDorpsstraat 1\n"
-        out.append((str(first["subject"] or ""), body[: size + 200]))
+        tail = "\n\nOp 1 jun. 2026 schreef Privacydesk:\n" + quoted
+        tail += "\n\nMet vriendelijke groet,\nA. Burger\nDorpsstraat 1\n"
+        # Pad with further sentences until the whole message is at least `size` bytes of
+        # UTF-8, then cut the padding back to that size, so every message is a full 2 KB.
+        while len(("\n".join(parts) + tail).encode("utf-8")) < size:
+            parts.append(str(rng.choice(entries)["text"]).split("\n")[0])
+        head = "\n".join(parts).encode("utf-8")
+        keep = max(len(str(first["text"]).encode("utf-8")), size - len(tail.encode("utf-8")))
+        body = head[:keep].decode("utf-8", errors="ignore") + tail
+        out.append((str(first["subject"] or ""), body))
     return out
 
 
@@ -61,8 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     cpu = time.process_time() - cpu_start
     latencies.sort()
     p99 = latencies[int(0.99 * (len(latencies) - 1))]
-    avg_size = sum(len(b) for _, b in batch) / len(batch)
-    print(f"{len(batch)} messages of ~{avg_size:.0f} chars on one core")
+    avg_size = sum(len(b.encode("utf-8")) for _, b in batch) / len(batch)
+    print(f"{len(batch)} messages of {avg_size:.0f} bytes on average, on one core")
     print(
         f"{len(batch) / elapsed:.0f} msg/s, p50 {latencies[len(latencies) // 2] * 1000:.2f} ms, "
         f"p99 {p99 * 1000:.2f} ms"
