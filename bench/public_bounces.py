@@ -50,6 +50,8 @@ DEBIAN: tuple[tuple[str, str, str, str, str], ...] = (
         "*.msg",
     ),
 )
+#: People's mail in the test data of quote strippers: none of it may be taken for automatic.
+PEOPLE: tuple[tuple[str, str, str, str], ...] = (("talon", "1.4.4", "tests/fixtures", "*.eml"),)
 OURS = "privacy@conxillium.nl"
 
 
@@ -130,6 +132,16 @@ def main(argv: list[str] | None = None) -> int:
         got, seen = report(root, name, pattern)
         ok, total = ok + got, total + seen
     print(f"\nbounce test data (folders the projects do not call non-bounces): {ok}/{total}")
+    for name, version, folder, pattern in PEOPLE:
+        root = fetch(args.cache, name, version) / folder
+        taken = []
+        paths = sorted(root.rglob(pattern))
+        for path in paths:
+            verdict = check_automatic(parse_message(path.read_bytes()), our_address=OURS)
+            if verdict.automatic:
+                taken.append(f"{path.relative_to(root).as_posix()} ({verdict.rule_id})")
+        print(f"people's mail, {name} {version} {folder}: {len(taken)}/{len(paths)} taken")
+        print("  taken: " + (", ".join(taken) or "none"))
     return 0
 
 

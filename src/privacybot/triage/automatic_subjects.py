@@ -47,7 +47,11 @@ OOF_SUBJECTS_MORE: tuple[str, ...] = (
     r"nicht im buro|au(?:ss|ß)er haus|buiten kantoor|niet op kantoor|ikke p(?:a|aa) kontoret"
     r"|inte p(?:a|aa) kontoret|poissa toimistolta|poza biurem|mimo kancel(?:ar|arie)"
     r"|hazon kivul|irodan kivul|ofis disinda|izvan ureda|kontorist valjas|in afara biroului"
-    r"|odsutnost s posla|van kancelarije|odsutan/odsutna|поза офісом",
+    r"|odsutnost s posla|van kancelarije|odsutan/odsutna|поза офісом"
+    # Exchange's Latvian prefix ("Ārpus biroja atrašanās automātiskā atbilde: …"), and the
+    # Basque, Catalan, Galician, Indonesian and Malay "out of office".
+    r"|arpus biroja(?: atrasanas automatiska atbilde)?|bulegotik kanpo|fora de l'oficina"
+    r"|fora da oficina|di luar (?:kantor|pejabat)",
     r"raspuns automat|automatski odgovor|samodejni odgovor|automaatne vastus|automatiska atbilde"
     r"|automatinis atsakymas|sjalfvirkt svar|balasan otomatis|tra loi tu dong|otomatik cevap",
     r"автоматическ(?:ий|ии) ответ|автоответ|вне офиса|автоматична відповідь|автоматичен отговор"
