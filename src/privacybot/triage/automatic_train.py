@@ -328,6 +328,13 @@ SETS: tuple[str, ...] = (
     "set285",
     "set286",
     "set287",
+    "set288",
+    "set289",
+    "set290",
+    "set291",
+    "set292",
+    "set293",
+    "set294",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -618,6 +625,13 @@ BLIND_FOLDERS: dict[str, str] = {
     "set285": "mail285",
     "set286": "mail286",
     "set287": "mail287",
+    "set288": "mail288",
+    "set289": "mail289",
+    "set290": "mail290",
+    "set291": "mail291",
+    "set292": "mail292",
+    "set293": "mail293",
+    "set294": "mail294",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
