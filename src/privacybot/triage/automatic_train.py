@@ -335,6 +335,7 @@ SETS: tuple[str, ...] = (
     "set292",
     "set293",
     "set294",
+    "set295",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -632,6 +633,7 @@ BLIND_FOLDERS: dict[str, str] = {
     "set292": "mail292",
     "set293": "mail293",
     "set294": "mail294",
+    "set295": "mail295",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
