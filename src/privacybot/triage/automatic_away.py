@@ -34,6 +34,7 @@ from privacybot.triage.automatic_view import (
     alternation,
     answers_us,
     asks_or_owns,
+    passes_on_or_acts,
     quotes_below,
     without_our_subject,
 )
@@ -462,7 +463,7 @@ def away_notice(v: MessageView) -> str | None:
         return None
     if _MODAL_REQUEST.search(head) or _ANSWER_ME.search(head) or _CODE_LABEL.search(head):
         return None
-    if TELL_US.search(v.own_words) or absence_ahead(v):
+    if TELL_US.search(v.own_words) or absence_ahead(v) or passes_on_or_acts(v.own_words):
         return None
     if MOBILE_FOOTER.search(head) or quotes_below(v) or _THANKS_FOR_OUR_ACK.match(head):
         return None

@@ -28,6 +28,7 @@ from privacybot.triage.automatic_view import (
     a_person,
     alternation,
     asks_or_owns,
+    closes_with_a_name,
     first_person_in,
     opens_with_a_note,
     without_our_subject,
@@ -186,6 +187,11 @@ def report_fields(v: MessageView) -> str | None:
         return None
     if first_person_in(text) or PERSON_REQUEST.search(text) or _OWN_LOGS.search(text):
         return None
+    # A person pasting a report's fields under their own lines and signing with their
+    # name ("De melding zag er zo uit: Feedback-Type: abuse … Groet, Thijs Brinkman", set
+    # 291): reports are signed by no one.
+    if closes_with_a_name(v):
+        return None
     return f"report fields in body ({', '.join(sorted(fields)[:3])})"
 
 
@@ -284,10 +290,14 @@ _WE_ASK = re.compile(
 #: A person reporting their own side of a bounce: their organisation's logs or server
 #: ("Our mail server logged:", "in onze maillogs"), under a greeting to us ("Dear team").
 _OWN_LOGS = re.compile(
-    r"\b(?:our|onze|unsere?[mn]?|nos|nuestros?)\s(?:own\s)?(?:mail ?server|mailserver|logs?"
-    r"|maillogs?|mail logs?|server logs?|logbestanden|protokolle?)\b",
+    r"\b(?:our|onze|ons|unsere?[mn]?|nos|nuestros?)\s(?:own\s)?(?:mail ?server|mailserver|logs?"
+    r"|maillogs?|mail logs?|server logs?|logbestanden|protokolle?"
+    # ... or their mail platform ("Ons mailplatform geeft … dit event terug", set 295).
+    r"|mail ?platform|mailsysteem|mail system|mailomgeving)\b",
     re.IGNORECASE,
 )
+#: A person's informal greeting ("Hoi,", "Hi Bas,"): no bounce opens so.
+_PERSONAL_GREETING = re.compile(r"\W{0,3}(?:hoi|hi|hey|hallo|hello)\b[^.!?,]{0,30},", re.I)
 _GREETS_A_TEAM = re.compile(
     r"\W{0,3}(?:dear|beste|hallo|hello|hi|liebes?)\s(?:\w+\s)?(?:team|desk|collega'?s|colleagues)\b",
     re.IGNORECASE,
@@ -297,7 +307,12 @@ _GREETS_A_TEAM = re.compile(
 def _reports_own_bounce(v: MessageView) -> bool:
     head = v.head_text
     return bool(
-        _OWN_LOGS.search(head) and (_GREETS_A_TEAM.match(head) or _GREETS_THE_DESK.match(head))
+        _OWN_LOGS.search(head)
+        and (
+            _GREETS_A_TEAM.match(head)
+            or _GREETS_THE_DESK.match(head)
+            or _PERSONAL_GREETING.match(head)
+        )
     )
 
 
@@ -424,6 +439,10 @@ def returned_copy(v: MessageView) -> str | None:
     if asks_or_owns(without_our_subject(v.subject), without_our_subject(text)):
         return None
     if first_person_in(text) or _ANSWER_REQUEST.search(text):
+        return None
+    # A person showing what their own server does with our mail ("FYI our mail server is
+    # rejecting your auto-acknowledgments … Headers of one of them below:", set 295).
+    if _OWN_LOGS.search(text):
         return None
     # A person answering with a code or a word above our mail pasted with its headers
     # ("941744", "ok"), or replying under our own subject without a mail system's words.

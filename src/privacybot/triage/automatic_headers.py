@@ -894,6 +894,18 @@ PASSES_ON = re.compile(
 )
 
 
+#: The writer says the no-reply address is read all the same ("dit adres heet 'noreply'
+#: maar wordt wel degelijk gelezen door ons team", "this mailbox is monitored", set 293).
+_READ_BY_PEOPLE = re.compile(
+    r"\b(?:adres|address|mailbox|postbus|inbox)\b"
+    # (not "een adres dat niet wordt gelezen": a notice saying no one reads it)
+    r"(?:(?!\b(?:niet|not|nicht|geen|never|nooit|no)\b)[^.!?]){0,60}\b(?:wordt|is|are|worden)\s"
+    r"(?:wel\s)?(?:degelijk\s|gewoon\s|actually\s|still\s)?(?:gelezen|bemand|read|monitored"
+    r"|staffed)\b",
+    re.IGNORECASE,
+)
+
+
 def no_reply_sender(v: MessageView) -> str | None:
     """The author's address says no one reads answers ("noreply@", "do-not-reply@",
     "niet-beantwoorden@", "ne-pas-repondre@"): a system's notice.  A person cannot get
@@ -913,6 +925,7 @@ def no_reply_sender(v: MessageView) -> str | None:
                 or TELL_US.search(v.own_words)
                 or PASSES_ON.search(v.own_words)
                 or _relays_a_request(v)
+                or _READ_BY_PEOPLE.search(v.own_words)
             )
         ):
             return f"sender {local}@ takes no replies"

@@ -294,8 +294,10 @@ _QUIZ = re.compile(
     + _NUMBER
     + r"\s?(?:\+|plus"
     r"|en|and|und|et|y|e|i|x|times|maal|mal|og|och|ja|a)\s?" + _NUMBER + r"\s?\?"
-    # ... or the sum alone ("vul de som in: 8 + 9 = ?").
+    # ... or the sum alone ("vul de som in: 8 + 9 = ?"), also as the question's end in any
+    # language ("Koľko je 2 + 5?", "Колко е 9 + 8?", set 290).
     r"|\b\d{1,3}\s?[+x*]\s?\d{1,3}\s?=\s?\?"
+    r"|\b\d{1,2}\s?\+\s?\d{1,2}\s?\?"
     # ... or the result asked for ("met de uitkomst van: drie plus vier").
     # ... or the result asked for ("met de uitkomst van: drie plus vier", "Wat is de som van
     # 4 en 4?").
@@ -586,6 +588,28 @@ def _receipt_over_our_mail(v: MessageView) -> str | None:
     return f"receipt {match.group(0)[:50]!r} over our case subject, our mail below"
 
 
+#: A time of day ("21:55:15", "10:04"): a receipt's sent and read lines carry one each.
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+
+
+def _receipt_echoing_our_subject(v: MessageView) -> str | None:
+    """Outlook's receipt in a language whose labels are not known here ("Vaše sporočilo /
+    Za: … / Zadeva: <our subject> / Poslano: <time> / je bilo prebrano <time>", set 290):
+    a receipt prefix over our case subject, that subject echoed in its field and two
+    times; the words left over ask nothing and own nothing.  The echo is our subject's,
+    so its "inzageverzoek" is no one's request."""
+    if not (_RECEIPT_SUBJECT.match(v.subject) and OUR_REFERENCE.search(v.subject)):
+        return None
+    echoed = v.subject.split(":", 1)[1].strip().lower() if ":" in v.subject else ""
+    head = v.head_text.lower()
+    if len(echoed) <= 8 or echoed not in head or len(_CLOCK.findall(head)) < 2:
+        return None
+    rest = head.replace(echoed, " ")
+    if asks_or_owns("", rest) or first_person_in(rest):
+        return None
+    return "receipt subject over our case mail, its fields echo our subject"
+
+
 def read_receipt(v: MessageView) -> str | None:
     """A read, not-read or delivery receipt written as text (Outlook, Exchange, Notes, webmail).
 
@@ -596,6 +620,9 @@ def read_receipt(v: MessageView) -> str | None:
     ("Read:", "Gelezen:", "Lu :") or its To/Subject/Sent lines.  A prefix alone never:
     "Gelezen: uw brief" is a person's subject too; and never in a human voice.
     """
+    echo = _receipt_echoing_our_subject(v)
+    if echo:
+        return echo
     if v.human_voice:
         return _strong_receipt_over_our_subject(v) or _receipt_over_our_mail(v)
     head = v.head_text
@@ -1134,6 +1161,17 @@ def complaint_report(v: MessageView) -> str | None:
         and not _complainant(v)
     ):
         return "an abuse report in ARF's words with the message attached"
+    # A blocklist's listing notice ("The IP address 198.51.100.198 … has been listed on
+    # rbl.example.net because it sent mail to our spam traps. To request delisting, visit
+    # …", sets 289 and 292): the list's template about our sending address, no complaint
+    # subject needed.
+    if (
+        _LISTED.search(v.own_words)
+        and _ABOUT_AN_ADDRESS.search(v.own_words)
+        and (_LISTING_SUBJECT.search(v.subject) or _DELISTING.search(v.own_words))
+        and not _complainant(v)
+    ):
+        return "a blocklist's listing notice about a sending address"
     # The cheap header tests first: most mail has no complaint subject at all.
     if not (subject or desk_report) or _complainant(v):
         return None
@@ -1183,6 +1221,28 @@ _DESK_SUBJECT = re.compile(
     r"\b(?:abuse|abus|misbruik|missbrauch|cert|incident|brute-?force|phishing|spam|spamcop|botnet"
     r"|malware|open (?:relay|resolver)|compromi[sz]ed|signalement|beschwerde|klacht|complaint"
     r"|plainte)\b",
+    re.IGNORECASE,
+)
+#: A list's own words for a listing ("has been listed on", "has been added to", "is
+#: opgenomen op", "wurde … aufgenommen") ...
+_LISTED = re.compile(
+    r"\b(?:has|have) been (?:listed (?:on|in|at|by)|added to|blocklisted|blacklisted)\b"
+    r"|\b(?:is|werd|zijn) (?:opgenomen|vermeld|geplaatst) (?:op|in)\b"
+    r"|\bwurde (?:in|auf) \S{1,60} (?:aufgenommen|gelistet)",
+    re.IGNORECASE,
+)
+#: ... its subject ("Blocklist notice: 198.51.100.198", "Your IP … has been listed",
+#: "Vermelding op blocklist: …") ...
+_LISTING_SUBJECT = re.compile(
+    r"\b(?:block|black|deny|spam|backscatter)[- ]?list(?:ing|ed)?\b|\bhas been listed\b"
+    r"|\blisting (?:notice|notification|alert)\b",
+    re.IGNORECASE,
+)
+#: ... and its way off the list ("To request delisting, visit …", "You can request removal
+#: at …").
+_DELISTING = re.compile(
+    r"\b(?:request|vraag|aanvragen|beantragen)\s(?:\w+\s)?(?:delisting|removal|verwijdering"
+    r"|de-?listing)\b|\bdelist(?:ing)? (?:request|form|page)\b",
     re.IGNORECASE,
 )
 #: What a desk's report is about: an IP address, or the reader's network or domain.

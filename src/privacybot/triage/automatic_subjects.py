@@ -101,6 +101,13 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"|(?:rapporto|riepilogo) (?:di |della )?quarantena",
     r"mensagem (?:em quarentena|bloqueada|retida)|anexo bloqueado"
     r"|v[i~]rus (?:detetado|detectado|encontrado)",
+    # "You have received an encrypted message" in Polish, Spanish, Italian, Portuguese,
+    # French, Czech and Romanian (set 290).
+    r"otrzymal(?:es|as) (?:zaszyfrowana|bezpieczna) wiadomosc|ha recibido un mensaje (?:cifrado"
+    r"|seguro|encriptado)|hai ricevuto un messaggio (?:crittografato|cifrato|sicuro)"
+    r"|recebeu uma mensagem (?:encriptada|criptografada|segura)|vous avez recu un message"
+    r" (?:chiffre|securise|crypte)|obdrzeli jste (?:zasifrovanou|zabezpecenou) zpravu"
+    r"|ati primit un mesaj (?:criptat|securizat)",
     r"you have received a (?:secure|encrypted) (?:message|e-?mail)|u heeft een (?:beveiligd"
     r"|versleuteld) bericht ontvangen|sie haben eine (?:sichere|verschlusselte) nachricht erhalten",
     r"end user (?:spam )?digest|your (?:message|e-?mail|mail) (?:has been|was|is) (?:blocked"
@@ -130,6 +137,11 @@ CHALLENGE_SUBJECTS_MORE: tuple[str, ...] = (
     r"|necesaria|richiesta|required)(?::| voor| fur| pour| para| per| for)",
     # cPanel BoxTrapper's subject carries its verification id: "verify#4c5d7e24…".
     r"verify#[0-9a-f]{16,}",
+    # "Sender verification" in Slovak, Czech, Slovene, Croatian, Hungarian, Romanian, Greek
+    # and Bulgarian (set 290), and "authentication request" (set 292).
+    r"overenie odosielatela|overeni odesilatele|preverjanje posiljatelja|provjera posiljatelja"
+    r"|(?:felado|kuldo) ellenorzese|verificarea expeditorului|επαληθευση αποστολεα"
+    r"|проверка на подателя|demande d'authentification",
     r"sicherheitsabfrage \[#\d{2,8}\]",
 )
 #: The three signs of challenge-response mail (all three, with a link or a "reply to this").
@@ -265,7 +277,7 @@ RECEIPT_SUBJECTS: str = (
     r"(?:read|gelezen|gelesen|lu|letto|leido|lido|lida|last|laest|lest|luettu|przeczytane"
     r"|precteno|precitane|olvasott|citit|procitano|прочитано|αναγνωστηκε|okundu|已读|已讀|開封済み"
     r"|읽음|not read|niet gelezen|nicht gelesen|non lu|non letto|no leido|nao lido|ej last"
-    r"|necitit|okunmadi|непрочитано|未読"
+    r"|necitit|okunmadi|непрочитано|未読|olvasva|прочетено|prebrano"
     r"|delivered|bezorgd|afgeleverd|zugestellt|remis|consegnato|entregado|entregue|levererat"
     r"|displayed|weergegeven|angezeigt|opened|geopend|geoffnet|ouvert|ungelesen"
     r"|ungelesen geloscht|verwijderd zonder te zijn gelezen|deleted without being read"

@@ -162,6 +162,51 @@ HEAD_END = re.compile(
     re.IGNORECASE,
 )
 _HEAD_LINES = 25
+#: Our desk signing a letter ("Privacydesk", "Conxillium Privacy Desk", "Privacyteam
+#: Conxillium"), on a line of its own ...
+_OUR_DESK_LINE = re.compile(
+    r"^\W{0,3}(?:conxillium\s+)?(?:privacy\s?(?:desk|team)|privacydesk|privacyteam)"
+    r"(?:\s+(?:van\s+|of\s+)?conxillium(?:\s+[\w.]{1,20}){0,2})?\W{0,3}$",
+    re.IGNORECASE,
+)
+#: ... under a closing formula, a staff member's name or two between.
+_CLOSING_FORMULA = re.compile(
+    r"^\W{0,3}(?:(?:met )?(?:vriendelijke |hartelijke )?groet(?:en)?|kind regards|best regards"
+    r"|regards|with kind regards|yours sincerely|sincerely|hoogachtend"
+    r"|mit freundlichen gr[u\xfc](?:ss|\xdf)en)\W{0,3}$",
+    re.IGNORECASE,
+)
+#: The greeting our letter opens with ("Beste Özlem,", "Dear Emily,", "Geachte heer/mevrouw,").
+_LETTER_GREETING = re.compile(
+    r"^\W{0,3}(?:beste|geachte|dear|hallo|hello|goedemiddag|goedemorgen|goedenavond)\b.{0,60},\s*$",
+    re.IGNORECASE,
+)
+
+
+def _without_our_letter(lines: list[str]) -> tuple[list[str], bool]:
+    """The lines without a letter of ours that a notice hands back or a client quoted with
+    its first line only ("> Beste Özlem," over the rest unquoted): from its greeting to our
+    desk's signature under a closing formula.  Our staff wrote those words, not the sender:
+    a bounce or a gateway returning our reply ("Dear Emily, … could you tell us …?") asks
+    nothing of us; a person's own words around a letter of ours they paste are kept.
+    Whether such a letter was found."""
+    for end, line in enumerate(lines):
+        if not _OUR_DESK_LINE.match(line):
+            continue
+        closing = next(
+            (i for i in range(end - 1, max(end - 4, -1), -1) if _CLOSING_FORMULA.match(lines[i])),
+            None,
+        )
+        if closing is None:
+            continue
+        start = next(
+            (i for i in range(closing - 1, -1, -1) if _LETTER_GREETING.match(lines[i])), None
+        )
+        if start is not None:
+            return lines[:start] + lines[end + 1 :], True
+    return lines, False
+
+
 #: A long away notice (two languages, a colleague, a signature) is still one, up to here.
 LONG_NOTICE = 1600
 HEAD_CHARS = 4000
@@ -370,7 +415,7 @@ class MessageView:
             lines.append(line.strip())
             if len(lines) >= _HEAD_LINES:
                 break
-        return lines
+        return _without_our_letter(lines)[0]
 
     @cached_property
     def below_quote(self) -> str:
@@ -390,6 +435,12 @@ class MessageView:
             if HEAD_END.match(line) or len(kept) >= _HEAD_LINES:
                 break
             kept.append(line.strip())
+        # A quote whose first line alone has its ">" ("> Beste Özlem," over our letter
+        # unquoted) ends in our signature: those lines are ours, not the writer's.
+        marked = ["> " + lines[start].lstrip("> "), *kept]
+        rest, found = _without_our_letter(marked)
+        if found:
+            kept = rest[1:] if rest and rest[0] is marked[0] else rest
         return fold(" ".join(line for line in kept if line))
 
     @cached_property
@@ -805,7 +856,51 @@ def speaks_under_a_notice_subject(v: MessageView) -> bool:
         # Our case reference typed bare in the text ("a real answer on PRV-2026-02422"): a
         # notice echoes our subject, token in brackets, which ``own_words`` leaves out.
         or bool(OUR_REFERENCE.search(text))
+        or passes_on_or_acts(text)
     )
+
+
+def passes_on_or_acts(text: str) -> bool:
+    """The writer passes on someone's notice or does what only a person does in the mail
+    itself (``_PASSES_ON_A_NOTICE``, ``_PERSONS_ACT``): no notice of their own."""
+    return bool(_PASSES_ON_A_NOTICE.search(text) or _PERSONS_ACT.search(text))
+
+
+#: What only a person does in the mail itself: copying someone in ("ik heb haar in de cc
+#: gezet", "I've cc'd my colleague", set 293), or keeping their request open ("Het verzoek
+#: blijft staan", "my request still stands").  An autoresponder copies no one per message.
+_PERSONS_ACT = re.compile(
+    r"\b(?:in (?:de )?cc (?:gezet|gedaan|geplaatst|genomen)|in kopie (?:gezet|genomen)"
+    r"|(?:have|'ve|i) (?:cc'?e?d|copied in) (?:her|him|them|my|our)|in cc (?:gesetzt|mis)"
+    r"|(?:het|mijn|ons) verzoek blijft (?:gewoon |wel )?staan|my request (?:still )?stands"
+    # ... or having read the mail already ("Ik heb uw bericht gelezen en zal het na haar
+    # terugkomst aan haar voorleggen", a secretary for an absent colleague, set 295).
+    r"|ik heb (?:uw|je|jullie) (?:bericht|mail|e-?mail) gelezen|i have read your (?:message"
+    r"|e-?mail|mail)|ich habe ihre (?:nachricht|e-?mail|mail) gelesen)\b",
+    re.IGNORECASE,
+)
+
+
+#: A person passing on someone's notice ("Ik stuur je het afwezigheidsbericht van Julia
+#: door", "I'm forwarding her out-of-office reply", "Anbei die Abwesenheitsnotiz"): the
+#: absence and dates that follow are the colleague's, told by the writer (set 294).  No
+#: autoresponder speaks of the notice it is.
+_NOTICE_NAME = (
+    r"(?:afwezigheids(?:bericht|melding|notitie)|vakantie(?:bericht|melding)"
+    r"|automatische? (?:antwoord|reply|bericht)|out[- ]of[- ]office(?:[- ]?(?:bericht|reply"
+    r"|message|melding))?|auto-?reply|automatic reply|absence notice|away message"
+    r"|vacation (?:reply|message)|abwesenheits(?:notiz|meldung)|automatische antwort"
+    r"|r[e~]ponse automatique|message d'absence)"
+)
+_PASSES_ON_A_NOTICE = re.compile(
+    r"\b(?:stuur|stuurde|zend|forward(?:ing|ed)?|sending|send|pass(?:ing)? on|leite|schicke"
+    r"|sende|weitergeleitet|transf[e~]re)\s(?:ik\s)?(?:je|u|jullie|you|ihnen|dir|euch|vous)?\s?"
+    r"(?:hierbij\s|bij deze\s|hereby\s)?(?:het|de|een|dit|deze|the|an?|her|his|their|die|eine"
+    r"|le|la|l')\s?(?:\w+\s){0,2}?" + _NOTICE_NAME + r"\b"
+    r"|\b(?:hierbij|onderstaand|bijgaand|hieronder|below is|attached is|here is|anbei|ci-dessous)"
+    r"\s(?:\w+\s){0,2}?" + _NOTICE_NAME + r"\b",
+    re.IGNORECASE,
+)
 
 
 #: Our case reference as the writer types it ("PRV-2026-01898", "prv 2026 1898").
