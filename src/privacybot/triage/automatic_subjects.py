@@ -296,6 +296,8 @@ RECEIPT_SUBJECTS: str = (
 RECEIPT_BODY_STRONG: str = (
     r"\b(?:your document:?\s.{0,200}was (?:received by|read on .{0,60}\bby\b)"
     r"|this is a (?:return )?receipt for the (?:mail|message|e-?mail)"
+    # GroupWise's "Message status - opened" notice (set 291).
+    r"|the message you sent to .{1,80} has been (?:opened|read|deleted|delivered)"
     r"|(?:return|read) receipt .{0,40}acknowledges|(?:has been|was)"
     r" displayed on the recipient'?s? (?:computer|screen)|dies ist eine lesebestatigung"
     r"|dit is een leesbevestiging|ceci est un accuse de lecture|this receipt verifies"
