@@ -183,13 +183,13 @@ _LETTER_GREETING = re.compile(
 )
 
 
-def _without_our_letter(lines: list[str]) -> tuple[list[str], bool]:
-    """The lines without a letter of ours that a notice hands back or a client quoted with
-    its first line only ("> Beste Özlem," over the rest unquoted): from its greeting to our
-    desk's signature under a closing formula.  Our staff wrote those words, not the sender:
-    a bounce or a gateway returning our reply ("Dear Emily, … could you tell us …?") asks
-    nothing of us; a person's own words around a letter of ours they paste are kept.
-    Whether such a letter was found."""
+def _our_letter(lines: list[str]) -> tuple[int, int] | None:
+    """Where a letter of ours lies among the lines (first and last index), as a notice hands
+    it back or a client quoted it with its first line only ("> Beste Özlem," over the rest
+    unquoted): from its greeting to our desk's signature under a closing formula.  Our
+    staff wrote those words, not the sender: a bounce or a gateway returning our reply
+    ("Dear Emily, … could you tell us …?") asks nothing of us; a person's own words
+    around a letter of ours they paste lie outside it."""
     for end, line in enumerate(lines):
         if not _OUR_DESK_LINE.match(line):
             continue
@@ -203,8 +203,8 @@ def _without_our_letter(lines: list[str]) -> tuple[list[str], bool]:
             (i for i in range(closing - 1, -1, -1) if _LETTER_GREETING.match(lines[i])), None
         )
         if start is not None:
-            return lines[:start] + lines[end + 1 :], True
-    return lines, False
+            return start, end
+    return None
 
 
 #: A long away notice (two languages, a colleague, a signature) is still one, up to here.
@@ -415,7 +415,8 @@ class MessageView:
             lines.append(line.strip())
             if len(lines) >= _HEAD_LINES:
                 break
-        return _without_our_letter(lines)[0]
+        letter = _our_letter(lines)
+        return lines if letter is None else lines[: letter[0]] + lines[letter[1] + 1 :]
 
     @cached_property
     def below_quote(self) -> str:
@@ -438,9 +439,9 @@ class MessageView:
         # A quote whose first line alone has its ">" ("> Beste Özlem," over our letter
         # unquoted) ends in our signature: those lines are ours, not the writer's.
         marked = ["> " + lines[start].lstrip("> "), *kept]
-        rest, found = _without_our_letter(marked)
-        if found:
-            kept = rest[1:] if rest and rest[0] is marked[0] else rest
+        letter = _our_letter(marked)
+        if letter is not None:
+            kept = marked[1 : letter[0]] + marked[letter[1] + 1 :]
         return fold(" ".join(line for line in kept if line))
 
     @cached_property
