@@ -389,6 +389,18 @@ FIRST_READINGS: dict[int, str] = {
     293: "98.0 %, 4/300",
     294: "99.25 %, 3/300",
     295: "99.0 %, 7/300",
+    # Sets 296-303: the same brief (SRS envelopes no longer offered as a sign), one
+    # emphasis each (mail platforms, Dutch government, minimal mail, the wider world's
+    # scripts, Northern and Western Europe, health and education, personal-sounding
+    # autoresponders, mail clients and devices); read on 54d84901.
+    296: "98.5 %, 3/300",
+    297: "99.0 %, 1/300",
+    298: "98.25 %, 6/300",
+    299: "96.75 %, 0/300",
+    300: "99.25 %, 4/300",
+    301: "96.75 %, 5/300",
+    302: "95.25 %, 0/300",
+    303: "97.75 %, 2/300",
 }
 
 

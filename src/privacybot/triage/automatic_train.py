@@ -336,6 +336,14 @@ SETS: tuple[str, ...] = (
     "set293",
     "set294",
     "set295",
+    "set296",
+    "set297",
+    "set298",
+    "set299",
+    "set300",
+    "set301",
+    "set302",
+    "set303",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -634,6 +642,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set293": "mail293",
     "set294": "mail294",
     "set295": "mail295",
+    "set296": "mail296",
+    "set297": "mail297",
+    "set298": "mail298",
+    "set299": "mail299",
+    "set300": "mail300",
+    "set301": "mail301",
+    "set302": "mail302",
+    "set303": "mail303",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
