@@ -31,6 +31,7 @@ from privacybot.triage import automatic_model
 from privacybot.triage.automatic_away import (
     absence_notice,
     away_notice,
+    away_with_a_bounce_envelope,
     echoed_subject,
     oof_subject,
     suppress_away,
@@ -222,6 +223,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("away-notice", away_notice),
     ("echoed-subject", echoed_subject),
     ("absence-notice", absence_notice),
+    ("away-bounce-envelope", away_with_a_bounce_envelope),
     ("self-declared", self_declared),
     ("assistant-sent", assistant_sent),
     ("complaint-report", complaint_report),

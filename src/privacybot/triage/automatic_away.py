@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 
 from privacybot.cases.threading import TOKEN_RE
-from privacybot.triage.automatic_headers import TELL_US, suppress_auto_answer
+from privacybot.triage.automatic_headers import (
+    PASSES_ON,
+    TELL_US,
+    bounce_handling_envelope,
+    relays_a_form,
+    suppress_auto_answer,
+)
 from privacybot.triage.automatic_lexicon import compile_phrases, load_lexicon
 from privacybot.triage.automatic_subjects import (
     CJK,
@@ -34,6 +40,8 @@ from privacybot.triage.automatic_view import (
     alternation,
     answers_us,
     asks_or_owns,
+    first_person_in,
+    not_the_writers,
     passes_on_or_acts,
     quotes_below,
     without_our_subject,
@@ -72,6 +80,14 @@ OOF_WEAK_SUBJECTS: tuple[str, ...] = (
     r"odsutn(?:a|an|i|ost)",
     # Frisian ("Net oanwêzich", "Ik bin oant 23/08 net oanwêzich").
     r"net oanwezich|afwezich",
+    # Greek, Cyrillic (Russian, Ukrainian, Bulgarian, Serbian), Czech and Slovak, Polish,
+    # Hungarian, Romanian, Slovenian, Turkish and the Baltic languages, folded (й as и).
+    r"απουσια|εκτος γραφειου|σε αδεια|отпуск|в отпуске|отсутств\w{0,6}|отсъств\w{0,6}"
+    r"|вне офиса|извън офиса|відпустка|у відпустці|відсутн\w{0,6}|одсутан|одсутна",
+    r"mimo (?:kancel[a~]r|u[r~]ad)\w{0,2}|dovolen[a~]|nepr[i~]tomn\w{0,4}|nieobecn\w{0,4}"
+    r"|poza biurem|szabads[a~]g\w{0,3}|h[a~]zon k[i~]v[u~]l|t[a~]voll[e~]t"
+    r"|[i~]n afara biroului|odsot(?:en|na|nost)|dopust|izinde|ofis d[i~][s~][i~]nda"
+    r"|puhkusel|eemal|atvalinajum\w{0,3}|prombutn\w{0,4}|atostog\w{0,4}",
     r"poissaolo|poissa|lomalla|away from (?:the |my )?(?:office|desk)|away|on (?:annual "
     r"|maternity |parental |paternity |sick |study )?leave|(?:maternity|parental|paternity)"
     r" leave|on vacation|on holiday|vacation|holiday|annual leave",
@@ -171,7 +187,8 @@ _OOF_WEAK_SUBJECT = alternation(
     OOF_WEAK_SUBJECTS, r"(?:" + _SEP + r"|\s+(?=[^\[\]]{0,120}\[prv-\d{4}-\d{5}\]))"
 )
 _OOF_WEAK_UNTIL = alternation(
-    OOF_WEAK_SUBJECTS, r"\s+(?:until|till|tot(?: en met)?|t/m|bis|jusqu|fino|hasta|at[e~]|do)\s+\w"
+    OOF_WEAK_SUBJECTS,
+    r"\s+(?:until|till|tot(?: en met)?|t/m|bis|jusqu|fino|hasta|at[e~]|do|до|εως|μεχρι)\s+\w",
 )
 #: A date or weekday an away notice gives for the return, in figures or month names.
 _RETURN_DATE = re.compile(
@@ -276,6 +293,7 @@ def oof_subject(v: MessageView) -> str | None:
         and not _MY_REQUEST.search(v.own_words)
         and not typed_on_a_phone
         and not absence_ahead(v)
+        and not _a_note_of_its_own(v)
     ):
         return f"out-of-office subject {match.group(0).strip(' :-')!r}"
     if match:
@@ -454,9 +472,9 @@ def away_notice(v: MessageView) -> str | None:
     """
     head = v.head_text
     text = URL.sub(" ", URGENT_QUESTION.sub(" ", head))
-    if asks_or_owns(v.subject, text):
+    if asks_or_owns(v.subject, text) or types_our_reference(v.subject):
         return None
-    if not (answers_us(v) or _THANKS_OPENER.match(head)):
+    if not (answers_us(v) or _THANKS_OPENER.match(head)) or _a_note_of_its_own(v):
         return None
     asks = _AWAY_REQUEST.search(ADDRESS.sub(" ", head))
     if len(head) > _AWAY_NOTICE_CHARS or asks or TYPED_CODE.search(head):
@@ -675,7 +693,7 @@ _POINTS_ELSEWHERE = re.compile(
 #: A person's "for your information" opening a note.
 _FYI_LEAD = re.compile(
     r"^\W{0,3}(?:ter info(?:rmatie)?|fyi|for your information|zur info(?:rmation)?|pour info"
-    r"|ter kennisname)\s?:",
+    r"|ter kennisname|korte mededeling|kort berichtje|quick note|kurze (?:info|mitteilung))\s?:",
     re.IGNORECASE,
 )
 
@@ -688,8 +706,8 @@ def _a_note_of_its_own(v: MessageView) -> bool:
 
 def _away_request(text: str) -> re.Match[str] | None:
     """``_AWAY_REQUEST`` in the writer's text, leaving out where the notice points the
-    reader elsewhere."""
-    text = _MAIL_ACCESS.sub(" ", ADDRESS.sub(" ", text))
+    reader elsewhere and what is no one's words (a disclaimer's "delete this message")."""
+    text = _MAIL_ACCESS.sub(" ", not_the_writers(text))
     return _AWAY_REQUEST.search(_REDIRECT_SENTENCE.sub(" ", text))
 
 
@@ -799,7 +817,13 @@ _OWN_NOTICE_IN_THE_PAST = re.compile(
     r"|ontvingen|ontving|gekregen|ontvangen|got|received|bekamen|erhalten|erhielten)\b"
     r"|\b(?:vergeten|forgot|vergessen)\b[^.!?]{0,50}\b(?:uit te zetten|uit te schakelen"
     r"|turn(?:ed)? (?:it |this |that )?off|switch(?:ed)? (?:it |this |that )?off"
-    r"|auszuschalten|abzuschalten|zu deaktivieren)",
+    r"|auszuschalten|abzuschalten|zu deaktivieren)"
+    # ... or apologising for it ("Sorry voor mijn automatische antwoord", "Förlåt för mitt
+    # autosvar", set 300): the person is back and writes themselves.
+    r"|\b(?:sorry|excuses|excuus|apologies|forlat|ursakta|undskyld|beklager|entschuldigung"
+    r"|desole)\b[^.!?]{0,20}\b(?:voor|for|fur|pour)\s(?:mijn|my|mitt|min|meine?n?|mon|ma)\s"
+    r"(?:auto\w{0,12}|out[- ]of[- ]office\w{0,8}|afwezigheids\w{1,10}|abwesenheits\w{1,10}"
+    r"|fr[a~]nvaro\w{0,10})",
     re.IGNORECASE,
 )
 
@@ -865,3 +889,37 @@ def absence_notice(v: MessageView) -> str | None:
     if later is None:
         return None
     return f"absence notice {absent.group(0)[:40]!r} with {later.group(0)[:30]!r}"
+
+
+#: The own words of an away notice sent with a bounce handler's envelope: a short note.
+_ENVELOPE_AWAY_CHARS = 400
+
+
+def away_with_a_bounce_envelope(v: MessageView) -> str | None:
+    """An away note whose envelope sender is a bounce handler's (``bounces@``, VERP), not
+    the author's: an autoresponder's, even when it quotes our mail below and signs with
+    its owner's name (sets 292, 293).  A person typing "ik ben tot vrijdag afwezig" sends
+    from their own client, with their own address as envelope; ``absence_notice`` and
+    ``away_notice`` must stay cautious there, and do.  Still a person's when the note asks
+    or tells us something beyond the absence."""
+    envelope = bounce_handling_envelope(v)
+    # The writer's own absence, in the first person; not a ticket system or form passing
+    # on a person's words about a colleague ("Ik heb jullie vraag doorgezet naar onze FG.
+    # Zij is deze week op cursus", set 104).
+    if envelope is None or not v.first_person or relays_a_form(v):
+        return None
+    if passes_on_or_acts(v.own_words) or PASSES_ON.search(v.own_words):
+        return None
+    text = v.own_words
+    if not text or len(text) > _ENVELOPE_AWAY_CHARS or "?" in text:
+        return None
+    text = _MAIL_ACCESS.sub(" ", URL.sub(" ", URGENT_QUESTION.sub(" ", text)))
+    if _away_request(text) or _MODAL_REQUEST.search(text) or TYPED_CODE.search(text):
+        return None
+    if OUR_REFERENCE.search(text) or TELL_US.search(text) or _asks_politely(text):
+        return None
+    for sentence in _SENTENCE.findall(_OTHERS_ABSENCE.sub(" ", text)):
+        absent = ABSENT.search(sentence) or _FIRST_PERSON_AWAY.search(sentence)
+        if absent and first_person_in(sentence):
+            return f"away note {absent.group(0)[:40]!r} with envelope sender {envelope[:60]}"
+    return None

@@ -64,6 +64,11 @@ BOUNCE_SUBJECTS: tuple[str, ...] = (
     r"|n[a~]o (?:[e~] poss[i~]vel|foi poss[i~]vel) entregar|kan ikke leveres|olevererbart"
     r"|kunne ikke leveres|ei voitu toimittaa|toimitus ep[a~]onnistui",
     r"n[a~]o entregue|no entregado|non consegnato|kan inte levereras|niedostarczaln\w{0,3}"
+    # ... also after the word for "message" ("Mensaje no entregado", "Messaggio non
+    # recapitato", set 302), and "unable to deliver your message".  (Not the Polish
+    # "Wiadomość niedostarczona": a citizen's subject over a bounce they quote, set 9.)
+    r"|(?:mensaje|messaggio|mensagem) (?:no entregado|non recapitato|nao entregue)"
+    r"|unable to deliver (?:your |the )?(?:message|mail|e-?mail)"
     r"|nie dostarczono|nedorucitel\w{0,3}|kezbesithetetlen|nelivrat|(?:ileti )?teslim edilemedi",
     r"message status\s?[:-]\s?(?:undeliverable|not delivered|delivery failed)|delivery failure"
     r"|delivery notification: delivery has"
@@ -96,6 +101,10 @@ MTA_BODY: tuple[str, ...] = (
     r"this is the mail system at host",
     r"this is the (?:qmail-send|postfix|exim) program",
     r"hi\. this is the qmail-send program",
+    # ... translated by a host ("Hallo. Dit is het qmail-send programma op …", set 288).
+    r"(?:hallo\. )?dit is het (?:qmail-send|postfix|exim) ?programma"
+    r"|(?:hallo\. )?dies ist das (?:qmail-send|postfix|exim)[- ]?programm"
+    r"|(?:bonjour\. )?ceci est le programme (?:qmail-send|postfix|exim)",
     # ... and a relay in qmail's words ("Hi. This is the gateway at relay.example.").
     r"hi\. this is the (?:mail )?(?:gateway|relay|mail system|mailer) at \S",
     r"this message was created automatically by mail delivery software",

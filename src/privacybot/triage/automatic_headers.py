@@ -789,6 +789,34 @@ def machine_envelope(v: MessageView) -> str | None:
     return None
 
 
+def bounce_handling_envelope(v: MessageView) -> str | None:
+    """The envelope sender is a bounce handler's (``bounces@``, VERP
+    ``bounce-16990-7942708@``, BATV-wrapped ``prvs=…=bounces@``, a bounce domain), not
+    the author's own address: no person's own client sends with one, but ticket systems
+    and web forms do (648 people's messages of the blind sets), so this is a sign only
+    beside others.  Only the local parts and domains that say "bounce"."""
+    authors = {address.lower() for _, address in v.mailboxes}
+    for value in v.msg.header_all("Return-Path")[:2]:
+        for _, address in getaddresses([value]):
+            address = address.strip().lower()
+            if "@" not in address or address in authors or _AUTO_FORWARD.search(address):
+                continue
+            local = _envelope_local(address)
+            domain = address.rsplit("@", 1)[1]
+            if _BOUNCE_ENVELOPE.search(local) or _BOUNCE_DOMAIN.search(domain):
+                return address
+    return None
+
+
+#: The bounce-handling part of ``_MACHINE_ENVELOPE``: "bounces", "bounce-123-456", "rtn-…".
+_BOUNCE_ENVELOPE = re.compile(
+    r"^(?:bounces?|bnc|returns?|rtn|pmta|fbl)(?:[-_.+=].*)?$"
+    r"|^[\w.-]*[-_.](?:bounces?|bounce-?handler|return-?path)$"
+    r"|^(?:[\w-]{1,30}[-_.])?bounces?[-_.+=]",
+    re.IGNORECASE,
+)
+
+
 #: A notice saying it cannot be answered, in its own words.
 _UNANSWERABLE = re.compile(
     r"\b(?:(?:be)?antwoorden|reageren) (?:is|op dit bericht is) niet mogelijk"

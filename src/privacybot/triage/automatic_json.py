@@ -30,8 +30,8 @@ _JSON_EVENT_KEYS = re.compile(
     r'|bounce_class|raw_reason|rcpt_to|delivery-status)"\s*:'
     # A webhook's dotted event name ("consent.expiring", "user.deleted").
     r'|"(?:event|type|event_?type|action|alert)"\s*:\s*"[a-z][a-z0-9_]{1,30}\.[a-z0-9_.]{2,40}"'
-    r'|"(?:event|type|Type|status|bounce|complaint|delivery|action)"\s*:\s*(?:[\[{]|"(?:bounced?'
-    r"|complaint|delivery|delivered|notification|dropped|deferred|spamreport|failed|rejected"
+    r'|"(?:event|type|Type|status|state|bounce|complaint|delivery|action)"\s*:\s*(?:[\[{]|"(?:bounced?'
+    r"|complaint|delivery|delivered|notification|dropped|deferred|spamreport|failed|rejected|reject"
     r'|permanent|transient|hard_?bounce|soft_?bounce|error|errored|failure|timeout)")',
     re.IGNORECASE,
 )
@@ -45,11 +45,13 @@ _SECOND_PERSON = re.compile(
     r"\b(?:you|your|jullie|uw|je|jouw|ihr\w{0,2}|sie|euer|votre|vos|tu|su|sus|vostr\w|seu|sua)\b",
     re.IGNORECASE,
 )
+_WEBHOOK_PREFACE = re.compile(r"\bwebhook[-\w]{0,12}|\b(?:callback|endpoint)\b", re.IGNORECASE)
 #: A JSON key, to tell a cut-off provider payload from prose with a brace in it.
 _JSON_KEY = re.compile(r'"[^"\n]{1,40}"\s*:')
 _JSON_PREFACE_LINES = 4
 #: A short label and a colon with the JSON on the same line ("Payload: {", "Event data: [").
-_LABEL_BEFORE_JSON = re.compile(r"^([^{}\[\]\n]{1,100}):\s*(?=[{\[])")
+#: ... or a form field's name, as a webhook posts it ("mandrill_events=[{…").
+_LABEL_BEFORE_JSON = re.compile(r"^([^{}\[\]\n]{1,100}):\s*(?=[{\[])|^([\w.-]{1,40})=(?=[{\[])")
 _JSON_EVENT_WORDS = re.compile(
     r"\b(?:bounce[ds]?|complaint|delivery (?:event|report|notification)|event|webhook"
     r"|notification)\b",
@@ -161,8 +163,9 @@ def json_notification(v: MessageView) -> str | None:
         line, _, text = text.partition("\n")
         label = _LABEL_BEFORE_JSON.match(line)
         if label:  # "Event data: { …": the label is a preface line, the JSON follows it
-            lines.append(label.group(1).strip())
-            text = line[label.end(1) + 1 :].lstrip() + "\n" + text
+            group = 1 if label.group(1) is not None else 2
+            lines.append(label.group(group).strip())
+            text = line[label.end(group) + 1 :].lstrip() + "\n" + text
             break
         lines.append(line.strip())
         text = text.lstrip()
@@ -172,6 +175,9 @@ def json_notification(v: MessageView) -> str | None:
     # An automation's report of its own failure ("Your Zap encountered an error in step 2",
     # "Your event callback URL returned HTTP 503"): it addresses the account's owner.
     failure = bool(_FAILURE_PREFACE.search(fold(preface)))
+    # ... or a webhook's relay naming its endpoint ("Er is een nieuwe gebeurtenis ontvangen
+    # op uw webhook-endpoint", set 302): it addresses the account's owner too.
+    failure = failure or bool(_WEBHOOK_PREFACE.search(preface))
     for line in lines:
         if len(line) > 200 or "?" in line or _FIRST_PERSON.search(line):
             return None

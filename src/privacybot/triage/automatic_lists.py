@@ -134,9 +134,17 @@ def list_admin(v: MessageView) -> str | None:
     summary = _FORUM_SUMMARY.search(v.head_text)
     if summary and _UNSUBSCRIBE.search(v.head_text) and not v.first_person:
         return f"forum summary {summary.group(0)[:40]!r} with an unsubscribe link"
+    match = _LIST_ADMIN_SUBJECT.match(v.subject)
+    # A list manager's subject from a list's own or a no-reply address: the titles and
+    # subjects it echoes ("Your message entitled Verzoek afschrift persoonsgegevens was
+    # received") are a member's, not a voice of the sender's (sets 291, 292).
+    if match and any(
+        _LIST_ROLE.match(local_part(address)) or local_part(address).startswith("noreply")
+        for _, address in v.mailboxes
+    ):
+        return f"list administration subject {match.group(0)[:60]!r} from a list's address"
     if human:
         return None
-    match = _LIST_ADMIN_SUBJECT.match(v.subject)
     if match:
         return f"list administration subject {match.group(0)[:60]!r}"
     found = _LIST_ADMIN_BODY.search(v.head_text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from email.utils import getaddresses
 
+from privacybot.cases.threading import TOKEN_RE
 from privacybot.triage import automatic_structure as structure
 from privacybot.triage.automatic_bounces import ABUSE_DESK_ASKS
 from privacybot.triage.automatic_headers import (
@@ -84,6 +85,10 @@ GATEWAY_SUBJECTS: tuple[str, ...] = (
     r" in (?:ihrer |der )?quarant[a~]ne",
     r"(?:attachment|bijlage|anhang) (?:removed|blocked|verwijderd|geblokkeerd|entfernt)",
     r"(?:unsafe|dangerous|suspicious) (?:attachment|content) (?:removed|blocked|detected)",
+    # Encryption gateways and content disarm (CDR) about a message they handled.
+    r"(?:encryption|tls|secure delivery|content disarm(?: and reconstruction)?|cdr)"
+    r" (?:notice|notification|warning|failure|report)|attachments? (?:sanitized|sanitised"
+    r"|disarmed|converted)",
     *GATEWAY_SUBJECTS_MORE,
 )
 #: What scanners and gateways say about a message they stopped.
@@ -97,6 +102,17 @@ _GATEWAY_BODY = re.compile(
     r"\s+(?:bloquead[oa]|retenid[oa]|puest[oa] en cuarentena|bloccat[oa]|mess[oa] in quarantena"
     r"|trattenut[oa]|colocad[oa] em quarentena|retid[oa]|zablokowana)"
     r"|(?:placed|put) in (?:your )?(?:personal )?quarantine|in quarantaine (?:gezet|geplaatst)"
+    # An encryption portal's notice that someone sent the reader a secure message ("has
+    # sent you a secure message", "heeft u een beveiligd bericht gestuurd via …", "Du har
+    # modtaget en sikker mail", sets 299-301) ...
+    r"|\bhas sent you an? (?:secure|encrypted|protected|confidential) (?:message|e-?mail)\b"
+    r"|\bheeft (?:u|je|jou) een (?:beveiligd|versleuteld) (?:bericht|e-?mail)"
+    r" (?:gestuurd|verzonden)"
+    r"|\bdu har (?:modtaget|mottatt|fatt) (?:en|ett) (?:sikker|krypteret|kryptert|sakert|krypterat)"
+    r" (?:mail|e-?post|meddelande|besked|melding)"
+    # ... and a scanner's field lines ("Virus: Eicar-Test-Signature File: … Action: cleaned").
+    r"|\bvirus\s?:\s?\S{1,60}.{0,120}\baction\s?:\s?(?:cleaned|deleted|removed|quarantined"
+    r"|blocked|stripped)\b"
     r"|in quarantane verschoben"
     r"|(?:detected|found|gevonden|gedetecteerd|gefunden|entdeckt) (?:a |an |een |eine? )?"
     r"(?:malicious|infected|suspicious|kwaadaardige?|besmette?|schadliche?|infizierte?)"
@@ -240,6 +256,17 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r"(?:only )?accepts? (?:mail|e-?mails?|messages?) (?:only )?from (?:approved|known|verified"
     r"|trusted|allowed) (?:senders|people|addresses)",
     r"(?:before (?:your|the) message (?:can be|is|will be) delivered)",
+    # A filter named by its owner ("I use ChoiceMail to keep my inbox free of unsolicited
+    # email"), its registration form, its picture test, and the reader not yet on the
+    # allowed senders in Dutch; the code to type "om uw bericht door te laten" (set 296-298).
+    r"(?:i|we) use \S{1,30} to keep (?:my|our) (?:in)?box (?:free of|clear of|clean of)",
+    r"fill (?:in|out) a (?:short |brief )?registration form",
+    r"pick the (?:picture|image|photo) (?:with|of) the",
+    r"staat nog niet op de lijst (?:van|met) (?:toegestane|goedgekeurde|vertrouwde|bekende)"
+    r" afzenders",
+    r"om uw (?:bericht|e-?mail) door te laten",
+    r"reply to this (?:message|e-?mail) to confirm",
+    r"afin que votre (?:e-?mail|message|courriel) (?:vous |me )?soit (?:remis|delivre|distribue)",
     # A filter's instruction to answer with one word, or to reply so it lets the mail pass.
     r"\breply (?:to this (?:message|e-?mail) )?with the word\b|\breply to release\b"
     r"|\bantwoord (?:op dit bericht )?met het woord\b|\bantworten sie mit dem wort\b",
@@ -499,7 +526,31 @@ def challenge(v: MessageView) -> str | None:
     held = _held_for(v, head)
     if held and not v.first_person:
         return f"a message to {held[:60]!r} held until the sender confirms, with a link or reply"
+    # A challenge service's verification link with a line or two around it, over our own
+    # subject or nothing at all, in whatever language or script (Hindi, Thai, Indonesian,
+    # set 299): the link's host or path says what it is; a person's own few words asked
+    # nothing above (``asks_or_owns``) and quote no case mail of ours with a link in it.
+    # The service's own mailbox or its word for "verify" must say so too: a citizen's
+    # "Zie link: https://verify.…" under our subject is their identity proof.
+    link = _VERIFY_LINK.search(v.msg.body[:HEAD_CHARS])
+    if link and len(text.strip()) <= _VERIFY_NOTE_CHARS and not v.first_person:
+        body = v.msg.body[:HEAD_CHARS]
+        echoes = OUR_REFERENCE.search(v.subject) or TOKEN_RE.search(body)
+        says_so = _challenge_sender(v) or _CONFIRM_STEM.search(text)
+        if echoes and says_so:
+            return f"a verification link {link.group(0)[:60]!r} over our subject"
     return None
+
+
+#: A challenge service's verification link: its host or its path says so.
+_VERIFY_LINK = re.compile(
+    r"https?://(?:[\w-]+\.)*[\w-]*(?:verif|challenge|captcha|whitelist|allowlist|antispam"
+    r"|spam-?(?:guard|shield|check)|mail-?(?:guard|shield))[\w.-]*(?:[/?#]\S*)?"
+    r"|https?://[\w.-]+/(?:verify|challenge|captcha|confirm-sender)\b\S*",
+    re.IGNORECASE,
+)
+#: The words around such a link, at most.
+_VERIFY_NOTE_CHARS = 300
 
 
 #: Stems of "confirm", "verify", "approve", "release" in the languages challenge services
@@ -508,7 +559,9 @@ _CONFIRM_STEM = re.compile(
     r"verif|verific|confirm|conferm|bevestig|bestatig|freigab|freigeb|goedkeur|approv"
     r"|potwierd|overen|overit|dogrula|valid|autoriz|authori|whitelist|mens bent|human"
     r"|not a robot|geen robot|kein roboter|nao e um robo|no eres un robot|robot"
-    r"|تأكيد|تاكيد|تحقق|確認|验证",
+    r"|تأكيد|تاكيد|تحقق|確認|验证"
+    # ... Vietnamese, Russian, Ukrainian, Korean, Thai and Hindi, folded.
+    r"|xac minh|подтверд|підтверд|인증|ยืนยัน|सतयापित",
     re.IGNORECASE,
 )
 _CHALLENGE_CHARS = 700
@@ -561,10 +614,12 @@ def _strong_receipt_over_our_subject(v: MessageView) -> str | None:
     """A receipt's own sentence whose only person's words are inside it: the subject of our
     mail that it names ("Your document: Outcome of your erasure request was received by")."""
     match = _RECEIPT_STRONG.search(v.own_words)
-    if match is None or v.first_person:
+    if match is None:
         return None
     rest = f"{v.own_words[: match.start()]} {v.own_words[match.end() :]}"
-    if asks_or_owns(without_our_subject(v.subject), rest):
+    # The title it names may say "mijn" ("Your document: RE: Wie heeft mijn BSN ingezien?",
+    # set 289): only the words around it are the writer's.
+    if first_person_in(rest) or asks_or_owns(without_our_subject(v.subject), rest):
         return None
     return f"receipt wording {match.group(0)[:60]!r} (naming our mail's subject)"
 
@@ -597,17 +652,22 @@ def _receipt_echoing_our_subject(v: MessageView) -> str | None:
     Za: … / Zadeva: <our subject> / Poslano: <time> / je bilo prebrano <time>", set 290):
     a receipt prefix over our case subject, that subject echoed in its field and two
     times; the words left over ask nothing and own nothing.  The echo is our subject's,
-    so its "inzageverzoek" is no one's request."""
-    if not (_RECEIPT_SUBJECT.match(v.subject) and OUR_REFERENCE.search(v.subject)):
+    so its "inzageverzoek" is no one's request.  Our reply's subject ("Letto: RE: Mijn
+    gegevens in BurgerPortaal", set 289) is echoed so too, under the receipt's own sentence."""
+    if not _RECEIPT_SUBJECT.match(v.subject):
         return None
-    echoed = v.subject.split(":", 1)[1].strip().lower() if ":" in v.subject else ""
+    if not (OUR_REFERENCE.search(v.subject) or _RECEIPT_WEAK.search(v.head_text)):
+        return None
+    # After the receipt's prefix and its colon, or its dash ("Dibaca - …", Roundcube).
+    parts = re.split(r":|\s-\s", v.subject, maxsplit=1)
+    echoed = parts[1].strip().lower() if len(parts) == 2 else ""
     head = v.head_text.lower()
     if len(echoed) <= 8 or echoed not in head or len(_CLOCK.findall(head)) < 2:
         return None
     rest = head.replace(echoed, " ")
     if asks_or_owns("", rest) or first_person_in(rest):
         return None
-    return "receipt subject over our case mail, its fields echo our subject"
+    return "receipt subject, its fields echo the subject it answers"
 
 
 def read_receipt(v: MessageView) -> str | None:
@@ -702,6 +762,10 @@ def self_declared(v: MessageView) -> str | None:
     if not found:
         return None
     start = v.head_text.find(found)
+    # A disclaimer's exclusion of liability ("does not accept liability for automatically
+    # generated content", set 301) speaks of mail in general, not of this message.
+    if _LIABILITY_BEFORE.search(v.head_text[max(0, start - 120) : start]):
+        return None
     # In the first person, only a notice that opens with it; not a person speaking of a
     # notice they got ("Dit automatische antwoord zegt dat ik …"), nor a secure-mail
     # wrapper's line over the letter it carries ("U heeft een beveiligd bericht ontvangen.
@@ -713,6 +777,12 @@ def self_declared(v: MessageView) -> str | None:
     ):
         return None
     return f"says it is automatic: {found[:60]!r}"
+
+
+_LIABILITY_BEFORE = re.compile(
+    r"\b(?:liab\w{1,6}|aansprakelijk\w{0,6}|haft\w{0,6}|responsabilit\w{1,4})\b[^.!?]{0,80}$",
+    re.IGNORECASE,
+)
 
 
 #: A mail assistant's footer saying it sent the message itself ("Drafted and sent by Lucía's
@@ -1192,12 +1262,15 @@ def complaint_report(v: MessageView) -> str | None:
 #: ARF's human-readable part opens so (RFC 5965 §2, the "email abuse report" of its example).
 _ARF_PROSE = re.compile(
     r"\bthis is an? (?:e-?mail )?(?:abuse|spam|fraud|virus) report for an? (?:e-?mail )?message"
-    r" (?:received|sent) from\b",
+    # ... also naming the message by its id (Microsoft's JMRP, set 301).
+    r"(?: with the message-?id of <[^>\s]{1,200}>)? (?:received|sent) from\b",
     re.IGNORECASE,
 )
 #: Domains only complaint services send from ("…@abuse.x", "…@fbl.x", SpamCop's reporters'
 #: "1234567890@reports.spamcop.net").
-_ABUSE_DOMAIN = re.compile(r"^(?:abuse|fbl)\.|(?:^|\.)spamcop\.", re.IGNORECASE)
+_ABUSE_DOMAIN = re.compile(
+    r"^(?:abuse|fbl|complaints?)\.|(?:^|\.)(?:spamcop|spam-?reports?)\.", re.IGNORECASE
+)
 
 
 def _abuse_desk(v: MessageView) -> bool:
@@ -1213,14 +1286,14 @@ def _abuse_desk(v: MessageView) -> bool:
 _ABUSE_DESK = re.compile(
     r"^(?:abuse|cert|csirt|abuse[-_.]?(?:desk|team|reports?|noreply|no-reply|feedback)"
     r"|security-?reports?"
-    r"|fbl|feedback-?loop|complaints?|spamcop|noc)$",
+    r"|fbl|feedback-?loop|complaints?|spamcop|noc|scomp|jmrp|fbl-?reports?)$",
     re.IGNORECASE,
 )
 #: A desk's subject: a ticket or the kind of abuse ("[ABUSE-135933] Brute-force attempts").
 _DESK_SUBJECT = re.compile(
     r"\b(?:abuse|abus|misbruik|missbrauch|cert|incident|brute-?force|phishing|spam|spamcop|botnet"
-    r"|malware|open (?:relay|resolver)|compromi[sz]ed|signalement|beschwerde|klacht|complaint"
-    r"|plainte)\b",
+    r"|malware|open (?:relay|resolver)|compromi[sz]ed|signalement|beschwerde|plainte"
+    r"|spam-?report|jmr report|(?:klacht|complaint)\w{0,8})\b",
     re.IGNORECASE,
 )
 #: A list's own words for a listing ("has been listed on", "has been added to", "is
@@ -1228,7 +1301,11 @@ _DESK_SUBJECT = re.compile(
 _LISTED = re.compile(
     r"\b(?:has|have) been (?:listed (?:on|in|at|by)|added to|blocklisted|blacklisted)\b"
     r"|\b(?:is|werd|zijn) (?:opgenomen|vermeld|geplaatst) (?:op|in)\b"
-    r"|\bwurde (?:in|auf) \S{1,60} (?:aufgenommen|gelistet)",
+    r"|\bwurde (?:in|auf) \S{1,60} (?:aufgenommen|gelistet)"
+    # ... "staat … op onze blokkadelijst", "is op een blokkadelijst geplaatst", and the
+    # listing's own field ("Listed since: …", set 301).
+    r"|\b(?:staat|staan|is|werd)\b[^.]{0,60}\bop (?:onze|de|een) (?:blokkade|block|black|zwarte "
+    r"|spam)?lijst\b|\blisted since\s?:",
     re.IGNORECASE,
 )
 #: ... its subject ("Blocklist notice: 198.51.100.198", "Your IP … has been listed",
@@ -1242,7 +1319,8 @@ _LISTING_SUBJECT = re.compile(
 #: at …").
 _DELISTING = re.compile(
     r"\b(?:request|vraag|aanvragen|beantragen)\s(?:\w+\s)?(?:delisting|removal|verwijdering"
-    r"|de-?listing)\b|\bdelist(?:ing)? (?:request|form|page)\b",
+    r"|de-?listing)\b|\bdelist(?:ing)? (?:request|form|page)\b"
+    r"|\bverwijdering kan (?:worden|u) aan(?:gevraagd|vragen)\b",
     re.IGNORECASE,
 )
 #: What a desk's report is about: an IP address, or the reader's network or domain.
@@ -1252,7 +1330,11 @@ _ABOUT_AN_ADDRESS = re.compile(
     r"|\b(?:your|uw|ihr\w{0,2}|votre) (?:network|netwerk|netz\w{0,8}|infrastructure|ip"
     r"|domain|domein|domaine)\b"
     # ... or the sending address a complaint was received for.
-    r"|\bcomplaint (?:received )?(?:for|about|regarding) <?[\w.+=-]{1,64}@",
+    r"|\bcomplaint (?:received )?(?:for|about|regarding) <?[\w.+=-]{1,64}@"
+    # ... or the domain a summary is about ("Summary of complaints for conxillium.nl").
+    r"|\bcomplaints (?:for|about|against) [\w-]{1,63}\.[\w.-]{2,60}\b"
+    # ... or the message a reporting service quotes ("[ Offending message ]", SpamCop).
+    r"|\[\s?offending message\s?\]|\boffending message\s?:",
     re.IGNORECASE,
 )
 
@@ -1264,6 +1346,9 @@ def _complainant(v: MessageView) -> bool:
     if not a_person(v):
         return False
     text = URL.sub(" ", ABUSE_DESK_ASKS.sub(" ", v.own_words))
+    # ... nor a blocklist's way off its list ("Verwijdering kan worden aangevraagd via het
+    # webformulier", set 303): the removal of a listing, not of anyone's data.
+    text = _DELISTING.sub(" ", text)
     return v.first_person or asks_or_owns(without_our_subject(v.subject), text)
 
 
@@ -1417,7 +1502,7 @@ _MY_CASE = re.compile(
 )
 #: "Mocht u vragen hebben, neem dan contact op": a template's way on, not a question.
 _CONDITIONAL = re.compile(
-    r"[^.!?]{0,160}\?\s+(?:\w+\s+){0,2}(?:dan|then|dann|alors)\b"
+    r"[^.!?]{0,160}\?\s+(?!(?:ik|i|ich|we|wij)\b)(?:\w+\s+){0,3}(?:dan|then|dann|alors)\b"
     r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen|des questions)\s?\?"
     r"|" + QUESTIONS_POINTER,
     re.I,

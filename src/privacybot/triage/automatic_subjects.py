@@ -58,8 +58,13 @@ OOF_SUBJECTS_MORE: tuple[str, ...] = (
     r"|извън офиса|ван канцеларије|автовідповідь",
     r"αυτοματη απαντηση|εκτος γραφειου",
     r"自動返信|自動応答|自動回答|不在(?:通知|のお知らせ|連絡|中)|自动回复|自动答复|自動回覆|自動回復"
-    r"|自動答覆|休假(?:通知|中)|외출|자동 ?(?:회신|응답|답장)|부재 ?중",
-    r"תשובה אוטומטית|رد تلقائي|رد آلي|پاسخ خودکار|ตอบกลับอัตโนมัติ|स्वचालित (?:उत्तर|जवाब)",
+    r"|自動答覆|休假(?:通知|中)|외출|자동 ?(?:회신|응답|답장)|부재 ?중"
+    r"|휴가 ?중(?:입니다)?|不在办公室|休暇中",
+    # Hebrew, Arabic, Persian, Thai, Hindi and Vietnamese, folded as subjects are (the Thai
+    # tone marks and the Devanagari virama drop out): "auto reply" and "out of office".
+    r"תשובה אוטומטית|رد تلقايي|رد الي|پاسخ خودکار|ตอบกลับอัตโนมัติ|सवचालित (?:उततर|जवाब)"
+    r"|מחוץ למשרד|خارج المكتب|خارج از دفتر|ไมอยทีสํานักงาน|कारयालय से बाहर|छुटटी पर"
+    r"|ngoai van phong|vang mat",
     r"аутоматски одговор|balasan automatik|outomatiese antwoord|awtomatikong tugon"
     r"|automatisch beantwoord|automatische beantwoording"
     # Frisian, and the Turkish "I am out of the office" as a subject of its own.
@@ -124,6 +129,7 @@ GATEWAY_LOCAL_WORDS: str = (
 
 #: Challenge-response subjects (added to ``automatic.CHALLENGE_SUBJECTS``).
 CHALLENGE_SUBJECTS_MORE: tuple[str, ...] = (
+    r"registration required to (?:e-?mail|contact|write to|reach)|(?:white|allow)list request",
     r"(?:sender |afzender|absender|remitente|mittente|expediteur|nadawcy|remetente)"
     r"(?:verification|verificatie|verifizierung|bestatigung|prufung)",
     r"(?:verificacion|verifica|verification|verifizierung|verificatie|weryfikacja|verificacao)"
@@ -248,6 +254,9 @@ LIST_ADMIN_SUBJECTS: tuple[str, ...] = (
     r"|bienvenid[oa] a la lista|benvenut[oa] nella lista|bem-vind[oa] a lista"
     r"|su mensaje a .{1,60} espera la aprobacion|conferma (?:la tua )?iscrizione",
     r"bekrafta (?:din )?prenumeration|valkommen till listan|potwierdz (?:subskrypcj|zapis)",
+    # Mailman's replies to commands and posts, Google Groups' answers to a join request.
+    r"the results of your (?:e-?mail )?commands?|message received by \S{1,60}$"
+    r"|your request to join .{1,80} (?:was|has been) (?:approved|accepted|rejected|denied)",
 )
 #: A list manager's own sentences in the writer's top lines.
 LIST_ADMIN_BODY: str = (
@@ -260,7 +269,9 @@ LIST_ADMIN_BODY: str = (
     r" (?:mailing )?list|(?:has|have) been (?:added to|removed from) [\w.+-]{1,64}@[\w-]{1,63}\."
     r"|(?:you )?may not have permission to post (?:messages )?to the group"
     r"|as list administrator, your authori[sz]ation is requested"
-    r"|send your message to:? \S{1,80}@|end of commands|with the word .?help.? in the subject)"
+    r"|send your message to:? \S{1,80}@|end of commands|with the word .?help.? in the subject"
+    r"|the results of your (?:e-?mail )?commands? (?:are|is) provided below"
+    r"|was successfully received by the .{1,80} mailing list)"
 )
 #: Words that say "mailing list": needed with a ``-request@``/``-owner@`` sender alone.
 LIST_WORDS: str = (
@@ -288,6 +299,9 @@ RECEIPT_SUBJECTS: str = (
     r"|(?:ontvangstbevestiging|lesebestatigung|read receipt|accuse de lecture)\s?\("
     r"(?:weergegeven|angezeigt|displayed|affiche)\)"
     r"|message status\s?-\s?(?:opened|read)\b"
+    # Roundcube's Indonesian receipt ("Dibaca - Ontvangstbevestiging [PRV-…]"), GroupWise's
+    # Dutch one ("Bericht geopend: …").
+    r"|dibaca\s?[:-]|bericht geopend\s?:"
     r"|(?:return|read|delivery) receipt|read-receipt|lesebestatigung|leesbevestiging|accuse de"
     r" lecture|notification de lecture|conferma di lettura|confirmacion de lectura|confirmacao"
     r" de leitura|laskvitto|(?:message )?disposition notification"
@@ -295,9 +309,14 @@ RECEIPT_SUBJECTS: str = (
 #: What a receipt's template says on its own: specific enough without its subject.
 RECEIPT_BODY_STRONG: str = (
     r"\b(?:your document:?\s.{0,200}was (?:received by|read on .{0,60}\bby\b)"
+    # ... also as a two-column table read row by row ("Your <title> document: was <name>
+    # received by: at: <time>", Notes, set 293).
+    r"|your\s.{0,200}\sdocument:\s?was\s.{0,80}\sreceived by:\s?at:"
     r"|this is a (?:return )?receipt for the (?:mail|message|e-?mail)"
     # GroupWise's "Message status - opened" notice (set 291).
     r"|the message you sent to .{1,80} has been (?:opened|read|deleted|delivered)"
+    r"|the message \"[^\"]{1,160}\" sent to \S{1,80} was (?:opened|read|deleted|delivered) on"
+    r"|^message status\s?-\s?(?:opened|read|deleted)\b"
     r"|(?:return|read) receipt .{0,40}acknowledges|(?:has been|was)"
     r" displayed on the recipient'?s? (?:computer|screen)|dies ist eine lesebestatigung"
     r"|dit is een leesbevestiging|ceci est un accuse de lecture|this receipt verifies"

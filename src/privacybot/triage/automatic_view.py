@@ -253,7 +253,7 @@ def is_ours(message_id: str, ours: OurMessageIds) -> bool:
 #: and a run of "??????" are characters a charset could not show, not a question.
 _QUESTION = re.compile(
     # Not a "?" inside a token ("Wei?/GMX": a name's letter the charset lost).
-    r"(?:(?<=[^\W_])|(?<=[)\]\"'”»]))\s?\?+(?![^\W_]|[/\\@-]\w)"
+    r"(?:(?<=[^\W_])|(?<=[)\]\"'”»]))\s?\?++(?![^\W_]|[/\\@-]\w)"
     # ... or a "?" or "??" on its own: a person's whole reply can be just that.
     r"|(?:^|(?<=\s))\?{1,2}(?=\s|$)"
 )
@@ -376,7 +376,7 @@ class MessageView:
         about a bounce or pasting JSON writes like this; machines' notices do not.
         """
         text = _without_redirect_questions(without_conditional_questions(self.own_words))
-        text = not_the_writers(URL.sub(" ", _URGENT_SENTENCE.sub(" ", text)))
+        text = not_the_writers(URL.sub(" ", _URGENT_SENTENCE.sub(" ", _without_faq(text))))
         # A template's question in the subject too ("Hoe tevreden bent u over ons contact?").
         subject = without_conditional_questions(without_our_subject(self.subject))
         return (
@@ -440,8 +440,17 @@ class MessageView:
         # unquoted) ends in our signature: those lines are ours, not the writer's.
         marked = ["> " + lines[start].lstrip("> "), *kept]
         letter = _our_letter(marked)
+        # ... also without a closing formula, when the quote's marked line greets and our
+        # desk signs below it ("> Beste afzender," … "Privacydesk Conxillium", set 292).
+        if letter is None and _LETTER_GREETING.match(marked[0]):
+            desk = next((i for i, line in enumerate(marked) if _OUR_DESK_LINE.match(line)), None)
+            letter = None if desk is None else (0, desk)
         if letter is not None:
-            kept = marked[1 : letter[0]] + marked[letter[1] + 1 :]
+            # ... and what follows our signature under a signature delimiter ("-- ") is
+            # still ours: the same letter in its second language (set 292).
+            after = marked[letter[1] + 1 :]
+            cut = next((i for i, line in enumerate(after) if line.rstrip() == "--"), len(after))
+            kept = marked[1 : letter[0]] + after[:cut]
         return fold(" ".join(line for line in kept if line))
 
     @cached_property
@@ -483,7 +492,8 @@ QUESTIONS_POINTER = (
 #: dan via …", "Heeft u dit niet aangevraagd? Dan hoeft u niets te doen"): it asks the
 #: reader nothing.
 _CONDITIONAL_QUESTION = re.compile(
-    r"[^.!?]{0,160}\?\s+(?:\w+\s+){0,2}(?:dan|dann|then|alors|entonces|allora)\b"
+    r"[^.!?]{0,160}\?\s+(?!(?:ik|i|ich|yo|io|we|wij)\b)(?:\w+\s+){0,3}"
+    r"(?:dan|dann|then|alors|entonces|allora)\b"
     # ... whose "then" the template says to its reader, not the writer of their own next
     # step ("… of moet de gemeente dat zelf doen? Dan kan ik het regelen", "Is dat een
     # bewuste instelling? Dan zoeken we een andere route"; a template's formal "wij" is
@@ -696,7 +706,11 @@ MOBILE_FOOTER = re.compile(
     r"|(?:sent from|verzonden van|gesendet von) samsung"
     r"|(?:sent|verzonden|verstuurd|gesendet|envoye) (?:with|met|mit|avec|via) (?:bluemail"
     r"|aquamail|spark|outlook|yahoo mail|gmail|proton ?mail)"
-    r"|(?:sent from|get) outlook for (?:ios|android))\b",
+    r"|(?:sent from|get) outlook for (?:ios|android)"
+    # ... and the Dutch Outlook app's and the Nordic phones' own ("Verzonden vanuit Outlook
+    # voor iOS", "Lähetetty iPhonesta").
+    r"|(?:verzonden|verstuurd) vanuit outlook voor (?:ios|android)"
+    r"|lahetetty (?:iphonesta|ipadista|android\w{0,8}|puhelimesta))\b",
     re.IGNORECASE,
 )
 #: A person's informal closing with their given name on the last lines ("Groet, Lotte",
@@ -851,7 +865,11 @@ def speaks_under_a_notice_subject(v: MessageView) -> bool:
     return (
         has_question(text)
         or owns(text)
-        or bool(CITIZEN.search(subject) and FIRST_PERSON_ANY.search(subject))
+        or bool(
+            CITIZEN.search(subject)
+            and FIRST_PERSON_ANY.search(subject)
+            and not _NOTICE_OVER_A_REPLY.match(v.subject)
+        )
         or bool(TYPED_CODE.search(head))
         or bool(_NOT_AUTOMATIC.search(text))
         # Our case reference typed bare in the text ("a real answer on PRV-2026-02422"): a
@@ -859,6 +877,31 @@ def speaks_under_a_notice_subject(v: MessageView) -> bool:
         or bool(OUR_REFERENCE.search(text))
         or passes_on_or_acts(text)
     )
+
+
+#: A notice's prefix over a reply's subject ("कार्यालय से बाहर: Re: Request to delete my
+#: data"): the subject of our staff's answer to a citizen, whose words it keeps (set 299).
+_NOTICE_OVER_A_REPLY = re.compile(r"^[^:]{1,60}:\s?(?:re|aw|antw|sv|vs|odp|r|rif)\s?:", re.I)
+
+
+#: A notice's "Waarom ontvang ik dit?" ("Why am I receiving this?"), which it answers
+#: itself below (set 301) ...
+_FAQ_QUESTION = re.compile(
+    r"\b(?:waarom ontvang ik (?:dit|deze e-?mail|dit bericht)|why (?:am i|do i) (?:receiving"
+    r"|get|getting) this(?: (?:e-?mail|message|notification))?|warum erhalte ich (?:diese"
+    r" (?:e-?mail|nachricht)|das))\s?\?",
+    re.IGNORECASE,
+)
+
+
+def _without_faq(text: str) -> str:
+    """``text`` without a notice's own FAQ question, when nothing else in it is in the
+    first person: "Why am I receiving this? I never wrote to you" is a person asking."""
+    match = _FAQ_QUESTION.search(text)
+    if match is None:
+        return text
+    rest = f"{text[: match.start()]} {text[match.end() :]}"
+    return text if first_person_in(rest) else rest
 
 
 def passes_on_or_acts(text: str) -> bool:
@@ -877,7 +920,13 @@ _PERSONS_ACT = re.compile(
     # ... or having read the mail already ("Ik heb uw bericht gelezen en zal het na haar
     # terugkomst aan haar voorleggen", a secretary for an absent colleague, set 295).
     r"|ik heb (?:uw|je|jullie) (?:bericht|mail|e-?mail) gelezen|i have read your (?:message"
-    r"|e-?mail|mail)|ich habe ihre (?:nachricht|e-?mail|mail) gelesen)\b",
+    r"|e-?mail|mail)|ich habe ihre (?:nachricht|e-?mail|mail) gelesen"
+    # ... or promising to send what the desk asked for ("Na terugkomst stuur ik de gevraagde
+    # stukken", "lähetän pyytämänne liitteet", sets 297 and 300): a notice sends nothing.
+    r"|(?:stuur|zend|mail|lever) ik (?:u |jullie |je )?(?:\w+ ){0,3}(?:de |het )?(?:gevraagde"
+    r"|opgevraagde)|i(?:'ll| will) send (?:you )?(?:the )?(?:requested|documents you asked"
+    r"|attachments you asked|papers you asked)|(?:schicke|sende) ich (?:ihnen )?(?:\w+ ){0,3}"
+    r"(?:die )?(?:angeforderten|gewunschten)|lahetan (?:pyytamanne|pyytamasi))\b",
     re.IGNORECASE,
 )
 
@@ -1000,7 +1049,25 @@ def not_the_writers(text: str) -> str:
     after its number ("zaak 56347 (AVG inzageverzoek)": a case system's label), the name
     of a data protection authority in a signature ("Autoriteit Persoonsgegevens")."""
     text = _AUTHORITY_NAME.sub(" ", _CASE_TYPE.sub(" ", _GROUP_ABOUT.sub(" ", text)))
+    text = _MISDELIVERY_SENTENCE.sub(" ", text)
     return _POINTER_SENTENCE.sub(" ", ADDRESS.sub(" ", _DLP_REASON.sub(" ", text)))
+
+
+#: A disclaimer's sentence for whoever received the mail by mistake ("Indien u dit bericht
+#: ten onrechte heeft ontvangen, wordt u verzocht … het bericht te verwijderen"): its
+#: "verwijderen" asks to delete the mail, not the writer's data (set 291).  Only a
+#: sentence that speaks of *receiving* in error: "I sent my passport by mistake, please
+#: delete it" is a person's.
+_IN_ERROR = (
+    r"\b(?:abusievelijk|ten onrechte|per abuis|in error|by mistake|mistakenly|irrt[u~]mlich"
+    r"|f[a~]lschlicherweise|par erreur)\b"
+)
+_RECEIVED = r"\b(?:ontvangen|toegezonden|bereikt|received|erhalten|re[cç]u)\b"
+_MISDELIVERY_SENTENCE = re.compile(
+    rf"(?:^|(?<=[.!?]))[^.!?]{{0,200}}(?:{_IN_ERROR}[^.!?]{{0,40}}{_RECEIVED}"
+    rf"|{_RECEIVED}[^.!?]{{0,80}}{_IN_ERROR})[^.!?]{{0,250}}[.!?]?",
+    re.IGNORECASE,
+)
 
 
 #: A group's or list's description under its label ("About this group: discussie over AVG
@@ -1073,7 +1140,11 @@ _CITED = re.compile(
 #: able to deliver your message"): the program speaking, not a person.
 _MTA_SAYS_I = re.compile(
     r"\bfailed after i sent the message\b|\bi'm afraid i wasn't able to deliver\b"
-    r"|\bi tried to deliver\b|\bi'm sorry to (?:have to )?inform you that (?:your|the) message\b",
+    r"|\bi tried to deliver\b|\bi'm sorry to (?:have to )?inform you that (?:your|the) message\b"
+    # ... and qmail's SMTP replies, quoted by any bounce ("553 sorry, that domain isn't in my
+    # list of allowed rcpthosts", set 303).
+    r"|\bisn'?t in my list of allowed rcpthosts\b|\bi'?m not going to try again\b"
+    r"|\bi(?:'ve| have) given up\b|\bi couldn'?t find any host\b",
     re.IGNORECASE,
 )
 
