@@ -401,6 +401,17 @@ FIRST_READINGS: dict[int, str] = {
     301: "96.75 %, 5/300",
     302: "95.25 %, 0/300",
     303: "97.75 %, 2/300",
+    # Sets 304-311: the same brief, one emphasis each (forwarded and relayed mail, long
+    # formal multilingual mail, money and commerce, IT operations, social platforms,
+    # sloppy writing, nested chains, quiet signs); read on 7c2aae31.
+    304: "97.5 %, 0/300",
+    305: "85.25 %, 0/300",
+    306: "98.0 %, 0/300",
+    307: "98.25 %, 7/300",
+    308: "98.75 %, 0/300",
+    309: "99.5 %, 1/300",
+    310: "98.0 %, 4/300",
+    311: "98.75 %, 4/300",
 }
 
 

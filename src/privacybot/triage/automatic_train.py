@@ -344,6 +344,14 @@ SETS: tuple[str, ...] = (
     "set301",
     "set302",
     "set303",
+    "set304",
+    "set305",
+    "set306",
+    "set307",
+    "set308",
+    "set309",
+    "set310",
+    "set311",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -650,6 +658,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set301": "mail301",
     "set302": "mail302",
     "set303": "mail303",
+    "set304": "mail304",
+    "set305": "mail305",
+    "set306": "mail306",
+    "set307": "mail307",
+    "set308": "mail308",
+    "set309": "mail309",
+    "set310": "mail310",
+    "set311": "mail311",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
