@@ -474,6 +474,8 @@ def away_notice(v: MessageView) -> str | None:
     text = URL.sub(" ", URGENT_QUESTION.sub(" ", head))
     if asks_or_owns(v.subject, text) or types_our_reference(v.subject):
         return None
+    if _OWN_NOTICE_IN_THE_PAST.search(v.own_words) or answers_an_autoreply(v.subject):
+        return None
     if not (answers_us(v) or _THANKS_OPENER.match(head)) or _a_note_of_its_own(v):
         return None
     asks = _AWAY_REQUEST.search(ADDRESS.sub(" ", head))
@@ -692,7 +694,8 @@ _POINTS_ELSEWHERE = re.compile(
 
 #: A person's "for your information" opening a note.
 _FYI_LEAD = re.compile(
-    r"^\W{0,3}(?:ter info(?:rmatie)?|fyi|for your information|zur info(?:rmation)?|pour info"
+    r"^\W{0,3}(?:even |kort )?(?:ter info(?:rmatie)?|fyi|for your information|zur info(?:rmation)?"
+    r"|pour info"
     r"|ter kennisname|korte mededeling|kort berichtje|quick note|kurze (?:info|mitteilung))\s?:",
     re.IGNORECASE,
 )
@@ -821,7 +824,8 @@ _OWN_NOTICE_IN_THE_PAST = re.compile(
     # ... or apologising for it ("Sorry voor mijn automatische antwoord", "Förlåt för mitt
     # autosvar", set 300): the person is back and writes themselves.
     r"|\b(?:sorry|excuses|excuus|apologies|forlat|ursakta|undskyld|beklager|entschuldigung"
-    r"|desole)\b[^.!?]{0,20}\b(?:voor|for|fur|pour)\s(?:mijn|my|mitt|min|meine?n?|mon|ma)\s"
+    r"|desole)\b[^.!?]{0,20}\b(?:voor|for|fur|pour|about|over)\s(?:mijn|my|mitt|min|meine?n?|mon"
+    r"|ma|the|het|de|die|den)\s"
     r"(?:auto\w{0,12}|out[- ]of[- ]office\w{0,8}|afwezigheids\w{1,10}|abwesenheits\w{1,10}"
     r"|fr[a~]nvaro\w{0,10})",
     re.IGNORECASE,
@@ -842,6 +846,8 @@ def absence_notice(v: MessageView) -> str | None:
     their own, or writes a letter's length: then it is their mail.
     """
     if v.speaks_under_a_notice or v.human_voice or types_our_reference(v.subject):
+        return None
+    if answers_an_autoreply(v.subject):
         return None
     head = v.head_text
     if not head or len(head) > _ABSENCE_NOTICE_CHARS:
@@ -923,3 +929,16 @@ def away_with_a_bounce_envelope(v: MessageView) -> str | None:
         if absent and first_person_in(sentence):
             return f"away note {absent.group(0)[:40]!r} with envelope sender {envelope[:60]}"
     return None
+
+
+#: A client's reply prefix over an out-of-office prefix ("RE: Automatisch antwoord: …",
+#: "Sv: Automatiskt svar: …"): a person answering someone's autoreply.
+_REPLY_TO_AN_AUTOREPLY = re.compile(r"^(?:re|aw|antw|sv|vs|odp|r|rif|res)\s?:\s?", re.IGNORECASE)
+
+
+def answers_an_autoreply(subject: str) -> bool:
+    """The subject is a person's reply to an autoreply: we never send mail under an
+    out-of-office subject, so no notice answering ours carries one behind "RE:" (set 311:
+    "Excuses voor mijn automatische afwezigheidsmelding, ik ben inmiddels terug")."""
+    prefix = _REPLY_TO_AN_AUTOREPLY.match(subject)
+    return bool(prefix and _OOF_SUBJECT.match(subject[prefix.end() :]))

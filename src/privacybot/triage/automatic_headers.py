@@ -494,6 +494,10 @@ TELL_US = re.compile(
     r"\b(?:bitte teilen sie (?:uns|mir) mit|teilen sie (?:uns|mir) bitte mit|laat (?:ons|mij|me)"
     r" (?:even |alstublieft |a\.u\.b\. )?weten|let (?:us|me) know|faites-(?:nous|moi) savoir)\b"
     r"(?!,? (?:als|if|falls|wenn|indien|whether|of|should|mocht|wanneer|when|si)\b)"
+    # ... or a formal request to provide or tell us something ("Wij verzoeken u ons de
+    # bij u bekende adresgegevens … te verstrekken", a lawyer's letter, set 55).
+    r"|\b(?:wij verzoeken u|ik verzoek u|verzoeken wij u|verzoek ik u)\b[^.]{0,160}\bte"
+    r" (?:verstrekken|sturen|laten weten|doen toekomen|bevestigen)\b"
     r"|\bgraag ontvangen (?:wij|we)\b|\bgraag (?:snel |spoedig |z\.s\.m\. )?(?:een )?(?:antwoord"
     r"|reactie)\b(?! boven)"
     # ... or answers a question we asked, as helpdesk agents open ("zu Ihrer Anfrage:",

@@ -46,6 +46,7 @@ from privacybot.triage.automatic_view import (
     HEAD_CHARS,
     LINK_TEXT,
     LONG_NOTICE,
+    MOBILE_FOOTER,
     OUR_REFERENCE,
     PERSON_REQUEST,
     QUESTIONS_POINTER,
@@ -89,6 +90,8 @@ GATEWAY_SUBJECTS: tuple[str, ...] = (
     r"(?:encryption|tls|secure delivery|content disarm(?: and reconstruction)?|cdr)"
     r" (?:notice|notification|warning|failure|report)|attachments? (?:sanitized|sanitised"
     r"|disarmed|converted)",
+    # A data-loss-prevention notice ("Policy Tip: message blocked", "DLP-melding: …").
+    r"policy tip\s?:|dlp[- ]?(?:melding|notification|notice|alert|warning|waarschuwing)",
     *GATEWAY_SUBJECTS_MORE,
 )
 #: What scanners and gateways say about a message they stopped.
@@ -102,6 +105,8 @@ _GATEWAY_BODY = re.compile(
     r"\s+(?:bloquead[oa]|retenid[oa]|puest[oa] en cuarentena|bloccat[oa]|mess[oa] in quarantena"
     r"|trattenut[oa]|colocad[oa] em quarentena|retid[oa]|zablokowana)"
     r"|(?:placed|put) in (?:your )?(?:personal )?quarantine|in quarantaine (?:gezet|geplaatst)"
+    # MailScanner's own warning over a message it cleaned.
+    r"|\bthis message has had one or more attachments removed\b"
     # An encryption portal's notice that someone sent the reader a secure message ("has
     # sent you a secure message", "heeft u een beveiligd bericht gestuurd via …", "Du har
     # modtaget en sikker mail", sets 299-301) ...
@@ -267,6 +272,13 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r"om uw (?:bericht|e-?mail) door te laten",
     r"reply to this (?:message|e-?mail) to confirm",
     r"afin que votre (?:e-?mail|message|courriel) (?:vous |me )?soit (?:remis|delivre|distribue)",
+    # A sum to answer and what it is for ("Beantwoord deze e-mail met de uitkomst van 4 + 7",
+    # "mit dem Ergebnis von 4 + 2, damit Ihre Nachricht … zugestellt wird", sets 308, 311).
+    r"(?:met de uitkomst van|mit dem ergebnis von|with the (?:result|answer|sum) of)"
+    r" \d{1,3} ?(?:\+|plus|en|und|and) ?\d{1,3}",
+    r"damit ihre (?:nachricht|e-?mail) (?:an \S{1,80} )?zugestellt wird",
+    r"damit ihre adresse freigeschaltet wird|om spam te weren vraag ik nieuwe afzenders",
+    r"wordt pas afgeleverd nadat u bevestigt",
     # A filter's instruction to answer with one word, or to reply so it lets the mail pass.
     r"\breply (?:to this (?:message|e-?mail) )?with the word\b|\breply to release\b"
     r"|\bantwoord (?:op dit bericht )?met het woord\b|\bantworten sie mit dem wort\b",
@@ -1174,6 +1186,7 @@ _COMPLAINT_SUBJECT = re.compile(
     r"^(?:(?:fw|fwd|tr|wg)\s?:\s?)?(?:\[[^\]]{0,30}\]\s?)?(?:abuse|spam|junk|phishing|misbruik"
     r"|missbrauch|abus|spam-?klacht|spamklacht)\w{0,8}[ -]?(?:report|complaint|notice"
     r"|notification|melding|klacht|beschwerde|meldung|bericht|signalement|plainte)\b"
+    r"|^(?:abuse |spam )?complaint (?:notification|notice|received|alert)\b"
     r"|^(?:(?:fw|fwd)\s?:\s?)?(?:complaint|melding|klacht|beschwerde|plainte) (?:about|regarding"
     r"|over|uber|concernant) (?:a |een |eine |un )?(?:message|e-?mail|bericht|nachricht|spam)"
     r"|^(?:(?:fw|fwd)\s?:\s?)?(?:complaint|klacht|beschwerde|plainte)\b.{0,30}\b(?:ongevraagde?"
@@ -1249,7 +1262,8 @@ def complaint_report(v: MessageView) -> str | None:
         return f"abuse desk's report {v.subject[:40]!r} about a sending address"
     if not _COMPLAINT_BODY.search(v.own_words):
         return None
-    attached = v.part_types & _RETURNED_MESSAGE_TYPES or any(
+    # ... or the list of complaints as a spreadsheet ("complaints.csv", set 306).
+    attached = v.part_types & (_RETURNED_MESSAGE_TYPES | {"text/csv"}) or any(
         (a.filename or "").lower().endswith(".eml") for a in v.msg.attachments
     )
     forwarded = quotes_below(v)
@@ -1286,14 +1300,15 @@ def _abuse_desk(v: MessageView) -> bool:
 _ABUSE_DESK = re.compile(
     r"^(?:abuse|cert|csirt|abuse[-_.]?(?:desk|team|reports?|noreply|no-reply|feedback)"
     r"|security-?reports?"
-    r"|fbl|feedback-?loop|complaints?|spamcop|noc|scomp|jmrp|fbl-?reports?)$",
+    r"|fbl|feedback-?loop|complaints?|spamcop|noc|scomp|jmrp|fbl-?(?:reports?|digest)"
+    r"|abuse[-_.]?tickets?)$",
     re.IGNORECASE,
 )
 #: A desk's subject: a ticket or the kind of abuse ("[ABUSE-135933] Brute-force attempts").
 _DESK_SUBJECT = re.compile(
     r"\b(?:abuse|abus|misbruik|missbrauch|cert|incident|brute-?force|phishing|spam|spamcop|botnet"
     r"|malware|open (?:relay|resolver)|compromi[sz]ed|signalement|beschwerde|plainte"
-    r"|spam-?report|jmr report|(?:klacht|complaint)\w{0,8})\b",
+    r"|spam-?report|jmr report|(?:klacht|complaint)\w{0,12})\b",
     re.IGNORECASE,
 )
 #: A list's own words for a listing ("has been listed on", "has been added to", "is
@@ -1305,14 +1320,15 @@ _LISTED = re.compile(
     # ... "staat … op onze blokkadelijst", "is op een blokkadelijst geplaatst", and the
     # listing's own field ("Listed since: …", set 301).
     r"|\b(?:staat|staan|is|werd)\b[^.]{0,60}\bop (?:onze|de|een) (?:blokkade|block|black|zwarte "
-    r"|spam)?lijst\b|\blisted since\s?:",
+    r"|spam)?lijst\b|\blisted since\s?:"
+    r"|\bvoorkomt op (?:de|een|onze) (?:\S+ )?(?:blocklist|blacklist|blokkadelijst|zwarte lijst)",
     re.IGNORECASE,
 )
 #: ... its subject ("Blocklist notice: 198.51.100.198", "Your IP … has been listed",
 #: "Vermelding op blocklist: …") ...
 _LISTING_SUBJECT = re.compile(
     r"\b(?:block|black|deny|spam|backscatter)[- ]?list(?:ing|ed)?\b|\bhas been listed\b"
-    r"|\blisting (?:notice|notification|alert)\b",
+    r"|\blisting (?:notice|notification|alert)\b|\blisted (?:on|in|at)\b|\bdelisting\b",
     re.IGNORECASE,
 )
 #: ... and its way off the list ("To request delisting, visit …", "You can request removal
@@ -1320,7 +1336,7 @@ _LISTING_SUBJECT = re.compile(
 _DELISTING = re.compile(
     r"\b(?:request|vraag|aanvragen|beantragen)\s(?:\w+\s)?(?:delisting|removal|verwijdering"
     r"|de-?listing)\b|\bdelist(?:ing)? (?:request|form|page)\b"
-    r"|\bverwijdering kan (?:worden|u) aan(?:gevraagd|vragen)\b",
+    r"|\bverwijdering kan (?:worden|u) aan(?:gevraagd|vragen)\b|\bdelisting\s?:",
     re.IGNORECASE,
 )
 #: What a desk's report is about: an IP address, or the reader's network or domain.
@@ -1333,6 +1349,10 @@ _ABOUT_AN_ADDRESS = re.compile(
     r"|\bcomplaint (?:received )?(?:for|about|regarding) <?[\w.+=-]{1,64}@"
     # ... or the domain a summary is about ("Summary of complaints for conxillium.nl").
     r"|\bcomplaints (?:for|about|against) [\w-]{1,63}\.[\w.-]{2,60}\b"
+    # ... or the messages a feedback loop counts, by their DKIM domain or the account
+    # that sent them ("Complaints received for messages signed by d=conxillium.nl").
+    r"|\bsigned by d=[\w-]{1,63}\.[\w.-]{2,60}|\bcomplaints? (?:received )?for messages"
+    r" (?:sent from|from|signed by) (?:your|the)?"
     # ... or the message a reporting service quotes ("[ Offending message ]", SpamCop).
     r"|\[\s?offending message\s?\]|\boffending message\s?:",
     re.IGNORECASE,
@@ -1446,6 +1466,11 @@ def gateway_words(v: MessageView) -> str | None:
     # A person passing a notice on with a note over it, under their client's "Re:".
     if CLIENT_REPLY.match(v.subject) and opens_with_a_note(v):
         return None
+    # ... or introducing what they paste ("Below are the headers of the message our
+    # gateway rejected"), or typing on a phone ("Get Outlook for iOS"): an IT officer
+    # telling us about a block, not the gateway's notice (set 307).
+    if _PASTE_INTRO.search(text) or MOBILE_FOOTER.search(v.head_text):
+        return None
     both = f"{subject} {text}"
     held = _HELD.search(both)
     reason = _REASON.search(both) if held else None
@@ -1470,8 +1495,21 @@ def gateway_words(v: MessageView) -> str | None:
     return f"gateway notice: {held.group(0)[:30]!r} for {reason.group(0)[:30]!r}"
 
 
+#: A person's words over what they paste: headers, a log, a bounce.
+_PASTE_INTRO = re.compile(
+    r"\b(?:below (?:are|is) the (?:full )?(?:headers?|log|bounce|error)|here (?:are|is) the"
+    r" (?:full )?(?:headers?|log|bounce)|see the (?:headers?|log) below|hieronder (?:staan|vindt"
+    r" u|volgen|de) (?:de )?(?:headers?|log\w{0,8}|foutmelding|bounce)|zie (?:de )?(?:headers?"
+    r"|log\w{0,8}) hieronder|anbei die (?:header|kopfzeilen|logs?))\b",
+    re.IGNORECASE,
+)
+
+
 def _gateway_person(subject: str, text: str) -> bool:
+    # The narrow template questions, then the wide ones ("Denkt u dat dit onterecht is?
+    # Neem contact op met de servicedesk", a DLP notice's, set 305).
     plain = without_conditional_questions(URL.sub(" ", text), _CONDITIONAL)
+    plain = without_conditional_questions(plain)
     return (
         subject.rstrip().endswith("?")
         or has_question(plain)
@@ -1563,7 +1601,10 @@ def _challenge_text(v: MessageView) -> str:
     lines = (
         ln
         for ln in v.head
-        if not (_FAQ_QUESTION.fullmatch(fold(ln)) or SUBJECT_FIELD.match(fold(ln)))
+        # (an FAQ line may end in its link: "Why am I getting this? https://…/why")
+        if not (
+            _FAQ_QUESTION.fullmatch(URL.sub(" ", fold(ln)).strip()) or SUBJECT_FIELD.match(fold(ln))
+        )
     )
     return fold(" ".join(lines))
 

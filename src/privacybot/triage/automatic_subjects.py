@@ -122,7 +122,7 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
 #: Local parts (squashed: no dots, dashes, underscores) that contain these are scanners,
 #: quarantines and gateways wherever the word sits ("spamfilter-rapport", "noreply-digest").
 GATEWAY_LOCAL_WORDS: str = (
-    r"quarantin|spamfilter|spamdigest|spamreport|antispam|antivirus|virusalert|virusscan"
+    r"^dlp(?:no-?reply|notif\w{0,8}|alert|gateway|policy|$)|quarantin|spamfilter|spamdigest|spamreport|antispam|antivirus|virusalert|virusscan"
     r"|mailscanner|contentfilter|mailgateway|gatewaynotify|mailprotect|emailprotect|dlpalert"
     r"|mailsec(?:urity)?(?:$|notif|alert)|^imss|interscan"
 )
@@ -316,6 +316,7 @@ RECEIPT_BODY_STRONG: str = (
     # GroupWise's "Message status - opened" notice (set 291).
     r"|the message you sent to .{1,80} has been (?:opened|read|deleted|delivered)"
     r"|the message \"[^\"]{1,160}\" sent to \S{1,80} was (?:opened|read|deleted|delivered) on"
+    r"|your (?:mail|message|e-?mail) to \S{1,80} was read\b"
     r"|^message status\s?-\s?(?:opened|read|deleted)\b"
     r"|(?:return|read) receipt .{0,40}acknowledges|(?:has been|was)"
     r" displayed on the recipient'?s? (?:computer|screen)|dies ist eine lesebestatigung"

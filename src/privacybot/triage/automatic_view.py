@@ -636,7 +636,23 @@ _DISCLAIMER = re.compile(
 _DISCLAIMER_TAIL = 700
 
 
+#: A rule of dashes or underscores over a company's footer: a disclaimer, a privacy
+#: notice, an environmental plea, in any of the languages a footer repeats itself in
+#: (set 305).  Only where the footer starts right under the rule: a person may rule off
+#: a part of their own letter.
+_RULED_FOOTER = re.compile(
+    r"(?:^|\s)[-_=*~]{10,}\s+(?=(?:disclaimer|dit (?:e-?mail)?bericht|deze e-?mail|this"
+    r" (?:e-?mail|message|communication)|the information (?:contained|in this)|de informatie"
+    r"|diese (?:e-?mail|nachricht)|ce (?:message|courriel)|wij verwerken|we process|denk aan"
+    r" het milieu|please consider the environment|vertrouwelijk|confidential)\b)",
+    re.IGNORECASE,
+)
+
+
 def _without_disclaimer(text: str) -> str:
+    ruled = _RULED_FOOTER.search(text)
+    if ruled is not None:
+        text = text[: ruled.start()]
     found = _DISCLAIMER.search(text)
     if found is None:
         return text
@@ -709,7 +725,8 @@ MOBILE_FOOTER = re.compile(
     r"|(?:sent from|get) outlook for (?:ios|android)"
     # ... and the Dutch Outlook app's and the Nordic phones' own ("Verzonden vanuit Outlook
     # voor iOS", "Lähetetty iPhonesta").
-    r"|(?:verzonden|verstuurd) vanuit outlook voor (?:ios|android)"
+    r"|(?:verzonden|verstuurd) (?:vanuit|met) (?:de )?outlook(?:-app)? voor (?:ios|android)"
+    r"|outlook voor (?:ios|android) downloaden"
     r"|lahetetty (?:iphonesta|ipadista|android\w{0,8}|puhelimesta))\b",
     re.IGNORECASE,
 )
@@ -745,6 +762,8 @@ _CLOSING_WITH_NAME = re.compile(
     r"|grusse|lg|mfg|merci|cordialement|bien a vous|saludos|un saluto|cordiali saluti)"
     r"\s?,?\s(?!(?i:secretariaat|administratie|afdeling|team|receptie|redactie|support|helpdesk"
     r"|servicedesk|klantenservice|office|kantoor|directie|your|uw|ihr|votre|the|het|de|das)\b)"
+    # ... after a Dutch title ("mr. Karin de Vries", "drs. J. Smit"; set 55).
+    r"(?:(?:mr|mw|dr|drs|ir|ing|prof)\.?\s)?"
     r"(?-i:[A-Z][a-z]{1,12}(?:-[A-Z][a-z]{1,12})?)(?:\s(?:(?:van|de|der|den|von|le|la)\s){0,2}"
     r"(?-i:[A-Z][a-z]{1,15}(?:-[A-Z][a-z]{1,15})?)){0,2}\.?"
     r"(?:\n(?!(?i:\S*@|www\.|https?:|tel|phone|\+?\d))[^\n]{1,40}){0,2}$",
@@ -773,11 +792,16 @@ def closes_with_a_name(v: MessageView) -> bool:
     """The writer's text ends with a closing and a person's name (and at most two short
     lines of title or department after it, then their phone, mail or web lines)."""
     lines = [line.strip() for line in v.head if line.strip()]
+    # A company's footer under a rule of dashes is not where the writer closes (set 55).
+    rule = next((i for i, line in enumerate(lines) if _RULE_LINE.fullmatch(line)), None)
+    if rule:
+        lines = lines[:rule]
     while lines and (_CONTACT_LINE.match(fold(lines[-1])) or _SERVICE_FOOTER.match(lines[-1])):
         lines.pop()
     return bool(_CLOSING_WITH_NAME.search(fold("\n".join(lines[-6:]))))
 
 
+_RULE_LINE = re.compile(r"[-_=*~]{10,}")
 #: A ticket or chat service's lines under the comment it passes on ("View request · Turn
 #: off this request's notifications", "Powered by Jira Service Management").
 _SERVICE_FOOTER = re.compile(
@@ -854,7 +878,7 @@ def speaks_under_a_notice_subject(v: MessageView) -> bool:
     code, or their autoresponder spoken of as theirs.  Machines' notices under those
     subjects say none of it."""
     head = v.head_text
-    text = without_conditional_questions(v.own_words)
+    text = _without_faq(without_conditional_questions(v.own_words))
     text = URL.sub(" ", URGENT_QUESTION.sub(" ", _without_redirect_questions(text)))
     text = not_the_writers(text)
     subject = _OUR_SUBJECT_ECHO.sub(" ", _REPLY_TO_OURS.sub(" ", v.subject))
@@ -869,6 +893,7 @@ def speaks_under_a_notice_subject(v: MessageView) -> bool:
             CITIZEN.search(subject)
             and FIRST_PERSON_ANY.search(subject)
             and not _NOTICE_OVER_A_REPLY.match(v.subject)
+            and not _OUT_OF_OFFICE_PREFIX.match(v.subject)
         )
         or bool(TYPED_CODE.search(head))
         or bool(_NOT_AUTOMATIC.search(text))
@@ -904,6 +929,18 @@ def _without_faq(text: str) -> str:
     return text if first_person_in(rest) else rest
 
 
+#: ... and an out-of-office prefix over a subject our staff wrote when they passed a
+#: citizen's request on ("Out of Office: Suppression de mes données", set 304): the
+#: prefix is the autoresponder's, the "mes données" the citizen's, quoted by our staff.
+_OUT_OF_OFFICE_PREFIX = re.compile(
+    r"^(?:out of (?:the )?office|automatic reply|auto-?reply|automatisch antwoord"
+    r"|automatische antwort|abwesenheitsnotiz|r[e~]ponse automatique|absence du bureau"
+    r"|fuori sede|risposta automatica|respuesta autom[a~]tica|resposta autom[a~]tica"
+    r"|automaattinen vastaus|automatisk svar|automatiskt svar|autosvar|afwezig)\s?:",
+    re.IGNORECASE,
+)
+
+
 def passes_on_or_acts(text: str) -> bool:
     """The writer passes on someone's notice or does what only a person does in the mail
     itself (``_PASSES_ON_A_NOTICE``, ``_PERSONS_ACT``): no notice of their own."""
@@ -917,6 +954,7 @@ _PERSONS_ACT = re.compile(
     r"\b(?:in (?:de )?cc (?:gezet|gedaan|geplaatst|genomen)|in kopie (?:gezet|genomen)"
     r"|(?:have|'ve|i) (?:cc'?e?d|copied in) (?:her|him|them|my|our)|in cc (?:gesetzt|mis)"
     r"|(?:het|mijn|ons) verzoek blijft (?:gewoon |wel )?staan|my request (?:still )?stands"
+    r"|\b(?:mijn|onze?) (?:verzoek|vraag)(?: \w+){0,6} blijft (?:gewoon |wel )?staan"
     # ... or having read the mail already ("Ik heb uw bericht gelezen en zal het na haar
     # terugkomst aan haar voorleggen", a secretary for an absent colleague, set 295).
     r"|ik heb (?:uw|je|jullie) (?:bericht|mail|e-?mail) gelezen|i have read your (?:message"
@@ -924,7 +962,8 @@ _PERSONS_ACT = re.compile(
     # ... or promising to send what the desk asked for ("Na terugkomst stuur ik de gevraagde
     # stukken", "lähetän pyytämänne liitteet", sets 297 and 300): a notice sends nothing.
     r"|(?:stuur|zend|mail|lever) ik (?:u |jullie |je )?(?:\w+ ){0,3}(?:de |het )?(?:gevraagde"
-    r"|opgevraagde)|i(?:'ll| will) send (?:you )?(?:the )?(?:requested|documents you asked"
+    r"|opgevraagde)|i(?:'ll| will) send (?:you )?(?:the |my )?(?:id\b|copy|scan|passport"
+    r"|requested|documents you asked"
     r"|attachments you asked|papers you asked)|(?:schicke|sende) ich (?:ihnen )?(?:\w+ ){0,3}"
     r"(?:die )?(?:angeforderten|gewunschten)|lahetan (?:pyytamanne|pyytamasi))\b",
     re.IGNORECASE,
@@ -1059,8 +1098,8 @@ def not_the_writers(text: str) -> str:
 #: sentence that speaks of *receiving* in error: "I sent my passport by mistake, please
 #: delete it" is a person's.
 _IN_ERROR = (
-    r"\b(?:abusievelijk|ten onrechte|per abuis|in error|by mistake|mistakenly|irrt[u~]mlich"
-    r"|f[a~]lschlicherweise|par erreur)\b"
+    r"\b(?:abusievelijk|ten onrechte|onterecht|per abuis|in error|by mistake|mistakenly"
+    r"|irrt[u~]mlich|f[a~]lschlicherweise|par erreur)\b"
 )
 _RECEIVED = r"\b(?:ontvangen|toegezonden|bereikt|received|erhalten|re[cç]u)\b"
 _MISDELIVERY_SENTENCE = re.compile(
