@@ -412,6 +412,18 @@ FIRST_READINGS: dict[int, str] = {
     309: "99.5 %, 1/300",
     310: "98.0 %, 4/300",
     311: "98.75 %, 4/300",
+    # Sets 312-319: the same brief, one emphasis each (Belgium, the Caribbean Netherlands
+    # and Suriname, small businesses and home servers, students, elderly writers and
+    # carers, journalists and researchers, other organisations' privacy desks, a month's
+    # mixed mail); read on 88671220, after the fixes from sets 288-311.
+    312: "98.75 %, 1/300",
+    313: "98.25 %, 2/300",
+    314: "96.0 %, 0/300",
+    315: "99.25 %, 0/300",
+    316: "100 %, 0/300",
+    317: "99.75 %, 1/300",
+    318: "99.5 %, 0/300",
+    319: "98.25 %, 1/300",
 }
 
 

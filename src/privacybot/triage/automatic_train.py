@@ -352,6 +352,14 @@ SETS: tuple[str, ...] = (
     "set309",
     "set310",
     "set311",
+    "set312",
+    "set313",
+    "set314",
+    "set315",
+    "set316",
+    "set317",
+    "set318",
+    "set319",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -666,6 +674,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set309": "mail309",
     "set310": "mail310",
     "set311": "mail311",
+    "set312": "mail312",
+    "set313": "mail313",
+    "set314": "mail314",
+    "set315": "mail315",
+    "set316": "mail316",
+    "set317": "mail317",
+    "set318": "mail318",
+    "set319": "mail319",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
