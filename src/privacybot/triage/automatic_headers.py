@@ -401,18 +401,24 @@ _SERVER_ACCOUNTS = r"root|nobody|www-?data|wwwrun|apache|nginx|httpd|daemon|cron
 #: scanners, bounce handlers and mailing platforms (VERP: "bounce-mc.us12_…",
 #: "return-82159", "pmta-bounce"), and notification senders; "no-reply" in every language
 #: is ``_NO_REPLY``'s, which `machine_envelope` asks too.
+#: Bounce handlers' envelope senders: "bounces", VERP's "bounce-123-456", "rtn-…",
+#: "newsletter-bounces", "mc-bounces+…" (``bounce_handling_envelope`` asks these alone).
+_BOUNCE_LOCALS = (
+    r"^(?:bounces?|bnc|returns?|rtn|pmta|fbl)(?:[-_.+=].*)?$"
+    r"|^[\w.-]*[-_.](?:bounces?|bounce-?handler|return-?path)$"
+    r"|^(?:[\w-]{1,30}[-_.])?bounces?[-_.+=]"
+)
 _MACHINE_ENVELOPE = re.compile(
     rf"^(?:{_SERVER_ACCOUNTS}|mdaemon|postfix|exim"
     r"|notifications?)(?:\+.*)?$"
     # ... a calendar service's, also with its per-message token ("calendar-notification-
     # uvz4f6psp1", set 243)
     r"|^calendar-?notifications?(?:[-+_.][a-z0-9]{1,40})?$"
-    r"|^(?:bounces?|bnc|returns?|rtn|pmta|mailer|bmail|fbl)(?:[-_.+=].*)?$"
+    r"|^(?:mailer|bmail)(?:[-_.+=].*)?$"
     # service accounts ("svc_crm", "sharepoint-svc"), and the opaque ids sending services
     # use as envelope senders (long hex with dashes, or digits alone)
     r"|(?:^|[-_.])svc(?:[-_.]|$)|^[0-9a-f]{16,}(?:-[0-9a-f]{4,}){2,}|^\d{6,}$"
-    r"|^[\w.-]*[-_.](?:bounces?|bounce-?handler|return-?path)$"
-    r"|^(?:[\w-]{1,30}[-_.])?bounces?[-_.+=]",
+    rf"|{_BOUNCE_LOCALS}",
     re.IGNORECASE,
 )
 #: Signed envelope senders (BATV "prvs=tag=", SRS "SRS0=hash=tt=domain=") wrap the
@@ -812,13 +818,7 @@ def bounce_handling_envelope(v: MessageView) -> str | None:
     return None
 
 
-#: The bounce-handling part of ``_MACHINE_ENVELOPE``: "bounces", "bounce-123-456", "rtn-…".
-_BOUNCE_ENVELOPE = re.compile(
-    r"^(?:bounces?|bnc|returns?|rtn|pmta|fbl)(?:[-_.+=].*)?$"
-    r"|^[\w.-]*[-_.](?:bounces?|bounce-?handler|return-?path)$"
-    r"|^(?:[\w-]{1,30}[-_.])?bounces?[-_.+=]",
-    re.IGNORECASE,
-)
+_BOUNCE_ENVELOPE = re.compile(_BOUNCE_LOCALS, re.IGNORECASE)
 
 
 #: A notice saying it cannot be answered, in its own words.

@@ -538,15 +538,15 @@ def challenge(v: MessageView) -> str | None:
     held = _held_for(v, head)
     if held and not v.first_person:
         return f"a message to {held[:60]!r} held until the sender confirms, with a link or reply"
-    # A challenge service's verification link with a line or two around it, over our own
-    # subject or nothing at all, in whatever language or script (Hindi, Thai, Indonesian,
-    # set 299): the link's host or path says what it is; a person's own few words asked
-    # nothing above (``asks_or_owns``) and quote no case mail of ours with a link in it.
-    # The service's own mailbox or its word for "verify" must say so too: a citizen's
-    # "Zie link: https://verify.…" under our subject is their identity proof.
-    link = _VERIFY_LINK.search(v.msg.body[:HEAD_CHARS])
+    # A challenge service's verification link with a line or two around it, echoing our
+    # case token (in the subject or the quote below), in whatever language or script
+    # (Hindi, Thai, Indonesian, set 299): the link's host or path says what it is, and
+    # nothing above asked anything (``asks_or_owns``).  The service's own mailbox or its
+    # word for "verify" must say so too: a citizen's "Zie link: https://verify.…" under
+    # our subject is their identity proof.
+    body = v.msg.body[:HEAD_CHARS]
+    link = _VERIFY_LINK.search(body)
     if link and len(text.strip()) <= _VERIFY_NOTE_CHARS and not v.first_person:
-        body = v.msg.body[:HEAD_CHARS]
         echoes = OUR_REFERENCE.search(v.subject) or TOKEN_RE.search(body)
         says_so = _challenge_sender(v) or _CONFIRM_STEM.search(text)
         if echoes and says_so:

@@ -636,12 +636,14 @@ _DISCLAIMER = re.compile(
 _DISCLAIMER_TAIL = 700
 
 
+#: A rule: ten or more dashes, underscores, equals signs, stars or tildes in a row.
+_RULE = r"[-_=*~]{10,}"
 #: A rule of dashes or underscores over a company's footer: a disclaimer, a privacy
 #: notice, an environmental plea, in any of the languages a footer repeats itself in
 #: (set 305).  Only where the footer starts right under the rule: a person may rule off
 #: a part of their own letter.
 _RULED_FOOTER = re.compile(
-    r"(?:^|\s)[-_=*~]{10,}\s+(?=(?:disclaimer|dit (?:e-?mail)?bericht|deze e-?mail|this"
+    rf"(?:^|\s){_RULE}\s+(?=(?:disclaimer|dit (?:e-?mail)?bericht|deze e-?mail|this"
     r" (?:e-?mail|message|communication)|the information (?:contained|in this)|de informatie"
     r"|diese (?:e-?mail|nachricht)|ce (?:message|courriel)|wij verwerken|we process|denk aan"
     r" het milieu|please consider the environment|vertrouwelijk|confidential)\b)",
@@ -801,7 +803,7 @@ def closes_with_a_name(v: MessageView) -> bool:
     return bool(_CLOSING_WITH_NAME.search(fold("\n".join(lines[-6:]))))
 
 
-_RULE_LINE = re.compile(r"[-_=*~]{10,}")
+_RULE_LINE = re.compile(_RULE)
 #: A ticket or chat service's lines under the comment it passes on ("View request · Turn
 #: off this request's notifications", "Powered by Jira Service Management").
 _SERVICE_FOOTER = re.compile(
