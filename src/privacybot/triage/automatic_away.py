@@ -925,10 +925,29 @@ def away_with_a_bounce_envelope(v: MessageView) -> str | None:
     if OUR_REFERENCE.search(text) or TELL_US.search(text) or _asks_politely(text):
         return None
     for sentence in _SENTENCE.findall(_OTHERS_ABSENCE.sub(" ", text)):
-        absent = ABSENT.search(sentence) or _FIRST_PERSON_AWAY.search(sentence)
+        # ... or their working days, or a promise to look at the mail later ("Ik werk op
+        # maandag, dinsdag en donderdag", "Ik kijk er deze week naar en laat het je weten",
+        # sets 314 and 318): an autoresponder's template with its owner's voice.
+        absent = (
+            ABSENT.search(sentence)
+            or _FIRST_PERSON_AWAY.search(sentence)
+            or _WORKDAY_NOTICE.search(sentence)
+            or _LOOKS_LATER.search(sentence)
+        )
         if absent and first_person_in(sentence):
             return f"away note {absent.group(0)[:40]!r} with envelope sender {envelope[:60]}"
     return None
+
+
+#: A promise to read the mail later, in the first person ("Ik kijk er deze week naar en laat
+#: het je weten", "I will look into it and get back to you", "Ich melde mich so bald wie
+#: möglich"): an autoresponder's, when its envelope is a bounce handler's.
+_LOOKS_LATER = re.compile(
+    r"\bik kijk er (?:\w+ ){0,3}naar\b|\bik (?:kom|reageer) (?:er )?(?:\w+ ){0,3}(?:op terug"
+    r"|zo snel mogelijk)|\bi(?:'ll| will) (?:look into it|get back to you|reply as soon)"
+    r"|\bich (?:melde mich|antworte)(?: \w+){0,3} (?:so bald|sobald|schnellstm[o~]glich)",
+    re.IGNORECASE,
+)
 
 
 #: A client's reply prefix over an out-of-office prefix ("RE: Automatisch antwoord: …",
@@ -939,6 +958,8 @@ _REPLY_TO_AN_AUTOREPLY = re.compile(r"^(?:re|aw|antw|sv|vs|odp|r|rif|res)\s?:\s?
 def answers_an_autoreply(subject: str) -> bool:
     """The subject is a person's reply to an autoreply: we never send mail under an
     out-of-office subject, so no notice answering ours carries one behind "RE:" (set 311:
-    "Excuses voor mijn automatische afwezigheidsmelding, ik ben inmiddels terug")."""
+    "Excuses voor mijn automatische afwezigheidsmelding, ik ben inmiddels terug").  Not
+    our acknowledgment's "Auto: [PRV-…]" behind it: autoresponders answer it as "Re: Auto:
+    …" too."""
     prefix = _REPLY_TO_AN_AUTOREPLY.match(subject)
     return bool(prefix and _OOF_SUBJECT.match(subject[prefix.end() :]))

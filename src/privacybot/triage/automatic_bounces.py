@@ -31,6 +31,7 @@ from privacybot.triage.automatic_view import (
     closes_with_a_name,
     first_person_in,
     opens_with_a_note,
+    without_echoed_subjects,
     without_our_subject,
 )
 
@@ -59,8 +60,8 @@ BOUNCE_SUBJECTS: tuple[str, ...] = (
     r"nondeliverable mail|(?:not delivered|niet bezorgd|niet afgeleverd)\s*:",
     r"onbestelbaar|bezorging mislukt|afleveringsstatus|kan niet worden bezorgd",
     r"unzustellbar|nicht zustellbar|zustellung fehlgeschlagen|unzustellbare nachricht",
-    r"non remis|non distribuable|[e~]chec de (?:la )?(?:remise|distribution)",
-    r"non recapitabile|mancato recapito|no se puede entregar|imposible entregar"
+    r"non remis|non distribuable|non distribu[e~]|[e~]chec de (?:la )?(?:remise|distribution)",
+    r"non recapitabile|mancato recapito|mancata consegna|no se puede entregar|imposible entregar"
     r"|n[a~]o (?:[e~] poss[i~]vel|foi poss[i~]vel) entregar|kan ikke leveres|olevererbart"
     r"|kunne ikke leveres|ei voitu toimittaa|toimitus ep[a~]onnistui",
     r"n[a~]o entregue|no entregado|non consegnato|kan inte levereras|niedostarczaln\w{0,3}"
@@ -83,12 +84,18 @@ BOUNCE_WEAK_SUBJECTS: tuple[str, ...] = (
     r"rejected|returned|not delivered|undeliverable|bounced?|niet afgeleverd|niet bezorgd",
     r"(?:bericht|message|e-?mail|mail|nachricht)\s(?:niet bezorgd|niet afgeleverd|non d[e~]livr[e~]"
     r"|non remis|not delivered|nicht zugestellt|no entregado|non consegnato)",
+    # ... and the Polish "undelivered message" either way round, and a hosting panel's
+    # "Bericht kon niet bezorgd worden" (set 312 and 314): a citizen may type these over a
+    # bounce they paste, so mail-system words must stand in the text as well.
+    r"niedostarczona wiadomo[s~][c~]|wiadomo[s~][c~] niedostarczona",
+    r"(?:bericht|e-?mail|mail) kon niet (?:worden )?(?:bezorgd|afgeleverd)(?: worden)?",
 )
 _MAIL_SYSTEM_WORDS = re.compile(
     r"\b(?:smtp|mailbox|mail ?server|remote (?:server|host)|[45]\.\d{1,3}\.\d{1,3}"
     r"|[45]\d\d[ -][45]\.\d|\([45]\d\d\)|postvak|empf[a~]ngeradresse|destinataire introuvable"
     r"|onbekende ontvanger|unknown (?:recipient|user)|unbekannter empf[a~]nger|destinataire inconnu"
-    r"|destinatario desconocido|destinatario sconosciuto"
+    r"|destinatario desconocido|destinatario sconosciuto|destinatario inesistente"
+    r"|casella (?:piena|inesistente)|nieznany (?:uzytkownik|adresat|odbiorca)"
     # ... or the address is gone: "Het e-mailadres … bestaat niet meer", "L'adresse … n'existe".
     r"|(?:e-?mail ?adres|adresse|address|e-?mail-?adresse|direccion|indirizzo)\s.{0,80}"
     r"(?:bestaat niet|n'existe|does not exist|no longer exists|existiert nicht|no existe"
@@ -128,7 +135,12 @@ MTA_BODY: tuple[str, ...] = (
     r"uw bericht (?:kon niet worden|is niet) (?:afgeleverd|bezorgd)",
     r"dit is een automatisch gegenereerde? (?:melding|bericht) (?:over de )?(?:bezorg|aflever)",
     r"ihre nachricht konnte nicht (?:zugestellt|an)",
-    r"votre message n'a pas pu [êe]tre (?:remis|distribu[ée])",
+    # ... with the letters a charset lost ("n'a pas pu ?tre distribu?.", set 312).
+    r"votre message n'a pas pu [êe?~]tre (?:remis|distribu[ée?~])",
+    r"(?:il )?messaggio non [eè~] stato (?:consegnato|recapitato)",
+    r"wiadomo[sś~][cć~] nie mog[lł~]a zosta[cć~] dostarczona",
+    r"(?:nl: )?uw bericht aan .{1,120} (?:werd|is) niet (?:bezorgd|afgeleverd)",
+    r"onbestelbaar bericht$",
     r"delivery has failed to these recipients or groups",
     r"your message (?:wasn't|was not) delivered to",
     r"sorry, we were unable to deliver your message",
@@ -278,12 +290,19 @@ def _persons_note(v: MessageView) -> bool:
         return True
     for n, line in enumerate(v.head):
         if _MTA_LINE.match(line):
-            return first_person_in(fold(" ".join(v.head[:n])))
+            return first_person_in(_unechoed(v.head[:n]))
         if _MAIL_SYSTEM_WORDS.search(line):
             # A line naming a mail server may be the writer's own ("Mijn mailserver gaf
-            # dit terug"): it counts with what stands above it.
-            return first_person_in(fold(" ".join(v.head[: n + 1])))
+            # dit terug"): it counts with what stands above it, but not the subject it
+            # quotes ("met onderwerp \"… mes données\"", set 314).
+            return first_person_in(_unechoed(v.head[: n + 1]))
     return v.first_person or bool(_WE_ASK.search(fold(" ".join(v.head))))
+
+
+def _unechoed(lines: list[str]) -> str:
+    """The lines, folded, without the subjects they quote, line by line: an echo runs to
+    its line's end at most."""
+    return " ".join(without_echoed_subjects(fold(line)) for line in lines)
 
 
 #: An organisation asking in its own plural ("Wij willen graag een datalek melden", "We

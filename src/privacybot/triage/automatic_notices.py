@@ -14,6 +14,7 @@ from email.utils import getaddresses
 
 from privacybot.cases.threading import TOKEN_RE
 from privacybot.triage import automatic_structure as structure
+from privacybot.triage.automatic_away import answers_an_autoreply
 from privacybot.triage.automatic_bounces import ABUSE_DESK_ASKS
 from privacybot.triage.automatic_headers import (
     PASSES_ON,
@@ -100,7 +101,11 @@ _GATEWAY_BODY = re.compile(
     r"\b.{0,80}\b(?:has been|have been|was|were|is|werd|is|wurde|a [e~]t[e~]|ist)\s+"
     r"(?:blocked|quarantined|held|removed|deleted|rejected|stripped|geblokkeerd|tegengehouden"
     r"|in quarantaine|verwijderd|blockiert|gesperrt|entfernt|in quarant[a~]ne|bloqu[e~]e?"
-    r"|supprim[e~]e?|mis en quarantaine)"
+    r"|supprim[e~]e?|mis en quarantaine"
+    # ... or made safe, or kept on a portal ("has been sanitised", "has been stored in the
+    # secure portal instead", sets 317 and 319).
+    r"|saniti[sz]ed|opgeschoond|bereinigt|stored in (?:the |a )?(?:secure|encrypted) portal"
+    r"|opgeslagen in (?:het |de )?beveiligde (?:portaal|omgeving))"
     r"|(?:mensaje|messaggio|mensagem|wiadomosc)\b.{0,80}\b(?:ha sido|e stato|e stata|foi|zostala)"
     r"\s+(?:bloquead[oa]|retenid[oa]|puest[oa] en cuarentena|bloccat[oa]|mess[oa] in quarantena"
     r"|trattenut[oa]|colocad[oa] em quarentena|retid[oa]|zablokowana)"
@@ -343,7 +348,7 @@ _QUIZ = re.compile(
     r"|(?:\b(?:wat|what|was) (?:is|ist) (?:de|het|the|die|das) )?"
     r"\b(?:uitkomst|som|result|answer|sum|ergebnis|summe|resultat)\s(?:van|of|von|de)\s?:?\s?"
     + _NUMBER
-    + r"\s?(?:\+|plus|en|and|und|et)\s?"
+    + r"\s?(?:\+|plus|en|and|und|et|x|maal|times|mal)\s?"
     + _NUMBER
     + r"(?:\s?\?)?",
     re.IGNORECASE,
@@ -432,6 +437,11 @@ def gateway_body(v: MessageView) -> str | None:
     # ... nor one passing the notice on with a note over it ("Re: Quarantaine-overzicht"
     # over "Ter info: onderstaande melding.").
     if CLIENT_REPLY.match(v.subject) and opens_with_a_note(v):
+        return None
+    # ... nor one who speaks of themselves in the subject and the text alike ("Uw mail
+    # zat in mijn spamfilter" over "Ik heb hem vrijgegeven", set 313): a gateway's notice
+    # is about *your* message, and names no one's filter as its own.
+    if v.first_person and first_person_in(fold(v.subject)):
         return None
     # ... nor one answering below the notice they quote ("> Quarantaine-overzicht …" then
     # "Ik heb hem nu vrijgegeven. Mijn antwoord: ja"): a gateway never writes under a quote.
@@ -1106,6 +1116,10 @@ _PORTAL_NOTICE = re.compile(
     r"|\bhat (?:eine?|\d{1,3}) (?:datei|dateien|ordner|dokument|dokumente) mit (?:ihnen|dir)"
     r" geteilt|\ba partage (?:un|\d{1,3}) (?:fichier|dossier|document)s? avec vous"
     # "A message addressed to you … is waiting on the secure portal".
+    # "Het overzicht van uw persoonsgegevens staat klaar in het beveiligde portaal" (set 318).
+    r"|\b(?:staat|ligt) (?:voor u |voor je )?klaar in (?:het|uw|je|de) (?:beveiligde"
+    r"|persoonlijke) (?:portaal|omgeving)\b|\bis (?:now )?(?:ready|available) (?:for download )?"
+    r"in (?:the|your) secure portal\b"
     r"|\b(?:message|bericht|nachricht)\b.{0,80}\b(?:is waiting|waits|ligt klaar|staat klaar"
     r"|wacht|wartet|vous attend)\b.{0,40}\b(?:secure|beveiligde?|sicheren?|securise)"
     r" (?:portal|portaal|omgeving|postbus|mailbox)",
@@ -1198,7 +1212,10 @@ _COMPLAINT_SUBJECT = re.compile(
     r"|beschwerdebericht|rapport de plainte)\s?:\s?(?:\d{1,3}\.){3}\d{1,3}\b"
     r"|^(?:\[[^\]]{0,30}\]\s?)?(?:迷惑メール|垃圾邮件|스팸)"
     # A feedback loop's report ("Email Feedback Report for IP 192.0.2.7").
-    r"|^(?:(?:fw|fwd)\s?:\s?)?(?:e-?mail )?feedback[- ]?(?:loop )?report\b",
+    r"|^(?:(?:fw|fwd)\s?:\s?)?(?:e-?mail )?feedback[- ]?(?:loop )?report\b"
+    # ... or a provider's tally of complaints ("Complaint summary for conxillium.nl").
+    r"|^(?:(?:fw|fwd)\s?:\s?)?(?:complaint|abuse|spam|klacht(?:en)?|beschwerde)"
+    r"[- ]?(?:summary|digest|overview|statistics|overzicht|samenvatting|ubersicht)\b",
     re.IGNORECASE,
 )
 #: What a complaint report says of the message it returns.
@@ -1255,6 +1272,21 @@ def complaint_report(v: MessageView) -> str | None:
         and not _complainant(v)
     ):
         return "a blocklist's listing notice about a sending address"
+    # A provider's tally of complaints about our domain ("We have received 5 complaints
+    # from users … about mail sent from your domain …  Complaint rate: 0.5%", set 319):
+    # counted, not attached, under a complaint subject or a desk's.
+    tally = _COMPLAINT_TALLY.search(v.own_words)
+    if (
+        tally
+        and (
+            subject
+            or _DESK_SUBJECT.search(v.subject)
+            or any(_DESK_SUBJECT.search(tag) for tag in v.subject_tags)
+        )
+        and _ABOUT_AN_ADDRESS.search(v.own_words)
+        and not _complainant(v)
+    ):
+        return f"complaint tally {tally.group(0)[:30]!r} about a sending address"
     # The cheap header tests first: most mail has no complaint subject at all.
     if not (subject or desk_report) or _complainant(v):
         return None
@@ -1273,6 +1305,15 @@ def complaint_report(v: MessageView) -> str | None:
     return None
 
 
+#: A provider's count of complaints ("We have received 23 complaints", "Complaint rate:
+#: 0.7%", "12 klachten ontvangen").
+_COMPLAINT_TALLY = re.compile(
+    r"\b(?:received|ontvangen|erhalten|recu)\s(?:\w+\s)?\d{1,7}\s(?:spam\s)?(?:complaints"
+    r"|klachten|beschwerden|plaintes)\b|\b\d{1,7}\s(?:complaints|klachten|beschwerden|plaintes)"
+    r"\s(?:received|ontvangen|erhalten|recues)\b|\b(?:complaint|klacht|beschwerde)[- ]?"
+    r"(?:rate|percentage|quote|ratio)\s?:\s?\d",
+    re.IGNORECASE,
+)
 #: ARF's human-readable part opens so (RFC 5965 §2, the "email abuse report" of its example).
 _ARF_PROSE = re.compile(
     r"\bthis is an? (?:e-?mail )?(?:abuse|spam|fraud|virus) report for an? (?:e-?mail )?message"
@@ -1336,7 +1377,9 @@ _LISTING_SUBJECT = re.compile(
 _DELISTING = re.compile(
     r"\b(?:request|vraag|aanvragen|beantragen)\s(?:\w+\s)?(?:delisting|removal|verwijdering"
     r"|de-?listing)\b|\bdelist(?:ing)? (?:request|form|page)\b"
-    r"|\bverwijdering kan (?:worden|u) aan(?:gevraagd|vragen)\b|\bdelisting\s?:",
+    r"|\bverwijdering kan (?:worden|u) aan(?:gevraagd|vragen)\b|\bdelisting\s?:"
+    # ... also as a heading over the link ("Verwijdering aanvragen: https://…", set 315).
+    r"|\b(?:verwijdering|delisting|removal|austragung) (?:aanvragen|request|beantragen)\s?:",
     re.IGNORECASE,
 )
 #: What a desk's report is about: an IP address, or the reader's network or domain.
@@ -1344,7 +1387,7 @@ _ABOUT_AN_ADDRESS = re.compile(
     r"\b(?:ip|ip-adres|ip-adresse|adresse ip|ip address|from|van|vanaf|von|depuis)\W{0,3}"
     r"\d{1,3}(?:\.\d{1,3}){3}\b"
     r"|\b(?:your|uw|ihr\w{0,2}|votre) (?:network|netwerk|netz\w{0,8}|infrastructure|ip"
-    r"|domain|domein|domaine)\b"
+    r"|domain|domein|domaine|vps|server|mailserver|serveur)\b"
     # ... or the sending address a complaint was received for.
     r"|\bcomplaint (?:received )?(?:for|about|regarding) <?[\w.+=-]{1,64}@"
     # ... or the domain a summary is about ("Summary of complaints for conxillium.nl").
@@ -1590,7 +1633,11 @@ _HUMAN_CHECK_QUESTION = re.compile(
     # under a subject that asks it ("Please confirm: is this a new support request?").
     r"|[^.!?]{0,80}\b(?:uw|your|je|ihre|votre) (?:\w+ )?(?:bericht|message|e-?mail|nachricht"
     r"|mail)\b[^.!?]{0,30}\b(?:bevestig\w{0,3}|confirm\w{0,3}|bestatig\w{0,3})\b[^.!?]{0,20}\?"
-    r"|\b(?:please confirm|bitte bestatigen|veuillez confirmer|graag bevestigen)\s?:[^?]{0,80}\?",
+    r"|\b(?:please confirm|bitte bestatigen|veuillez confirmer|graag bevestigen)\s?:[^?]{0,80}\?"
+    # ... or to send the mail back unchanged ("Wilt u op \"Antwoorden\" klikken en het bericht
+    # ongewijzigd terugsturen?", set 313).
+    r"|[^.!?]{0,80}\b(?:antwoorden|beantworten|reply|repondre|responder)\b[^.!?]{0,60}"
+    r"\b(?:ongewijzigd|unchanged|unverandert|sans modification|sin cambios)\b[^.!?]{0,40}\?",
     re.IGNORECASE,
 )
 
@@ -1617,7 +1664,9 @@ def challenge_words(v: MessageView) -> str | None:
     questions, its sum and its links left out) or when the writer speaks of their own
     message or allow list; asked after every other rule but the model."""
     head = v.head_text
-    if len(head) > _CHALLENGE_WORDS_CHARS:
+    # A person answering an autoreply ("RE: Automatisch antwoord: [PRV-…]" over "Geen
+    # probleem, ik wacht tot Nikos terug is"): their words, whatever the quote below says.
+    if len(head) > _CHALLENGE_WORDS_CHARS or answers_an_autoreply(v.subject):
         return None
     # The link or the instruction in the writer's own lines (our acknowledgment quoted
     # below asks its reader to reply too): the cheapest test first, as most mail has none.
@@ -1654,7 +1703,8 @@ def challenge_words(v: MessageView) -> str | None:
     if second is None:
         return None
     text = without_conditional_questions(_HUMAN_CHECK_QUESTION.sub(" ", text), _CONDITIONAL)
-    subject = _HUMAN_CHECK_QUESTION.sub(" ", without_our_subject(v.subject))
+    # The sum set in the subject too ("Antispam: hoeveel is 8 x 2?", set 312).
+    subject = _QUIZ.sub(" ", _HUMAN_CHECK_QUESTION.sub(" ", without_our_subject(v.subject)))
     if asks_or_owns(subject, text) or _OWN_SETTINGS.search(text):
         return None
     system = service or _system_sender(v)

@@ -52,7 +52,8 @@ OOF_SUBJECTS_MORE: tuple[str, ...] = (
     # Basque, Catalan, Galician, Indonesian and Malay "out of office".
     r"|arpus biroja(?: atrasanas automatiska atbilde)?|bulegotik kanpo|fora de l'oficina"
     r"|fora da oficina|di luar (?:kantor|pejabat)",
-    r"raspuns automat|automatski odgovor|samodejni odgovor|automaatne vastus|automatiska atbilde"
+    r"odpoved v nepritomnosti|automaticka odpoved"
+    r"|raspuns automat|automatski odgovor|samodejni odgovor|automaatne vastus|automatiska atbilde"
     r"|automatinis atsakymas|sjalfvirkt svar|balasan otomatis|tra loi tu dong|otomatik cevap",
     r"автоматическ(?:ий|ии) ответ|автоответ|вне офиса|автоматична відповідь|автоматичен отговор"
     r"|извън офиса|ван канцеларије|автовідповідь",
@@ -89,7 +90,9 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"(?:your )?(?:daily |weekly )?(?:spam|junk|quarantine)(?: mail| e-?mail)? (?:digest|summary"
     r"|report|notification|notice|overview)",
     r"(?:message|e-?mail|mail)s? (?:held|withheld|stopped|rejected|blocked)(?: for review)?",
-    r"blocked (?:attachment|message|e-?mail)|attachment (?:stripped|quarantined)",
+    r"blocked (?:attachment|message|e-?mail)|attachment (?:stripped|quarantined|saniti[sz]ed)"
+    r"|bijlage (?:opgeschoond|verwijderd|geblokkeerd)|anhang (?:bereinigt|entfernt)"
+    r"|message stored in (?:the )?secure portal",
     r"(?:dlp |content |e-?mail |mail )?policy (?:violation|notification|alert)"
     r"|content (?:filter|policy) (?:notification|violation|alert)",
     r"ihre (?:nachricht|e-?mail|mail) wurde (?:in quarantane|blockiert|zuruckgehalten|gesperrt)"
@@ -215,6 +218,9 @@ CHALLENGE_ACTION: str = (
     r"|antwoord op (?:dit|deze) (?:bericht|e-?mail|mail)|een antwoord op (?:dit|deze)"
     r"|vastaa tahan|svara pa detta|atsakykite|svar pa denne mail|recopi\w{1,4} le code"
     r"|(?:de|the) code \w{3,8} (?:terug te sturen|terugsturen|back)"
+    # ... or to send the mail back unchanged ("het bericht ongewijzigd terugsturen", set 313).
+    r"|ongewijzigd terug(?:sturen| te sturen)|(?:send|return) (?:it|this (?:e-?mail|message))"
+    r" (?:back )?unchanged|unverandert zur[u~]ck"
 )
 
 #: Mailing-list administration subjects (Mailman, Sympa, LISTSERV, ezmlm, majordomo, Google
@@ -374,6 +380,8 @@ RECEIPT_BODY: str = (
     r"|procitana je|je procitana"
     r"|ble lest|blev last|blev l(?:æ|ae)st|luettiin|zosta[l~?]a (?:przeczytana|odczytana)"
     r"|byla prectena"
+    # Papiamentu ("Bo mensahe … a wòrdu lesá dia …", set 313).
+    r"|a wordu lesa\b"
     r"|elolvast\w{0,4}"
     r"|\bloeti\b|tika izlasits|buvo perskaityt\w{1,2}"
     r"|a fost citit|ha sido leido|tarihinde okundu|было прочитано|verwijderd zonder te zijn gelezen"

@@ -252,8 +252,9 @@ def is_ours(message_id: str, ours: OurMessageIds) -> bool:
 #: A question mark after a word (or a closing quote or bracket), not inside one: "J?rgen"
 #: and a run of "??????" are characters a charset could not show, not a question.
 _QUESTION = re.compile(
-    # Not a "?" inside a token ("Wei?/GMX": a name's letter the charset lost).
-    r"(?:(?<=[^\W_])|(?<=[)\]\"'”»]))\s?\?++(?![^\W_]|[/\\@-]\w)"
+    # Not a "?" inside a token ("Wei?/GMX": a name's letter the charset lost), nor one a
+    # full stop follows ("n'a pas pu ?tre distribu?.", set 312): a lost letter at a word's end.
+    r"(?:(?<=[^\W_])|(?<=[)\]\"'”»]))\s?\?++(?![^\W_]|[/\\@-]\w|\.(?!\.))"
     # ... or a "?" or "??" on its own: a person's whole reply can be just that.
     r"|(?:^|(?<=\s))\?{1,2}(?=\s|$)"
 )
@@ -773,11 +774,19 @@ _CLOSING_WITH_NAME = re.compile(
 )
 
 
+def without_echoed_subjects(text: str) -> str:
+    """``text`` without the subjects a notice quotes ("Uw bericht met onderwerp \"Auto:
+    [PRV-…] Demande d'accès à mes données\" kon niet …"): a citizen's words in them, but
+    not the writer's."""
+    return ECHOED_SUBJECT.sub(" ", _OUR_SUBJECT_ECHO.sub(" ", text))
+
+
 #: A person's one-line note over what they paste or forward ("Ter info.", "Zie hieronder.",
 #: "FYI", "Ter info: onderstaande melding.", "Goedemiddag,"): no notice opens so.
 _FYI_NOTE = re.compile(
     r"\W{0,3}(?:ter info(?:rmatie)?|ter kennisname|fyi|f\.y\.i\.?|zie (?:hier)?onder|see below"
-    r"|zur info(?:rmation)?|zur kenntnis|pour info(?:rmation)?|para su informacion"
+    r"|(?:nur )?(?:kurz )?zur info(?:rmation)?|zur kenntnis|pour info(?:rmation)?"
+    r"|para su informacion"
     r"|per (?:vostra )?informazione|goedemorgen|goedemiddag|goedenavond)"
     r"(?:\s?[:,-]\s?[^.!?]{0,40})?\W{0,3}",
     re.IGNORECASE,
@@ -967,7 +976,14 @@ _PERSONS_ACT = re.compile(
     r"|opgevraagde)|i(?:'ll| will) send (?:you )?(?:the |my )?(?:id\b|copy|scan|passport"
     r"|requested|documents you asked"
     r"|attachments you asked|papers you asked)|(?:schicke|sende) ich (?:ihnen )?(?:\w+ ){0,3}"
-    r"(?:die )?(?:angeforderten|gewunschten)|lahetan (?:pyytamanne|pyytamasi))\b",
+    r"(?:die )?(?:angeforderten|gewunschten)|lahetan (?:pyytamanne|pyytamasi)"
+    # ... or the papers after a holiday ("Falls Sie Unterlagen brauchen, schicke ich sie
+    # danach", set 312), or asking us to keep their case open ("Bitte schließen Sie den
+    # Vorgang nicht", "sluit mijn verzoek niet af"): a notice keeps no one's case.
+    r"|(?:schicke|sende) ich (?:sie|es|ihnen|die unterlagen) (?:danach|spater|nachher)"
+    r"|(?:schliessen sie|sluit|close) (?:\w+ ){0,3}(?:den vorgang|die akte|den fall|mijn"
+    r" (?:verzoek|dossier|zaak)|het dossier|de zaak|my (?:case|request)) (?:nicht|niet)"
+    r"|(?:do not|don't|please don't) close (?:my|the) (?:case|request|file))\b",
     re.IGNORECASE,
 )
 
