@@ -360,6 +360,14 @@ SETS: tuple[str, ...] = (
     "set317",
     "set318",
     "set319",
+    "set320",
+    "set321",
+    "set322",
+    "set323",
+    "set324",
+    "set325",
+    "set326",
+    "set327",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -682,6 +690,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set317": "mail317",
     "set318": "mail318",
     "set319": "mail319",
+    "set320": "mail320",
+    "set321": "mail321",
+    "set322": "mail322",
+    "set323": "mail323",
+    "set324": "mail324",
+    "set325": "mail325",
+    "set326": "mail326",
+    "set327": "mail327",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
