@@ -31,6 +31,7 @@ from privacybot.triage.automatic_view import (
     CLIENT_REPLY,
     LONG_NOTICE,
     MOBILE_FOOTER,
+    NOT_AUTOMATIC,
     OUR_REFERENCE,
     PERSON_REQUEST,
     TYPED_CODE,
@@ -458,6 +459,14 @@ _THANKS_FOR_OUR_ACK = re.compile(
 )
 
 
+#: Notes' away notice opens with its owner's name in the third person.
+_NOTES_OPENING = re.compile(
+    r"^\W{0,3}(?-i:[A-Z])[\w.'-]{1,20}(?: [\w.'-]{1,20}){0,4} (?:is out of the office|is afwezig"
+    r"|ist abwesend|ist nicht im buro|est absent)\b",
+    re.IGNORECASE,
+)
+
+
 def away_notice(v: MessageView) -> str | None:
     """An away or working-days notice under any subject, answering our mail.
 
@@ -474,7 +483,16 @@ def away_notice(v: MessageView) -> str | None:
     text = URL.sub(" ", URGENT_QUESTION.sub(" ", head))
     if asks_or_owns(v.subject, text) or types_our_reference(v.subject):
         return None
-    if _OWN_NOTICE_IN_THE_PAST.search(v.own_words) or answers_an_autoreply(v.subject):
+    if _OWN_NOTICE_IN_THE_PAST.search(v.own_words):
+        return None
+    # A reply to an autoreply is a person's, unless it opens as Notes' own notice does,
+    # its owner named in the third person ("Henk Stevens is out of the office.", under
+    # "Antw: Afwezig: …", set 30): no one writes of themselves so.
+    if answers_an_autoreply(v.subject) and not _NOTES_OPENING.match(head):
+        return None
+    # ... nor one who says they saw our acknowledgment ("dat ik uw ontvangstbevestiging heb
+    # gezien", set 323), or speaks of autoreplies as theirs or ours.
+    if NOT_AUTOMATIC.search(v.own_words):
         return None
     if not (answers_us(v) or _THANKS_OPENER.match(head)) or _a_note_of_its_own(v):
         return None
@@ -944,7 +962,8 @@ def away_with_a_bounce_envelope(v: MessageView) -> str | None:
 #: möglich"): an autoresponder's, when its envelope is a bounce handler's.
 _LOOKS_LATER = re.compile(
     r"\bik kijk er (?:\w+ ){0,3}naar\b|\bik (?:kom|reageer) (?:er )?(?:\w+ ){0,3}(?:op terug"
-    r"|zo snel mogelijk)|\bi(?:'ll| will) (?:look into it|get back to you|reply as soon)"
+    r"|zo snel mogelijk)|\bi(?:'ll| will) (?:look into it|get back to you|reply as soon"
+    r"|reply (?:on|upon|after) my return)|\bwill (?:reply|respond) (?:on|upon|after) my return"
     r"|\bich (?:melde mich|antworte)(?: \w+){0,3} (?:so bald|sobald|schnellstm[o~]glich)",
     re.IGNORECASE,
 )
@@ -962,4 +981,12 @@ def answers_an_autoreply(subject: str) -> bool:
     our acknowledgment's "Auto: [PRV-…]" behind it: autoresponders answer it as "Re: Auto:
     …" too."""
     prefix = _REPLY_TO_AN_AUTOREPLY.match(subject)
-    return bool(prefix and _OOF_SUBJECT.match(subject[prefix.end() :]))
+    if prefix is None:
+        return False
+    rest = subject[prefix.end() :]
+    # ... a weak absence word too, as a prefix with its colon ("AW: Abwesend: [PRV-…]",
+    # set 320).
+    return bool(_OOF_SUBJECT.match(rest) or _OOF_WEAK_PREFIX.match(rest))
+
+
+_OOF_WEAK_PREFIX = alternation(OOF_WEAK_SUBJECTS, r"\s?:")

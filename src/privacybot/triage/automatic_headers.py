@@ -1022,6 +1022,12 @@ _FORWARDED_BY_A_SYSTEM = re.compile(
     r"|weitergeleitet|transfere)|door de mailgateway|by the mail ?gateway|vom mail-?gateway"
     r"|forwarded (?:delivery|bounce) report"
     r"|doorgestuurd (?:afleverrapport|onbestelbaarheidsbericht)"
+    # ... by an alias's forwarding service or a case system ("has been passed on unchanged
+    # by the forwarding service", "kon niet aan de ticketqueue worden gekoppeld en is
+    # doorgestuurd naar de beheerder", "wordt automatisch aan u doorgestuurd", sets 321, 323).
+    r"|passed on (?:unchanged )?by (?:the |a )?(?:forwarding|mail) (?:service|system|rule)"
+    r"|(?:is|wordt) doorgestuurd naar de (?:beheerder|systeembeheerder)"
+    r"|automatisch (?:aan|naar) (?:u|je|jou) (?:doorgestuurd|weitergeleitet)"
     # ... or by a rule ("Doorgestuurd bericht (automatische regel)", set 281).
     r"|(?:doorgestuurd|forwarded|weitergeleitet)\w{0,2} (?:\w+ )?\(?(?:door )?(?:een |de |an? "
     r"|the )?(?:automatische|automatic|automatisch\w{0,2}) (?:regel|rule|regeln?)\b"

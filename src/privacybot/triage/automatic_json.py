@@ -178,6 +178,9 @@ def json_notification(v: MessageView) -> str | None:
     # ... or a webhook's relay naming its endpoint ("Er is een nieuwe gebeurtenis ontvangen
     # op uw webhook-endpoint", set 302): it addresses the account's owner too.
     failure = failure or bool(_WEBHOOK_PREFACE.search(preface))
+    # ... or under a webhook's own subject ("Webhook-Benachrichtigung: receiver.unsubscribed"
+    # over "Ereignis für Ihre Empfängerliste:", set 320): an event name after the colon.
+    failure = failure or bool(_WEBHOOK_SUBJECT.match(fold(v.subject)))
     for line in lines:
         if len(line) > 200 or "?" in line or _FIRST_PERSON.search(line):
             return None
@@ -204,6 +207,11 @@ def json_notification(v: MessageView) -> str | None:
     return None
 
 
+_WEBHOOK_SUBJECT = re.compile(
+    r"webhook[- ]?(?:notification|benachrichtigung|melding|notificatie|event|ereignis)\s?:"
+    r"\s?[a-z_]{2,40}\.[a-z_.]{2,60}$",
+    re.IGNORECASE,
+)
 _EMPTY_JSON = re.compile(r"\[\s*\]|\{\s*\}")
 
 

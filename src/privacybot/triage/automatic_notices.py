@@ -337,7 +337,7 @@ _QUIZ = re.compile(
     r"|kolik)\s(?:is|ist|fait|font|fa|es|e|wordt|jest|are|ar|er|on|je)\s"
     + _NUMBER
     + r"\s?(?:\+|plus"
-    r"|en|and|und|et|y|e|i|x|times|maal|mal|og|och|ja|a)\s?" + _NUMBER + r"\s?\?"
+    r"|en|and|und|et|y|e|i|x|times|maal|mal|og|och|ja|a|per|fois|por)\s?" + _NUMBER + r"\s?\?"
     # ... or the sum alone ("vul de som in: 8 + 9 = ?"), also as the question's end in any
     # language ("Koľko je 2 + 5?", "Колко е 9 + 8?", set 290).
     r"|\b\d{1,3}\s?[+x*]\s?\d{1,3}\s?=\s?\?"
@@ -1214,8 +1214,11 @@ _COMPLAINT_SUBJECT = re.compile(
     # A feedback loop's report ("Email Feedback Report for IP 192.0.2.7").
     r"|^(?:(?:fw|fwd)\s?:\s?)?(?:e-?mail )?feedback[- ]?(?:loop )?report\b"
     # ... or a provider's tally of complaints ("Complaint summary for conxillium.nl").
-    r"|^(?:(?:fw|fwd)\s?:\s?)?(?:complaint|abuse|spam|klacht(?:en)?|beschwerde)"
-    r"[- ]?(?:summary|digest|overview|statistics|overzicht|samenvatting|ubersicht)\b",
+    r"|^(?:(?:fw|fwd)\s?:\s?)?(?:(?:daily|weekly|monthly|dagelijkse?|wekelijkse?) )?"
+    r"(?:complaint|abuse|spam|klacht(?:en)?|beschwerde)"
+    r"[- ]?(?:summary|digest|overview|statistics|overzicht|samenvatting|ubersicht)\b"
+    # ... or a carrier's report of a text message ("Melding ongewenste sms - afzender …").
+    r"|^(?:melding|klacht over) ongewenste (?:sms|e-?mail|mail|berichten)\b",
     re.IGNORECASE,
 )
 #: What a complaint report says of the message it returns.
@@ -1311,7 +1314,7 @@ _COMPLAINT_TALLY = re.compile(
     r"\b(?:received|ontvangen|erhalten|recu)\s(?:\w+\s)?\d{1,7}\s(?:spam\s)?(?:complaints"
     r"|klachten|beschwerden|plaintes)\b|\b\d{1,7}\s(?:complaints|klachten|beschwerden|plaintes)"
     r"\s(?:received|ontvangen|erhalten|recues)\b|\b(?:complaint|klacht|beschwerde)[- ]?"
-    r"(?:rate|percentage|quote|ratio)\s?:\s?\d",
+    r"(?:rate|percentage|quote|ratio)\s?:\s?\d|\bcomplaints\s?:\s?\d",
     re.IGNORECASE,
 )
 #: ARF's human-readable part opens so (RFC 5965 §2, the "email abuse report" of its example).
@@ -1329,12 +1332,19 @@ _ABUSE_DOMAIN = re.compile(
 
 
 def _abuse_desk(v: MessageView) -> bool:
-    """From an abuse desk's or CERT's role address (``abuse@``, ``cert@``, ``…@abuse.…``)."""
-    for _, address in v.mailboxes:
+    """From an abuse desk's or CERT's role address (``abuse@``, ``cert@``, ``…@abuse.…``),
+    or under a CERT's name ("CERT Muster Wien <reports@…>", set 320)."""
+    for name, address in v.mailboxes:
         domain = address.rsplit("@", 1)[-1].lower()
         if _ABUSE_DESK.match(local_part(address)) or _ABUSE_DOMAIN.search(domain):
             return True
+        if _DESK_NAME.search(name):
+            return True
     return False
+
+
+#: A CERT's, CSIRT's or abuse desk's display name.
+_DESK_NAME = re.compile(r"\b(?:cert|csirt|ncsc|abuse[- ]?(?:desk|team|department))\b", re.I)
 
 
 #: The role addresses of abuse desks and CERTs.
@@ -1349,13 +1359,16 @@ _ABUSE_DESK = re.compile(
 _DESK_SUBJECT = re.compile(
     r"\b(?:abuse|abus|misbruik|missbrauch|cert|incident|brute-?force|phishing|spam|spamcop|botnet"
     r"|malware|open (?:relay|resolver)|compromi[sz]ed|signalement|beschwerde|plainte"
-    r"|spam-?report|jmr report|(?:klacht|complaint)\w{0,12})\b",
+    r"|spam-?report|jmr report|(?:klacht|complaint)\w{0,12}|backscatter|spam-?traps?)\b",
     re.IGNORECASE,
 )
 #: A list's own words for a listing ("has been listed on", "has been added to", "is
 #: opgenomen op", "wurde … aufgenommen") ...
 _LISTED = re.compile(
     r"\b(?:has|have) been (?:listed (?:on|in|at|by)|added to|blocklisted|blacklisted)\b"
+    # ... "has been listed." alone, "was added to the … blocklist", "is now listed on:".
+    r"|\bhas been listed\.|\bwas added to (?:the )?\S{1,80} (?:block|black|deny)list\b"
+    r"|\bis (?:now )?listed (?:on|in|at)\b"
     r"|\b(?:is|werd|zijn) (?:opgenomen|vermeld|geplaatst) (?:op|in)\b"
     r"|\bwurde (?:in|auf) \S{1,60} (?:aufgenommen|gelistet)"
     # ... "staat … op onze blokkadelijst", "is op een blokkadelijst geplaatst", and the
@@ -1369,7 +1382,8 @@ _LISTED = re.compile(
 #: "Vermelding op blocklist: …") ...
 _LISTING_SUBJECT = re.compile(
     r"\b(?:block|black|deny|spam|backscatter)[- ]?list(?:ing|ed)?\b|\bhas been listed\b"
-    r"|\blisting (?:notice|notification|alert)\b|\blisted (?:on|in|at)\b|\bdelisting\b",
+    r"|\blisting (?:notice|notification|alert)\b|\blisted (?:on|in|at)\b|\bdelisting\b"
+    r"|\bgelistet\b|\bblocklisted\b",
     re.IGNORECASE,
 )
 #: ... and its way off the list ("To request delisting, visit …", "You can request removal
@@ -1396,10 +1410,20 @@ _ABOUT_AN_ADDRESS = re.compile(
     # that sent them ("Complaints received for messages signed by d=conxillium.nl").
     r"|\bsigned by d=[\w-]{1,63}\.[\w.-]{2,60}|\bcomplaints? (?:received )?for messages"
     r" (?:sent from|from|signed by) (?:your|the)?"
+    # ... or the domain a report sums up ("Complaint feedback summary for conxillium.nl"),
+    # the netblock or the address listed ("198.51.100.46 was added to …"), or a text
+    # message's sender id ("afzender-ID \"CONXILLIUM\"").
+    r"|\b(?:summary|report|overzicht) (?:for|voor|fur) [\w-]{1,63}\.[a-z]{2,6}\b"
+    r"|\bnetblock\s\d{1,3}(?:\.\d{1,3}){3}"
+    r"|\b\d{1,3}(?:\.\d{1,3}){3} (?:was|has been|is (?:now )?)(?:added|listed)\b"
+    r"|\b(?:afzender-?id|sender[- ]id|absender-?id)\b"
     # ... or the message a reporting service quotes ("[ Offending message ]", SpamCop).
     r"|\[\s?offending message\s?\]|\boffending message\s?:",
     re.IGNORECASE,
 )
+
+
+_QUOTED_TEXT = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
 
 
 def _complainant(v: MessageView) -> bool:
@@ -1409,6 +1433,9 @@ def _complainant(v: MessageView) -> bool:
     if not a_person(v):
         return False
     text = URL.sub(" ", ABUSE_DESK_ASKS.sub(" ", v.own_words))
+    # ... nor the reported message's text the desk quotes ("Tekst: \"Uw verificatiecode is
+    # 602846\"", set 321).
+    text = _QUOTED_TEXT.sub(" ", text)
     # ... nor a blocklist's way off its list ("Verwijdering kan worden aangevraagd via het
     # webformulier", set 303): the removal of a listing, not of anyone's data.
     text = _DELISTING.sub(" ", text)
@@ -1624,7 +1651,8 @@ _VENDOR_FOOTER = re.compile(
 )
 _HUMAN_CHECK_QUESTION = re.compile(
     r"[^.!?]{0,80}\b(?:bevestig\w{0,3}|confirm\w{0,3}|prove|bestatig\w{0,3}|confirmer)\b"
-    r"[^.!?]{0,40}\b(?:mens|human|person|personne|mensch|humain|real|robot|roboter|bot)\b"
+    r"[^.!?]{0,40}\b(?:mens|human|person|personne|mensch|humain|real|robot|roboter|bot|persona"
+    r"|reale|umano)\b"
     r"[^.!?]{0,80}\?"
     r"|\b(?:are you|bent u|ben je|sind sie|bist du|etes-vous|eres|e lei)\s(?:an?\s|een\s|ein\s"
     r"|une?\s)?(?:real\s|echte?\s|echter\s|vrai\s)?(?:human|person|persoon|mens|mensch|humain|humano"
@@ -1634,6 +1662,9 @@ _HUMAN_CHECK_QUESTION = re.compile(
     r"|[^.!?]{0,80}\b(?:uw|your|je|ihre|votre) (?:\w+ )?(?:bericht|message|e-?mail|nachricht"
     r"|mail)\b[^.!?]{0,30}\b(?:bevestig\w{0,3}|confirm\w{0,3}|bestatig\w{0,3})\b[^.!?]{0,20}\?"
     r"|\b(?:please confirm|bitte bestatigen|veuillez confirmer|graag bevestigen)\s?:[^?]{0,80}\?"
+    # ... or that it is really the sender ("Wilt u bevestigen dat u het bent?", set 321).
+    r"|\b(?:wilt|kunt) u bevestigen dat u het (?:echt |zelf )?bent\?"
+    r"|\b(?:can|could|would) you (?:please )?confirm (?:that )?(?:it'?s|it is) (?:really )?you\?"
     # ... or to send the mail back unchanged ("Wilt u op \"Antwoorden\" klikken en het bericht
     # ongewijzigd terugsturen?", set 313).
     r"|[^.!?]{0,80}\b(?:antwoorden|beantworten|reply|repondre|responder)\b[^.!?]{0,60}"
@@ -1653,7 +1684,16 @@ def _challenge_text(v: MessageView) -> str:
             _FAQ_QUESTION.fullmatch(URL.sub(" ", fold(ln)).strip()) or SUBJECT_FIELD.match(fold(ln))
         )
     )
-    return fold(" ".join(lines))
+    # ... and an FAQ question answered on its own line ("Why am I getting this? Because
+    # this is the first time you wrote to this address.", set 322).
+    return _FAQ_ANSWERED.sub(" ", fold(" ".join(lines)))
+
+
+_FAQ_ANSWERED = re.compile(
+    r"\b(?:why am i (?:getting|receiving) this|waarom (?:krijg|ontvang) ik dit"
+    r"|warum (?:erhalte|bekomme) ich (?:diese|das))\w{0,3}\?\s(?=because|omdat|weil|u |you )",
+    re.IGNORECASE,
+)
 
 
 def challenge_words(v: MessageView) -> str | None:

@@ -211,6 +211,7 @@ CHALLENGE_ACTION: str = (
     r"://|" + REPLY_TO_THIS_MAIL + r"|antworten sie|auf diese (?:e-?mail|nachricht) antworten"
     r"|repondez|repondre a ce"
     r"|responda|responde a este|respondiendo a este|rispond[ai] a questa|odpowiedz na|svara pa"
+    r"|risponda a questo|rispondendo a questa|bitte antworte|auf \W?antworten\W? klicken"
     r"|odpovezte|odpovedi na tento|odpovedou na tento|odpovedzte|bu e-?postayi yanitla"
     r"|yanitlayin|ответьте на это|svar pa denne|besvar denne|reply with|reply and"
     r"|stuur deze (?:e-?)?mail terug|antwoord (?:even )?met|solve this"
@@ -307,7 +308,7 @@ RECEIPT_SUBJECTS: str = (
     r"|message status\s?-\s?(?:opened|read)\b"
     # Roundcube's Indonesian receipt ("Dibaca - Ontvangstbevestiging [PRV-…]"), GroupWise's
     # Dutch one ("Bericht geopend: …").
-    r"|dibaca\s?[:-]|bericht geopend\s?:"
+    r"|dibaca\s?[:-]|bericht geopend\s?:|message opened$"
     r"|(?:return|read|delivery) receipt|read-receipt|lesebestatigung|leesbevestiging|accuse de"
     r" lecture|notification de lecture|conferma di lettura|confirmacion de lectura|confirmacao"
     r" de leitura|laskvitto|(?:message )?disposition notification"
@@ -380,6 +381,10 @@ RECEIPT_BODY: str = (
     r"|procitana je|je procitana"
     r"|ble lest|blev last|blev l(?:æ|ae)st|luettiin|zosta[l~?]a (?:przeczytana|odczytana)"
     r"|byla prectena"
+    # Phone apps' and webmail's own ("Message \"…\" opened on …", "Je bericht \"…\" is
+    # geopend op …", "Het bericht dat u op … verzond aan … is geopend", sets 321 and 327).
+    r"|\bmessage \"[^\"]{1,200}\" opened on\b|\b(?:je|uw) bericht \"[^\"]{1,200}\" is geopend op\b"
+    r"|\bhet bericht dat u op .{1,40} verzond aan \S{3,120} is geopend\b"
     # Papiamentu ("Bo mensahe … a wòrdu lesá dia …", set 313).
     r"|a wordu lesa\b"
     r"|elolvast\w{0,4}"

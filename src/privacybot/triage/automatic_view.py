@@ -121,7 +121,7 @@ _NAMED_SALUTATION = re.compile(
     r"|madame|monsieur)\s[A-Z][\w'-]{1,30}\b"
 )
 #: The writer says their mail is not automatic ("written by me, not an autoreply!").
-_NOT_AUTOMATIC = re.compile(
+NOT_AUTOMATIC = re.compile(
     r"\b(?:not|geen|kein(?:e)?|pas)\s(?:an?\s|een\s|eine?\s|une?\s)?(?:auto-?reply|autoresponder"
     r"|automatic|automated|automatisch\w{0,3}|automatique)\b"
     # ... or speaks of their own autoresponder ("mijn out of office", "il mio risponditore").
@@ -131,7 +131,16 @@ _NOT_AUTOMATIC = re.compile(
     # ... or of *ours* ("Uw automatische antwoord zegt …"): a notice never says "your
     # autoreply".
     r"|\b(?:uw|your|jullie|ihre?|votre)\s(?:automatische?|automatic|auto-?)\s?(?:antwoord|reply"
-    r"|response|antwort|reponse|ontvangstbevestiging|bevestiging)",
+    r"|response|antwort|reponse|ontvangstbevestiging|bevestiging)"
+    # ... or having seen our acknowledgment ("dat ik uw ontvangstbevestiging heb gezien",
+    # "received the attached report after your acknowledgment", sets 321 and 323): a
+    # notice cannot know what we sent before.
+    r"|\b(?:uw|je|jullie|your|ihre|votre)\s(?:ontvangst)?(?:bevestiging|acknowledg(?:e)?ment"
+    r"|eingangsbestatigung|accuse de reception)\s(?:heb(?:ben)?\s)?(?:ik\s|we\s|wij\s)?"
+    r"(?:gezien|ontvangen|gelezen|gehad)\b"
+    r"|\b(?:seen|received|got|read) your (?:acknowledg(?:e)?ment|confirmation)\b"
+    r"|\b(?:after|following|na|nach) (?:your|uw|je|jullie|ihrer) (?:ontvangst)?"
+    r"(?:acknowledg(?:e)?ment|bevestiging|eingangsbestatigung)\b",
     re.IGNORECASE,
 )
 #: A mail system's names for the message it hands back: under dashes ("--- Your message
@@ -260,6 +269,8 @@ _QUESTION = re.compile(
 )
 
 
+_LOST_IN_A_WORD = re.compile(r"[^\W\d_]\?[^\W\d_]")
+_LOST_AT_AN_END = re.compile(r"(?<=[^\W\d_])\?(?= [a-z])")
 #: A MIME encoded word left raw in a text ("=?utf-8?Q?J=C3=BCrgen?="): no question marks.
 _ENCODED_WORD = re.compile(r"=\?[\w-]{1,40}\?[qb]\?[^?\s]{0,400}\?=", re.IGNORECASE)
 
@@ -282,6 +293,10 @@ _LOST_IN_SIGNATURE = re.compile(
 def has_question(text: str) -> bool:
     if "=?" in text:
         text = _ENCODED_WORD.sub(" ", text)
+    # A charset that lost letters inside words ("Nie mo?na dostarczy? wiadomo?ci", set
+    # 327) lost them at words' ends too: a "?" that a lower-case word follows is one.
+    if "?" in text and _LOST_IN_A_WORD.search(text):
+        text = _LOST_AT_AN_END.sub("~", text)
     if "?" in text:
         text = _QUOTED_QUESTION.sub(" ", text)
         if " ? " in text:
@@ -383,7 +398,7 @@ class MessageView:
         return (
             asks_or_owns(subject, text)
             or bool(_NAMED_SALUTATION.match(text))
-            or bool(_NOT_AUTOMATIC.search(f"{self.subject} {text}"))
+            or bool(NOT_AUTOMATIC.search(f"{self.subject} {text}"))
         )
 
     @cached_property
@@ -730,7 +745,9 @@ MOBILE_FOOTER = re.compile(
     # voor iOS", "Lähetetty iPhonesta").
     r"|(?:verzonden|verstuurd) (?:vanuit|met) (?:de )?outlook(?:-app)? voor (?:ios|android)"
     r"|outlook voor (?:ios|android) downloaden"
-    r"|lahetetty (?:iphonesta|ipadista|android\w{0,8}|puhelimesta))\b",
+    r"|lahetetty (?:iphonesta|ipadista|android\w{0,8}|puhelimesta)"
+    # ... and the Polish iPhone's ("Wysłane z iPhone'a", set 322).
+    r"|wyslane z (?:mojego )?(?:iphone'?a|telefonu|samsunga))\b",
     re.IGNORECASE,
 )
 #: A person's informal closing with their given name on the last lines ("Groet, Lotte",
@@ -762,9 +779,11 @@ _CLOSING_WITH_NAME = re.compile(
     r"|hoogachtend|gr\.?"
     r"|hartelijke groet|cheers|thanks|thank you|thx|bedankt|dank(?:e| je| u)(?: wel| schon)?"
     r"|(?:best|kind|warm)? ?regards|best|mit freundlichen grussen|viele grusse|liebe grusse|gruss"
+    r"|(?:freundliche|beste|herzliche) grusse|mit (?:besten|herzlichen) grussen|hochachtungsvoll"
     r"|grusse|lg|mfg|merci|cordialement|bien a vous|saludos|un saluto|cordiali saluti)"
     r"\s?,?\s(?!(?i:secretariaat|administratie|afdeling|team|receptie|redactie|support|helpdesk"
-    r"|servicedesk|klantenservice|office|kantoor|directie|your|uw|ihr|votre|the|het|de|das)\b)"
+    r"|servicedesk|klantenservice|office|kantoor|directie|your|uw|ihr|votre|the|het|de|das"
+    r"|postmaster|hostmaster|webmaster|systeembeheer\w{0,3}|systemadministrator)\b)"
     # ... after a Dutch title ("mr. Karin de Vries", "drs. J. Smit"; set 55).
     r"(?:(?:mr|mw|dr|drs|ir|ing|prof)\.?\s)?"
     r"(?-i:[A-Z][a-z]{1,12}(?:-[A-Z][a-z]{1,12})?)(?:\s(?:(?:van|de|der|den|von|le|la)\s){0,2}"
@@ -785,6 +804,7 @@ def without_echoed_subjects(text: str) -> str:
 #: "FYI", "Ter info: onderstaande melding.", "Goedemiddag,"): no notice opens so.
 _FYI_NOTE = re.compile(
     r"\W{0,3}(?:ter info(?:rmatie)?|ter kennisname|fyi|f\.y\.i\.?|zie (?:hier)?onder|see below"
+    r"|(?:a )?quick note|(?:een )?korte notitie|even kort"
     r"|(?:nur )?(?:kurz )?zur info(?:rmation)?|zur kenntnis|pour info(?:rmation)?"
     r"|para su informacion"
     r"|per (?:vostra )?informazione|goedemorgen|goedemiddag|goedenavond)"
@@ -907,7 +927,7 @@ def speaks_under_a_notice_subject(v: MessageView) -> bool:
             and not _OUT_OF_OFFICE_PREFIX.match(v.subject)
         )
         or bool(TYPED_CODE.search(head))
-        or bool(_NOT_AUTOMATIC.search(text))
+        or bool(NOT_AUTOMATIC.search(text))
         # Our case reference typed bare in the text ("a real answer on PRV-2026-02422"): a
         # notice echoes our subject, token in brackets, which ``own_words`` leaves out.
         or bool(OUR_REFERENCE.search(text))
@@ -965,6 +985,8 @@ _PERSONS_ACT = re.compile(
     r"\b(?:in (?:de )?cc (?:gezet|gedaan|geplaatst|genomen)|in kopie (?:gezet|genomen)"
     r"|(?:have|'ve|i) (?:cc'?e?d|copied in) (?:her|him|them|my|our)|in cc (?:gesetzt|mis)"
     r"|(?:het|mijn|ons) verzoek blijft (?:gewoon |wel )?staan|my request (?:still )?stands"
+    r"|(?:het|mijn|ons) verzoek mag (?:gewoon |wel )?doorlopen|(?:my|the) request (?:can|may)"
+    r" (?:go on|continue|proceed)"
     r"|\b(?:mijn|onze?) (?:verzoek|vraag)(?: \w+){0,6} blijft (?:gewoon |wel )?staan"
     # ... or having read the mail already ("Ik heb uw bericht gelezen en zal het na haar
     # terugkomst aan haar voorleggen", a secretary for an absent colleague, set 295).
