@@ -368,6 +368,14 @@ SETS: tuple[str, ...] = (
     "set325",
     "set326",
     "set327",
+    "set328",
+    "set329",
+    "set330",
+    "set331",
+    "set332",
+    "set333",
+    "set334",
+    "set335",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -698,6 +706,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set325": "mail325",
     "set326": "mail326",
     "set327": "mail327",
+    "set328": "mail328",
+    "set329": "mail329",
+    "set330": "mail330",
+    "set331": "mail331",
+    "set332": "mail332",
+    "set333": "mail333",
+    "set334": "mail334",
+    "set335": "mail335",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
