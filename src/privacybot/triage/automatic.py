@@ -47,6 +47,7 @@ from privacybot.triage.automatic_bounces import (
     smtp_diagnostic,
 )
 from privacybot.triage.automatic_headers import (
+    READ_BY_PEOPLE,
     auto_submitted,
     autoreply_headers,
     daemon_return_path,
@@ -163,6 +164,9 @@ def _not_for_the_model(v: MessageView) -> bool:
         or bool(FORWARD_PREFIX.match(v.subject))
         # A web form passing on a person's message under the site's no-reply sender.
         or relays_a_form(v)
+        # ... or a writer who says people read this address ("Dit adres wordt door ons
+        # team gelezen … U kunt hierop gewoon antwoorden", set 331).
+        or bool(READ_BY_PEOPLE.search(v.own_words))
     )
 
 

@@ -449,7 +449,9 @@ _THANKS_OPENER = re.compile(
 #: a person answering it.  An autoresponder thanks for the message it answers, never for
 #: a confirmation it could not have asked for (set 286).
 _THANKS_FOR_OUR_ACK = re.compile(
-    r"^\W{0,3}(?:(?:hi|hello|hallo|beste \w{1,20}|geachte \w{1,20}|dear \w{1,20})\W{1,3})?"
+    r"^\W{0,3}(?:(?:hi|hello|hallo|beste \w{1,20}|geachte \w{1,20}|dear \w{1,20}"
+    # ... also under a formal greeting to no one ("Dear Sir or Madam,", set 334).
+    r"|dear sir or madam|geachte heer(?:/| of )mevrouw|sehr geehrte damen und herren)\W{1,3})?"
     r"(?:thank you|thanks|many thanks|bedankt|dank u|dank je|dank|hartelijk dank|vielen dank"
     r"|danke|merci)\b[^.!?]{0,15}\b(?:voor|for|fur|pour)\s(?:de|uw|je|jullie|the|your|ihre|die"
     r"|la|votre)?\s?(?:snelle\s|quick\s|prompt\s)?(?:bevestiging|ontvangstbevestiging"
@@ -971,7 +973,11 @@ _LOOKS_LATER = re.compile(
 
 #: A client's reply prefix over an out-of-office prefix ("RE: Automatisch antwoord: …",
 #: "Sv: Automatiskt svar: …"): a person answering someone's autoreply.
-_REPLY_TO_AN_AUTOREPLY = re.compile(r"^(?:re|aw|antw|sv|vs|odp|r|rif|res)\s?:\s?", re.IGNORECASE)
+_REPLY_TO_AN_AUTOREPLY = re.compile(
+    # ... or a forward of one ("ILT: Out of Office: …", Turkish, set 328).
+    r"^(?:re|aw|antw|sv|vs|odp|r|rif|res|fwd?|wg|tr|doorst|ilt|enc|rv)\s?:\s?",
+    re.IGNORECASE,
+)
 
 
 def answers_an_autoreply(subject: str) -> bool:

@@ -61,6 +61,9 @@ BOUNCE_SUBJECTS: tuple[str, ...] = (
     r"onbestelbaar|bezorging mislukt|afleveringsstatus|kan niet worden bezorgd",
     r"unzustellbar|nicht zustellbar|zustellung fehlgeschlagen|unzustellbare nachricht"
     r"|zustellungsfehler",
+    # Croatian, Polish and Italian (set 328).
+    r"neisporu[c~]ivo|neisporu[c~]ena poruka|nie mo[z~]na dostarczy[c~]"
+    r"|(?:notifica|avviso) di mancata consegna",
     r"non remis|non distribuable|non distribu[e~]|[e~]chec de (?:la )?(?:remise|distribution)",
     r"non recapitabile|mancato recapito|mancata consegna|no se puede entregar|imposible entregar"
     r"|n[a~]o (?:[e~] poss[i~]vel|foi poss[i~]vel) entregar|kan ikke leveres|olevererbart"
@@ -142,6 +145,13 @@ MTA_BODY: tuple[str, ...] = (
     r"wiadomo[sś~][cć~] nie mog[lł~]a zosta[cć~] dostarczona",
     r"(?:nl: )?uw bericht aan .{1,120} (?:werd|is) niet (?:bezorgd|afgeleverd)",
     r"onbestelbaar bericht$",
+    # Outlook's own in French, Polish and Croatian ("… n'a pas pu être remis aux
+    # destinataires suivants", "Wiadomość nie dotarła do niektórych lub wszystkich
+    # adresatów", "Vaša poruka nije stigla do svih primatelja", sets 328 and 335).
+    r"n'a pas pu [êe?~]tre remis aux destinataires suivants",
+    r"wiadomo[sś~?][cć~?] nie dotar[lł~?]a do niekt[oó~?]rych lub wszystkich adresat[oó~?]w",
+    r"va[sš~?]a poruka nije stigla do (?:svih|nekih) primatelja",
+    r"avviso di mancata consegna$",
     # Kerio's German, Polish with its letters lost, and a mail-to-SMS gateway's refusal
     # (sets 320, 321 and 327).
     r"die nachricht an .{1,120} konnte nicht zugestellt werden",

@@ -928,12 +928,18 @@ PASSES_ON = re.compile(
 
 #: The writer says the no-reply address is read all the same ("dit adres heet 'noreply'
 #: maar wordt wel degelijk gelezen door ons team", "this mailbox is monitored", set 293).
-_READ_BY_PEOPLE = re.compile(
+READ_BY_PEOPLE = re.compile(
     r"\b(?:adres|address|mailbox|postbus|inbox)\b"
     # (not "een adres dat niet wordt gelezen": a notice saying no one reads it)
     r"(?:(?!\b(?:niet|not|nicht|geen|never|nooit|no)\b)[^.!?]){0,60}\b(?:wordt|is|are|worden)\s"
-    r"(?:wel\s)?(?:degelijk\s|gewoon\s|actually\s|still\s)?(?:gelezen|bemand|read|monitored"
-    r"|staffed)\b",
+    r"(?:wel\s)?(?:degelijk\s|gewoon\s|actually\s|still\s)?"
+    # ... also by whom ("Dit adres wordt door ons team gelezen", set 331).
+    r"(?:(?:door|by) (?:ons|our|het|the|een|a) (?:\w+ )?)?(?:gelezen|bemand|read|monitored"
+    r"|staffed)\b"
+    # (not "monitored during office hours": a notice saying when, not a person saying who)
+    r"(?!\s(?:during|tijdens|between|tussen|only|alleen|on weekdays|op werkdagen))"
+    r"|\b(?:u kunt|je kunt|you can) (?:hierop|hier op|op dit adres|to this (?:address|e-?mail))"
+    r" (?:gewoon |wel |simply )?(?:antwoorden|reageren|reply)\b",
     re.IGNORECASE,
 )
 
@@ -957,7 +963,7 @@ def no_reply_sender(v: MessageView) -> str | None:
                 or TELL_US.search(v.own_words)
                 or PASSES_ON.search(v.own_words)
                 or _relays_a_request(v)
-                or _READ_BY_PEOPLE.search(v.own_words)
+                or READ_BY_PEOPLE.search(v.own_words)
             )
         ):
             return f"sender {local}@ takes no replies"

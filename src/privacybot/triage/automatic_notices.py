@@ -65,6 +65,7 @@ from privacybot.triage.automatic_view import (
     has_question,
     local_part,
     opens_with_a_note,
+    passes_on_or_acts,
     quotes_below,
     returns_a_copy_below,
     squash,
@@ -337,7 +338,8 @@ _QUIZ = re.compile(
     r"|kolik)\s(?:is|ist|fait|font|fa|es|e|wordt|jest|are|ar|er|on|je)\s"
     + _NUMBER
     + r"\s?(?:\+|plus"
-    r"|en|and|und|et|y|e|i|x|times|maal|mal|og|och|ja|a|per|fois|por)\s?" + _NUMBER + r"\s?\?"
+    r"|en|and|und|et|y|e|i|x|times|maal|mal|og|och|ja|a|per|fois|por|minus|min|moins|menos"
+    r"|meno)\s?" + _NUMBER + r"\s?\?"
     # ... or the sum alone ("vul de som in: 8 + 9 = ?"), also as the question's end in any
     # language ("Koľko je 2 + 5?", "Колко е 9 + 8?", set 290).
     r"|\b\d{1,3}\s?[+x*]\s?\d{1,3}\s?=\s?\?"
@@ -1212,7 +1214,9 @@ _COMPLAINT_SUBJECT = re.compile(
     r"|beschwerdebericht|rapport de plainte)\s?:\s?(?:\d{1,3}\.){3}\d{1,3}\b"
     r"|^(?:\[[^\]]{0,30}\]\s?)?(?:迷惑メール|垃圾邮件|스팸)"
     # A feedback loop's report ("Email Feedback Report for IP 192.0.2.7").
-    r"|^(?:(?:fw|fwd)\s?:\s?)?(?:e-?mail )?feedback[- ]?(?:loop )?report\b"
+    r"|^(?:(?:fw|fwd)\s?:\s?)?(?:e-?mail |complaint )?feedback[- ]?(?:loop )?report\b"
+    r"|^fbl (?:(?:daily|weekly|monthly) )?(?:summary|report|digest)\b"
+    r"|^klacht over (?:verzonden |een )?e-?mail\b"
     # ... or a provider's tally of complaints ("Complaint summary for conxillium.nl").
     r"|^(?:(?:fw|fwd)\s?:\s?)?(?:(?:daily|weekly|monthly|dagelijkse?|wekelijkse?) )?"
     r"(?:complaint|abuse|spam|klacht(?:en)?|beschwerde)"
@@ -1314,7 +1318,8 @@ _COMPLAINT_TALLY = re.compile(
     r"\b(?:received|ontvangen|erhalten|recu)\s(?:\w+\s)?\d{1,7}\s(?:spam\s)?(?:complaints"
     r"|klachten|beschwerden|plaintes)\b|\b\d{1,7}\s(?:complaints|klachten|beschwerden|plaintes)"
     r"\s(?:received|ontvangen|erhalten|recues)\b|\b(?:complaint|klacht|beschwerde)[- ]?"
-    r"(?:rate|percentage|quote|ratio)\s?:\s?\d|\bcomplaints\s?:\s?\d",
+    r"(?:rate|percentage|quote|ratio)\s?:\s?\d|\bcomplaints(?: received)?\s?:\s?\d"
+    r"|\breceived \d{1,7} complaint\(s\)",
     re.IGNORECASE,
 )
 #: ARF's human-readable part opens so (RFC 5965 §2, the "email abuse report" of its example).
@@ -1351,7 +1356,7 @@ _DESK_NAME = re.compile(r"\b(?:cert|csirt|ncsc|abuse[- ]?(?:desk|team|department
 _ABUSE_DESK = re.compile(
     r"^(?:abuse|cert|csirt|abuse[-_.]?(?:desk|team|reports?|noreply|no-reply|feedback)"
     r"|security-?reports?"
-    r"|fbl|feedback-?loop|complaints?|spamcop|noc|scomp|jmrp|fbl-?(?:reports?|digest)"
+    r"|fbl|feedback-?loop|complaints?|spamcop|noc|scomp|jmrp|fbl-?(?:reports?|digest|summary)|cfl"
     r"|abuse[-_.]?tickets?)$",
     re.IGNORECASE,
 )
@@ -1359,7 +1364,10 @@ _ABUSE_DESK = re.compile(
 _DESK_SUBJECT = re.compile(
     r"\b(?:abuse|abus|misbruik|missbrauch|cert|incident|brute-?force|phishing|spam|spamcop|botnet"
     r"|malware|open (?:relay|resolver)|compromi[sz]ed|signalement|beschwerde|plainte"
-    r"|spam-?report|jmr report|(?:klacht|complaint)\w{0,12}|backscatter|spam-?traps?)\b",
+    r"|spam-?report|jmr report|(?:klacht|complaint)\w{0,12}|backscatter|spam-?traps?"
+    # ... in Southern and Eastern Europe's languages (set 328).
+    r"|queixa|abuso|segnalazione|sikayet|panasz\w{0,10}|reclamat\w{0,4}|denuncia|naduzyc\w{0,4}"
+    r"|stiznost|zneuziti)\b",
     re.IGNORECASE,
 )
 #: A list's own words for a listing ("has been listed on", "has been added to", "is
@@ -1369,6 +1377,11 @@ _LISTED = re.compile(
     # ... "has been listed." alone, "was added to the … blocklist", "is now listed on:".
     r"|\bhas been listed\.|\bwas added to (?:the )?\S{1,80} (?:block|black|deny)list\b"
     r"|\bis (?:now )?listed (?:on|in|at)\b"
+    # ... in Czech, Polish, Italian, Romanian, Spanish, Portuguese and Turkish (set 328).
+    r"|\bbyla zarazena na (?:seznam|blacklist)|\bzostal wpisany na (?:liste|czarna liste)"
+    r"|\be stato inserito (?:nella|in) (?:black|block)list|\ba fost (?:inclus|adaugat)"
+    r" (?:in|pe) (?:lista|blacklist)|\bha sido (?:incluida|anadida) (?:en|a) la lista"
+    r"|\bfoi (?:incluido|adicionado) (?:na|a) lista|\blisteye eklendi"
     r"|\b(?:is|werd|zijn) (?:opgenomen|vermeld|geplaatst) (?:op|in)\b"
     r"|\bwurde (?:in|auf) \S{1,60} (?:aufgenommen|gelistet)"
     # ... "staat … op onze blokkadelijst", "is op een blokkadelijst geplaatst", and the
@@ -1383,7 +1396,7 @@ _LISTED = re.compile(
 _LISTING_SUBJECT = re.compile(
     r"\b(?:block|black|deny|spam|backscatter)[- ]?list(?:ing|ed)?\b|\bhas been listed\b"
     r"|\blisting (?:notice|notification|alert)\b|\blisted (?:on|in|at)\b|\bdelisting\b"
-    r"|\bgelistet\b|\bblocklisted\b",
+    r"|\bgelistet\b|\bblocklisted\b|\bwpis\w{0,4} na list|\bzarazeni na\b|\binserimento in\b",
     re.IGNORECASE,
 )
 #: ... and its way off the list ("To request delisting, visit …", "You can request removal
@@ -1392,14 +1405,22 @@ _DELISTING = re.compile(
     r"\b(?:request|vraag|aanvragen|beantragen)\s(?:\w+\s)?(?:delisting|removal|verwijdering"
     r"|de-?listing)\b|\bdelist(?:ing)? (?:request|form|page)\b"
     r"|\bverwijdering kan (?:worden|u) aan(?:gevraagd|vragen)\b|\bdelisting\s?:"
+    r"|\bverwijderen kan via (?:het|ons|een) (?:formulier|webformulier)"
+    r"|\b(?:zadost o vyrazeni|wniosek o usuniecie|richiesta di rimozione|cerere de eliminare"
+    r"|solicitud de exclusion|pedido de remocao)\s?:"
     # ... also as a heading over the link ("Verwijdering aanvragen: https://…", set 315).
     r"|\b(?:verwijdering|delisting|removal|austragung) (?:aanvragen|request|beantragen)\s?:",
     re.IGNORECASE,
 )
 #: What a desk's report is about: an IP address, or the reader's network or domain.
 _ABOUT_AN_ADDRESS = re.compile(
-    r"\b(?:ip|ip-adres|ip-adresse|adresse ip|ip address|from|van|vanaf|von|depuis)\W{0,3}"
+    r"\b(?:ip|ip-adres|ip-adresse|adresse ip|ip address|from|van|vanaf|von|depuis|ip adresa"
+    r"|adres ip|indirizzo ip|adresa ip|ip-ul|endereco ip|direccion ip|ip adresi)\W{0,3}"
     r"\d{1,3}(?:\.\d{1,3}){3}\b"
+    # ... a server's address ("dal vostro server 203.0.113.11", "from your server …").
+    r"|\b(?:server|serveur|servidor|serwer)\s\d{1,3}(?:\.\d{1,3}){3}\b"
+    # ... the Hungarian order ("a 203.0.113.12 IP-címről").
+    r"|\b\d{1,3}(?:\.\d{1,3}){3} ip-\w{2,8}\b"
     r"|\b(?:your|uw|ihr\w{0,2}|votre) (?:network|netwerk|netz\w{0,8}|infrastructure|ip"
     r"|domain|domein|domaine|vps|server|mailserver|serveur)\b"
     # ... or the sending address a complaint was received for.
@@ -1439,7 +1460,7 @@ def _complainant(v: MessageView) -> bool:
     # ... nor a blocklist's way off its list ("Verwijdering kan worden aangevraagd via het
     # webformulier", set 303): the removal of a listing, not of anyone's data.
     text = _DELISTING.sub(" ", text)
-    return v.first_person or asks_or_owns(without_our_subject(v.subject), text)
+    return first_person_in(text) or asks_or_owns(without_our_subject(v.subject), text)
 
 
 #: A challenge service's own mailbox ("verify@", "confirm-3335bec4df@", "sendercheck@").
@@ -1531,7 +1552,8 @@ def gateway_words(v: MessageView) -> str | None:
     # A person's voice, but the words "persoonsgegevens", "personal data" are a DLP
     # notice's reason here, not the writer's own data: only a question, the writer's own
     # data or request, or a request of the desk count.
-    if _gateway_person(subject, text) or _answers_below_a_quote(v):
+    # ... nor one who did what only a person does (allow-listed us, set 334).
+    if _gateway_person(subject, text) or _answers_below_a_quote(v) or passes_on_or_acts(text):
         return None
     # A person passing a notice on with a note over it, under their client's "Re:".
     if CLIENT_REPLY.match(v.subject) and opens_with_a_note(v):

@@ -121,6 +121,13 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"end user (?:spam )?digest|your (?:message|e-?mail|mail) (?:has been|was|is) (?:blocked"
     r"|quarantined|held|rejected|stopped|withheld)",
     r"your (?:message|e-?mail|mail|post) to .{1,60} awaits (?:moderator )?approval",
+    # Quarantine digests and blocked mail or attachments in Polish, Hungarian, Turkish,
+    # Romanian, Czech and Greek (set 328).
+    r"podsumowanie kwarantanny|raport kwarantanny|karanten ?(?:osszesito|jelentes)"
+    r"|karantina (?:ozeti|raporu)|rezumat(?:ul)? carantin\w{0,3}|souhrn karanteny",
+    r"ek engellendi|ileti engellendi|mesaj(?:ul)? blocat|atasament blocat|wiadomosc zablokowana"
+    r"|zalacznik zablokowany|zablokowany zalacznik|zprava zablokovana|priloha zablokovana"
+    r"|uzenet letiltva|melleklet letiltva",
 )
 #: Local parts (squashed: no dots, dashes, underscores) that contain these are scanners,
 #: quarantines and gateways wherever the word sits ("spamfilter-rapport", "noreply-digest").
@@ -212,6 +219,9 @@ CHALLENGE_ACTION: str = (
     r"|repondez|repondre a ce"
     r"|responda|responde a este|respondiendo a este|rispond[ai] a questa|odpowiedz na|svara pa"
     r"|risponda a questo|rispondendo a questa|bitte antworte|auf \W?antworten\W? klicken"
+    # ... Romanian, Greek, Bulgarian, and "de code in het antwoord zetten" (sets 328-334).
+    r"|raspunz\w{0,4} la acest|raspundeti la acest|απαντηστε σε αυτο|отговорете на това"
+    r"|in het antwoord (?:te )?zet"
     r"|odpovezte|odpovedi na tento|odpovedou na tento|odpovedzte|bu e-?postayi yanitla"
     r"|yanitlayin|ответьте на это|svar pa denne|besvar denne|reply with|reply and"
     r"|stuur deze (?:e-?)?mail terug|antwoord (?:even )?met|solve this"
@@ -261,6 +271,8 @@ LIST_ADMIN_SUBJECTS: tuple[str, ...] = (
     r"|bienvenid[oa] a la lista|benvenut[oa] nella lista|bem-vind[oa] a lista"
     r"|su mensaje a .{1,60} espera la aprobacion|conferma (?:la tua )?iscrizione",
     r"bekrafta (?:din )?prenumeration|valkommen till listan|potwierdz (?:subskrypcj|zapis)",
+    # Sympa's and Mailman's Arabic, Russian and Turkish subscription confirmations (set 334).
+    r"تأكيد الاشتراك|подтверждение подписки|abonelik onayi|uyeligi onaylayin",
     # Mailman's replies to commands and posts, Google Groups' answers to a join request.
     r"the results of your (?:e-?mail )?commands?|message received by \S{1,60}$"
     r"|your request to join .{1,80} (?:was|has been) (?:approved|accepted|rejected|denied)",
@@ -301,7 +313,7 @@ RECEIPT_SUBJECTS: str = (
     r"|ungelesen geloscht|verwijderd zonder te zijn gelezen|deleted without being read"
     r"|ontvangstbevestiging|confirmation of reading|ei luettu|luettu|تمت القراءة"
     # Estonian, Latvian, Lithuanian ("Loetud:", "Izlasīts:", "Perskaityta:").
-    r"|loetud|izlasits|perskaityta|læst|przeczytano|odczytano|odczytane|อ่านแล้ว)\s?:"
+    r"|loetud|izlasits|perskaityta|læst|przeczytano|odczytano|odczytane|อ่านแล้ว|पढ़ा गया)\s?:"
     # Outlook's "displayed" receipt with its tag: "Ontvangstbevestiging (weergegeven) - …".
     r"|(?:ontvangstbevestiging|lesebestatigung|read receipt|accuse de lecture)\s?\("
     r"(?:weergegeven|angezeigt|displayed|affiche)\)"
@@ -385,6 +397,9 @@ RECEIPT_BODY: str = (
     # geopend op …", "Het bericht dat u op … verzond aan … is geopend", sets 321 and 327).
     r"|\bmessage \"[^\"]{1,200}\" opened on\b|\b(?:je|uw) bericht \"[^\"]{1,200}\" is geopend op\b"
     r"|\bhet bericht dat u op .{1,40} verzond aan \S{3,120} is geopend\b"
+    # Hindi, Thai, Korean, Bulgarian and Spanish receipts' sentences (set 334, 328).
+    r"|को पढ़ा गया|ได้รับการอ่านแล้ว|읽혔습니다|беше прочетено"
+    r"|se ha entregado a los siguientes destinatarios"
     # Papiamentu ("Bo mensahe … a wòrdu lesá dia …", set 313).
     r"|a wordu lesa\b"
     r"|elolvast\w{0,4}"

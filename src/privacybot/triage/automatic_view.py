@@ -269,8 +269,31 @@ _QUESTION = re.compile(
 )
 
 
+_GREEK = re.compile(r"[\u0370-\u03ff]")
+_GREEK_QUESTION = re.compile(r"(?<=[\u0370-\u03ff]);")
+#: Question endings of Japanese ("…ますか。", "…でしょうか"), Korean ("…습니까", "…나요?")
+#: and Chinese ("…吗。"), folded as the text is (dakuten dropped: "ですか" is "てすか").  At
+#: a sentence's end only: folded, "恐れ入りますが、" ("but") reads "…ますか、" (set 19).
+_CJK_QUESTION = re.compile(
+    "(?:"
+    + "|".join(
+        fold(w)
+        for w in (
+            "ますか",
+            "ですか",
+            "でしょうか",
+            "ませんか",
+            "いただけますか",
+            "습니까",
+            "나요",
+            "까요",
+            "吗",
+        )
+    )
+    + r")\s?(?:[。.?？]|$)"
+)
 _LOST_IN_A_WORD = re.compile(r"[^\W\d_]\?[^\W\d_]")
-_LOST_AT_AN_END = re.compile(r"(?<=[^\W\d_])\?(?= [a-z])")
+_LOST_AT_AN_END = re.compile(r"(?<=[^\W\d_])\?+(?= [a-z])")
 #: A MIME encoded word left raw in a text ("=?utf-8?Q?J=C3=BCrgen?="): no question marks.
 _ENCODED_WORD = re.compile(r"=\?[\w-]{1,40}\?[qb]\?[^?\s]{0,400}\?=", re.IGNORECASE)
 
@@ -293,6 +316,12 @@ _LOST_IN_SIGNATURE = re.compile(
 def has_question(text: str) -> bool:
     if "=?" in text:
         text = _ENCODED_WORD.sub(" ", text)
+    # A Greek question ends in ";" ("Ποιος χειριζεται το αιτημα μου;", set 328).
+    if ";" in text and _GREEK.search(text):
+        text = _GREEK_QUESTION.sub("?", text)
+    # A Japanese, Korean or Chinese question ends in its own particle, no "?" needed.
+    if _CJK_QUESTION.search(text):
+        return True
     # A charset that lost letters inside words ("Nie mo?na dostarczy? wiadomo?ci", set
     # 327) lost them at words' ends too: a "?" that a lower-case word follows is one.
     if "?" in text and _LOST_IN_A_WORD.search(text):
@@ -690,7 +719,9 @@ FORWARD_PREFIX = re.compile(
     r"|transf[e~]r[e~])\s?:",
     re.IGNORECASE,
 )
-CLIENT_REPLY = re.compile(r"^(?:re|aw|antw|sv|vs|odp|rif|r|res|ynt|wg|fwd?|tr|doorst)\s?:", re.I)
+CLIENT_REPLY = re.compile(
+    r"^(?:re|aw|antw|sv|vs|odp|rif|r|res|ynt|wg|fwd?|tr|doorst|ilt|cvp)\s?:", re.I
+)
 #: A row of a digest's table: an address, then columns apart by two spaces or a tab.
 _LISTING_ROW = re.compile(
     r"^[\w.+-]{1,64}@[\w.-]{1,253}(?:\s{2,}|\t|\s[-–]\s)\S"
@@ -804,7 +835,7 @@ def without_echoed_subjects(text: str) -> str:
 #: "FYI", "Ter info: onderstaande melding.", "Goedemiddag,"): no notice opens so.
 _FYI_NOTE = re.compile(
     r"\W{0,3}(?:ter info(?:rmatie)?|ter kennisname|fyi|f\.y\.i\.?|zie (?:hier)?onder|see below"
-    r"|(?:a )?quick note|(?:een )?korte notitie|even kort"
+    r"|(?:a )?quick note|(?:een )?korte notitie|even kort|even een berichtje|just so you know"
     r"|(?:nur )?(?:kurz )?zur info(?:rmation)?|zur kenntnis|pour info(?:rmation)?"
     r"|para su informacion"
     r"|per (?:vostra )?informazione|goedemorgen|goedemiddag|goedenavond)"
@@ -927,12 +958,22 @@ def speaks_under_a_notice_subject(v: MessageView) -> bool:
             and not _OUT_OF_OFFICE_PREFIX.match(v.subject)
         )
         or bool(TYPED_CODE.search(head))
+        # ... or a subject that says it asks about the notice ("반송 메일 관련 문의", "an
+        # inquiry about a bounced mail", set 334); not after a notice's prefix and colon
+        # ("自動返信：お問い合わせ" echoes the subject it answers).
+        or bool(_CJK_INQUIRY.search(v.subject) and not re.search("[:：]", v.subject))
         or bool(NOT_AUTOMATIC.search(text))
         # Our case reference typed bare in the text ("a real answer on PRV-2026-02422"): a
         # notice echoes our subject, token in brackets, which ``own_words`` leaves out.
         or bool(OUR_REFERENCE.search(text))
         or passes_on_or_acts(text)
     )
+
+
+#: "Inquiry", "question", "about" in a subject written in Korean, Japanese or Chinese.
+_CJK_INQUIRY = re.compile(
+    "|".join(fold(w) for w in ("문의", "質問", "問い合わせ", "について", "咨询", "询问"))
+)
 
 
 #: A notice's prefix over a reply's subject ("कार्यालय से बाहर: Re: Request to delete my
@@ -987,6 +1028,10 @@ _PERSONS_ACT = re.compile(
     r"|(?:het|mijn|ons) verzoek blijft (?:gewoon |wel )?staan|my request (?:still )?stands"
     r"|(?:het|mijn|ons) verzoek mag (?:gewoon |wel )?doorlopen|(?:my|the) request (?:can|may)"
     r" (?:go on|continue|proceed)"
+    # ... or promising to call or send later, or asking for the post ("ik bel wel", "stuur
+    # ik dat daarna", "Stuur alles gewoon per post", set 335).
+    r"|ik bel (?:wel|jullie|u|je)\b|stuur ik (?:dat|het|die|ze) (?:daarna|later|na terugkomst)"
+    r"|stuur (?:alles|het|de brief|uw brief) (?:\w+ )?per post"
     r"|\b(?:mijn|onze?) (?:verzoek|vraag)(?: \w+){0,6} blijft (?:gewoon |wel )?staan"
     # ... or having read the mail already ("Ik heb uw bericht gelezen en zal het na haar
     # terugkomst aan haar voorleggen", a secretary for an absent colleague, set 295).
@@ -1005,7 +1050,16 @@ _PERSONS_ACT = re.compile(
     r"|(?:schicke|sende) ich (?:sie|es|ihnen|die unterlagen) (?:danach|spater|nachher)"
     r"|(?:schliessen sie|sluit|close) (?:\w+ ){0,3}(?:den vorgang|die akte|den fall|mijn"
     r" (?:verzoek|dossier|zaak)|het dossier|de zaak|my (?:case|request)) (?:nicht|niet)"
-    r"|(?:do not|don't|please don't) close (?:my|the) (?:case|request|file))\b",
+    r"|(?:do not|don't|please don't) close (?:my|the) (?:case|request|file))\b"
+    # ... or having put the desk on their allow list ("ホワイトリストに登録しました",
+    # "화이트리스트에 추가했으니", set 334): a gateway tells, a person acts.  (No word
+    # boundaries in these scripts; folded as the text is.)
+    + "|"
+    + "|".join(
+        fold(w)
+        for w in ("ホワイトリストに登録し", "ホワイトリストに追加し", "화이트리스트에 추가했")
+    )
+    + r"|(?:加入|添加到)白名单",
     re.IGNORECASE,
 )
 
