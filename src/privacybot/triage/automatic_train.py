@@ -376,6 +376,14 @@ SETS: tuple[str, ...] = (
     "set333",
     "set334",
     "set335",
+    "set336",
+    "set337",
+    "set338",
+    "set339",
+    "set340",
+    "set341",
+    "set342",
+    "set343",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -714,6 +722,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set333": "mail333",
     "set334": "mail334",
     "set335": "mail335",
+    "set336": "mail336",
+    "set337": "mail337",
+    "set338": "mail338",
+    "set339": "mail339",
+    "set340": "mail340",
+    "set341": "mail341",
+    "set342": "mail342",
+    "set343": "mail343",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
