@@ -265,7 +265,8 @@ ABUSE_DESK_ASKS = re.compile(
     r"|(?:please|could you|would you) (?:investigate|look into) (?:this|the issue|the matter)"
     # ... and to take the recipient off the sender's lists ("Gelieve deze ontvanger uit uw
     # verzendlijsten te verwijderen", "Please remove this recipient from your lists").
-    r"|gelieve (?:deze|de) (?:ontvanger|geadresseerde|adres)\w{0,2} (?:uit|van) (?:uw|je|jullie)"
+    r"|(?:gelieve|wij verzoeken u) (?:deze|de) (?:ontvanger|geadresseerde|adres)\w{0,2} (?:uit|van)"
+    r" (?:uw|je|jullie)"
     r" \w{0,12}lijst\w{0,2} te (?:verwijderen|halen)"
     # ... and a blocklist's pointer to its delisting page ("U kunt dit IP-adres laten
     # verwijderen via https://…", "You can request delisting at …", set 278).
@@ -404,6 +405,10 @@ def mta_body(v: MessageView) -> str | None:
         return None
     for line in v.head:
         match = _MTA_LINE.match(line)
+        # ... nor a person's sentence that begins as a bounce does ("Your message could
+        # not be delivered to my old work address. Please use this one.", set 342).
+        if match and first_person_in(fold(line[match.end() :])):
+            return None
         if match and not _persons_note(v):
             return f"mail-system wording {match.group(0).strip()[:60]!r}"
         if match:

@@ -1319,7 +1319,8 @@ _COMPLAINT_TALLY = re.compile(
     r"|klachten|beschwerden|plaintes)\b|\b\d{1,7}\s(?:complaints|klachten|beschwerden|plaintes)"
     r"\s(?:received|ontvangen|erhalten|recues)\b|\b(?:complaint|klacht|beschwerde)[- ]?"
     r"(?:rate|percentage|quote|ratio)\s?:\s?\d|\bcomplaints(?: received)?\s?:\s?\d"
-    r"|\breceived \d{1,7} complaint\(s\)",
+    r"|\breceived \d{1,7} complaint\(s\)"
+    r"|\bcomplaint rate for (?:this|the|your) (?:campaign|mailing|list) is \d",
     re.IGNORECASE,
 )
 #: ARF's human-readable part opens so (RFC 5965 §2, the "email abuse report" of its example).
@@ -1418,7 +1419,11 @@ _ABOUT_AN_ADDRESS = re.compile(
     r"|adres ip|indirizzo ip|adresa ip|ip-ul|endereco ip|direccion ip|ip adresi)\W{0,3}"
     r"\d{1,3}(?:\.\d{1,3}){3}\b"
     # ... a server's address ("dal vostro server 203.0.113.11", "from your server …").
-    r"|\b(?:server|serveur|servidor|serwer)\s\d{1,3}(?:\.\d{1,3}){3}\b"
+    r"|\b(?:server|serveur|servidor|serwer|host|osoitteesta|aadressilt|adresas)\s\d{1,3}(?:\.\d{1,3}){3}\b"
+    # ... a network in French and its neighbours ("une adresse IP de votre réseau"), or
+    # the campaign complained about ("marked your campaign … as spam", set 338).
+    r"|\b(?:votre|vostra|su|sua) (?:reseau|rete|red|rede)\b"
+    r"|\b(?:your|uw|je) (?:campaign|campagne|newsletter|nieuwsbrief|mailing)\b"
     # ... the Hungarian order ("a 203.0.113.12 IP-címről").
     r"|\b\d{1,3}(?:\.\d{1,3}){3} ip-\w{2,8}\b"
     r"|\b(?:your|uw|ihr\w{0,2}|votre) (?:network|netwerk|netz\w{0,8}|infrastructure|ip"

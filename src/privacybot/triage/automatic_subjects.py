@@ -128,6 +128,10 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"ek engellendi|ileti engellendi|mesaj(?:ul)? blocat|atasament blocat|wiadomosc zablokowana"
     r"|zalacznik zablokowany|zablokowany zalacznik|zprava zablokovana|priloha zablokovana"
     r"|uzenet letiltva|melleklet letiltva",
+    # Virus warnings in the Baltic and Nordic languages, a DLP prefix, and McAfee's alert
+    # (sets 336 and 339).
+    r"viruso ispejimas|virusvarsel|virusvaroitus|viiruse hoiatus|virusvarning|dlp\s?:"
+    r"|alert: webshield detected",
 )
 #: Local parts (squashed: no dots, dashes, underscores) that contain these are scanners,
 #: quarantines and gateways wherever the word sits ("spamfilter-rapport", "noreply-digest").

@@ -140,7 +140,10 @@ NOT_AUTOMATIC = re.compile(
     r"(?:gezien|ontvangen|gelezen|gehad)\b"
     r"|\b(?:seen|received|got|read) your (?:acknowledg(?:e)?ment|confirmation)\b"
     r"|\b(?:after|following|na|nach) (?:your|uw|je|jullie|ihrer) (?:ontvangst)?"
-    r"(?:acknowledg(?:e)?ment|bevestiging|eingangsbestatigung)\b",
+    r"(?:acknowledg(?:e)?ment|bevestiging|eingangsbestatigung)\b"
+    # ... or saying they are not away ("je ne suis pas « absent(e) du bureau »", set 340).
+    r"|\b(?:i am|i'm) not (?:away|absent|out of (?:the )?office)|\bik ben (?:helemaal )?niet"
+    r" (?:afwezig|weg)\b|\bje ne suis pas\W{1,3}absent|\bich bin nicht (?:abwesend|weg)\b",
     re.IGNORECASE,
 )
 #: A mail system's names for the message it hands back: under dashes ("--- Your message
@@ -731,6 +734,9 @@ _LISTING_ROW = re.compile(
     r"|^.{0,60}(?:\s\|\s|\t|\s{3,})[\w.+-]{1,64}@[\w.-]{1,253}(?:\s\|\s|\t|\s{3,})\S"
     # ... or after a date, as a digest lists the held ("Mon, 01 Jun 2026  a@b.nl    Factuur").
     r"|^(?:\w{3},?\s)?\d{1,2}\s\w{3}\s\d{4}[\d: ]{0,6}\s{2,}[\w.+-]{1,64}@[\w.-]{1,253}\s{2,}\S"
+    # ... or after a short date and time, or a spam score ("17-02 02:32  a@b.nl   Factuur",
+    # " 98    a@b.nl Invoice overdue", sets 338 and 339).
+    r"|^\s{0,3}(?:\d{1,2}[-/.]\d{1,2}\s+)?(?:\d{1,2}:\d{2}|\d{1,3})\s{2,}[\w.+-]{1,64}@[\w.-]{1,253}\s+\S"
     # ... also with its cells run together, as an HTML table comes out as text ("29 May
     # 2026 02:44 a@b.nl Verzoek tot verwijdering Bulk [Release](…)"): a date, a time and
     # an address open no sentence of a person's.
@@ -836,6 +842,7 @@ def without_echoed_subjects(text: str) -> str:
 _FYI_NOTE = re.compile(
     r"\W{0,3}(?:ter info(?:rmatie)?|ter kennisname|fyi|f\.y\.i\.?|zie (?:hier)?onder|see below"
     r"|(?:a )?quick note|(?:een )?korte notitie|even kort|even een berichtje|just so you know"
+    r"|(?:een )?kleine aanvulling"
     r"|(?:nur )?(?:kurz )?zur info(?:rmation)?|zur kenntnis|pour info(?:rmation)?"
     r"|para su informacion"
     r"|per (?:vostra )?informazione|goedemorgen|goedemiddag|goedenavond)"
@@ -1031,7 +1038,14 @@ _PERSONS_ACT = re.compile(
     # ... or promising to call or send later, or asking for the post ("ik bel wel", "stuur
     # ik dat daarna", "Stuur alles gewoon per post", set 335).
     r"|ik bel (?:wel|jullie|u|je)\b|stuur ik (?:dat|het|die|ze) (?:daarna|later|na terugkomst)"
-    r"|stuur (?:alles|het|de brief|uw brief) (?:\w+ )?per post"
+    r"|stuur (?:alles|het|de brief|uw brief) (?:\w+ )?per (?:post|e-?mail|mail)"
+    # ... or someone copied in, who may act for them ("Mijn dochter Priya mag namens mij
+    # contact opnemen, zij staat in de cc", set 337): an autoresponder copies no one in.
+    # (Not the family member alone: autoresponders say "mijn zoon leest mijn post" too,
+    # sets 3, 186 and 241.)
+    r"|(?:staat|staan|is|zijn) in (?:de )?cc\b|(?:mag|kan|mogen) namens mij\b"
+    # ... or not having forgotten ("just so you know I haven't forgotten about this").
+    r"|\bi (?:haven't|have not) forgotten\b|\bik ben (?:het|uw verzoek|jullie) niet vergeten\b"
     r"|\b(?:mijn|onze?) (?:verzoek|vraag)(?: \w+){0,6} blijft (?:gewoon |wel )?staan"
     # ... or having read the mail already ("Ik heb uw bericht gelezen en zal het na haar
     # terugkomst aan haar voorleggen", a secretary for an absent colleague, set 295).
