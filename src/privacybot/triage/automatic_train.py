@@ -384,6 +384,14 @@ SETS: tuple[str, ...] = (
     "set341",
     "set342",
     "set343",
+    "set344",
+    "set345",
+    "set346",
+    "set347",
+    "set348",
+    "set349",
+    "set350",
+    "set351",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -730,6 +738,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set341": "mail341",
     "set342": "mail342",
     "set343": "mail343",
+    "set344": "mail344",
+    "set345": "mail345",
+    "set346": "mail346",
+    "set347": "mail347",
+    "set348": "mail348",
+    "set349": "mail349",
+    "set350": "mail350",
+    "set351": "mail351",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
