@@ -180,7 +180,7 @@ def json_notification(v: MessageView) -> str | None:
     failure = failure or bool(_WEBHOOK_PREFACE.search(preface))
     # ... or under a webhook's own subject ("Webhook-Benachrichtigung: receiver.unsubscribed"
     # over "Ereignis für Ihre Empfängerliste:", set 320): an event name after the colon.
-    failure = failure or bool(_WEBHOOK_SUBJECT.match(fold(v.subject)))
+    failure = failure or bool(_WEBHOOK_SUBJECT.match(v.subject))
     for line in lines:
         if len(line) > 200 or "?" in line or _FIRST_PERSON.search(line):
             return None

@@ -443,7 +443,7 @@ def gateway_body(v: MessageView) -> str | None:
     # ... nor one who speaks of themselves in the subject and the text alike ("Uw mail
     # zat in mijn spamfilter" over "Ik heb hem vrijgegeven", set 313): a gateway's notice
     # is about *your* message, and names no one's filter as its own.
-    if v.first_person and first_person_in(fold(v.subject)):
+    if v.first_person and first_person_in(v.subject):
         return None
     # ... nor one answering below the notice they quote ("> Quarantaine-overzicht …" then
     # "Ik heb hem nu vrijgegeven. Mijn antwoord: ja"): a gateway never writes under a quote.
@@ -1071,7 +1071,7 @@ def payment_receipt(v: MessageView) -> str | None:
     # A receipt's subject over nothing but its fields ("Your receipt from Parkeerapp #4508"
     # over "Amount: EUR 4,20").
     lines = [line for line in v.head if line.strip()]
-    subject = _BILL_SUBJECT.match(fold(v.subject))
+    subject = _BILL_SUBJECT.match(v.subject)
     if subject and lines and all(_FIELD_LINE.match(line) for line in lines):
         return f"receipt subject {subject.group(0)[:40]!r} over its fields only"
     return None
