@@ -66,6 +66,8 @@ OOF_SUBJECTS: tuple[str, ...] = (
     r"poissaolo(?:viesti|ilmoitus)|lomavastaaja|nieobecno[s~][c~] w biurze",
     # Irish ("Freagra uathoibríoch").
     r"freagra uathoibr[i~]och",
+    # Basque ("Erantzun automatikoa", set 345).
+    r"erantzun automatikoa",
     *OOF_SUBJECTS_MORE,
 )
 #: Words that may head a human subject too ("Afwezig", "Absent"): automatic only when the
@@ -180,7 +182,8 @@ _OOF_SUBJECT = alternation(
     + "))?"
     + _OOF_SEP,
 )
-_OOF_SUBJECT_ANY = alternation(OOF_SUBJECTS, r"(?:\W|$)")
+#: ... not as a question ("Automatic reply? I'm travelling", set 347): a person asking.
+_OOF_SUBJECT_ANY = alternation(OOF_SUBJECTS, r"(?:(?!\?)\W|$)")
 _OOF_SUBJECT_FROM = alternation(OOF_SUBJECTS, _OOF_FROM_TAIL)
 #: ... also run straight into our subject, as some autoresponders prefix it without a
 #: colon ("Frånvaro Uw inzageverzoek [PRV-2026-02102]").
@@ -496,6 +499,10 @@ def away_notice(v: MessageView) -> str | None:
     # gezien", set 323), or speaks of autoreplies as theirs or ours.
     if NOT_AUTOMATIC.search(v.own_words):
         return None
+    # ... nor one whose family stands in ("my daughter Morag can be reached on …", set
+    # 346): 0 of the 275 blind autoresponders this rule took say so.
+    if _FAMILY_STANDS_IN.search(v.own_words):
+        return None
     if not (answers_us(v) or _THANKS_OPENER.match(head)) or _a_note_of_its_own(v):
         return None
     asks = _AWAY_REQUEST.search(ADDRESS.sub(" ", head))
@@ -684,7 +691,9 @@ _MAIL_ACCESS = re.compile(
     r"|sporadische?|geen|eingeschr[a~]nkte?n?|keinen?|acces limite|acceso"
     r" limitado|accesso limitato)\s(?:access|toegang|zugriff)?(?:\s(?:to|tot|auf|a|al))?"
     r"(?:\s(?:my|mijn|meine?|mes|mi|mia|la|il))?\s?(?:e-?mails?|mail|inbox|postvak|mailbox"
-    r"|messages|berichten|nachrichten|messagerie|correo|posta)\b",
+    r"|messages|berichten|nachrichten|messagerie|correo|posta)\b"
+    # ... or with the mail left out ("working from home today with intermittent access").
+    r"|\b(?:limited|intermittent|patchy|sporadic|occasional) (?:internet |wifi )?access\b",
     re.IGNORECASE,
 )
 #: A notice's pointer elsewhere ("Voor vragen over inzageverzoeken: privacy@…", "For
@@ -854,8 +863,9 @@ _OWN_NOTICE_IN_THE_PAST = re.compile(
 
 #: A family member reading the writer's mail or standing in ("mijn dochter leest mijn mail;
 #: u kunt haar ook antwoorden", "bel gerust mijn zoon", sets 310, 319 and 342).  Asked by
-#: ``absence_notice`` only: no blind autoresponder it took says so (0 of 315), while
+#: ``absence_notice``: no blind autoresponder it took says so (0 of 315), while
 #: autoresponders under an out-of-office subject do ("MIJN ZOON LEEST MIJN POST", set 186).
+#: ``away_notice`` asks it too: it reads replies to our mail, not out-of-office subjects.
 _FAMILY_STANDS_IN = re.compile(
     r"\b(?:bel|call|contact|mail) (?:gerust |dan )?(?:mijn|my) (?:dochter|zoon|man|vrouw|broer"
     r"|zus|daughter|son|husband|wife|brother|sister)\b"
@@ -957,7 +967,8 @@ def away_with_a_bounce_envelope(v: MessageView) -> str | None:
         return None
     if OUR_REFERENCE.search(text) or TELL_US.search(text) or _asks_politely(text):
         return None
-    for sentence in _SENTENCE.findall(_OTHERS_ABSENCE.sub(" ", text)):
+    # The sentences as written: "with intermittent access" is the note's own (set 346).
+    for sentence in _SENTENCE.findall(_OTHERS_ABSENCE.sub(" ", URL.sub(" ", v.own_words))):
         # ... or their working days, or a promise to look at the mail later ("Ik werk op
         # maandag, dinsdag en donderdag", "Ik kijk er deze week naar en laat het je weten",
         # sets 314 and 318): an autoresponder's template with its owner's voice.
@@ -979,6 +990,10 @@ _LOOKS_LATER = re.compile(
     r"\bik kijk er (?:\w+ ){0,3}naar\b|\bik (?:kom|reageer) (?:er )?(?:\w+ ){0,3}(?:op terug"
     r"|zo snel mogelijk)|\bi(?:'ll| will) (?:look into it|get back to you|reply as soon"
     r"|reply (?:on|upon|after) my return)|\bwill (?:reply|respond) (?:on|upon|after) my return"
+    # ... or on being back, or short of access ("I'll answer as soon as I'm back", "I am
+    # working from home today with intermittent access", set 346).
+    r"|\bi(?:'ll| will) (?:answer|reply|respond|get back)(?: to you)? (?:as soon as|when)"
+    r" i(?:'m| am) back\b|\b(?:limited|intermittent|patchy|no) (?:e-?mail |internet )?access\b"
     r"|\bich (?:melde mich|antworte)(?: \w+){0,3} (?:so bald|sobald|schnellstm[o~]glich)",
     re.IGNORECASE,
 )

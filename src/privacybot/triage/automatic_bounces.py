@@ -73,6 +73,10 @@ BOUNCE_SUBJECTS: tuple[str, ...] = (
     # recapitato", set 302), and "unable to deliver your message".  (Not the Polish
     # "Wiadomość niedostarczona": a citizen's subject over a bounce they quote, set 9.)
     r"|(?:mensaje|messaggio|mensagem) (?:no entregado|non recapitato|nao entregue)"
+    # ... returned or refused, or the mailbox full ("Mensagem devolvida", "Mensaje rechazado
+    # por el servidor remoto", "Caixa postal lotada - mensagem não entregue", set 345).
+    r"|(?:mensaje|mensagem) (?:devuelt[oa]|devolvid[oa]|rechazado|rejeitad[oa]|recusad[oa])"
+    r"|caixa (?:postal )?(?:lotada|cheia)|buzon (?:lleno|completo)"
     r"|unable to deliver (?:your |the )?(?:message|mail|e-?mail)"
     r"|nie dostarczono|nedorucitel\w{0,3}|kezbesithetetlen|nelivrat|(?:ileti )?teslim edilemedi",
     r"message status\s?[:-]\s?(?:undeliverable|not delivered|delivery failed)|delivery failure"
@@ -176,6 +180,10 @@ MTA_BODY: tuple[str, ...] = (
     r"su mensaje (?:a .{1,120} )?no (?:pudo|ha podido|se pudo) ser entregado",
     r"(?:il suo )?messaggio (?:a|per) .{1,120} non (?:[eè] stato|ha potuto essere) consegnato",
     r"(?:a )?sua mensagem (?:para .{1,120} )?n[aã]o (?:p[oô]de|foi poss[ií]vel) ser entregue",
+    # ... and what hosting panels write in Spanish and Portuguese (set 345).
+    r"el mensaje (?:dirigido a|para|enviado a) .{1,120} (?:ha sido|fue) (?:rechazado|devuelto)",
+    r"(?:a )?(?:sua )?mensagem (?:abaixo |para .{1,120} )?(?:n[aã]o p[oô]de ser entregue"
+    r"|foi (?:devolvida|rejeitada|recusada))",
     r"(?:uw bericht|ihre nachricht|votre message|your message) (?:heeft|hat|n'a pas|did not)"
     r" .{0,40}(?:niet bereikt|nicht erreicht|atteint|reach)",
 )
@@ -265,9 +273,10 @@ ABUSE_DESK_ASKS = re.compile(
     r"|(?:please|could you|would you) (?:investigate|look into) (?:this|the issue|the matter)"
     # ... and to take the recipient off the sender's lists ("Gelieve deze ontvanger uit uw
     # verzendlijsten te verwijderen", "Please remove this recipient from your lists").
-    r"|(?:gelieve|wij verzoeken u) (?:deze|de) (?:ontvanger|geadresseerde|adres)\w{0,2} (?:uit|van)"
-    r" (?:uw|je|jullie)"
-    r" \w{0,12}lijst\w{0,2} te (?:verwijderen|halen)"
+    # ... also as a question ("Wilt u de ontvanger van uw verzendlijst verwijderen?", set 348).
+    r"|(?:gelieve|wij verzoeken u|wilt u|kunt u) (?:deze|de)"
+    r" (?:ontvanger|geadresseerde|adres)\w{0,2} (?:uit|van) (?:uw|je|jullie)"
+    r" \w{0,12}lijst\w{0,2} (?:te )?(?:verwijderen|halen)"
     # ... and a blocklist's pointer to its delisting page ("U kunt dit IP-adres laten
     # verwijderen via https://…", "You can request delisting at …", set 278).
     r"|(?:u kunt|je kunt|you (?:can|may))\s(?:\w+\s){0,2}(?:ip-?adres|ip address|ip|domein"

@@ -483,6 +483,17 @@ def gateway_notice(v: MessageView) -> str | None:
     return None
 
 
+#: The reader's own mail, held by the writer's filter, let through once they act.
+_YOURS_RELEASED = re.compile(
+    r"\byour (?:original |earlier )?(?:e-?mail|message|mail) will (?:then |only )?be (?:released"
+    r"|let through|passed on)\b|\buw (?:oorspronkelijke |eerdere )?(?:e-?mail|bericht|mail)"
+    r" wordt (?:dan |pas )?(?:doorgelaten|vrijgegeven)\b|\bihre (?:ursprungliche )?(?:e-?mail"
+    r"|nachricht) wird (?:dann |erst )?freigegeben\b|\bvotre (?:message|courriel) (?:initial )?"
+    r"sera (?:alors )?libere\b",
+    re.IGNORECASE,
+)
+
+
 #: A short span in quotation marks.
 _QUOTED_SPAN = re.compile(r"(?:^|(?<=\s))['\"“‘„«][^'\"”’«»\n]{6,120}['\"”’»](?=[\s.,;:!?)]|$)")
 
@@ -524,7 +535,14 @@ def challenge(v: MessageView) -> str | None:
     text = without_conditional_questions(text)
     if asks_or_owns(_QUIZ.sub(" ", v.subject), text):
         return None
-    if _OWN_SETTINGS.search(text):
+    # The reader's mail let through once they reply ("your original email will then be
+    # released to me", set 346): a challenge, even in its owner's voice and "my mail filter".
+    released = _YOURS_RELEASED.search(text)
+    if released and _CHALLENGE_ACTION.search(fold(v.msg.body[:HEAD_CHARS])):
+        return f"challenge: the reader's mail released once they act ({released.group(0)[:50]!r})"
+    # A button's label in quotation marks ('Click "Send my message"', set 346) is the
+    # service's, not the writer's own message.
+    if _OWN_SETTINGS.search(_QUOTED_SPAN.sub(" ", text)):
         return None
     if _CHALLENGE_SUBJECT.match(v.subject):
         return f"challenge subject {v.subject[:60]!r}"
@@ -686,9 +704,14 @@ def _receipt_echoing_our_subject(v: MessageView) -> str | None:
     parts = re.split(r":|\s-\s", v.subject, maxsplit=1)
     echoed = parts[1].strip().lower() if len(parts) == 2 else ""
     head = v.head_text.lower()
-    if len(echoed) <= 8 or echoed not in head or len(_CLOCK.findall(head)) < 2:
+    if len(echoed) <= 8 or echoed not in head:
         return None
     rest = head.replace(echoed, " ")
+    # Two times (sent and read), or one with the receipt's own sentence ("Ditt meddelande
+    # lästes 07.05.2026 06:20.", "Wiadomość została przeczytana …", set 351).
+    clocks = len(_CLOCK.findall(head))
+    if clocks < 1 or (clocks < 2 and not _RECEIPT_WEAK.search(fold(rest))):
+        return None
     if asks_or_owns("", rest) or first_person_in(rest):
         return None
     return "receipt subject, its fields echo the subject it answers"
@@ -1203,6 +1226,9 @@ _COMPLAINT_SUBJECT = re.compile(
     r"|missbrauch|abus|spam-?klacht|spamklacht)\w{0,8}[ -]?(?:report|complaint|notice"
     r"|notification|melding|klacht|beschwerde|meldung|bericht|signalement|plainte)\b"
     r"|^(?:abuse |spam )?complaint (?:notification|notice|received|alert)\b"
+    # ... and a sending platform's warning about the rate ("Complaint rate warning for your
+    # account", set 350).
+    r"|^(?:spam )?complaint rate (?:warning|alert|notice|exceeded|too high)\b"
     r"|^(?:(?:fw|fwd)\s?:\s?)?(?:complaint|melding|klacht|beschwerde|plainte) (?:about|regarding"
     r"|over|uber|concernant) (?:a |een |eine |un )?(?:message|e-?mail|bericht|nachricht|spam)"
     r"|^(?:(?:fw|fwd)\s?:\s?)?(?:complaint|klacht|beschwerde|plainte)\b.{0,30}\b(?:ongevraagde?"
@@ -1320,6 +1346,7 @@ _COMPLAINT_TALLY = re.compile(
     r"\s(?:received|ontvangen|erhalten|recues)\b|\b(?:complaint|klacht|beschwerde)[- ]?"
     r"(?:rate|percentage|quote|ratio)\s?:\s?\d|\bcomplaints(?: received)?\s?:\s?\d"
     r"|\breceived \d{1,7} complaint\(s\)"
+    r"|\b(?:generated|caused|triggered|resulted in) \d{1,7} (?:spam )?complaints\b"
     r"|\bcomplaint rate for (?:this|the|your) (?:campaign|mailing|list) is \d",
     re.IGNORECASE,
 )

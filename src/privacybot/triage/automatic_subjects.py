@@ -121,6 +121,11 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"end user (?:spam )?digest|your (?:message|e-?mail|mail) (?:has been|was|is) (?:blocked"
     r"|quarantined|held|rejected|stopped|withheld)",
     r"your (?:message|e-?mail|mail|post) to .{1,60} awaits (?:moderator )?approval",
+    # Scanners that could not look inside, and Iberian gateways' notices (sets 345, 351).
+    r"unscannable (?:content|attachment|message) (?:notification|notice|alert)"
+    r"|(?:\[quarantine\]\s?)?message could not be scanned",
+    r"aviso de seguridad del correo|aviso de seguranca do (?:e-?mail|correio)"
+    r"|an[a~]lisis de (?:los )?adjuntos|an[a~]lise de (?:os )?anexos",
     # Quarantine digests and blocked mail or attachments in Polish, Hungarian, Turkish,
     # Romanian, Czech and Greek (set 328).
     r"podsumowanie kwarantanny|raport kwarantanny|karanten ?(?:osszesito|jelentes)"
@@ -244,6 +249,10 @@ LIST_ADMIN_SUBJECTS: tuple[str, ...] = (
     r"confirm\s+[0-9a-f]{16,64}\b|command confirmation request|output of your job"
     r"|majordomo results|ezmlm response|listserv command results|message pending\s?:\s?\["
     r"|bounce probe\b|pending messages? in \S{1,60}$"
+    # A moderator's refusal ("Bericht afgewezen door lijstbeheer gemeenten-avg", set 349).
+    r"|(?:bericht|message|nachricht) (?:afgewezen|rejected|abgelehnt) (?:door|by|durch|von)"
+    r" (?:de |the |den )?(?:lijstbeheer\w{0,4}|moderator|list (?:moderator|owner|administrator)"
+    r"|listenverwalt\w{0,4})"
     # Mailman's notices to a list's owner about bounces it got.
     r"|(?:uncaught|unrecognized) bounce notification|bounce action notification"
     r"|(?:un)?subscri(?:ption|be) (?:successful|succeeded|complete)\b"
@@ -352,6 +361,9 @@ RECEIPT_BODY_STRONG: str = (
     r"|your message to .{1,60} was deleted without being read"
     r"|ihre nachricht an .{1,60} wurde (?:ungelesen|ohne gelesen zu werden) geloscht"
     r"|disposition:\s?(?:manual|automatic)-action/mdn-sent-(?:manually|automatically)"
+    # ... and Outlook's Spanish and Portuguese return receipts (set 345).
+    r"|este es un acuse de recibo (?:del|para el) mensaje|este e um recibo de retorno para a"
+    r" mensagem|a (?:sua )?mensagem foi entregue aos seguintes destinatarios"
     r"|your message has been delivered to the following recipients|uw bericht is (?:bezorgd"
     r"|afgeleverd) bij de volgende|ihre nachricht wurde an (?:die )?folgenden? empfanger"
     r" (?:zugestellt|ubermittelt)|votre message a ete remis aux destinataires suivants"

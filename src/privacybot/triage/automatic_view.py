@@ -122,8 +122,19 @@ _NAMED_SALUTATION = re.compile(
 )
 #: The writer says their mail is not automatic ("written by me, not an autoreply!").
 NOT_AUTOMATIC = re.compile(
-    r"\b(?:not|geen|kein(?:e)?|pas)\s(?:an?\s|een\s|eine?\s|une?\s)?(?:auto-?reply|autoresponder"
-    r"|automatic|automated|automatisch\w{0,3}|automatique)\b"
+    r"(?:\b(?:not|geen|kein(?:e)?|pas)|n['’]t)\s(?:an?\s|een\s|eine?\s|une?\s)?(?:auto-?reply"
+    r"|autoresponder|automatic|automated|automatisch\w{0,3}|automatique)\b"
+    # ... or asks for a person to answer ("maar ik wil graag een mens spreken", set 345): no
+    # notice wants a human for itself.
+    r"|\b(?:ik wil|ik zou|i want|i'd like|i would like|ich mochte|je veux|je voudrais)(?: \w+)?"
+    r" (?:graag |gerne |to )?(?:speak to |talk to |spreken met |sprechen mit )?(?:een mens"
+    r"|een echt(?:e)? (?:persoon|mens)|a (?:real )?(?:human|person)|einen? (?:echten )?menschen"
+    r"|un humain|une vraie personne)\b"
+    # ... or got one of ours ("I got an automatic reply from you with a case number", set
+    # 347).
+    r"|\b(?:got|received|had|kreeg|ontving|kregen) (?:an? |een )?(?:automatic|automated"
+    r"|automatisch\w{0,2}|auto-?)\s?(?:reply|response|answer|antwoord|bericht) (?:from you"
+    r"|van (?:u|jullie))\b"
     # ... or speaks of their own autoresponder ("mijn out of office", "il mio risponditore").
     r"|\b(?:my|mijn|mein\w?|il mio|la mia|mon|ma|mi)\s(?:\w+\s)?(?:out[- ]of[- ]office|auto-?reply"
     r"|autoresponder|automatisch antwoord|afwezigheidsbericht|afwezigheidsmelding"
