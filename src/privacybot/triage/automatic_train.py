@@ -392,6 +392,14 @@ SETS: tuple[str, ...] = (
     "set349",
     "set350",
     "set351",
+    "set352",
+    "set353",
+    "set354",
+    "set355",
+    "set356",
+    "set357",
+    "set358",
+    "set359",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -746,6 +754,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set349": "mail349",
     "set350": "mail350",
     "set351": "mail351",
+    "set352": "mail352",
+    "set353": "mail353",
+    "set354": "mail354",
+    "set355": "mail355",
+    "set356": "mail356",
+    "set357": "mail357",
+    "set358": "mail358",
+    "set359": "mail359",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
