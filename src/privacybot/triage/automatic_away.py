@@ -68,6 +68,8 @@ OOF_SUBJECTS: tuple[str, ...] = (
     r"freagra uathoibr[i~]och",
     # Basque ("Erantzun automatikoa", set 345).
     r"erantzun automatikoa",
+    # Swahili ("Jibu la kiotomatiki", set 356).
+    r"jibu la kiotomatiki",
     *OOF_SUBJECTS_MORE,
 )
 #: Words that may head a human subject too ("Afwezig", "Absent"): automatic only when the
@@ -388,6 +390,11 @@ def suppress_away(v: MessageView) -> str | None:
     (which alone is no sign, R16) together with a short away notice and no human voice."""
     if not suppress_auto_answer(v.msg) or v.human_voice or absence_ahead(v):
         return None
+    # Our case reference typed in the subject, or a person's own act in the text ("Afwezig
+    # tot 5 augustus - mijn verzoek PRV-…" over "Stuur eventuele post liever naar mijn
+    # huisadres", set 358): Outlook's notice echoes the subject it answers, unchanged.
+    if types_our_reference(v.subject) or passes_on_or_acts(v.own_words):
+        return None
     head = v.head_text
     if len(head) > LONG_NOTICE:
         return None
@@ -631,7 +638,15 @@ def types_our_reference(subject: str) -> bool:
     echoes our subject after its own prefix and colon ("Automatisch antwoord:
     Ontvangstbevestiging PRV-2026-00432"), or in brackets."""
     typed = subject.split(":", 1)[0]
+    # ... or in brackets after "re:" ("Afwezig tot 5 juni (re: PRV-2026-05679)", set 356).
+    if _REFERENCE_IN_BRACKETS.search(subject):
+        return True
     return bool(OUR_REFERENCE.search(without_our_subject(typed)))
+
+
+_REFERENCE_IN_BRACKETS = re.compile(
+    r"\((?:re|ref|betr|betreft|inzake|about)\.?\s?:?\s?prv-\d{4}-\d{5}\)", re.IGNORECASE
+)
 
 
 # --- absence-notice: the lexicon of data/absence.yaml ---------------------------------
@@ -929,7 +944,9 @@ def absence_notice(v: MessageView) -> str | None:
         return None
     if absence_ahead(v) or _OWN_NOTICE_IN_THE_PAST.search(text) or _THANKS_FOR_OUR_ACK.match(head):
         return None
-    if _a_note_of_its_own(v) or _FAMILY_STANDS_IN.search(text):
+    # ... nor one who acts as only a person does ("Ik heb dat vandaag gerepareerd", set 353;
+    # 0 of the 332 blind autoresponders this rule took).
+    if _a_note_of_its_own(v) or _FAMILY_STANDS_IN.search(text) or passes_on_or_acts(v.own_words):
         return None
     absent = ABSENT.search(_OTHERS_ABSENCE.sub(" ", text)) or in_subject
     if absent is None:

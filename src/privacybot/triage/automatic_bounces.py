@@ -77,6 +77,8 @@ BOUNCE_SUBJECTS: tuple[str, ...] = (
     # por el servidor remoto", "Caixa postal lotada - mensagem não entregue", set 345).
     r"|(?:mensaje|mensagem) (?:devuelt[oa]|devolvid[oa]|rechazado|rejeitad[oa]|recusad[oa])"
     r"|caixa (?:postal )?(?:lotada|cheia)|buzon (?:lleno|completo)"
+    # ... Arabic and Hebrew ("رسالة غير مسلمة", "לא נמסר:"), mail-to-SMS (sets 356, 357).
+    r"|رسالة غير مسلمة|לא נמסר\s?:|bericht niet (?:verzonden|verstuurd) als sms"
     r"|unable to deliver (?:your |the )?(?:message|mail|e-?mail)"
     r"|nie dostarczono|nedorucitel\w{0,3}|kezbesithetetlen|nelivrat|(?:ileti )?teslim edilemedi",
     r"message status\s?[:-]\s?(?:undeliverable|not delivered|delivery failed)|delivery failure"
@@ -182,6 +184,12 @@ MTA_BODY: tuple[str, ...] = (
     r"(?:a )?sua mensagem (?:para .{1,120} )?n[aã]o (?:p[oô]de|foi poss[ií]vel) ser entregue",
     # ... and what hosting panels write in Spanish and Portuguese (set 345).
     r"el mensaje (?:dirigido a|para|enviado a) .{1,120} (?:ha sido|fue) (?:rechazado|devuelto)",
+    # Hosting panels, Japanese, Arabic and Hebrew clients, mail-to-SMS (sets 355-357).
+    r"we were unable to deliver the (?:e-?mail|message) below",
+    r"お客様が送信されたメールは.{0,40}届きませんでした",
+    r"لم تصل رسالتك إلى بعض المستلمين أو كلهم",
+    r"ההודעה שלך לא הגיעה לכל הנמענים או לחלק מהם",
+    r"uw e-?mail aan .{1,120} is niet (?:als sms )?(?:verstuurd|verzonden|bezorgd|afgeleverd)",
     r"(?:a )?(?:sua )?mensagem (?:abaixo |para .{1,120} )?(?:n[aã]o p[oô]de ser entregue"
     r"|foi (?:devolvida|rejeitada|recusada))",
     r"(?:uw bericht|ihre nachricht|votre message|your message) (?:heeft|hat|n'a pas|did not)"
@@ -196,6 +204,7 @@ BOUNCE_SUBJECTS_CJK: tuple[str, ...] = (
     r"|エラーメール|返送(?:メール|通知)",
     r"(?:系统)?退信|退回(?:邮件|郵件)|(?:邮件|郵件)?(?:投递|投遞|递送|遞送)失败|无法投递|無法投遞",
     r"(?:메일 ?)?(?:전송|배달|발송) ?실패|반송(?: ?메일)?",
+    r"送信できませんでした|届きませんでした",
 )
 _BOUNCE_SUBJECT_CJK = alternation(BOUNCE_SUBJECTS_CJK, "")
 _MTA_LINE = re.compile(r"^\W{0,3}(?:" + "|".join(f"(?:{p})" for p in MTA_BODY) + ")", re.I)
@@ -271,6 +280,10 @@ ABUSE_DESK_ASKS = re.compile(
     r"|(?:please|could you) (?:check|verify) (?:whether|if) (?:this|the) (?:\w+ )?(?:traffic|mail"
     r"|e-?mail|sending|message) (?:is|was) legitimate"
     r"|(?:please|could you|would you) (?:investigate|look into) (?:this|the issue|the matter)"
+    # ... and to answer with the steps taken ("Wilt u binnen 48 uur reageren met de genomen
+    # maatregelen?", "Please investigate and reply within 24 hours", sets 354 and 359).
+    r"|(?:wilt|kunt) u (?:binnen \d{1,3} (?:uur|dagen) )?reageren met de (?:genomen )?maatregelen"
+    r"|please (?:investigate and )?(?:reply|respond) within \d{1,3} (?:hours|days)"
     # ... and to take the recipient off the sender's lists ("Gelieve deze ontvanger uit uw
     # verzendlijsten te verwijderen", "Please remove this recipient from your lists").
     # ... also as a question ("Wilt u de ontvanger van uw verzendlijst verwijderen?", set 348).

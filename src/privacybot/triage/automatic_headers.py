@@ -498,7 +498,9 @@ _DATA_ABOUT_ME = re.compile(
 #: weten"), not a template's "let us know if you have questions".
 TELL_US = re.compile(
     r"\b(?:bitte teilen sie (?:uns|mir) mit|teilen sie (?:uns|mir) bitte mit|laat (?:ons|mij|me)"
-    r" (?:even |alstublieft |a\.u\.b\. )?weten|let (?:us|me) know|faites-(?:nous|moi) savoir)\b"
+    r" (?:even |alstublieft |a\.u\.b\. )?weten|let (?:us|me) know|faites-(?:nous|moi) savoir"
+    # ... "merci de me le dire" (set 356); not a template's "merci de nous prévenir".
+    r"|merci de me le (?:dire|faire savoir))\b"
     r"(?!,? (?:als|if|falls|wenn|indien|whether|of|should|mocht|wanneer|when|si)\b)"
     # ... or a formal request to provide or tell us something ("Wij verzoeken u ons de
     # bij u bekende adresgegevens … te verstrekken", a lawyer's letter, set 55).

@@ -411,9 +411,20 @@ def gateway_subject(v: MessageView) -> str | None:
     is my request again" is a person; a notice speaks of *your* message, never of *mine*.
     """
     match = _GATEWAY_SUBJECT.match(v.subject)
-    if match and not v.subject.rstrip().endswith("?") and not v.human_voice and not v.first_person:
+    if match is None or v.subject.rstrip().endswith("?"):
+        return None
+    if not v.human_voice and not v.first_person:
         return f"gateway notice subject {match.group(0).strip()!r}"
-    return None
+    # The held message's own subject in the notice's field ("Onderwerp: Request to erase my
+    # personal data", "件名: … correct my details", sets 354 and 355) is the sender's, not
+    # the notice's: without the field lines, nothing asks or says "I".
+    rest = " ".join(line for line in v.head if not _NOTICE_FIELD.match(fold(line)))
+    # ... nor the gateway's own question over its release link ("Is dit bericht gewenst?
+    # Geef het vrij via …").
+    rest = _WANTED_QUESTION.sub(" ", URL.sub(" ", rest))
+    if "?" in rest or first_person_in(rest) or asks_or_owns("", rest):
+        return None
+    return f"gateway notice subject {match.group(0).strip()!r} (the held mail's fields left out)"
 
 
 def gateway_body(v: MessageView) -> str | None:
@@ -432,8 +443,13 @@ def gateway_body(v: MessageView) -> str | None:
     # Reply-To they give in the text.
     # ... nor one who signs with their name ("Met vriendelijke groet, / Fatima van den Berg
     # / ICT-beheer"): a notice signs with its product's or team's name.
+    # ... nor one who let the message through by hand ("Ik heb het vrijgegeven en doorgezet
+    # naar de juiste collega", set 357): a gateway releases nothing in the first person.
     if v.first_person and (
-        CLIENT_REPLY.match(v.subject) or relays_a_form(v) or closes_with_a_name(v)
+        CLIENT_REPLY.match(v.subject)
+        or relays_a_form(v)
+        or closes_with_a_name(v)
+        or passes_on_or_acts(v.own_words)
     ):
         return None
     # ... nor one passing the notice on with a note over it ("Re: Quarantaine-overzicht"
@@ -483,11 +499,21 @@ def gateway_notice(v: MessageView) -> str | None:
     return None
 
 
+#: A gateway asking whether the held message is wanted, over its release link.
+_WANTED_QUESTION = re.compile(
+    r"\b(?:is dit bericht gewenst|is this (?:message|e-?mail) (?:wanted|legitimate)|ist diese"
+    r" nachricht erwunscht|ce message est-il legitime)\s?\?",
+    re.IGNORECASE,
+)
+
+
 #: The reader's own mail, held by the writer's filter, let through once they act.
 _YOURS_RELEASED = re.compile(
     r"\byour (?:original |earlier )?(?:e-?mail|message|mail) will (?:then |only )?be (?:released"
     r"|let through|passed on)\b|\buw (?:oorspronkelijke |eerdere )?(?:e-?mail|bericht|mail)"
-    r" wordt (?:dan |pas )?(?:doorgelaten|vrijgegeven)\b|\bihre (?:ursprungliche )?(?:e-?mail"
+    r" wordt (?:dan |pas )?(?:doorgelaten|vrijgegeven)\b"
+    r"|\b(?:daarna|dan|pas dan) komt uw bericht (?:bij mij |bij ons )?binnen\b"
+    r"|\bihre (?:ursprungliche )?(?:e-?mail"
     r"|nachricht) wird (?:dann |erst )?freigegeben\b|\bvotre (?:message|courriel) (?:initial )?"
     r"sera (?:alors )?libere\b",
     re.IGNORECASE,
@@ -533,13 +559,14 @@ def challenge(v: MessageView) -> str | None:
     text = _KNOWLEDGE_QUIZ.sub(" ", _QUIZ.sub(" ", URL.sub(" ", LINK_TEXT.sub(" ", own))))
     # A template's "Wilt u zich toevoegen? Klik dan …" asks the reader nothing.
     text = without_conditional_questions(text)
-    if asks_or_owns(_QUIZ.sub(" ", v.subject), text):
-        return None
     # The reader's mail let through once they reply ("your original email will then be
-    # released to me", set 346): a challenge, even in its owner's voice and "my mail filter".
+    # released to me", "Daarna komt uw bericht bij mij binnen", sets 346 and 358): a
+    # challenge, even in its owner's voice, with "my mail filter" and its sum as a question.
     released = _YOURS_RELEASED.search(text)
     if released and _CHALLENGE_ACTION.search(fold(v.msg.body[:HEAD_CHARS])):
         return f"challenge: the reader's mail released once they act ({released.group(0)[:50]!r})"
+    if asks_or_owns(_QUIZ.sub(" ", v.subject), text):
+        return None
     # A button's label in quotation marks ('Click "Send my message"', set 346) is the
     # service's, not the writer's own message.
     if _OWN_SETTINGS.search(_QUOTED_SPAN.sub(" ", text)):
@@ -1391,7 +1418,7 @@ _ABUSE_DESK = re.compile(
 #: A desk's subject: a ticket or the kind of abuse ("[ABUSE-135933] Brute-force attempts").
 _DESK_SUBJECT = re.compile(
     r"\b(?:abuse|abus|misbruik|missbrauch|cert|incident|brute-?force|phishing|spam|spamcop|botnet"
-    r"|malware|open (?:relay|resolver)|compromi[sz]ed|signalement|beschwerde|plainte"
+    r"|malware|open (?:relay|resolver)|compromi[sz]ed|signalement|beschwerde|plainte|takedown"
     r"|spam-?report|jmr report|(?:klacht|complaint)\w{0,12}|backscatter|spam-?traps?"
     # ... in Southern and Eastern Europe's languages (set 328).
     r"|queixa|abuso|segnalazione|sikayet|panasz\w{0,10}|reclamat\w{0,4}|denuncia|naduzyc\w{0,4}"
@@ -1405,6 +1432,10 @@ _LISTED = re.compile(
     # ... "has been listed." alone, "was added to the … blocklist", "is now listed on:".
     r"|\bhas been listed\.|\bwas added to (?:the )?\S{1,80} (?:block|black|deny)list\b"
     r"|\bis (?:now )?listed (?:on|in|at)\b"
+    # ... a monitor's "appeared on the following blocklists", or a named service ("was
+    # added to NoSpam Reputation Service on …", set 354).
+    r"|\bappeared on the following (?:block|black|deny)lists?\b|\b(?:was|has been) added to"
+    r" [^.\n]{1,60}?\b(?:rbl|dnsbl|block ?list|black ?list|reputation (?:service|list))\b"
     # ... in Czech, Polish, Italian, Romanian, Spanish, Portuguese and Turkish (set 328).
     r"|\bbyla zarazena na (?:seznam|blacklist)|\bzostal wpisany na (?:liste|czarna liste)"
     r"|\be stato inserito (?:nella|in) (?:black|block)list|\ba fost (?:inclus|adaugat)"
@@ -1470,6 +1501,12 @@ _ABOUT_AN_ADDRESS = re.compile(
     r"|\bnetblock\s\d{1,3}(?:\.\d{1,3}){3}"
     r"|\b\d{1,3}(?:\.\d{1,3}){3} (?:was|has been|is (?:now )?)(?:added|listed)\b"
     r"|\b(?:afzender-?id|sender[- ]id|absender-?id)\b"
+    # ... "the address 203.0.113.79", a host with its address in brackets ("malware op
+    # mijnloket-cx.example (203.0.113.226)"), a text message's sender name or number
+    # ("uw afzendernaam/nummer +31 85 …"), sets 354 and 357.
+    r"|\b(?:the|het|de) (?:address|adres)\s\d{1,3}(?:\.\d{1,3}){3}\b"
+    r"|\b[\w-]{1,63}(?:\.[\w-]{1,63})+\s\(\d{1,3}(?:\.\d{1,3}){3}\)"
+    r"|\b(?:uw|your) (?:afzendernaam|afzendernummer|sender ?name|sender number)\b"
     # ... or the message a reporting service quotes ("[ Offending message ]", SpamCop).
     r"|\[\s?offending message\s?\]|\boffending message\s?:",
     re.IGNORECASE,
@@ -1477,6 +1514,11 @@ _ABOUT_AN_ADDRESS = re.compile(
 
 
 _QUOTED_TEXT = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
+_QUOTED_COMPLAINT = re.compile(
+    r"-{2,}\s?(?:complaint|klacht|beschwerde|plainte|reported message|gemeld bericht)\s?-{2,}"
+    r".{0,2000}?(?:-{2,}\s?(?:end|einde|ende|fin)\b[^-\n]{0,30}-{2,}|$)",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def _complainant(v: MessageView) -> bool:
@@ -1486,6 +1528,9 @@ def _complainant(v: MessageView) -> bool:
     if not a_person(v):
         return False
     text = URL.sub(" ", ABUSE_DESK_ASKS.sub(" ", v.own_words))
+    # ... nor the complaint the desk quotes between its markers ("--- complaint --- I never
+    # asked for this mail … --- end ---", set 358): the reporter's words, not the writer's.
+    text = _QUOTED_COMPLAINT.sub(" ", text)
     # ... nor the reported message's text the desk quotes ("Tekst: \"Uw verificatiecode is
     # 602846\"", set 321).
     text = _QUOTED_TEXT.sub(" ", text)

@@ -121,6 +121,13 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"end user (?:spam )?digest|your (?:message|e-?mail|mail) (?:has been|was|is) (?:blocked"
     r"|quarantined|held|rejected|stopped|withheld)",
     r"your (?:message|e-?mail|mail|post) to .{1,60} awaits (?:moderator )?approval",
+    # A scanner's subject tag ("{Virus?}", MailScanner and Mimecast), held-as-spam notices,
+    # Chinese quarantine reports, Arabic "attachment blocked", Japanese attachment-password
+    # notices (sets 353-356).
+    r"\{(?:virus|spam|phish)\w{0,8}\?\}|(?:uw )?bericht is als (?:spam|ongewenst) (?:aangemerkt"
+    r"|gemarkeerd)|bericht vastgehouden(?: als spam| door het spamfilter)?",
+    r"(?:垃圾邮件)?(?:隔离|隔離)(?:报告|報告|通知)|تم حظر المرفق",
+    r"添付ファイルの[パハ]スワー[ドト](?:の\w{0,12})?",
     # Scanners that could not look inside, and Iberian gateways' notices (sets 345, 351).
     r"unscannable (?:content|attachment|message) (?:notification|notice|alert)"
     r"|(?:\[quarantine\]\s?)?message could not be scanned",
@@ -231,6 +238,9 @@ CHALLENGE_ACTION: str = (
     # ... Romanian, Greek, Bulgarian, and "de code in het antwoord zetten" (sets 328-334).
     r"|raspunz\w{0,4} la acest|raspundeti la acest|απαντηστε σε αυτο|отговорете на това"
     r"|in het antwoord (?:te )?zet"
+    # ... Hebrew and Arabic ("השב להודעה זו", "أرسل رداً", set 356).
+    r"|השב להודעה זו|[أا]رسل رد"
+    r"|antwoorden op (?:deze|dit) (?:e-?mail|mail|bericht)"
     r"|odpovezte|odpovedi na tento|odpovedou na tento|odpovedzte|bu e-?postayi yanitla"
     r"|yanitlayin|ответьте на это|svar pa denne|besvar denne|reply with|reply and"
     r"|stuur deze (?:e-?)?mail terug|antwoord (?:even )?met|solve this"
@@ -249,6 +259,8 @@ LIST_ADMIN_SUBJECTS: tuple[str, ...] = (
     r"confirm\s+[0-9a-f]{16,64}\b|command confirmation request|output of your job"
     r"|majordomo results|ezmlm response|listserv command results|message pending\s?:\s?\["
     r"|bounce probe\b|pending messages? in \S{1,60}$"
+    # A group refusing a non-member's post ("Message rejected: not a member of x", set 355).
+    r"|(?:message|post(?:ing)?) rejected\s?:\s?not a member of\b"
     # A moderator's refusal ("Bericht afgewezen door lijstbeheer gemeenten-avg", set 349).
     r"|(?:bericht|message|nachricht) (?:afgewezen|rejected|abgelehnt) (?:door|by|durch|von)"
     r" (?:de |the |den )?(?:lijstbeheer\w{0,4}|moderator|list (?:moderator|owner|administrator)"
@@ -326,7 +338,9 @@ RECEIPT_SUBJECTS: str = (
     r"|ungelesen geloscht|verwijderd zonder te zijn gelezen|deleted without being read"
     r"|ontvangstbevestiging|confirmation of reading|ei luettu|luettu|تمت القراءة"
     # Estonian, Latvian, Lithuanian ("Loetud:", "Izlasīts:", "Perskaityta:").
-    r"|loetud|izlasits|perskaityta|læst|przeczytano|odczytano|odczytane|อ่านแล้ว|पढ़ा गया)\s?:"
+    r"|loetud|izlasits|perskaityta|læst|przeczytano|odczytano|odczytane|อ่านแล้ว|पढ़ा गया"
+    # Japanese, Vietnamese and Hebrew ("読みました:", "Đã đọc:", "נקרא:", set 355, 356).
+    r"|読みました|đã đọc|da đoc|da doc|נקרא)\s?:"
     # Outlook's "displayed" receipt with its tag: "Ontvangstbevestiging (weergegeven) - …".
     r"|(?:ontvangstbevestiging|lesebestatigung|read receipt|accuse de lecture)\s?\("
     r"(?:weergegeven|angezeigt|displayed|affiche)\)"
@@ -425,6 +439,10 @@ RECEIPT_BODY: str = (
     r"|fara a fi citit|okunmadan silindi|було прочитано|に開封されました|lastes"
     # Chinese, Korean and Thai clients: "已于 <date> 被阅读", "<date>에 읽었습니다", "ถูกอ่านเมื่อ".
     r"|被阅读|被閱讀|읽었습니다|ถูกอ่านเมื่อ"
+    # ... Vietnamese, Hebrew, and German naming the reader ("đã được đọc vào lúc", "נקראה
+    # בתאריך", "wurde von a@b gelesen", sets 355, 356 and 358).
+    r"|(?:đã|da) (?:được|đuoc|duoc) (?:đọc|đoc|doc) vao luc|נקראה בתאריך"
+    r"|wurde von \S{1,80} gelesen"
     r"|werd geopend door|is geopend door|wurde (?:von .{1,80} )?geoffnet|was read (?:at|by)"
     r"|a ete ouvert par|opened by:|heeft uw bericht geopend|opened your message"
     r"|hat ihre nachricht geoffnet|a ouvert votre message|werd ontvangen door|was displayed by"

@@ -154,7 +154,11 @@ NOT_AUTOMATIC = re.compile(
     r"(?:acknowledg(?:e)?ment|bevestiging|eingangsbestatigung)\b"
     # ... or saying they are not away ("je ne suis pas « absent(e) du bureau »", set 340).
     r"|\b(?:i am|i'm) not (?:away|absent|out of (?:the )?office)|\bik ben (?:helemaal )?niet"
-    r" (?:afwezig|weg)\b|\bje ne suis pas\W{1,3}absent|\bich bin nicht (?:abwesend|weg)\b",
+    r" (?:afwezig|weg)\b|\bje ne suis pas\W{1,3}absent|\bich bin nicht (?:abwesend|weg)\b"
+    # ... or having read what we wrote ("Ik zie dat jullie een maand de tijd hebben", set
+    # 359): a notice has not read our mail.
+    r"|\b(?:ik zie|ik lees|i see|i read|ich sehe|ich lese|je vois) (?:dat|that|dass|que)"
+    r" (?:jullie|u|je|you|sie|ihr|vous)\b",
     re.IGNORECASE,
 )
 #: A mail system's names for the message it hands back: under dashes ("--- Your message
@@ -1055,6 +1059,17 @@ _PERSONS_ACT = re.compile(
     # (Not the family member alone: autoresponders say "mijn zoon leest mijn post" too,
     # sets 3, 186 and 241.)
     r"|(?:staat|staan|is|zijn) in (?:de )?cc\b|(?:mag|kan|mogen) namens mij\b"
+    # ... or releasing a held message by hand ("Ik heb ze handmatig vrijgegeven", "I have
+    # released it", set 357), or asking for the post at home ("Stuur eventuele post liever
+    # naar mijn huisadres", set 358).
+    r"|\bik heb (?:het|ze|hem|dit|deze|die) (?:\w+ )?(?:vrijgegeven|doorgezet|doorgestuurd)\b"
+    # ... or having mended their own mail setup ("Ik heb dat vandaag gerepareerd", set 353).
+    r"|\bik heb (?:het|dat|dit|de regel|de melding) (?:\w+ )?(?:gerepareerd|opgelost|hersteld"
+    r"|uitgezet|verwijderd)\b|\bi(?:'ve| have) (?:now |just )?(?:fixed|repaired|switched off"
+    r"|turned off|disabled) (?:it|that|this|the rule)\b"
+    r"|\bi(?:'ve| have) (?:manually )?released (?:it|them|the message|your message)\b"
+    r"|\b(?:stuur|send)\s(?:\w+\s){0,2}(?:post|brieven|letters|mail)\s(?:\w+\s)?(?:naar|to)"
+    r"\s(?:mijn|my)\s(?:huis|thuis|woon|prive|home|postal)[- ]?(?:adres|address)\b"
     # ... or not having forgotten ("just so you know I haven't forgotten about this").
     r"|\bi (?:haven't|have not) forgotten\b|\bik ben (?:het|uw verzoek|jullie) niet vergeten\b"
     r"|\b(?:mijn|onze?) (?:verzoek|vraag)(?: \w+){0,6} blijft (?:gewoon |wel )?staan"
