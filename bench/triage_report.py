@@ -488,6 +488,17 @@ FIRST_READINGS: dict[int, str] = {
     357: "98.25 %, 3/300",
     358: "98.25 %, 3/300",
     359: "99.25 %, 3/300",
+    # Sets 360-367: the same brief, one emphasis each (schools and childcare, sport and
+    # tickets, credit and collection, file sharing, appointments, politics and councils,
+    # mixed languages, a seventh ordinary month); read on 96dc5fed7.
+    360: "99.5 %, 1/300",
+    361: "99.5 %, 2/300",
+    362: "99.25 %, 0/300",
+    363: "99.0 %, 0/300",
+    364: "99.75 %, 0/300",
+    365: "99.75 %, 0/300",
+    366: "99.5 %, 1/300",
+    367: "98.25 %, 2/300",
 }
 
 

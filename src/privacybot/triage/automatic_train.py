@@ -400,6 +400,14 @@ SETS: tuple[str, ...] = (
     "set357",
     "set358",
     "set359",
+    "set360",
+    "set361",
+    "set362",
+    "set363",
+    "set364",
+    "set365",
+    "set366",
+    "set367",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -762,6 +770,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set357": "mail357",
     "set358": "mail358",
     "set359": "mail359",
+    "set360": "mail360",
+    "set361": "mail361",
+    "set362": "mail362",
+    "set363": "mail363",
+    "set364": "mail364",
+    "set365": "mail365",
+    "set366": "mail366",
+    "set367": "mail367",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
