@@ -430,6 +430,8 @@ _AWAY_REQUEST = re.compile(
     # ... but not a kind of request a notice redirects ("Voor reparatieverzoeken: gebruik …").
     r"|(?<!voor )(?<!for )(?<!fur )\b\w{3,14}(?:verzoek|anfrage|antrag)\w{0,2}\b"
     r"|\b(?:access|deletion|erasure|removal|rectification|portability)\s(?:request|requests)\b"
+    # ... or asks for the answer in Polish ("Proszę wysłać odpowiedź e-mailem", set 366).
+    r"|\bprosze (?:o )?(?:wyslac|przeslac)\b"
     # ... or where to send *what we would send them* ("stuur het naar mijn man piet@…"),
     # not the reader's own message, which a notice redirects ("stuur uw vraag naar …").
     r"|\b(?:stuur|stuurt u|send|schicken sie|envoyez|mandi)\s(?:het|ze|die|it|them|de (?:gevraagde"
@@ -546,6 +548,8 @@ REPLY_PREFIXES: frozenset[str] = frozenset(
         "fw", "fwd", "wg", "tr", "doorst", "vb", "vl", "pd", "enc", "i", "ilt", "fs",
         "回复", "回覆", "答复", "返信", "답장", "רד", "השב", "رد", "ref", "betr", "odg",
         "auto", "read", "gelezen", "gelesen", "lu", "undeliverable", "onbestelbaar",
+        # Webmail's own words for a reply ("Reactie: Auto: [PRV-…]", set 367).
+        "reactie", "reply", "respuesta", "resposta", "risposta",
     }
 )
 # fmt: on
@@ -885,7 +889,11 @@ _FAMILY_STANDS_IN = re.compile(
     r"\b(?:bel|call|contact|mail) (?:gerust |dan )?(?:mijn|my) (?:dochter|zoon|man|vrouw|broer"
     r"|zus|daughter|son|husband|wife|brother|sister)\b"
     r"|\b(?:mijn|my) (?:dochter|zoon|broer|zus|daughter|son|brother|sister)(?: \w+)? (?:mag|kan"
-    r"|leest|may|can|reads|will)\b",
+    r"|leest|may|can|reads|will)\b"
+    # ... or a partner reading along ("Mijn man kijkt in de tussentijd mee in deze mailbox,
+    # u mag hem gewoon antwoorden", set 361).
+    r"|\b(?:mijn|my) (?:man|vrouw|partner|husband|wife) (?:kijkt|leest|reads|checks)\b"
+    r"|\bu mag (?:hem|haar) (?:gewoon |ook )?(?:antwoorden|mailen|bellen)\b",
     re.IGNORECASE,
 )
 

@@ -186,6 +186,10 @@ MTA_BODY: tuple[str, ...] = (
     r"el mensaje (?:dirigido a|para|enviado a) .{1,120} (?:ha sido|fue) (?:rechazado|devuelto)",
     # Hosting panels, Japanese, Arabic and Hebrew clients, mail-to-SMS (sets 355-357).
     r"we were unable to deliver the (?:e-?mail|message) below",
+    # Dutch webmail and hosting panels ("Helaas kon uw bericht niet worden afgeleverd bij",
+    # "Uw bericht aan … kon niet worden afgeleverd", sets 360 and 367).
+    r"(?:helaas )?kon uw bericht niet (?:worden )?(?:afgeleverd|bezorgd) (?:bij|aan)",
+    r"uw bericht aan .{1,120} kon niet (?:worden )?(?:afgeleverd|bezorgd)",
     r"お客様が送信されたメールは.{0,40}届きませんでした",
     r"لم تصل رسالتك إلى بعض المستلمين أو كلهم",
     r"ההודעה שלך לא הגיעה לכל הנמענים או לחלק מהם",
@@ -426,7 +430,12 @@ def mta_body(v: MessageView) -> str | None:
     if v.human_voice:
         return None
     for line in v.head:
+        # As written, else folded: Polish "Nie można dostarczyć" is written in the
+        # patterns' folded letters (set 361).
         match = _MTA_LINE.match(line)
+        if match is None:
+            line = fold(line)
+            match = _MTA_LINE.match(line)
         # ... nor a person's sentence that begins as a bounce does ("Your message could
         # not be delivered to my old work address. Please use this one.", set 342).
         if match and first_person_in(fold(line[match.end() :])):

@@ -446,11 +446,11 @@ def gateway_body(v: MessageView) -> str | None:
     # ... nor one who let the message through by hand ("Ik heb het vrijgegeven en doorgezet
     # naar de juiste collega", set 357): a gateway releases nothing in the first person.
     if v.first_person and (
-        CLIENT_REPLY.match(v.subject)
-        or relays_a_form(v)
-        or closes_with_a_name(v)
-        or passes_on_or_acts(v.own_words)
+        CLIENT_REPLY.match(v.subject) or relays_a_form(v) or closes_with_a_name(v)
     ):
+        return None
+    # ... in "we" as well ("We noticed a number of bounce messages … in our logs", set 361).
+    if passes_on_or_acts(v.own_words):
         return None
     # ... nor one passing the notice on with a note over it ("Re: Quarantaine-overzicht"
     # over "Ter info: onderstaande melding.").
@@ -512,7 +512,7 @@ _YOURS_RELEASED = re.compile(
     r"\byour (?:original |earlier )?(?:e-?mail|message|mail) will (?:then |only )?be (?:released"
     r"|let through|passed on)\b|\buw (?:oorspronkelijke |eerdere )?(?:e-?mail|bericht|mail)"
     r" wordt (?:dan |pas )?(?:doorgelaten|vrijgegeven)\b"
-    r"|\b(?:daarna|dan|pas dan) komt uw bericht (?:bij mij |bij ons )?binnen\b"
+    r"|\b(?:daarna|dan|pas dan) komt uw (?:bericht|mail|e-?mail) (?:\w+ ){0,3}binnen\b"
     r"|\bihre (?:ursprungliche )?(?:e-?mail"
     r"|nachricht) wird (?:dann |erst )?freigegeben\b|\bvotre (?:message|courriel) (?:initial )?"
     r"sera (?:alors )?libere\b",
@@ -1432,6 +1432,8 @@ _LISTED = re.compile(
     # ... "has been listed." alone, "was added to the … blocklist", "is now listed on:".
     r"|\bhas been listed\.|\bwas added to (?:the )?\S{1,80} (?:block|black|deny)list\b"
     r"|\bis (?:now )?listed (?:on|in|at)\b"
+    # ... "has been temporarily listed in", a monitor's "Status: LISTED" (sets 362, 367).
+    r"|\bhas been (?:temporarily )?listed (?:on|in|at|by)\b|\bstatus\s?:\s?listed\b"
     # ... a monitor's "appeared on the following blocklists", or a named service ("was
     # added to NoSpam Reputation Service on …", set 354).
     r"|\bappeared on the following (?:block|black|deny)lists?\b|\b(?:was|has been) added to"

@@ -125,7 +125,8 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     # Chinese quarantine reports, Arabic "attachment blocked", Japanese attachment-password
     # notices (sets 353-356).
     r"\{(?:virus|spam|phish)\w{0,8}\?\}|(?:uw )?bericht is als (?:spam|ongewenst) (?:aangemerkt"
-    r"|gemarkeerd)|bericht vastgehouden(?: als spam| door het spamfilter)?",
+    r"|gemarkeerd)|bericht vastgehouden(?: als spam| door het spamfilter)?"
+    r"|spam-?melding\s?:\s?bericht (?:gemarkeerd|tegengehouden|geblokkeerd)",
     r"(?:垃圾邮件)?(?:隔离|隔離)(?:报告|報告|通知)|تم حظر المرفق",
     r"添付ファイルの[パハ]スワー[ドト](?:の\w{0,12})?",
     # Scanners that could not look inside, and Iberian gateways' notices (sets 345, 351).
@@ -240,7 +241,7 @@ CHALLENGE_ACTION: str = (
     r"|in het antwoord (?:te )?zet"
     # ... Hebrew and Arabic ("השב להודעה זו", "أرسل رداً", set 356).
     r"|השב להודעה זו|[أا]رسل رد"
-    r"|antwoorden op (?:deze|dit) (?:e-?mail|mail|bericht)"
+    r"|antwoorden op (?:deze|dit) (?:e-?mail|mail|bericht)|antwoord even op (?:deze|dit)"
     r"|odpovezte|odpovedi na tento|odpovedou na tento|odpovedzte|bu e-?postayi yanitla"
     r"|yanitlayin|ответьте на это|svar pa denne|besvar denne|reply with|reply and"
     r"|stuur deze (?:e-?)?mail terug|antwoord (?:even )?met|solve this"
@@ -261,6 +262,8 @@ LIST_ADMIN_SUBJECTS: tuple[str, ...] = (
     r"|bounce probe\b|pending messages? in \S{1,60}$"
     # A group refusing a non-member's post ("Message rejected: not a member of x", set 355).
     r"|(?:message|post(?:ing)?) rejected\s?:\s?not a member of\b"
+    # ... a list manager's command results and (un)subscribe notices (set 363).
+    r"|results of your e-?mail commands?\b|\S{1,60} (?:un)?subscribe notification$"
     # A moderator's refusal ("Bericht afgewezen door lijstbeheer gemeenten-avg", set 349).
     r"|(?:bericht|message|nachricht) (?:afgewezen|rejected|abgelehnt) (?:door|by|durch|von)"
     r" (?:de |the |den )?(?:lijstbeheer\w{0,4}|moderator|list (?:moderator|owner|administrator)"

@@ -157,6 +157,11 @@ NOT_AUTOMATIC = re.compile(
     r" (?:afwezig|weg)\b|\bje ne suis pas\W{1,3}absent|\bich bin nicht (?:abwesend|weg)\b"
     # ... or having read what we wrote ("Ik zie dat jullie een maand de tijd hebben", set
     # 359): a notice has not read our mail.
+    # ... or says the out-of-office we got was theirs and they are reachable ("jullie zullen
+    # een 'out of office' van mij gekregen hebben … Ik ben gewoon bereikbaar", set 360).
+    r"|\b(?:out[- ]of[- ]office|automatisch antwoord|afwezigheidsmelding|auto-?reply)\W{0,2}"
+    r" (?:van|from) (?:mij|me)\b"
+    r"|\bik ben (?:wel )?gewoon bereikbaar\b(?! (?:op|vanaf|per|na|tot)\b)"
     r"|\b(?:ik zie|ik lees|i see|i read|ich sehe|ich lese|je vois) (?:dat|that|dass|que)"
     r" (?:jullie|u|je|you|sie|ihr|vous)\b",
     re.IGNORECASE,
@@ -1064,6 +1069,10 @@ _PERSONS_ACT = re.compile(
     # naar mijn huisadres", set 358).
     r"|\bik heb (?:het|ze|hem|dit|deze|die) (?:\w+ )?(?:vrijgegeven|doorgezet|doorgestuurd)\b"
     # ... or having mended their own mail setup ("Ik heb dat vandaag gerepareerd", set 353).
+    # ... or seeing bounces in their own logs ("We noticed a number of bounce messages … in
+    # our logs", set 361), or copying a colleague in ("(in de cc)", set 367).
+    r"|\bwe (?:noticed|saw|found|zagen|hebben) .{0,120}\bin (?:our|onze) (?:logs?|logbestanden)\b"
+    r"|(?<=\()(?:in de |in )?cc(?=\))"
     r"|\bik heb (?:het|dat|dit|de regel|de melding) (?:\w+ )?(?:gerepareerd|opgelost|hersteld"
     r"|uitgezet|verwijderd)\b|\bi(?:'ve| have) (?:now |just )?(?:fixed|repaired|switched off"
     r"|turned off|disabled) (?:it|that|this|the rule)\b"
