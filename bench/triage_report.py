@@ -499,6 +499,17 @@ FIRST_READINGS: dict[int, str] = {
     365: "99.75 %, 0/300",
     366: "99.5 %, 1/300",
     367: "98.25 %, 2/300",
+    # Sets 368-375: the same brief, one emphasis each (government outside Europe,
+    # charities, security and identity, science and libraries, platforms, cross-border
+    # Dutch, the holiday season, an eighth ordinary month); read on cb3ef48d27.
+    368: "99.25 %, 1/300",
+    369: "98.75 %, 0/300",
+    370: "99.75 %, 2/300",
+    371: "99.75 %, 1/300",
+    372: "99.75 %, 0/300",
+    373: "98.5 %, 1/300",
+    374: "99.0 %, 1/300",
+    375: "98.75 %, 3/300",
 }
 
 

@@ -408,6 +408,14 @@ SETS: tuple[str, ...] = (
     "set365",
     "set366",
     "set367",
+    "set368",
+    "set369",
+    "set370",
+    "set371",
+    "set372",
+    "set373",
+    "set374",
+    "set375",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -778,6 +786,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set365": "mail365",
     "set366": "mail366",
     "set367": "mail367",
+    "set368": "mail368",
+    "set369": "mail369",
+    "set370": "mail370",
+    "set371": "mail371",
+    "set372": "mail372",
+    "set373": "mail373",
+    "set374": "mail374",
+    "set375": "mail375",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
