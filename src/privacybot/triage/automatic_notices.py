@@ -513,6 +513,7 @@ _YOURS_RELEASED = re.compile(
     r"|let through|passed on)\b|\buw (?:oorspronkelijke |eerdere )?(?:e-?mail|bericht|mail)"
     r" wordt (?:dan |pas )?(?:doorgelaten|vrijgegeven)\b"
     r"|\b(?:daarna|dan|pas dan) komt uw (?:bericht|mail|e-?mail) (?:\w+ ){0,3}binnen\b"
+    r"|\byour (?:mail|message|e-?mail) will reach me(?: directly)?\b"
     r"|\bihre (?:ursprungliche )?(?:e-?mail"
     r"|nachricht) wird (?:dann |erst )?freigegeben\b|\bvotre (?:message|courriel) (?:initial )?"
     r"sera (?:alors )?libere\b",
@@ -844,6 +845,10 @@ def self_declared(v: MessageView) -> str | None:
     # notice they got ("Dit automatische antwoord zegt dat ik …"), nor a secure-mail
     # wrapper's line over the letter it carries ("U heeft een beveiligd bericht ontvangen.
     # … stuur ik u hierbij de machtiging": the portal's own notice only points to it).
+    # ... nor one who takes it back at once ("Please do not reply to this automated... just
+    # kidding, do reply :)", set 370).
+    if _TAKEN_BACK.search(v.head_text[start : start + len(found) + 60]):
+        return None
     if v.first_person and (
         start > _OPENING_CHARS
         or _SPOKEN_OF.match(v.head_text, start + len(found))
@@ -853,6 +858,9 @@ def self_declared(v: MessageView) -> str | None:
     return f"says it is automatic: {found[:60]!r}"
 
 
+_TAKEN_BACK = re.compile(
+    r"\b(?:just kidding|only kidding|grapje|geintje|nee hoor|spa(?:ss|ß) beiseite)\b", re.IGNORECASE
+)
 _LIABILITY_BEFORE = re.compile(
     r"\b(?:liab\w{1,6}|aansprakelijk\w{0,6}|haft\w{0,6}|responsabilit\w{1,4})\b[^.!?]{0,80}$",
     re.IGNORECASE,
@@ -1434,6 +1442,8 @@ _LISTED = re.compile(
     r"|\bis (?:now )?listed (?:on|in|at)\b"
     # ... "has been temporarily listed in", a monitor's "Status: LISTED" (sets 362, 367).
     r"|\bhas been (?:temporarily )?listed (?:on|in|at|by)\b|\bstatus\s?:\s?listed\b"
+    # ... and in Dutch ("Uw IP-adres … staat op de blokkeerlijst van …", set 373).
+    r"|\bstaat op de (?:blokkeer|zwarte |block|black)lijst\b"
     # ... a monitor's "appeared on the following blocklists", or a named service ("was
     # added to NoSpam Reputation Service on …", set 354).
     r"|\bappeared on the following (?:block|black|deny)lists?\b|\b(?:was|has been) added to"
@@ -1457,7 +1467,8 @@ _LISTED = re.compile(
 _LISTING_SUBJECT = re.compile(
     r"\b(?:block|black|deny|spam|backscatter)[- ]?list(?:ing|ed)?\b|\bhas been listed\b"
     r"|\blisting (?:notice|notification|alert)\b|\blisted (?:on|in|at)\b|\bdelisting\b"
-    r"|\bgelistet\b|\bblocklisted\b|\bwpis\w{0,4} na list|\bzarazeni na\b|\binserimento in\b",
+    r"|\bgelistet\b|\bblocklisted\b|\bwpis\w{0,4} na list|\bzarazeni na\b|\binserimento in\b"
+    r"|\bblokkeerlijst\b",
     re.IGNORECASE,
 )
 #: ... and its way off the list ("To request delisting, visit …", "You can request removal
@@ -1470,7 +1481,8 @@ _DELISTING = re.compile(
     r"|\b(?:zadost o vyrazeni|wniosek o usuniecie|richiesta di rimozione|cerere de eliminare"
     r"|solicitud de exclusion|pedido de remocao)\s?:"
     # ... also as a heading over the link ("Verwijdering aanvragen: https://…", set 315).
-    r"|\b(?:verwijdering|delisting|removal|austragung) (?:aanvragen|request|beantragen)\s?:",
+    r"|\b(?:verwijdering|delisting|removal|austragung) (?:aanvragen|request|beantragen)\s?:"
+    r"|\bverwijdering aanvragen kan via\b",
     re.IGNORECASE,
 )
 #: What a desk's report is about: an IP address, or the reader's network or domain.
@@ -1713,6 +1725,8 @@ _MY_CASE = re.compile(
 _CONDITIONAL = re.compile(
     r"[^.!?]{0,160}\?\s+(?!(?:ik|i|ich|we|wij)\b)(?:\w+\s+){0,3}(?:dan|then|dann|alors)\b"
     r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen|des questions)\s?\?"
+    # ... and its way out if the link fails ("Lukt het niet? Bel ons …", set 369).
+    r"|\b(?:lukt het niet|werkt het niet|doesn't (?:it )?work|not working|klappt es nicht)\s?\?"
     r"|" + QUESTIONS_POINTER,
     re.I,
 )

@@ -127,6 +127,8 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"\{(?:virus|spam|phish)\w{0,8}\?\}|(?:uw )?bericht is als (?:spam|ongewenst) (?:aangemerkt"
     r"|gemarkeerd)|bericht vastgehouden(?: als spam| door het spamfilter)?"
     r"|spam-?melding\s?:\s?bericht (?:gemarkeerd|tegengehouden|geblokkeerd)",
+    # An encryption gateway's failure, a German spam filter's notice (sets 371, 373).
+    r"encryption failed for (?:the )?message to|spamfilter-?benachrichtigung",
     r"(?:垃圾邮件)?(?:隔离|隔離)(?:报告|報告|通知)|تم حظر المرفق",
     r"添付ファイルの[パハ]スワー[ドト](?:の\w{0,12})?",
     # Scanners that could not look inside, and Iberian gateways' notices (sets 345, 351).
@@ -264,6 +266,7 @@ LIST_ADMIN_SUBJECTS: tuple[str, ...] = (
     r"|(?:message|post(?:ing)?) rejected\s?:\s?not a member of\b"
     # ... a list manager's command results and (un)subscribe notices (set 363).
     r"|results of your e-?mail commands?\b|\S{1,60} (?:un)?subscribe notification$"
+    r"|your message to \S{1,80} was rejected\b"
     # A moderator's refusal ("Bericht afgewezen door lijstbeheer gemeenten-avg", set 349).
     r"|(?:bericht|message|nachricht) (?:afgewezen|rejected|abgelehnt) (?:door|by|durch|von)"
     r" (?:de |the |den )?(?:lijstbeheer\w{0,4}|moderator|list (?:moderator|owner|administrator)"
@@ -379,6 +382,10 @@ RECEIPT_BODY_STRONG: str = (
     r"|ihre nachricht an .{1,60} wurde (?:ungelesen|ohne gelesen zu werden) geloscht"
     r"|disposition:\s?(?:manual|automatic)-action/mdn-sent-(?:manually|automatically)"
     # ... and Outlook's Spanish and Portuguese return receipts (set 345).
+    # ... and Dutch webmail's and Belgian clients' own ("Uw bericht aan … met onderwerp "…"
+    # is geopend op …", "werd afgeleverd aan de volgende ontvanger(s)", sets 369 and 373).
+    r"|uw bericht aan \S{1,120} met onderwerp \"[^\"]{1,200}\" is geopend op"
+    r"|werd afgeleverd aan de volgende ontvanger"
     r"|este es un acuse de recibo (?:del|para el) mensaje|este e um recibo de retorno para a"
     r" mensagem|a (?:sua )?mensagem foi entregue aos seguintes destinatarios"
     r"|your message has been delivered to the following recipients|uw bericht is (?:bezorgd"

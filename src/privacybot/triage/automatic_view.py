@@ -162,6 +162,9 @@ NOT_AUTOMATIC = re.compile(
     r"|\b(?:out[- ]of[- ]office|automatisch antwoord|afwezigheidsmelding|auto-?reply)\W{0,2}"
     r" (?:van|from) (?:mij|me)\b"
     r"|\bik ben (?:wel )?gewoon bereikbaar\b(?! (?:op|vanaf|per|na|tot)\b)"
+    # ... or knows what we sent ("de documenten die jullie gestuurd hebben", set 371).
+    r"|\b(?:die|dat|wat) (?:jullie|u) (?:mij |me )?(?:gestuurd|verstuurd|gemaild|toegestuurd)"
+    r" (?:hebben|heeft)\b|\b(?:that|which) you sent me\b"
     r"|\b(?:ik zie|ik lees|i see|i read|ich sehe|ich lese|je vois) (?:dat|that|dass|que)"
     r" (?:jullie|u|je|you|sie|ihr|vous)\b",
     re.IGNORECASE,
@@ -568,6 +571,8 @@ _CONDITIONAL_QUESTION = re.compile(
     # the organisation's: "… opnieuw sturen naar info@…? Dan zorgen wij dat …").
     r"(?!\s(?:\w+\s)?(?:ik|i|ich|yo|io|we)\b)"
     # ... and a template's "Any questions?" before its pointer ("Heeft u vragen? Bekijk …").
+    # ... and "Lukt het niet? Bel ons …" (set 369): a notice's way out if its link fails.
+    r"|\b(?:lukt het niet|werkt het niet|doesn't (?:it )?work|not working|klappt es nicht)\s?\?"
     r"|\b(?:heeft u|heb je|have you|any|haben sie|hast du|avez-vous|des|tiene|domande)\s"
     r"(?:nog\s|noch\s|got\s)?(?:vragen|questions?|fragen|preguntas)\s?\?"
     r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen|des questions)\s?\?"
@@ -1073,11 +1078,19 @@ _PERSONS_ACT = re.compile(
     # our logs", set 361), or copying a colleague in ("(in de cc)", set 367).
     r"|\bwe (?:noticed|saw|found|zagen|hebben) .{0,120}\bin (?:our|onze) (?:logs?|logbestanden)\b"
     r"|(?<=\()(?:in de |in )?cc(?=\))"
+    # ... or letting the request go on, in Portuguese ("Podem continuar com o pedido", set
+    # 368), or sending the papers afterwards in German word order ("… im Urlaub und schicke
+    # die Unterlagen danach", set 374).
+    r"|\bpodem continuar com o (?:meu )?pedido\b"
+    # ... or leaves a step to the desk ("Het koppelingsaccount moet nog door jullie worden
+    # verwijderd", set 370): a notice says "u", and asks no organisation to act.
+    r"|\bmoet(?:en)? nog door jullie (?:worden )?\w+"
+    r"|\bschicke (?:ich )?(?:ihnen )?die unterlagen (?:danach|spater|nachher|nach)"
     r"|\bik heb (?:het|dat|dit|de regel|de melding) (?:\w+ )?(?:gerepareerd|opgelost|hersteld"
     r"|uitgezet|verwijderd)\b|\bi(?:'ve| have) (?:now |just )?(?:fixed|repaired|switched off"
     r"|turned off|disabled) (?:it|that|this|the rule)\b"
     r"|\bi(?:'ve| have) (?:manually )?released (?:it|them|the message|your message)\b"
-    r"|\b(?:stuur|send)\s(?:\w+\s){0,2}(?:post|brieven|letters|mail)\s(?:\w+\s)?(?:naar|to)"
+    r"|\b(?:stuur|stuurt u|send)\s[^.\n]{0,60}\b(?:naar|to)"
     r"\s(?:mijn|my)\s(?:huis|thuis|woon|prive|home|postal)[- ]?(?:adres|address)\b"
     # ... or not having forgotten ("just so you know I haven't forgotten about this").
     r"|\bi (?:haven't|have not) forgotten\b|\bik ben (?:het|uw verzoek|jullie) niet vergeten\b"
