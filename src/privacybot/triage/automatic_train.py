@@ -416,6 +416,14 @@ SETS: tuple[str, ...] = (
     "set373",
     "set374",
     "set375",
+    "set376",
+    "set377",
+    "set378",
+    "set379",
+    "set380",
+    "set381",
+    "set382",
+    "set383",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -794,6 +802,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set373": "mail373",
     "set374": "mail374",
     "set375": "mail375",
+    "set376": "mail376",
+    "set377": "mail377",
+    "set378": "mail378",
+    "set379": "mail379",
+    "set380": "mail380",
+    "set381": "mail381",
+    "set382": "mail382",
+    "set383": "mail383",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
