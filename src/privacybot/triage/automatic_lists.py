@@ -86,7 +86,8 @@ def list_admin(v: MessageView) -> str | None:
     Admin mail often lacks List-* headers; what it has is structure: a list manager's own
     header (``X-List-Administrivia``, ``X-Mailman-*``, ``Mailing-List``), a list manager as
     sender (``mailman@``, ``sympa@``, ``listserv@``, Google Groups' noreply), or a list's
-    role address (``LIST-request@``, ``owner-LIST@``) speaking of a list or subscription.
+    role address (``LIST-request@``, ``owner-LIST@``) speaking of a list or subscription,
+    or such a role address as the envelope sender (a list passing mail on).
     Without those, a list manager's subject ("confirm 6f1c…", "Welcome to the X mailing
     list", "Bevestig uw aanmelding") or its own sentences, never in a human voice
     ("I got 'Welcome to the list' but never subscribed, what data do you hold?").
@@ -97,7 +98,7 @@ def list_admin(v: MessageView) -> str | None:
             return f"list manager header {key}"
     # The envelope of a list's own role address ("owner-ibd-regio@", "fg-kring-request@"):
     # a list passing on its members' posts or its notices (set 367); in none of the
-    # 107,572 people's messages of the blind sets.
+    # 109,972 people's messages of blind sets 1-367, in 1,918 automatic ones.
     for value in v.msg.header_all("Return-Path")[:1]:
         for _, address in getaddresses([value]):
             local = local_part(address).lower()
