@@ -186,14 +186,14 @@ MTA_BODY: tuple[str, ...] = (
     r"el mensaje (?:dirigido a|para|enviado a) .{1,120} (?:ha sido|fue) (?:rechazado|devuelto)",
     # Hosting panels, Japanese, Arabic and Hebrew clients, mail-to-SMS (sets 355-357).
     r"we were unable to deliver the (?:e-?mail|message) below",
-    # Dutch webmail and hosting panels ("Helaas kon uw bericht niet worden afgeleverd bij",
-    # "Uw bericht aan … kon niet worden afgeleverd", sets 360 and 367).
-    r"(?:helaas )?kon uw bericht niet (?:worden )?(?:afgeleverd|bezorgd) (?:bij|aan)",
-    r"uw bericht aan .{1,120} kon niet (?:worden )?(?:afgeleverd|bezorgd)",
     r"お客様が送信されたメールは.{0,40}届きませんでした",
     r"لم تصل رسالتك إلى بعض المستلمين أو كلهم",
     r"ההודעה שלך לא הגיעה לכל הנמענים או לחלק מהם",
     r"uw e-?mail aan .{1,120} is niet (?:als sms )?(?:verstuurd|verzonden|bezorgd|afgeleverd)",
+    # Dutch webmail and hosting panels ("Helaas kon uw bericht niet worden afgeleverd bij",
+    # "Uw bericht aan … kon niet worden afgeleverd", sets 360 and 367).
+    r"(?:helaas )?kon uw bericht niet (?:worden )?(?:afgeleverd|bezorgd) (?:bij|aan)",
+    r"uw bericht aan .{1,120} kon niet (?:worden )?(?:afgeleverd|bezorgd)",
     r"(?:a )?(?:sua )?mensagem (?:abaixo |para .{1,120} )?(?:n[aã]o p[oô]de ser entregue"
     r"|foi (?:devolvida|rejeitada|recusada))",
     r"(?:uw bericht|ihre nachricht|votre message|your message) (?:heeft|hat|n'a pas|did not)"

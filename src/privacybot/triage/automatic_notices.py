@@ -45,6 +45,7 @@ from privacybot.triage.automatic_view import (
     FIRST_PERSON_ANY,
     FORWARD_PREFIX,
     HEAD_CHARS,
+    IF_IT_FAILS,
     LINK_TEXT,
     LONG_NOTICE,
     MOBILE_FOOTER,
@@ -1725,9 +1726,8 @@ _MY_CASE = re.compile(
 _CONDITIONAL = re.compile(
     r"[^.!?]{0,160}\?\s+(?!(?:ik|i|ich|we|wij)\b)(?:\w+\s+){0,3}(?:dan|then|dann|alors)\b"
     r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen|des questions)\s?\?"
-    # ... and its way out if the link fails ("Lukt het niet? Bel ons …", set 369).
-    r"|\b(?:lukt het niet|werkt het niet|doesn't (?:it )?work|not working|klappt es nicht)\s?\?"
-    r"|" + QUESTIONS_POINTER,
+    # ... and its way out if the link fails ("Lukt het niet? Bel ons …").
+    r"|" + IF_IT_FAILS + r"|" + QUESTIONS_POINTER,
     re.I,
 )
 

@@ -127,10 +127,10 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"\{(?:virus|spam|phish)\w{0,8}\?\}|(?:uw )?bericht is als (?:spam|ongewenst) (?:aangemerkt"
     r"|gemarkeerd)|bericht vastgehouden(?: als spam| door het spamfilter)?"
     r"|spam-?melding\s?:\s?bericht (?:gemarkeerd|tegengehouden|geblokkeerd)",
-    # An encryption gateway's failure, a German spam filter's notice (sets 371, 373).
-    r"encryption failed for (?:the )?message to|spamfilter-?benachrichtigung",
     r"(?:垃圾邮件)?(?:隔离|隔離)(?:报告|報告|通知)|تم حظر المرفق",
     r"添付ファイルの[パハ]スワー[ドト](?:の\w{0,12})?",
+    # An encryption gateway's failure, a German spam filter's notice (sets 371, 373).
+    r"encryption failed for (?:the )?message to|spamfilter-?benachrichtigung",
     # Scanners that could not look inside, and Iberian gateways' notices (sets 345, 351).
     r"unscannable (?:content|attachment|message) (?:notification|notice|alert)"
     r"|(?:\[quarantine\]\s?)?message could not be scanned",
@@ -241,8 +241,9 @@ CHALLENGE_ACTION: str = (
     # ... Romanian, Greek, Bulgarian, and "de code in het antwoord zetten" (sets 328-334).
     r"|raspunz\w{0,4} la acest|raspundeti la acest|απαντηστε σε αυτο|отговорете на това"
     r"|in het antwoord (?:te )?zet"
-    # ... Hebrew and Arabic ("השב להודעה זו", "أرسل رداً", set 356).
-    r"|השב להודעה זו|[أا]رسل رد"
+    # ... Hebrew and Arabic ("השב להודעה זו", "أرسل رداً", set 356; matched against folded
+    # text, where أ has lost its hamza).
+    r"|השב להודעה זו|ارسل رد"
     r"|antwoorden op (?:deze|dit) (?:e-?mail|mail|bericht)|antwoord even op (?:deze|dit)"
     r"|odpovezte|odpovedi na tento|odpovedou na tento|odpovedzte|bu e-?postayi yanitla"
     r"|yanitlayin|ответьте на это|svar pa denne|besvar denne|reply with|reply and"
@@ -346,7 +347,7 @@ RECEIPT_SUBJECTS: str = (
     # Estonian, Latvian, Lithuanian ("Loetud:", "Izlasīts:", "Perskaityta:").
     r"|loetud|izlasits|perskaityta|læst|przeczytano|odczytano|odczytane|อ่านแล้ว|पढ़ा गया"
     # Japanese, Vietnamese and Hebrew ("読みました:", "Đã đọc:", "נקרא:", set 355, 356).
-    r"|読みました|đã đọc|da đoc|da doc|נקרא)\s?:"
+    r"|読みました|đã đọc|נקרא)\s?:"
     # Outlook's "displayed" receipt with its tag: "Ontvangstbevestiging (weergegeven) - …".
     r"|(?:ontvangstbevestiging|lesebestatigung|read receipt|accuse de lecture)\s?\("
     r"(?:weergegeven|angezeigt|displayed|affiche)\)"
@@ -382,12 +383,12 @@ RECEIPT_BODY_STRONG: str = (
     r"|ihre nachricht an .{1,60} wurde (?:ungelesen|ohne gelesen zu werden) geloscht"
     r"|disposition:\s?(?:manual|automatic)-action/mdn-sent-(?:manually|automatically)"
     # ... and Outlook's Spanish and Portuguese return receipts (set 345).
+    r"|este es un acuse de recibo (?:del|para el) mensaje|este e um recibo de retorno para a"
+    r" mensagem|a (?:sua )?mensagem foi entregue aos seguintes destinatarios"
     # ... and Dutch webmail's and Belgian clients' own ("Uw bericht aan … met onderwerp "…"
     # is geopend op …", "werd afgeleverd aan de volgende ontvanger(s)", sets 369 and 373).
     r"|uw bericht aan \S{1,120} met onderwerp \"[^\"]{1,200}\" is geopend op"
     r"|werd afgeleverd aan de volgende ontvanger"
-    r"|este es un acuse de recibo (?:del|para el) mensaje|este e um recibo de retorno para a"
-    r" mensagem|a (?:sua )?mensagem foi entregue aos seguintes destinatarios"
     r"|your message has been delivered to the following recipients|uw bericht is (?:bezorgd"
     r"|afgeleverd) bij de volgende|ihre nachricht wurde an (?:die )?folgenden? empfanger"
     r" (?:zugestellt|ubermittelt)|votre message a ete remis aux destinataires suivants"
@@ -451,7 +452,7 @@ RECEIPT_BODY: str = (
     r"|被阅读|被閱讀|읽었습니다|ถูกอ่านเมื่อ"
     # ... Vietnamese, Hebrew, and German naming the reader ("đã được đọc vào lúc", "נקראה
     # בתאריך", "wurde von a@b gelesen", sets 355, 356 and 358).
-    r"|(?:đã|da) (?:được|đuoc|duoc) (?:đọc|đoc|doc) vao luc|נקראה בתאריך"
+    r"|đã được đọc vào lúc|נקראה בתאריך"
     r"|wurde von \S{1,80} gelesen"
     r"|werd geopend door|is geopend door|wurde (?:von .{1,80} )?geoffnet|was read (?:at|by)"
     r"|a ete ouvert par|opened by:|heeft uw bericht geopend|opened your message"

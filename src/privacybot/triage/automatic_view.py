@@ -155,8 +155,6 @@ NOT_AUTOMATIC = re.compile(
     # ... or saying they are not away ("je ne suis pas « absent(e) du bureau »", set 340).
     r"|\b(?:i am|i'm) not (?:away|absent|out of (?:the )?office)|\bik ben (?:helemaal )?niet"
     r" (?:afwezig|weg)\b|\bje ne suis pas\W{1,3}absent|\bich bin nicht (?:abwesend|weg)\b"
-    # ... or having read what we wrote ("Ik zie dat jullie een maand de tijd hebben", set
-    # 359): a notice has not read our mail.
     # ... or says the out-of-office we got was theirs and they are reachable ("jullie zullen
     # een 'out of office' van mij gekregen hebben … Ik ben gewoon bereikbaar", set 360).
     r"|\b(?:out[- ]of[- ]office|automatisch antwoord|afwezigheidsmelding|auto-?reply)\W{0,2}"
@@ -165,6 +163,8 @@ NOT_AUTOMATIC = re.compile(
     # ... or knows what we sent ("de documenten die jullie gestuurd hebben", set 371).
     r"|\b(?:die|dat|wat) (?:jullie|u) (?:mij |me )?(?:gestuurd|verstuurd|gemaild|toegestuurd)"
     r" (?:hebben|heeft)\b|\b(?:that|which) you sent me\b"
+    # ... or having read what we wrote ("Ik zie dat jullie een maand de tijd hebben", set
+    # 359): a notice has not read our mail.
     r"|\b(?:ik zie|ik lees|i see|i read|ich sehe|ich lese|je vois) (?:dat|that|dass|que)"
     r" (?:jullie|u|je|you|sie|ihr|vous)\b",
     re.IGNORECASE,
@@ -559,6 +559,11 @@ QUESTIONS_POINTER = (
     r"\b(?:vragen|questions|fragen)\s?\?\s(?:kijk|bekijk|zie|ga naar|see|visit|go to|siehe"
     r"|besuchen)\b"
 )
+#: A notice's way out if its link fails ("Lukt het niet? Bel ons …", set 369): it asks the
+#: reader nothing.
+IF_IT_FAILS = (
+    r"\b(?:lukt het niet|werkt het niet|doesn't (?:it )?work|not working|klappt es nicht)\s?\?"
+)
 #: A template's conditional question and its answer ("Was dit niet de bedoeling? Reageer
 #: dan via …", "Heeft u dit niet aangevraagd? Dan hoeft u niets te doen"): it asks the
 #: reader nothing.
@@ -570,9 +575,9 @@ _CONDITIONAL_QUESTION = re.compile(
     # bewuste instelling? Dan zoeken we een andere route"; a template's formal "wij" is
     # the organisation's: "… opnieuw sturen naar info@…? Dan zorgen wij dat …").
     r"(?!\s(?:\w+\s)?(?:ik|i|ich|yo|io|we)\b)"
+    # ... and "Lukt het niet? Bel ons …".
+    r"|" + IF_IT_FAILS +
     # ... and a template's "Any questions?" before its pointer ("Heeft u vragen? Bekijk …").
-    # ... and "Lukt het niet? Bel ons …" (set 369): a notice's way out if its link fails.
-    r"|\b(?:lukt het niet|werkt het niet|doesn't (?:it )?work|not working|klappt es nicht)\s?\?"
     r"|\b(?:heeft u|heb je|have you|any|haben sie|hast du|avez-vous|des|tiene|domande)\s"
     r"(?:nog\s|noch\s|got\s)?(?:vragen|questions?|fragen|preguntas)\s?\?"
     r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen|des questions)\s?\?"
@@ -1073,25 +1078,23 @@ _PERSONS_ACT = re.compile(
     # released it", set 357), or asking for the post at home ("Stuur eventuele post liever
     # naar mijn huisadres", set 358).
     r"|\bik heb (?:het|ze|hem|dit|deze|die) (?:\w+ )?(?:vrijgegeven|doorgezet|doorgestuurd)\b"
-    # ... or having mended their own mail setup ("Ik heb dat vandaag gerepareerd", set 353).
+    r"|\bi(?:'ve| have) (?:manually )?released (?:it|them|the message|your message)\b"
+    r"|\b(?:stuur|stuurt u|send)\s[^.\n]{0,60}\b(?:naar|to)"
+    r"\s(?:mijn|my)\s(?:huis|thuis|woon|prive|home|postal)[- ]?(?:adres|address)\b"
     # ... or seeing bounces in their own logs ("We noticed a number of bounce messages … in
     # our logs", set 361), or copying a colleague in ("(in de cc)", set 367).
     r"|\bwe (?:noticed|saw|found|zagen|hebben) .{0,120}\bin (?:our|onze) (?:logs?|logbestanden)\b"
     r"|(?<=\()(?:in de |in )?cc(?=\))"
     # ... or letting the request go on, in Portuguese ("Podem continuar com o pedido", set
-    # 368), or sending the papers afterwards in German word order ("… im Urlaub und schicke
-    # die Unterlagen danach", set 374).
+    # 368).
     r"|\bpodem continuar com o (?:meu )?pedido\b"
     # ... or leaves a step to the desk ("Het koppelingsaccount moet nog door jullie worden
     # verwijderd", set 370): a notice says "u", and asks no organisation to act.
     r"|\bmoet(?:en)? nog door jullie (?:worden )?\w+"
-    r"|\bschicke (?:ich )?(?:ihnen )?die unterlagen (?:danach|spater|nachher|nach)"
+    # ... or having mended their own mail setup ("Ik heb dat vandaag gerepareerd", set 353).
     r"|\bik heb (?:het|dat|dit|de regel|de melding) (?:\w+ )?(?:gerepareerd|opgelost|hersteld"
     r"|uitgezet|verwijderd)\b|\bi(?:'ve| have) (?:now |just )?(?:fixed|repaired|switched off"
     r"|turned off|disabled) (?:it|that|this|the rule)\b"
-    r"|\bi(?:'ve| have) (?:manually )?released (?:it|them|the message|your message)\b"
-    r"|\b(?:stuur|stuurt u|send)\s[^.\n]{0,60}\b(?:naar|to)"
-    r"\s(?:mijn|my)\s(?:huis|thuis|woon|prive|home|postal)[- ]?(?:adres|address)\b"
     # ... or not having forgotten ("just so you know I haven't forgotten about this").
     r"|\bi (?:haven't|have not) forgotten\b|\bik ben (?:het|uw verzoek|jullie) niet vergeten\b"
     r"|\b(?:mijn|onze?) (?:verzoek|vraag)(?: \w+){0,6} blijft (?:gewoon |wel )?staan"
@@ -1110,6 +1113,9 @@ _PERSONS_ACT = re.compile(
     # danach", set 312), or asking us to keep their case open ("Bitte schließen Sie den
     # Vorgang nicht", "sluit mijn verzoek niet af"): a notice keeps no one's case.
     r"|(?:schicke|sende) ich (?:sie|es|ihnen|die unterlagen) (?:danach|spater|nachher)"
+    # ... also in the other word order ("… im Urlaub und schicke die Unterlagen danach", set
+    # 374).
+    r"|\bschicke (?:ich )?(?:ihnen )?die unterlagen (?:danach|spater|nachher|nach)"
     r"|(?:schliessen sie|sluit|close) (?:\w+ ){0,3}(?:den vorgang|die akte|den fall|mijn"
     r" (?:verzoek|dossier|zaak)|het dossier|de zaak|my (?:case|request)) (?:nicht|niet)"
     r"|(?:do not|don't|please don't) close (?:my|the) (?:case|request|file))\b"
