@@ -254,7 +254,10 @@ _FUTURE_ABSENCE = re.compile(
     rf"\b{_AWAY_WORD}(?: (?!{_RETURN_WORD}\b)[\w-]+){{0,5}} {_AHEAD}\b"
     rf"|\b{_AHEAD}(?: (?:\w+ ){{0,3}})?{_AWAY_WORD}\b"
     r"|\b(?:before|voordat|bevor|avant que) (?:my|mijn|mein|mon) (?:\w+ )?(?:leave|verlof"
-    r"|vakantie|holiday|vacation|urlaub|conge)\b",
+    r"|vakantie|holiday|vacation|urlaub|conge)\b"
+    # ... "ik ben er vanaf maandag niet", "ik ben er niet vanaf morgen" (set 381).
+    rf"|\b(?:ben|is|zijn) er {_AHEAD}(?: \w+){{0,2}}? niet\b|\b(?:ben|is|zijn) er (?:\w+ )?niet"
+    rf" {_AHEAD}",
     re.IGNORECASE,
 )
 
@@ -386,8 +389,9 @@ def oof_subject(v: MessageView) -> str | None:
     if match and len(head) <= 200 and _RETURN_DATE.search(head) and not _ASKS.search(head):
         return f"out-of-office subject {match.group(0).strip(' :-')!r} and a return date"
     # A weak word over our own subject, token and all, and no text at all: an away rule
-    # whose template is empty ("Poissa: Ontvangstbevestiging [PRV-2026-00877] …").
-    if match and not head.strip() and TOKEN_RE.search(v.msg.subject or ""):
+    # whose template is empty ("Poissa: Ontvangstbevestiging [PRV-2026-00877] …"), or
+    # holds a greeting only ("Nieobecność: …" over "Dzień dobry,", set 383).
+    if match and _GREETING_ONLY.fullmatch(head) and TOKEN_RE.search(v.msg.subject or ""):
         return f"out-of-office subject {match.group(0).strip(' :-')!r} over our subject, no text"
     return None
 
@@ -587,6 +591,8 @@ _MODAL_REQUEST = re.compile(
     r"(?![^.!?\n]{0,50}\b(?:contact\w{0,4}|terecht|bellen|bel|wenden|bereiken|reach|call"
     r"|kontakt\w{0,4}|erreichen|anrufen|joindre|contacter|appeler|rivolger\w{0,3}"
     r"|contatt\w{1,3}|llamar|contactar"
+    # ... nor where questions go ("Vragen over aanvragen kunt u stellen via 072-…", set 376).
+    r"|stellen via|stellen bij"
     # ... nor a footer's pointer to a portal ("kunt u inloggen op Mijn Spaarbank").
     r"|inloggen|log in|einloggen|se connecter)\b)",
     re.IGNORECASE,
@@ -793,6 +799,8 @@ _CODE_LABEL = re.compile(
     r"|\b(?:de|the|die|le|el|il)\s(?:\w+\s)?code\s(?:is|ist|est|es|e)\b",
     re.IGNORECASE,
 )
+#: Nothing, or a greeting of a few words and its comma ("Dzień dobry,", "Guten Tag,").
+_GREETING_ONLY = re.compile(r"\s*(?:[^\W\d][^\W\d ]*(?: [^\W\d]+){0,2},)?\s*")
 #: A tag in brackets at the end of a subject.
 _TRAILING_TAG = re.compile(r"[\(\[]([^\)\]]{1,40})[\)\]]\s*$")
 #: Our subject echoed in a notice's subject, from our case token on: not the writer's words.

@@ -124,6 +124,8 @@ MTA_BODY: tuple[str, ...] = (
     r"|(?:bonjour\. )?ceci est le programme (?:qmail-send|postfix|exim)",
     # ... and a relay in qmail's words ("Hi. This is the gateway at relay.example.").
     r"hi\. this is the (?:mail )?(?:gateway|relay|mail system|mailer) at \S",
+    # ... or as its delivery agent ("This is the mail delivery agent at mail.x.", set 379).
+    r"(?:hi\. )?this is the (?:mail )?delivery agent at \S",
     r"this message was created automatically by mail delivery software",
     r"this is an automatically generated delivery status notification",
     r"i'm sorry to have to inform you that your message could not",
@@ -198,6 +200,11 @@ MTA_BODY: tuple[str, ...] = (
     r"|foi (?:devolvida|rejeitada|recusada))",
     r"(?:uw bericht|ihre nachricht|votre message|your message) (?:heeft|hat|n'a pas|did not)"
     r" .{0,40}(?:niet bereikt|nicht erreicht|atteint|reach)",
+    # ... and old Exchange's line under the To/Subject/Sent block it opens with ("Your
+    # message / To: … / Sent: … / did not reach the following recipient(s):", set 378).
+    r"did not reach the following recipient\(?s?\)?\s?:",
+    r"hat folgende\(?n?\)? empf[äa~]nger nicht erreicht\s?:",
+    r"heeft de volgende (?:ontvanger|geadresseerde)\(?n?s?\)? niet bereikt\s?:",
 )
 BOUNCE_SUBJECT = alternation(BOUNCE_SUBJECTS, r"(?:\W|$)")
 _BOUNCE_WEAK_SUBJECT = alternation(BOUNCE_WEAK_SUBJECTS, r"(?:\W|$)")
@@ -290,9 +297,11 @@ ABUSE_DESK_ASKS = re.compile(
     r"|please (?:investigate and )?(?:reply|respond) within \d{1,3} (?:hours|days)"
     # ... and to take the recipient off the sender's lists ("Gelieve deze ontvanger uit uw
     # verzendlijsten te verwijderen", "Please remove this recipient from your lists").
-    # ... also as a question ("Wilt u de ontvanger van uw verzendlijst verwijderen?", set 348).
+    # ... also as a question ("Wilt u de ontvanger van uw verzendlijst verwijderen?", set 348),
+    # or of the user who complained ("Wilt u deze gebruiker uit uw verzendlijsten
+    # verwijderen?", set 381).
     r"|(?:gelieve|wij verzoeken u|wilt u|kunt u) (?:deze|de)"
-    r" (?:ontvanger|geadresseerde|adres)\w{0,2} (?:uit|van) (?:uw|je|jullie)"
+    r" (?:ontvanger|geadresseerde|adres|gebruiker)\w{0,2} (?:uit|van) (?:uw|je|jullie)"
     r" \w{0,12}lijst\w{0,2} (?:te )?(?:verwijderen|halen)"
     # ... and a blocklist's pointer to its delisting page ("U kunt dit IP-adres laten
     # verwijderen via https://…", "You can request delisting at …", set 278).

@@ -71,6 +71,7 @@ from privacybot.triage.automatic_view import (
     returns_a_copy_below,
     squash,
     without_conditional_questions,
+    without_faq,
     without_our_subject,
 )
 from privacybot.triage.quotes import CLOSING
@@ -368,6 +369,17 @@ _CLICK_TO_DELIVER = re.compile(
     r" (?:\w+ ){0,3}(?:bezorgd|afgeleverd|delivered|zugestellt|distribue|delivre|reaches|aankomt))",
     re.IGNORECASE,
 )
+#: ... or to enter the code it gives at its page so that the mail is delivered ("Voer code
+#: EDBJFJ in op https://… om het te laten bezorgen", set 376); a link's dots end no sentence.
+_CODE_TO_DELIVER = re.compile(
+    r"\b(?:voer|vul) (?:de )?code \S{3,12} in\b(?:[^.!?]|\.(?=\S)){0,120}\bom (?:het|hem"
+    r"|uw bericht|je bericht|de mail|uw e-?mail) (?:te laten )?(?:bezorgen|afleveren)\b"
+    r"|\benter (?:the )?code \S{3,12}\b(?:[^.!?]|\.(?=\S)){0,120}\bto (?:have (?:it|your"
+    r" message) delivered|deliver (?:it|your message)|release (?:it|your message))\b"
+    r"|\bgeben sie (?:den )?code \S{3,12}\b(?:[^.!?]|\.(?=\S)){0,120}\bein,? (?:um|damit)"
+    r" (?:sie|ihre nachricht) (?:zuzustellen|zugestellt)",
+    re.IGNORECASE,
+)
 _CLICK_TO_BE_LISTED = re.compile(
     r"\b(?:click|klik|klicken sie|cliquez)\b[^.!?]{0,60}\b(?:to be added to|om (?:te worden )?"
     r"toegevoegd (?:te worden )?aan|um (?:in|auf)) (?:my|mijn|meine?)"
@@ -414,7 +426,9 @@ def gateway_subject(v: MessageView) -> str | None:
     match = _GATEWAY_SUBJECT.match(v.subject)
     if match is None or v.subject.rstrip().endswith("?"):
         return None
-    if not v.human_voice and not v.first_person:
+    # The notice's own "Waarom ontvang ik dit?", which it answers below (set 382), is not
+    # the writer speaking of themselves.
+    if not v.human_voice and not first_person_in(without_faq(v.own_words)):
         return f"gateway notice subject {match.group(0).strip()!r}"
     # The held message's own subject in the notice's field ("Onderwerp: Request to erase my
     # personal data", "件名: … correct my details", sets 354 and 355) is the sender's, not
@@ -515,6 +529,11 @@ _YOURS_RELEASED = re.compile(
     r" wordt (?:dan |pas )?(?:doorgelaten|vrijgegeven)\b"
     r"|\b(?:daarna|dan|pas dan) komt uw (?:bericht|mail|e-?mail) (?:\w+ ){0,3}binnen\b"
     r"|\byour (?:mail|message|e-?mail) will reach me(?: directly)?\b"
+    # ... and every later one ("After that all your future messages will reach me
+    # directly", set 381; "komen al uw volgende berichten direct bij mij aan").
+    r"|\b(?:all )?your (?:future|later|next|further) (?:e-?mails|messages|mails) will (?:then )?"
+    r"reach me\b|\b(?:al )?uw (?:toekomstige|volgende|latere) (?:berichten|e-?mails|mails)"
+    r" (?:komen|worden) (?:dan |daarna )?(?:direct |meteen )?(?:bij mij )?(?:binnen|aan|bezorgd)\b"
     r"|\bihre (?:ursprungliche )?(?:e-?mail"
     r"|nachricht) wird (?:dann |erst )?freigegeben\b|\bvotre (?:message|courriel) (?:initial )?"
     r"sera (?:alors )?libere\b",
@@ -544,7 +563,7 @@ def challenge(v: MessageView) -> str | None:
     # Asked to click a link so that the mail is delivered: what a challenge asks, even one
     # written in its owner's first person ("klik op deze link, zodat ik je mail ontvang").
     unquoted = _QUOTED_SPAN.sub(" ", head)
-    click = _CLICK_TO_DELIVER.search(unquoted)
+    click = _CLICK_TO_DELIVER.search(unquoted) or _CODE_TO_DELIVER.search(unquoted)
     if click and "://" in v.msg.body[:HEAD_CHARS] and not _OWN_SETTINGS.search(head):
         return f"challenge: a link to click so the mail is delivered ({click.group(0)[:50]!r})"
     # ... or to be added to the owner's list of allowed senders ("Please click below to be
@@ -1356,6 +1375,11 @@ def complaint_report(v: MessageView) -> str | None:
         and not _complainant(v)
     ):
         return f"complaint tally {tally.group(0)[:30]!r} about a sending address"
+    # A blocklist's receipt for a delisting request ("Your delisting request for
+    # 198.51.100.137 has been received and processed", set 383): about an address, not a
+    # person's data.
+    if _DELISTING_RECEIPT.search(v.own_words) and not _complainant(v):
+        return "a blocklist's receipt for a delisting request"
     # The cheap header tests first: most mail has no complaint subject at all.
     if not (subject or desk_report) or _complainant(v):
         return None
@@ -1386,11 +1410,28 @@ _COMPLAINT_TALLY = re.compile(
     r"|\bcomplaint rate for (?:this|the|your) (?:campaign|mailing|list) is \d",
     re.IGNORECASE,
 )
+#: A delisting request for an IP address, received or done ("delisting request for
+#: 198.51.100.137 has been processed", "verzoek tot delisting van 192.0.2.7 is ontvangen").
+_DELISTING_RECEIPT = re.compile(
+    r"\b(?:delisting|de-listing|removal) request for (?:ip )?\d{1,3}(?:\.\d{1,3}){3} (?:has been"
+    r"|was|is) (?:received|processed|approved|accepted|granted|completed)\b"
+    r"|\bverzoek tot (?:delisting|de-listing) (?:van|voor) (?:ip )?\d{1,3}(?:\.\d{1,3}){3}"
+    r" (?:is|werd) (?:ontvangen|verwerkt|goedgekeurd|afgehandeld)\b",
+    re.IGNORECASE,
+)
 #: ARF's human-readable part opens so (RFC 5965 §2, the "email abuse report" of its example).
 _ARF_PROSE = re.compile(
     r"\bthis is an? (?:e-?mail )?(?:abuse|spam|fraud|virus) report for an? (?:e-?mail )?message"
     # ... also naming the message by its id (Microsoft's JMRP, set 301).
-    r"(?: with the message-?id of <[^>\s]{1,200}>)? (?:received|sent) from\b",
+    r"(?: with the message-?id of <[^>\s]{1,200}>)? (?:received|sent) from\b"
+    # ... or says whose complaint it is: a message one of the provider's users marked as
+    # spam ("Hieronder vindt u een bericht dat door een van onze gebruikers als ongewenst is
+    # gemarkeerd", set 381).
+    r"|\b(?:bericht|e-?mail|mail) (?:dat|die) door een van onze (?:gebruikers|klanten|abonnees)"
+    r" als (?:ongewenst|spam|junk) is (?:gemarkeerd|gemeld|aangemerkt)\b"
+    r"|\b(?:message|e-?mail) (?:that|which) (?:one of our (?:users|customers|subscribers)"
+    r" (?:has )?(?:marked|reported) as (?:spam|junk|unwanted)|(?:was|has been) (?:marked"
+    r"|reported) as (?:spam|junk|unwanted) by one of our (?:users|customers|subscribers))\b",
     re.IGNORECASE,
 )
 #: Domains only complaint services send from ("…@abuse.x", "…@fbl.x", SpamCop's reporters'
@@ -1483,7 +1524,10 @@ _DELISTING = re.compile(
     r"|solicitud de exclusion|pedido de remocao)\s?:"
     # ... also as a heading over the link ("Verwijdering aanvragen: https://…", set 315).
     r"|\b(?:verwijdering|delisting|removal|austragung) (?:aanvragen|request|beantragen)\s?:"
-    r"|\bverwijdering aanvragen kan via\b",
+    r"|\bverwijdering aanvragen kan via\b"
+    # ... or a heading or sentence leading to the list's page ("Aanvraag tot verwijdering:
+    # https://…", "Verwijderen kan via https://…", sets 377 and 380).
+    r"|\b(?:aanvraag tot verwijdering\s?:|verwijderen kan via)\s?(?=https?://)",
     re.IGNORECASE,
 )
 #: What a desk's report is about: an IP address, or the reader's network or domain.
@@ -1500,7 +1544,9 @@ _ABOUT_AN_ADDRESS = re.compile(
     # ... the Hungarian order ("a 203.0.113.12 IP-címről").
     r"|\b\d{1,3}(?:\.\d{1,3}){3} ip-\w{2,8}\b"
     r"|\b(?:your|uw|ihr\w{0,2}|votre) (?:network|netwerk|netz\w{0,8}|infrastructure|ip"
-    r"|domain|domein|domaine|vps|server|mailserver|serveur)\b"
+    r"|domain|domein|domaine|vps|server|mailserver|serveur"
+    # ... or the systems it came from ("mail sent from your systems", set 380).
+    r"|systems|systemen|mail ?servers)\b"
     # ... or the sending address a complaint was received for.
     r"|\bcomplaint (?:received )?(?:for|about|regarding) <?[\w.+=-]{1,64}@"
     # ... or the domain a summary is about ("Summary of complaints for conxillium.nl").
@@ -1542,16 +1588,16 @@ def _complainant(v: MessageView) -> bool:
     sender it reports; a citizen says "my address", "I never agreed"."""
     if not a_person(v):
         return False
-    text = URL.sub(" ", ABUSE_DESK_ASKS.sub(" ", v.own_words))
+    # ... nor a blocklist's way off its list ("Verwijdering kan worden aangevraagd via het
+    # webformulier", set 303; "Verwijderen kan via https://…", set 380): the removal of a
+    # listing, not of anyone's data.  Read before the links go, as some lead to one.
+    text = URL.sub(" ", _DELISTING.sub(" ", ABUSE_DESK_ASKS.sub(" ", v.own_words)))
     # ... nor the complaint the desk quotes between its markers ("--- complaint --- I never
     # asked for this mail … --- end ---", set 358): the reporter's words, not the writer's.
     text = _QUOTED_COMPLAINT.sub(" ", text)
     # ... nor the reported message's text the desk quotes ("Tekst: \"Uw verificatiecode is
     # 602846\"", set 321).
     text = _QUOTED_TEXT.sub(" ", text)
-    # ... nor a blocklist's way off its list ("Verwijdering kan worden aangevraagd via het
-    # webformulier", set 303): the removal of a listing, not of anyone's data.
-    text = _DELISTING.sub(" ", text)
     return first_person_in(text) or asks_or_owns(without_our_subject(v.subject), text)
 
 

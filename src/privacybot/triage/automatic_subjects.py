@@ -87,6 +87,10 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"(?:complaint|abuse report|spam report|junk (?:mail )?report) (?:about|regarding|for)"
     r" (?:a )?message from \d{1,3}(?:\.\d{1,3}){3}",
     r"end[- ]user (?:quarantine )?digest",
+    # A gateway swapping a large attachment for a link ("Large attachment replaced by
+    # download link", set 379).
+    r"(?:large |big )?attachments? (?:replaced|removed|stripped|converted) (?:by|with|into)"
+    r" (?:a )?(?:download )?link|(?:grote )?bijlagen? vervangen door (?:een )?(?:download)?link",
     r"(?:your )?(?:daily |weekly )?(?:spam|junk|quarantine)(?: mail| e-?mail)? (?:digest|summary"
     r"|report|notification|notice|overview)",
     r"(?:message|e-?mail|mail)s? (?:held|withheld|stopped|rejected|blocked)(?: for review)?",
@@ -266,7 +270,7 @@ LIST_ADMIN_SUBJECTS: tuple[str, ...] = (
     # A group refusing a non-member's post ("Message rejected: not a member of x", set 355).
     r"|(?:message|post(?:ing)?) rejected\s?:\s?not a member of\b"
     # ... a list manager's command results and (un)subscribe notices (set 363).
-    r"|results of your e-?mail commands?\b|\S{1,60} (?:un)?subscribe notification$"
+    r"|results of your (?:e-?mail )?commands?\b|\S{1,60} (?:un)?subscribe notification$"
     r"|your message to \S{1,80} was rejected\b"
     # A moderator's refusal ("Bericht afgewezen door lijstbeheer gemeenten-avg", set 349).
     r"|(?:bericht|message|nachricht) (?:afgewezen|rejected|abgelehnt) (?:door|by|durch|von)"
@@ -285,8 +289,12 @@ LIST_ADMIN_SUBJECTS: tuple[str, ...] = (
     r"(?:approval|moderation|review)|.{1,60} post from .{1,80} requires approval",
     r"welcome to (?:the )?.{1,80}(?:mailing ?list|list|group)\b|(?:welcome to|goodbye from)"
     r" \S{1,80}@|welcome to .{1,60}@",
-    r"you (?:have been|are now|were|are no longer) (?:un)?subscribed\b|you have been (?:added to"
-    r"|removed from) .{1,80}|your membership in (?:the )?.{1,80} (?:has been|is) (?:disabled"
+    r"you (?:have been|are now|were|are no longer) (?:un)?subscribed\b|you(?: have|'ve) been"
+    r" (?:added to|removed from) .{1,80}"
+    # ... and a group's own word that a manager added the reader ("Je bent toegevoegd aan de
+    # groep klantenraad", set 378).
+    r"|(?:je bent|u bent|jij bent) toegevoegd aan (?:de )?(?:google-?)?(?:groep|lijst"
+    r"|mailinglijst) |your membership in (?:the )?.{1,80} (?:has been|is) (?:disabled"
     r"|suspended|removed)|.{1,80} mailing list memberships reminder",
     r"(?:un)?subscri(?:ption|be) (?:confirmation|request|notice|notification|confirmed|removed)"
     r"|list (?:subscription|membership) (?:confirmation|notice)",
@@ -354,7 +362,7 @@ RECEIPT_SUBJECTS: str = (
     r"|message status\s?-\s?(?:opened|read)\b"
     # Roundcube's Indonesian receipt ("Dibaca - Ontvangstbevestiging [PRV-…]"), GroupWise's
     # Dutch one ("Bericht geopend: …").
-    r"|dibaca\s?[:-]|bericht geopend\s?:|message opened$"
+    r"|dibaca\s?[:-]|bericht (?:geopend|gelezen)\s?:|message opened$"
     r"|(?:return|read|delivery) receipt|read-receipt|lesebestatigung|leesbevestiging|accuse de"
     r" lecture|notification de lecture|conferma di lettura|confirmacion de lectura|confirmacao"
     r" de leitura|laskvitto|(?:message )?disposition notification"
@@ -389,9 +397,14 @@ RECEIPT_BODY_STRONG: str = (
     # is geopend op …", "werd afgeleverd aan de volgende ontvanger(s)", sets 369 and 373).
     r"|uw bericht aan \S{1,120} met onderwerp \"[^\"]{1,200}\" is geopend op"
     r"|werd afgeleverd aan de volgende ontvanger"
+    # ... and the message named in quotes before whom it went to ("Het bericht "…" dat u op
+    # 11 juni 2026 verzond aan … is geopend op", "The message "…" that you sent to … has
+    # been read", set 377).
+    r"|het bericht \"[^\"]{1,200}\" dat u op .{1,40} verzond aan \S{3,120} is (?:geopend|gelezen)"
+    r"|the message \"[^\"]{1,200}\" that you sent to \S{1,120} has been (?:read|opened)\b"
     r"|your message has been delivered to the following recipients|uw bericht is (?:bezorgd"
-    r"|afgeleverd) bij de volgende|ihre nachricht wurde an (?:die )?folgenden? empfanger"
-    r" (?:zugestellt|ubermittelt)|votre message a ete remis aux destinataires suivants"
+    r"|afgeleverd) bij de volgende|(?:ihre|die) nachricht wurde an (?:die )?folgenden?"
+    r" empfanger (?:zugestellt|ubermittelt)|votre message a ete remis aux destinataires suivants"
     r"|(?:the )?message (?:that )?you sent (?:was|has been) opened by the recipient"
     r"|(?:uw )?bericht .{0,160}is geopend door de ontvanger|wurde vom empfanger geoffnet"
     # A mail tracker's receipt ("… opened your email "…" on Sep 23, 22:10 using Mailtrack").

@@ -447,7 +447,7 @@ class MessageView:
         about a bounce or pasting JSON writes like this; machines' notices do not.
         """
         text = _without_redirect_questions(without_conditional_questions(self.own_words))
-        text = not_the_writers(URL.sub(" ", _URGENT_SENTENCE.sub(" ", _without_faq(text))))
+        text = not_the_writers(URL.sub(" ", _URGENT_SENTENCE.sub(" ", without_faq(text))))
         # A template's question in the subject too ("Hoe tevreden bent u over ons contact?").
         subject = without_conditional_questions(without_our_subject(self.subject))
         return (
@@ -977,7 +977,7 @@ def speaks_under_a_notice_subject(v: MessageView) -> bool:
     code, or their autoresponder spoken of as theirs.  Machines' notices under those
     subjects say none of it."""
     head = v.head_text
-    text = _without_faq(without_conditional_questions(v.own_words))
+    text = without_faq(without_conditional_questions(v.own_words))
     text = URL.sub(" ", URGENT_QUESTION.sub(" ", _without_redirect_questions(text)))
     text = not_the_writers(text)
     subject = _OUR_SUBJECT_ECHO.sub(" ", _REPLY_TO_OURS.sub(" ", v.subject))
@@ -1028,7 +1028,7 @@ _FAQ_QUESTION = re.compile(
 )
 
 
-def _without_faq(text: str) -> str:
+def without_faq(text: str) -> str:
     """``text`` without a notice's own FAQ question, when nothing else in it is in the
     first person: "Why am I receiving this? I never wrote to you" is a person asking."""
     match = _FAQ_QUESTION.search(text)
@@ -1091,6 +1091,14 @@ _PERSONS_ACT = re.compile(
     # ... or leaves a step to the desk ("Het koppelingsaccount moet nog door jullie worden
     # verwijderd", set 370): a notice says "u", and asks no organisation to act.
     r"|\bmoet(?:en)? nog door jullie (?:worden )?\w+"
+    # ... or tells the desk how to reach them while away, by their own choice ("Jullie hoeven
+    # mij niet te bellen, mailen is prima", set 377), or through family to call ("dan kunt u
+    # mijn zoon bellen", set 376; not "mijn zoon leest mijn post", which notices say too).
+    r"|\b(?:hoeft|hoeven) (?:mij|me) niet te (?:bellen|mailen)\b|\b(?:e-?)?mailen is (?:prima"
+    r"|goed|fijn|ok)\b|\bno need to (?:call|phone|ring) me\b"
+    r"|\b(?:kunt|kan|mag) (?:u|je|jullie) (?:\w+ )?mijn (?:zoon|dochter|man|vrouw|partner|broer"
+    r"|zus) (?:\w+ )?(?:bellen|mailen|bereiken|benaderen)\b|\byou (?:can|may) (?:call|ring"
+    r"|phone|reach|contact) my (?:son|daughter|husband|wife|partner|brother|sister)\b"
     # ... or having mended their own mail setup ("Ik heb dat vandaag gerepareerd", set 353).
     r"|\bik heb (?:het|dat|dit|de regel|de melding) (?:\w+ )?(?:gerepareerd|opgelost|hersteld"
     r"|uitgezet|verwijderd)\b|\bi(?:'ve| have) (?:now |just )?(?:fixed|repaired|switched off"
@@ -1264,9 +1272,16 @@ _IN_ERROR = (
     r"|irrt[u~]mlich|f[a~]lschlicherweise|par erreur)\b"
 )
 _RECEIVED = r"\b(?:ontvangen|toegezonden|bereikt|received|erhalten|re[cç]u)\b"
+#: ... or of a mail not meant for its reader ("Als dit bericht niet voor u bestemd is, wordt
+#: u verzocht … het bericht te verwijderen", set 382).
+_NOT_FOR_YOU = (
+    r"\b(?:niet (?:voor|aan) u (?:bestemd|gericht)|niet de (?:beoogde )?(?:geadresseerde|ontvanger)"
+    r"|not (?:intended|meant) for you|not the intended recipient|nicht (?:f[u~]r sie|an sie)"
+    r" bestimmt|nicht der (?:vorgesehene|richtige) empf[a~]nger)\b"
+)
 _MISDELIVERY_SENTENCE = re.compile(
     rf"(?:^|(?<=[.!?]))[^.!?]{{0,200}}(?:{_IN_ERROR}[^.!?]{{0,40}}{_RECEIVED}"
-    rf"|{_RECEIVED}[^.!?]{{0,80}}{_IN_ERROR})[^.!?]{{0,250}}[.!?]?",
+    rf"|{_RECEIVED}[^.!?]{{0,80}}{_IN_ERROR}|{_NOT_FOR_YOU})[^.!?]{{0,250}}[.!?]?",
     re.IGNORECASE,
 )
 
@@ -1353,10 +1368,15 @@ _MTA_SAYS_I = re.compile(
 def first_person_in(text: str) -> bool:
     """``text`` (folded) says I, me or my, leaving out links, their button texts, mail
     addresses, portal names ("Mijn Omgeving") and a mail system's own "I"."""
-    text = _MTA_SAYS_I.sub(" ", text)
+    text = _LETTER_SPACED.sub(" ", _MTA_SAYS_I.sub(" ", text))
     text = URL.sub(" ", LINK_TEXT.sub(" ", ADDRESS.sub(" ", _MONDAY.sub(" ", text))))
     text = _NORDIC_I.sub(" ", _CITED.sub(" ", text))
     return bool(FIRST_PERSON_ANY.search(_PORTAL_NAME.sub(" ", text)))
+
+
+#: A word spelt out in spaced capitals ("V I R U S  A L E R T", amavis, set 381): its "I"
+#: is a letter, not the writer.
+_LETTER_SPACED = re.compile(r"\b[A-Z](?: {1,2}[A-Z]){3,}\b")
 
 
 #: A lower-case "i" that no English verb follows: the Nordic and Dutch-dialect "in"
