@@ -513,7 +513,7 @@ FIRST_READINGS: dict[int, str] = {
     # Sets 376-383: the same brief, one emphasis each (the energy transition, municipal
     # taxes and benefits, small IT suppliers, journalism and public records, health
     # insurers and care administration, odd formatting, very long mail, a ninth ordinary
-    # month); read on 6833d3d2df, the final code of stop 37, and left as read.
+    # month); read on 6833d3d2df, the final code of stop 37, and fixed in fd5582480b.
     376: "99.0 %, 2/300",
     377: "98.75 %, 2/300",
     378: "99.0 %, 0/300",
@@ -522,6 +522,17 @@ FIRST_READINGS: dict[int, str] = {
     381: "97.25 %, 1/300",
     382: "98.75 %, 0/300",
     383: "99.5 %, 0/300",
+    # Sets 384-391: the same brief, one emphasis each (agriculture, chat bots and
+    # transcripts, house purchase and mortgages, life events, labour migrants, signed and
+    # encrypted mail, village life, a tenth ordinary month); read on fd5582480b.
+    384: "99.5 %, 1/300",
+    385: "96.5 %, 0/300",
+    386: "99.5 %, 0/300",
+    387: "99.75 %, 0/300",
+    388: "98.5 %, 1/300",
+    389: "99.75 %, 1/300",
+    390: "98.75 %, 3/300",
+    391: "97.5 %, 0/300",
 }
 
 

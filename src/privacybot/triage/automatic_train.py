@@ -424,6 +424,14 @@ SETS: tuple[str, ...] = (
     "set381",
     "set382",
     "set383",
+    "set384",
+    "set385",
+    "set386",
+    "set387",
+    "set388",
+    "set389",
+    "set390",
+    "set391",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -810,6 +818,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set381": "mail381",
     "set382": "mail382",
     "set383": "mail383",
+    "set384": "mail384",
+    "set385": "mail385",
+    "set386": "mail386",
+    "set387": "mail387",
+    "set388": "mail388",
+    "set389": "mail389",
+    "set390": "mail390",
+    "set391": "mail391",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
