@@ -91,7 +91,8 @@ OOF_WEAK_SUBJECTS: tuple[str, ...] = (
     r"|вне офиса|извън офиса|відпустка|у відпустці|відсутн\w{0,6}|одсутан|одсутна",
     r"mimo (?:kancel[a~]r|u[r~]ad)\w{0,2}|dovolen[a~]|nepr[i~]tomn\w{0,4}|nieobecn\w{0,4}"
     r"|poza biurem|szabads[a~]g\w{0,3}|h[a~]zon k[i~]v[u~]l|t[a~]voll[e~]t"
-    r"|[i~]n afara biroului|odsot(?:en|na|nost)|dopust|izinde|ofis d[i~][s~][i~]nda"
+    r"|[i~]n afara biroului|absent(?:a)? din birou|odsot(?:en|na|nost)"
+    r"|dopust|izinde|ofis d[i~][s~][i~]nda"
     r"|puhkusel|eemal|atvalinajum\w{0,3}|prombutn\w{0,4}|atostog\w{0,4}",
     r"poissaolo|poissa|lomalla|away from (?:the |my )?(?:office|desk)|away|on (?:annual "
     r"|maternity |parental |paternity |sick |study )?leave|(?:maternity|parental|paternity)"
@@ -906,7 +907,7 @@ _FAMILY_STANDS_IN = re.compile(
     r"\b(?:bel|call|contact|mail) (?:gerust |dan )?(?:mijn|my) (?:dochter|zoon|man|vrouw|broer"
     r"|zus|daughter|son|husband|wife|brother|sister)\b"
     r"|\b(?:mijn|my) (?:dochter|zoon|broer|zus|daughter|son|brother|sister)(?: \w+)? (?:mag|kan"
-    r"|leest|may|can|reads|will)\b"
+    r"|leest|kijkt|may|can|reads|checks|will)\b"
     # ... or a partner reading along ("Mijn man kijkt in de tussentijd mee in deze mailbox,
     # u mag hem gewoon antwoorden", set 361).
     r"|\b(?:mijn|my) (?:man|vrouw|partner|husband|wife) (?:kijkt|leest|reads|checks)\b"

@@ -80,7 +80,11 @@ BOUNCE_SUBJECTS: tuple[str, ...] = (
     # ... Arabic and Hebrew ("رسالة غير مسلمة", "לא נמסר:"), mail-to-SMS (sets 356, 357).
     r"|رسالة غير مسلمة|לא נמסר\s?:|bericht niet (?:verzonden|verstuurd) als sms"
     r"|unable to deliver (?:your |the )?(?:message|mail|e-?mail)"
-    r"|nie dostarczono|nedorucitel\w{0,3}|kezbesithetetlen|nelivrat|(?:ileti )?teslim edilemedi",
+    r"|nie dostarczono|nedorucitel\w{0,3}|kezbesithetetlen|nelivrat|(?:ileti )?teslim edilemedi"
+    # ... Romanian, Czech, Ukrainian, Turkish, Dutch webmail's and Notes' report (sets 388-390).
+    r"|mesaj nelivrat|nedoru[c~]en[a~] zpr[a~]va|zpr[a~]va nedoru[c~]ena|лист не доставлено"
+    r"|(?:mesaj|ileti) iletilemedi|onbestelbare (?:e-?mail|mail|bericht)|foutrapport\s?:"
+    r"|fehlerbericht\s?:",
     r"message status\s?[:-]\s?(?:undeliverable|not delivered|delivery failed)|delivery failure"
     r"|delivery notification: delivery has"
     r" failed|(?:notificacion de estado de entrega|notification d'etat de remise|benachrichtigung"
@@ -200,6 +204,17 @@ MTA_BODY: tuple[str, ...] = (
     r"|foi (?:devolvida|rejeitada|recusada))",
     r"(?:uw bericht|ihre nachricht|votre message|your message) (?:heeft|hat|n'a pas|did not)"
     r" .{0,40}(?:niet bereikt|nicht erreicht|atteint|reach)",
+    # ... Polish, Romanian, Czech, Ukrainian, Turkish and Dutch webmail's in their own
+    # words, and Notes' line under "Ihr Dokument: …" (sets 385-390).
+    r"wiadomo[sś~?][cć~?] nie zosta[lł~?]a dostarczona do (?:nast[eę~?]puj[aą~?]cych"
+    r"|niekt[oó~?]rych)",
+    r"mesajul (?:dumneavoastr[aă~?]|dvs\.?) (?:c[aă~?]tre|pentru) .{1,120} nu a putut fi (?:livrat"
+    r"|trimis)",
+    r"va[sš~?]e zpr[aá~?]va pro .{1,120} (?:nebyla|nemohla b[yý~?]t) doru[cč~?]ena",
+    r"ваш лист (?:до|для) .{1,120} не (?:доставлено|було доставлено)",
+    r"\S+ adresine g[oö~?]nderdi[gğ~?]iniz ileti teslim edilemedi",
+    r"we konden (?:je|uw) bericht niet (?:bezorgen|afleveren) (?:bij|aan)",
+    r"wurde nicht zugestellt an\s?:|was not delivered to\s?:|is niet afgeleverd bij\s?:",
     # ... and old Exchange's line under the To/Subject/Sent block it opens with ("Your
     # message / To: … / Sent: … / did not reach the following recipient(s):", set 378).
     r"did not reach the following recipient\(?s?\)?\s?:",
@@ -430,6 +445,10 @@ def bounce_subject(v: MessageView) -> str | None:
     return None
 
 
+#: Opening quotation marks.
+_QUOTE_MARKS = "\"“„«‘'"
+
+
 def mta_body(v: MessageView) -> str | None:
     """A mail system's opening line; never in a person's voice (a citizen pasting a bounce
     under "my letter to you came back, why?" writes the question too), nor under the
@@ -439,6 +458,10 @@ def mta_body(v: MessageView) -> str | None:
     if v.human_voice:
         return None
     for line in v.head:
+        # A bounce's words in quotation marks are someone quoting it ("dostałem taki
+        # komunikat: "Wiadomość nie została dostarczona …"", set 9), not the bounce.
+        if line.lstrip()[:1] in _QUOTE_MARKS:
+            continue
         # As written, else folded: Polish "Nie można dostarczyć" is written in the
         # patterns' folded letters (set 361).
         match = _MTA_LINE.match(line)

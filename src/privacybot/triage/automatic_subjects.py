@@ -87,6 +87,12 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"(?:complaint|abuse report|spam report|junk (?:mail )?report) (?:about|regarding|for)"
     r" (?:a )?message from \d{1,3}(?:\.\d{1,3}){3}",
     r"end[- ]user (?:quarantine )?digest",
+    # A held message's subject after the filter's verdict ("Possible spam: …", set 385), and
+    # a link checker's notice ("Uw bericht bevatte een verdachte link", set 391).
+    r"possible spam\s?:|mogelijk (?:spam|ongewenst)\s?:",
+    r"(?:uw|your|ihre) (?:bericht|message|nachricht) (?:bevatte|bevat|contained|contains|enthielt)"
+    r" (?:een|a|an|einen) (?:verdachte|suspicious|malicious|onveilige|unsafe|verdachtigen) (?:link"
+    r"|url|bijlage|attachment|anhang)",
     # A gateway swapping a large attachment for a link ("Large attachment replaced by
     # download link", set 379).
     r"(?:large |big )?attachments? (?:replaced|removed|stripped|converted) (?:by|with|into)"

@@ -544,7 +544,10 @@ _OUR_SUBJECT_ECHO = re.compile(
     # ... else to the end of the line, a quote, or a sentence that ends and another that
     # starts ("… Klacht but we did not ask. Could you check?": the question is theirs).
     r"|(?:(?:auto|re|aw|antw)\s?:\s?)*\[prv-\d{4}-\d{5}\]"
-    r"(?:[^\"'”»\n.!?]|'(?=\w)|[.!?](?!\s+(?-i:[A-Z]))){0,120}",
+    r"(?:[^\"'”»\n.!?]|'(?=\w)|[.!?](?!\s+(?-i:[A-Z]))){0,120}"
+    # ... or our reply's subject with the token at its end ("Onbestelbaar: Re: Datalek
+    # melding? [PRV-2026-00483]", set 385): from its "Re:" on, the citizen's words we echoed.
+    r"|\b(?:re|aw|antw)\s?:\s?[^\[\]\n]{1,120}\[prv-\d{4}-\d{5}\]\s*$",
     re.IGNORECASE,
 )
 
@@ -1069,6 +1072,15 @@ _PERSONS_ACT = re.compile(
     # ik dat daarna", "Stuur alles gewoon per post", set 335).
     r"|ik bel (?:wel|jullie|u|je)\b|stuur ik (?:dat|het|die|ze) (?:daarna|later|na terugkomst)"
     r"|stuur (?:alles|het|de brief|uw brief) (?:\w+ )?per (?:post|e-?mail|mail)"
+    # ... also in English ("if you send documents please send by email, not post", set 388;
+    # in none of the 9,640 blind away notices).
+    r"|\bsend (?:\w+ ){0,2}by (?:e-?mail|post|mail)\b"
+    # ... or allow-listing the desk ("We hebben conxillium.nl nu toegevoegd aan de
+    # toegestane afzenders", set 384).
+    r"|\b(?:we|wij|ik) (?:hebben|heb) (?:\S+ ){0,3}(?:toegevoegd aan|gezet op) (?:de |onze )?"
+    r"(?:toegestane afzenders|whitelist|witte lijst|safe ?senders?|allow ?list)"
+    r"|\b(?:we|i)(?:'ve| have) (?:now |just )?(?:added|put) \S+ (?:to|on) (?:our|the|my)"
+    r" (?:allow|safe|white) ?(?:list|senders)"
     # ... or someone copied in, who may act for them ("Mijn dochter Priya mag namens mij
     # contact opnemen, zij staat in de cc", set 337): an autoresponder copies no one in.
     # (Not the family member alone: autoresponders say "mijn zoon leest mijn post" too,
