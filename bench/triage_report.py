@@ -524,7 +524,8 @@ FIRST_READINGS: dict[int, str] = {
     383: "99.5 %, 0/300",
     # Sets 384-391: the same brief, one emphasis each (agriculture, chat bots and
     # transcripts, house purchase and mortgages, life events, labour migrants, signed and
-    # encrypted mail, village life, a tenth ordinary month); read on fd5582480b.
+    # encrypted mail, village life, a tenth ordinary month); read on fd5582480b, fixed in
+    # c0295eb16b.
     384: "99.5 %, 1/300",
     385: "96.5 %, 0/300",
     386: "99.5 %, 0/300",
@@ -533,6 +534,17 @@ FIRST_READINGS: dict[int, str] = {
     389: "99.75 %, 1/300",
     390: "98.75 %, 3/300",
     391: "97.5 %, 0/300",
+    # Sets 392-399: the same brief, one emphasis each (waste, water and public works,
+    # health apps, online games, machine-translated mail, payroll and HR, forwarded by
+    # colleagues, social support at home, an eleventh ordinary month); read on c0295eb16b.
+    392: "99.5 %, 0/300",
+    393: "99.5 %, 0/300",
+    394: "98.5 %, 1/300",
+    395: "98.5 %, 6/300",
+    396: "99.5 %, 0/300",
+    397: "99.75 %, 0/300",
+    398: "99.5 %, 1/300",
+    399: "99.75 %, 3/300",
 }
 
 

@@ -432,6 +432,14 @@ SETS: tuple[str, ...] = (
     "set389",
     "set390",
     "set391",
+    "set392",
+    "set393",
+    "set394",
+    "set395",
+    "set396",
+    "set397",
+    "set398",
+    "set399",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -826,6 +834,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set389": "mail389",
     "set390": "mail390",
     "set391": "mail391",
+    "set392": "mail392",
+    "set393": "mail393",
+    "set394": "mail394",
+    "set395": "mail395",
+    "set396": "mail396",
+    "set397": "mail397",
+    "set398": "mail398",
+    "set399": "mail399",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
