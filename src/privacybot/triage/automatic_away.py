@@ -29,6 +29,7 @@ from privacybot.triage.automatic_subjects import (
 from privacybot.triage.automatic_view import (
     ADDRESS,
     CLIENT_REPLY,
+    FYI_LEAD,
     LONG_NOTICE,
     MOBILE_FOOTER,
     NOT_AUTOMATIC,
@@ -756,19 +757,10 @@ _POINTS_ELSEWHERE = re.compile(
 )
 
 
-#: A person's "for your information" opening a note.
-_FYI_LEAD = re.compile(
-    r"^\W{0,3}(?:even |kort )?(?:ter info(?:rmatie)?|fyi|for your information|zur info(?:rmation)?"
-    r"|pour info"
-    r"|ter kennisname|korte mededeling|kort berichtje|quick note|kurze (?:info|mitteilung))\s?:",
-    re.IGNORECASE,
-)
-
-
 def _a_note_of_its_own(v: MessageView) -> bool:
     """ "Ter info: ik ben … niet bereikbaar" on a mail of its own: a person letting us know;
     an autoresponder answers a message and does not open with a note (set 287)."""
-    return bool(_FYI_LEAD.match(v.head_text)) and not answers_us(v)
+    return bool(FYI_LEAD.match(v.head_text)) and not answers_us(v)
 
 
 def _away_request(text: str) -> re.Match[str] | None:

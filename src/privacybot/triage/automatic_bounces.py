@@ -19,6 +19,7 @@ from privacybot.triage.automatic_view import (
     CLIENT_REPLY,
     FIRST_PERSON_ANY,
     FORWARD_PREFIX,
+    FYI_LEAD,
     HEAD_CHARS,
     MOBILE_FOOTER,
     PERSON_REQUEST,
@@ -84,7 +85,7 @@ BOUNCE_SUBJECTS: tuple[str, ...] = (
     # ... Romanian, Czech, Ukrainian, Turkish, Dutch webmail's and Notes' report (sets 388-390).
     r"|mesaj nelivrat|nedoru[c~]en[a~] zpr[a~]va|zpr[a~]va nedoru[c~]ena|лист не доставлено"
     r"|(?:mesaj|ileti) iletilemedi|onbestelbare (?:e-?mail|mail|bericht)|foutrapport\s?:"
-    r"|fehlerbericht\s?:",
+    r"|fehlerbericht\s?:|r[u~]ckl[a~]ufer\s?:|zwrot poczty\s?:",
     r"message status\s?[:-]\s?(?:undeliverable|not delivered|delivery failed)|delivery failure"
     r"|delivery notification: delivery has"
     r" failed|(?:notificacion de estado de entrega|notification d'etat de remise|benachrichtigung"
@@ -214,6 +215,10 @@ MTA_BODY: tuple[str, ...] = (
     r"ваш лист (?:до|для) .{1,120} не (?:доставлено|було доставлено)",
     r"\S+ adresine g[oö~?]nderdi[gğ~?]iniz ileti teslim edilemedi",
     r"we konden (?:je|uw) bericht niet (?:bezorgen|afleveren) (?:bij|aan)",
+    r"nie uda[lł~?]o si[eę~?] dostarczy[cć~?] wiadomo[sś~?]ci do [\w.+-]{1,64}@",
+    r"wiadomo[sś~?][cć~?] do .{1,120} nie zosta[lł~?]a dostarczona",
+    r"ihre nachricht konnte an (?:einen oder mehrere|alle|folgende) empf[äa~]nger nicht"
+    r" zugestellt werden",
     r"wurde nicht zugestellt an\s?:|was not delivered to\s?:|is niet afgeleverd bij\s?:",
     # ... and old Exchange's line under the To/Subject/Sent block it opens with ("Your
     # message / To: … / Sent: … / did not reach the following recipient(s):", set 378).
@@ -436,9 +441,12 @@ def bounce_subject(v: MessageView) -> str | None:
     if match:
         return f"bounce subject {match.group(0).strip()!r}"
     match = _BOUNCE_WEAK_SUBJECT.match(v.subject)
+    # A weak subject signed by a person ("Bounce van jullie ontvangstbevestiging" over an IT
+    # officer's log line and "Mvg, Tineke Mulder", set 395; 0 of 1,786 blind bounces).
     if (
         match
         and not (v.human_voice or v.first_person or _reports_own_bounce(v))
+        and not closes_with_a_name(v)
         and _MAIL_SYSTEM_WORDS.search(" ".join(v.head))
     ):
         return f"bounce subject {match.group(0).strip()!r} and mail-system wording"
@@ -525,7 +533,9 @@ def bounce_structure(v: MessageView) -> str | None:
     own = fold(" ".join(line.strip() for line in lines[: marks[0] if marks else len(lines)]))
     returned = bool(v.part_types & _RETURNED_PARTS)
     said = _SMTP_REPLY.search(own) or (returned and _DELIVERY_FAILED.search(own))
-    if not said or v.human_voice:
+    # ... nor a person's note over the bounce they send on ("Ter informatie: op jullie
+    # website staat nog een oud adres", set 399).
+    if not said or v.human_voice or FYI_LEAD.match(v.head_text):
         return None
     text = URL.sub(" ", own)
     if FIRST_PERSON_ANY.search(text) or "?" in text:
@@ -653,7 +663,9 @@ def smtp_diagnostic(v: MessageView) -> str | None:
     its notation, not a person's, unless a person pasted it under a question.  Read in
     the writer's own text only: a bounce forwarded under "FYI" is a person's mail, and so
     is one pasted under a note ("Ter info.", "Goedemiddag,")."""
-    if v.human_voice or v.first_person or opens_with_a_note(v):
+    # ... nor one signed by a person who explains it ("Logregel ter info: … Regards, Fleur
+    # Nieuwenhuis, IT Operations", set 394).
+    if v.human_voice or v.first_person or opens_with_a_note(v) or closes_with_a_name(v):
         return None
     found = structure.smtp_diagnostic("\n".join(v.head))
     return f"mail-server diagnostic {found!r}" if found else None

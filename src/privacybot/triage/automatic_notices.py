@@ -250,7 +250,9 @@ CHALLENGE_BODY: tuple[str, ...] = (
     # A question to answer before the held mail goes through.
     r"(?:to release it|to deliver it|om (?:het|uw bericht) (?:vrij te geven|af te leveren)"
     r"|to get (?:it )?(?:past|through)(?: (?:my|our|the) (?:spam ?)?filter)?),? (?:please )?"
-    r"(?:answer|beantwoord|reply)\b",
+    r"(?:answer|beantwoord|reply|type|enter)\b",
+    # ... or waiting for it ("Your email to x@… is waiting for verification", set 395).
+    r"your (?:e-?mail|message) to \S{1,80} is (?:waiting|awaiting|held) (?:for )?verification",
     r"(?:allow|accept)s? (?:incoming )?(?:messages?|e-?mails?|mail) only from (?:senders|people"
     r"|addresses)",
     r"(?:absenderadresse|afzenderadres|sender(?:'s)? address|adresse d'expediteur|adresse de"
@@ -559,6 +561,10 @@ _YOURS_RELEASED = re.compile(
 )
 
 
+#: "Who are you?" as a challenge's subject.
+_WHO_ARE_YOU = re.compile(r"\b(?:who are you|wie bent u|wer sind sie|qui etes-vous)\s?\?", re.I)
+
+
 #: A short span in quotation marks.
 _QUOTED_SPAN = re.compile(r"(?:^|(?<=\s))['\"“‘„«][^'\"”’«»\n]{6,120}['\"”’»](?=[\s.,;:!?)]|$)")
 
@@ -604,7 +610,9 @@ def challenge(v: MessageView) -> str | None:
     released = _YOURS_RELEASED.search(text)
     if released and _CHALLENGE_ACTION.search(fold(v.msg.body[:HEAD_CHARS])):
         return f"challenge: the reader's mail released once they act ({released.group(0)[:50]!r})"
-    if asks_or_owns(_QUIZ.sub(" ", v.subject), text):
+    # A challenge's subject asking who the sender is ("[Mailinblock] Who are you?", set 395)
+    # asks the reader nothing of ours.
+    if asks_or_owns(_WHO_ARE_YOU.sub(" ", _QUIZ.sub(" ", v.subject)), text):
         return None
     # A button's label in quotation marks ('Click "Send my message"', set 346) is the
     # service's, not the writer's own message.
@@ -1522,7 +1530,9 @@ _LISTED = re.compile(
     # listing's own field ("Listed since: …", set 301).
     r"|\b(?:staat|staan|is|werd)\b[^.]{0,60}\bop (?:onze|de|een) (?:blokkade|block|black|zwarte "
     r"|spam)?lijst\b|\blisted since\s?:"
-    r"|\bvoorkomt op (?:de|een|onze) (?:\S+ )?(?:blocklist|blacklist|blokkadelijst|zwarte lijst)",
+    r"|\bvoorkomt op (?:de|een|onze) (?:\S+ )?(?:blocklist|blacklist|blokkadelijst|zwarte lijst)"
+    # ... "your sending IP 192.0.2.118 appears on ExampleBL" (set 394).
+    r"|\b(?:ip|address)\s\d{1,3}(?:\.\d{1,3}){3} appears on\b",
     re.IGNORECASE,
 )
 #: ... its subject ("Blocklist notice: 198.51.100.198", "Your IP … has been listed",
@@ -1531,7 +1541,9 @@ _LISTING_SUBJECT = re.compile(
     r"\b(?:block|black|deny|spam|backscatter)[- ]?list(?:ing|ed)?\b|\bhas been listed\b"
     r"|\blisting (?:notice|notification|alert)\b|\blisted (?:on|in|at)\b|\bdelisting\b"
     r"|\bgelistet\b|\bblocklisted\b|\bwpis\w{0,4} na list|\bzarazeni na\b|\binserimento in\b"
-    r"|\bblokkeerlijst\b",
+    r"|\bblokkeerlijst\b"
+    # ... or the address and the word alone ("[DNSBL-Noord] 198.51.100.32 listed", set 399).
+    r"|\b\d{1,3}(?:\.\d{1,3}){3} (?:is )?listed\b",
     re.IGNORECASE,
 )
 #: ... and its way off the list ("To request delisting, visit …", "You can request removal

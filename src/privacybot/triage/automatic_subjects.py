@@ -87,6 +87,10 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"(?:complaint|abuse report|spam report|junk (?:mail )?report) (?:about|regarding|for)"
     r" (?:a )?message from \d{1,3}(?:\.\d{1,3}){3}",
     r"end[- ]user (?:quarantine )?digest",
+    # A sandbox holding an attachment, a gateway refusing to send without TLS (sets 394,
+    # 397).
+    r"(?:attachment )?sandboxing in progress|safe attachments\s?:\s?scan"
+    r"|tls[- ](?:zustellung|delivery|bezorging) (?:fehlgeschlagen|failed|mislukt)",
     # A held message's subject after the filter's verdict ("Possible spam: …", set 385), and
     # a link checker's notice ("Uw bericht bevatte een verdachte link", set 391).
     r"possible spam\s?:|mogelijk (?:spam|ongewenst)\s?:",
@@ -276,7 +280,12 @@ LIST_ADMIN_SUBJECTS: tuple[str, ...] = (
     # A group refusing a non-member's post ("Message rejected: not a member of x", set 355).
     r"|(?:message|post(?:ing)?) rejected\s?:\s?not a member of\b"
     # ... a list manager's command results and (un)subscribe notices (set 363).
-    r"|results of your (?:e-?mail )?commands?\b|\S{1,60} (?:un)?subscribe notification$"
+    r"|results of your (?:e-?mail )?commands?\b"
+    # ... a group's owner asked to approve a member ("salaris-l: request to join", set 396),
+    # and a list's receipt for leaving ("Uw afmelding voor x is verwerkt", set 392).
+    r"|\S{1,60}\s?:\s?request to join\b|(?:uw|je) (?:afmelding|aanmelding|uitschrijving"
+    r"|inschrijving) (?:voor|bij|van) \S{1,60} is (?:verwerkt|bevestigd)\b"
+    r"|\S{1,60} (?:un)?subscribe notification$"
     r"|your message to \S{1,80} was rejected\b"
     # A moderator's refusal ("Bericht afgewezen door lijstbeheer gemeenten-avg", set 349).
     r"|(?:bericht|message|nachricht) (?:afgewezen|rejected|abgelehnt) (?:door|by|durch|von)"
@@ -368,7 +377,7 @@ RECEIPT_SUBJECTS: str = (
     r"|message status\s?-\s?(?:opened|read)\b"
     # Roundcube's Indonesian receipt ("Dibaca - Ontvangstbevestiging [PRV-…]"), GroupWise's
     # Dutch one ("Bericht geopend: …").
-    r"|dibaca\s?[:-]|bericht (?:geopend|gelezen)\s?:|message opened$"
+    r"|dibaca\s?[:-]|bericht (?:geopend|gelezen)\s?:|message opened(?:$|\s?:)"
     r"|(?:return|read|delivery) receipt|read-receipt|lesebestatigung|leesbevestiging|accuse de"
     r" lecture|notification de lecture|conferma di lettura|confirmacion de lectura|confirmacao"
     r" de leitura|laskvitto|(?:message )?disposition notification"
@@ -408,6 +417,8 @@ RECEIPT_BODY_STRONG: str = (
     # been read", set 377).
     r"|het bericht \"[^\"]{1,200}\" dat u op .{1,40} verzond aan \S{3,120} is (?:geopend|gelezen)"
     r"|the message \"[^\"]{1,200}\" that you sent to \S{1,120} has been (?:read|opened)\b"
+    # A tracker naming the reader ("Jan Groen opened your message "…" on Sat, …", set 398).
+    r"|opened your message \"[^\"]{1,200}\" on\b"
     r"|your message has been delivered to the following recipients|uw bericht is (?:bezorgd"
     r"|afgeleverd) bij de volgende|(?:ihre|die) nachricht wurde an (?:die )?folgenden?"
     r" empfanger (?:zugestellt|ubermittelt)|votre message a ete remis aux destinataires suivants"

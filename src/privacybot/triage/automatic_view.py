@@ -884,6 +884,16 @@ _FYI_NOTE = re.compile(
 )
 
 
+#: A person's "for your information" opening a note, colon and all ("Ter informatie: op
+#: jullie website staat …", "Even een berichtje: ik ben …").
+FYI_LEAD = re.compile(
+    r"^\W{0,3}(?:even |kort )?(?:ter info(?:rmatie)?|fyi|for your information|zur info(?:rmation)?"
+    r"|pour info|ter kennisname|korte mededeling|kort berichtje|een (?:kort )?berichtje"
+    r"|quick note|kurze (?:info|mitteilung))\s?:",
+    re.IGNORECASE,
+)
+
+
 def opens_with_a_note(v: MessageView) -> bool:
     """The writer's first line is a person's short note over what follows (``_FYI_NOTE``)."""
     first = next((line for line in v.head if line.strip()), "")
@@ -1122,6 +1132,17 @@ _PERSONS_ACT = re.compile(
     # terugkomst aan haar voorleggen", a secretary for an absent colleague, set 295).
     r"|ik heb (?:uw|je|jullie) (?:bericht|mail|e-?mail) gelezen|i have read your (?:message"
     r"|e-?mail|mail)|ich habe ihre (?:nachricht|e-?mail|mail) gelesen"
+    # ... or seen it ("wilde toch even laten weten dat ik uw bericht heb gezien", set 395).
+    r"|\bik (?:heb )?(?:uw|je|jullie) (?:bericht|mail|e-?mail) (?:heb )?gezien\b"
+    r"|\bi(?:'ve| have) seen your (?:message|e-?mail|mail)\b"
+    # ... or promising to send a document when back ("Ik stuur document als ik terug ben",
+    # set 395), or telling the desk it may wait ("U kunt wachten met reageren tot ik terug
+    # ben", set 398), or who fetches their post ("Mijn buurvrouw haalt mijn post op").
+    r"|\bik stuur (?:u |jullie |je )?(?:\w+ ){0,2}(?:document|documenten|stukken|papieren"
+    r"|kopie|scan|id-?bewijs|paspoort)\b"
+    r"|\b(?:u kunt|jullie kunnen|je kunt) (?:gerust )?wachten met (?:reageren|antwoorden)\b"
+    r"|\byou (?:can|may) wait (?:with|to) (?:reply|answer)\w{0,3}\b"
+    r"|\bmijn (?:buurvrouw|buurman|buren) (?:haalt|halen|leest|lezen|kijkt)\b"
     # ... or promising to send what the desk asked for ("Na terugkomst stuur ik de gevraagde
     # stukken", "lähetän pyytämänne liitteet", sets 297 and 300): a notice sends nothing.
     r"|(?:stuur|zend|mail|lever) ik (?:u |jullie |je )?(?:\w+ ){0,3}(?:de |het )?(?:gevraagde"
