@@ -536,7 +536,8 @@ FIRST_READINGS: dict[int, str] = {
     391: "97.5 %, 0/300",
     # Sets 392-399: the same brief, one emphasis each (waste, water and public works,
     # health apps, online games, machine-translated mail, payroll and HR, forwarded by
-    # colleagues, social support at home, an eleventh ordinary month); read on c0295eb16b.
+    # colleagues, social support at home, an eleventh ordinary month); read on c0295eb16b,
+    # fixed in e4a73dfd60.
     392: "99.5 %, 0/300",
     393: "99.5 %, 0/300",
     394: "98.5 %, 1/300",
@@ -545,6 +546,17 @@ FIRST_READINGS: dict[int, str] = {
     397: "99.75 %, 0/300",
     398: "99.5 %, 1/300",
     399: "99.75 %, 3/300",
+    # Sets 400-407: the same brief, one emphasis each (culture and events funding, telecom
+    # providers, libraries and adult education, security and cameras, elections, night and
+    # weekend mail, writing from abroad, a twelfth ordinary month); read on e4a73dfd60.
+    400: "99.5 %, 0/300",
+    401: "98.25 %, 0/300",
+    402: "99.25 %, 4/300",
+    403: "99.5 %, 5/300",
+    404: "99.5 %, 0/300",
+    405: "99.25 %, 3/300",
+    406: "98.25 %, 0/300",
+    407: "99.5 %, 0/300",
 }
 
 

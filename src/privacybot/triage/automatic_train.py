@@ -440,6 +440,14 @@ SETS: tuple[str, ...] = (
     "set397",
     "set398",
     "set399",
+    "set400",
+    "set401",
+    "set402",
+    "set403",
+    "set404",
+    "set405",
+    "set406",
+    "set407",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -842,6 +850,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set397": "mail397",
     "set398": "mail398",
     "set399": "mail399",
+    "set400": "mail400",
+    "set401": "mail401",
+    "set402": "mail402",
+    "set403": "mail403",
+    "set404": "mail404",
+    "set405": "mail405",
+    "set406": "mail406",
+    "set407": "mail407",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
