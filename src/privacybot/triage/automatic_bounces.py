@@ -85,7 +85,8 @@ BOUNCE_SUBJECTS: tuple[str, ...] = (
     # ... Romanian, Czech, Ukrainian, Turkish, Dutch webmail's and Notes' report (sets 388-390).
     r"|mesaj nelivrat|nedoru[c~]en[a~] zpr[a~]va|zpr[a~]va nedoru[c~]ena|лист не доставлено"
     r"|(?:mesaj|ileti) iletilemedi|onbestelbare (?:e-?mail|mail|bericht)|foutrapport\s?:"
-    r"|fehlerbericht\s?:|r[u~]ckl[a~]ufer\s?:|zwrot poczty\s?:",
+    r"|fehlerbericht\s?:|r[u~]ckl[a~]ufer\s?:|zwrot poczty\s?:|g[a~]r inte att leverera\s?:"
+    r"|pesan tidak dapat dikirim",
     r"message status\s?[:-]\s?(?:undeliverable|not delivered|delivery failed)|delivery failure"
     r"|delivery notification: delivery has"
     r" failed|(?:notificacion de estado de entrega|notification d'etat de remise|benachrichtigung"
@@ -215,6 +216,9 @@ MTA_BODY: tuple[str, ...] = (
     r"ваш лист (?:до|для) .{1,120} не (?:доставлено|було доставлено)",
     r"\S+ adresine g[oö~?]nderdi[gğ~?]iniz ileti teslim edilemedi",
     r"we konden (?:je|uw) bericht niet (?:bezorgen|afleveren) (?:bij|aan)",
+    # ... Outlook's Swedish, and Indonesian webmail's (sets 401 and 406).
+    r"meddelandet kunde inte levereras till (?:alla|vissa|f[öo~?]ljande) mottagare",
+    r"pesan yang anda kirim tidak dapat (?:diterima|dikirim)",
     r"nie uda[lł~?]o si[eę~?] dostarczy[cć~?] wiadomo[sś~?]ci do [\w.+-]{1,64}@",
     r"wiadomo[sś~?][cć~?] do .{1,120} nie zosta[lł~?]a dostarczona",
     r"ihre nachricht konnte an (?:einen oder mehrere|alle|folgende) empf[äa~]nger nicht"

@@ -344,7 +344,7 @@ _NUMBER = (
 )
 _QUIZ = re.compile(
     r"\b(?:what|wat|was|wie ?viel|combien|cuanto|quanto|hoeveel|ile|how much|vad|hva|hvad|mika"
-    r"|kolik)\s(?:is|ist|fait|font|fa|es|e|wordt|jest|are|ar|er|on|je)\s"
+    r"|kolik)\s(?:is|ist|ergibt|fait|font|fa|es|e|wordt|jest|are|ar|er|on|je)\s"
     + _NUMBER
     + r"\s?(?:\+|plus"
     r"|en|and|und|et|y|e|i|x|times|maal|mal|og|och|ja|a|per|fois|por|minus|min|moins|menos"
@@ -453,6 +453,9 @@ def gateway_subject(v: MessageView) -> str | None:
     # ... nor the gateway's own question over its release link ("Is dit bericht gewenst?
     # Geef het vrij via …").
     rest = _WANTED_QUESTION.sub(" ", URL.sub(" ", rest))
+    # ... nor the held message's subject named inside a sentence ("… was removed. Subject of
+    # the message: Re: Vraag over mijn gegevens", set 405).
+    rest = _INLINE_SUBJECT.sub(" ", rest)
     # ... nor the held messages' subjects a digest lists in quotation marks ("Re: Klacht over
     # gebruik van mijn gegevens" in a quarantine summary's table, set 391).
     rest = _QUOTED_TEXT.sub(" ", rest)
@@ -561,6 +564,11 @@ _YOURS_RELEASED = re.compile(
 )
 
 
+#: A held message's subject named in a notice's sentence, to the end of its line.
+_INLINE_SUBJECT = re.compile(
+    r"\b(?:subject of the message|onderwerp van het bericht|betreff der nachricht)\s?:[^\n]*",
+    re.IGNORECASE,
+)
 #: "Who are you?" as a challenge's subject.
 _WHO_ARE_YOU = re.compile(r"\b(?:who are you|wie bent u|wer sind sie|qui etes-vous)\s?\?", re.I)
 
@@ -1512,7 +1520,7 @@ _LISTED = re.compile(
     r"|\bhas been listed\.|\bwas added to (?:the )?\S{1,80} (?:block|black|deny)list\b"
     r"|\bis (?:now )?listed (?:on|in|at)\b"
     # ... "has been temporarily listed in", a monitor's "Status: LISTED" (sets 362, 367).
-    r"|\bhas been (?:temporarily )?listed (?:on|in|at|by)\b|\bstatus\s?:\s?listed\b"
+    r"|\bhas been (?:temporarily )?(?:de)?listed (?:on|in|at|by)\b|\bstatus\s?:\s?listed\b"
     # ... and in Dutch ("Uw IP-adres … staat op de blokkeerlijst van …", set 373).
     r"|\bstaat op de (?:blokkeer|zwarte |block|black)lijst\b"
     # ... a monitor's "appeared on the following blocklists", or a named service ("was
@@ -1600,7 +1608,8 @@ _ABOUT_AN_ADDRESS = re.compile(
     # ... or the domain a report sums up ("Complaint feedback summary for conxillium.nl"),
     # the netblock or the address listed ("198.51.100.46 was added to …"), or a text
     # message's sender id ("afzender-ID \"CONXILLIUM\"").
-    r"|\b(?:summary|report|overzicht) (?:for|voor|fur) [\w-]{1,63}\.[a-z]{2,6}\b"
+    r"|\b(?:summary|report|overzicht) (?:for|voor|fur) (?:(?:sending )?domain )?[\w-]{1,63}"
+    r"\.[a-z]{2,6}\b"
     r"|\bnetblock\s\d{1,3}(?:\.\d{1,3}){3}"
     r"|\b\d{1,3}(?:\.\d{1,3}){3} (?:was|has been|is (?:now )?)(?:added|listed)\b"
     r"|\b(?:afzender-?id|sender[- ]id|absender-?id)\b"

@@ -87,6 +87,11 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"(?:complaint|abuse report|spam report|junk (?:mail )?report) (?:about|regarding|for)"
     r" (?:a )?message from \d{1,3}(?:\.\d{1,3}){3}",
     r"end[- ]user (?:quarantine )?digest",
+    # A scanner's warning under its product's name, a size limit in Dutch, a virus named in
+    # Dutch (sets 401, 402, 405).
+    r"\S{1,30} warning\s?:\s?virus (?:found|detected)|grootte van (?:het )?bericht overschrijdt"
+    r" (?:de )?limiet|virus gevonden in (?:een |het )?bericht"
+    r"|waarschuwing\s?:\s?bijlage verwijderd",
     # A sandbox holding an attachment, a gateway refusing to send without TLS (sets 394,
     # 397).
     r"(?:attachment )?sandboxing in progress|safe attachments\s?:\s?scan"
@@ -285,7 +290,7 @@ LIST_ADMIN_SUBJECTS: tuple[str, ...] = (
     # and a list's receipt for leaving ("Uw afmelding voor x is verwerkt", set 392).
     r"|\S{1,60}\s?:\s?request to join\b|(?:uw|je) (?:afmelding|aanmelding|uitschrijving"
     r"|inschrijving) (?:voor|bij|van) \S{1,60} is (?:verwerkt|bevestigd)\b"
-    r"|\S{1,60} (?:un)?subscribe notification$"
+    r"|\S{1,60} (?:un)?subscribe notification$|\d{1,4} \S{1,60} moderator request\(s\) waiting"
     r"|your message to \S{1,80} was rejected\b"
     # A moderator's refusal ("Bericht afgewezen door lijstbeheer gemeenten-avg", set 349).
     r"|(?:bericht|message|nachricht) (?:afgewezen|rejected|abgelehnt) (?:door|by|durch|von)"
@@ -370,7 +375,9 @@ RECEIPT_SUBJECTS: str = (
     # Estonian, Latvian, Lithuanian ("Loetud:", "Izlasīts:", "Perskaityta:").
     r"|loetud|izlasits|perskaityta|læst|przeczytano|odczytano|odczytane|อ่านแล้ว|पढ़ा गया"
     # Japanese, Vietnamese and Hebrew ("読みました:", "Đã đọc:", "נקרא:", set 355, 356).
-    r"|読みました|đã đọc|נקרא)\s?:"
+    r"|読みました|đã đọc|נקרא"
+    # Turkish clients' delivery receipt ("Teslim edildi: …", set 406).
+    r"|teslim edildi)\s?:"
     # Outlook's "displayed" receipt with its tag: "Ontvangstbevestiging (weergegeven) - …".
     r"|(?:ontvangstbevestiging|lesebestatigung|read receipt|accuse de lecture)\s?\("
     r"(?:weergegeven|angezeigt|displayed|affiche)\)"
@@ -419,6 +426,8 @@ RECEIPT_BODY_STRONG: str = (
     r"|the message \"[^\"]{1,200}\" that you sent to \S{1,120} has been (?:read|opened)\b"
     # A tracker naming the reader ("Jan Groen opened your message "…" on Sat, …", set 398).
     r"|opened your message \"[^\"]{1,200}\" on\b"
+    # ... and Turkish ("İletiniz aşağıdaki alıcılara teslim edildi", set 406).
+    r"|iletiniz asagidaki alicilara teslim edildi"
     r"|your message has been delivered to the following recipients|uw bericht is (?:bezorgd"
     r"|afgeleverd) bij de volgende|(?:ihre|die) nachricht wurde an (?:die )?folgenden?"
     r" empfanger (?:zugestellt|ubermittelt)|votre message a ete remis aux destinataires suivants"
@@ -455,7 +464,7 @@ RECEIPT_BODY: str = (
     # Notes: "Het bericht "…" dat u op <datum> verstuurde naar <adres> is geopend.".
     r"|\bverstuurde naar \S{3,120} is geopend|\bsent to \S{3,120} (?:was|has been) opened"
     # Outlook in Spanish: "se eliminó sin haber sido leído".
-    r"|se elimino sin haber sido leido"
+    r"|se elimino sin (?:haber sido|ser) leido"
     r"|a ete lu (?:le|par)|a ete supprime sans"
     r" avoir ete lu|e stato letto|e stato eliminato senza essere letto|se (?:ha )?le[i~]do el"
     r"|se leyo el|fue eliminado sin leer|se elimino sin leer|foi lida em"

@@ -103,6 +103,10 @@ CITIZEN = re.compile(
     r"|auskunft|erase|erasure|(?<!berichten )(?<!e-mails )(?<!mails )verwijder(?:en|ing)"
     r"|delete (?:my|all)|loschung|loschen sie"
     r"|welke (?:persoons)?gegevens|what (?:personal )?data|which (?:personal )?data"
+    # ... or what is held about the writer ("Ik wil weten wat de gemeente van mij heeft",
+    # set 402).
+    r"|wat (?:\w+ ){0,3}(?:van|over) mij (?:heeft|hebben|weet|weten|bewaart|bewaren|opslaat)"
+    r"|what (?:\w+ ){0,3}(?:has|have|holds?|keeps?|knows?) (?:on|about) me"
     r"|welche (?:personenbezogenen )?daten|quelles donnees"
     r"|supprimer mes|access request|(?:deletion|erasure|data|privacy|subject access) request"
     r"|verzoek (?:om|tot) (?:inzage|verwijdering|correctie|rectificatie)|auskunftsersuchen"
@@ -1116,8 +1120,14 @@ _PERSONS_ACT = re.compile(
     # ... or tells the desk how to reach them while away, by their own choice ("Jullie hoeven
     # mij niet te bellen, mailen is prima", set 377), or through family to call ("dan kunt u
     # mijn zoon bellen", set 376; not "mijn zoon leest mijn post", which notices say too).
-    r"|\b(?:hoeft|hoeven) (?:mij|me) niet te (?:bellen|mailen)\b|\b(?:e-?)?mailen is (?:prima"
-    r"|goed|fijn|ok)\b|\bno need to (?:call|phone|ring) me\b"
+    # ... also "Mail is prima" (not "mail is goed ontvangen"), "Bel me liever niet op
+    # vrijdag", "Mijn nieuwe adres geef ik daarna door" (sets 403 and 405; none of the
+    # 10,056 blind away notices of oof-subject, absence-notice and away-notice says these).
+    r"|\b(?:hoeft|hoeven) (?:mij|me) niet te (?:bellen|mailen)\b|\bno need to (?:call|phone"
+    r"|ring) me\b|\b(?:e-?)?mail(?:en is (?:prima|goed|fijn|ok)| is (?:prima|fijn|ok))\b"
+    r"|\bbel (?:me|mij) liever (?:niet|na|voor|tussen|op)\b"
+    r"|\b(?:don't|do not|rather not) call me\b|\b(?:geef|stuur|mail) ik (?:u |jullie )?"
+    r"(?:\w+ ){0,2}(?:daarna|later|na (?:mijn )?terugkomst|zo snel mogelijk) door\b"
     r"|\b(?:kunt|kan|mag) (?:u|je|jullie) (?:\w+ )?mijn (?:zoon|dochter|man|vrouw|partner|broer"
     r"|zus) (?:\w+ )?(?:bellen|mailen|bereiken|benaderen)\b|\byou (?:can|may) (?:call|ring"
     r"|phone|reach|contact) my (?:son|daughter|husband|wife|partner|brother|sister)\b"
