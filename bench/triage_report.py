@@ -548,7 +548,8 @@ FIRST_READINGS: dict[int, str] = {
     399: "99.75 %, 3/300",
     # Sets 400-407: the same brief, one emphasis each (culture and events funding, telecom
     # providers, libraries and adult education, security and cameras, elections, night and
-    # weekend mail, writing from abroad, a twelfth ordinary month); read on e4a73dfd60.
+    # weekend mail, writing from abroad, a twelfth ordinary month); read on e4a73dfd60, fixed
+    # in 3f6177fb26.
     400: "99.5 %, 0/300",
     401: "98.25 %, 0/300",
     402: "99.25 %, 4/300",
@@ -557,6 +558,18 @@ FIRST_READINGS: dict[int, str] = {
     405: "99.25 %, 3/300",
     406: "98.25 %, 0/300",
     407: "99.5 %, 0/300",
+    # Sets 408-415: the same brief, one emphasis each (parking and fines, older people and
+    # digital help, small print and footers, student housing, medical research, replies
+    # on the go, ports and logistics, a thirteenth ordinary month); read on 3f6177fb26,
+    # the final code of stop 38, and left as read.
+    408: "97.75 %, 0/300",
+    409: "97.75 %, 4/300",
+    410: "98.5 %, 1/300",
+    411: "100.0 %, 2/300",
+    412: "96.0 %, 2/300",
+    413: "98.25 %, 3/300",
+    414: "98.75 %, 0/300",
+    415: "99.0 %, 0/300",
 }
 
 

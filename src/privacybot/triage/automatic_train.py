@@ -448,6 +448,14 @@ SETS: tuple[str, ...] = (
     "set405",
     "set406",
     "set407",
+    "set408",
+    "set409",
+    "set410",
+    "set411",
+    "set412",
+    "set413",
+    "set414",
+    "set415",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -858,6 +866,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set405": "mail405",
     "set406": "mail406",
     "set407": "mail407",
+    "set408": "mail408",
+    "set409": "mail409",
+    "set410": "mail410",
+    "set411": "mail411",
+    "set412": "mail412",
+    "set413": "mail413",
+    "set414": "mail414",
+    "set415": "mail415",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
