@@ -264,15 +264,6 @@ _FUTURE_ABSENCE = re.compile(
 )
 
 
-def absence_ahead(v: MessageView) -> bool:
-    """The writer tells of an absence still to come, in the subject or their own words, or
-    of one that is over ("Ik was afwezig toen jullie belden", "Sorry, I was out of the
-    office for two weeks", sets 403 and 405): an autoresponder runs while its owner is
-    away, and says neither."""
-    text = f"{v.subject} {v.own_words}"
-    return bool(_FUTURE_ABSENCE.search(text) or _WAS_AWAY.search(v.own_words))
-
-
 #: An absence the writer speaks of as past (none of the 10,056 blind notices of the three
 #: away rules says so).
 _WAS_AWAY = re.compile(
@@ -281,6 +272,16 @@ _WAS_AWAY = re.compile(
     r"|im urlaub)\b",
     re.IGNORECASE,
 )
+
+
+def absence_not_now(v: MessageView) -> bool:
+    """The writer tells of an absence still to come, in the subject or their own words, or
+    of one that is over ("Ik was afwezig toen jullie belden", "Sorry, I was out of the
+    office for two weeks", sets 403 and 405): an autoresponder runs while its owner is
+    away, and says neither."""
+    return bool(
+        _FUTURE_ABSENCE.search(f"{v.subject} {v.own_words}") or _WAS_AWAY.search(v.own_words)
+    )
 
 
 #: The writer's own request, named as theirs ("mijn verwijderverzoek", "my access request").
@@ -310,14 +311,15 @@ def oof_subject(v: MessageView) -> str | None:
     # ... or a request typed on a phone ("Please advise." over "Verstuurd vanaf mijn
     # iPhone"): phones send no out-of-office notices, their owners' servers do.
     typed_on_a_phone = bool(MOBILE_FOOTER.search(v.head_text)) and _asks_politely(v.head_text)
-    # ... or an absence still to come ("Out of office – maar dit is dringend" over "Ik ben
-    # vanaf morgen op vakantie maar …"): a notice runs while its owner is away.
+    # ... or an absence still to come or already over ("Out of office – maar dit is
+    # dringend" over "Ik ben vanaf morgen op vakantie maar …"): a notice runs while its
+    # owner is away.
     if (
         match
         and not PERSON_REQUEST.search(without_our_subject(v.subject))
         and not _MY_REQUEST.search(v.own_words)
         and not typed_on_a_phone
-        and not absence_ahead(v)
+        and not absence_not_now(v)
         and not _a_note_of_its_own(v)
         # ... nor one who acts as only a person does ("Stuurt u de gegevens liever per post
         # naar mijn huisadres", set 375; 0 of the 8,612 blind notices this rule took).
@@ -345,8 +347,8 @@ def oof_subject(v: MessageView) -> str | None:
     if _a_note_of_its_own(v):
         return None
     # Someone to act for the writer while away ("Mijn dochter mag namens mij …"), or an
-    # absence still to come.
-    if _DELEGATION.search(v.own_words) or absence_ahead(v):
+    # absence still to come or already over.
+    if _DELEGATION.search(v.own_words) or absence_not_now(v):
         return None
     # A weak word over a phone's footer, answering none of our mail: a person telling us
     # from their phone that they will be away ("Afwezigheid" … "Verzonden van Samsung").
@@ -415,7 +417,7 @@ def oof_subject(v: MessageView) -> str | None:
 def suppress_away(v: MessageView) -> str | None:
     """Outlook/Exchange out-of-office under the original subject: ``X-Auto-Response-Suppress``
     (which alone is no sign, R16) together with a short away notice and no human voice."""
-    if not suppress_auto_answer(v.msg) or v.human_voice or absence_ahead(v):
+    if not suppress_auto_answer(v.msg) or v.human_voice or absence_not_now(v):
         return None
     # Our case reference typed in the subject, or a person's own act in the text ("Afwezig
     # tot 5 augustus - mijn verzoek PRV-…" over "Stuur eventuele post liever naar mijn
@@ -548,7 +550,7 @@ def away_notice(v: MessageView) -> str | None:
         return None
     if _MODAL_REQUEST.search(head) or _ANSWER_ME.search(head) or _CODE_LABEL.search(head):
         return None
-    if TELL_US.search(v.own_words) or absence_ahead(v) or passes_on_or_acts(v.own_words):
+    if TELL_US.search(v.own_words) or absence_not_now(v) or passes_on_or_acts(v.own_words):
         return None
     if MOBILE_FOOTER.search(head) or quotes_below(v) or _THANKS_FOR_OUR_ACK.match(head):
         return None
@@ -974,7 +976,11 @@ def absence_notice(v: MessageView) -> str | None:
         return None
     if _ANSWER_ME.search(text) or _CODE_LABEL.search(text) or TELL_US.search(text):
         return None
-    if absence_ahead(v) or _OWN_NOTICE_IN_THE_PAST.search(text) or _THANKS_FOR_OUR_ACK.match(head):
+    if (
+        absence_not_now(v)
+        or _OWN_NOTICE_IN_THE_PAST.search(text)
+        or _THANKS_FOR_OUR_ACK.match(head)
+    ):
         return None
     # ... nor one who acts as only a person does ("Ik heb dat vandaag gerepareerd", set 353;
     # 0 of the 332 blind autoresponders this rule took).

@@ -10,7 +10,6 @@ person, a question or their own request on the other.
 from __future__ import annotations
 
 import re
-from email.utils import getaddresses
 
 from privacybot.cases.threading import TOKEN_RE
 from privacybot.triage import automatic_structure as structure
@@ -1565,9 +1564,9 @@ _DELISTING = re.compile(
     r"|solicitud de exclusion|pedido de remocao)\s?:"
     # ... also as a heading over the link ("Verwijdering aanvragen: https://…", set 315).
     r"|\b(?:verwijdering|delisting|removal|austragung) (?:aanvragen|request|beantragen)\s?:"
-    r"|\bverwijdering aanvragen kan via\b"
-    # ... or the verb ("Verwijderen aanvragen: https://…", "Verwijdering aanvragen kan na het
-    # oplossen van de oorzaak", sets 384 and 385).
+    # ... or the verb, or a sentence that goes on ("Verwijderen aanvragen: https://…",
+    # "Verwijdering aanvragen kan via …", "… kan na het oplossen van de oorzaak", sets 360,
+    # 384 and 385).
     r"|\bverwijder(?:ing|en) aanvragen(?:\s?:|\s+kan\b)"
     # ... or a heading or sentence leading to the list's page ("Aanvraag tot verwijdering:
     # https://…", "Verwijderen kan via https://…", sets 377 and 380).
@@ -1660,8 +1659,7 @@ _CHALLENGE_LOCAL = re.compile(
 
 def _challenge_sender(v: MessageView) -> bool:
     """From, Sender or the envelope is a challenge service's mailbox."""
-    addresses = [address for _, address in v.mailboxes]
-    addresses += [a for _, a in getaddresses(v.msg.header_all("Return-Path")[:1])]
+    addresses = [address for _, address in v.mailboxes] + v.envelope
     return any(_CHALLENGE_LOCAL.match(local_part(a).lower()) for a in addresses)
 
 

@@ -471,6 +471,11 @@ class MessageView:
         return first_person_in(self.own_words)
 
     @cached_property
+    def envelope(self) -> list[str]:
+        """The addresses of the first Return-Path: the envelope sender the last hop saw."""
+        return [address for _, address in getaddresses(self.msg.header_all("Return-Path")[:1])]
+
+    @cached_property
     def mailboxes(self) -> list[tuple[str, str]]:
         """(display name, address) of From and Sender; an address without @ is kept."""
         out: list[tuple[str, str]] = []
