@@ -46,6 +46,7 @@ from privacybot.triage.automatic_view import (
     not_the_writers,
     passes_on_or_acts,
     quotes_below,
+    without_conditional_questions,
     without_our_subject,
 )
 
@@ -259,7 +260,11 @@ _FUTURE_ABSENCE = re.compile(
     r"|vakantie|holiday|vacation|urlaub|conge)\b"
     # ... "ik ben er vanaf maandag niet", "ik ben er niet vanaf morgen" (set 381).
     rf"|\b(?:ben|is|zijn) er {_AHEAD}(?: \w+){{0,2}}? niet\b|\b(?:ben|is|zijn) er (?:\w+ )?niet"
-    rf" {_AHEAD}",
+    rf" {_AHEAD}"
+    # ... "Ik ben vanaf morgen drie weken bij mijn zoon" (set 409), not "ik ben vanaf morgen
+    # weer op kantoor", a return.
+    r"|\b(?:ik ben|i am|i'm|i will be|ich bin) (?:vanaf|from|ab) (?:morgen|tomorrow)\b"
+    r"(?!(?: \w+){0,2} (?:weer|again|wieder|back|terug)\b)",
     re.IGNORECASE,
 )
 
@@ -781,8 +786,10 @@ def _a_note_of_its_own(v: MessageView) -> bool:
 
 def _away_request(text: str) -> re.Match[str] | None:
     """``_AWAY_REQUEST`` in the writer's text, leaving out where the notice points the
-    reader elsewhere and what is no one's words (a disclaimer's "delete this message")."""
-    text = _MAIL_ACCESS.sub(" ", not_the_writers(text))
+    reader elsewhere and what is no one's words (a disclaimer's "delete this message"), and a
+    template's conditional question with its answer ("Betreft het een privacyverzoek? Stuur
+    het dan naar privacy@…", set 412)."""
+    text = _MAIL_ACCESS.sub(" ", not_the_writers(without_conditional_questions(text)))
     return _AWAY_REQUEST.search(_REDIRECT_SENTENCE.sub(" ", text))
 
 

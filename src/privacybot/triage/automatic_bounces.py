@@ -170,6 +170,11 @@ MTA_BODY: tuple[str, ...] = (
     # (sets 320, 321 and 327).
     r"die nachricht an .{1,120} konnte nicht zugestellt werden",
     r"nie mo[z~?]na dostarczy[c~?] wiadomo[s~?]ci",
+    # ... and Polish and Italian webmail's ("Nie udało się dostarczyć wiadomości do
+    # odbiorcy", "Impossibile recapitare il messaggio ad alcuni o a tutti i destinatari",
+    # sets 413 and 415).
+    r"nie uda[lł~?]o si[eę~?] dostarczy[cć~?] wiadomo[sś~?]ci do odbiorc",
+    r"impossibile recapitare il messaggio ad alcuni o a tutti i destinatari",
     r"uw e-?mail aan .{1,120} kon niet (?:als sms )?worden (?:verzonden|bezorgd|afgeleverd)",
     r"delivery has failed to these recipients or groups",
     r"your message (?:wasn't|was not) delivered to",

@@ -117,7 +117,7 @@ _GATEWAY_BODY = re.compile(
     # An encryption portal's notice that someone sent the reader a secure message ("has
     # sent you a secure message", "heeft u een beveiligd bericht gestuurd via …", "Du har
     # modtaget en sikker mail", sets 299-301) ...
-    r"|\bhas sent you an? (?:secure|encrypted|protected|confidential) (?:message|e-?mail)\b"
+    r"|\b(?:has )?sent you an? (?:secure|encrypted|protected|confidential) (?:message|e-?mail)\b"
     r"|\bheeft (?:u|je|jou) een (?:beveiligd|versleuteld) (?:bericht|e-?mail)"
     r" (?:gestuurd|verzonden)"
     r"|\bdu har (?:modtaget|mottatt|fatt) (?:en|ett) (?:sikker|krypteret|kryptert|sakert|krypterat)"
@@ -126,6 +126,12 @@ _GATEWAY_BODY = re.compile(
     r"|\bvirus\s?:\s?\S{1,60}.{0,120}\baction\s?:\s?(?:cleaned|deleted|removed|quarantined"
     r"|blocked|stripped)\b"
     r"|in quarantane verschoben"
+    # ... a message stopped by the gateway named ("wurde vom Mail-Gateway angehalten", set
+    # 413), and a phishing desk's verdict on a message its user reported (set 408).
+    r"|\bwurde vom (?:mail-?|e-?mail-?)?(?:gateway|filter|spamfilter|virenscanner|scanner)"
+    r" (?:angehalten|zuruckgehalten|blockiert|gesperrt|abgewiesen)\b"
+    r"|\b(?:bedankt|dank) voor (?:uw|je) melding van een verdacht (?:bericht|e-?mail)\b"
+    r"|\bthank you for reporting (?:a|this|the) suspicious (?:message|e-?mail)\b"
     r"|(?:detected|found|gevonden|gedetecteerd|gefunden|entdeckt) (?:a |an |een |eine? )?"
     r"(?:malicious|infected|suspicious|kwaadaardige?|besmette?|schadliche?|infizierte?)"
     r" (?:file|attachment|bestand|bijlage|datei|anhang)"
@@ -186,6 +192,8 @@ _NOTICE_FIELD = re.compile(
 _SYSTEM_LOCAL = re.compile(
     r"noreply|donotreply|admin|system|security|secure|gateway|filter|scan|spam|alert|notif|quarant"
     r"|postmaster|mailer|virus|protect|guard|helpdesk|servicedesk|itsupport|smtp|relay"
+    # ... and a phishing desk's ("phishing-report@", set 408).
+    r"|phish"
 )
 #: Display names of scanners and gateways ("Sicurezza Posta", "Secure Mail", "Mail Filter").
 _SYSTEM_NAME = re.compile(
@@ -267,12 +275,17 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r" (?:spam|junk|unsolicited))",
     r"(?:sender|afzender|absender) ?(?:verification|verificatie|verifizierung)",
     r"(?:add(?:ed)? (?:you )?to (?:my|the) (?:list of )?(?:approved|allowed) senders)",
-    r"(?:only )?accepts? (?:mail|e-?mails?|messages?) (?:only )?from (?:approved|known|verified"
+    r"(?:only )?(?:accepts?|receives?) (?:mail|e-?mails?|messages?) (?:only )?from (?:approved"
+    r"|known|verified"
     r"|trusted|allowed) (?:senders|people|addresses)",
     r"(?:before (?:your|the) message (?:can be|is|will be) delivered)",
     # A filter named by its owner ("I use ChoiceMail to keep my inbox free of unsolicited
     # email"), its registration form, its picture test, and the reader not yet on the
     # allowed senders in Dutch; the code to type "om uw bericht door te laten" (set 296-298).
+    # A service speaking of its owner ("Élodie uses BoxSentry … wants to know you're human.
+    # Click below to get on the approved list", set 408).
+    r"wants to know (?:if |whether |that )?you(?:'re| are) (?:a )?(?:human|real person|person)",
+    r"to get on (?:the|my|their|his|her) (?:approved|allowed|safe)(?: senders?)? list",
     r"(?:i|we) use \S{1,30} to keep (?:my|our) (?:in)?box (?:free of|clear of|clean of)",
     # ... or as a kind ("I use an automatic sender check. If you are a person, just click
     # below", set 384).
@@ -294,7 +307,7 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r"damit ihre adresse freigeschaltet wird|om spam te weren vraag ik nieuwe afzenders",
     r"wordt pas afgeleverd nadat u bevestigt",
     # A filter's instruction to answer with one word, or to reply so it lets the mail pass.
-    r"\breply (?:to this (?:message|e-?mail) )?with the word\b|\breply to release\b"
+    r"\brepl(?:y|ying) (?:to this (?:message|e-?mail) )?with the word\b|\breply to release\b"
     r"|\bantwoord (?:op dit bericht )?met het woord\b|\bantworten sie mit dem wort\b",
 )
 CHALLENGE_SUBJECTS: tuple[str, ...] = (
@@ -346,7 +359,7 @@ _QUIZ = re.compile(
     r"|kolik)\s(?:is|ist|ergibt|fait|font|fa|es|e|wordt|jest|are|ar|er|on|je)\s"
     + _NUMBER
     + r"\s?(?:\+|plus"
-    r"|en|and|und|et|y|e|i|x|times|maal|mal|og|och|ja|a|per|fois|por|minus|min|moins|menos"
+    r"|en|and|und|et|y|e|i|x|times|maal|keer|mal|og|och|ja|a|per|fois|por|minus|min|moins|menos"
     r"|meno)\s?" + _NUMBER + r"\s?\?"
     # ... or the sum alone ("vul de som in: 8 + 9 = ?"), also as the question's end in any
     # language ("Koľko je 2 + 5?", "Колко е 9 + 8?", set 290).
@@ -411,6 +424,9 @@ _KNOWLEDGE_QUIZ = re.compile(
     # What colour is the sky on a clear day?", set 385).
     r"|\b(?:answer|beantwoord) (?:this|deze) (?:security |control )?(?:question|vraag) by"
     r" (?:replying|reply)\b[^?]{0,80}\?"
+    # ... or the question below ("Answer the question below by replying: What is 8 times 2?",
+    # set 412).
+    r"|\b(?:answer|beantwoord) (?:the|de) (?:question|vraag) (?:below|hieronder)\b[^?]{0,80}\?"
     # ... or asks for the sum it set ("please answer: what is the sum above?").
     r"|\b(?:what|wat|was) (?:is|ist) (?:the|de|die) (?:sum|som|summe|result|uitkomst|ergebnis)"
     r"\b[^.?]{0,20}\?",
@@ -418,7 +434,7 @@ _KNOWLEDGE_QUIZ = re.compile(
 )
 _FAQ_QUESTION = re.compile(
     r"\W{0,3}(?:why (?:am i|do i|did i|have i|is this)|what (?:is this|do i (?:need|have) to do"
-    r"|should i do|happens (?:next|now))|how do i|waarom (?:krijg|ontvang) ik|wat moet ik doen"
+    r"|should i do|happens (?:next|now))|how do i|waarom (?:krijg|ontvang|zie) ik|wat moet ik doen"
     r"|warum (?:erhalte|bekomme) ich|was muss ich tun|pourquoi (?:ai-je|je recois|ce message)"
     r"|que dois-je faire|por que (?:recibo|recibe|este)|perche (?:ricevo|ricevi|questo))"
     r"[^?]{0,80}\?\W{0,3}",
@@ -572,6 +588,9 @@ _INLINE_SUBJECT = re.compile(
 _WHO_ARE_YOU = re.compile(r"\b(?:who are you|wie bent u|wer sind sie|qui etes-vous)\s?\?", re.I)
 
 
+#: A button's label in brackets before its address ("[ Not my message ]  https://…", set
+#: 415): the service's words, not the writer's own message.
+_BUTTON_LABEL = re.compile(r"\[[^\[\]\n]{1,60}\](?=[ \t]{0,12}<?https?://)")
 #: A short span in quotation marks.
 _QUOTED_SPAN = re.compile(r"(?:^|(?<=\s))['\"“‘„«][^'\"”’«»\n]{6,120}['\"”’»](?=[\s.,;:!?)]|$)")
 
@@ -608,7 +627,9 @@ def challenge(v: MessageView) -> str | None:
         return f"challenge: not yet on the allowed senders ({unlisted.group(0)[:50]!r})"
     own = _challenge_text(v)
     own = without_our_subject(own)
-    text = _KNOWLEDGE_QUIZ.sub(" ", _QUIZ.sub(" ", URL.sub(" ", LINK_TEXT.sub(" ", own))))
+    # (a button's label before its link is the service's: "[ Not my message ] https://…")
+    own = LINK_TEXT.sub(" ", _BUTTON_LABEL.sub(" ", own))
+    text = _KNOWLEDGE_QUIZ.sub(" ", _QUIZ.sub(" ", URL.sub(" ", own)))
     # A template's "Wilt u zich toevoegen? Klik dan …" asks the reader nothing.
     text = without_conditional_questions(text)
     # The reader's mail let through once they reply ("your original email will then be
@@ -869,6 +890,9 @@ _SECURE_WRAPPER = re.compile(
 _SPOKEN_OF = re.compile(
     r"\W{0,3}(?:zegt|zei|meldt|meldde|says|said|states|stated|told|sagt|sagte|meldet|dit|disait"
     r"|dice|diceva|claims|beweert|behauptet"
+    # ... or got it back ("Deze automatische melding kreeg ik terug", set 413).
+    r"|kreeg ik|ontving ik|heb ik (?:\w+\s)?(?:gekregen|ontvangen)|i got|i received"
+    r"|habe ich (?:\w+\s)?(?:bekommen|erhalten)"
     # ... or waves it aside ("Auto-generated reply or not: I need an answer", set 257).
     r"|(?:\w+\s){0,2}(?:or not|of niet|oder nicht|ou non|ou pas))\b",
     re.IGNORECASE,
@@ -1443,7 +1467,11 @@ _COMPLAINT_TALLY = re.compile(
     r"|\bcomplaints(?: received)?\s?:\s?\d"
     r"|\breceived \d{1,7} complaint\(s\)"
     r"|\b(?:generated|caused|triggered|resulted in) \d{1,7} (?:spam )?complaints\b"
-    r"|\bcomplaint rate for (?:this|the|your) (?:campaign|mailing|list) is \d",
+    r"|\bcomplaint rate for (?:this|the|your) (?:campaign|mailing|list) is \d"
+    # ... or over the provider's limit, under a table of counts ("The complaint rate for
+    # this sender exceeds our threshold", set 410).
+    r"|\bcomplaint rate (?:for (?:this|the|your) sender )?(?:exceeds|is above) (?:our|the)"
+    r" (?:threshold|limit)\b",
     re.IGNORECASE,
 )
 #: A delisting request for an IP address, received or done ("delisting request for
@@ -1532,6 +1560,9 @@ _LISTED = re.compile(
     r" (?:in|pe) (?:lista|blacklist)|\bha sido (?:incluida|anadida) (?:en|a) la lista"
     r"|\bfoi (?:incluido|adicionado) (?:na|a) lista|\blisteye eklendi"
     r"|\b(?:is|werd|zijn) (?:opgenomen|vermeld|geplaatst) (?:op|in)\b"
+    # ... also with the date between ("is op Fri, 09 Jan 2026 01:19:26 +0100 opgenomen in
+    # SpamWatch-RBL", set 409).
+    r"|\b(?:is|werd) op [^.\n]{4,40}? (?:opgenomen|geplaatst) (?:op|in)\b"
     r"|\bwurde (?:in|auf) \S{1,60} (?:aufgenommen|gelistet)"
     # ... "staat … op onze blokkadelijst", "is op een blokkadelijst geplaatst", and the
     # listing's own field ("Listed since: …", set 301).
@@ -1557,7 +1588,7 @@ _LISTING_SUBJECT = re.compile(
 #: at …").
 _DELISTING = re.compile(
     r"\b(?:request|vraag|aanvragen|beantragen)\s(?:\w+\s)?(?:delisting|removal|verwijdering"
-    r"|de-?listing)\b|\bdelist(?:ing)? (?:request|form|page)\b"
+    r"|de-?listing)\b|\bdelist(?:ing)? (?:requests?|form|page)\b"
     r"|\bverwijdering kan (?:worden|u) aan(?:gevraagd|vragen)\b|\bdelisting\s?:"
     r"|\bverwijderen kan via (?:het|ons|een) (?:formulier|webformulier)"
     r"|\b(?:zadost o vyrazeni|wniosek o usuniecie|richiesta di rimozione|cerere de eliminare"
@@ -1570,7 +1601,9 @@ _DELISTING = re.compile(
     r"|\bverwijder(?:ing|en) aanvragen(?:\s?:|\s+kan\b)"
     # ... or a heading or sentence leading to the list's page ("Aanvraag tot verwijdering:
     # https://…", "Verwijderen kan via https://…", sets 377 and 380).
-    r"|\b(?:aanvraag tot verwijdering\s?:|verwijderen kan via)\s?(?=https?://)",
+    r"|\b(?:aanvraag tot verwijdering\s?:|verwijderen kan via)\s?(?=https?://)"
+    # ... or "U kunt een verzoek tot verwijdering indienen via https://…" (set 409).
+    r"|\bverzoek tot verwijdering indienen via\s?(?=https?://)",
     re.IGNORECASE,
 )
 #: What a desk's report is about: an IP address, or the reader's network or domain.
@@ -1816,7 +1849,10 @@ _TYPED_REFERENCE = re.compile(
 _LETTER_ASKS = re.compile(
     r"\b(?:graag ontvang ik|(?:wij|we) ontvangen graag|ontvangen wij graag|ik verzoek u"
     r"|verzoek ik u|ik wil graag|i would like to|i hereby"
-    r" request|i request|ich bitte (?:sie )?um|je vous demande|je demande)\b"
+    r" request|i request|ich bitte (?:sie )?um|je vous demande|je demande"
+    # ... or what they want to know ("Wij willen graag weten of dit als incident wordt
+    # behandeld", a security officer signing as such, set 410).
+    r"|(?:wij|we|ik) (?:willen|wil) graag weten|we would like to know)\b"
     r"|\bart(?:ikel|icle|\.)?\s?(?:1[5-9]|2[0-2])\b.{0,12}\b(?:avg|gdpr|dsgvo|rgpd)\b",
     re.IGNORECASE,
 )
@@ -1912,8 +1948,12 @@ def _challenge_text(v: MessageView) -> str:
 
 
 _FAQ_ANSWERED = re.compile(
-    r"\b(?:why am i (?:getting|receiving) this|waarom (?:krijg|ontvang) ik dit"
-    r"|warum (?:erhalte|bekomme) ich (?:diese|das))\w{0,3}\?\s(?=because|omdat|weil|u |you )",
+    r"\b(?:why am i (?:getting|receiving) this|waarom (?:krijg|ontvang|zie) ik dit"
+    r"|warum (?:erhalte|bekomme) ich (?:diese|das)|(?<![\w,] )(?:why|waarom|warum))\w{0,3}\?\s"
+    r"(?=because|omdat|weil|u |you "
+    # ... or by what the recipient does ("Waarom zie ik dit? De ontvanger accepteert alleen
+    # e-mail van bekende afzenders.", sets 408 and 412)
+    r"|the recipient |de ontvanger |der empfanger )",
     re.IGNORECASE,
 )
 

@@ -46,6 +46,9 @@ _MAILBOX_IN_PROSE = re.compile(
 #: The text says of itself that a system made or sent it.
 _SELF_DECLARED = re.compile(
     r"\b(?:auto(?:matically)?[- ]generated|automatically (?:sent|created|generated)"
+    # ... or a label in brackets ("Forwarded delivery status notification (system
+    # generated).", a journaling service, set 409).
+    r"|(?<=\()(?:system|computer|machine)[- ]generated(?=\))"
     # ... and the participle first, as the Romance languages say it ("relatorio de abuso
     # gerado automaticamente", "messaggio generato automaticamente", "generated automatically").
     r"|otomatik olarak olusturul\w{0,8}|otomatik olarak gonderil\w{0,8}"

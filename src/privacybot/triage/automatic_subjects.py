@@ -42,6 +42,8 @@ OOF_SUBJECTS_MORE: tuple[str, ...] = (
     r"automated (?:reply|response|answer|message)|auto[-_ ]?odpowiedz",
     r"(?:currently|presently|temporarily) (?:out of (?:the )?office"
     r"|away from (?:the |my )?(?:office|desk))",
+    # ... or without the adverb, naming the office ("Away from the office - …", set 410).
+    r"away from (?:the|my) (?:office|desk)",
     r"fuera de (?:la )?oficina|fuori (?:sede|ufficio)|fora do escritorio|ausente (?:do|da|de la)"
     r" (?:escritorio|oficina)|hors du bureau|absent(?:e)? du bureau",
     r"nicht im buro|au(?:ss|ß)er haus|buiten kantoor|niet op kantoor|ikke p(?:a|aa) kontoret"
@@ -426,6 +428,10 @@ RECEIPT_BODY_STRONG: str = (
     r"|the message \"[^\"]{1,200}\" that you sent to \S{1,120} has been (?:read|opened)\b"
     # A tracker naming the reader ("Jan Groen opened your message "…" on Sat, …", set 398).
     r"|opened your message \"[^\"]{1,200}\" on\b"
+    # ... or the reader between the message and the verb ("Uw bericht "…" is door Gert-Jan
+    # geopend op 06-01-2026", set 412), or a bare "Message opened by … at 13:34" (set 415).
+    r"|uw bericht \"[^\"]{1,200}\" is door [^.\n]{1,60} (?:geopend|gelezen) op\b"
+    r"|^message (?:opened|read) by [^.\n]{1,60} (?:at|on) \d"
     # ... and Turkish ("İletiniz aşağıdaki alıcılara teslim edildi", set 406).
     r"|iletiniz asagidaki alicilara teslim edildi"
     r"|your message has been delivered to the following recipients|uw bericht is (?:bezorgd"

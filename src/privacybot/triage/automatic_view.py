@@ -80,7 +80,9 @@ CITIZEN = re.compile(
     r"|donnees|datos|dati|dados|records|account|konto|compte|cuenta|conto|request|verzoek"
     r"|aanvraag|anfrage|antrag|demande"
     r"|solicitud|bezwaar|klacht|objection|complaint|widerspruch|beschwerde|reclamation"
-    r"|richiesta|pedido|file|dossier|phone|telefoonnummer|address(?! book)|adres|adresse|adress"
+    # ("answering from my phone" is the device an away notice names, set 413)
+    r"|richiesta|pedido|file|dossier|(?<!from my )phone|telefoonnummer"
+    r"|address(?! book)|adres|adresse|adress"
     r"|geboortedatum|date of birth|birth ?date|geburtsdatum|date de naissance|bsn"
     r"|burgerservicenummer"
     r"|information|vraag|vragen|questions?|fragen?|domanda|pregunta)"
@@ -574,7 +576,8 @@ QUESTIONS_POINTER = (
 #: A notice's way out if its link fails ("Lukt het niet? Bel ons …", set 369): it asks the
 #: reader nothing.
 IF_IT_FAILS = (
-    r"\b(?:lukt het niet|werkt het niet|doesn't (?:it )?work|not working|klappt es nicht)\s?\?"
+    r"\b(?:lukt (?:het|dat) niet|werkt (?:het|dat) niet|doesn't (?:it |that )?work|not working"
+    r"|klappt (?:es|das) nicht)\s?\?"
 )
 #: A template's conditional question and its answer ("Was dit niet de bedoeling? Reageer
 #: dan via …", "Heeft u dit niet aangevraagd? Dan hoeft u niets te doen"): it asks the
@@ -719,7 +722,12 @@ _DISCLAIMER = re.compile(
     r"|(?:this|dit|deze|diese|ce|questo|este|aquest|esta) (?:e-?mail|message|bericht"
     r"|nachricht|messaggio|mensaje|missatge|mensagem|courriel)\b[^.]{0,60}\b(?:is|are|zijn"
     r"|ist|sind|est|sont|e|es|son|sono|sao) (?:strictly |strikt |streng )?(?:confidential"
-    r"|vertrouwelijk|vertraulich|confidentiel|riservat|confidencial))",
+    r"|vertrouwelijk|vertraulich|confidentiel|riservat|confidencial)"
+    # ... or the company's privacy line ("Stadtwerke processes personal data in accordance
+    # with its privacy statement", set 410).
+    r"|\b(?:processes|verwerkt|verarbeitet) (?:your )?(?:personal data|persoonsgegevens"
+    r"|personenbezogene daten) (?:in accordance with|volgens|conform|in overeenstemming met"
+    r"|gemass))",
     re.IGNORECASE,
 )
 #: A disclaimer counts as one only in the last part of the text, not as a writer's opening.
@@ -1043,9 +1051,9 @@ _NOTICE_OVER_A_REPLY = re.compile(r"^[^:]{1,60}:\s?(?:re|aw|antw|sv|vs|odp|r|rif
 #: A notice's "Waarom ontvang ik dit?" ("Why am I receiving this?"), which it answers
 #: itself below (set 301) ...
 _FAQ_QUESTION = re.compile(
-    r"\b(?:waarom ontvang ik (?:dit|deze e-?mail|dit bericht)|why (?:am i|do i) (?:receiving"
-    r"|get|getting) this(?: (?:e-?mail|message|notification))?|warum erhalte ich (?:diese"
-    r" (?:e-?mail|nachricht)|das))\s?\?",
+    r"\b(?:waarom (?:ontvang|zie|krijg) ik (?:dit|deze e-?mail|dit bericht)|why (?:am i|do i)"
+    r" (?:receiving|get|getting) this(?: (?:e-?mail|message|notification))?"
+    r"|warum erhalte ich (?:diese (?:e-?mail|nachricht)|das))\s?\?",
     re.IGNORECASE,
 )
 
@@ -1067,7 +1075,8 @@ _OUT_OF_OFFICE_PREFIX = re.compile(
     r"^(?:out of (?:the )?office|automatic reply|auto-?reply|automatisch antwoord"
     r"|automatische antwort|abwesenheitsnotiz|r[e~]ponse automatique|absence du bureau"
     r"|fuori sede|risposta automatica|respuesta autom[a~]tica|resposta autom[a~]tica"
-    r"|automaattinen vastaus|automatisk svar|automatiskt svar|autosvar|afwezig)\s?:",
+    r"|automaattinen vastaus|automatisk svar|automatiskt svar|autosvar|afwezig"
+    r"|otomatik (?:yanit|cevap))\s?:",
     re.IGNORECASE,
 )
 
@@ -1131,6 +1140,10 @@ _PERSONS_ACT = re.compile(
     r"|\b(?:hoeft|hoeven) (?:mij|me) niet te (?:bellen|mailen)\b|\bno need to (?:call|phone"
     r"|ring) me\b|\b(?:e-?)?mail(?:en is (?:prima|goed|fijn|ok)| is (?:prima|fijn|ok))\b"
     r"|\bbel (?:me|mij) liever (?:niet|na|voor|tussen|op)\b"
+    # ... "Graag alles per mail", "ben afwezig qua mail" (sets 411 and 413; none of the
+    # 10,393 blind away notices of those rules says either).
+    r"|\bgraag alles per (?:post|e-?mail|mail)\b|\bplease send everything by (?:e-?mail|post)\b"
+    r"|\b(?:afwezig|offline|weg) qua (?:e-?)?mail\b"
     r"|\b(?:don't|do not|rather not) call me\b|\b(?:geef|stuur|mail) ik (?:u |jullie )?"
     r"(?:\w+ ){0,2}(?:daarna|later|na (?:mijn )?terugkomst|zo snel mogelijk) door\b"
     r"|\b(?:kunt|kan|mag) (?:u|je|jullie) (?:\w+ )?mijn (?:zoon|dochter|man|vrouw|partner|broer"
