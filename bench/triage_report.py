@@ -570,6 +570,19 @@ FIRST_READINGS: dict[int, str] = {
     413: "98.25 %, 3/300",
     414: "98.75 %, 0/300",
     415: "99.0 %, 0/300",
+    # Sets 416-423: a new writer's brief (the old one was lost with its machine; same
+    # classes, counts and form), one emphasis each (energy subsidies, sports clubs,
+    # funerals and estates, schools and childcare, building permits, a fourteenth ordinary
+    # month, volunteers and associations, public transport and WMO taxis); read on
+    # 677d2bbc7d.
+    416: "99.75 %, 0/300",
+    417: "97.5 %, 6/300",
+    418: "99.25 %, 0/300",
+    419: "98.0 %, 3/300",
+    420: "98.5 %, 6/300",
+    421: "98.0 %, 0/300",
+    422: "100.0 %, 0/300",
+    423: "99.25 %, 5/300",
 }
 
 

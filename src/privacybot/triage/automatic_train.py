@@ -456,6 +456,14 @@ SETS: tuple[str, ...] = (
     "set413",
     "set414",
     "set415",
+    "set416",
+    "set417",
+    "set418",
+    "set419",
+    "set420",
+    "set421",
+    "set422",
+    "set423",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -874,6 +882,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set413": "mail413",
     "set414": "mail414",
     "set415": "mail415",
+    "set416": "mail416",
+    "set417": "mail417",
+    "set418": "mail418",
+    "set419": "mail419",
+    "set420": "mail420",
+    "set421": "mail421",
+    "set422": "mail422",
+    "set423": "mail423",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
