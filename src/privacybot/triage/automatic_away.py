@@ -173,6 +173,14 @@ _OOF_FROM_TAIL = (
 )
 #: Lotus Notes: "AUTO: Jan Jansen is afwezig (terug op …)": the word after AUTO says away.
 _LOTUS_AUTO = re.compile(r"^auto\s?:\s?\S.{0,120}", re.IGNORECASE)
+_SHORT_AUTO_NOTE = 300
+#: An automatic thank-you's promise ("… will respond within five working days").
+_ANSWER_WITHIN = re.compile(
+    r"^\W{0,3}(?:thank you|thanks|bedankt|dank u|danke)\b[^?]{0,160}?\b(?:will|zal|zullen|wird"
+    r"|werden) (?:\w+ ){0,2}(?:respond|reply|answer|reageren|antwoorden|antworten) (?:within"
+    r"|binnen|innerhalb)\b",
+    re.IGNORECASE,
+)
 _LOTUS_AWAY = re.compile(
     r"\b(?:is|ist|est|e|esta|[a~]r|er|on)\s(?:not\s|niet\s|nicht\s)?(?:out of|away|absent|afwezig"
     r"|abwesend|au(?:ss|ß)er haus|im b[u~]ro|op kantoor|fuori|ausente|fuera|borta|borte|poissa"
@@ -264,7 +272,9 @@ _FUTURE_ABSENCE = re.compile(
     # ... "Ik ben vanaf morgen drie weken bij mijn zoon" (set 409), not "ik ben vanaf morgen
     # weer op kantoor", a return.
     r"|\b(?:ik ben|i am|i'm|i will be|ich bin) (?:vanaf|from|ab) (?:morgen|tomorrow)\b"
-    r"(?!(?: \w+){0,2} (?:weer|again|wieder|back|terug)\b)",
+    r"(?!(?: \w+){0,2} (?:weer|again|wieder|back|terug)\b)"
+    # ... "Ik ga morgen een maand naar mijn dochter" (set 420).
+    r"|\b(?:ik ga|ik vertrek|i'm leaving|i leave|i am leaving) (?:morgen|tomorrow)\b",
     re.IGNORECASE,
 )
 
@@ -329,6 +339,10 @@ def oof_subject(v: MessageView) -> str | None:
         # ... nor one who acts as only a person does ("Stuurt u de gegevens liever per post
         # naar mijn huisadres", set 375; 0 of the 8,612 blind notices this rule took).
         and not passes_on_or_acts(v.own_words)
+        # ... nor one who waits for our answer above a quote of our mail ("Oké, helder. Ik
+        # wacht jullie reactie af." over "> Geachte heer/mevrouw", set 419; 0 of the 9,788
+        # blind notices this rule took do both).
+        and not (_ANSWER_ME.search(v.own_words) and quotes_below(v))
     ):
         return f"out-of-office subject {match.group(0).strip(' :-')!r}"
     if match:
@@ -378,6 +392,18 @@ def oof_subject(v: MessageView) -> str | None:
     match = _OOF_SUBJECT_ANY.match(v.subject)
     if match and len(head) <= 600 and "?" not in head and _FIRST_PERSON_AWAY.search(head):
         return f"out-of-office subject {match.group(0).strip(' :-')!r} and an away notice"
+    # Notes' "Auto:" over a subject that is not ours (our own acknowledgment's subject
+    # starts so too), and a short away notice or a promise to answer within some days
+    # under it ("Auto: Verzoek om informatie" over "Ik ben tot en met 1 december afwezig",
+    # sets 417 and 418).
+    if (
+        _LOTUS_AUTO.match(v.subject)
+        and not OUR_REFERENCE.search(v.subject)
+        and len(head) <= _SHORT_AUTO_NOTE
+        and "?" not in head
+        and (_FIRST_PERSON_AWAY.search(head) or _ANSWER_WITHIN.search(head))
+    ):
+        return "Notes' Auto: prefix over an away notice or a promise to answer"
     match = _OOF_WEAK_SUBJECT.match(v.subject)
     if (
         match
@@ -441,7 +467,24 @@ def suppress_away(v: MessageView) -> str | None:
         _AWAY_BODY.search(head) and _AWAY_ALTERNATIVE.search(head) and _RETURN_DATE.search(head)
     ):
         return "X-Auto-Response-Suppress with an away notice"
+    # ... or Outlook's other automatic replies: a thank-you that promises an answer later,
+    # or an address no longer in use (sets 416 and 423), a line or two and nothing else.
+    if len(head) <= _SHORT_SUPPRESS_NOTE and _SUPPRESS_NOTE.search(head):
+        return "X-Auto-Response-Suppress with an automatic reply's line"
     return None
+
+
+_SHORT_SUPPRESS_NOTE = 200
+_SUPPRESS_NOTE = re.compile(
+    r"^\W{0,3}(?:thank you|thanks|danke|dank u|dank je|bedankt|merci)\b[^?]{0,80}?"
+    r"\b(?:i will|i'll|ich melde mich|ich antworte|ik reageer|ik antwoord|je reponds|je vous"
+    r" repondrai)\b[^.?]{0,40}?\b(?:as soon as (?:i can|possible)|so bald wie m[o~]glich"
+    r"|zo (?:snel|spoedig) mogelijk|des que possible)"
+    r"|\b(?:this|dit|dieses?|deze) (?:e-?mail ?)?(?:address|adres|adresse|mailadres) (?:is|wordt"
+    r"|wird) (?:no longer|niet meer|nicht mehr) (?:in use|used|monitored|gebruikt|in gebruik"
+    r"|gelezen|verwendet|genutzt)\b",
+    re.IGNORECASE,
+)
 
 
 #: A part-time or working-days notice: "I read your mail on my next working day".

@@ -95,7 +95,9 @@ _AUTOREPLY_VALUE_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # Zimbra names its out-of-office sender ("Zimbra 10.0.7_GA (ZimbraOOO)"); Horde's
             # and Gmail's vacation senders and responder products name themselves too.
             r"|\bzimbraooo\b|\b(?:horde|gmail) vacation\b|\bvacation responder\b"
-            r"|\b\w{0,12}responder v?\d",
+            r"|\b\w{0,12}responder v?\d"
+            # ... and the LDAP autoresponder gnarwl ("X-Mailer: Gnarwl 3.6", set 419).
+            r"|\bgnarwl\b",
             re.IGNORECASE,
         ),
     ),

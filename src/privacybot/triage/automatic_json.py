@@ -200,6 +200,10 @@ def json_notification(v: MessageView) -> str | None:
     surround = fold(preface + " " + URL.sub(" ", rest[:HEAD_CHARS]))
     if "?" in surround or CITIZEN.search(surround) or PERSON_REQUEST.search(surround):
         return None
+    # ... nor asking the desk's advice on it ("Graag jullie advies voordat we live gaan",
+    # set 417; none of the blind JSON notifications asks it).
+    if _ASKS_ADVICE.search(surround):
+        return None
     if preface and not (keyed or failure or _machine_label(lines)):
         return None
     if len(rest) <= 600 or (keyed and len(rest) <= HEAD_CHARS):
@@ -207,6 +211,10 @@ def json_notification(v: MessageView) -> str | None:
     return None
 
 
+_ASKS_ADVICE = re.compile(
+    r"\bgraag (?:jullie|uw|je) (?:advies|reactie|mening|hulp)\b|\b(?:your|jullie|uw) advi[cs]e\b",
+    re.IGNORECASE,
+)
 _WEBHOOK_SUBJECT = re.compile(
     r"webhook[- ]?(?:notification|benachrichtigung|melding|notificatie|event|ereignis)\s?:"
     r"\s?[a-z_]{2,40}\.[a-z_.]{2,60}$",

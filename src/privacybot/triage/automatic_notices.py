@@ -307,6 +307,14 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r"damit ihre adresse freigeschaltet wird|om spam te weren vraag ik nieuwe afzenders",
     r"wordt pas afgeleverd nadat u bevestigt",
     # A filter's instruction to answer with one word, or to reply so it lets the mail pass.
+    # ... or to be added to its owner's allowed senders, or its mail released, in Dutch
+    # and French (sets 417 and 421).
+    r"(?:u wordt|you will be|you'll be) (?:dan |then )?(?:toegevoegd aan|added to) (?:mijn|my)"
+    r" (?:lijst (?:met|van) |list of )?(?:toegestane|goedgekeurde|vertrouwde|allowed|approved"
+    r"|trusted) (?:afzenders|senders)",
+    r"klik\w{0,3} om uw (?:bericht|e-?mail) vrij te geven",
+    r"pour confirmer l'envoi de votre (?:message|courriel|e-?mail)"
+    r"|utilise un systeme d'authentification",
     r"\brepl(?:y|ying) (?:to this (?:message|e-?mail) )?with the word\b|\breply to release\b"
     r"|\bantwoord (?:op dit bericht )?met het woord\b|\bantworten sie mit dem wort\b",
 )
@@ -497,8 +505,13 @@ def gateway_body(v: MessageView) -> str | None:
     # / ICT-beheer"): a notice signs with its product's or team's name.
     # ... nor one who let the message through by hand ("Ik heb het vrijgegeven en doorgezet
     # naar de juiste collega", set 357): a gateway releases nothing in the first person.
+    # ... nor one who got the notice back and sends the file again ("Ik kreeg een bericht
+    # terug dat mijn bijlage was verwijderd … Hierbij opnieuw", set 419).
     if v.first_person and (
-        CLIENT_REPLY.match(v.subject) or relays_a_form(v) or closes_with_a_name(v)
+        CLIENT_REPLY.match(v.subject)
+        or relays_a_form(v)
+        or closes_with_a_name(v)
+        or _GOT_IT_BACK.search(v.own_words)
     ):
         return None
     # ... in "we" as well ("We noticed a number of bounce messages … in our logs", set 361).
@@ -585,7 +598,12 @@ _INLINE_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 #: "Who are you?" as a challenge's subject.
-_WHO_ARE_YOU = re.compile(r"\b(?:who are you|wie bent u|wer sind sie|qui etes-vous)\s?\?", re.I)
+_WHO_ARE_YOU = re.compile(
+    r"\b(?:who are you|wie bent u|wer sind sie|qui etes-vous"
+    # ... or whether the sender is a person ("Mensch oder Maschine?", set 420).
+    r"|mensch oder maschine|human or machine|mens of machine|mens of robot|human or bot)\s?\?",
+    re.I,
+)
 
 
 #: A button's label in brackets before its address ("[ Not my message ]  https://…", set
@@ -907,6 +925,10 @@ def self_declared(v: MessageView) -> str | None:
     reply to an autoreply ("RE: Automatisch antwoord: …" over "Dit automatische antwoord
     helpt mij niet zo", set 390; 0 of the 649 blind notices this rule took)."""
     if v.human_voice or len(v.head_text) > LONG_NOTICE or answers_an_autoreply(v.subject):
+        return None
+    # ... nor one who does what only a person does ("misschien hebben jullie er iets aan"
+    # over our headers they paste, set 423; 0 of the 742 blind notices this rule took).
+    if passes_on_or_acts(v.own_words):
         return None
     found = structure.self_declared(v.head_text)
     # "Merci de ne pas répondre à l'adresse générique mais directement au signataire",
@@ -1468,6 +1490,10 @@ _COMPLAINT_TALLY = re.compile(
     r"|\breceived \d{1,7} complaint\(s\)"
     r"|\b(?:generated|caused|triggered|resulted in) \d{1,7} (?:spam )?complaints\b"
     r"|\bcomplaint rate for (?:this|the|your) (?:campaign|mailing|list) is \d"
+    # ... or the share of messages users marked ("Over the last 7 days 3% of messages from
+    # your domain to our users were marked as spam", sets 419 and 421).
+    r"|\b\d{1,3}(?:[.,]\d{1,2})?\s?% of (?:the )?messages from\b[^\n]{0,80}?\bmarked as"
+    r" (?:spam|junk)\b"
     # ... or over the provider's limit, under a table of counts ("The complaint rate for
     # this sender exceeds our threshold", set 410).
     r"|\bcomplaint rate (?:for (?:this|the|your) sender )?(?:exceeds|is above) (?:our|the)"
@@ -1534,6 +1560,8 @@ _DESK_SUBJECT = re.compile(
     r"\b(?:abuse|abus|misbruik|missbrauch|cert|incident|brute-?force|phishing|spam|spamcop|botnet"
     r"|malware|open (?:relay|resolver)|compromi[sz]ed|signalement|beschwerde|plainte|takedown"
     r"|spam-?report|jmr report|(?:klacht|complaint)\w{0,12}|backscatter|spam-?traps?"
+    # ... or a provider's reputation report on the sending domain (sets 419-421).
+    r"|(?:sender |domain )?reputation|reputatie"
     # ... in Southern and Eastern Europe's languages (set 328).
     r"|queixa|abuso|segnalazione|sikayet|panasz\w{0,10}|reclamat\w{0,4}|denuncia|naduzyc\w{0,4}"
     r"|stiznost|zneuziti)\b",
@@ -1634,6 +1662,13 @@ _ABOUT_AN_ADDRESS = re.compile(
     # conxillium.nl as junk"), or the reader's recipients ("One of your recipients marked
     # a message as spam", sets 388 and 391).
     r"|\bmessages from [\w-]{1,63}\.[a-z]{2,6} as (?:junk|spam)\b"
+    # ... or named as the report's domain ("Domain: conxillium.nl", "reputation notice for
+    # sending domain conxillium.nl", "messages from your domain", "3% of messages from
+    # conxillium.nl received by our users"), or the reader's account by its address ("a
+    # system associated with your account (198.51.100.25)"), sets 417-421.
+    r"|^domain\s?:\s?[\w-]{1,63}\.[a-z]{2,6}\b|\bsending domain [\w-]{1,63}\.[a-z]{2,6}\b"
+    r"|\bmessages from (?:your domain|[\w-]{1,63}\.[a-z]{2,6} received by)\b"
+    r"|\b(?:associated with|linked to) your account \(\d{1,3}(?:\.\d{1,3}){3}\)"
     r"|\b(?:one of )?your (?:recipients|subscribers|contacts) (?:marked|reported|flagged)\b"
     r"|\bcomplaints? (?:received )?for messages"
     r" (?:sent from|from|signed by) (?:your|the)?"
@@ -1659,7 +1694,8 @@ _ABOUT_AN_ADDRESS = re.compile(
 
 _QUOTED_TEXT = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
 _QUOTED_COMPLAINT = re.compile(
-    r"-{2,}\s?(?:complaint|klacht|beschwerde|plainte|reported message|gemeld bericht)\s?-{2,}"
+    r"-{2,}\s?(?:complaint|klacht|beschwerde|plainte|reported message|gemeld bericht)"
+    r"(?: excerpt| extract| uittreksel)?\s?-{2,}"
     r".{0,2000}?(?:-{2,}\s?(?:end|einde|ende|fin)\b[^-\n]{0,30}-{2,}|$)",
     re.IGNORECASE | re.DOTALL,
 )
@@ -1807,9 +1843,18 @@ def gateway_words(v: MessageView) -> str | None:
     return f"gateway notice: {held.group(0)[:30]!r} for {reason.group(0)[:30]!r}"
 
 
+#: The writer got a notice back ("Ik kreeg een bericht terug dat …", "I got a message
+#: back saying …"): a person telling of it.
+_GOT_IT_BACK = re.compile(
+    r"\b(?:ik kreeg|kreeg ik|i got|i received|ich bekam|ich erhielt)\b[^.!?]{0,40}\b(?:terug|back"
+    r"|zuruck)\b",
+    re.IGNORECASE,
+)
 #: A person's words over what they paste: headers, a log, a bounce.
 _PASTE_INTRO = re.compile(
     r"\b(?:below (?:are|is) the (?:full )?(?:headers?|log|bounce|error)|here (?:are|is) the"
+    # ("Headers van het bericht:", set 417)
+    r"|(?:de )?headers van het bericht\s?:"
     r" (?:full )?(?:headers?|log|bounce)|see the (?:headers?|log) below|hieronder (?:staan|vindt"
     r" u|volgen|de) (?:de )?(?:headers?|log\w{0,8}|foutmelding|bounce)|zie (?:de )?(?:headers?"
     r"|log\w{0,8}) hieronder|anbei die (?:header|kopfzeilen|logs?))\b",

@@ -101,6 +101,10 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     # A held message's subject after the filter's verdict ("Possible spam: …", set 385), and
     # a link checker's notice ("Uw bericht bevatte een verdachte link", set 391).
     r"possible spam\s?:|mogelijk (?:spam|ongewenst)\s?:",
+    # A security suite's alert that a sender was stopped ("Informational-severity alert:
+    # User restricted from sending email", set 419).
+    r"(?:informational|low|medium|high)[- ]severity alert\s?:"
+    r"|user restricted from sending (?:e-?mail|mail)",
     r"(?:uw|your|ihre) (?:bericht|message|nachricht) (?:bevatte|bevat|contained|contains|enthielt)"
     r" (?:een|a|an|einen) (?:verdachte|suspicious|malicious|onveilige|unsafe|verdachtigen) (?:link"
     r"|url|bijlage|attachment|anhang)",
@@ -431,6 +435,11 @@ RECEIPT_BODY_STRONG: str = (
     # ... or the reader between the message and the verb ("Uw bericht "…" is door Gert-Jan
     # geopend op 06-01-2026", set 412), or a bare "Message opened by … at 13:34" (set 415).
     r"|uw bericht \"[^\"]{1,200}\" is door [^.\n]{1,60} (?:geopend|gelezen) op\b"
+    # ... or the date and the reader after the subject ("The message "…" you sent on … has
+    # been opened by x@…", "Het bericht met onderwerp "…" is op … geopend door", sets 417
+    # and 423).
+    r"|the message \"[^\"]{1,200}\" (?:that )?you sent on .{1,60}? has been (?:opened|read) by\b"
+    r"|het bericht met onderwerp \"[^\"]{1,200}\" is op .{1,60}? (?:geopend|gelezen) door\b"
     r"|^message (?:opened|read) by [^.\n]{1,60} (?:at|on) \d"
     # ... and Turkish ("İletiniz aşağıdaki alıcılara teslim edildi", set 406).
     r"|iletiniz asagidaki alicilara teslim edildi"

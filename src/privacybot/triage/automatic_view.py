@@ -558,7 +558,10 @@ _OUR_SUBJECT_ECHO = re.compile(
     r"(?:[^\"'”»\n.!?]|'(?=\w)|[.!?](?!\s+(?-i:[A-Z]))){0,120}"
     # ... or our reply's subject with the token at its end ("Onbestelbaar: Re: Datalek
     # melding? [PRV-2026-00483]", set 385): from its "Re:" on, the citizen's words we echoed.
-    r"|\b(?:re|aw|antw)\s?:\s?[^\[\]\n]{1,120}\[prv-\d{4}-\d{5}\]\s*$",
+    r"|\b(?:re|aw|antw)\s?:\s?[^\[\]\n]{1,120}\[prv-\d{4}-\d{5}\]\s*$"
+    # ... or our acknowledgment's name with its token bare ("Ontvangstbevestiging
+    # PRV-2026-01792", set 418): our words, however the token is set.
+    r"|\bontvangstbevestiging\s?[-:]?\s?\(?prv-\d{4}-\d{5}\)?",
     re.IGNORECASE,
 )
 
@@ -1139,14 +1142,21 @@ _PERSONS_ACT = re.compile(
     # 10,056 blind away notices of oof-subject, absence-notice and away-notice says these).
     r"|\b(?:hoeft|hoeven) (?:mij|me) niet te (?:bellen|mailen)\b|\bno need to (?:call|phone"
     r"|ring) me\b|\b(?:e-?)?mail(?:en is (?:prima|goed|fijn|ok)| is (?:prima|fijn|ok))\b"
-    r"|\bbel (?:me|mij) liever (?:niet|na|voor|tussen|op)\b"
+    r"|\bbel (?:me|mij) liever (?:niet|na|voor|tussen|op)\b|\bbelt u (?:me|mij) liever\b"
+    # ... or an opinion, a helpful offer, a suspicious mail reported ("ik ben het er niet mee
+    # eens", "misschien hebben jullie er iets aan", "dat zich voordoet als afkomstig van
+    # Conxillium", "it claims to be from your privacy team", sets 417-423; none of the blind
+    # automatic mail says these).
+    r"|\b(?:ben|zijn|is) het (?:er )?(?:helemaal )?(?:niet )?mee (?:eens|oneens)\b"
+    r"|\b(?:misschien|hopelijk) heb(?:ben|t) (?:jullie|u|je) er (?:iets|wat) aan\b"
+    r"|\b(?:zich voordoet|doet zich voor) als\b|\bclaims to be from\b"
     # ... "Graag alles per mail", "ben afwezig qua mail" (sets 411 and 413; none of the
     # 10,393 blind away notices of those rules says either).
     r"|\bgraag alles per (?:post|e-?mail|mail)\b|\bplease send everything by (?:e-?mail|post)\b"
     r"|\b(?:afwezig|offline|weg) qua (?:e-?)?mail\b"
     r"|\b(?:don't|do not|rather not) call me\b|\b(?:geef|stuur|mail) ik (?:u |jullie )?"
     r"(?:\w+ ){0,2}(?:daarna|later|na (?:mijn )?terugkomst|zo snel mogelijk) door\b"
-    r"|\b(?:kunt|kan|mag) (?:u|je|jullie) (?:\w+ )?mijn (?:zoon|dochter|man|vrouw|partner|broer"
+    r"|\b(?:kunt|kan|mag) (?:u|je|jullie) (?:\w+ ){0,2}mijn (?:zoon|dochter|man|vrouw|partner|broer"
     r"|zus) (?:\w+ )?(?:bellen|mailen|bereiken|benaderen)\b|\byou (?:can|may) (?:call|ring"
     r"|phone|reach|contact) my (?:son|daughter|husband|wife|partner|brother|sister)\b"
     # ... or having mended their own mail setup ("Ik heb dat vandaag gerepareerd", set 353).
