@@ -583,6 +583,17 @@ FIRST_READINGS: dict[int, str] = {
     421: "98.0 %, 0/300",
     422: "100.0 %, 0/300",
     423: "99.25 %, 5/300",
+    # Sets 424-431: the same brief, one emphasis each (housing, debt help, tourism, legal
+    # professionals, a fifteenth ordinary month, IT suppliers and hosting, dog tax and
+    # pets, newcomers and language); read on a2904d0b57.
+    424: "97.25 %, 4/300",
+    425: "99.25 %, 0/300",
+    426: "99.25 %, 1/300",
+    427: "99.0 %, 10/300",
+    428: "98.0 %, 2/300",
+    429: "97.5 %, 0/300",
+    430: "99.5 %, 0/300",
+    431: "99.25 %, 0/300",
 }
 
 

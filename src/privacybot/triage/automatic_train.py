@@ -464,6 +464,14 @@ SETS: tuple[str, ...] = (
     "set421",
     "set422",
     "set423",
+    "set424",
+    "set425",
+    "set426",
+    "set427",
+    "set428",
+    "set429",
+    "set430",
+    "set431",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -890,6 +898,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set421": "mail421",
     "set422": "mail422",
     "set423": "mail423",
+    "set424": "mail424",
+    "set425": "mail425",
+    "set426": "mail426",
+    "set427": "mail427",
+    "set428": "mail428",
+    "set429": "mail429",
+    "set430": "mail430",
+    "set431": "mail431",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
