@@ -174,6 +174,8 @@ _OOF_FROM_TAIL = (
 #: Lotus Notes: "AUTO: Jan Jansen is afwezig (terug op …)": the word after AUTO says away.
 _LOTUS_AUTO = re.compile(r"^auto\s?:\s?\S.{0,120}", re.IGNORECASE)
 _SHORT_AUTO_NOTE = 300
+#: Our acknowledgment's subject as we send it ("Auto: [PRV-2026-04593] …", R19).
+_OUR_BOT_SUBJECT = re.compile(r"auto\s?:\s?\[prv-", re.IGNORECASE)
 #: An automatic thank-you's promise ("… will respond within five working days").
 _ANSWER_WITHIN = re.compile(
     r"^\W{0,3}(?:thank you|thanks|bedankt|dank u|danke)\b[^?]{0,160}?\b(?:will|zal|zullen|wird"
@@ -398,7 +400,7 @@ def oof_subject(v: MessageView) -> str | None:
     # sets 417 and 418).
     if (
         _LOTUS_AUTO.match(v.subject)
-        and not OUR_REFERENCE.search(v.subject)
+        and not _OUR_BOT_SUBJECT.match(v.subject)
         and len(head) <= _SHORT_AUTO_NOTE
         and "?" not in head
         and (_FIRST_PERSON_AWAY.search(head) or _ANSWER_WITHIN.search(head))
@@ -469,7 +471,9 @@ def suppress_away(v: MessageView) -> str | None:
         return "X-Auto-Response-Suppress with an away notice"
     # ... or Outlook's other automatic replies: a thank-you that promises an answer later,
     # or an address no longer in use (sets 416 and 423), a line or two and nothing else.
-    if len(head) <= _SHORT_SUPPRESS_NOTE and _SUPPRESS_NOTE.search(head):
+    if len(head) <= _SHORT_SUPPRESS_NOTE and (
+        _SUPPRESS_NOTE.search(head) or _WORKDAY_NOTICE.search(head)
+    ):
         return "X-Auto-Response-Suppress with an automatic reply's line"
     return None
 
@@ -823,8 +827,22 @@ _POINTS_ELSEWHERE = re.compile(
 
 def _a_note_of_its_own(v: MessageView) -> bool:
     """ "Ter info: ik ben … niet bereikbaar" on a mail of its own: a person letting us know;
-    an autoresponder answers a message and does not open with a note (set 287)."""
-    return bool(FYI_LEAD.match(v.head_text)) and not answers_us(v)
+    an autoresponder answers a message and does not open with a note (set 287).  Under a
+    greeting, or as "Just to let you know", the note is a person's even when it answers
+    ours ("Goedemiddag, Ter informatie: ik ben … afwezig", sets 427 and 428; none of the
+    10,726 blind notices of the four away rules opens so)."""
+    return (bool(FYI_LEAD.match(v.head_text)) and not answers_us(v)) or bool(
+        _LETS_US_KNOW.match(v.head_text)
+    )
+
+
+_LETS_US_KNOW = re.compile(
+    r"^\W{0,3}(?:(?:goedemiddag|goedemorgen|goedenavond|hallo|hoi|hi|hello|beste \w+|dear \w+"
+    r"|geachte \w+(?: \w+)?)[,!]?\s+)?(?:(?:even |kort )?(?:ter info(?:rmatie)?|fyi"
+    r"|for your information|zur info(?:rmation)?|ter kennisname)\s?:|just to let you know\b"
+    r"|(?:ik wil(?:de)? )?(?:u |jullie )?(?:even )?laten weten\b)",
+    re.IGNORECASE,
+)
 
 
 def _away_request(text: str) -> re.Match[str] | None:

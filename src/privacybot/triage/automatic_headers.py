@@ -97,7 +97,9 @@ _AUTOREPLY_VALUE_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bzimbraooo\b|\b(?:horde|gmail) vacation\b|\bvacation responder\b"
             r"|\b\w{0,12}responder v?\d"
             # ... and the LDAP autoresponder gnarwl ("X-Mailer: Gnarwl 3.6", set 419).
-            r"|\bgnarwl\b",
+            r"|\bgnarwl\b"
+            # ... and Perl's Mail::Vacation (set 429).
+            r"|\bmail::vacation\b",
             re.IGNORECASE,
         ),
     ),
@@ -861,7 +863,7 @@ _NO_REPLY = re.compile(
     r"|^(?:geen|niet)[-_.]?(?:antwoord|antwoorden|reageren)$|^nie[-_.]?odpowiadaj$"
     r"|^ikke[-_.]?svar(?:e)?$|^svara[-_.]?inte$|^ei[-_.]?vastausta$|^nevalaszolj$"
     r"|^nu[-_.]?raspunde(?:ti)?$|^neodpovid(?:at|ejte)$|^no[-_.]rispondere$|^automatiskt?$"
-    r"|^auto-?mailer$|^no\.reply$"
+    r"|^auto-?mailer$|^no\.reply$|^yanitlamayin(?:iz)?$"
     # Latvian, Lithuanian, Estonian ("nepieciesams-neatbildet", "neatsakykite", "ara-vasta").
     r"|^(?:nepieciesams[-_.]?)?neatbild(?:et|iet)$|^neatsakyk(?:ite)?$|^ara[-_.]?vasta$",
     re.IGNORECASE,

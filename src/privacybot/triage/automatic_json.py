@@ -39,6 +39,8 @@ _JSON_EVENT_KEYS = re.compile(
 _FIRST_PERSON = re.compile(
     r"\b(?:i|me|my|i'm|ik|mij|mijn|ich|mir|mich|mein\w{0,2}|je|moi|mon|mes|yo|io)\b", re.IGNORECASE
 )
+#: "I", "my" under the JSON (not the Dutch "je", which a notice's footer says to its reader).
+_I_UNDER = re.compile(r"\b(?:ik|i|mij|mijn|my|ich|mein\w{0,2})\b", re.IGNORECASE)
 #: A preface addressing the reader ("Your JSON export is broken:", "Jullie systeem stuurde
 #: dit:") is a person showing the desk something; providers' prefaces are impersonal.
 _SECOND_PERSON = re.compile(
@@ -203,6 +205,10 @@ def json_notification(v: MessageView) -> str | None:
     # ... nor asking the desk's advice on it ("Graag jullie advies voordat we live gaan",
     # set 417; none of the blind JSON notifications asks it).
     if _ASKS_ADVICE.search(surround):
+        return None
+    # ... nor writing in the first person under it ("Dit kreeg ik te zien toen ik mijn
+    # machtiging wilde uploaden", set 427): a notification's footer speaks of "you".
+    if _I_UNDER.search(fold(rest[:HEAD_CHARS])):
         return None
     if preface and not (keyed or failure or _machine_label(lines)):
         return None

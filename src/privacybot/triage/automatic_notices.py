@@ -41,6 +41,7 @@ from privacybot.triage.automatic_subjects import (
 from privacybot.triage.automatic_view import (
     ADDRESS,
     CLIENT_REPLY,
+    ECHOED_SUBJECT,
     FIRST_PERSON_ANY,
     FORWARD_PREFIX,
     HEAD_CHARS,
@@ -316,7 +317,8 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r"pour confirmer l'envoi de votre (?:message|courriel|e-?mail)"
     r"|utilise un systeme d'authentification",
     r"\brepl(?:y|ying) (?:to this (?:message|e-?mail) )?with the word\b|\breply to release\b"
-    r"|\bantwoord (?:op dit bericht )?met het woord\b|\bantworten sie mit dem wort\b",
+    r"|\bantwoord (?:op (?:dit bericht|deze e-?mail) )?met het woord\b"
+    r"|\bantworten sie mit dem wort\b",
 )
 CHALLENGE_SUBJECTS: tuple[str, ...] = (
     r"(?:please )?(?:confirm|verify) your (?:e-?mail|message|address)(?: to| so| before| for)?",
@@ -1494,6 +1496,9 @@ _COMPLAINT_TALLY = re.compile(
     # your domain to our users were marked as spam", sets 419 and 421).
     r"|\b\d{1,3}(?:[.,]\d{1,2})?\s?% of (?:the )?messages from\b[^\n]{0,80}?\bmarked as"
     r" (?:spam|junk)\b"
+    # ... "46 klachten in de afgelopen 7 dagen", "Spam rate (user reported): 0.75%" (set 428).
+    r"|\b\d{1,7} klachten in de (?:afgelopen|laatste) \d{1,3} dagen\b"
+    r"|\bspam rate(?: \(user[- ]reported\))?\s?:\s?\d"
     # ... or over the provider's limit, under a table of counts ("The complaint rate for
     # this sender exceeds our threshold", set 410).
     r"|\bcomplaint rate (?:for (?:this|the|your) sender )?(?:exceeds|is above) (?:our|the)"
@@ -1549,7 +1554,7 @@ _DESK_NAME = re.compile(r"\b(?:cert|csirt|ncsc|abuse[- ]?(?:desk|team|department
 
 #: The role addresses of abuse desks and CERTs.
 _ABUSE_DESK = re.compile(
-    r"^(?:abuse|cert|csirt|abuse[-_.]?(?:desk|team|reports?|noreply|no-reply|feedback)"
+    r"^(?:abuse|misbruik|cert|csirt|abuse[-_.]?(?:desk|team|reports?|noreply|no-reply|feedback)"
     r"|security-?reports?"
     r"|fbl|feedback-?loop|complaints?|spamcop|noc|scomp|jmrp|fbl-?(?:reports?|digest|summary)|cfl"
     r"|abuse[-_.]?tickets?)$",
@@ -1561,7 +1566,7 @@ _DESK_SUBJECT = re.compile(
     r"|malware|open (?:relay|resolver)|compromi[sz]ed|signalement|beschwerde|plainte|takedown"
     r"|spam-?report|jmr report|(?:klacht|complaint)\w{0,12}|backscatter|spam-?traps?"
     # ... or a provider's reputation report on the sending domain (sets 419-421).
-    r"|(?:sender |domain )?reputation|reputatie"
+    r"|(?:sender |domain )?reputation|\w{0,12}reputatie"
     # ... in Southern and Eastern Europe's languages (set 328).
     r"|queixa|abuso|segnalazione|sikayet|panasz\w{0,10}|reclamat\w{0,4}|denuncia|naduzyc\w{0,4}"
     r"|stiznost|zneuziti)\b",
@@ -1669,13 +1674,17 @@ _ABOUT_AN_ADDRESS = re.compile(
     r"|^domain\s?:\s?[\w-]{1,63}\.[a-z]{2,6}\b|\bsending domain [\w-]{1,63}\.[a-z]{2,6}\b"
     r"|\bmessages from (?:your domain|[\w-]{1,63}\.[a-z]{2,6} received by)\b"
     r"|\b(?:associated with|linked to) your account \(\d{1,3}(?:\.\d{1,3}){3}\)"
+    # ... or the reader's own message reported ("A recipient reported your message as spam",
+    # "onderstaand bericht gemarkeerd als ongewenst" with its sender field, sets 424, 429).
+    r"|\ba recipient (?:reported|marked|flagged) your (?:message|e-?mail)\b"
+    r"|\bonderstaand bericht (?:gemarkeerd|gemeld) als (?:ongewenst|spam)\b"
     r"|\b(?:one of )?your (?:recipients|subscribers|contacts) (?:marked|reported|flagged)\b"
     r"|\bcomplaints? (?:received )?for messages"
     r" (?:sent from|from|signed by) (?:your|the)?"
     # ... or the domain a report sums up ("Complaint feedback summary for conxillium.nl"),
     # the netblock or the address listed ("198.51.100.46 was added to …"), or a text
     # message's sender id ("afzender-ID \"CONXILLIUM\"").
-    r"|\b(?:summary|report|overzicht) (?:for|voor|fur) (?:(?:sending )?domain )?[\w-]{1,63}"
+    r"|\b(?:summary|report|overzicht|alert) (?:for|voor|fur) (?:(?:sending )?domain )?[\w-]{1,63}"
     r"\.[a-z]{2,6}\b"
     r"|\bnetblock\s\d{1,3}(?:\.\d{1,3}){3}"
     r"|\b\d{1,3}(?:\.\d{1,3}){3} (?:was|has been|is (?:now )?)(?:added|listed)\b"
@@ -1988,8 +1997,17 @@ def _challenge_text(v: MessageView) -> str:
         )
     )
     # ... and an FAQ question answered on its own line ("Why am I getting this? Because
-    # this is the first time you wrote to this address.", set 322).
-    return _FAQ_ANSWERED.sub(" ", fold(" ".join(lines)))
+    # this is the first time you wrote to this address.", set 322), and the held mail's
+    # subject in quotes ('Uw bericht met onderwerp "… AVG verzoek" is tegengehouden', set
+    # 429).
+    return ECHOED_SUBJECT.sub(_label_only, _FAQ_ANSWERED.sub(" ", fold(" ".join(lines))))
+
+
+def _label_only(match: re.Match[str]) -> str:
+    """An echoed subject's label without the quoted subject ("bericht "…"" → "bericht"), so
+    "your message … will be delivered" still reads as the challenge's."""
+    label = re.match(r"[\w-]+", match.group(0))
+    return f"{label.group(0) if label else ''} "
 
 
 _FAQ_ANSWERED = re.compile(

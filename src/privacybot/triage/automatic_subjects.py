@@ -440,6 +440,9 @@ RECEIPT_BODY_STRONG: str = (
     # and 423).
     r"|the message \"[^\"]{1,200}\" (?:that )?you sent on .{1,60}? has been (?:opened|read) by\b"
     r"|het bericht met onderwerp \"[^\"]{1,200}\" is op .{1,60}? (?:geopend|gelezen) door\b"
+    # ... and Exchange's relay receipt ("Delivery to these recipients or groups is complete,
+    # but no delivery notification was sent by the destination server", set 430).
+    r"|delivery to these recipients or groups is complete"
     r"|^message (?:opened|read) by [^.\n]{1,60} (?:at|on) \d"
     # ... and Turkish ("İletiniz aşağıdaki alıcılara teslim edildi", set 406).
     r"|iletiniz asagidaki alicilara teslim edildi"

@@ -381,7 +381,19 @@ def owns(text: str) -> bool:
         text = ADDRESS.sub(" ", text)
     if "." in text:
         text = HOSTNAME.sub(" ", text)
+    # ... nor a portal's name ("via Mijn Account", set 424) or a file's name in quotes ("het
+    # document 'Machtiging - inzage persoonsgegevens.pdf' is ondertekend", set 427).
+    text = _QUOTED_FILE_NAME.sub(" ", _PORTAL_NAME.sub(" ", text))
     return CITIZEN.search(text) is not None
+
+
+#: A file's name in quotation marks.
+_QUOTED_FILE_NAME = re.compile(
+    r"[\"'“‘][^\"'”’\n]{1,160}\.(?:pdf|docx?|xlsx?|odt|zip|jpe?g|png|eml|msg)[\"'”’]"
+    # ... or a form's title ("uw formulier 'Verzoek om inzage' is ontvangen", set 429).
+    r"|\b(?:formulier|form|formular)\s[\"'“‘][^\"'”’\n]{1,80}[\"'”’]",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -561,7 +573,7 @@ _OUR_SUBJECT_ECHO = re.compile(
     r"|\b(?:re|aw|antw)\s?:\s?[^\[\]\n]{1,120}\[prv-\d{4}-\d{5}\]\s*$"
     # ... or our acknowledgment's name with its token bare ("Ontvangstbevestiging
     # PRV-2026-01792", set 418): our words, however the token is set.
-    r"|\bontvangstbevestiging\s?[-:]?\s?\(?prv-\d{4}-\d{5}\)?",
+    r"|\bontvangstbevestiging\b[^\n\[\]()]{0,80}?[(\[]?prv-\d{4}-\d{5}[)\]]?",
     re.IGNORECASE,
 )
 
@@ -1150,8 +1162,17 @@ _PERSONS_ACT = re.compile(
     r"|\b(?:ben|zijn|is) het (?:er )?(?:helemaal )?(?:niet )?mee (?:eens|oneens)\b"
     r"|\b(?:misschien|hopelijk) heb(?:ben|t) (?:jullie|u|je) er (?:iets|wat) aan\b"
     r"|\b(?:zich voordoet|doet zich voor) als\b|\bclaims to be from\b"
-    # ... "Graag alles per mail", "ben afwezig qua mail" (sets 411 and 413; none of the
-    # 10,393 blind away notices of those rules says either).
+    # ... or saw the mail, gives leave, advises or apologises for an autoresponder that was
+    # left on, or is back ("zag jullie mail", "jullie mogen de gegevens naar mijn advocaat
+    # sturen", "Misschien goed om naar te kijken", "Sorry voor de automatische antwoorden",
+    # "Ik ben er nu weer", sets 424 and 426; none of the blind automatic mail says these).
+    r"|\b(?:ik )?zag (?:jullie|uw|je) (?:e-?)?mail\b|\bi saw your (?:e-?)?mail\b"
+    r"|\b(?:jullie|u) m(?:ogen|ag) (?:de gegevens|het|dat|deze) (?:\w+ )?(?:naar|aan) mijn\b"
+    r"|\bmisschien goed om (?:naar )?te kijken\b|\bmight be worth (?:a look|checking)\b"
+    r"|\b(?:sorry|excuses) voor (?:de|het|mijn) automatische\b|\bsorry for (?:the|my) auto"
+    r"|\bik ben (?:er )?nu weer\b|\bi'?m back now\b|\bi am back now\b"
+    # ... "Graag alles per mail", "ben afwezig qua mail" (sets 411 and 413; no blind
+    # automatic message says either).
     r"|\bgraag alles per (?:post|e-?mail|mail)\b|\bplease send everything by (?:e-?mail|post)\b"
     r"|\b(?:afwezig|offline|weg) qua (?:e-?)?mail\b"
     r"|\b(?:don't|do not|rather not) call me\b|\b(?:geef|stuur|mail) ik (?:u |jullie )?"
