@@ -594,6 +594,18 @@ FIRST_READINGS: dict[int, str] = {
     429: "97.5 %, 0/300",
     430: "99.5 %, 0/300",
     431: "99.25 %, 0/300",
+    # Sets 432-439: the same brief, one emphasis each (parking and environmental zones,
+    # youth care, markets and event permits, journalists and Woo requests, a sixteenth
+    # ordinary month, mail migrations, winter sports and holidays, accessibility); read
+    # on 9d5f9c85aa.
+    432: "99.75 %, 1/300",
+    433: "99.0 %, 1/300",
+    434: "98.5 %, 3/300",
+    435: "99.75 %, 1/300",
+    436: "99.25 %, 1/300",
+    437: "99.0 %, 0/300",
+    438: "99.25 %, 5/300",
+    439: "98.5 %, 4/300",
 }
 
 

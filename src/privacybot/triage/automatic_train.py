@@ -472,6 +472,14 @@ SETS: tuple[str, ...] = (
     "set429",
     "set430",
     "set431",
+    "set432",
+    "set433",
+    "set434",
+    "set435",
+    "set436",
+    "set437",
+    "set438",
+    "set439",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -906,6 +914,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set429": "mail429",
     "set430": "mail430",
     "set431": "mail431",
+    "set432": "mail432",
+    "set433": "mail433",
+    "set434": "mail434",
+    "set435": "mail435",
+    "set436": "mail436",
+    "set437": "mail437",
+    "set438": "mail438",
+    "set439": "mail439",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
