@@ -31,6 +31,7 @@ from privacybot.triage.automatic_view import (
     asks_or_owns,
     closes_with_a_name,
     first_person_in,
+    has_question,
     opens_with_a_note,
     passes_on_or_acts,
     without_echoed_subjects,
@@ -595,6 +596,12 @@ def returned_copy(v: MessageView) -> str | None:
     # rejecting your auto-acknowledgments … Headers of one of them below:", set 295).
     if _OWN_LOGS.search(text) or passes_on_or_acts(text):
         return None
+    # ... or who writes on under the copy: asks us something or says what they did ("Could
+    # your mail team have a look at DKIM? We released it manually.", set 438); a system
+    # adds no prose of its own below what it returns (0 of the 841 blind returned copies).
+    below = _prose_below_the_copy(v)
+    if below and (has_question(below) or passes_on_or_acts(below)):
+        return None
     # A person answering with a code or a word above our mail pasted with its headers
     # ("941744", "ok"), or replying under our own subject without a mail system's words.
     if TYPED_CODE.search(text) or _SHORT_REPLY.fullmatch(text.strip()):
@@ -740,6 +747,21 @@ def fate_notice(v: MessageView) -> str | None:
     return f"notice of a message's fate {found.group(0)[:60]!r}" if found else None
 
 
+def _prose_below_the_copy(v: MessageView) -> str:
+    """The writer's lines after the first line of the returned copy that are not header
+    fields or quoted lines (in the writer's own part: a returned letter of ours below its
+    headers is not read, where our own questions stand)."""
+    lines: list[str] = []
+    started = False
+    for line in v.head:
+        if _COPY_START.match(line):
+            started = True
+        elif started and line.strip() and not _FIELD_OR_QUOTE.match(line):
+            lines.append(line)
+    return fold(" ".join(lines))
+
+
+_FIELD_OR_QUOTE = re.compile(r"^\s|^[\w-]{2,40}\s?:\s|^>")
 _RIGHT_DEPARTMENT = re.compile(
     r"\b(?:bezorgd|afgegeven|neergelegd) bij de juiste (?:afdeling|collega|persoon)\b"
     r"|\b(?:delivered|handed) to the right (?:department|colleague|person)\b",

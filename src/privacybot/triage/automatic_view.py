@@ -1134,6 +1134,10 @@ _PERSONS_ACT = re.compile(
     # naar mijn huisadres", set 358).
     r"|\bik heb (?:het|ze|hem|dit|deze|die) (?:\w+ )?(?:vrijgegeven|doorgezet|doorgestuurd)\b"
     r"|\bi(?:'ve| have) (?:manually )?released (?:it|them|the message|your message)\b"
+    # ... also as "we" ("Wij hebben het bericht handmatig vrijgegeven", "We released it
+    # manually", set 438).
+    r"|\b(?:wij|we) hebben (?:het|ze|hem|dit|deze|die)(?: bericht| mail)? (?:\w+ )?"
+    r"vrijgegeven\b|\bwe(?:'ve| have)? (?:manually )?released (?:it|them|the message)\b"
     r"|\b(?:stuur|stuurt u|send)\s[^.\n]{0,60}\b(?:naar|to)"
     r"\s(?:mijn|my)\s(?:huis|thuis|woon|prive|home|postal)[- ]?(?:adres|address)\b"
     # ... or seeing bounces in their own logs ("We noticed a number of bounce messages … in
