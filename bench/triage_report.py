@@ -606,6 +606,18 @@ FIRST_READINGS: dict[int, str] = {
     437: "99.0 %, 0/300",
     438: "99.25 %, 5/300",
     439: "98.5 %, 4/300",
+    # Sets 440-447: the same brief, one emphasis each (municipal taxes and WOZ, health
+    # insurers and GGD, cross-border neighbours, shared service centres, a seventeenth
+    # ordinary month, exams and student grants, newsletters gone wrong, December
+    # holidays); read on ba8b0d17d5, the final code of stop 39, and left as read.
+    440: "98.25 %, 3/300",
+    441: "100.0 %, 0/300",
+    442: "98.0 %, 0/300",
+    443: "98.25 %, 1/300",
+    444: "99.25 %, 5/300",
+    445: "99.25 %, 3/300",
+    446: "99.5 %, 0/300",
+    447: "99.0 %, 2/300",
 }
 
 

@@ -480,6 +480,14 @@ SETS: tuple[str, ...] = (
     "set437",
     "set438",
     "set439",
+    "set440",
+    "set441",
+    "set442",
+    "set443",
+    "set444",
+    "set445",
+    "set446",
+    "set447",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -922,6 +930,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set437": "mail437",
     "set438": "mail438",
     "set439": "mail439",
+    "set440": "mail440",
+    "set441": "mail441",
+    "set442": "mail442",
+    "set443": "mail443",
+    "set444": "mail444",
+    "set445": "mail445",
+    "set446": "mail446",
+    "set447": "mail447",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
