@@ -172,10 +172,8 @@ MTA_BODY: tuple[str, ...] = (
     # (sets 320, 321 and 327).
     r"die nachricht an .{1,120} konnte nicht zugestellt werden",
     r"nie mo[z~?]na dostarczy[c~?] wiadomo[s~?]ci",
-    # ... and Polish and Italian webmail's ("Nie udało się dostarczyć wiadomości do
-    # odbiorcy", "Impossibile recapitare il messaggio ad alcuni o a tutti i destinatari",
-    # sets 413 and 415).
-    r"nie uda[lł~?]o si[eę~?] dostarczy[cć~?] wiadomo[sś~?]ci do odbiorc",
+    # ... and Italian webmail's ("Impossibile recapitare il messaggio ad alcuni o a tutti i
+    # destinatari", set 415).
     r"impossibile recapitare il messaggio ad alcuni o a tutti i destinatari",
     r"uw e-?mail aan .{1,120} kon niet (?:als sms )?worden (?:verzonden|bezorgd|afgeleverd)",
     r"delivery has failed to these recipients or groups",
@@ -226,7 +224,8 @@ MTA_BODY: tuple[str, ...] = (
     # ... Outlook's Swedish, and Indonesian webmail's (sets 401 and 406).
     r"meddelandet kunde inte levereras till (?:alla|vissa|f[öo~?]ljande) mottagare",
     r"pesan yang anda kirim tidak dapat (?:diterima|dikirim)",
-    r"nie uda[lł~?]o si[eę~?] dostarczy[cć~?] wiadomo[sś~?]ci do [\w.+-]{1,64}@",
+    # ... to an address or "do odbiorcy" (sets 406 and 413).
+    r"nie uda[lł~?]o si[eę~?] dostarczy[cć~?] wiadomo[sś~?]ci do (?:odbiorc|[\w.+-]{1,64}@)",
     r"wiadomo[sś~?][cć~?] do .{1,120} nie zosta[lł~?]a dostarczona",
     r"ihre nachricht konnte an (?:einen oder mehrere|alle|folgende) empf[äa~]nger nicht"
     r" zugestellt werden",
@@ -580,11 +579,7 @@ def returned_copy(v: MessageView) -> str | None:
     receipt returning what we sent.  Not in a person's voice or the first person in the
     text above the copy (someone showing us our own mail with full headers writes a
     sentence about it); the copy's own fields (a date's "Mon", our subject) do not count."""
-    prose: list[str] = []
-    for line in v.head:
-        if _COPY_START.match(line):
-            break
-        prose.append(line)
+    prose, below = _around_the_copy(v)
     text = URL.sub(" ", fold(" ".join(prose)))
     # Our subject echoed by a report ("[SpamReport id:…] Auto: [PRV-…] inzage", "… Wie
     # heeft mijn gegevens?") is our words, not the writer's.
@@ -599,7 +594,6 @@ def returned_copy(v: MessageView) -> str | None:
     # ... or who writes on under the copy: asks us something or says what they did ("Could
     # your mail team have a look at DKIM? We released it manually.", set 438); a system
     # adds no prose of its own below what it returns (0 of the 841 blind returned copies).
-    below = _prose_below_the_copy(v)
     if below and (has_question(below) or passes_on_or_acts(below)):
         return None
     # A person answering with a code or a word above our mail pasted with its headers
@@ -747,18 +741,22 @@ def fate_notice(v: MessageView) -> str | None:
     return f"notice of a message's fate {found.group(0)[:60]!r}" if found else None
 
 
-def _prose_below_the_copy(v: MessageView) -> str:
-    """The writer's lines after the first line of the returned copy that are not header
-    fields or quoted lines (in the writer's own part: a returned letter of ours below its
-    headers is not read, where our own questions stand)."""
-    lines: list[str] = []
+def _around_the_copy(v: MessageView) -> tuple[list[str], str]:
+    """The writer's lines above the returned copy's first field, and, folded, their lines
+    below it that are not header fields or quoted lines (in the writer's own part: a
+    returned letter of ours below its headers is not read, where our own questions
+    stand)."""
+    above: list[str] = []
+    below: list[str] = []
     started = False
     for line in v.head:
         if _COPY_START.match(line):
             started = True
-        elif started and line.strip() and not _FIELD_OR_QUOTE.match(line):
-            lines.append(line)
-    return fold(" ".join(lines))
+        elif not started:
+            above.append(line)
+        elif line.strip() and not _FIELD_OR_QUOTE.match(line):
+            below.append(line)
+    return above, fold(" ".join(below))
 
 
 _FIELD_OR_QUOTE = re.compile(r"^\s|^[\w-]{2,40}\s?:\s|^>")
