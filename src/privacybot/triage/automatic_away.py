@@ -509,7 +509,10 @@ _AWAY_REQUEST = re.compile(
     # ... or names a kind of request, which is the writer's case ("het verwijderverzoek",
     # "mein Löschantrag", "the erasure request").
     # ... but not a kind of request a notice redirects ("Voor reparatieverzoeken: gebruik …").
-    r"|(?<!voor )(?<!for )(?<!fur )\b\w{3,14}(?:verzoek|anfrage|antrag)\w{0,2}\b"
+    # ... nor the kind of mail a notice is about ("Uw mail over privacyverzoeken wordt …
+    # behandeld door mijn collega", set 443): after "over" only one request is the writer's.
+    r"|(?<!voor )(?<!for )(?<!fur )(?<!over )\b\w{3,14}(?:verzoek|anfrage|antrag)\w{0,2}\b"
+    r"|(?<=over )\w{3,14}(?:verzoek|anfrage|antrag)\b"
     r"|\b(?:access|deletion|erasure|removal|rectification|portability)\s(?:request|requests)\b"
     # ... or asks for the answer in Polish ("Proszę wysłać odpowiedź e-mailem", set 366).
     r"|\bprosze (?:o )?(?:wyslac|przeslac)\b"
@@ -533,8 +536,8 @@ _AWAY_NOTICE_CHARS = 700
 _THANKS_OPENER = re.compile(
     r"^\W{0,3}(?:(?:hi|hello|hallo|dear \w{1,20}|beste \w{1,20}|geachte \w{1,20}|guten tag"
     r"|bonjour|hola|ciao|hej|hei)\W{1,3})?(?:thank you|thanks|many thanks|bedankt|dank u|dank je"
-    r"|hartelijk dank|vielen dank|danke|merci|grazie|gracias|obrigad[oa]|tack|takk|tak|dziekuje"
-    r"|kiitos|dekuji|koszonom|tesekkur)\b[^.!?]{0,40}\b(?:your|uw|je|ihre|votre|vostro|suo|sua|su"
+    r"|dank voor|hartelijk dank|vielen dank|danke|merci|grazie|gracias|obrigad[oa]|tack|takk"
+    r"|tak|dziekuje|kiitos|dekuji|koszonom|tesekkur)\b[^.!?]{0,40}\b(?:your|uw|je|ihre|votre|vostro|suo|sua|su"
     r"|seu|ditt|din|twoja|za|for)\b",
     re.IGNORECASE,
 )
@@ -545,6 +548,8 @@ _THANKS_OPENER = re.compile(
 #: a confirmation it could not have asked for (set 286).
 _THANKS_FOR_OUR_ACK = re.compile(
     r"^\W{0,3}(?:(?:hi|hello|hallo|beste \w{1,20}|geachte \w{1,20}|dear \w{1,20}"
+    # ... or the time of day ("Goedendag, Dank voor de bevestiging.", set 445).
+    r"|goedendag|goedemorgen|goedemiddag|goedenavond|good (?:morning|afternoon)|guten tag"
     # ... also under a formal greeting to no one ("Dear Sir or Madam,", set 334).
     r"|dear sir or madam|geachte heer(?:/| of )mevrouw|sehr geehrte damen und herren)\W{1,3})?"
     r"(?:thank you|thanks|many thanks|bedankt|dank u|dank je|dank|hartelijk dank|vielen dank"
@@ -987,7 +992,11 @@ _FAMILY_STANDS_IN = re.compile(
     # ... or a partner reading along ("Mijn man kijkt in de tussentijd mee in deze mailbox,
     # u mag hem gewoon antwoorden", set 361).
     r"|\b(?:mijn|my) (?:man|vrouw|partner|husband|wife) (?:kijkt|leest|reads|checks)\b"
-    r"|\bu mag (?:hem|haar) (?:gewoon |ook )?(?:antwoorden|mailen|bellen)\b",
+    r"|\bu mag (?:hem|haar) (?:gewoon |ook )?(?:antwoorden|mailen|bellen)\b"
+    # ... or one the writer has authorised ("contact opnemen met mijn zoon, die ik heb
+    # gemachtigd", set 440; no blind automatic message says it).
+    r"|\b(?:die|wie) ik (?:heb )?gemachtigd(?: heb)?\b|\bik heb (?:hem|haar) gemachtigd\b"
+    r"|\bwhom i (?:have )?authori[sz]ed\b|\bi(?:'ve| have) authori[sz]ed (?:him|her)\b",
     re.IGNORECASE,
 )
 

@@ -140,6 +140,10 @@ MTA_BODY: tuple[str, ...] = (
     r"i'm afraid i wasn't able to deliver (?:your|the following) message",
     r"(?:your )?message could not be delivered to (?:one or more|the following|some)",
     r"delivery to the following recipients? (?:failed|has been delayed|was unsuccessful)",
+    # ... or to one address named, after a forward ("Delivery to x@… failed after
+    # forwarding.", set 440), the server's answer on the line below.
+    r"delivery to <?[\w.+=-]{1,64}@[\w.-]{1,120}>? (?:has )?failed(?: after forwarding)?"
+    r"[.:]?\s*$",
     r"your message (?:to .{1,120} )?(?:couldn't|could not|cannot|can't) be delivered",
     r"your message did not reach some or all of the intended recipients",
     r"the following (?:message|recipient\(?s?\)?) (?:to .{1,120} )?(?:was|were|could not be)"
@@ -326,6 +330,9 @@ ABUSE_DESK_ASKS = re.compile(
     r"|(?:wilt|kunt) u (?:binnen \d{1,3} (?:uur|dagen) )?reageren met de (?:genomen )?maatregelen"
     # ... or only within its deadline ("Wilt u binnen 48 uur reageren?", set 428).
     r"|(?:wilt|kunt) u binnen \d{1,3} (?:uur|dagen|werkdagen) reageren\s?\?"
+    # ... also in words ("Wilt u binnen twee werkdagen reageren?", set 447).
+    r"|(?:wilt|kunt) u binnen (?:een|twee|drie|vier|vijf|tien) (?:uur|dagen|werkdagen)"
+    r" reageren\s?\?"
     r"|please (?:investigate and )?(?:reply|respond) within \d{1,3} (?:hours|days)"
     # ... and to take the recipient off the sender's lists ("Gelieve deze ontvanger uit uw
     # verzendlijsten te verwijderen", "Please remove this recipient from your lists").
@@ -596,6 +603,11 @@ def returned_copy(v: MessageView) -> str | None:
     # adds no prose of its own below what it returns (0 of the 841 blind returned copies).
     if below and (has_question(below) or passes_on_or_acts(below)):
         return None
+    # ... or who introduces their team or speaks of their own gateway above it ("We're the
+    # IT team for gemeente …", "quarantined by our gateway. Full headers below", sets 440
+    # and 444), or signs off below it ("Regards"): 0 of the 879 blind returned copies.
+    if _OUR_SIDE.search(text) or (below and _SIGN_OFF_WORD.search(below)):
+        return None
     # A person answering with a code or a word above our mail pasted with its headers
     # ("941744", "ok"), or replying under our own subject without a mail system's words.
     if TYPED_CODE.search(text) or _SHORT_REPLY.fullmatch(text.strip()):
@@ -616,6 +628,19 @@ def returned_copy(v: MessageView) -> str | None:
     return structure.returned_copy(v.msg.body, v.our_address)
 
 
+#: A team introducing itself ("We're the IT team", "Wij zijn de ICT-afdeling van …"), its
+#: own gateway or filter, or the headers it pastes for the reader ("Full headers below").
+_OUR_SIDE = re.compile(
+    r"\b(?:we are|we're|wij zijn|we zijn) (?:the|de|het)\b"
+    r"|\b(?:our|onze|ons) (?:e-?mail ?)?(?:gateway|spam ?filter|mail ?filter)\b"
+    r"|\bfull headers (?:below|hieronder)\b",
+    re.IGNORECASE,
+)
+#: A closing word, as a person signs off (folded).
+_SIGN_OFF_WORD = re.compile(
+    r"\b(?:regards|groet\w{0,2}|mvg|cheers|gruss|grusse|cordialement|saluti|saludos)\b",
+    re.IGNORECASE,
+)
 #: A person's name on a line of its own ("Nuria Garcia Ortega", "Ivana Vukovic").
 _NAME_LINE = re.compile(
     r"(?-i:[A-Z][a-z]{1,20})(?: (?:(?:van|de|der|den|von|le|la|da|di|el|ten|ter) )*"

@@ -104,7 +104,11 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     # A security suite's alert that a sender was stopped ("Informational-severity alert:
     # User restricted from sending email", set 419).
     r"(?:informational|low|medium|high)[- ]severity alert\s?:"
-    r"|user restricted from sending (?:e-?mail|mail)",
+    r"|user restricted from sending (?:e-?mail|mail)"
+    # ... or a mail host's warning that an account sent spam ("Action required: outbound
+    # spam detected from your tenant", set 444).
+    r"|(?:action required\s?:\s?)?outbound spam detected (?:from|on|in) your (?:tenant|account"
+    r"|domain|organi[sz]ation|server)",
     r"(?:uw|your|ihre) (?:bericht|message|nachricht) (?:bevatte|bevat|contained|contains|enthielt)"
     r" (?:een|a|an|einen) (?:verdachte|suspicious|malicious|onveilige|unsafe|verdachtigen) (?:link"
     r"|url|bijlage|attachment|anhang)",
@@ -195,8 +199,9 @@ CHALLENGE_SUBJECTS_MORE: tuple[str, ...] = (
     r"|confirme su (?:mensaje|correo)|conferma il tuo messaggio|potwierdz (?:swoja )?wiadomosc",
     r"(?:bevestiging|bestatigung|confirmation|confirmacion|conferma) (?:nodig|erforderlich|requise"
     r"|necesaria|richiesta|required)(?::| voor| fur| pour| para| per| for)",
-    # cPanel BoxTrapper's subject carries its verification id: "verify#4c5d7e24…".
-    r"verify#[0-9a-f]{16,}",
+    # cPanel BoxTrapper's subject carries its verification id: "verify#4c5d7e24…", also
+    # beyond hexadecimal ("verify#i4o4ojal0rwx…", set 442).
+    r"verify#[0-9a-z]{16,}",
     # "Sender verification" in Slovak, Czech, Slovene, Croatian, Hungarian, Romanian, Greek
     # and Bulgarian (set 290), and "authentication request" (set 292).
     r"overenie odosielatela|overeni odesilatele|preverjanje posiljatelja|provjera posiljatelja"
@@ -324,10 +329,13 @@ LIST_ADMIN_SUBJECTS: tuple[str, ...] = (
     r"|suspended|removed)|.{1,80} mailing list memberships reminder",
     r"(?:un)?subscri(?:ption|be) (?:confirmation|request|notice|notification|confirmed|removed)"
     r"|list (?:subscription|membership) (?:confirmation|notice)",
-    r"bevestig (?:uw|je) (?:aanmelding|inschrijving|abonnement)|(?:af|aan)melding \S{1,60}"
+    # ... also after a nudge ("Eén klik nog: bevestig uw inschrijving", set 446).
+    r"(?:(?:nog )?(?:een|1) klik(?: nog)?\s?[:-]\s?)?bevestig (?:uw|je) (?:aanmelding|inschrijving"
+    r"|abonnement)|(?:af|aan)melding \S{1,60}"
     r" bevestigd$|aanmelding (?:bevestigen|bij de"
     r" lijst)|welkom (?:bij|op) de (?:lijst|mailinglijst)|uitgeschreven (?:van|uit) de lijst",
-    r"abonnement bestatigen|(?:bitte )?bestatigen sie ihr abonnement|anmeldung bestatigen"
+    r"abonnement bestatigen|(?:bitte )?bestatigen sie ihr(?:e anmeldung| abonnement)"
+    r"|anmeldung bestatigen"
     r"|abonnement bestatigt\b"
     r"|willkommen (?:auf|bei|in) der (?:liste|mailingliste)"
     r"|ihre nachricht an .{1,60} wartet auf (?:freigabe|moderation)",

@@ -1174,11 +1174,20 @@ _PERSONS_ACT = re.compile(
     r"|\b(?:jullie|u) m(?:ogen|ag) (?:de gegevens|het|dat|deze) (?:\w+ )?(?:naar|aan) mijn\b"
     r"|\bmisschien goed om (?:naar )?te kijken\b|\bmight be worth (?:a look|checking)\b"
     r"|\b(?:sorry|excuses) voor (?:de|het|mijn) automatische\b|\bsorry for (?:the|my) auto"
+    # ... or owns up to one ("dat was een automatisch berichtje van mijn mail. Hierbij
+    # alsnog mijn antwoord", set 444; no blind automatic message says it).
+    r"|\bdat was (?:een|mijn) automatisch\w{0,3} (?:bericht\w{0,4}|antwoord)\b"
+    r"|\bthat was (?:an|my) auto(?:matic)?[- ]?(?:reply|message|response)\b"
+    r"|\bhierbij alsnog mijn (?:antwoord|reactie)\b"
     r"|\bik ben (?:er )?nu weer\b|\bi'?m back now\b|\bi am back now\b"
     # ... "Graag alles per mail", "ben afwezig qua mail" (sets 411 and 413; no blind
     # automatic message says either).
     r"|\bgraag alles per (?:post|e-?mail|mail)\b|\bplease send everything by (?:e-?mail|post)\b"
     r"|\b(?:afwezig|offline|weg) qua (?:e-?)?mail\b"
+    # ... or promises what they owe us once back ("On holiday till the 5th, will send the
+    # form then x", set 447; no blind automatic message says it).
+    r"|\bwill send (?:you )?the (?:form|documents?|papers|scans?|cop(?:y|ies))\b"
+    r"|\bstuur ik (?:u |jullie )?(?:het formulier|de documenten|de stukken|de scan)\b"
     r"|\b(?:don't|do not|rather not) call me\b|\b(?:geef|stuur|mail) ik (?:u |jullie )?"
     r"(?:\w+ ){0,2}(?:daarna|later|na (?:mijn )?terugkomst|zo snel mogelijk) door\b"
     r"|\b(?:kunt|kan|mag) (?:u|je|jullie) (?:\w+ ){0,2}mijn (?:zoon|dochter|man|vrouw|partner|broer"
