@@ -488,6 +488,14 @@ SETS: tuple[str, ...] = (
     "set445",
     "set446",
     "set447",
+    "set448",
+    "set449",
+    "set450",
+    "set451",
+    "set452",
+    "set453",
+    "set454",
+    "set455",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -938,6 +946,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set445": "mail445",
     "set446": "mail446",
     "set447": "mail447",
+    "set448": "mail448",
+    "set449": "mail449",
+    "set450": "mail450",
+    "set451": "mail451",
+    "set452": "mail452",
+    "set453": "mail453",
+    "set454": "mail454",
+    "set455": "mail455",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
