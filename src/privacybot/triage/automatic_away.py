@@ -248,7 +248,9 @@ _AWAY_WORD = (
     r"(?:afwezig|absente?|absence|away|out of (?:the )?office|abwesend|ausente|assente|met"
     r" \w{0,14}verlof|\w{0,14}verlof|op \w{0,10}vakantie|\w{0,10}vakantie|on (?:annual )?leave"
     r"|on holiday|on vacation|im \w{0,10}urlaub|en conge|\w{0,10}urlaub|nicht erreichbar"
-    r"|niet bereikbaar|not reachable|unreachable|unavailable|weg)"
+    r"|niet bereikbaar|not reachable|unreachable|unavailable|weg"
+    # ... "Ik ben volgende week niet op kantoor" (set 453).
+    r"|niet op (?:kantoor|het werk)|not in the office|nicht im buro)"
 )
 _AHEAD = (
     r"(?:next week|volgende week|komende week|n[a~]chste woche|la semaine prochaine"

@@ -462,6 +462,11 @@ def bounce_subject(v: MessageView) -> str | None:
     # mail system signs as the postmaster, if at all (1 of 665 blind bounces did).
     if match and closes_with_a_name(v):
         return None
+    # ... nor one typing on a phone, or passing it on for IT ("Ter info voor jullie IT: 550
+    # 5.7.1 … / Verstuurd vanaf mijn Android-telefoon", set 452): 0 of the 2,227 blind
+    # bounces this rule took.
+    if MOBILE_FOOTER.search(v.head_text) or _FOR_YOUR_IT.search(v.own_words):
+        return None
     if match:
         return f"bounce subject {match.group(0).strip()!r}"
     match = _BOUNCE_WEAK_SUBJECT.match(v.subject)
@@ -477,6 +482,8 @@ def bounce_subject(v: MessageView) -> str | None:
     return None
 
 
+#: A note passed on for the reader's IT people ("Ter info voor jullie IT:").
+_FOR_YOUR_IT = re.compile(r"\bter info(?:rmatie)? voor\b|\bfyi for your\b", re.IGNORECASE)
 #: Opening quotation marks.
 _QUOTE_MARKS = "\"“„«‘'"
 
@@ -633,7 +640,14 @@ def returned_copy(v: MessageView) -> str | None:
 _OUR_SIDE = re.compile(
     r"\b(?:we are|we're|wij zijn|we zijn) (?:the|de|het)\b"
     r"|\b(?:our|onze|ons) (?:e-?mail ?)?(?:gateway|spam ?filter|mail ?filter)\b"
-    r"|\bfull headers (?:below|hieronder)\b",
+    r"|\bfull headers (?:below|hieronder)\b"
+    # ... or opens a sentence with them ("Headers hieronder:"), or says where the mail ends
+    # up on their side ("Bij ons staat het bericht als spam gemarkeerd", set 451).
+    r"|(?:^|[.!?:]\s)headers? (?:below|hieronder)\b"
+    r"|\bbij ons (?:staat|staan|komt|komen|wordt|worden|belandt|landt)\b"
+    # ... or passes it on as a note, about a colleague ("FYI, de headers van jullie bericht
+    # aan onze medewerker:", set 451).
+    r"|\b(?:fyi|ter info(?:rmatie)?|just to let you know)\b|\bonze? (?:medewerker|collega)s?\b",
     re.IGNORECASE,
 )
 #: A closing word, as a person signs off (folded).

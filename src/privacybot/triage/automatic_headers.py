@@ -91,7 +91,10 @@ _AUTOREPLY_VALUE_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # ... also after the product's name ("GFI Autoreply", "Kerio Connect Auto-Reply",
             # "Out Of Office Assistant"): no person's mail client is called that.
             r"|\bout[-_ ]of[-_ ]office\b"
-            r"|\b(?:sieve|mailutils|procmail|maildrop) vacation\b"
+            r"|\b(?:sieve|mailutils|procmail|maildrop|gnu) vacation\b"
+            # ... or the vacation program with its version ("Gnu Vacation 3.3", "vacation
+            # 1.2.7.1", set 453).
+            r"|\bvacation v?\d{1,2}\.\d"
             # Zimbra names its out-of-office sender ("Zimbra 10.0.7_GA (ZimbraOOO)"); Horde's
             # and Gmail's vacation senders and responder products name themselves too.
             r"|\bzimbraooo\b|\b(?:horde|gmail) vacation\b|\bvacation responder\b"

@@ -1671,7 +1671,9 @@ _DELISTING = re.compile(
     # ... or "U kunt een verzoek tot verwijdering indienen via https://…" (set 409).
     r"|\bverzoek tot verwijdering indienen via\s?(?=https?://)"
     # ... or via its form ("… indienen via het webformulier", set 440).
-    r"|\bverzoek tot verwijdering indienen via (?:het|ons|een) (?:web)?formulier\b",
+    r"|\bverzoek tot verwijdering indienen via (?:het|ons|een) (?:web)?formulier\b"
+    # ... or "Zie https://… voor verwijdering." (set 455).
+    r"|\bzie https?://\S{1,200} voor (?:verwijdering|delisting|de-?listing)\b",
     re.IGNORECASE,
 )
 #: What a desk's report is about: an IP address, or the reader's network or domain.
@@ -1730,6 +1732,8 @@ _ABOUT_AN_ADDRESS = re.compile(
     r"|\b(?:the|het|de) (?:address|adres)\s\d{1,3}(?:\.\d{1,3}){3}\b"
     # ... "sent from an IP address in your range (203.0.113.106)" (set 443).
     r"|\b(?:an )?ip[- ]address(?:es)? in your (?:ip )?(?:range|netblock|network)\b"
+    # ... "vanaf een IP-adres in uw beheer (198.51.100.126)" (set 451).
+    r"|\b(?:een )?ip-adres(?:sen)? in uw (?:beheer|netwerk|reeks|range)\b"
     # ... the domain whose messages were marked ("berichten van conxillium.nl als
     # ongewenst gemarkeerd", set 444).
     r"|\bberichten van [\w-]{1,63}\.[a-z]{2,6} als (?:ongewenst|spam|junk) gemarkeerd\b"
@@ -1744,7 +1748,8 @@ _ABOUT_AN_ADDRESS = re.compile(
 _QUOTED_TEXT = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
 _QUOTED_COMPLAINT = re.compile(
     r"-{2,}\s?(?:complaint|klacht|beschwerde|plainte|reported message|gemeld bericht)"
-    r"(?: excerpt| extract| uittreksel)?\s?-{2,}"
+    r"(?: excerpt| extract| uittreksel| van (?:een )?derden?| from (?:the )?(?:recipient|reporter)"
+    r"| of (?:a )?third party)?\s?-{2,}"
     r".{0,2000}?(?:-{2,}\s?(?:end|einde|ende|fin)\b[^-\n]{0,30}-{2,}|$)",
     re.IGNORECASE | re.DOTALL,
 )
@@ -1882,6 +1887,11 @@ def gateway_words(v: MessageView) -> str | None:
     # telling us about a block, not the gateway's notice (set 307).
     if _PASTE_INTRO.search(text) or MOBILE_FOOTER.search(v.head_text):
         return None
+    # ... or explaining what their own gateway does and what we may ignore ("Onze nieuwe
+    # mailgateway … stuurt een quarantainemelding. Als jullie zo'n melding krijgen: die
+    # kunnen jullie negeren", set 454): 0 of the 550 blind notices this rule took.
+    if _OUR_GATEWAY_EXPLAINED.search(text):
+        return None
     both = f"{subject} {text}"
     held = _HELD.search(both)
     reason = _REASON.search(both) if held else None
@@ -1911,6 +1921,14 @@ def gateway_words(v: MessageView) -> str | None:
 _GOT_IT_BACK = re.compile(
     r"\b(?:ik kreeg|kreeg ik|i got|i received|ich bekam|ich erhielt)\b[^.!?]{0,40}\b(?:terug|back"
     r"|zuruck)\b",
+    re.IGNORECASE,
+)
+#: A person explaining their own gateway, or telling us what we may ignore.
+_OUR_GATEWAY_EXPLAINED = re.compile(
+    r"\b(?:onze|our) (?:nieuwe |new )?(?:mail ?gateway|e-?mail ?gateway|gateway|spam ?filter)\b"
+    r"|\b(?:die|deze|ze|dat) (?:kunnen|kunt|mogen|mag) (?:jullie|u|je) (?:gewoon |veilig )?"
+    r"negeren\b|\b(?:kunnen|kunt|mogen|mag) (?:jullie|u|je) (?:die |deze |ze |dat )?(?:gewoon "
+    r"|veilig )?negeren\b",
     re.IGNORECASE,
 )
 #: A person's words over what they paste: headers, a log, a bounce.

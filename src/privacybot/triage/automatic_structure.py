@@ -79,6 +79,10 @@ _SELF_DECLARED = re.compile(
     # ... and the reports and reminders of abuse desks and scanners ("This is an automated
     # reminder", "Dit is een geautomatiseerde melding").
     r"|reminder|herinnering|erinnerung|report|rapport|bericht|alert|waarschuwing|warnung)"
+    # ... or names itself an away notice ("Dit is een afwezigheidsbericht.", set 451).
+    r"|(?:this|dit|dies) (?:is|ist) (?:een |an? |eine )?(?:afwezigheidsbericht|afwezigheidsmelding"
+    r"|abwesenheitsnotiz|abwesenheitsmeldung|out[- ]of[- ]office (?:message|reply|notice)"
+    r"|vacation (?:message|reply|notice))\b"
     r"|(?:message|e-?mail|bericht|nachricht|mail|courriel|mensaje|messaggio|meddelande|melding"
     r"|wiadomosc|zprava|report|rapport|reminder|herinnering|notification|notice)"
     r"\s(?:is|was|wurde|a ete|est|ha sido|e stato|è stato|ar|er|zostala|byla)"

@@ -1274,40 +1274,84 @@ OUR_REFERENCE = re.compile(r"\bprv[\s-]?\d{4}[\s-]?\d{1,5}\b", re.IGNORECASE)
 #: ("020 123 4567", "0570 - 123 456"), no "#" before ("[Ticket #263382]").
 #: A document's number after its label ("Factuurnummer: 699189", "order no. 123456"): an
 #: invoice's, an order's or a ticket's, not a code a person typed.
-_NUMBER_LABELS = "".join(
-    f"(?<!{re.escape(label + gap)})"
-    # ... and a ticket's or case's ("Your ticket 919848 remains open", "melding 410346").
-    for label in (
-        "nummer",
-        "number",
-        "nr.",
-        "nr",
-        "no.",
-        "kenmerk",
-        "ref.",
-        "ref",
-        "ticket",
-        "case",
-        "melding",
-        "dossier",
-        "incident",
+_NUMBER_LABELS = (
+    "".join(
+        f"(?<!{re.escape(label + gap)})"
+        # ... and a ticket's or case's ("Your ticket 919848 remains open", "melding 410346").
+        for label in (
+            "nummer",
+            "number",
+            "nr.",
+            "nr",
+            "no.",
+            "kenmerk",
+            "ref.",
+            "ref",
+            "ticket",
+            "case",
+            "melding",
+            "dossier",
+            "incident",
+        )
+        for gap in (": ", ":", " ")
     )
-    for gap in (": ", ":", " ")
-) + "".join(
-    # ... and a code a service gives its reader ("Uw code is 543576", "Your code is …"): a
-    # person typing ours writes the digits, "mijn code is …" or "de code: …".
-    f"(?<!{re.escape(given)})"
-    for given in (
-        "uw code is ",
-        "je code is ",
-        "your code is ",
-        "uw verificatiecode is ",
-        "je verificatiecode is ",
-        "uw bevestigingscode is ",
-        "je bevestigingscode is ",
-        "your verification code is ",
-        "ihr code ist ",
-        "ihr code lautet ",
+    + "".join(
+        # ... and a code a service gives its reader ("Uw code is 543576", "Your code is …"): a
+        # person typing ours writes the digits, "mijn code is …" or "de code: …".
+        f"(?<!{re.escape(given)})"
+        for given in (
+            "uw code is ",
+            "je code is ",
+            "your code is ",
+            "uw verificatiecode is ",
+            "je verificatiecode is ",
+            "uw bevestigingscode is ",
+            "je bevestigingscode is ",
+            "your verification code is ",
+            "ihr code ist ",
+            "ihr code lautet ",
+        )
+    )
+    + "".join(
+        # ... and a phone extension an away notice gives ("Vertretung: Durchwahl 537563", "Tél. :
+        # 607733", "Per urgenze: 378406", "llame al 224639", "proszę dzwonić: 583330", "Haster
+        # det, ring 768012", "Collega's bereikbaar via 772004", set 453).
+        f"(?<!{re.escape(label + gap)})"
+        for label in (
+            "tel",
+            "tel.",
+            "tél",
+            "tél.",
+            "phone",
+            "telefoon",
+            "telefon",
+            "durchwahl",
+            "toestel",
+            "ext",
+            "ext.",
+            "extension",
+            "urgent",
+            "urgente",
+            "urgenze",
+            "urgencias",
+            "dringend",
+            "spoed",
+            "brådskande",
+            "bradskande",
+            "llame al",
+            "dzwonić",
+            "dzwonic",
+            "bel",
+            "call",
+            "ring",
+            "mobile",
+            "mobiel",
+            "gsm",
+            "bereikbaar via",
+            "için",
+            "icin",
+        )
+        for gap in (": ", ":", " ", " : ")
     )
 )
 TYPED_CODE = re.compile(
