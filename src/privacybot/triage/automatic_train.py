@@ -496,6 +496,14 @@ SETS: tuple[str, ...] = (
     "set453",
     "set454",
     "set455",
+    "set456",
+    "set457",
+    "set458",
+    "set459",
+    "set460",
+    "set461",
+    "set462",
+    "set463",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -954,6 +962,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set453": "mail453",
     "set454": "mail454",
     "set455": "mail455",
+    "set456": "mail456",
+    "set457": "mail457",
+    "set458": "mail458",
+    "set459": "mail459",
+    "set460": "mail460",
+    "set461": "mail461",
+    "set462": "mail462",
+    "set463": "mail463",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
