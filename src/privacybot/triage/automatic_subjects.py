@@ -440,8 +440,12 @@ RECEIPT_BODY_STRONG: str = (
     # ... also without the subject or with the date after the reader ("Het bericht dat u
     # verzond aan … op 16 november 2026 is geopend", "… dat u op … verstuurde aan …", sets
     # 448, 450 and 454), and in Spanish ("su mensaje "…" fue leído por …", set 450).
-    r"|het bericht (?:\"[^\"]{1,200}\" )?dat u (?:op .{1,40}? )?(?:verzond|verstuurde|stuurde)"
-    r" aan \S{3,120}(?: op .{1,40}?)? is (?:geopend|gelezen)\b"
+    r"|het bericht (?:\"[^\"]{1,200}\" )?dat u (?:op .{1,40}? )?(?:aan \S{3,120} )?(?:verzond"
+    r"|verstuurde|stuurde)(?: aan \S{3,120})?(?: op .{1,40}?)?,? is (?:geopend|gelezen)\b"
+    # ... or the reader named first or last ("Ravi Evans heeft uw bericht "…" geopend op …",
+    # "Het bericht "…" is geopend door x@… op …", sets 458 and 463).
+    r"|heeft uw bericht \"[^\"]{1,200}\" (?:geopend|gelezen) op\b"
+    r"|het bericht \"[^\"]{1,200}\" is (?:geopend|gelezen) door \S{3,120} op\b"
     r"|su mensaje \"[^\"]{1,200}\" fue leido por\b"
     r"|the message \"[^\"]{1,200}\" that you sent to \S{1,120} has been (?:read|opened)\b"
     # A tracker naming the reader ("Jan Groen opened your message "…" on Sat, …", set 398).

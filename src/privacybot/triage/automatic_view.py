@@ -1129,6 +1129,8 @@ _PERSONS_ACT = re.compile(
     # (Not the family member alone: autoresponders say "mijn zoon leest mijn post" too,
     # sets 3, 186 and 241.)
     r"|(?:staat|staan|is|zijn) in (?:de )?cc\b|(?:mag|kan|mogen) namens mij\b"
+    # ... also as the writer's act ("Ik zet haar in de cc", "I've cc'd her", set 458).
+    r"|\bzet (?:haar|hem|ze|jou|u) (?:even )?in (?:de )?cc\b|\bi(?:'ve| have) (?:cc'?d|copied in)\b"
     # ... or releasing a held message by hand ("Ik heb ze handmatig vrijgegeven", "I have
     # released it", set 357), or asking for the post at home ("Stuur eventuele post liever
     # naar mijn huisadres", set 358).
@@ -1194,6 +1196,10 @@ _PERSONS_ACT = re.compile(
     r"|zus) (?:\w+ )?(?:bellen|mailen|bereiken|benaderen)\b|\byou (?:can|may) (?:call|ring"
     r"|phone|reach|contact) my (?:son|daughter|husband|wife|partner|brother|sister)\b"
     # ... or having mended their own mail setup ("Ik heb dat vandaag gerepareerd", set 353).
+    # ... also with the object first ("Dat heb ik nu opgelost. Mijn vraag staat nog
+    # steeds.", set 462).
+    r"|\b(?:dat|dit|het) heb ik (?:nu |net |zojuist |inmiddels )?(?:opgelost|gerepareerd"
+    r"|hersteld|vrijgegeven)\b|\b(?:mijn|onze?) (?:vraag|verzoek) staat nog (?:steeds|altijd)\b"
     r"|\bik heb (?:het|dat|dit|de regel|de melding) (?:\w+ )?(?:gerepareerd|opgelost|hersteld"
     r"|uitgezet|verwijderd)\b|\bi(?:'ve| have) (?:now |just )?(?:fixed|repaired|switched off"
     r"|turned off|disabled) (?:it|that|this|the rule)\b"
@@ -1518,11 +1524,15 @@ def first_person_in(text: str) -> bool:
     """``text`` (folded) says I, me or my, leaving out links, their button texts, mail
     addresses, portal names ("Mijn Omgeving") and a mail system's own "I"."""
     text = _LETTER_SPACED.sub(" ", _MTA_SAYS_I.sub(" ", text))
+    text = _REFERENCE_CODE.sub(" ", text)
     text = URL.sub(" ", LINK_TEXT.sub(" ", ADDRESS.sub(" ", _MONDAY.sub(" ", text))))
     text = _NORDIC_I.sub(" ", _CITED.sub(" ", text))
     return bool(FIRST_PERSON_ANY.search(_PORTAL_NAME.sub(" ", text)))
 
 
+#: A reference in capitals and digits ("Kenmerk: MIJ-76473", set 463): its letters are a
+#: code's, not the writer's "mij".
+_REFERENCE_CODE = re.compile(r"\b[A-Z]{2,8}-\d{2,10}\b", re.IGNORECASE)
 #: A word spelt out in spaced capitals ("V I R U S  A L E R T", amavis, set 381): its "I"
 #: is a letter, not the writer.
 _LETTER_SPACED = re.compile(r"\b[A-Z](?: {1,2}[A-Z]){3,}\b")
