@@ -504,6 +504,14 @@ SETS: tuple[str, ...] = (
     "set461",
     "set462",
     "set463",
+    "set464",
+    "set465",
+    "set466",
+    "set467",
+    "set468",
+    "set469",
+    "set470",
+    "set471",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -970,6 +978,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set461": "mail461",
     "set462": "mail462",
     "set463": "mail463",
+    "set464": "mail464",
+    "set465": "mail465",
+    "set466": "mail466",
+    "set467": "mail467",
+    "set468": "mail468",
+    "set469": "mail469",
+    "set470": "mail470",
+    "set471": "mail471",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
