@@ -145,6 +145,8 @@ _FIRST_PERSON_AWAY = re.compile(
     r"|ziek|niet bereikbaar|op (?:familiebezoek|reis|cursus|congres)"
     # ... or on the road ("I'm currently travelling and will respond when I'm back", set 458).
     r"|travell?ing|auf reisen|en voyage"
+    # ... or recovering ("Ik ben herstellende", set 471).
+    r"|herstellende|aan het herstellen|recovering"
     r"|in elternzeit|im mutterschutz|en conge \w{0,12}|de baja|in malattia|in maternita"
     r"|nicht erreichbar|injoignable"
     r"|op vakantie|niet aanwezig|niet op kantoor|abwesend|nicht im b[u~]ro|im urlaub|en cong"
@@ -416,7 +418,11 @@ def oof_subject(v: MessageView) -> str | None:
         and not _OUR_BOT_SUBJECT.match(v.subject)
         and len(head) <= _SHORT_AUTO_NOTE
         and "?" not in head
-        and (_FIRST_PERSON_AWAY.search(head) or _ANSWER_WITHIN.search(head))
+        and (
+            _FIRST_PERSON_AWAY.search(head)
+            or _ANSWER_WITHIN.search(head)
+            or _WORKDAY_NOTICE.search(head)
+        )
     ):
         return "Notes' Auto: prefix over an away notice or a promise to answer"
     match = _OOF_WEAK_SUBJECT.match(v.subject)
@@ -500,6 +506,8 @@ _SUPPRESS_NOTE = re.compile(
     # ... or within a few days ("Thanks, I got your message and will reply within two
     # working days", set 460).
     r"|within (?:\d{1,2}|one|two|three|a few) (?:working |business )?(?:days|hours))"
+    # ... or when the mail will be read ("Uw e-mail lees ik volgende week", set 464).
+    r"|\b(?:uw|je) (?:e-?mail|bericht) lees ik\b|\bi(?:'ll| will) read your (?:e-?mail|message)\b"
     # ... or an address no longer read, the date between ("Dit e-mailadres wordt sinds 1
     # oktober niet meer gelezen", set 458).
     r"|\b(?:this|dit|dieses?|deze) (?:e-?mail ?)?(?:address|adres|adresse|mailadres) (?:is|wordt"
@@ -515,6 +523,8 @@ _WORKDAY_NOTICE = re.compile(
     r"\b(?:eerstvolgende|volgende) werkdag|next (?:working|business|work) day"
     r"|n[a~]chsten (?:arbeitstag|werktag)|prochain jour (?:ouvre|de travail)"
     r"|ik werk (?:op|alleen op) (?:maandag|dinsdag|woensdag|donderdag|vrijdag)"
+    # ... or part-time ("Ik werk parttime (ma-wo)", set 464).
+    r"|ik werk (?:parttime|part-time|deeltijd)\b|i work part[- ]time\b"
     r"|i work (?:on )?(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?)",
     re.IGNORECASE,
 )
@@ -526,6 +536,8 @@ _AWAY_REQUEST = re.compile(
     # ... or our check of who they are ("Als jullie mij nodig hebben voor de identificatie,
     # dan kan dat pas daarna", set 463; in none of the 11,518 blind away notices).
     r"|identificatie|verificatie|identification|verification"
+    # ... or acts for a client ("any questions about our client's request", set 465).
+    r"|(?:our|my|onze|mijn) (?:client|cli[e~]nt|cliente?)(?:'s)?"
     # ... or withdraws consent ("ik wil mijn toestemming intrekken").
     r"|toestemming|consent|einwilligung|consentement|intrekken|withdraw|widerruf\w{0,3})\b"
     # ... or names a kind of request, which is the writer's case ("het verwijderverzoek",
@@ -788,7 +800,10 @@ _WAY_ON = re.compile(
     r"|anrufen|joindre|contacter|appeler|contatt\w{1,3}|llamar|contactar|note|noteren|beachten"
     r"|noter|notare|use|gebruik\w{0,2}|verwenden|direct|utiliser|mail\w{0,2}|e-?mail\w{0,2}|write"
     r"|schrijf|schreiben|ecrire|scrivere|escrib\w{1,3}|send your|stuur uw|stuur je|richt\w{0,2}"
-    r"|forward|resend|opnieuw|later|spater|plus tard|pi[u~] tardi|mas tarde)\b",
+    r"|forward|resend|opnieuw|later|spater|plus tard|pi[u~] tardi|mas tarde"
+    # ... or colleagues who help the reader on ("Mijn collega's helpen je graag verder",
+    # set 464).
+    r"|helpen (?:u|je|jou) (?:graag )?verder|help you (?:further|gladly))\b",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[^.!?\n]+")

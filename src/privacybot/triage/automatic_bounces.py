@@ -348,12 +348,17 @@ ABUSE_DESK_ASKS = re.compile(
     r"|(?:u kunt|je kunt|you (?:can|may))\s(?:\w+\s){0,2}(?:ip-?adres|ip address|ip|domein"
     r"|domain|address|adres)\s(?:\w+\s)?(?:laten verwijderen|verwijderen|remove|delist)\w{0,3}"
     r"\s(?:via|at|op|through)\b|\b(?:request|vraag)\s(?:\w+\s)?delisting\s(?:via|at|op|aan)\b"
+    # ... or to clean the sender's list ("inactieve contacten te verwijderen", "remove inactive
+    # contacts", a sending platform's advice, set 471).
+    r"|(?:inactieve|onbekende|ongeldige|niet-actieve) (?:contacten|adressen|ontvangers) (?:te )?"
+    r"verwijderen|remove (?:inactive|invalid|unknown) (?:contacts|addresses|recipients)"
     r"|please remove (?:this|the) (?:recipient|address|subscriber) from (?:your|all)"
     r" (?:\w+ )?lists?"
     r"|entfernen sie (?:diesen|den) empf[a~]nger aus ihren? \w{0,12}(?:liste|verteiler)\w{0,2}"
     # ... and to answer through its portal within its deadline ("Wilt u binnen 48 uur
     # reageren via ons abuseportaal?", "Please respond within 24 hours via our portal").
-    r"|(?:wilt u|gelieve|please|bitte) (?:\w+ ){0,4}(?:reageren|respond|reply|antworten)"
+    r"|(?:wilt u|gelieve|please|bitte|wij verzoeken u) (?:\w+ ){0,4}(?:te )?(?:reageren|respond"
+    r"|reply|antworten)"
     r" (?:\w+ ){0,3}(?:via|through|uber) (?:ons|our|unser\w{0,2}) \w{0,12}(?:portaal|portal))"
     r"[^.!?]{0,160}\??",
     re.IGNORECASE,

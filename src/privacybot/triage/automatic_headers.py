@@ -95,6 +95,8 @@ _AUTOREPLY_VALUE_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # ... or the vacation program with its version ("Gnu Vacation 3.3", "vacation
             # 1.2.7.1", set 453).
             r"|\bvacation v?\d{1,2}\.\d"
+            # ... or a webmail's vacation sender by name ("Yahoo-Vacation", set 471).
+            r"|\w[-_ ]vacation\b"
             # Zimbra names its out-of-office sender ("Zimbra 10.0.7_GA (ZimbraOOO)"); Horde's
             # and Gmail's vacation senders and responder products name themselves too.
             r"|\bzimbraooo\b|\b(?:horde|gmail) vacation\b|\bvacation responder\b"
@@ -145,7 +147,9 @@ _DAEMON = re.compile(
     r"|microsoftexchange[0-9a-f]{32}|bounces?|bouncehandler|ndr(?:service)?|mailerd|mailrelay"
     r"|(?:notes)?mailrouter"
     r"|postmeister|smtpd?|smtprelay|mtanotify|systemmailer|deliverynotification|deliverystatus"
-    r"|e?mailservice|[a-z]{0,12}daemon|[a-z0-9]{1,12}postmaster)$"
+    r"|e?mailservice|[a-z]{0,12}daemon|[a-z0-9]{1,12}postmaster"
+    # ... with a role after it ("MAILER-DAEMON-BOUNCE@", set 471).
+    r"|(?:mailer)?daemon(?:bounces?|ndr|notify|noreply))$"
 )
 #: Display names of mail systems when the address is empty or odd (``MAILER-DAEMON <>``).
 _DAEMON_NAME = re.compile(

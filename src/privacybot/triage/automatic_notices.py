@@ -207,7 +207,9 @@ _SYSTEM_NAME = re.compile(
     r"|mail ?(?:security|filter|gateway|protection)|e-?mail[- ]?(?:security"
     r"|sicherheit|protection|beveiliging)|sicurezza posta|seguridad del correo|securite"
     r" (?:de la )?messagerie|quarantine|quarantaine|spam ?filter|antivirus|dlp"
-    r"|data loss prevention)\b",
+    r"|data loss prevention"
+    # ... or any product named a gateway ("MailShield Gateway", set 469).
+    r"|\w{2,20} gateway)\b",
     re.IGNORECASE,
 )
 _GATEWAY_WORD = re.compile(
@@ -419,6 +421,12 @@ _CODE_TO_DELIVER = re.compile(
     r" message) delivered|deliver (?:it|your message)|release (?:it|your message))\b"
     r"|\bgeben sie (?:den )?code \S{3,12}\b(?:[^.!?]|\.(?=\S)){0,120}\bein,? (?:um|damit)"
     r" (?:sie|ihre nachricht) (?:zuzustellen|zugestellt)",
+    re.IGNORECASE,
+)
+#: The owner's mailbox guarded by a named service ("My e-mail is protected by SpamStop").
+_PROTECTED_BY = re.compile(
+    r"\b(?:my|mijn|meine?) (?:e-?mail|mailbox|inbox|postvak|postfach)(?: address| adres)?"
+    r" (?:is|wordt|ist) (?:protected|beveiligd|beschermd|geschutzt) (?:by|door|durch) \S{2,40}",
     re.IGNORECASE,
 )
 _CLICK_TO_BE_LISTED = re.compile(
@@ -666,6 +674,11 @@ def challenge(v: MessageView) -> str | None:
     unlisted = _NOT_ON_MY_LIST.search(unquoted)
     if unlisted and "://" in v.msg.body[:HEAD_CHARS] and not _OWN_SETTINGS.search(unquoted):
         return f"challenge: not yet on the allowed senders ({unlisted.group(0)[:50]!r})"
+    # ... or told the owner's mail is guarded by a service and asked to verify ("My e-mail is
+    # protected by SpamStop. … please verify yourself by clicking the link below", set 466).
+    guarded_by = _PROTECTED_BY.search(unquoted)
+    if guarded_by and "://" in v.msg.body[:HEAD_CHARS] and _CONFIRM_STEM.search(unquoted):
+        return f"challenge: the owner's mail guarded by a service ({guarded_by.group(0)[:50]!r})"
     own = _challenge_text(v)
     own = without_our_subject(own)
     # (a button's label before its link is the service's: "[ Not my message ] https://…")
@@ -1504,6 +1517,8 @@ def complaint_report(v: MessageView) -> str | None:
             subject
             or _DESK_SUBJECT.search(v.subject)
             or any(_DESK_SUBJECT.search(tag) for tag in v.subject_tags)
+            # ... or a list's own subject ("Listing notification for 203.0.113.165", set 471)
+            or _LISTING_SUBJECT.search(v.subject)
         )
         and _ABOUT_AN_ADDRESS.search(v.own_words)
         and not _complainant(v)
@@ -1549,6 +1564,8 @@ _COMPLAINT_TALLY = re.compile(
     r" (?:spam|junk)\b"
     # ... "46 klachten in de afgelopen 7 dagen", "Spam rate (user reported): 0.75%" (set 428).
     r"|\b\d{1,7} klachten in de (?:afgelopen|laatste) \d{1,3} dagen\b"
+    # ... "leverde een klachtenpercentage op van 0.73% (drempel: 0,10%)" (set 471).
+    r"|\bklacht(?:en)?percentage\b[^.\n]{0,40}?\d{1,3}(?:[.,]\d{1,2})?\s?%"
     # ... "hebben 35 ontvangers … berichten van … als ongewenst gemarkeerd (0.60%)" (set 444).
     r"|\b\d{1,7} (?:ontvangers|gebruikers)\b[^\n]{0,80}?\bals (?:ongewenst|spam|junk)"
     r" gemarkeerd \(\d{1,3}(?:[.,]\d{1,2})?\s?%\)"
@@ -1709,7 +1726,9 @@ _DELISTING = re.compile(
     # ... or via its form ("… indienen via het webformulier", set 440).
     r"|\bverzoek tot verwijdering indienen via (?:het|ons|een) (?:web)?formulier\b"
     # ... or "Zie https://… voor verwijdering." (set 455).
-    r"|\bzie https?://\S{1,200} voor (?:verwijdering|delisting|de-?listing)\b",
+    r"|\bzie https?://\S{1,200} voor (?:verwijdering|delisting|de-?listing)\b"
+    # ... or a field leading to the list's page ("Removal: https://…", set 471).
+    r"|\b(?:removal|delisting|de-?listing|verwijdering)\s?:\s?(?=https?://)",
     re.IGNORECASE,
 )
 #: What a desk's report is about: an IP address, or the reader's network or domain.
@@ -1722,7 +1741,8 @@ _ABOUT_AN_ADDRESS = re.compile(
     # ... a network in French and its neighbours ("une adresse IP de votre réseau"), or
     # the campaign complained about ("marked your campaign … as spam", set 338).
     r"|\b(?:votre|vostra|su|sua) (?:reseau|rete|red|rede)\b"
-    r"|\b(?:your|uw|je) (?:campaign|campagne|newsletter|nieuwsbrief|mailing)\b"
+    r"|\b(?:your|uw|je) (?:recente |laatste |recent |latest )?(?:campaign|campagne|newsletter"
+    r"|nieuwsbrief|mailing)\b"
     # ... the Hungarian order ("a 203.0.113.12 IP-címről").
     r"|\b\d{1,3}(?:\.\d{1,3}){3} ip-\w{2,8}\b"
     r"|\b(?:your|uw|ihr\w{0,2}|votre) (?:network|netwerk|netz\w{0,8}|infrastructure|ip"
@@ -1768,6 +1788,8 @@ _ABOUT_AN_ADDRESS = re.compile(
     r"|\b(?:the|het|de) (?:address|adres)\s\d{1,3}(?:\.\d{1,3}){3}\b"
     # ... "sent from an IP address in your range (203.0.113.106)" (set 443).
     r"|\b(?:an )?ip[- ]address(?:es)? in your (?:ip )?(?:range|netblock|network)\b"
+    # ... "Reputation score for 203.0.113.165 dropped to 54/100" (set 471).
+    r"|\breputation score for \d{1,3}(?:\.\d{1,3}){3}\b"
     # ... "vanaf een IP-adres in uw beheer (198.51.100.126)" (set 451).
     r"|\b(?:een )?ip-adres(?:sen)? in uw (?:beheer|netwerk|reeks|range)\b"
     # ... the domain whose messages were marked ("berichten van conxillium.nl als
@@ -1786,6 +1808,10 @@ _ABOUT_AN_ADDRESS = re.compile(
 
 _QUOTED_TEXT = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
 _QUOTED_COMPLAINT = re.compile(
+    # ... or between bare rules under the desk's heading ("Hieronder de melding van de
+    # klager: --- I never subscribed … ---", set 471).
+    r"\b(?:melding|klacht|complaint|report) (?:van|of|from) (?:de|the) (?:klager|melder"
+    r"|complainant|reporter)\s?:\s*-{3,}.{0,2000}?(?:-{3,}|$)|"
     r"-{2,}\s?(?:complaint|klacht|beschwerde|plainte|reported message|gemeld bericht)"
     r"(?: excerpt| extract| uittreksel| van (?:een )?derden?| from (?:the )?(?:recipient|reporter)"
     r"| of (?:a )?third party)?\s?-{2,}"
@@ -1830,6 +1856,8 @@ _PASSES_WORD_ON = re.compile(
     r"|\bter info(?:rmatie)?\b|\bfyi\b|\bmisschien (?:handig|goed|wisten)\b"
     r"|\b(?:onze|our) (?:inwoners|klanten|residents|customers) (?:krijgen|ontvangen|get|receive)\b"
     r"|\b(?:onze|our) (?:gateway|mail ?provider|spam ?filter)\b"
+    # ... and in German ("unser Mailgateway weist … ab. Auszug aus dem Log:", set 469).
+    r"|\bunser(?:e|em)? (?:mail-?)?(?:gateway|server)\b|\bauszug aus dem log\b"
     r"|\b(?:onze|our) (?:postmaster|beheerder|systeembeheerder|it|ict)\b[^.]{0,40}\b(?:heeft|has)"
     r"\b[^.]{0,60}\b(?:hersteld|opgelost|aangepast|fixed|repaired|restored)\b",
     re.IGNORECASE,

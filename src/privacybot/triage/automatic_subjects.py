@@ -440,8 +440,9 @@ RECEIPT_BODY_STRONG: str = (
     # ... also without the subject or with the date after the reader ("Het bericht dat u
     # verzond aan … op 16 november 2026 is geopend", "… dat u op … verstuurde aan …", sets
     # 448, 450 and 454), and in Spanish ("su mensaje "…" fue leído por …", set 450).
-    r"|het bericht (?:\"[^\"]{1,200}\" )?dat u (?:op .{1,40}? )?(?:aan \S{3,120} )?(?:verzond"
-    r"|verstuurde|stuurde)(?: aan \S{3,120})?(?: op .{1,40}?)?,? is (?:geopend|gelezen)\b"
+    r"|het bericht (?:met onderwerp )?(?:\"[^\"]{1,200}\" )?dat u (?:op .{1,40}? )?"
+    r"(?:aan \S{3,120} )?(?:verzond|verstuurde|stuurde)(?: aan \S{3,120})?(?: op .{1,40}?)?,? is"
+    r" (?:geopend|gelezen)\b"
     # ... or the reader named first or last ("Ravi Evans heeft uw bericht "…" geopend op …",
     # "Het bericht "…" is geopend door x@… op …", sets 458 and 463).
     r"|heeft uw bericht \"[^\"]{1,200}\" (?:geopend|gelezen) op\b"
@@ -456,7 +457,8 @@ RECEIPT_BODY_STRONG: str = (
     # ... or the date and the reader after the subject ("The message "…" you sent on … has
     # been opened by x@…", "Het bericht met onderwerp "…" is op … geopend door", sets 417
     # and 423).
-    r"|the message \"[^\"]{1,200}\" (?:that )?you sent on .{1,60}? has been (?:opened|read) by\b"
+    r"|the message \"[^\"]{1,200}\" (?:that )?you sent on .{1,60}? (?:has been|was) (?:opened|read)"
+    r" by\b"
     r"|het bericht met onderwerp \"[^\"]{1,200}\" is op .{1,60}? (?:geopend|gelezen) door\b"
     # ... and Exchange's relay receipt ("Delivery to these recipients or groups is complete,
     # but no delivery notification was sent by the destination server", set 430).
