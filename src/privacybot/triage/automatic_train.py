@@ -512,6 +512,14 @@ SETS: tuple[str, ...] = (
     "set469",
     "set470",
     "set471",
+    "set472",
+    "set473",
+    "set474",
+    "set475",
+    "set476",
+    "set477",
+    "set478",
+    "set479",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -986,6 +994,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set469": "mail469",
     "set470": "mail470",
     "set471": "mail471",
+    "set472": "mail472",
+    "set473": "mail473",
+    "set474": "mail474",
+    "set475": "mail475",
+    "set476": "mail476",
+    "set477": "mail477",
+    "set478": "mail478",
+    "set479": "mail479",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
