@@ -538,6 +538,13 @@ _AWAY_REQUEST = re.compile(
     r"|identificatie|verificatie|identification|verification"
     # ... or acts for a client ("any questions about our client's request", set 465).
     r"|(?:our|my|onze|mijn) (?:client|cli[e~]nt|cliente?)(?:'s)?"
+    # ... or is needed for our handling, or waits on a question of theirs, or wants our
+    # answer elsewhere ("Mocht u mij nodig hebben voor het verzoek", "Reacties op onze vraag
+    # over de verwerkersovereenkomst", "Please send your reply to my work address", sets
+    # 472 and 473; in none of the 11,518 blind away notices).
+    r"|lopende (?:privacy|avg)[- ]?(?:zaak|kwestie|verzoek)"
+    r"|(?:mij|me) nodig (?:hebben |heeft )?voor|(?:onze|mijn|our|my) (?:vraag|question)"
+    r" (?:over|aan|about)|send (?:your|the) (?:reply|answer|response) to my"
     # ... or withdraws consent ("ik wil mijn toestemming intrekken").
     r"|toestemming|consent|einwilligung|consentement|intrekken|withdraw|widerruf\w{0,3})\b"
     # ... or names a kind of request, which is the writer's case ("het verwijderverzoek",
@@ -880,8 +887,10 @@ def _a_note_of_its_own(v: MessageView) -> bool:
 
 _LETS_US_KNOW = re.compile(
     r"^\W{0,3}(?:(?:goedemiddag|goedemorgen|goedenavond|hallo|hoi|hi|hello|beste \w+|dear \w+"
-    r"|geachte \w+(?: \w+)?)[,!]?\s+)?(?:(?:even |kort )?(?:ter info(?:rmatie)?|fyi"
-    r"|for your information|zur info(?:rmation)?|ter kennisname)\s?:|just to let you know\b"
+    r"|dag \w+|geachte \w+(?: \w+)?)[,!]?\s+)?(?:(?:even |kort )?(?:ter info(?:rmatie)?|fyi"
+    r"|for your information|zur info(?:rmation)?|ter kennisname"
+    # ... "Kleine mededeling:" (set 472).
+    r"|(?:kleine|korte) mededeling)\s?:|just to let you know\b"
     r"|(?:ik wil(?:de)? )?(?:u |jullie )?(?:even )?laten weten\b)",
     re.IGNORECASE,
 )

@@ -652,7 +652,11 @@ _OUR_SIDE = re.compile(
     r"|\bbij ons (?:staat|staan|komt|komen|wordt|worden|belandt|landt)\b"
     # ... or passes it on as a note, about a colleague ("FYI, de headers van jullie bericht
     # aan onze medewerker:", set 451).
-    r"|\b(?:fyi|ter info(?:rmatie)?|just to let you know)\b|\bonze? (?:medewerker|collega)s?\b",
+    r"|\b(?:fyi|ter info(?:rmatie)?|just to let you know)\b|\bonze? (?:medewerker|collega)s?\b"
+    # ... or what reaches them of ours ("We krijgen jullie ontvangstbevestigingen dubbel
+    # binnen", set 473).
+    r"|\b(?:we|wij) (?:krijgen|ontvangen|zien) (?:jullie|uw)\b|\bwe (?:get|receive|see) your\b"
+    r"|\bonze \w{3,20} missen (?:jullie|uw)\b|\bbij nader onderzoek\b",
     re.IGNORECASE,
 )
 #: A closing word, as a person signs off (folded).

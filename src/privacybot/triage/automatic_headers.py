@@ -37,6 +37,7 @@ from privacybot.triage.automatic_view import (
     hands_back_a_copy,
     is_ours,
     local_part,
+    passes_on_or_acts,
     squash,
 )
 
@@ -318,7 +319,11 @@ def null_return_path(v: MessageView) -> str | None:
                 return f"{name} with an empty address"
     for value in v.msg.header_all("Received")[:8]:
         if _RECEIVED_NULL.search(value[:2000]):
-            if _return_path_names_someone(v) and answers_as_a_person(v):
+            # ... or signs with their name under a form's relay ("Vriendelijke groet, Tom de
+            # Boer, doktersassistente", set 472; 1 of the 23,928 blind null envelopes).
+            if _return_path_names_someone(v) and (
+                answers_as_a_person(v) or closes_with_a_name(v) or passes_on_or_acts(v.own_words)
+            ):
                 return None
             return "Received records a null envelope sender"
     return None

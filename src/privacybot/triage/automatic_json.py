@@ -66,9 +66,11 @@ _JSON_EVENT_WORDS = re.compile(
 _MACHINE_LABEL = re.compile(
     r"(?:[\w-]+ ){0,2}(?:webhook|payload|event|events|delivery report|status ?feed|run log"
     r"|notification|alert|callback|automatische melding|automatic notification"
-    r"|automated (?:message|notification))(?: [\w-]+){0,2}"
+    r"|automated (?:message|notification))(?: [\w-]+){0,3}"
     # ... and a bracketed word after it ("Alert details (raw):", set 455).
-    r"(?: \([\w -]{1,20}\))?",
+    r"(?: \([\w -]{1,20}\))?"
+    # ... or a pointer to the data under it ("Zie onderstaande gegevens", set 472).
+    r"|zie onderstaande (?:gegevens|details)|see (?:the )?(?:data|details) below",
     re.IGNORECASE,
 )
 

@@ -35,7 +35,7 @@ LIST_ADMIN_HEADER_PREFIXES: tuple[str, ...] = (
 #: List managers themselves, by local part (squashed).
 _LIST_MANAGER = re.compile(
     r"^(?:mailman|sympa|listserv|majordomo|ezmlm|lyris|listproc|listar|smartlist|mlmmj|ecartis"
-    r"|groupsio|dada|phplist|mailmanlists)"
+    r"|groupsio|dada|phplist|mailmanlists|listmaster)"
     r"(?:owner|bounces?|request|admin)?$"
 )
 #: A forum's or group's summary of what its members wrote since the reader last looked.

@@ -267,7 +267,8 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r"|to get (?:it )?(?:past|through)(?: (?:my|our|the) (?:spam ?)?filter)?),? (?:please )?"
     r"(?:answer|beantwoord|reply|type|enter)\b",
     # ... or waiting for it ("Your email to x@… is waiting for verification", set 395).
-    r"your (?:e-?mail|message) to \S{1,80} is (?:waiting|awaiting|held) (?:for )?verification",
+    r"your (?:e-?mail|message) to \S{1,80} (?:is|has been) (?:waiting|awaiting|held) (?:for )?"
+    r"(?:verification|confirmation)",
     r"(?:allow|accept)s? (?:incoming )?(?:messages?|e-?mails?|mail) only from (?:senders|people"
     r"|addresses)",
     r"(?:absenderadresse|afzenderadres|sender(?:'s)? address|adresse d'expediteur|adresse de"
@@ -366,7 +367,14 @@ _OWN_SETTINGS = re.compile(
     r"|address book|adresboek|adressbuch)"
     r"|\b(?:i(?:'ve| have)|ik heb|ich habe|j'ai|jag har)\b[^.!?]{0,60}\b(?:added|whitelisted"
     r"|allowlisted|toegevoegd|hinzugefugt|ajoute|lagt till)\b"
-    r"|\bon your (?:side|end)\b",
+    r"|\bon your (?:side|end)\b"
+    # ... or approved the challenge by hand ("ik heb het handmatig goedgekeurd", "Ik heb
+    # privacy@… nu zelf op de lijst met toegestane afzenders gezet", set 476).
+    r"|\b(?:ik heb|i(?:'ve| have))\b(?:[^.!?]|\.(?=\S)){0,60}\b(?:op de lijst (?:met|van)"
+    r" (?:toegestane|vertrouwde|goedgekeurde) afzenders gezet|on (?:my|the) (?:allow|safe"
+    r"|white) ?list)\b"
+    r"|\b(?:ik heb|i(?:'ve| have)) (?:het|it|ze|them|hem|u|you) (?:handmatig|manually|zelf"
+    r"|myself) (?:goedgekeurd|approved|vrijgegeven|released)\b",
     re.IGNORECASE,
 )
 #: The question a challenge page answers for its reader ("Why am I receiving this?") on a
@@ -639,7 +647,14 @@ _WHO_ARE_YOU = re.compile(
 
 #: A button's label in brackets before its address ("[ Not my message ]  https://…", set
 #: 415): the service's words, not the writer's own message.
-_BUTTON_LABEL = re.compile(r"\[[^\[\]\n]{1,60}\](?=[ \t]{0,12}<?https?://)")
+_BUTTON_LABEL = re.compile(
+    r"\[[^\[\]\n]{1,60}\](?=[ \t]{0,12}<?https?://)"
+    # ... or a short label in the reader's voice and its colon before the link ("Release my
+    # message:  https://…", set 472); not "Klik dan hier:", the answer to a template's
+    # question.
+    r"|(?<![^\s])[^\n:.!?]{0,25}\b(?:my|mijn|mein\w?|mon|ma)\b[^\n:.!?]{1,25}:"
+    r"(?=[ \t]{1,12}<?https?://)"
+)
 #: A short span in quotation marks.
 _QUOTED_SPAN = re.compile(r"(?:^|(?<=\s))['\"“‘„«][^'\"”’«»\n]{6,120}['\"”’»](?=[\s.,;:!?)]|$)")
 
@@ -1566,6 +1581,8 @@ _COMPLAINT_TALLY = re.compile(
     r"|\b\d{1,7} klachten in de (?:afgelopen|laatste) \d{1,3} dagen\b"
     # ... "leverde een klachtenpercentage op van 0.73% (drempel: 0,10%)" (set 471).
     r"|\bklacht(?:en)?percentage\b[^.\n]{0,40}?\d{1,3}(?:[.,]\d{1,2})?\s?%"
+    # ... "The complaint rate for mail from … over the past 7 days was 1.9%" (set 477).
+    r"|\bcomplaint rate\b[^\n]{0,80}?\b(?:was|is|of) \d{1,3}(?:[.,]\d{1,2})?\s?%"
     # ... "hebben 35 ontvangers … berichten van … als ongewenst gemarkeerd (0.60%)" (set 444).
     r"|\b\d{1,7} (?:ontvangers|gebruikers)\b[^\n]{0,80}?\bals (?:ongewenst|spam|junk)"
     r" gemarkeerd \(\d{1,3}(?:[.,]\d{1,2})?\s?%\)"
@@ -1686,6 +1703,8 @@ _LISTED = re.compile(
     r"|\b(?:staat|staan|is|werd)\b[^.]{0,60}\bop (?:onze|de|een) (?:blokkade|block|black|zwarte "
     r"|spam)?lijst\b|\blisted since\s?:"
     r"|\bvoorkomt op (?:de|een|onze) (?:\S+ )?(?:blocklist|blacklist|blokkadelijst|zwarte lijst)"
+    # ... a listing's own field ("Listed: Tue, 24 Nov 2026", set 478).
+    r"|\blisted\s?:\s?(?:mon|tue|wed|thu|fri|sat|sun|\d)"
     # ... "your sending IP 192.0.2.118 appears on ExampleBL" (set 394).
     r"|\b(?:ip|address)\s\d{1,3}(?:\.\d{1,3}){3} appears on\b",
     re.IGNORECASE,
@@ -1790,6 +1809,8 @@ _ABOUT_AN_ADDRESS = re.compile(
     r"|\b(?:an )?ip[- ]address(?:es)? in your (?:ip )?(?:range|netblock|network)\b"
     # ... "Reputation score for 203.0.113.165 dropped to 54/100" (set 471).
     r"|\breputation score for \d{1,3}(?:\.\d{1,3}){3}\b"
+    # ... "The complaint rate for mail from conxillium.nl to our users" (set 477).
+    r"|\bcomplaint rate for mail from [\w-]{1,63}\.[a-z]{2,6}\b"
     # ... "vanaf een IP-adres in uw beheer (198.51.100.126)" (set 451).
     r"|\b(?:een )?ip-adres(?:sen)? in uw (?:beheer|netwerk|reeks|range)\b"
     # ... the domain whose messages were marked ("berichten van conxillium.nl als
@@ -1856,6 +1877,14 @@ _PASSES_WORD_ON = re.compile(
     r"|\bter info(?:rmatie)?\b|\bfyi\b|\bmisschien (?:handig|goed|wisten)\b"
     r"|\b(?:onze|our) (?:inwoners|klanten|residents|customers) (?:krijgen|ontvangen|get|receive)\b"
     r"|\b(?:onze|our) (?:gateway|mail ?provider|spam ?filter)\b"
+    # ... or reads it in their logs and asks our answer ("In onze logging zien we het
+    # volgende … Graag jullie reactie", set 473).
+    r"|\bonze logging\b|\bin onze logs?\b|\bgraag jullie reactie\b|\buitzondering gemaakt\b"
+    # ... or finds out for their members, or files an incident ("Onze raadsleden missen
+    # jullie ontvangstbevestigingen. Bij nader onderzoek …", "MELDING BEVEILIGINGSINCIDENT",
+    # set 476).
+    r"|\bonze \w{3,20} missen (?:jullie|uw)\b|\bbij nader onderzoek\b"
+    r"|\bmelding beveiligingsincident\b"
     # ... and in German ("unser Mailgateway weist … ab. Auszug aus dem Log:", set 469).
     r"|\bunser(?:e|em)? (?:mail-?)?(?:gateway|server)\b|\bauszug aus dem log\b"
     r"|\b(?:onze|our) (?:postmaster|beheerder|systeembeheerder|it|ict)\b[^.]{0,40}\b(?:heeft|has)"

@@ -445,7 +445,11 @@ RECEIPT_BODY_STRONG: str = (
     r" (?:geopend|gelezen)\b"
     # ... or the reader named first or last ("Ravi Evans heeft uw bericht "…" geopend op …",
     # "Het bericht "…" is geopend door x@… op …", sets 458 and 463).
-    r"|heeft uw bericht \"[^\"]{1,200}\" (?:geopend|gelezen) op\b"
+    r"|heeft uw bericht \"[^\"]{1,200}\" (?:geopend|gelezen)\b"
+    # ... and in French and English ("Votre message « … » a été lu par …", "Le message « … »
+    # envoyé à … a été lu", "Your message "…" has been opened by …", sets 472, 474, 477).
+    r"|(?:votre|le) message [«\"][^»\"]{1,200}[»\"](?: envoye a \S{3,120})? a ete lu\b"
+    r"|your message \"[^\"]{1,200}\" has been (?:opened|read) by\b"
     r"|het bericht \"[^\"]{1,200}\" is (?:geopend|gelezen) door \S{3,120} op\b"
     r"|su mensaje \"[^\"]{1,200}\" fue leido por\b"
     r"|the message \"[^\"]{1,200}\" that you sent to \S{1,120} has been (?:read|opened)\b"

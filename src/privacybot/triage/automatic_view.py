@@ -1185,6 +1185,9 @@ _PERSONS_ACT = re.compile(
     # ... or owns up to one ("dat was een automatisch berichtje van mijn mail. Hierbij
     # alsnog mijn antwoord", set 444; no blind automatic message says it).
     r"|\bdat was (?:een|mijn) automatisch\w{0,3} (?:bericht\w{0,4}|antwoord)\b"
+    # ... or that our answer is still to come ("Read receipt ontvangen, maar nog geen
+    # inhoudelijke reactie", set 472).
+    r"|\bnog geen (?:inhoudelijke )?(?:reactie|antwoord)\b"
     r"|\bthat was (?:an|my) auto(?:matic)?[- ]?(?:reply|message|response)\b"
     r"|\bhierbij alsnog mijn (?:antwoord|reactie)\b"
     r"|\bik ben (?:er )?nu weer\b|\bi'?m back now\b|\bi am back now\b"
