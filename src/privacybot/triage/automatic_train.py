@@ -520,6 +520,14 @@ SETS: tuple[str, ...] = (
     "set477",
     "set478",
     "set479",
+    "set480",
+    "set481",
+    "set482",
+    "set483",
+    "set484",
+    "set485",
+    "set486",
+    "set487",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1002,6 +1010,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set477": "mail477",
     "set478": "mail478",
     "set479": "mail479",
+    "set480": "mail480",
+    "set481": "mail481",
+    "set482": "mail482",
+    "set483": "mail483",
+    "set484": "mail484",
+    "set485": "mail485",
+    "set486": "mail486",
+    "set487": "mail487",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
