@@ -656,7 +656,10 @@ _OUR_SIDE = re.compile(
     # ... or what reaches them of ours ("We krijgen jullie ontvangstbevestigingen dubbel
     # binnen", set 473).
     r"|\b(?:we|wij) (?:krijgen|ontvangen|zien) (?:jullie|uw)\b|\bwe (?:get|receive|see) your\b"
-    r"|\bonze \w{3,20} missen (?:jullie|uw)\b|\bbij nader onderzoek\b",
+    r"|\bonze \w{3,20} missen (?:jullie|uw)\b|\bbij nader onderzoek\b"
+    # ... or what they see of ours ("Wij zien dat berichten van jullie soms zonder
+    # DKIM-handtekening binnenkomen", set 481).
+    r"|\b(?:wij|we) zien dat\b|\bwe see that\b",
     re.IGNORECASE,
 )
 #: A closing word, as a person signs off (folded).

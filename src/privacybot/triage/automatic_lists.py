@@ -59,7 +59,7 @@ _LIST_ROLE = re.compile(
 _LIST_ADMIN_SUBJECT = alternation(LIST_ADMIN_SUBJECTS, r"")
 #: The list manager's own addresses ("x-bounces@", "x-request@"): no person writes from
 #: them, whatever the list traffic they carry says.
-_LIST_SYSTEM_ROLE = re.compile(r"[-+](?:request|bounces?|noreply)(?:[+=].*)?$")
+_LIST_SYSTEM_ROLE = re.compile(r"[-+](?:request|bounces?|noreply|owners?)(?:[+=].*)?$")
 #: A list's role addresses as a Return-Path: the list server sets them when it passes mail on.
 _LIST_ENVELOPE = re.compile(r"^(?:owner-[a-z0-9._-]{1,64}|[a-z0-9._-]{1,64}-(?:request|owners?))$")
 _DIGEST_SUBJECT = re.compile(

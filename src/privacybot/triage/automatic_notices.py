@@ -334,6 +334,12 @@ CHALLENGE_BODY: tuple[str, ...] = (
     # ... or a reader the owner's filter has not verified yet ("has received your message but
     # has not yet verified you as a sender", set 442).
     r"has not (?:yet )?verified you as a (?:sender|person)",
+    # ... or held because the reader is unknown, or added once they answer ("is being held
+    # because you are not a known sender", "Antwoord gewoon op deze mail … en je wordt
+    # toegevoegd", sets 483 and 484).
+    r"is being held because you are not an? (?:known|approved|verified|trusted) sender",
+    r"antwoord (?:gewoon |even |simpelweg )?op deze (?:mail|e-?mail)\b[^.]{0,60}\b(?:je|u) wordt"
+    r" (?:dan |direct )?toegevoegd",
 )
 CHALLENGE_SUBJECTS: tuple[str, ...] = (
     r"(?:please )?(?:confirm|verify) your (?:e-?mail|message|address)(?: to| so| before| for)?",
@@ -640,7 +646,9 @@ _WHO_ARE_YOU = re.compile(
     r"|mensch oder maschine|human or machine|mens of machine|mens of robot|human or bot"
     # ... or whether the sender really sent it ("Is this really you?", set 457).
     r"|is this (?:really )?you|was this (?:really )?you|bent u dit (?:echt )?(?:zelf)?"
-    r"|did you (?:really )?send this)\s?\?",
+    r"|did you (?:really )?send this"
+    # ... or to confirm the sender is real ("Wil je bevestigen dat je echt bent?", set 484).
+    r"|wilt? (?:je|u) bevestigen dat (?:je|u) (?:echt|een mens|geen robot) (?:bent|is))\s?\?",
     re.I,
 )
 
@@ -1568,7 +1576,8 @@ _COMPLAINT_TALLY = re.compile(
     r"\b(?:received|ontvangen|erhalten|recu)\s(?:\w+\s)?\d{1,7}\s(?:spam\s)?(?:complaints"
     r"|klachten|beschwerden|plaintes)\b|\b\d{1,7}\s(?:complaints|klachten|beschwerden|plaintes)"
     r"\s(?:received|ontvangen|erhalten|recues)\b|\b(?:complaint|klacht|beschwerde)[- ]?"
-    r"(?:rate|percentage|quote|ratio)(?: (?:last|over the (?:last|past)) \d{1,3} days)?\s?:\s?\d"
+    r"(?:rate|percentage|quote|ratio)(?: (?:last|over the (?:last|past)) \d{1,3} days"
+    r"| \(\d{1,3} days?\))?\s?:\s?\d"
     r"|\bcomplaints(?: received)?\s?:\s?\d"
     r"|\breceived \d{1,7} complaint\(s\)"
     r"|\b(?:generated|caused|triggered|resulted in) \d{1,7} (?:spam )?complaints\b"
@@ -1809,6 +1818,10 @@ _ABOUT_AN_ADDRESS = re.compile(
     r"|\b(?:an )?ip[- ]address(?:es)? in your (?:ip )?(?:range|netblock|network)\b"
     # ... "Reputation score for 203.0.113.165 dropped to 54/100" (set 471).
     r"|\breputation score for \d{1,3}(?:\.\d{1,3}){3}\b"
+    # ... "Your sending reputation for domain conxillium.nl dropped", a report's "Domain:"
+    # field after its heading (set 482 and 486).
+    r"|\breputation for (?:domain )?[\w-]{1,63}\.[a-z]{2,6}\b"
+    r"|\bdomain\s?:\s?[\w-]{1,63}\.[a-z]{2,6}\b"
     # ... "The complaint rate for mail from conxillium.nl to our users" (set 477).
     r"|\bcomplaint rate for mail from [\w-]{1,63}\.[a-z]{2,6}\b"
     # ... "vanaf een IP-adres in uw beheer (198.51.100.126)" (set 451).
@@ -1885,6 +1898,9 @@ _PASSES_WORD_ON = re.compile(
     # set 476).
     r"|\bonze \w{3,20} missen (?:jullie|uw)\b|\bbij nader onderzoek\b"
     r"|\bmelding beveiligingsincident\b"
+    # ... or their own filter that they released it from ("Ons filter hield jullie mail
+    # tegen … Vrijgegeven hoor", set 487).
+    r"|\bons (?:spam ?)?filter\b|\bvrijgegeven hoor\b"
     # ... and in German ("unser Mailgateway weist … ab. Auszug aus dem Log:", set 469).
     r"|\bunser(?:e|em)? (?:mail-?)?(?:gateway|server)\b|\bauszug aus dem log\b"
     r"|\b(?:onze|our) (?:postmaster|beheerder|systeembeheerder|it|ict)\b[^.]{0,40}\b(?:heeft|has)"
@@ -2199,7 +2215,10 @@ _FAQ_ANSWERED = re.compile(
     r"|the recipient |de ontvanger |der empfanger "
     # ... or by who may write ("Why am I seeing this? Only approved senders can write to this
     # mailbox.", set 445).
-    r"|only (?:approved|known|verified|allowed) senders )",
+    r"|only (?:approved|known|verified|allowed) senders "
+    # ... or by what its owner uses ("Why am I getting this? Dirk Öztürk uses a
+    # challenge/response filter", set 487).
+    r"|(?:\w+ ){1,3}(?:uses|gebruikt|only receives|ontvangt alleen)\b)",
     re.IGNORECASE,
 )
 

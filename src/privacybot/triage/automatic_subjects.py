@@ -440,9 +440,11 @@ RECEIPT_BODY_STRONG: str = (
     # ... also without the subject or with the date after the reader ("Het bericht dat u
     # verzond aan … op 16 november 2026 is geopend", "… dat u op … verstuurde aan …", sets
     # 448, 450 and 454), and in Spanish ("su mensaje "…" fue leído por …", set 450).
-    r"|het bericht (?:met onderwerp )?(?:\"[^\"]{1,200}\" )?dat u (?:op .{1,40}? )?"
-    r"(?:aan \S{3,120} )?(?:verzond|verstuurde|stuurde)(?: aan \S{3,120})?(?: op .{1,40}?)?,? is"
-    r" (?:geopend|gelezen)\b"
+    r"|het bericht (?:met onderwerp )?(?:[\"'][^\"']{1,200}[\"'] )?dat u (?:op .{1,40}? )?"
+    r"(?:aan \S{3,120} )?(?:verzond|verstuurde|stuurde)(?: (?:aan|naar) \S{3,120})?"
+    r"(?: op .{1,40}?)?,? is (?:geopend|gelezen)\b"
+    # ... and in Frisian ("Jo berjocht … is lêzen op …", set 486).
+    r"|\bjo berjocht\b.{0,400}?\bis lezen op\b"
     # ... or the reader named first or last ("Ravi Evans heeft uw bericht "…" geopend op …",
     # "Het bericht "…" is geopend door x@… op …", sets 458 and 463).
     r"|heeft uw bericht \"[^\"]{1,200}\" (?:geopend|gelezen)\b"

@@ -1179,6 +1179,8 @@ _PERSONS_ACT = re.compile(
     # sturen", "Misschien goed om naar te kijken", "Sorry voor de automatische antwoorden",
     # "Ik ben er nu weer", sets 424 and 426; none of the blind automatic mail says these).
     r"|\b(?:ik )?zag (?:jullie|uw|je) (?:e-?)?mail\b|\bi saw your (?:e-?)?mail\b"
+    # ... also "zag net uw bericht" (set 480).
+    r"|\bzag (?:net|zojuist|even|vandaag) (?:jullie|uw|je) (?:e-?mail|mail|bericht)\b"
     r"|\b(?:jullie|u) m(?:ogen|ag) (?:de gegevens|het|dat|deze) (?:\w+ )?(?:naar|aan) mijn\b"
     r"|\bmisschien goed om (?:naar )?te kijken\b|\bmight be worth (?:a look|checking)\b"
     r"|\b(?:sorry|excuses) voor (?:de|het|mijn) automatische\b|\bsorry for (?:the|my) auto"
@@ -1187,7 +1189,7 @@ _PERSONS_ACT = re.compile(
     r"|\bdat was (?:een|mijn) automatisch\w{0,3} (?:bericht\w{0,4}|antwoord)\b"
     # ... or that our answer is still to come ("Read receipt ontvangen, maar nog geen
     # inhoudelijke reactie", set 472).
-    r"|\bnog geen (?:inhoudelijke )?(?:reactie|antwoord)\b"
+    r"|\bnog geen (?:inhoudelijke |inhoudelijk |enkel )?(?:reactie|antwoord)\b"
     r"|\bthat was (?:an|my) auto(?:matic)?[- ]?(?:reply|message|response)\b"
     r"|\bhierbij alsnog mijn (?:antwoord|reactie)\b"
     r"|\bik ben (?:er )?nu weer\b|\bi'?m back now\b|\bi am back now\b"
