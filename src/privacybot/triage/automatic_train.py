@@ -528,6 +528,14 @@ SETS: tuple[str, ...] = (
     "set485",
     "set486",
     "set487",
+    "set488",
+    "set489",
+    "set490",
+    "set491",
+    "set492",
+    "set493",
+    "set494",
+    "set495",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1018,6 +1026,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set485": "mail485",
     "set486": "mail486",
     "set487": "mail487",
+    "set488": "mail488",
+    "set489": "mail489",
+    "set490": "mail490",
+    "set491": "mail491",
+    "set492": "mail492",
+    "set493": "mail493",
+    "set494": "mail494",
+    "set495": "mail495",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
