@@ -501,14 +501,14 @@ def gateway_subject(v: MessageView) -> str | None:
     # notice's own words makes a question of it.
     if v.subject.rstrip().endswith("?") and not match.group(0).rstrip().endswith(":"):
         return None
-    # The notice's own "Waarom ontvang ik dit?", which it answers below (set 382), is not
-    # the writer speaking of themselves.
     # A person of the other side signing in their own name from their own mailbox ("Our
     # antivirus blocked the .zip file you sent … Kind regards, Sevda Smit", set 444): a
     # notice signs with its product's name, from a system's sender (0 of the 2,104 blind
     # notices this rule took).
     if closes_with_a_name(v) and not _system_sender(v):
         return None
+    # The notice's own "Waarom ontvang ik dit?", which it answers below (set 382), is not
+    # the writer speaking of themselves.
     if not v.human_voice and not first_person_in(without_faq(v.own_words)):
         return f"gateway notice subject {match.group(0).strip()!r}"
     # The held message's own subject in the notice's field ("Onderwerp: Request to erase my
@@ -1750,9 +1750,9 @@ _DELISTING = re.compile(
     # ... or the list's word after the verb ("U kunt delisting aanvragen nadat …", set 458).
     r"|\bdelisting (?:aanvragen|beantragen)\b"
     # ... or "U kunt een verzoek tot verwijdering indienen via https://…" (set 409).
-    r"|\bverzoek tot verwijdering indienen via\s?(?=https?://)"
     # ... or via its form ("… indienen via het webformulier", set 440).
-    r"|\bverzoek tot verwijdering indienen via (?:het|ons|een) (?:web)?formulier\b"
+    r"|\bverzoek tot verwijdering indienen via(?:\s?(?=https?://)| (?:het|ons|een)"
+    r" (?:web)?formulier\b)"
     # ... or "Zie https://… voor verwijdering." (set 455).
     r"|\bzie https?://\S{1,200} voor (?:verwijdering|delisting|de-?listing)\b"
     # ... or a field leading to the list's page ("Removal: https://…", set 471).
@@ -1792,7 +1792,7 @@ _ABOUT_AN_ADDRESS = re.compile(
     # sending domain conxillium.nl", "messages from your domain", "3% of messages from
     # conxillium.nl received by our users"), or the reader's account by its address ("a
     # system associated with your account (198.51.100.25)"), sets 417-421.
-    r"|^domain\s?:\s?[\w-]{1,63}\.[a-z]{2,6}\b|\bsending domain [\w-]{1,63}\.[a-z]{2,6}\b"
+    r"|\bsending domain [\w-]{1,63}\.[a-z]{2,6}\b"
     r"|\bmessages from (?:your domain|[\w-]{1,63}\.[a-z]{2,6} received by)\b"
     r"|\b(?:associated with|linked to) your account \(\d{1,3}(?:\.\d{1,3}){3}\)"
     # ... or the reader's own message reported ("A recipient reported your message as spam",
@@ -1819,7 +1819,7 @@ _ABOUT_AN_ADDRESS = re.compile(
     # ... "Reputation score for 203.0.113.165 dropped to 54/100" (set 471).
     r"|\breputation score for \d{1,3}(?:\.\d{1,3}){3}\b"
     # ... "Your sending reputation for domain conxillium.nl dropped", a report's "Domain:"
-    # field after its heading (set 482 and 486).
+    # field, also after its heading (sets 417-421, 482 and 486).
     r"|\breputation for (?:domain )?[\w-]{1,63}\.[a-z]{2,6}\b"
     r"|\bdomain\s?:\s?[\w-]{1,63}\.[a-z]{2,6}\b"
     # ... "The complaint rate for mail from conxillium.nl to our users" (set 477).

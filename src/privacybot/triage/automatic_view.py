@@ -1286,16 +1286,22 @@ _PASSES_ON_A_NOTICE = re.compile(
 
 #: Our case reference as the writer types it ("PRV-2026-01898", "prv 2026 1898").
 OUR_REFERENCE = re.compile(r"\bprv[\s-]?\d{4}[\s-]?\d{1,5}\b", re.IGNORECASE)
+
+
 #: A verification code typed in a reply ("720 243"): a person answering our mail.
 #: Not a phone number, a date or a ticket number: no digit group right before or after
 #: ("020 123 4567", "0570 - 123 456"), no "#" before ("[Ticket #263382]").
 #: A document's number after its label ("Factuurnummer: 699189", "order no. 123456"): an
 #: invoice's, an order's or a ticket's, not a code a person typed.
+def _not_after(labels: tuple[str, ...], gaps: tuple[str, ...] = ("",)) -> str:
+    """Negative lookbehinds: not right after any of ``labels`` followed by one of ``gaps``."""
+    return "".join(f"(?<!{re.escape(label + gap)})" for label in labels for gap in gaps)
+
+
 _NUMBER_LABELS = (
-    "".join(
-        f"(?<!{re.escape(label + gap)})"
-        # ... and a ticket's or case's ("Your ticket 919848 remains open", "melding 410346").
-        for label in (
+    # ... and a ticket's or case's ("Your ticket 919848 remains open", "melding 410346").
+    _not_after(
+        (
             "nummer",
             "number",
             "nr.",
@@ -1309,14 +1315,13 @@ _NUMBER_LABELS = (
             "melding",
             "dossier",
             "incident",
-        )
-        for gap in (": ", ":", " ")
+        ),
+        (": ", ":", " "),
     )
-    + "".join(
-        # ... and a code a service gives its reader ("Uw code is 543576", "Your code is …"): a
-        # person typing ours writes the digits, "mijn code is …" or "de code: …".
-        f"(?<!{re.escape(given)})"
-        for given in (
+    # ... and a code a service gives its reader ("Uw code is 543576", "Your code is …"): a
+    # person typing ours writes the digits, "mijn code is …" or "de code: …".
+    + _not_after(
+        (
             "uw code is ",
             "je code is ",
             "your code is ",
@@ -1329,12 +1334,11 @@ _NUMBER_LABELS = (
             "ihr code lautet ",
         )
     )
-    + "".join(
-        # ... and a phone extension an away notice gives ("Vertretung: Durchwahl 537563", "Tél. :
-        # 607733", "Per urgenze: 378406", "llame al 224639", "proszę dzwonić: 583330", "Haster
-        # det, ring 768012", "Collega's bereikbaar via 772004", set 453).
-        f"(?<!{re.escape(label + gap)})"
-        for label in (
+    # ... and a phone extension an away notice gives ("Vertretung: Durchwahl 537563", "Tél. :
+    # 607733", "Per urgenze: 378406", "llame al 224639", "proszę dzwonić: 583330", "Haster
+    # det, ring 768012", "Collega's bereikbaar via 772004", set 453).
+    + _not_after(
+        (
             "tel",
             "tel.",
             "tél",
@@ -1367,12 +1371,14 @@ _NUMBER_LABELS = (
             "bereikbaar via",
             "için",
             "icin",
-        )
-        for gap in (": ", ":", " ", " : ")
+        ),
+        (": ", ":", " ", " : "),
     )
 )
 TYPED_CODE = re.compile(
-    r"(?<![\d.:/+#-])(?<!\d[ -])(?<!\d - )"
+    # A digit first: the many lookbehinds below are then tried only where a number starts,
+    # not at every character of the text (2.6 ms for 2 KB without it, 20 µs with it).
+    r"(?=\d)(?<![\d.:/+#-])(?<!\d[ -])(?<!\d - )"
     + _NUMBER_LABELS
     # ... never digits inside a token ("/reset/b6a936ceeb62b999902cddb7"): a link's, not typed.
     + r"(?<![^\W\d_])\d{3}[ -]?\d{3}(?![\d:/-]|\.\d)(?![ -]\d)(?![^\W\d_])",
