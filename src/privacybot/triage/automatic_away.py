@@ -150,7 +150,7 @@ _FIRST_PERSON_AWAY = re.compile(
     r"|in elternzeit|im mutterschutz|en conge \w{0,12}|de baja|in malattia|in maternita"
     r"|nicht erreichbar|injoignable"
     r"|op vakantie|niet aanwezig|niet op kantoor|abwesend|nicht im b[u~]ro|im urlaub|en cong"
-    r"|absente?|ledig|borte|p[a~] ferie|p[a~] semester|poissa|lomalla|fuori|assente|ausente"
+    r"|absente?|ledig|borte|borta|p[a~] ferie|p[a~] semester|poissa|lomalla|fuori|assente|ausente"
     r"|fuera|on (?:annual )?leave|on vacation|on holiday)\b"
     # ... or gone for good ("I have left the organisation").
     r"|\b(?:i have|i've) left (?:the|this) (?:organi[sz]ation|company|firm|department|team)\b",
@@ -360,6 +360,10 @@ def oof_subject(v: MessageView) -> str | None:
         # wacht jullie reactie af." over "> Geachte heer/mevrouw", set 419; 0 of the 9,788
         # blind notices this rule took do both).
         and not (_ANSWER_ME.search(v.own_words) and quotes_below(v))
+        # ... nor one who wants our answer sent to someone of theirs ("Please send the data
+        # export to my colleague", sets 493 and 495; 0 of the 11,689 blind notices this
+        # rule took).
+        and not _SEND_OURS_TO_MINE.search(v.own_words)
     ):
         return f"out-of-office subject {match.group(0).strip(' :-')!r}"
     if match:
@@ -409,6 +413,11 @@ def oof_subject(v: MessageView) -> str | None:
     match = _OOF_SUBJECT_ANY.match(v.subject)
     if match and len(head) <= 600 and "?" not in head and _FIRST_PERSON_AWAY.search(head):
         return f"out-of-office subject {match.group(0).strip(' :-')!r} and an away notice"
+    # ... or the absence word alone as a leading tag ("[Afwezig] Privacyverklaring" over
+    # "ik ben er even niet (vakantie)", set 489).
+    absence_tag = next((tag for tag in v.subject_tags if ABSENT.fullmatch(tag)), None)
+    if absence_tag and len(head) <= 600 and "?" not in head and _FIRST_PERSON_AWAY.search(head):
+        return f"out-of-office subject tag {absence_tag!r} and an away notice"
     # Notes' "Auto:" over a subject that is not ours (our own acknowledgment's subject
     # starts so too), and a short away notice or a promise to answer within some days
     # under it ("Auto: Verzoek om informatie" over "Ik ben tot en met 1 december afwezig",
@@ -540,11 +549,11 @@ _AWAY_REQUEST = re.compile(
     r"|(?:our|my|onze|mijn) (?:client|cli[e~]nt|cliente?)(?:'s)?"
     # ... or is needed for our handling, or waits on a question of theirs, or wants our
     # answer elsewhere ("Mocht u mij nodig hebben voor het verzoek", "Reacties op onze vraag
-    # over de verwerkersovereenkomst", "Please send your reply to my work address", sets
-    # 472 and 473; in none of the 11,518 blind away notices).
+    # over de verwerkersovereenkomst", sets 472 and 473; in none of the 11,518 blind away
+    # notices; "Please send your reply to my work address" is ``_SEND_OURS_TO_MINE``'s).
     r"|lopende (?:privacy|avg)[- ]?(?:zaak|kwestie|verzoek)"
     r"|(?:mij|me) nodig (?:hebben |heeft )?voor|(?:onze|mijn|our|my) (?:vraag|question)"
-    r" (?:over|aan|about)|send (?:your|the) (?:reply|answer|response) to my"
+    r" (?:over|aan|about)"
     # ... or withdraws consent ("ik wil mijn toestemming intrekken").
     r"|toestemming|consent|einwilligung|consentement|intrekken|withdraw|widerruf\w{0,3})\b"
     # ... or names a kind of request, which is the writer's case ("het verwijderverzoek",
@@ -902,7 +911,8 @@ def _away_request(text: str) -> re.Match[str] | None:
     template's conditional question with its answer ("Betreft het een privacyverzoek? Stuur
     het dan naar privacy@…", set 412)."""
     text = _MAIL_ACCESS.sub(" ", not_the_writers(without_conditional_questions(text)))
-    return _AWAY_REQUEST.search(_REDIRECT_SENTENCE.sub(" ", text))
+    text = _REDIRECT_SENTENCE.sub(" ", text)
+    return _AWAY_REQUEST.search(text) or _SEND_OURS_TO_MINE.search(text)
 
 
 #: The writer wants an answer from us, or by a date ("gelieve mij voor die datum te
@@ -916,6 +926,13 @@ _ANSWER_ME = re.compile(
     r"|\b(?:answer|reply to|respond to|antworten sie|repondez)\s(?:me|mij|mir|moi)\b"
     r"|\b(?:before|voor|vor|avant|antes de|prima di)\s(?:die|that|this|deze|dieser|cette|esa"
     r"|quella)\s(?:datum|date|fecha|data)\b",
+    re.IGNORECASE,
+)
+#: Our answer or the data, to be sent to someone of the writer's ("send your answer about
+#: my late grandmother's data to my solicitor").
+_SEND_OURS_TO_MINE = re.compile(
+    r"\bsend (?:your|the) (?:reply|answer|response|data(?: export)?|export)\b"
+    r"(?: about [^.!?]{1,60}?)? to my\b",
     re.IGNORECASE,
 )
 #: "Code: PYZ5-8724": a code typed by a person answering our verification mail.
@@ -1043,6 +1060,10 @@ _FAMILY_STANDS_IN = re.compile(
     # gemachtigd", set 440; no blind automatic message says it).
     r"|\b(?:die|wie) ik (?:heb )?gemachtigd(?: heb)?\b|\bik heb (?:hem|haar) gemachtigd\b"
     r"|\bwhom i (?:have )?authori[sz]ed\b|\bi(?:'ve| have) authori[sz]ed (?:him|her)\b"
+    # ... or stands in as the contact ("Ik ben de contactpersoon", set 493; no blind
+    # automatic message says it).
+    r"|\bik ben (?:nu |vanaf nu )?(?:de|het) (?:contactpersoon|aanspreekpunt)\b"
+    r"|\bi am (?:now )?the contact(?: person)?\b"
     # ... or who will get in touch with us ("Mijn zoon neemt contact met u op als er iets
     # nodig is", set 463): a notice sends its reader to someone, not someone to the reader.
     r"|\b(?:mijn|my) (?:dochter|zoon|man|vrouw|partner|broer|zus|daughter|son|husband|wife"

@@ -160,7 +160,7 @@ MTA_BODY: tuple[str, ...] = (
     r"dit is een automatisch gegenereerde? (?:melding|bericht) (?:over de )?(?:bezorg|aflever)",
     r"ihre nachricht konnte nicht (?:zugestellt|an)",
     # ... with the letters a charset lost ("n'a pas pu ?tre distribu?.", set 312).
-    r"votre message n'a pas pu [êe?~]tre (?:remis|distribu[ée?~])",
+    r"votre message n'a pas pu [êe?~]tre (?:remis|distribu[ée?~]|d[ée?~]livr[ée?~])",
     r"(?:il )?messaggio non [eè~] stato (?:consegnato|recapitato)",
     r"wiadomo[sś~][cć~] nie mog[lł~]a zosta[cć~] dostarczona",
     r"(?:nl: )?uw bericht aan .{1,120} (?:werd|is) niet (?:bezorgd|afgeleverd)",
@@ -545,7 +545,7 @@ _DELIVERY_FAILED = re.compile(
     r"|delivery (?:has )?failed|(?:mailbox|mail box|quota) (?:is )?(?:full|exceeded)"
     r"|(?:user|recipient|address|mailbox) (?:unknown|not found|does not exist|rejected)"
     r"|no such (?:user|mailbox|recipient)|kon niet worden (?:afgeleverd|bezorgd)"
-    r"|konnte nicht zugestellt werden|n'a pas pu etre (?:remis|distribue)"
+    r"|konnte nicht zugestellt werden|n'a pas pu etre (?:remis|distribue|delivre)"
     r"|non e stato possibile (?:recapitare|consegnare)|no se (?:ha )?pud[oe] entregar)",
     re.IGNORECASE,
 )

@@ -847,6 +847,7 @@ _UNANSWERABLE = re.compile(
     r"|\b(?:you )?(?:cannot|can't|can not) reply to this (?:e-?mail|message|notification)"
     r"|\bthis (?:mailbox|address) is not monitored"
     r"|\bantworten (?:ist )?nicht moglich|\bdiese adresse wird nicht gelesen"
+    r"|\bdit (?:e-?mail)?adres wordt niet gelezen\b"
     # ... or asks not to be answered ("Please do not reply to this message", set 276).
     r"|\b(?:please )?do not reply to this (?:e-?mail|message|notification)"
     r"|\bgelieve (?:dit bericht |deze e-?mail )?niet te (?:beantwoorden|antwoorden|reageren)"
@@ -987,7 +988,11 @@ def no_reply_sender(v: MessageView) -> str | None:
             return f"sender {local}@ takes no replies"
         # A form plug-in sending on a person's letter ("Doorgestuurd: vraag inwoner") is
         # a forward, which a host's own programs never write.
+        # ... unless its text says no one reads it ("Re: Uw bericht" over "Dit e-mailadres
+        # wordt niet gelezen", set 493): a host's autoreply, not a forward.
         forward = CLIENT_REPLY.match(v.subject) or FORWARD_PREFIX.match(v.subject)
+        if forward and _UNANSWERABLE.search(v.head_text):
+            forward = None
         if local and _SYSTEM_ACCOUNT.match(local) and not (a_person(v) or forward):
             return f"sender {local}@ is a server's system account"
     return None

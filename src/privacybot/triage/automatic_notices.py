@@ -100,7 +100,7 @@ GATEWAY_SUBJECTS: tuple[str, ...] = (
 )
 #: What scanners and gateways say about a message they stopped.
 _GATEWAY_BODY = re.compile(
-    r"\b(?:(?:message|e-?mail|mail|attachment|bericht|bijlage|nachricht|anhang|pi[e~]ce jointe)"
+    r"\b(?:(?:messages?|e-?mail|mail|attachment|bericht|bijlage|nachricht|anhang|pi[e~]ce jointe)"
     r"\b.{0,80}\b(?:has been|have been|was|were|is|werd|is|wurde|a [e~]t[e~]|ist)\s+"
     r"(?:blocked|quarantined|held|removed|deleted|rejected|stripped|geblokkeerd|tegengehouden"
     r"|in quarantaine|verwijderd|blockiert|gesperrt|entfernt|in quarant[a~]ne|bloqu[e~]e?"
@@ -133,6 +133,9 @@ _GATEWAY_BODY = re.compile(
     r" (?:angehalten|zuruckgehalten|blockiert|gesperrt|abgewiesen)\b"
     r"|\b(?:bedankt|dank) voor (?:uw|je) melding van een verdacht (?:bericht|e-?mail)\b"
     r"|\bthank you for reporting (?:a|this|the) suspicious (?:message|e-?mail)\b"
+    # ... or its verdict on one ("Uitkomst: geen dreiging gevonden", set 490).
+    r"|\b(?:uitkomst|resultaat|oordeel|outcome|verdict|result)\s?:\s?(?:geen (?:dreiging"
+    r"|bedreiging|phishing|gevaar)|no threat)(?: gevonden| aangetroffen| found| detected)?\b"
     # ... or on a simulated phishing mail the user reported ("You reported a simulated
     # phishing email", "this was a simulated phishing email", set 461).
     r"|\b(?:you reported|this was|that was) an? simulated phishing (?:e-?mail|message|test)\b"
@@ -321,7 +324,10 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r"(?:u wordt|you will be|you'll be) (?:dan |then )?(?:toegevoegd aan|added to) (?:mijn|my)"
     r" (?:lijst (?:met|van) |list of )?(?:toegestane|goedgekeurde|vertrouwde|allowed|approved"
     r"|trusted) (?:afzenders|senders)",
-    r"klik\w{0,3} om uw (?:bericht|e-?mail) vrij te geven",
+    # ... also by way of the list ("Klik op de link om op de lijst te komen en uw bericht
+    # vrij te geven", set 491).
+    r"klik\w{0,3}(?: op (?:de|deze|onderstaande) (?:link|knop))? om (?:[^.!?\n]{0,40} en )?uw"
+    r" (?:bericht|e-?mail) vrij te geven",
     r"pour confirmer l'envoi de votre (?:message|courriel|e-?mail)"
     r"|utilise un systeme d'authentification",
     r"\brepl(?:y|ying) (?:to this (?:message|e-?mail) )?with the word\b|\breply to release\b"
@@ -338,6 +344,10 @@ CHALLENGE_BODY: tuple[str, ...] = (
     # because you are not a known sender", "Antwoord gewoon op deze mail … en je wordt
     # toegevoegd", sets 483 and 484).
     r"is being held because you are not an? (?:known|approved|verified|trusted) sender",
+    # ... or the reader's message to the owner's address held, its subject in quotation
+    # marks ("Your message "…" to x@… is being held.", set 494).
+    r"\byour (?:message|e-?mail)\s+to [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8} is being"
+    r" held\b",
     r"antwoord (?:gewoon |even |simpelweg )?op deze (?:mail|e-?mail)\b[^.]{0,60}\b(?:je|u) wordt"
     r" (?:dan |direct )?toegevoegd",
 )
@@ -888,8 +898,11 @@ def _receipt_echoing_our_subject(v: MessageView) -> str | None:
     rest = head.replace(echoed, " ")
     # Two times (sent and read), or one with the receipt's own sentence ("Ditt meddelande
     # lästes 07.05.2026 06:20.", "Wiadomość została przeczytana …", set 351).
+    # Or one under three of its field lines ("Bericht geopend / Aan: … / Onderwerp: … /
+    # Geopend: <time>", set 492).
     clocks = len(_CLOCK.findall(head))
-    if clocks < 1 or (clocks < 2 and not _RECEIPT_WEAK.search(fold(rest))):
+    fields = sum(1 for line in v.head if _RECEIPT_FIELD.match(fold(line)))
+    if clocks < 1 or (clocks < 2 and fields < 3 and not _RECEIPT_WEAK.search(fold(rest))):
         return None
     if asks_or_owns("", rest) or first_person_in(rest):
         return None
@@ -1577,7 +1590,7 @@ _COMPLAINT_TALLY = re.compile(
     r"|klachten|beschwerden|plaintes)\b|\b\d{1,7}\s(?:complaints|klachten|beschwerden|plaintes)"
     r"\s(?:received|ontvangen|erhalten|recues)\b|\b(?:complaint|klacht|beschwerde)[- ]?"
     r"(?:rate|percentage|quote|ratio)(?: (?:last|over the (?:last|past)) \d{1,3} days"
-    r"| \(\d{1,3} days?\))?\s?:\s?\d"
+    r"| \(\d{1,3}\s?(?:d|days?)\))?\s?:\s?\d"
     r"|\bcomplaints(?: received)?\s?:\s?\d"
     r"|\breceived \d{1,7} complaint\(s\)"
     r"|\b(?:generated|caused|triggered|resulted in) \d{1,7} (?:spam )?complaints\b"
@@ -1816,11 +1829,16 @@ _ABOUT_AN_ADDRESS = re.compile(
     r"|\b(?:the|het|de) (?:address|adres)\s\d{1,3}(?:\.\d{1,3}){3}\b"
     # ... "sent from an IP address in your range (203.0.113.106)" (set 443).
     r"|\b(?:an )?ip[- ]address(?:es)? in your (?:ip )?(?:range|netblock|network)\b"
+    # ... "from an IP address assigned to you (203.0.113.108)" (set 490).
+    r"|\bip[- ]address(?:es)? (?:assigned|allocated|registered) to you \(\d{1,3}(?:\.\d{1,3}){3}\)"
     # ... "Reputation score for 203.0.113.165 dropped to 54/100" (set 471).
     r"|\breputation score for \d{1,3}(?:\.\d{1,3}){3}\b"
     # ... "Your sending reputation for domain conxillium.nl dropped", a report's "Domain:"
     # field, also after its heading (sets 417-421, 482 and 486).
     r"|\breputation for (?:domain )?[\w-]{1,63}\.[a-z]{2,6}\b"
+    # ... "Reputatie-overzicht conxillium.nl" over its figures (set 491).
+    r"|\breputa(?:tie|tion)[- ]?(?:overzicht|overview|rapport|report|summary)"
+    r" (?:(?:for|voor) )?[\w-]{1,63}\.[a-z]{2,6}\b"
     r"|\bdomain\s?:\s?[\w-]{1,63}\.[a-z]{2,6}\b"
     # ... "The complaint rate for mail from conxillium.nl to our users" (set 477).
     r"|\bcomplaint rate for mail from [\w-]{1,63}\.[a-z]{2,6}\b"

@@ -116,6 +116,8 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     # download link", set 379).
     r"(?:large |big )?attachments? (?:replaced|removed|stripped|converted) (?:by|with|into)"
     r" (?:a )?(?:download )?link|(?:grote )?bijlagen? vervangen door (?:een )?(?:download)?link",
+    # ... or the held messages counted ("You have messages in quarantine", set 494).
+    r"you have (?:\d{1,5} )?(?:new )?(?:messages|e-?mails) in (?:your )?quarantine",
     r"(?:your )?(?:daily |weekly )?(?:spam|junk|quarantine)(?: mail| e-?mail)? (?:digest|summary"
     r"|report|notification|notice|overview)",
     r"(?:message|e-?mail|mail)s? (?:held|withheld|stopped|rejected|blocked)(?: for review)?",

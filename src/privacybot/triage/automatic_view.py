@@ -797,6 +797,10 @@ _LISTING_ROW = re.compile(
     # "Spam      a@b.nl      AW: Auskunft"), or a held message's fields on one line ("- od:
     # a@b.nl, temat: AVG").
     r"|^.{0,60}(?:\s\|\s|\t|\s{3,})[\w.+-]{1,64}@[\w.-]{1,253}(?:\s\|\s|\t|\s{3,})\S"
+    # ... or one space after a long address, the row closed by its date and time
+    # ("j.celik@… Verzoek verwijdering gegevens   25 Nov 2026 23:31:14 +0100", set 494).
+    r"|^[\w.+-]{1,64}@[\w.-]{1,253}\s\S.{0,160}?\s\d{1,2}\s\w{3}\s\d{4}\s\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:\s[+-]\d{4})?\s*$"
     # ... or after a date, as a digest lists the held ("Mon, 01 Jun 2026  a@b.nl    Factuur").
     r"|^(?:\w{3},?\s)?\d{1,2}\s\w{3}\s\d{4}[\d: ]{0,6}\s{2,}[\w.+-]{1,64}@[\w.-]{1,253}\s{2,}\S"
     # ... or after a short date and time, or a spam score ("17-02 02:32  a@b.nl   Factuur",
@@ -1183,7 +1187,8 @@ _PERSONS_ACT = re.compile(
     r"|\bzag (?:net|zojuist|even|vandaag) (?:jullie|uw|je) (?:e-?mail|mail|bericht)\b"
     r"|\b(?:jullie|u) m(?:ogen|ag) (?:de gegevens|het|dat|deze) (?:\w+ )?(?:naar|aan) mijn\b"
     r"|\bmisschien goed om (?:naar )?te kijken\b|\bmight be worth (?:a look|checking)\b"
-    r"|\b(?:sorry|excuses) voor (?:de|het|mijn) automatische\b|\bsorry for (?:the|my) auto"
+    r"|\b(?:sorry|excuses) voor (?:de|het|mijn|dat|die|dit) automatische\b"
+    r"|\bsorry for (?:the|my) auto"
     # ... or owns up to one ("dat was een automatisch berichtje van mijn mail. Hierbij
     # alsnog mijn antwoord", set 444; no blind automatic message says it).
     r"|\bdat was (?:een|mijn) automatisch\w{0,3} (?:bericht\w{0,4}|antwoord)\b"
@@ -1192,6 +1197,9 @@ _PERSONS_ACT = re.compile(
     r"|\bnog geen (?:inhoudelijke |inhoudelijk |enkel )?(?:reactie|antwoord)\b"
     r"|\bthat was (?:an|my) auto(?:matic)?[- ]?(?:reply|message|response)\b"
     r"|\bhierbij alsnog mijn (?:antwoord|reactie)\b"
+    # ... or will sit it out ("ok, bedankt. ik wacht af", set 489) or forgot to switch the
+    # autoresponder off ("vergeten uit te zetten", set 493).
+    r"|\bik wacht (?:het |dat |maar |rustig |even )?af\b|\bvergeten (?:uit|af) te zetten\b"
     r"|\bik ben (?:er )?nu weer\b|\bi'?m back now\b|\bi am back now\b"
     # ... "Graag alles per mail", "ben afwezig qua mail" (sets 411 and 413; no blind
     # automatic message says either).
@@ -1407,9 +1415,12 @@ _URGENT_SENTENCE = re.compile(r"(?:^|(?<=[.!?:)]\s))" + _URGENT, re.IGNORECASE)
 #: u terecht bij het team Informatiebeheer", "For questions about privacy please contact …").
 _POINTER_SENTENCE = re.compile(
     r"(?:^|(?<=[.!?:]\s))(?:voor|for|bei|pour|per|para)\s(?:\w+\s)?(?:vragen|questions|fragen"
-    r"|queries|domande|preguntas)\s(?:over|about|on|zu|zur|zum|sur|su|sobre)\b[^.!?]{0,80}"
+    r"|queries|domande|preguntas)\s(?:over|about|on|zu|zur|zum|sur|su|sobre)\b(?:[^.!?]{0,80}"
     r"\b(?:kunt u|kun je|can|please|wenden sie sich|contacteer|neem|mail|bel|contact\w{0,4}"
-    r"|terecht|rivolgersi|dirigirse)\b[^.!?]{0,120}[.!]?",
+    r"|terecht|rivolgersi|dirigirse)\b[^.!?]{0,120}[.!]?"
+    # ... or only the address after a colon ("Voor vragen over de AVG: fg@….", set 495),
+    # gone by now.
+    r"|[^.!?:]{0,60}:\s*(?:[.!]|$))",
     re.IGNORECASE,
 )
 #: A data-loss filter's reason for holding mail ("because it may contain personal data"):
