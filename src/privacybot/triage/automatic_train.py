@@ -536,6 +536,14 @@ SETS: tuple[str, ...] = (
     "set493",
     "set494",
     "set495",
+    "set496",
+    "set497",
+    "set498",
+    "set499",
+    "set500",
+    "set501",
+    "set502",
+    "set503",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1034,6 +1042,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set493": "mail493",
     "set494": "mail494",
     "set495": "mail495",
+    "set496": "mail496",
+    "set497": "mail497",
+    "set498": "mail498",
+    "set499": "mail499",
+    "set500": "mail500",
+    "set501": "mail501",
+    "set502": "mail502",
+    "set503": "mail503",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
