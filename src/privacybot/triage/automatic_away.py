@@ -446,11 +446,13 @@ def oof_subject(v: MessageView) -> str | None:
         )
     ):
         return f"out-of-office subject {match.group(0).strip(' :-')!r} and a long away notice"
+    # (Or opening with the day the writer does not work: "Ik werk niet op vrijdag. Uw mail
+    # wordt maandag behandeld", set 497; in a signature it is a person's footer, set 397.)
     if (
         match
         and len(head) <= 600
         and "?" not in head
-        and _AWAY_BODY.search(head)
+        and (_AWAY_BODY.search(head) or _DAY_OFF_OPENING.match(head))
         and (_AWAY_ALTERNATIVE.search(head) or (len(head) <= 160 and not _ASKS.search(head)))
     ):
         return f"out-of-office subject {match.group(0).strip(' :-')!r} and an away notice"
@@ -528,6 +530,12 @@ _SUPPRESS_NOTE = re.compile(
 
 
 #: A part-time or working-days notice: "I read your mail on my next working day".
+#: A notice that opens with the writer's day off ("Ik werk niet op vrijdag.").
+_DAY_OFF_OPENING = re.compile(
+    r"^\W{0,3}ik werk (?:op )?(?:maandag|dinsdag|woensdag|donderdag|vrijdag)(?:en)? niet\b"
+    r"|^\W{0,3}ik werk niet op (?:maandag|dinsdag|woensdag|donderdag|vrijdag)(?:en)?\b",
+    re.IGNORECASE,
+)
 _WORKDAY_NOTICE = re.compile(
     r"\b(?:eerstvolgende|volgende) werkdag|next (?:working|business|work) day"
     r"|n[a~]chsten (?:arbeitstag|werktag)|prochain jour (?:ouvre|de travail)"
@@ -1125,7 +1133,10 @@ def absence_notice(v: MessageView) -> str | None:
     if quotes_below(v) and not in_subject:
         return None
     text = _MAIL_ACCESS.sub(" ", URL.sub(" ", URGENT_QUESTION.sub(" ", v.own_words)))
-    if _away_request(text) or _MODAL_REQUEST.search(text) or TYPED_CODE.search(head):
+    # (A "kunt u" that sends the reader to a colleague's address is the notice's way on:
+    # "Voor privacyzaken kunt u mailen naar Lotte Postma (lotte@…)", set 497.)
+    modal = _MODAL_REQUEST.search(_POINTS_ELSEWHERE.sub(" ", text))
+    if _away_request(text) or modal or TYPED_CODE.search(head):
         return None
     if OUR_REFERENCE.search(text) or _DELEGATION.search(text):
         return None

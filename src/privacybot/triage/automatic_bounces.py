@@ -140,6 +140,9 @@ MTA_BODY: tuple[str, ...] = (
     r"i'm afraid i wasn't able to deliver (?:your|the following) message",
     r"(?:your )?message could not be delivered to (?:one or more|the following|some)",
     r"delivery to the following recipients? (?:failed|has been delayed|was unsuccessful)",
+    # ... or to "this recipient", Gmail's way ("Delivery to this recipient failed permanently:",
+    # set 499).
+    r"delivery to this recipient failed permanently\s?:?\s*$",
     # ... or to one address named, after a forward ("Delivery to x@… failed after
     # forwarding.", set 440), the server's answer on the line below.
     r"delivery to <?[\w.+=-]{1,64}@[\w.-]{1,120}>? (?:has )?failed(?: after forwarding)?"
@@ -329,7 +332,9 @@ ABUSE_DESK_ASKS = re.compile(
     # maatregelen?", "Please investigate and reply within 24 hours", sets 354 and 359).
     r"|(?:wilt|kunt) u (?:binnen \d{1,3} (?:uur|dagen) )?reageren met de (?:genomen )?maatregelen"
     # ... or only within its deadline ("Wilt u binnen 48 uur reageren?", set 428).
-    r"|(?:wilt|kunt) u binnen \d{1,3} (?:uur|dagen|werkdagen) reageren\s?\?"
+    r"|(?:wilt|kunt) u binnen \d{1,3} (?:uur|dagen|werkdagen) reageren"
+    # ... also by its portal ("Wilt u binnen 48 uur reageren via ons abuse-portaal?", set 498).
+    r"(?: via (?:ons|het|de) [\w-]{1,30})?\s?\?"
     # ... also in words ("Wilt u binnen twee werkdagen reageren?", set 447).
     r"|(?:wilt|kunt) u binnen (?:een|twee|drie|vier|vijf|tien) (?:uur|dagen|werkdagen)"
     r" reageren\s?\?"

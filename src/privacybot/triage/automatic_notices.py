@@ -133,7 +133,9 @@ _GATEWAY_BODY = re.compile(
     r" (?:angehalten|zuruckgehalten|blockiert|gesperrt|abgewiesen)\b"
     r"|\b(?:bedankt|dank) voor (?:uw|je) melding van een verdacht (?:bericht|e-?mail)\b"
     r"|\bthank you for reporting (?:a|this|the) suspicious (?:message|e-?mail)\b"
-    # ... or its verdict on one ("Uitkomst: geen dreiging gevonden", set 490).
+    # ... or its verdict on one ("Uitkomst: geen dreiging gevonden", set 490), or that a
+    # user reported one ("is … gemeld als mogelijk phishing", set 498).
+    r"|\bis (?:door (?:een|uw) \w{2,20} (?:[^.\n]{0,60} )?)?gemeld als (?:mogelijke? )?phishing\b"
     r"|\b(?:uitkomst|resultaat|oordeel|outcome|verdict|result)\s?:\s?(?:geen (?:dreiging"
     r"|bedreiging|phishing|gevaar)|no threat)(?: gevonden| aangetroffen| found| detected)?\b"
     # ... or on a simulated phishing mail the user reported ("You reported a simulated
@@ -158,7 +160,8 @@ _GATEWAY_BODY = re.compile(
 #: because of its content, blocked by a system, could not be scanned, a DLP rule.
 _GATEWAY_STOPPED = re.compile(
     r"\b(?:not (?:been )?delivered (?:because|as|since) it contain|could not be (?:scanned"
-    r"|analy[sz]ed|checked)|(?:blocked|stopped|quarantined|rejected) by (?:the |our |a )?\w{0,30}"
+    r"|analy[sz]ed|checked|decrypted)"
+    r"|(?:blocked|stopped|quarantined|rejected) by (?:the |our |a )?\w{0,30}"
     r" ?(?:gateway|filter|policy|system|scanner|security|protection)|dlp\b|data loss prevention"
     r"|(?:aufgrund|wegen) .{0,60}nicht zugestellt|konnte nicht (?:gescannt|gepruft) werden"
     r"|kon niet worden (?:gescand|gecontroleerd)|n'a pas pu etre (?:analyse|verifie)"
@@ -326,8 +329,16 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r"|trusted) (?:afzenders|senders)",
     # ... also by way of the list ("Klik op de link om op de lijst te komen en uw bericht
     # vrij te geven", set 491).
-    r"klik\w{0,3}(?: op (?:de|deze|onderstaande) (?:link|knop))? om (?:[^.!?\n]{0,40} en )?uw"
-    r" (?:bericht|e-?mail) vrij te geven",
+    r"klik\w{0,3}(?: hier| op (?:de|deze|onderstaande) (?:link|knop))? om (?:[^.!?\n]{0,40} en )?"
+    r"(?:uw|het) (?:bericht|e-?mail) vrij te geven",
+    # ... or by replying, in Dutch and Danish ("Antwoord op dit bericht om uzelf toe te voegen
+    # aan de lijst met toegestane afzenders", "Ik ontvang alleen e-mail van bekende
+    # afzenders", "Bekræft venligst, at du er et menneske", sets 500, 501 and 503).
+    r"\bom (?:uzelf|jezelf) toe te voegen aan (?:de|mijn|onze) lijst (?:met|van) (?:toegestane"
+    r"|goedgekeurde|vertrouwde|bekende) afzenders",
+    r"\bik ontvang (?:alleen|uitsluitend) (?:e-?mail|berichten|mail) van (?:bekende|goedgekeurde"
+    r"|toegestane) afzenders",
+    r"\bbekr(?:ae|æ|~)ft (?:venligst,? )?at du er et menneske\b",
     r"pour confirmer l'envoi de votre (?:message|courriel|e-?mail)"
     r"|utilise un systeme d'authentification",
     r"\brepl(?:y|ying) (?:to this (?:message|e-?mail) )?with the word\b|\breply to release\b"
@@ -384,6 +395,11 @@ _OWN_SETTINGS = re.compile(
     r"|\b(?:i(?:'ve| have)|ik heb|ich habe|j'ai|jag har)\b[^.!?]{0,60}\b(?:added|whitelisted"
     r"|allowlisted|toegevoegd|hinzugefugt|ajoute|lagt till)\b"
     r"|\bon your (?:side|end)\b"
+    # ... or warns of the challenge the reader will get ("When you reply you may get a
+    # "please confirm" message - please click it", set 501).
+    r"|\bwhen you reply,? you (?:may|might|will) (?:get|receive)\b"
+    r"|\bals u (?:mij )?(?:antwoordt|terugschrijft),? (?:krijgt|ontvangt) u"
+    r" (?:mogelijk|misschien)\b"
     # ... or approved the challenge by hand ("ik heb het handmatig goedgekeurd", "Ik heb
     # privacy@… nu zelf op de lijst met toegestane afzenders gezet", set 476).
     r"|\b(?:ik heb|i(?:'ve| have))\b(?:[^.!?]|\.(?=\S)){0,60}\b(?:op de lijst (?:met|van)"
@@ -1609,6 +1625,9 @@ _COMPLAINT_TALLY = re.compile(
     r"|\b\d{1,7} (?:ontvangers|gebruikers)\b[^\n]{0,80}?\bals (?:ongewenst|spam|junk)"
     r" gemarkeerd \(\d{1,3}(?:[.,]\d{1,2})?\s?%\)"
     r"|\bspam rate(?: \(user[- ]reported\))?\s?:\s?\d"
+    # ... or a table of them, its columns named ("IP,Date,Filter result,Messages,Complaints,
+    # Complaint rate", set 499).
+    r"|\bcomplaints,\s?complaint rate\b"
     # ... or over the provider's limit, under a table of counts ("The complaint rate for
     # this sender exceeds our threshold", set 410).
     r"|\bcomplaint rate (?:for (?:this|the|your) sender )?(?:exceeds|is above) (?:our|the)"
@@ -1665,7 +1684,11 @@ def _abuse_desk(v: MessageView) -> bool:
 
 
 #: A CERT's, CSIRT's or abuse desk's display name.
-_DESK_NAME = re.compile(r"\b(?:cert|csirt|ncsc|abuse[- ]?(?:desk|team|department))\b", re.I)
+_DESK_NAME = re.compile(
+    # ... also "Abuse Reporting" (set 503).
+    r"\b(?:cert|csirt|ncsc|abuse[- ]?(?:desk|team|department|reporting))\b",
+    re.I,
+)
 
 
 #: The role addresses of abuse desks and CERTs.
@@ -1683,6 +1706,8 @@ _DESK_SUBJECT = re.compile(
     r"|spam-?report|jmr report|(?:klacht|complaint)\w{0,12}|backscatter|spam-?traps?"
     # ... or a provider's reputation report on the sending domain (sets 419-421).
     r"|(?:sender |domain )?reputation|\w{0,12}reputatie"
+    # ... or its daily figures ("Daily sender data for your IP range", set 499).
+    r"|sender data"
     # ... also as the head of a compound ("Reputatiewaarschuwing voor …", set 444).
     r"|reputatie(?:waarschuwing|melding|rapport|signaal)"
     # ... in Southern and Eastern Europe's languages (set 328).
@@ -1829,6 +1854,11 @@ _ABOUT_AN_ADDRESS = re.compile(
     r"|\b(?:the|het|de) (?:address|adres)\s\d{1,3}(?:\.\d{1,3}){3}\b"
     # ... "sent from an IP address in your range (203.0.113.106)" (set 443).
     r"|\b(?:an )?ip[- ]address(?:es)? in your (?:ip )?(?:range|netblock|network)\b"
+    # ... or content reached at an address ("phishing content reachable via 198.51.100.72",
+    # set 496).
+    r"|\b(?:reachable|hosted|served) (?:via|on|at|from) \d{1,3}(?:\.\d{1,3}){3}\b"
+    # ... or mail "originating from your service (ticket 812723)" (set 500).
+    r"|\boriginating from your (?:service|account|hosting)\b"
     # ... "from an IP address assigned to you (203.0.113.108)" (set 490).
     r"|\bip[- ]address(?:es)? (?:assigned|allocated|registered) to you \(\d{1,3}(?:\.\d{1,3}){3}\)"
     # ... "Reputation score for 203.0.113.165 dropped to 54/100" (set 471).

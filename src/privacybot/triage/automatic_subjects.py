@@ -190,6 +190,9 @@ GATEWAY_LOCAL_WORDS: str = (
 #: Challenge-response subjects (added to ``automatic.CHALLENGE_SUBJECTS``).
 CHALLENGE_SUBJECTS_MORE: tuple[str, ...] = (
     r"registration required to (?:e-?mail|contact|write to|reach)|(?:white|allow)list request",
+    # A held message named before the check it waits on ("Pending message - sender
+    # authentication", set 503).
+    r"pending message\s?[-:–]\s?sender (?:authentication|verification)",
     r"(?:sender |afzender|absender|remitente|mittente|expediteur|nadawcy|remetente)"
     r"(?:verification|verificatie|verifizierung|bestatigung|prufung)",
     r"(?:verificacion|verifica|verification|verifizierung|verificatie|weryfikacja|verificacao)"
@@ -393,7 +396,10 @@ RECEIPT_SUBJECTS: str = (
     # Japanese, Vietnamese and Hebrew ("読みました:", "Đã đọc:", "נקרא:", set 355, 356).
     r"|読みました|đã đọc|נקרא"
     # Turkish clients' delivery receipt ("Teslim edildi: …", set 406).
-    r"|teslim edildi)\s?:"
+    r"|teslim edildi"
+    # ... a bare "Receipt:", Norwegian, Danish and Portuguese ones ("Lesebekreftelse:",
+    # "Læsekvittering:", "Não lida:", set 497 and 501).
+    r"|receipt|lesebekreftelse|l(?:æ|ae|~)sekvittering|nao lida)\s?:"
     # Outlook's "displayed" receipt with its tag: "Ontvangstbevestiging (weergegeven) - …".
     r"|(?:ontvangstbevestiging|lesebestatigung|read receipt|accuse de lecture)\s?\("
     r"(?:weergegeven|angezeigt|displayed|affiche)\)"
@@ -518,6 +524,9 @@ RECEIPT_BODY: str = (
     # Croatian and Serbian ("Vaša poruka … pročitana je …").
     r"|procitana je|je procitana"
     r"|ble lest|blev last|blev l(?:æ|ae)st|luettiin|zosta[l~?]a (?:przeczytana|odczytana)"
+    # ... or opened, or deleted unread ("ble åpnet", "blev åbnet", "foi aberta em", "foi
+    # eliminada sem ter sido lida", set 501).
+    r"|ble apnet|blev abnet|foi aberta em|foi eliminada sem ter sido lida"
     r"|byla prectena"
     # Phone apps' and webmail's own ("Message \"…\" opened on …", "Je bericht \"…\" is
     # geopend op …", "Het bericht dat u op … verzond aan … is geopend", sets 321 and 327).

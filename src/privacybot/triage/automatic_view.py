@@ -1200,6 +1200,16 @@ _PERSONS_ACT = re.compile(
     # ... or will sit it out ("ok, bedankt. ik wacht af", set 489) or forgot to switch the
     # autoresponder off ("vergeten uit te zetten", set 493).
     r"|\bik wacht (?:het |dat |maar |rustig |even )?af\b|\bvergeten (?:uit|af) te zetten\b"
+    # ... or left their away assistant on, points to the mail they sent us before, or
+    # writes for an absent colleague ("blijkbaar stond mijn afwezigheidsassistent nog aan",
+    # "Het verzoek … dat ik u eerder stuurde", "Namens drs. van Leeuwen, die tot 28
+    # november afwezig is, laat ik u weten", sets 498, 500 and 502; no blind automatic
+    # message says these outside a quote).
+    r"|\b(?:stond|was) (?:mijn|de) (?:afwezigheidsassistent|afwezigheidsmelding) nog aan\b"
+    r"|\b(?:mijn|de) (?:afwezigheidsassistent|afwezigheidsmelding) (?:stond|was) nog aan\b"
+    r"|\bmy (?:out[- ]of[- ]office|auto-?reply|autoresponder) was still on\b"
+    r"|\bdat ik u (?:eerder|gisteren|vorige week|onlangs) (?:stuurde|heb gestuurd|mailde)\b"
+    r"|\bnamens (?:(?:drs?|prof|mr|ir|ing)\.\s)*[^,.\n]{1,40}, die\b"
     r"|\bik ben (?:er )?nu weer\b|\bi'?m back now\b|\bi am back now\b"
     # ... "Graag alles per mail", "ben afwezig qua mail" (sets 411 and 413; no blind
     # automatic message says either).
