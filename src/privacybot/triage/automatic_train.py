@@ -544,6 +544,14 @@ SETS: tuple[str, ...] = (
     "set501",
     "set502",
     "set503",
+    "set504",
+    "set505",
+    "set506",
+    "set507",
+    "set508",
+    "set509",
+    "set510",
+    "set511",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1050,6 +1058,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set501": "mail501",
     "set502": "mail502",
     "set503": "mail503",
+    "set504": "mail504",
+    "set505": "mail505",
+    "set506": "mail506",
+    "set507": "mail507",
+    "set508": "mail508",
+    "set509": "mail509",
+    "set510": "mail510",
+    "set511": "mail511",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
