@@ -143,6 +143,8 @@ MTA_BODY: tuple[str, ...] = (
     # ... or to "this recipient", Gmail's way ("Delivery to this recipient failed permanently:",
     # set 499).
     r"delivery to this recipient failed permanently\s?:?\s*$",
+    # ... or a Dutch relay's "Retour afzender. x@… is onbekend op dit adres." (set 508).
+    r"retour afzender\.?\s+[\w.+-]{1,64}@[\w.-]{1,253} is onbekend op dit adres",
     # ... or to one address named, after a forward ("Delivery to x@… failed after
     # forwarding.", set 440), the server's answer on the line below.
     r"delivery to <?[\w.+=-]{1,64}@[\w.-]{1,120}>? (?:has )?failed(?: after forwarding)?"
@@ -333,12 +335,14 @@ ABUSE_DESK_ASKS = re.compile(
     r"|(?:wilt|kunt) u (?:binnen \d{1,3} (?:uur|dagen) )?reageren met de (?:genomen )?maatregelen"
     # ... or only within its deadline ("Wilt u binnen 48 uur reageren?", set 428).
     r"|(?:wilt|kunt) u binnen \d{1,3} (?:uur|dagen|werkdagen) reageren"
-    # ... also by its portal ("Wilt u binnen 48 uur reageren via ons abuse-portaal?", set 498).
-    r"(?: via (?:ons|het|de) [\w-]{1,30})?\s?\?"
+    # ... also by its portal ("Wilt u binnen 48 uur reageren via ons abuse-portaal?", set 498),
+    # or with an explanation ("… reageren met een toelichting?", set 505).
+    r"(?: via (?:ons|het|de) [\w-]{1,30}| met een (?:toelichting|reactie|verklaring))?\s?\?"
     # ... also in words ("Wilt u binnen twee werkdagen reageren?", set 447).
     r"|(?:wilt|kunt) u binnen (?:een|twee|drie|vier|vijf|tien) (?:uur|dagen|werkdagen)"
     r" reageren\s?\?"
-    r"|please (?:investigate and )?(?:reply|respond) within \d{1,3} (?:hours|days)"
+    r"|please (?:investigate and )?(?:reply|respond)(?: via (?:our|the) \w{1,20})? within \d{1,3}"
+    r" (?:hours|days)"
     # ... and to take the recipient off the sender's lists ("Gelieve deze ontvanger uit uw
     # verzendlijsten te verwijderen", "Please remove this recipient from your lists").
     # ... also as a question ("Wilt u de ontvanger van uw verzendlijst verwijderen?", set 348),
@@ -476,6 +480,10 @@ def bounce_subject(v: MessageView) -> str | None:
     # 5.7.1 … / Verstuurd vanaf mijn Android-telefoon", set 452): 0 of the 2,227 blind
     # bounces this rule took.
     if MOBILE_FOOTER.search(v.head_text) or _FOR_YOUR_IT.search(v.own_words):
+        return None
+    # ... nor one who does what only a person does ("Hieronder de relevante headers en de
+    # foutmelding", set 506; 0 of the blind bounces this rule took).
+    if match and passes_on_or_acts(v.own_words):
         return None
     if match:
         return f"bounce subject {match.group(0).strip()!r}"

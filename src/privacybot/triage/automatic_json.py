@@ -222,7 +222,12 @@ def json_notification(v: MessageView) -> str | None:
 
 
 _ASKS_ADVICE = re.compile(
-    r"\bgraag (?:jullie|uw|je) (?:advies|reactie|mening|hulp)\b|\b(?:your|jullie|uw) advi[cs]e\b",
+    r"\bgraag (?:jullie|uw|je) (?:advies|reactie|mening|hulp)\b|\b(?:your|jullie|uw) advi[cs]e\b"
+    # ... or the payload the writer's own system sends, thanks in advance, an answer awaited,
+    # a Korean "I inquire" ("Dit is de payload die we sturen", "Alvast dank!", "Hoor het
+    # graag", "문의드립니다", sets 508 and 509; none of the blind JSON notifications says it).
+    r"|\b(?:payload|request|bericht) die (?:we|wij) (?:sturen|versturen|posten)\b"
+    r"|\balvast (?:dank|bedankt)\b|\bhoor (?:het|ik) graag\b|" + fold("문의드립니다"),
     re.IGNORECASE,
 )
 _WEBHOOK_SUBJECT = re.compile(

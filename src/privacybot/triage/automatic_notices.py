@@ -336,8 +336,16 @@ CHALLENGE_BODY: tuple[str, ...] = (
     # afzenders", "Bekræft venligst, at du er et menneske", sets 500, 501 and 503).
     r"\bom (?:uzelf|jezelf) toe te voegen aan (?:de|mijn|onze) lijst (?:met|van) (?:toegestane"
     r"|goedgekeurde|vertrouwde|bekende) afzenders",
-    r"\bik ontvang (?:alleen|uitsluitend) (?:e-?mail|berichten|mail) van (?:bekende|goedgekeurde"
-    r"|toegestane) afzenders",
+    r"\bik ontvang (?:alleen|uitsluitend) (?:e-?mail|berichten|mail) van (?:(?:bekende|goedgekeurde"
+    r"|toegestane) afzenders|afzenders die ik ken)",
+    # ... or a held message awaiting the reader's check, in English, French, Chinese and
+    # Vietnamese ("The following message is awaiting your verification", "merci de
+    # confirmer votre message en cliquant", "陌生人来信验证", "xác nhận bạn không phải là
+    # robot", sets 505, 507 and 508).
+    r"\bthe following message is awaiting your (?:verification|confirmation)",
+    r"\bmerci de confirmer votre (?:message|envoi|courriel|e-?mail) en cliquant",
+    r"陌生人来信验证|即可将您加入白名单",
+    r"\bxac nhan ban khong phai la (?:robot|nguoi may)\b",
     r"\bbekr(?:ae|æ|~)ft (?:venligst,? )?at du er et menneske\b",
     r"pour confirmer l'envoi de votre (?:message|courriel|e-?mail)"
     r"|utilise un systeme d'authentification",
@@ -550,7 +558,8 @@ def gateway_subject(v: MessageView) -> str | None:
     # ... nor the held messages' subjects a digest lists in quotation marks ("Re: Klacht over
     # gebruik van mijn gegevens" in a quarantine summary's table, set 391).
     rest = _QUOTED_TEXT.sub(" ", rest)
-    if "?" in rest or first_person_in(rest) or asks_or_owns("", rest):
+    # (A full-width question mark asks too: "能否换一种方式发送？", set 508.)
+    if "?" in rest or "？" in rest or first_person_in(rest) or asks_or_owns("", rest):
         return None
     return f"gateway notice subject {match.group(0).strip()!r} (the held mail's fields left out)"
 
@@ -662,7 +671,9 @@ _YOURS_RELEASED = re.compile(
 
 #: A held message's subject named in a notice's sentence, to the end of its line.
 _INLINE_SUBJECT = re.compile(
-    r"\b(?:subject of the message|onderwerp van het bericht|betreff der nachricht)\s?:[^\n]*",
+    r"\b(?:subject of the message|onderwerp van het bericht|betreff der nachricht"
+    # ... or of the message a desk reports ("Reported message subject: …", set 504).
+    r"|reported message subject|onderwerp van het gemelde bericht)\s?:[^\n]*",
     re.IGNORECASE,
 )
 #: "Who are you?" as a challenge's subject.
@@ -733,6 +744,7 @@ def challenge(v: MessageView) -> str | None:
     # (a button's label before its link is the service's: "[ Not my message ] https://…")
     own = LINK_TEXT.sub(" ", _BUTTON_LABEL.sub(" ", own))
     text = _KNOWLEDGE_QUIZ.sub(" ", _QUIZ.sub(" ", URL.sub(" ", own)))
+    text = _ADD_YOURSELF.sub(" ", text)
     # A template's "Wilt u zich toevoegen? Klik dan …" asks the reader nothing.
     text = without_conditional_questions(text)
     # The reader's mail let through once they reply ("your original email will then be
@@ -789,6 +801,15 @@ def challenge(v: MessageView) -> str | None:
     return None
 
 
+#: A challenge's question inviting the reader onto its owner's list ("Wilt u uzelf toevoegen
+#: aan mijn lijst met toegestane afzenders?", set 504): the service asks it of every sender.
+_ADD_YOURSELF = re.compile(
+    r"\bwilt u (?:uzelf|zich(?:zelf)?) toevoegen aan (?:mijn|de|onze) lijst (?:met|van)"
+    r" (?:toegestane|goedgekeurde|vertrouwde|bekende) afzenders\s?\?"
+    r"|\bwould you (?:please |like to )?add yourself to (?:my|the|our) (?:list of )?(?:approved"
+    r"|allowed|trusted|known) senders\s?\?",
+    re.IGNORECASE,
+)
 #: A challenge service's verification link: its host or its path says so.
 _VERIFY_LINK = re.compile(
     r"https?://(?:[\w-]+\.)*[\w-]*(?:verif|challenge|captcha|whitelist|allowlist|antispam"
@@ -1628,6 +1649,8 @@ _COMPLAINT_TALLY = re.compile(
     # ... or a table of them, its columns named ("IP,Date,Filter result,Messages,Complaints,
     # Complaint rate", set 499).
     r"|\bcomplaints,\s?complaint rate\b"
+    # ... or aligned in columns ("IP   Volume   Complaint rate   Trap hits", set 505).
+    r"|\b(?:volume|messages|ip)\s{2,}(?:[\w ]{1,20}?\s{2,})?complaint rate\s{2,}\w"
     # ... or over the provider's limit, under a table of counts ("The complaint rate for
     # this sender exceeds our threshold", set 410).
     r"|\bcomplaint rate (?:for (?:this|the|your) sender )?(?:exceeds|is above) (?:our|the)"
@@ -1673,8 +1696,10 @@ _ABUSE_DOMAIN = re.compile(
 
 def _abuse_desk(v: MessageView) -> bool:
     """From an abuse desk's or CERT's role address (``abuse@``, ``cert@``, ``…@abuse.…``),
-    or under a CERT's name ("CERT Muster Wien <reports@…>", set 320)."""
-    for name, address in v.mailboxes:
+    or under a CERT's name ("CERT Muster Wien <reports@…>", set 320), or with the desk's
+    address as envelope ("Reputation Monitor <report@…>" sent as ``abuse@…``, set 508)."""
+    envelope = [("", address) for address in v.envelope if "@" in address]
+    for name, address in [*v.mailboxes, *envelope]:
         domain = address.rsplit("@", 1)[-1].lower()
         if _ABUSE_DESK.match(local_part(address)) or _ABUSE_DOMAIN.search(domain):
             return True
@@ -1702,10 +1727,13 @@ _ABUSE_DESK = re.compile(
 #: A desk's subject: a ticket or the kind of abuse ("[ABUSE-135933] Brute-force attempts").
 _DESK_SUBJECT = re.compile(
     r"\b(?:abuse|abus|misbruik|missbrauch|cert|incident|brute-?force|phishing|spam|spamcop|botnet"
-    r"|malware|open (?:relay|resolver)|compromi[sz]ed|signalement|beschwerde|plainte|takedown"
+    r"|malware|open (?:relay|resolver)|compromi[sz]ed|gecompromitteerd|signalement|beschwerde"
+    r"|plainte|takedown"
     r"|spam-?report|jmr report|(?:klacht|complaint)\w{0,12}|backscatter|spam-?traps?"
     # ... or a provider's reputation report on the sending domain (sets 419-421).
     r"|(?:sender |domain )?reputation|\w{0,12}reputatie"
+    # ... also in a German compound ("Reputationswarnung", set 508).
+    r"|reputations\w{1,12}"
     # ... or its daily figures ("Daily sender data for your IP range", set 499).
     r"|sender data"
     # ... also as the head of a compound ("Reputatiewaarschuwing voor …", set 444).
@@ -1753,7 +1781,12 @@ _LISTED = re.compile(
     # ... a listing's own field ("Listed: Tue, 24 Nov 2026", set 478).
     r"|\blisted\s?:\s?(?:mon|tue|wed|thu|fri|sat|sun|\d)"
     # ... "your sending IP 192.0.2.118 appears on ExampleBL" (set 394).
-    r"|\b(?:ip|address)\s\d{1,3}(?:\.\d{1,3}){3} appears on\b",
+    r"|\b(?:ip|address)\s\d{1,3}(?:\.\d{1,3}){3} appears on\b"
+    # ... and in Korean ("실시간 차단목록에 등록되었습니다", set 508), folded as the text is.
+    + "|"
+    + fold("차단")
+    + r"\s?"
+    + fold("목록에 등록되었습니다"),
     re.IGNORECASE,
 )
 #: ... its subject ("Blocklist notice: 198.51.100.198", "Your IP … has been listed",
@@ -1764,7 +1797,10 @@ _LISTING_SUBJECT = re.compile(
     r"|\bgelistet\b|\bblocklisted\b|\bwpis\w{0,4} na list|\bzarazeni na\b|\binserimento in\b"
     r"|\bblokkeerlijst\b|\bblokkadelijst\b|\bsperrliste\w{0,12}"
     # ... or the address and the word alone ("[DNSBL-Noord] 198.51.100.32 listed", set 399).
-    r"|\b\d{1,3}(?:\.\d{1,3}){3} (?:is )?listed\b",
+    r"|\b\d{1,3}(?:\.\d{1,3}){3} (?:is )?listed\b"
+    # ... or in Korean: the address and "RBL 등록" (RBL listing), set 508; folded, as the
+    # subject is (Hangul comes apart into its letters).
+    r"|\b\d{1,3}(?:\.\d{1,3}){3} (?:rbl|dnsbl) " + fold("등록"),
     re.IGNORECASE,
 )
 #: ... and its way off the list ("To request delisting, visit …", "You can request removal
@@ -1857,7 +1893,9 @@ _ABOUT_AN_ADDRESS = re.compile(
     # ... or content reached at an address ("phishing content reachable via 198.51.100.72",
     # set 496).
     r"|\b(?:reachable|hosted|served) (?:via|on|at|from) \d{1,3}(?:\.\d{1,3}){3}\b"
-    # ... or mail "originating from your service (ticket 812723)" (set 500).
+    # ... or mail "originating from your service (ticket 812723)" (set 500), or the sender
+    # field of the reported message ("Absender: privacy@…", set 510).
+    r"|\b(?:absender|afzender|sender|expediteur|remitente)\s?:\s?[\w.+-]{1,64}@[\w-]{1,63}\."
     r"|\boriginating from your (?:service|account|hosting)\b"
     # ... "from an IP address assigned to you (203.0.113.108)" (set 490).
     r"|\bip[- ]address(?:es)? (?:assigned|allocated|registered) to you \(\d{1,3}(?:\.\d{1,3}){3}\)"
@@ -1922,7 +1960,7 @@ def _complainant(v: MessageView) -> bool:
     text = _QUOTED_COMPLAINT.sub(" ", text)
     # ... nor the reported message's text the desk quotes ("Tekst: \"Uw verificatiecode is
     # 602846\"", set 321).
-    text = _QUOTED_TEXT.sub(" ", text)
+    text = _QUOTED_TEXT.sub(" ", _INLINE_SUBJECT.sub(" ", text))
     return first_person_in(text) or asks_or_owns(without_our_subject(v.subject), text)
 
 

@@ -110,7 +110,11 @@ _SELF_DECLARED = re.compile(
     r"|erhalten\s|recu\s|recibido\s|ricevuto\s)?(?:a|een|eine|un|uno)\s(?:new\s|nieuw\s|neue\s)?"
     r"(?:secure|encrypted|beveiligd|versleuteld|verschlusselte|sichere|securise|chiffre|seguro"
     r"|cifrado|sicuro|crittografato)\w{0,2}\s(?:message|bericht|nachricht|e-?mail|mensaje"
-    r"|messaggio|courriel)",
+    r"|messaggio|courriel)"
+    # ... and in Japanese and Chinese ("本メールは…自動送信されています", "此邮件由加密网关
+    # 自动生成", set 508).
+    r"|(?:本|この)メールは[^。\n]{0,40}自動(?:送信|配信)されて|(?:此|本)(?:邮件|郵件)(?:由|系)"
+    r"[^。\n]{0,40}自(?:动|動)(?:生成|发送|發送)",
     re.IGNORECASE,
 )
 

@@ -56,7 +56,9 @@ OOF_SUBJECTS_MORE: tuple[str, ...] = (
     r"|fora da oficina|di luar (?:kantor|pejabat)",
     r"odpoved v nepritomnosti|automaticka odpoved"
     r"|raspuns automat|automatski odgovor|samodejni odgovor|automaatne vastus|automatiska atbilde"
-    r"|automatinis atsakymas|sjalfvirkt svar|balasan otomatis|tra loi tu dong|otomatik cevap",
+    r"|automatinis atsakymas|sjalfvirkt svar|balasan otomatis|tra loi tu dong|otomatik cevap"
+    # ... and Vietnamese in the other word order ("Tự động trả lời:", set 508).
+    r"|tu dong tra loi",
     r"автоматическ(?:ий|ии) ответ|автоответ|вне офиса|автоматична відповідь|автоматичен отговор"
     r"|извън офиса|ван канцеларије|автовідповідь",
     r"αυτοματη απαντηση|εκτος γραφειου",
@@ -378,7 +380,12 @@ LIST_WORDS: str = (
     r"|(?:re)?subscri\w{0,9}|unsubscri\w{0,9}|abonn\w{0,9}|aanmeld\w{0,4}|inschrij\w{0,6}|iscrizion\w|inscri\w{0,8}"
     r"|moderat\w{0,6}|digest|membership|lidmaatschap|mitgliedschaft|groups?|groep|gruppe"
     # ... and the list managers' own names ("LISTSERV command confirmation request").
-    r"|listserv|majordomo|mailman)\b"
+    r"|listserv|majordomo|mailman"
+    # ... and Vietnamese "danh sách" (folded), set 508.
+    r"|danh sach)\b"
+    # ... and the Chinese and Japanese words for a mailing list and leaving one ("邮件列表",
+    # "メーリングリスト", "退订", "退会", set 508), which no word boundary closes.
+    r"|邮件列表|郵件列表|メーリングリスト|退订|退訂|退会"
 )
 
 #: Read and not-read receipts (Outlook, Exchange, Notes, webmail): a prefix and its colon.
@@ -449,8 +456,10 @@ RECEIPT_BODY_STRONG: str = (
     # verzond aan … op 16 november 2026 is geopend", "… dat u op … verstuurde aan …", sets
     # 448, 450 and 454), and in Spanish ("su mensaje "…" fue leído por …", set 450).
     r"|het bericht (?:met onderwerp )?(?:[\"'][^\"']{1,200}[\"'] )?dat u (?:op .{1,40}? )?"
-    r"(?:aan \S{3,120} )?(?:verzond|verstuurde|stuurde)(?: (?:aan|naar) \S{3,120})?"
-    r"(?: op .{1,40}?)?,? is (?:geopend|gelezen)\b"
+    r"(?:aan \S{3,120} )?(?:verzond|verstuurde|stuurde|hebt verzonden|hebt verstuurd)"
+    r"(?: (?:aan|naar) \S{3,120})?(?: op .{1,40}?)?"
+    # ... also "hebt verzonden aan … met onderwerp "…"" (set 511).
+    r"(?: met onderwerp [\"'][^\"']{1,200}[\"'])?,? is (?:geopend|gelezen)\b"
     # ... and in Frisian ("Jo berjocht … is lêzen op …", set 486).
     r"|\bjo berjocht\b.{0,400}?\bis lezen op\b"
     # ... or the reader named first or last ("Ravi Evans heeft uw bericht "…" geopend op …",
@@ -532,6 +541,10 @@ RECEIPT_BODY: str = (
     # geopend op …", "Het bericht dat u op … verzond aan … is geopend", sets 321 and 327).
     r"|\bmessage \"[^\"]{1,200}\" opened on\b|\b(?:je|uw) bericht \"[^\"]{1,200}\" is geopend op\b"
     r"|\bhet bericht dat u op .{1,40} verzond aan \S{3,120} is geopend\b"
+    # ... or opened by its reader, named by address or name ("is door p@… geopend op …",
+    # "Uw bericht "…" aan Yvonne Smit is geopend op …", sets 505 and 507).
+    r"|\bis door \S{3,120} geopend op\b"
+    r"|\buw bericht \"[^\"]{1,200}\" aan [^.\n]{1,80}? is geopend op\b"
     # Hindi, Thai, Korean, Bulgarian and Spanish receipts' sentences (set 334, 328).
     r"|को पढ़ा गया|ได้รับการอ่านแล้ว|읽혔습니다|беше прочетено"
     r"|se ha entregado a los siguientes destinatarios"

@@ -48,6 +48,9 @@ FIRST_PERSON_ANY = re.compile(
 )
 COMMENT = re.compile(r"\([^()]*\)")
 _TAGS = re.compile(r"^(?:\s*(?:\[[^\]]{0,40}\]|\*{1,3}[^*]{0,30}\*{1,3}|\([^)]{0,30}\)))+\s*")
+#: The lenticular brackets Japanese and Chinese clients tag with ("【自動返信】", set 508):
+#: read as tags, but left in the subject, whose rules read "【送信者確認】" there (set 87).
+_CJK_TAGS = re.compile(r"^(?:\s*【[^】]{0,40}】)+")
 
 
 #: A two-byte UTF-8 letter read as two Latin-1 ones ("RÃ©ponse automatique").
@@ -421,11 +424,12 @@ class MessageView:
     @cached_property
     def subject_tags(self) -> list[str]:
         """The texts inside the leading tags (``[Auto-Reply]``, ``(自動回覆)``), folded."""
-        match = _TAGS.match(self.msg.subject or "")
+        subject = self.msg.subject or ""
+        match = _TAGS.match(subject) or _CJK_TAGS.match(subject)
         if not match:
             return []
-        found = re.findall(r"\[([^\]]{0,40})\]|\(([^)]{0,30})\)", match.group(0))
-        return [fold((a or b).strip()) for a, b in found if (a or b).strip()]
+        found = re.findall(r"\[([^\]]{0,40})\]|【([^】]{0,40})】|\(([^)]{0,30})\)", match.group(0))
+        return [fold("".join(groups).strip()) for groups in found if "".join(groups).strip()]
 
     @cached_property
     def head_text(self) -> str:
@@ -1210,6 +1214,17 @@ _PERSONS_ACT = re.compile(
     r"|\bmy (?:out[- ]of[- ]office|auto-?reply|autoresponder) was still on\b"
     r"|\bdat ik u (?:eerder|gisteren|vorige week|onlangs) (?:stuurde|heb gestuurd|mailde)\b"
     r"|\bnamens (?:(?:drs?|prof|mr|ir|ing)\.\s)*[^,.\n]{1,40}, die\b"
+    # ... or chose not to set an away notice, thanks for the year's work, allow-listed our
+    # domain, or pastes headers with the error ("Ik heb bewust geen afwezigheidsmelding
+    # aangezet, vandaar dit bericht", "bedankt voor de fijne samenwerking", "We have
+    # whitelisted your sending domain", "Hieronder de relevante headers en de foutmelding",
+    # sets 506, 510 and 511; no blind automatic message says these).
+    r"|\bgeen afwezigheidsmelding (?:aangezet|ingesteld|aan)\b|\bvandaar dit (?:bericht|mailtje)\b"
+    r"|\bbedankt voor de (?:fijne|prettige|goede) samenwerking\b"
+    r"|\bthanks? (?:you )?for the (?:great|good|pleasant) (?:cooperation|collaboration)\b"
+    r"|\b(?:we|i)(?:'ve| have) (?:now )?(?:whitelisted|allowlisted|added) your (?:sending )?"
+    r"(?:domain|address|mail ?server)\b"
+    r"|\bhieronder de relevante headers\b|\bhieronder de headers en (?:de )?foutmelding\b"
     r"|\bik ben (?:er )?nu weer\b|\bi'?m back now\b|\bi am back now\b"
     # ... "Graag alles per mail", "ben afwezig qua mail" (sets 411 and 413; no blind
     # automatic message says either).
