@@ -552,6 +552,14 @@ SETS: tuple[str, ...] = (
     "set509",
     "set510",
     "set511",
+    "set512",
+    "set513",
+    "set514",
+    "set515",
+    "set516",
+    "set517",
+    "set518",
+    "set519",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1066,6 +1074,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set509": "mail509",
     "set510": "mail510",
     "set511": "mail511",
+    "set512": "mail512",
+    "set513": "mail513",
+    "set514": "mail514",
+    "set515": "mail515",
+    "set516": "mail516",
+    "set517": "mail517",
+    "set518": "mail518",
+    "set519": "mail519",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
