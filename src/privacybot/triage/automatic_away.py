@@ -857,6 +857,9 @@ def _asks_politely(text: str) -> bool:
 #: "Limited access to email", "geen toegang tot mijn mail": a notice's words, not a request
 #: for access to one's data.
 _MAIL_ACCESS = re.compile(
+    # The mail named before its access first ("with no email access", set 519), or the
+    # next alternative would take "no email" and leave "access".
+    r"\b(?:no|limited|little|intermittent) (?:e-?mail|mail|inbox) access\b|"
     r"\b(?:limited|no|restricted|intermittent|occasional|sporadic|beperkte?|wisselende?"
     r"|sporadische?|geen|eingeschr[a~]nkte?n?|keinen?|acces limite|acceso"
     r" limitado|accesso limitato)\s(?:access|toegang|zugriff)?(?:\s(?:to|tot|auf|a|al))?"

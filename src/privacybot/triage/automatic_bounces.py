@@ -145,6 +145,8 @@ MTA_BODY: tuple[str, ...] = (
     r"delivery to this recipient failed permanently\s?:?\s*$",
     # ... or a Dutch relay's "Retour afzender. x@… is onbekend op dit adres." (set 508).
     r"retour afzender\.?\s+[\w.+-]{1,64}@[\w.-]{1,253} is onbekend op dit adres",
+    # ... and a Czech one ("Zpráva pro x@… nebyla doručena.", set 517).
+    r"zprava pro \S{1,120} nebyla dorucena",
     # ... or to one address named, after a forward ("Delivery to x@… failed after
     # forwarding.", set 440), the server's answer on the line below.
     r"delivery to <?[\w.+=-]{1,64}@[\w.-]{1,120}>? (?:has )?failed(?: after forwarding)?"
@@ -324,7 +326,8 @@ ABUSE_DESK_ASKS = re.compile(
     r"|(?:could|can|would) you (?:please )?make sure (?:this|the) (?:address|recipient)"
     r" is removed|wilt u (?:\w+ ){0,2}maatregelen nemen"
     # ... "Wilt u dit onderzoeken en passende maatregelen nemen?" (set 326).
-    r"|(?:wilt|kunt) u dit (?:onderzoeken|nagaan)(?: en (?:\w+ ){0,2}maatregelen nemen)?"
+    r"|(?:wilt|kunt) u (?:dit|deze melding) (?:onderzoeken|nagaan)(?: en (?:\w+ ){0,2}maatregelen"
+    r" nemen)?"
     r"|(?:wilt|kunt) u (?:controleren|nagaan) of (?:dit|deze) (?:\w+ )?(?:verkeer|verzending"
     r"|berichten|bericht|mail|e-?mail|sms) (?:legitiem|rechtmatig|gewenst) (?:is|was|zijn)"
     r"|(?:please|could you) (?:check|verify) (?:whether|if) (?:this|the) (?:\w+ )?(?:traffic|mail"
@@ -403,7 +406,10 @@ def _persons_note(v: MessageView) -> bool:
         return True
     for n, line in enumerate(v.head):
         if _MTA_LINE.match(line):
-            return first_person_in(_unechoed(v.head[:n]))
+            above = _unechoed(v.head[:n])
+            # (Or acts as only a person does: "Got this error when replying to your email",
+            # set 513.)
+            return first_person_in(above) or passes_on_or_acts(above)
         if _MAIL_SYSTEM_WORDS.search(line):
             # A line naming a mail server may be the writer's own ("Mijn mailserver gaf
             # dit terug"): it counts with what stands above it, but not the subject it

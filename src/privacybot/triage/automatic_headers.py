@@ -874,7 +874,9 @@ _NO_REPLY = re.compile(
     # ... in the other languages of Europe: "geen-antwoord", "nie-odpowiadaj", "ikke-svar",
     # "svara-inte", "ei-vastausta", "nevalaszolj", "nu-raspundeti", "neodpovidat".
     r"|^(?:geen|niet)[-_.]?(?:antwoord|antwoorden|reageren)$|^nie[-_.]?odpowiadaj$"
-    r"|^ikke[-_.]?svar(?:e)?$|^svara[-_.]?inte$|^ei[-_.]?vastausta$|^nevalaszolj$"
+    r"|^ikke[-_.]?svar(?:e)?$|^svara[-_.]?inte$|^ei[-_.]?vastausta$|^nem?valaszolj$"
+    # ... and Bulgarian ("ne-otgovaryaite", set 517).
+    r"|^ne[-_.]?otgovar\w{0,6}$"
     r"|^nu[-_.]?raspunde(?:ti)?$|^neodpovid(?:at|ejte)$|^no[-_.]rispondere$|^automatiskt?$"
     r"|^auto-?mailer$|^no\.reply$|^yanitlamayin(?:iz)?$"
     # Latvian, Lithuanian, Estonian ("nepieciesams-neatbildet", "neatsakykite", "ara-vasta").

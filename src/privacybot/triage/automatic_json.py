@@ -70,7 +70,10 @@ _MACHINE_LABEL = re.compile(
     # ... and a bracketed word after it ("Alert details (raw):", set 455).
     r"(?: \([\w -]{1,20}\))?"
     # ... or a pointer to the data under it ("Zie onderstaande gegevens", set 472).
-    r"|zie onderstaande (?:gegevens|details)|see (?:the )?(?:data|details) below",
+    r"|zie onderstaande (?:gegevens|details)|see (?:the )?(?:data|details) below"
+    # ... or an automatic message named by its kind ("Automatische leveringsmelding.
+    # Details in JSON:", set 512).
+    r"|automatische \w{2,20}melding|details in json",
     re.IGNORECASE,
 )
 

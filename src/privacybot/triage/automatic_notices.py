@@ -133,6 +133,9 @@ _GATEWAY_BODY = re.compile(
     r" (?:angehalten|zuruckgehalten|blockiert|gesperrt|abgewiesen)\b"
     r"|\b(?:bedankt|dank) voor (?:uw|je) melding van een verdacht (?:bericht|e-?mail)\b"
     r"|\bthank you for reporting (?:a|this|the) suspicious (?:message|e-?mail)\b"
+    # ... or held for the administrator's check, in Romanian and Bulgarian ("a fost reținut
+    # pentru verificare", "е задържано за проверка", set 517).
+    r"|\ba fost retinut pentru verificare\b|задържано за проверка"
     # ... or its verdict on one ("Uitkomst: geen dreiging gevonden", set 490), or that a
     # user reported one ("is … gemeld als mogelijk phishing", set 498).
     r"|\bis (?:door (?:een|uw) \w{2,20} (?:[^.\n]{0,60} )?)?gemeld als (?:mogelijke? )?phishing\b"
@@ -343,6 +346,18 @@ CHALLENGE_BODY: tuple[str, ...] = (
     # confirmer votre message en cliquant", "陌生人来信验证", "xác nhận bạn không phải là
     # robot", sets 505, 507 and 508).
     r"\bthe following message is awaiting your (?:verification|confirmation)",
+    # ... or its owner's filter named and the reader's part ("has enabled sender
+    # verification", "will only be delivered once you verify your address", BoxTrapper's
+    # "the message you sent requires verification", "accepteert x@… alleen e-mail van
+    # bekende afzenders", "om toegevoegd te worden aan de lijst van goedgekeurde
+    # afzenders", sets 514, 518 and 519).
+    r"\bhas enabled sender verification\b",
+    r"\bwill only be delivered once you (?:verify|confirm)\b",
+    r"\bthe message you sent requires verification\b",
+    r"\baccepteert \S{1,80} alleen (?:e-?mail|berichten|mail) van (?:bekende|goedgekeurde"
+    r"|toegestane) afzenders",
+    r"\bom toegevoegd te worden aan de lijst (?:van|met) (?:goedgekeurde|toegestane|bekende"
+    r"|vertrouwde) afzenders",
     r"\bmerci de confirmer votre (?:message|envoi|courriel|e-?mail) en cliquant",
     r"陌生人来信验证|即可将您加入白名单",
     r"\bxac nhan ban khong phai la (?:robot|nguoi may)\b",
@@ -744,7 +759,8 @@ def challenge(v: MessageView) -> str | None:
     # (a button's label before its link is the service's: "[ Not my message ] https://…")
     own = LINK_TEXT.sub(" ", _BUTTON_LABEL.sub(" ", own))
     text = _KNOWLEDGE_QUIZ.sub(" ", _QUIZ.sub(" ", URL.sub(" ", own)))
-    text = _ADD_YOURSELF.sub(" ", text)
+    # (... nor its FAQ line "Why am I getting this? Learn more at …", set 514.)
+    text = without_faq(_ADD_YOURSELF.sub(" ", text))
     # A template's "Wilt u zich toevoegen? Klik dan …" asks the reader nothing.
     text = without_conditional_questions(text)
     # The reader's mail let through once they reply ("your original email will then be
@@ -1710,8 +1726,8 @@ def _abuse_desk(v: MessageView) -> bool:
 
 #: A CERT's, CSIRT's or abuse desk's display name.
 _DESK_NAME = re.compile(
-    # ... also "Abuse Reporting" (set 503).
-    r"\b(?:cert|csirt|ncsc|abuse[- ]?(?:desk|team|department|reporting))\b",
+    # ... also "Abuse Reporting" (set 503), a feedback loop's ("Yahoo FBL", set 517).
+    r"\b(?:cert|csirt|ncsc|fbl|feedback loop|abuse[- ]?(?:desk|team|department|reporting))\b",
     re.I,
 )
 
@@ -1729,6 +1745,8 @@ _DESK_SUBJECT = re.compile(
     r"\b(?:abuse|abus|misbruik|missbrauch|cert|incident|brute-?force|phishing|spam|spamcop|botnet"
     r"|malware|open (?:relay|resolver)|compromi[sz]ed|gecompromitteerd|signalement|beschwerde"
     r"|plainte|takedown"
+    # ... and in Bulgarian ("Оплакване за злоупотреба", set 517).
+    r"|оплакване|злоупотреб\w{0,4}"
     r"|spam-?report|jmr report|(?:klacht|complaint)\w{0,12}|backscatter|spam-?traps?"
     # ... or a provider's reputation report on the sending domain (sets 419-421).
     r"|(?:sender |domain )?reputation|\w{0,12}reputatie"
@@ -1843,6 +1861,8 @@ _ABOUT_AN_ADDRESS = re.compile(
     # ... a network in French and its neighbours ("une adresse IP de votre réseau"), or
     # the campaign complained about ("marked your campaign … as spam", set 338).
     r"|\b(?:votre|vostra|su|sua) (?:reseau|rete|red|rede)\b"
+    # ... and Romanian ("din rețeaua dumneavoastră", set 517).
+    r"|\breteaua dumneavoastra\b"
     r"|\b(?:your|uw|je) (?:recente |laatste |recent |latest )?(?:campaign|campagne|newsletter"
     r"|nieuwsbrief|mailing)\b"
     # ... the Hungarian order ("a 203.0.113.12 IP-címről").

@@ -120,6 +120,8 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r" (?:a )?(?:download )?link|(?:grote )?bijlagen? vervangen door (?:een )?(?:download)?link",
     # ... or the held messages counted ("You have messages in quarantine", set 494).
     r"you have (?:\d{1,5} )?(?:new )?(?:messages|e-?mails) in (?:your )?quarantine",
+    # ... or a quarantined message's notice ("Quarantined message notification", set 515).
+    r"quarantined (?:message|e-?mail) (?:notification|notice|alert)",
     r"(?:your )?(?:daily |weekly )?(?:spam|junk|quarantine)(?: mail| e-?mail)? (?:digest|summary"
     r"|report|notification|notice|overview)",
     r"(?:message|e-?mail|mail)s? (?:held|withheld|stopped|rejected|blocked)(?: for review)?",
@@ -536,6 +538,9 @@ RECEIPT_BODY: str = (
     # ... or opened, or deleted unread ("ble åpnet", "blev åbnet", "foi aberta em", "foi
     # eliminada sem ter sido lida", set 501).
     r"|ble apnet|blev abnet|foi aberta em|foi eliminada sem ter sido lida"
+    # ... or read by "the recipient" on a date, or opened by an address ("is op … door de
+    # ontvanger gelezen", "Read receipt: x@… opened "…" at …", set 515).
+    r"|\bis op .{1,60}? door de ontvanger gelezen\b|\bread receipt\s?:\s?\S{3,120} opened \""
     r"|byla prectena"
     # Phone apps' and webmail's own ("Message \"…\" opened on …", "Je bericht \"…\" is
     # geopend op …", "Het bericht dat u op … verzond aan … is geopend", sets 321 and 327).

@@ -801,6 +801,9 @@ _LISTING_ROW = re.compile(
     # "Spam      a@b.nl      AW: Auskunft"), or a held message's fields on one line ("- od:
     # a@b.nl, temat: AVG").
     r"|^.{0,60}(?:\s\|\s|\t|\s{3,})[\w.+-]{1,64}@[\w.-]{1,253}(?:\s\|\s|\t|\s{3,})\S"
+    # ... or a held message's score, sender and subject ("Score 5.2  From: a@b.nl  Subject:
+    # …", set 517).
+    r"|^\s{0,3}(?i:score)\s\d{1,3}(?:[.,]\d{1,2})?\s{1,4}(?i:from)\s?:\s?[\w.+-]{1,64}@"
     # ... or one space after a long address, the row closed by its date and time
     # ("j.celik@… Verzoek verwijdering gegevens   25 Nov 2026 23:31:14 +0100", set 494).
     r"|^[\w.+-]{1,64}@[\w.-]{1,253}\s\S.{0,160}?\s\d{1,2}\s\w{3}\s\d{4}\s\d{1,2}:\d{2}(?::\d{2})?"
@@ -1225,6 +1228,16 @@ _PERSONS_ACT = re.compile(
     r"|\b(?:we|i)(?:'ve| have) (?:now )?(?:whitelisted|allowlisted|added) your (?:sending )?"
     r"(?:domain|address|mail ?server)\b"
     r"|\bhieronder de relevante headers\b|\bhieronder de headers en (?:de )?foutmelding\b"
+    # ... or released our mail and allow-listed us, passes on the answer they got, got an
+    # error back, or says their away notice was on by mistake ("Ik heb het bericht handmatig
+    # vrijgegeven en uw domein op de allowlist gezet", "Hieronder het antwoord dat ik
+    # kreeg", "Got this error when replying", "die stond per ongeluk aan. Ik ben gewoon
+    # aanwezig", sets 512, 513, 516 and 519; no blind automatic message says these).
+    r"|\bik heb (?:het bericht|de mail|uw bericht) (?:\w+ )?vrijgegeven\b"
+    r"|\b(?:uw|jullie) domein op de (?:allow|white|safe) ?list gezet\b"
+    r"|\bhieronder het (?:antwoord|bericht) dat ik (?:kreeg|ontving|terugkreeg)\b"
+    r"|\b(?:i )?got this error\b|\bkreeg (?:ik )?(?:deze|dit) (?:foutmelding|melding) terug\b"
+    r"|\bstond per ongeluk aan\b|\bik ben gewoon aanwezig\b"
     r"|\bik ben (?:er )?nu weer\b|\bi'?m back now\b|\bi am back now\b"
     # ... "Graag alles per mail", "ben afwezig qua mail" (sets 411 and 413; no blind
     # automatic message says either).
