@@ -560,6 +560,14 @@ SETS: tuple[str, ...] = (
     "set517",
     "set518",
     "set519",
+    "set520",
+    "set521",
+    "set522",
+    "set523",
+    "set524",
+    "set525",
+    "set526",
+    "set527",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1082,6 +1090,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set517": "mail517",
     "set518": "mail518",
     "set519": "mail519",
+    "set520": "mail520",
+    "set521": "mail521",
+    "set522": "mail522",
+    "set523": "mail523",
+    "set524": "mail524",
+    "set525": "mail525",
+    "set526": "mail526",
+    "set527": "mail527",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
