@@ -943,7 +943,10 @@ _ANSWER_ME = re.compile(
 #: my late grandmother's data to my solicitor").
 _SEND_OURS_TO_MINE = re.compile(
     r"\bsend (?:your|the) (?:reply|answer|response|data(?: export)?|export)\b"
-    r"(?: about [^.!?]{1,60}?)? to my\b",
+    r"(?: about [^.!?]{1,60}?)? to my\b"
+    # ... or the documents in German, by a way of the writer's choosing ("Bitte senden Sie
+    # die Unterlagen danach per E-Mail", set 525).
+    r"|\bsenden sie (?:mir )?die unterlagen\b",
     re.IGNORECASE,
 )
 #: "Code: PYZ5-8724": a code typed by a person answering our verification mail.

@@ -293,6 +293,10 @@ def report_fields(v: MessageView) -> str | None:
         return None
     if first_person_in(text) or PERSON_REQUEST.search(text) or _OWN_LOGS.search(text):
         return None
+    # ... nor one who acts as only a person does ("Wij verzoeken u dit verzoek in
+    # behandeling te nemen" above a pasted report, set 526).
+    if passes_on_or_acts(text):
+        return None
     # A person pasting a report's fields under their own lines and signing with their
     # name ("De melding zag er zo uit: Feedback-Type: abuse … Groet, Thijs Brinkman", set
     # 291): reports are signed by no one.
@@ -335,12 +339,15 @@ ABUSE_DESK_ASKS = re.compile(
     r"|(?:please|could you|would you) (?:investigate|look into) (?:this|the issue|the matter)"
     # ... and to answer with the steps taken ("Wilt u binnen 48 uur reageren met de genomen
     # maatregelen?", "Please investigate and reply within 24 hours", sets 354 and 359).
-    r"|(?:wilt|kunt) u (?:binnen \d{1,3} (?:uur|dagen) )?reageren met de (?:genomen )?maatregelen"
+    r"|(?:wilt|kunt) u (?:binnen (?:\d{1,3}|een|twee|drie|vier|vijf|tien)"
+    r" (?:uur|dagen|werkdagen) )?reageren met de (?:genomen )?maatregelen"
     # ... or only within its deadline ("Wilt u binnen 48 uur reageren?", set 428).
     r"|(?:wilt|kunt) u binnen \d{1,3} (?:uur|dagen|werkdagen) reageren"
     # ... also by its portal ("Wilt u binnen 48 uur reageren via ons abuse-portaal?", set 498),
     # or with an explanation ("… reageren met een toelichting?", set 505).
-    r"(?: via (?:ons|het|de) [\w-]{1,30}| met een (?:toelichting|reactie|verklaring))?\s?\?"
+    r"(?: via (?:ons|het|de) [\w-]{1,30}| met een (?:toelichting|reactie|verklaring))?"
+    # ... and the ticket to name ("… onder vermelding van ticket ABUSE-567812?", set 526).
+    r"(?:\s(?:onder vermelding van|met vermelding van) [^?\n]{1,40})?\s?\?"
     # ... also in words ("Wilt u binnen twee werkdagen reageren?", set 447).
     r"|(?:wilt|kunt) u binnen (?:een|twee|drie|vier|vijf|tien) (?:uur|dagen|werkdagen)"
     r" reageren\s?\?"
@@ -754,6 +761,10 @@ def smtp_diagnostic(v: MessageView) -> str | None:
     # ... nor one signed by a person who explains it ("Logregel ter info: … Regards, Fleur
     # Nieuwenhuis, IT Operations", set 394).
     if v.human_voice or v.first_person or opens_with_a_note(v) or closes_with_a_name(v):
+        return None
+    # ... nor one who acts as only a person does (a lawyer's "Wij verzoeken u dit verzoek in
+    # behandeling te nemen" above a forwarded report, set 526).
+    if passes_on_or_acts(v.own_words):
         return None
     found = structure.smtp_diagnostic("\n".join(v.head))
     return f"mail-server diagnostic {found!r}" if found else None

@@ -421,6 +421,10 @@ _OWN_SETTINGS = re.compile(
     # ... or warns of the challenge the reader will get ("When you reply you may get a
     # "please confirm" message - please click it", set 501).
     r"|\bwhen you reply,? you (?:may|might|will) (?:get|receive)\b"
+    # ... or checks whether our mail is real, their organisation's filter having held it
+    # ("Onze spamfilter heeft een bericht van jullie adres tegengehouden … wil ik
+    # controleren of dit echt van jullie komt", set 526).
+    r"|\bwil ik controleren of\b|\bonze spam ?filter heeft\b"
     r"|\bals u (?:mij )?(?:antwoordt|terugschrijft),? (?:krijgt|ontvangt) u"
     r" (?:mogelijk|misschien)\b"
     # ... or approved the challenge by hand ("ik heb het handmatig goedgekeurd", "Ik heb
@@ -1745,8 +1749,9 @@ _DESK_SUBJECT = re.compile(
     r"\b(?:abuse|abus|misbruik|missbrauch|cert|incident|brute-?force|phishing|spam|spamcop|botnet"
     r"|malware|open (?:relay|resolver)|compromi[sz]ed|gecompromitteerd|signalement|beschwerde"
     r"|plainte|takedown"
-    # ... and in Bulgarian ("Оплакване за злоупотреба", set 517).
-    r"|оплакване|злоупотреб\w{0,4}"
+    # ... and in Bulgarian ("Оплакване за злоупотреба", set 517), and Arabic ("بلاغ إساءة",
+    # set 523, folded as the subject is).
+    r"|оплакване|злоупотреб\w{0,4}|" + fold("إساءة") + r"\w{0,4}"
     r"|spam-?report|jmr report|(?:klacht|complaint)\w{0,12}|backscatter|spam-?traps?"
     # ... or a provider's reputation report on the sending domain (sets 419-421).
     r"|(?:sender |domain )?reputation|\w{0,12}reputatie"
@@ -1913,6 +1918,12 @@ _ABOUT_AN_ADDRESS = re.compile(
     # ... or content reached at an address ("phishing content reachable via 198.51.100.72",
     # set 496).
     r"|\b(?:reachable|hosted|served) (?:via|on|at|from) \d{1,3}(?:\.\d{1,3}){3}\b"
+    # ... or a complaint or summary about an address, a Dutch "verzenddomein" ("a spam
+    # complaint about 198.51.100.30", "Sender reputation summary for 192.0.2.183", "De
+    # reputatie van uw verzenddomein conxillium.nl", sets 520, 523 and 526).
+    r"|\bcomplaint (?:about|regarding|concerning|for) \d{1,3}(?:\.\d{1,3}){3}\b"
+    r"|\b(?:summary|report|overzicht|data) (?:for|voor) \d{1,3}(?:\.\d{1,3}){3}\b"
+    r"|\b(?:uw |je )?verzenddomein [\w-]{1,63}\.[a-z]{2,6}\b"
     # ... or mail "originating from your service (ticket 812723)" (set 500), or the sender
     # field of the reported message ("Absender: privacy@…", set 510).
     r"|\b(?:absender|afzender|sender|expediteur|remitente)\s?:\s?[\w.+-]{1,64}@[\w-]{1,63}\."

@@ -111,6 +111,9 @@ _SELF_DECLARED = re.compile(
     r"(?:secure|encrypted|beveiligd|versleuteld|verschlusselte|sichere|securise|chiffre|seguro"
     r"|cifrado|sicuro|crittografato)\w{0,2}\s(?:message|bericht|nachricht|e-?mail|mensaje"
     r"|messaggio|courriel)"
+    # ... or a notice sent once ("Deze melding wordt eenmalig verstuurd", set 526).
+    r"|\b(?:deze|dit) (?:melding|bericht) wordt (?:eenmalig|maar een keer) verstuurd\b"
+    r"|\bthis (?:notice|message|notification) is (?:only )?sent (?:only )?once\b"
     # ... and in Japanese and Chinese ("本メールは…自動送信されています", "此邮件由加密网关
     # 自动生成", set 508).
     r"|(?:本|この)メールは[^。\n]{0,40}自動(?:送信|配信)されて|(?:此|本)(?:邮件|郵件)(?:由|系)"

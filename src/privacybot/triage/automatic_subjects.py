@@ -61,7 +61,9 @@ OOF_SUBJECTS_MORE: tuple[str, ...] = (
     r"|tu dong tra loi",
     r"автоматическ(?:ий|ии) ответ|автоответ|вне офиса|автоматична відповідь|автоматичен отговор"
     r"|извън офиса|ван канцеларије|автовідповідь",
-    r"αυτοματη απαντηση|εκτος γραφειου",
+    r"αυτοματη απαντηση|εκτος γραφειου"
+    # ... also "Απουσία από το γραφείο" (set 523).
+    r"|απουσια απο το γραφειο",
     r"自動返信|自動応答|自動回答|不在(?:通知|のお知らせ|連絡|中)|自动回复|自动答复|自動回覆|自動回復"
     r"|自動答覆|休假(?:通知|中)|외출|자동 ?(?:회신|응답|답장)|부재 ?중"
     r"|휴가 ?중(?:입니다)?|不在办公室|休暇中",
@@ -408,7 +410,9 @@ RECEIPT_SUBJECTS: str = (
     r"|teslim edildi"
     # ... a bare "Receipt:", Norwegian, Danish and Portuguese ones ("Lesebekreftelse:",
     # "Læsekvittering:", "Não lida:", set 497 and 501).
-    r"|receipt|lesebekreftelse|l(?:æ|ae|~)sekvittering|nao lida)\s?:"
+    r"|receipt|lesebekreftelse|l(?:æ|ae|~)sekvittering|nao lida"
+    # ... and not read, in Greek and Arabic ("Δεν διαβάστηκε:", "لم تتم القراءة:", set 523).
+    r"|δεν διαβαστηκε|لم تتم القراءة)\s?:"
     # Outlook's "displayed" receipt with its tag: "Ontvangstbevestiging (weergegeven) - …".
     r"|(?:ontvangstbevestiging|lesebestatigung|read receipt|accuse de lecture)\s?\("
     r"(?:weergegeven|angezeigt|displayed|affiche)\)"
@@ -541,6 +545,9 @@ RECEIPT_BODY: str = (
     # ... or read by "the recipient" on a date, or opened by an address ("is op … door de
     # ontvanger gelezen", "Read receipt: x@… opened "…" at …", set 515).
     r"|\bis op .{1,60}? door de ontvanger gelezen\b|\bread receipt\s?:\s?\S{3,120} opened \""
+    # ... or deleted unread, in Greek and Arabic ("διαγράφηκε χωρίς να διαβαστεί", "تم حذفها
+    # دون قراءتها", set 523).
+    r"|διαγραφηκε χωρις να διαβαστει|تم حذفها دون قراءتها"
     r"|byla prectena"
     # Phone apps' and webmail's own ("Message \"…\" opened on …", "Je bericht \"…\" is
     # geopend op …", "Het bericht dat u op … verzond aan … is geopend", sets 321 and 327).
@@ -549,7 +556,7 @@ RECEIPT_BODY: str = (
     # ... or opened by its reader, named by address or name ("is door p@… geopend op …",
     # "Uw bericht "…" aan Yvonne Smit is geopend op …", sets 505 and 507).
     r"|\bis door \S{3,120} geopend op\b"
-    r"|\buw bericht \"[^\"]{1,200}\" aan [^.\n]{1,80}? is geopend op\b"
+    r"|\buw bericht \"[^\"]{1,200}\" aan (?:[^.\n]|\.(?=\S)){1,80}? is geopend op\b"
     # Hindi, Thai, Korean, Bulgarian and Spanish receipts' sentences (set 334, 328).
     r"|को पढ़ा गया|ได้รับการอ่านแล้ว|읽혔습니다|беше прочетено"
     r"|se ha entregado a los siguientes destinatarios"

@@ -1238,6 +1238,18 @@ _PERSONS_ACT = re.compile(
     r"|\bhieronder het (?:antwoord|bericht) dat ik (?:kreeg|ontving|terugkreeg)\b"
     r"|\b(?:i )?got this error\b|\bkreeg (?:ik )?(?:deze|dit) (?:foutmelding|melding) terug\b"
     r"|\bstond per ongeluk aan\b|\bik ben gewoon aanwezig\b"
+    # ... or keeps a request open, asks to be mailed rather than rung, apologises for the
+    # delay, sends it on because our colleague is away, or will answer our question
+    # ("Het verzoek over Sammie blijft gewoon staan!", "liever mailen dan bellen",
+    # "Excuses voor de vertraging", "Uw collega is afwezig, dus ik stuur het maar naar
+    # dit adres", "Daarna reageer ik op uw vraag", sets 523 and 524; no blind automatic
+    # message says these).
+    r"|\bhet verzoek (?:over \w+ )?blijft (?:gewoon |nog )?staan\b|\bliever mailen dan bellen\b"
+    r"|\bexcuses voor de vertraging\b|\buw collega is afwezig\b"
+    r"|\bdus ik stuur het (?:maar|dan) naar\b|\breageer ik op uw vraag\b"
+    # ... or asks us to take a request on ("Wij verzoeken u dit verzoek in behandeling te
+    # nemen", set 526).
+    r"|\bwij verzoeken u (?:dit|het) verzoek\b"
     r"|\bik ben (?:er )?nu weer\b|\bi'?m back now\b|\bi am back now\b"
     # ... "Graag alles per mail", "ben afwezig qua mail" (sets 411 and 413; no blind
     # automatic message says either).
