@@ -568,6 +568,14 @@ SETS: tuple[str, ...] = (
     "set525",
     "set526",
     "set527",
+    "set528",
+    "set529",
+    "set530",
+    "set531",
+    "set532",
+    "set533",
+    "set534",
+    "set535",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1098,6 +1106,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set525": "mail525",
     "set526": "mail526",
     "set527": "mail527",
+    "set528": "mail528",
+    "set529": "mail529",
+    "set530": "mail530",
+    "set531": "mail531",
+    "set532": "mail532",
+    "set533": "mail533",
+    "set534": "mail534",
+    "set535": "mail535",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
