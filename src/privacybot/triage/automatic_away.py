@@ -529,13 +529,13 @@ _SUPPRESS_NOTE = re.compile(
 )
 
 
-#: A part-time or working-days notice: "I read your mail on my next working day".
 #: A notice that opens with the writer's day off ("Ik werk niet op vrijdag.").
 _DAY_OFF_OPENING = re.compile(
     r"^\W{0,3}ik werk (?:op )?(?:maandag|dinsdag|woensdag|donderdag|vrijdag)(?:en)? niet\b"
     r"|^\W{0,3}ik werk niet op (?:maandag|dinsdag|woensdag|donderdag|vrijdag)(?:en)?\b",
     re.IGNORECASE,
 )
+#: A part-time or working-days notice: "I read your mail on my next working day".
 _WORKDAY_NOTICE = re.compile(
     r"\b(?:eerstvolgende|volgende) werkdag|next (?:working|business|work) day"
     r"|n[a~]chsten (?:arbeitstag|werktag)|prochain jour (?:ouvre|de travail)"

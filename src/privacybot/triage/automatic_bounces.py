@@ -21,6 +21,7 @@ from privacybot.triage.automatic_view import (
     FORWARD_PREFIX,
     FYI_LEAD,
     HEAD_CHARS,
+    MEMBERS_MISS_OURS,
     MOBILE_FOOTER,
     PERSON_REQUEST,
     TYPED_CODE,
@@ -682,10 +683,10 @@ _OUR_SIDE = re.compile(
     # ... or what reaches them of ours ("We krijgen jullie ontvangstbevestigingen dubbel
     # binnen", set 473).
     r"|\b(?:we|wij) (?:krijgen|ontvangen|zien) (?:jullie|uw)\b|\bwe (?:get|receive|see) your\b"
-    r"|\bonze \w{3,20} missen (?:jullie|uw)\b|\bbij nader onderzoek\b"
     # ... or what they see of ours ("Wij zien dat berichten van jullie soms zonder
     # DKIM-handtekening binnenkomen", set 481).
-    r"|\b(?:wij|we) zien dat\b|\bwe see that\b",
+    r"|\b(?:wij|we) zien dat\b|\bwe see that\b"
+    r"|" + MEMBERS_MISS_OURS,
     re.IGNORECASE,
 )
 #: A closing word, as a person signs off (folded).

@@ -48,6 +48,7 @@ from privacybot.triage.automatic_view import (
     IF_IT_FAILS,
     LINK_TEXT,
     LONG_NOTICE,
+    MEMBERS_MISS_OURS,
     MOBILE_FOOTER,
     OUR_REFERENCE,
     PERSON_REQUEST,
@@ -931,6 +932,11 @@ def _receipt_over_our_mail(v: MessageView) -> str | None:
     return f"receipt {match.group(0)[:50]!r} over our case subject, our mail below"
 
 
+def _receipt_fields(v: MessageView) -> int:
+    """How many of the writer's top lines are a receipt's To/Subject/Sent/Read fields."""
+    return sum(1 for line in v.head if _RECEIPT_FIELD.match(fold(line)))
+
+
 #: A time of day ("21:55:15", "10:04"): a receipt's sent and read lines carry one each.
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 
@@ -958,8 +964,9 @@ def _receipt_echoing_our_subject(v: MessageView) -> str | None:
     # Or one under three of its field lines ("Bericht geopend / Aan: … / Onderwerp: … /
     # Geopend: <time>", set 492).
     clocks = len(_CLOCK.findall(head))
-    fields = sum(1 for line in v.head if _RECEIPT_FIELD.match(fold(line)))
-    if clocks < 1 or (clocks < 2 and fields < 3 and not _RECEIPT_WEAK.search(fold(rest))):
+    if clocks < 1 or (
+        clocks < 2 and _receipt_fields(v) < 3 and not _RECEIPT_WEAK.search(fold(rest))
+    ):
         return None
     if asks_or_owns("", rest) or first_person_in(rest):
         return None
@@ -1016,8 +1023,7 @@ def read_receipt(v: MessageView) -> str | None:
     field = _RECEIPT_FIELD_ANYWHERE.search(above)
     if FIRST_PERSON_ANY.search(above[: field.start()] if field else above):
         return None
-    fields = sum(1 for line in v.head if _RECEIPT_FIELD.match(fold(line)))
-    if _RECEIPT_SUBJECT.match(v.subject) or fields >= 2:
+    if _RECEIPT_SUBJECT.match(v.subject) or _receipt_fields(v) >= 2:
         return f"read receipt {match.group(0)[:40]!r}"
     return None
 
@@ -2013,8 +2019,7 @@ _PASSES_WORD_ON = re.compile(
     # ... or finds out for their members, or files an incident ("Onze raadsleden missen
     # jullie ontvangstbevestigingen. Bij nader onderzoek …", "MELDING BEVEILIGINGSINCIDENT",
     # set 476).
-    r"|\bonze \w{3,20} missen (?:jullie|uw)\b|\bbij nader onderzoek\b"
-    r"|\bmelding beveiligingsincident\b"
+    r"|" + MEMBERS_MISS_OURS + r"|\bmelding beveiligingsincident\b"
     # ... or their own filter that they released it from ("Ons filter hield jullie mail
     # tegen … Vrijgegeven hoor", set 487).
     r"|\bons (?:spam ?)?filter\b|\bvrijgegeven hoor\b"

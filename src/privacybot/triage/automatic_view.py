@@ -423,7 +423,8 @@ class MessageView:
 
     @cached_property
     def subject_tags(self) -> list[str]:
-        """The texts inside the leading tags (``[Auto-Reply]``, ``(自動回覆)``), folded."""
+        """The texts inside the leading tags (``[Auto-Reply]``, ``(自動回覆)``, ``【自動返信】``),
+        folded."""
         subject = self.msg.subject or ""
         match = _TAGS.match(subject) or _CJK_TAGS.match(subject)
         if not match:
@@ -929,6 +930,10 @@ _FYI_NOTE = re.compile(
 
 #: A person's "for your information" opening a note, colon and all ("Ter informatie: op
 #: jullie website staat …", "Even een berichtje: ik ben …").
+#: Someone of the other side who finds our mail missing for their people and looks into it
+#: ("Onze raadsleden missen jullie ontvangstbevestigingen. Bij nader onderzoek …", set
+#: 476): a person, in the complaint and gateway-words rules and the returned-copy rule alike.
+MEMBERS_MISS_OURS = r"\bonze \w{3,20} missen (?:jullie|uw)\b|\bbij nader onderzoek\b"
 FYI_LEAD = re.compile(
     r"^\W{0,3}(?:even |kort )?(?:ter info(?:rmatie)?|fyi|for your information|zur info(?:rmation)?"
     r"|pour info|ter kennisname|korte mededeling|kort berichtje|een (?:kort )?berichtje"
