@@ -82,6 +82,8 @@ OOF_WEAK_SUBJECTS: tuple[str, ...] = (
     r"abwesend|abwesenheit|nicht im b[u~]ro|urlaub",
     r"absence|absent(?:e)?|(?:en )?cong[e~]s?(?: d'[e~]t[e~])?|hors du bureau|(?:en )?vacances",
     r"fuori (?:sede|ufficio)|assente|fuera de la oficina|ausente|fora do escrit[o~]rio",
+    # Catalan ("Absència", set 531).
+    r"absencia|absent de l'oficina",
     r"(?:de |en )?vacaciones|(?:in )?(?:ferie|vacanza)|(?:de |em )?f[e~]rias|(?:na )?urlop\w{0,3}",
     r"fr[a~]nvar(?:o|ande)|frav(?:æ|ae|a|~)r(?:ende)?|ikke til stede|ferie|semester",
     # Croatian, Serbian and Bosnian ("Odsutan", "Odsutna").
@@ -116,6 +118,8 @@ _AWAY_BODY = re.compile(
     r"|nicht im b[u~]ro|au(?:ss|ß)er haus"
     r"|absente?|cong[e~]s?|fino al|assente|hasta el|ausente|tillbaka|tilbake|frav(?:æ|ae|a)r"
     r"|semester|ferie|lomalla|poissa|palaan|rientro|rientrer[o~]|sono fuori|regreso|volver[e~]"
+    # ... Catalan ("Estic de vacances i tornaré el 30", set 531).
+    r"|tornare|de vacances|estic fora"
     r"|oanwezich|oant|ledig|till och med|t\.o\.m\.)\b",
     re.IGNORECASE,
 )
@@ -524,7 +528,11 @@ _SUPPRESS_NOTE = re.compile(
     r"|\b(?:this|dit|dieses?|deze) (?:e-?mail ?)?(?:address|adres|adresse|mailadres) (?:is|wordt"
     r"|wird)(?: (?:sinds|since|seit) [^.?]{1,30}?)? (?:no longer|niet meer|nicht mehr) (?:in use"
     r"|used|monitored|gebruikt|in gebruik"
-    r"|gelezen|verwendet|genutzt)\b",
+    r"|gelezen|verwendet|genutzt)\b"
+    # ... or a new address to note, as its opening ("Ik heb een nieuw e-mailadres: x@…. Pas
+    # dit aan in uw adresboek.", set 529).
+    r"|^\W{0,3}(?:ik heb|wij hebben|we hebben) een nieuw e-?mailadres\s?:"
+    r"|^\W{0,3}(?:i|we) (?:have|now have) a new e-?mail address\s?:",
     re.IGNORECASE,
 )
 

@@ -144,6 +144,10 @@ MTA_BODY: tuple[str, ...] = (
     # ... or to "this recipient", Gmail's way ("Delivery to this recipient failed permanently:",
     # set 499).
     r"delivery to this recipient failed permanently\s?:?\s*$",
+    # ... or its mailbox shut ("Delivery to this address has been suspended: account
+    # closed.", set 530), the whole line.
+    r"delivery to this (?:address|recipient|mailbox) has been (?:suspended|disabled|stopped)"
+    r"(?:\s?:\s?[^.\n]{1,60})?\.?\s*$",
     # ... or a Dutch relay's "Retour afzender. x@… is onbekend op dit adres." (set 508).
     r"retour afzender\.?\s+[\w.+-]{1,64}@[\w.-]{1,253} is onbekend op dit adres",
     # ... and a Czech one ("Zpráva pro x@… nebyla doručena.", set 517).

@@ -206,7 +206,9 @@ def json_notification(v: MessageView) -> str | None:
         return _cut_off_json(text) if not preface else None
     rest = text[end:].strip()
     keyed = bool(_JSON_EVENT_KEYS.search(text[: min(end, _JSON_CHARS)]))
-    surround = fold(preface + " " + URL.sub(" ", rest[:HEAD_CHARS]))
+    # (Words inside a link are no one's: "https://intake…/hooks/avg" in "Webhook delivery to
+    # … failed", set 534.)
+    surround = fold(URL.sub(" ", preface) + " " + URL.sub(" ", rest[:HEAD_CHARS]))
     if "?" in surround or CITIZEN.search(surround) or PERSON_REQUEST.search(surround):
         return None
     # ... nor asking the desk's advice on it ("Graag jullie advies voordat we live gaan",

@@ -128,6 +128,9 @@ _GATEWAY_BODY = re.compile(
     r"|\bvirus\s?:\s?\S{1,60}.{0,120}\baction\s?:\s?(?:cleaned|deleted|removed|quarantined"
     r"|blocked|stripped)\b"
     r"|in quarantane verschoben"
+    # ... or a held message's heading over its fields ("Message held for review", set 531).
+    r"|^(?:message|e-?mail|bericht) (?:held|vastgehouden|tegengehouden) (?:for|ter|voor)"
+    r" (?:review|approval|inspection|beoordeling|controle)\b"
     # ... a message stopped by the gateway named ("wurde vom Mail-Gateway angehalten", set
     # 413), and a phishing desk's verdict on a message its user reported (set 408).
     r"|\bwurde vom (?:mail-?|e-?mail-?)?(?:gateway|filter|spamfilter|virenscanner|scanner)"
@@ -385,6 +388,13 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r" held\b",
     r"antwoord (?:gewoon |even |simpelweg )?op deze (?:mail|e-?mail)\b[^.]{0,60}\b(?:je|u) wordt"
     r" (?:dan |direct )?toegevoegd",
+    # ... or a service holding the reader's message ("SpamSluis is holding a message from
+    # you", set 533), or the message held at the owner's address in Catalan, Spanish and
+    # Italian ("El vostre missatge a x@… està retingut", set 531).
+    r"\bis holding an? (?:message|e-?mail) from you\b",
+    r"\b(?:el vostre missatge|el teu missatge|su mensaje|tu mensaje|il (?:suo|tuo|vostro)"
+    r" messaggio) (?:a|per) [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8} (?:esta|e)"
+    r" (?:retingut|retenido|trattenuto)\b",
 )
 CHALLENGE_SUBJECTS: tuple[str, ...] = (
     r"(?:please )?(?:confirm|verify) your (?:e-?mail|message|address)(?: to| so| before| for)?",
@@ -705,7 +715,9 @@ _WHO_ARE_YOU = re.compile(
     r"|is this (?:really )?you|was this (?:really )?you|bent u dit (?:echt )?(?:zelf)?"
     r"|did you (?:really )?send this"
     # ... or to confirm the sender is real ("Wil je bevestigen dat je echt bent?", set 484).
-    r"|wilt? (?:je|u) bevestigen dat (?:je|u) (?:echt|een mens|geen robot) (?:bent|is))\s?\?",
+    r"|wilt? (?:je|u) bevestigen dat (?:je|u) (?:echt|een mens|geen robot) (?:bent|is)"
+    # ... or whether the message is the reader's ("Is dit bericht van u afkomstig?", set 532).
+    r"|is dit (?:bericht|e-?mail|mailtje) (?:echt )?van (?:u|jou|je) (?:afkomstig|gekomen))\s?\?",
     re.I,
 )
 
@@ -784,6 +796,11 @@ def challenge(v: MessageView) -> str | None:
         return None
     if _CHALLENGE_SUBJECT.match(v.subject):
         return f"challenge subject {v.subject[:60]!r}"
+    # Without a challenge's subject, not one who does what only a person does ("Sorry voor
+    # de automatische 'bevestig dat u een mens bent'-mail die u van mijn provider kreeg",
+    # set 533).
+    if passes_on_or_acts(text):
+        return None
     # A challenge's words in quotation marks are someone quoting it ("got a 'please
     # confirm you are human' challenge back"), not the challenge itself.
     match = _CHALLENGE.search(_QUOTED_SPAN.sub(" ", head))
@@ -983,6 +1000,12 @@ def read_receipt(v: MessageView) -> str | None:
     ("Read:", "Gelezen:", "Lu :") or its To/Subject/Sent lines.  A prefix alone never:
     "Gelezen: uw brief" is a person's subject too; and never in a human voice.
     """
+    # Italian certified mail (PEC): its provider's acceptance and delivery receipts carry
+    # ``X-Ricevuta`` ("accettazione", "presa-in-carico", "avvenuta-consegna"); the
+    # transport envelope of a person's certified letter carries ``X-Trasporto`` instead.
+    pec = v.msg.header("X-Ricevuta")
+    if pec is not None:
+        return f"certified-mail (PEC) receipt X-Ricevuta: {pec.strip()[:40]}"
     echo = _receipt_echoing_our_subject(v)
     if echo:
         return echo
@@ -1791,6 +1814,9 @@ _LISTED = re.compile(
     r"|\bbyla zarazena na (?:seznam|blacklist)|\bzostal wpisany na (?:liste|czarna liste)"
     r"|\be stato inserito (?:nella|in) (?:black|block)list|\ba fost (?:inclus|adaugat)"
     r" (?:in|pe) (?:lista|blacklist)|\bha sido (?:incluida|anadida) (?:en|a) la lista"
+    r"|\bha sido (?:incluida|anadida) en (?:nuestra|una) lista (?:de bloqueo|negra)\b"
+    r"|\bha estat (?:inclosa|afegida) a (?:la|la nostra) llista (?:de bloqueig|negra)\b"
+    r"|\be stat[oa] inserit[oa] nella (?:nostra )?(?:lista nera|lista di blocco)\b"
     r"|\bfoi (?:incluido|adicionado) (?:na|a) lista|\blisteye eklendi"
     r"|\b(?:is|werd|zijn) (?:opgenomen|vermeld|geplaatst) (?:op|in)\b"
     # ... also with the date between ("is op Fri, 09 Jan 2026 01:19:26 +0100 opgenomen in
@@ -1825,6 +1851,8 @@ _LISTING_SUBJECT = re.compile(
     r"|\blisting (?:notice|notification|alert)\b|\blisted (?:on|in|at)\b|\bdelisting\b"
     r"|\bgelistet\b|\bblocklisted\b|\bwpis\w{0,4} na list|\bzarazeni na\b|\binserimento in\b"
     r"|\bblokkeerlijst\b|\bblokkadelijst\b|\bsperrliste\w{0,12}"
+    # ... Spanish and Italian ("Aviso de inclusión en lista negra", set 531).
+    r"|\binclusion en (?:la |una )?lista (?:negra|de bloqueo)\b|\binserimento nella lista nera\b"
     # ... or the address and the word alone ("[DNSBL-Noord] 198.51.100.32 listed", set 399).
     r"|\b\d{1,3}(?:\.\d{1,3}){3} (?:is )?listed\b"
     # ... or in Korean: the address and "RBL 등록" (RBL listing), set 508; folded, as the
@@ -1859,7 +1887,12 @@ _DELISTING = re.compile(
     # ... or "Zie https://… voor verwijdering." (set 455).
     r"|\bzie https?://\S{1,200} voor (?:verwijdering|delisting|de-?listing)\b"
     # ... or a field leading to the list's page ("Removal: https://…", set 471).
-    r"|\b(?:removal|delisting|de-?listing|verwijdering)\s?:\s?(?=https?://)",
+    r"|\b(?:removal|delisting|de-?listing|verwijdering)\s?:\s?(?=https?://)"
+    # ... or a link to go to for it ("Ga naar https://… om het adres te laten verwijderen",
+    # "Puede solicitar la exclusión en https://…", sets 531 and 534).
+    r"|\bom (?:het|uw|dit) (?:ip-)?adres (?:van (?:de|onze) lijst )?te laten verwijderen\b"
+    r"|\b(?:puede )?solicitar (?:la )?exclusion (?:en|a traves de|via)\b"
+    r"|\b(?:puo|potete) richiedere la (?:rimozione|cancellazione) (?:su|tramite|a)\b",
     re.IGNORECASE,
 )
 #: What a desk's report is about: an IP address, or the reader's network or domain.
@@ -1874,6 +1907,11 @@ _ABOUT_AN_ADDRESS = re.compile(
     r"|\b(?:votre|vostra|su|sua) (?:reseau|rete|red|rede)\b"
     # ... and Romanian ("din rețeaua dumneavoastră", set 517).
     r"|\breteaua dumneavoastra\b"
+    # ... the domain the messages came from in Spanish, Italian and Dutch ("relacionada con
+    # su dominio", "inviati dal dominio conxillium.nl", "verzonden vanaf uw account", set
+    # 531).
+    r"|\b(?:su|vuestro|vostro|suo|seu) dominio\b|\b(?:dal|del|do) dominio [\w-]{1,63}\.[a-z]{2,6}\b"
+    r"|\b(?:vanaf|van) uw account\b"
     r"|\b(?:your|uw|je) (?:recente |laatste |recent |latest )?(?:campaign|campagne|newsletter"
     r"|nieuwsbrief|mailing)\b"
     # ... the Hungarian order ("a 203.0.113.12 IP-címről").
@@ -2395,6 +2433,10 @@ def challenge_words(v: MessageView) -> str | None:
     # The sum set in the subject too ("Antispam: hoeveel is 8 x 2?", set 312).
     subject = _QUIZ.sub(" ", _HUMAN_CHECK_QUESTION.sub(" ", without_our_subject(v.subject)))
     if asks_or_owns(subject, text) or _OWN_SETTINGS.search(text):
+        return None
+    # ... nor one who does what only a person does (an apology for their provider's
+    # challenge, set 533), as in ``challenge``.
+    if passes_on_or_acts(text):
         return None
     system = service or _system_sender(v)
     place = (

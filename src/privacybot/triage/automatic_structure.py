@@ -111,6 +111,15 @@ _SELF_DECLARED = re.compile(
     r"(?:secure|encrypted|beveiligd|versleuteld|verschlusselte|sichere|securise|chiffre|seguro"
     r"|cifrado|sicuro|crittografato)\w{0,2}\s(?:message|bericht|nachricht|e-?mail|mensaje"
     r"|messaggio|courriel)"
+    # ... or that no one reads answers to its address ("Dit bericht is verstuurd vanaf een
+    # adres dat geen e-mail ontvangt", "Reacties op dit e-mailadres worden niet gelezen",
+    # sets 528 and 535).
+    r"|\b(?:verstuurd|verzonden) (?:vanaf|van|via) een (?:e-?mail)?adres (?:dat|waarop) (?:geen"
+    r" (?:e-?mail|berichten|reacties|antwoorden) (?:ontvangt|worden gelezen)|niet wordt gelezen)\b"
+    r"|\bsent from an (?:e-?mail )?address that (?:does not|doesn't|cannot|can't) (?:receive"
+    r"|accept) (?:e-?mails?|replies|messages)\b"
+    r"|\b(?:reacties|antwoorden) op dit (?:e-?mail)?adres worden niet gelezen\b"
+    r"|\breplies to this (?:e-?mail )?address (?:are|will) not (?:be )?(?:read|monitored)\b"
     # ... or a notice sent once ("Deze melding wordt eenmalig verstuurd", set 526).
     r"|\b(?:deze|dit) (?:melding|bericht) wordt (?:eenmalig|maar een keer) verstuurd\b"
     r"|\bthis (?:notice|message|notification) is (?:only )?sent (?:only )?once\b"

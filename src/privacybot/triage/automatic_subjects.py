@@ -46,6 +46,8 @@ OOF_SUBJECTS_MORE: tuple[str, ...] = (
     r"away from (?:the|my) (?:office|desk)",
     r"fuera de (?:la )?oficina|fuori (?:sede|ufficio)|fora do escritorio|ausente (?:do|da|de la)"
     r" (?:escritorio|oficina)|hors du bureau|absent(?:e)? du bureau",
+    # ... Italian "Risposta di assenza", "Messaggio di assenza" (set 531).
+    r"(?:risposta|messaggio|avviso) (?:di|per) assenza",
     r"nicht im buro|au(?:ss|ß)er haus|buiten kantoor|niet op kantoor|ikke p(?:a|aa) kontoret"
     r"|inte p(?:a|aa) kontoret|poissa toimistolta|poza biurem|mimo kancel(?:ar|arie)"
     r"|hazon kivul|irodan kivul|ofis disinda|izvan ureda|kontorist valjas|in afara biroului"
@@ -168,6 +170,11 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"添付ファイルの[パハ]スワー[ドト](?:の\w{0,12})?",
     # An encryption gateway's failure, a German spam filter's notice (sets 371, 373).
     r"encryption failed for (?:the )?message to|spamfilter-?benachrichtigung",
+    # An encryption gateway's notice in Spanish, French, German, Italian and Dutch ("Aviso
+    # de cifrado", "Notification de chiffrement", "Verschlüsselungshinweis", sets 531, 534).
+    r"aviso de (?:cifrado|encriptacion)|notification de chiffrement"
+    r"|verschlusselungs(?:hinweis|benachrichtigung|meldung)|avviso di (?:crittografia|cifratura)"
+    r"|versleutelingsmelding|melding (?:over )?versleuteling",
     # Scanners that could not look inside, and Iberian gateways' notices (sets 345, 351).
     r"unscannable (?:content|attachment|message) (?:notification|notice|alert)"
     r"|(?:\[quarantine\]\s?)?message could not be scanned",

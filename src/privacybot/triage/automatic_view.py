@@ -1255,6 +1255,14 @@ _PERSONS_ACT = re.compile(
     # ... or asks us to take a request on ("Wij verzoeken u dit verzoek in behandeling te
     # nemen", set 526).
     r"|\bwij verzoeken u (?:dit|het) verzoek\b"
+    # ... or answers what we asked of them, tells us to ignore their autoreply, or shows
+    # what our request gave ("Jullie vroegen ons een verzoek door te sturen … maar dat
+    # gaf:", "Negeer mijn automatische antwoord", sets 528 and 530; no blind automatic
+    # message says these).
+    r"|\b(?:jullie|u) vroeg(?:en)? (?:ons|mij|me)\b|\byou asked (?:us|me) to\b"
+    r"|\bmaar dat gaf\s?:"
+    r"|\bnegeer (?:mijn|het|dat|die|de) (?:automatische?|afwezigheids\w{0,10})\b"
+    r"|\bplease ignore my (?:auto|out[- ]of[- ]office)"
     r"|\bik ben (?:er )?nu weer\b|\bi'?m back now\b|\bi am back now\b"
     # ... "Graag alles per mail", "ben afwezig qua mail" (sets 411 and 413; no blind
     # automatic message says either).
@@ -1320,7 +1328,8 @@ _PERSONS_ACT = re.compile(
         fold(w)
         for w in ("ホワイトリストに登録し", "ホワイトリストに追加し", "화이트리스트에 추가했")
     )
-    + r"|(?:加入|添加到)白名单",
+    # (In Chinese, done: "现已加入白名单"; a challenge's "即可将您加入白名单" promises it.)
+    + r"|已(?:经)?[^。\n]{0,10}?(?:加入|添加到)白名单",
     re.IGNORECASE,
 )
 
