@@ -576,6 +576,14 @@ SETS: tuple[str, ...] = (
     "set533",
     "set534",
     "set535",
+    "set536",
+    "set537",
+    "set538",
+    "set539",
+    "set540",
+    "set541",
+    "set542",
+    "set543",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1114,6 +1122,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set533": "mail533",
     "set534": "mail534",
     "set535": "mail535",
+    "set536": "mail536",
+    "set537": "mail537",
+    "set538": "mail538",
+    "set539": "mail539",
+    "set540": "mail540",
+    "set541": "mail541",
+    "set542": "mail542",
+    "set543": "mail543",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
