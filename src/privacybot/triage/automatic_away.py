@@ -84,6 +84,8 @@ OOF_WEAK_SUBJECTS: tuple[str, ...] = (
     r"fuori (?:sede|ufficio)|assente|fuera de la oficina|ausente|fora do escrit[o~]rio",
     # Catalan ("Absència", set 531).
     r"absencia|absent de l'oficina",
+    # Estonian and Lithuanian "I am away / on leave / not at work" (set 536).
+    r"olen (?:kontorist )?eemal|olen puhkusel|nesu darbe|esu atostogose",
     r"(?:de |en )?vacaciones|(?:in )?(?:ferie|vacanza)|(?:de |em )?f[e~]rias|(?:na )?urlop\w{0,3}",
     r"fr[a~]nvar(?:o|ande)|frav(?:æ|ae|a|~)r(?:ende)?|ikke til stede|ferie|semester",
     # Croatian, Serbian and Bosnian ("Odsutan", "Odsutna").
@@ -120,6 +122,9 @@ _AWAY_BODY = re.compile(
     r"|semester|ferie|lomalla|poissa|palaan|rientro|rientrer[o~]|sono fuori|regreso|volver[e~]"
     # ... Catalan ("Estic de vacances i tornaré el 30", set 531).
     r"|tornare|de vacances|estic fora"
+    # ... Estonian, Lithuanian and Russian ("Olen kontorist eemal kuni 23.11", "Esu
+    # atostogose iki …", "Я в командировке до …", set 536).
+    r"|eemal|kuni|puhkusel|atostogose|nesu darbe|iki|grizus\w{0,2}|в командировке|в отпуске"
     r"|oanwezich|oant|ledig|till och med|t\.o\.m\.)\b",
     re.IGNORECASE,
 )
@@ -131,6 +136,9 @@ _AWAY_ALTERNATIVE = re.compile(
     r"|na (?:mijn )?terugkomst|na mijn terugkeer|nach meiner r[u~]ckkehr|[a~] mon retour"
     r"|receptie|reception|secretariaat|urgente|urgenti|kiireellisiss|br[a~]dskande|haster"
     r"|lees|read (?:my|your)|lese|lesen|lirai|get back to you|after my return|when i return"
+    # ... Estonian, Lithuanian and Russian urgency and answers ("Kiireloomulistes
+    # küsimustes", "Skubiais klausimais", "Срочно", "atsakysiu", set 536).
+    r"|kiireloomulis\w{1,4}|skubi\w{1,4}|срочн\w{0,4}|atsakysiu|piiratud"
     r"|on my return|bij terugkomst|na terugkeer|contacte|contatt\w{1,3}|contacta\w{0,2}"
     r"|kontakt\w{0,4}|wenden sie sich|overgenomen|vervangen|waargenomen|doorgestuurd|forwarded"
     r"|direct (?:any|all|your) (?:correspondence|mail|e-?mails|enquiries|queries|questions)"
@@ -226,7 +234,10 @@ _RETURN_DATE = re.compile(
     r"(?<!paragraph )(?<!lid )\b\d{1,2}[./-]\d{1,2}\b"
     r"|\b\d{1,2}\.? ?(?:jan|feb|m[aa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t"
     r"|nov|de[cz]|mei|mrt|juin|juil|ao[u~]t|ene|abr|ago|dic|gen|giu|lug|ott|stycz|lut|kwie|czerw|lip"
-    r"|sierp|wrze|pazdz|listop|grud)\w{0,8}\b",
+    r"|sierp|wrze|pazdz|listop|grud)\w{0,8}\b"
+    # ... and Lithuanian, month first ("iki lapkričio 21 d.", set 536).
+    r"|\b(?:sausio|vasario|kovo|balandzio|geguzes|birzelio|liepos|rugpjucio|rugsejo|spalio"
+    r"|lapkricio|gruodzio) \d{1,2}\b",
     re.IGNORECASE,
 )
 

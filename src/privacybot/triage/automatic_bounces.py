@@ -62,7 +62,8 @@ BOUNCE_SUBJECTS: tuple[str, ...] = (
     r"message (?:not delivered|could not be delivered|delivery failure|undeliverable)\s*:?",
     r"could not send message|mail system error|warning: could not send|delayed mail",
     r"nondeliverable mail|(?:not delivered|niet bezorgd|niet afgeleverd)\s*:",
-    r"onbestelbaar|bezorging mislukt|afleveringsstatus|kan niet worden bezorgd",
+    r"onbestelbaar|onbezorgbaar|bezorging mislukt|afleveringsstatus|kan niet worden bezorgd"
+    r"|fout bij (?:de )?aflevering",
     r"unzustellbar|nicht zustellbar|zustellung fehlgeschlagen|unzustellbare nachricht"
     r"|zustellungsfehler",
     # Croatian, Polish and Italian (set 328).
@@ -146,6 +147,10 @@ MTA_BODY: tuple[str, ...] = (
     r"delivery to this recipient failed permanently\s?:?\s*$",
     # ... or its mailbox shut ("Delivery to this address has been suspended: account
     # closed.", set 530), the whole line.
+    # ... a Dutch relay's "Aflevering aan de volgende ontvanger is mislukt:" and a French
+    # one's "Le message n'a pas pu être remis à x@…" (set 539).
+    r"aflevering aan (?:de )?volgende ontvangers? (?:is )?mislukt",
+    r"le message n'a pas pu etre remis a [\w.+-]{1,64}@",
     r"delivery to this (?:address|recipient|mailbox) has been (?:suspended|disabled|stopped)"
     r"(?:\s?:\s?[^.\n]{1,60})?\.?\s*$",
     # ... or a Dutch relay's "Retour afzender. x@… is onbekend op dit adres." (set 508).

@@ -880,7 +880,9 @@ _NO_REPLY = re.compile(
     r"|^nu[-_.]?raspunde(?:ti)?$|^neodpovid(?:at|ejte)$|^no[-_.]rispondere$|^automatiskt?$"
     r"|^auto-?mailer$|^no\.reply$|^yanitlamayin(?:iz)?$"
     # Latvian, Lithuanian, Estonian ("nepieciesams-neatbildet", "neatsakykite", "ara-vasta").
-    r"|^(?:nepieciesams[-_.]?)?neatbild(?:et|iet)$|^neatsakyk(?:ite)?$|^ara[-_.]?vasta$",
+    r"|^(?:nepieciesams[-_.]?)?neatbild(?:et|iet)$|^neatsakyk(?:ite)?$|^ara[-_.]?vasta$"
+    # ... Estonian "mitte-vastata", Russian "ne-otvechat" (set 536).
+    r"|^mitte[-_.]?vastata$|^ne[-_.]?otvecha(?:t|jte|yte)$",
     re.IGNORECASE,
 )
 #: The accounts of servers and their programs: no person sends from these, a program on

@@ -37,7 +37,11 @@ _JSON_EVENT_KEYS = re.compile(
 )
 #: A preface line in the first person ("Your API gave me this:") is a person pasting JSON.
 _FIRST_PERSON = re.compile(
-    r"\b(?:i|me|my|i'm|ik|mij|mijn|ich|mir|mich|mein\w{0,2}|je|moi|mon|mes|yo|io)\b", re.IGNORECASE
+    r"\b(?:i|me|my|i'm|ik|mij|mijn|ich|mir|mich|mein\w{0,2}|je|moi|mon|mes|yo|io"
+    # ... and in Russian, Ukrainian and Lithuanian ("Я розробник …", "esu … programuotojas",
+    # set 536).
+    r"|я|мы|ми|мне|мені|мене|меня|мой|мій|моя|наш\w{0,2}|aš|esu|mano)\b",
+    re.IGNORECASE,
 )
 #: "I", "my" under the JSON (not the Dutch "je", which a notice's footer says to its reader).
 _I_UNDER = re.compile(r"\b(?:ik|i|mij|mijn|my|ich|mein\w{0,2})\b", re.IGNORECASE)

@@ -392,6 +392,15 @@ CHALLENGE_BODY: tuple[str, ...] = (
     # you", set 533), or the message held at the owner's address in Catalan, Spanish and
     # Italian ("El vostre missatge a x@… està retingut", set 531).
     r"\bis holding an? (?:message|e-?mail) from you\b",
+    # ... or asks the reader to confirm being human in Latvian, Lithuanian, Estonian,
+    # Russian and Ukrainian ("Lūdzu, apstipriniet, ka esat cilvēks", set 536).
+    r"\bapstipriniet,? ka esat cilveks|\bpatvirtinkite,? kad esate zmogus"
+    r"|\bkinnitage,? et olete inimene|подтвердите,? что вы (?:человек|не робот)"
+    r"|підтвердіть,? що ви (?:людина|не робот)",
+    # ... or added once they answer this mail ("Wilt u op deze e-mail antwoorden (…)? Dan
+    # wordt u toegevoegd aan de lijst van toegestane afzenders", set 542).
+    r"\bop deze (?:e-?)?mail (?:te )?antwoorden\b[^.]{0,60}\bwordt (?:u|je) (?:\w+ )?toegevoegd"
+    r" aan de lijst\b",
     r"\b(?:el vostre missatge|el teu missatge|su mensaje|tu mensaje|il (?:suo|tuo|vostro)"
     r" messaggio) (?:a|per) [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8} (?:esta|e)"
     r" (?:retingut|retenido|trattenuto)\b",
@@ -733,7 +742,10 @@ _BUTTON_LABEL = re.compile(
     r"(?=[ \t]{1,12}<?https?://)"
 )
 #: A short span in quotation marks.
-_QUOTED_SPAN = re.compile(r"(?:^|(?<=\s))['\"“‘„«][^'\"”’«»\n]{6,120}['\"”’»](?=[\s.,;:!?)]|$)")
+#: (Also in brackets: 'een mail ("подтвердите, что вы не робот")', set 536.)
+_QUOTED_SPAN = re.compile(
+    r"(?:^|(?<=[\s(\[]))['\"“‘„«][^'\"”’«»\n]{6,120}['\"”’»](?=[\s.,;:!?)\]]|$)"
+)
 
 
 def challenge(v: MessageView) -> str | None:
@@ -794,13 +806,13 @@ def challenge(v: MessageView) -> str | None:
     # service's, not the writer's own message.
     if _OWN_SETTINGS.search(_QUOTED_SPAN.sub(" ", text)):
         return None
-    if _CHALLENGE_SUBJECT.match(v.subject):
-        return f"challenge subject {v.subject[:60]!r}"
-    # Without a challenge's subject, not one who does what only a person does ("Sorry voor
-    # de automatische 'bevestig dat u een mens bent'-mail die u van mijn provider kreeg",
-    # set 533).
+    # ... nor one who does what only a person does ("Sorry voor de automatische 'bevestig
+    # dat u een mens bent'-mail die u van mijn provider kreeg", "Uw medewerker vroeg me om
+    # op deze mail te antwoorden", sets 533 and 539).
     if passes_on_or_acts(text):
         return None
+    if _CHALLENGE_SUBJECT.match(v.subject):
+        return f"challenge subject {v.subject[:60]!r}"
     # A challenge's words in quotation marks are someone quoting it ("got a 'please
     # confirm you are human' challenge back"), not the challenge itself.
     match = _CHALLENGE.search(_QUOTED_SPAN.sub(" ", head))
@@ -1781,6 +1793,8 @@ _DESK_SUBJECT = re.compile(
     # ... and in Bulgarian ("Оплакване за злоупотреба", set 517), and Arabic ("بلاغ إساءة",
     # set 523, folded as the subject is).
     r"|оплакване|злоупотреб\w{0,4}|" + fold("إساءة") + r"\w{0,4}"
+    # ... and Russian and Ukrainian ("Жалоба на рассылку", "Скарга", set 536).
+    r"|жалоб\w{0,3}|скарг\w{0,3}"
     r"|spam-?report|jmr report|(?:klacht|complaint)\w{0,12}|backscatter|spam-?traps?"
     # ... or a provider's reputation report on the sending domain (sets 419-421).
     r"|(?:sender |domain )?reputation|\w{0,12}reputatie"
@@ -1801,7 +1815,7 @@ _LISTED = re.compile(
     r"\b(?:has|have) been (?:listed (?:on|in|at|by)|added to|blocklisted|blacklisted)\b"
     # ... "has been listed." alone, "was added to the … blocklist", "is now listed on:".
     r"|\bhas been listed\.|\bwas added to (?:the )?\S{1,80} (?:block|black|deny)list\b"
-    r"|\bis (?:now )?listed (?:on|in|at)\b"
+    r"|\bis (?:now |currently )?listed (?:on|in|at)\b"
     # ... "has been temporarily listed in", a monitor's "Status: LISTED" (sets 362, 367).
     r"|\bhas been (?:temporarily )?(?:de)?listed (?:on|in|at|by)\b|\bstatus\s?:\s?listed\b"
     # ... and in Dutch ("Uw IP-adres … staat op de blokkeerlijst van …", set 373).
@@ -1898,7 +1912,8 @@ _DELISTING = re.compile(
 #: What a desk's report is about: an IP address, or the reader's network or domain.
 _ABOUT_AN_ADDRESS = re.compile(
     r"\b(?:ip|ip-adres|ip-adresse|adresse ip|ip address|from|van|vanaf|von|depuis|ip adresa"
-    r"|adres ip|indirizzo ip|adresa ip|ip-ul|endereco ip|direccion ip|ip adresi)\W{0,3}"
+    r"|adres ip|indirizzo ip|adresa ip|ip-ul|endereco ip|direccion ip|ip adresi|ip-адрес"
+    r"|ip-адреса)\W{0,3}"
     r"\d{1,3}(?:\.\d{1,3}){3}\b"
     # ... a server's address ("dal vostro server 203.0.113.11", "from your server …").
     r"|\b(?:server|serveur|servidor|serwer|host|osoitteesta|aadressilt|adresas)\s\d{1,3}(?:\.\d{1,3}){3}\b"
@@ -2007,10 +2022,13 @@ _QUOTED_COMPLAINT = re.compile(
     # klager: --- I never subscribed … ---", set 471).
     r"\b(?:melding|klacht|complaint|report) (?:van|of|from) (?:de|the) (?:klager|melder"
     r"|complainant|reporter)\s?:\s*-{3,}.{0,2000}?(?:-{3,}|$)|"
-    r"-{2,}\s?(?:complaint|klacht|beschwerde|plainte|reported message|gemeld bericht)"
+    r"-{2,}\s?(?:complaint|klacht|beschwerde|plainte|reported message|gemeld bericht"
+    # ... also the desk's "--- Melding ---" over the complaint, closed by a bare rule (set
+    # 543).
+    r"|melding)"
     r"(?: excerpt| extract| uittreksel| van (?:een )?derden?| from (?:the )?(?:recipient|reporter)"
     r"| of (?:a )?third party)?\s?-{2,}"
-    r".{0,2000}?(?:-{2,}\s?(?:end|einde|ende|fin)\b[^-\n]{0,30}-{2,}|$)",
+    r".{0,2000}?(?:-{2,}\s?(?:end|einde|ende|fin)\b[^-\n]{0,30}-{2,}|-{3,}(?!\s?\w)|$)",
     re.IGNORECASE | re.DOTALL,
 )
 

@@ -69,6 +69,8 @@ _SELF_DECLARED = re.compile(
     r" by (?:our|an?|the) (?:[\w-]{1,20} ){0,3}(?:system|platform|software|service|robot)\b"
     r"|automatisch (?:gegenereerde?|verzonden|verstuurde?|aangemaakte?|erstellte?|generierte?"
     r"|versandte?|erzeugte?|opgestelde?|samengestelde?) (?:bericht|e-?mail|melding|nachricht"
+    # ... or its answer ("Dit is een automatisch gegenereerd antwoord", set 539).
+    r"|antwoord|antwort"
     # ... and a meeting bot's minutes or summary ("de automatisch opgestelde notulen").
     r"|benachrichtigung|notulen|samenvatting|verslag|zusammenfassung|protokoll)"
     r"|(?:this|dit|deze|diese|ce|cet|este|esta|questo|questa|denna|detta|dette|ten|tato)\s"
@@ -120,6 +122,12 @@ _SELF_DECLARED = re.compile(
     r"|accept) (?:e-?mails?|replies|messages)\b"
     r"|\b(?:reacties|antwoorden) op dit (?:e-?mail)?adres worden niet gelezen\b"
     r"|\breplies to this (?:e-?mail )?address (?:are|will) not (?:be )?(?:read|monitored)\b"
+    # ... or sent automatically in Russian, Ukrainian and the Baltic languages ("оно
+    # отправлено автоматически", "jis išsiųstas automatiškai", set 536).
+    r"|(?:отправлено|сгенерировано|создано|отправлен[оа]?|надіслано|згенеровано|створено)"
+    r" автоматич(?:ески|но)"
+    r"|(?:issiust\w{1,3}|sugeneruot\w{1,3}|nosutit\w{0,2}|generet\w{0,2}|saadetud"
+    r"|genereeritud|loodud) automa(?:tiskai|tiski|atselt)"
     # ... or a notice sent once ("Deze melding wordt eenmalig verstuurd", set 526).
     r"|\b(?:deze|dit) (?:melding|bericht) wordt (?:eenmalig|maar een keer) verstuurd\b"
     r"|\bthis (?:notice|message|notification) is (?:only )?sent (?:only )?once\b"

@@ -175,6 +175,12 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"aviso de (?:cifrado|encriptacion)|notification de chiffrement"
     r"|verschlusselungs(?:hinweis|benachrichtigung|meldung)|avviso di (?:crittografia|cifratura)"
     r"|versleutelingsmelding|melding (?:over )?versleuteling",
+    # A fax gateway's failed job or undeliverable fax ("Fax job 788083 failed: BUSY",
+    # "FaxNet: inkomende fax kon niet worden afgeleverd", set 539).
+    r"(?:\w{2,20}\s?:\s?)?fax ?(?:job|transmission|taak|opdracht|verzending) \S{0,20}\s?(?:failed"
+    r"|mislukt|fehlgeschlagen)|(?:\w{2,20}\s?:\s?)?(?:inkomende |uitgaande |incoming |outgoing )?"
+    r"fax (?:kon niet worden (?:afgeleverd|verzonden|geconverteerd)|could not be (?:delivered"
+    r"|sent|converted))",
     # Scanners that could not look inside, and Iberian gateways' notices (sets 345, 351).
     r"unscannable (?:content|attachment|message) (?:notification|notice|alert)"
     r"|(?:\[quarantine\]\s?)?message could not be scanned",
@@ -206,6 +212,8 @@ CHALLENGE_SUBJECTS_MORE: tuple[str, ...] = (
     # A held message named before the check it waits on ("Pending message - sender
     # authentication", set 503).
     r"pending message\s?[-:–]\s?sender (?:authentication|verification)",
+    # BoxTrapper's own subject ("Verify email sent to x@…", set 537).
+    r"verify (?:e-?mail|message) sent to [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}",
     r"(?:sender |afzender|absender|remitente|mittente|expediteur|nadawcy|remetente)"
     r"(?:verification|verificatie|verifizierung|bestatigung|prufung)",
     r"(?:verificacion|verifica|verification|verifizierung|verificatie|weryfikacja|verificacao)"

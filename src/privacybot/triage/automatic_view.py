@@ -196,11 +196,14 @@ HEAD_END = re.compile(
     r"^\s*(?:>|\\?-{2,}\s*(?:original|forwarded|oorspronkelijk|doorgestuurd|urspr|weitergeleitet"
     r"|message d'origine|message transf|messaggio inoltrato|mensaje reenviado|mensagem"
     r" encaminhada|vidarebefordrat|videresendt|przekazana|p[rř]eposlan|tov[aá]bb[ií]tott"
-    r"|mesaj redirec|προωθημ|iletilen|edelleenl[aä]hetetty|пересланн?ое|переслане"
+    r"|mesaj redirec|προωθημ|iletilen|edelleenl[aä]hetetty|пересланн?\w{0,3}|переслан\w{0,3}"
+    # ... and Latvian, Lithuanian and Estonian ("Pārsūtīta ziņa", "Persiųstas laiškas",
+    # "Edastatud kiri", set 536).
+    r"|p[aā]rs[uū]t[iī]t|persi[uų]st|edastatud"
     # ... or a bounce's heading over the message it returns ("--- Your message ---").
     rf"|{_RETURNED_COPY})|{_ORIGINAL_MESSAGE}\s?:\s*$|begin forwarded"
     # (a header block's "Van: Anna <…>"; not a voicemail's or fax's "Van: +31 6 …")
-    r"|(?:from|van|von|de|od|da|fra|fran|från|lahettaja|kimden|от|apo)\s?:\s*(?![+(]?\d)\S"
+    r"|(?:from|van|von|de|od|da|fra|fran|från|lahettaja|kimden|от|від|apo)\s?:\s*(?![+(]?\d)\S"
     r"|_{10,}\s*$"
     r"|(?:on|op|am|le)\s.{0,200}(?:wrote|schreef|schrieb|a écrit)\s*:?)",
     re.IGNORECASE,
@@ -473,11 +476,23 @@ class MessageView:
         text = not_the_writers(URL.sub(" ", _URGENT_SENTENCE.sub(" ", without_faq(text))))
         # A template's question in the subject too ("Hoe tevreden bent u over ons contact?").
         subject = without_conditional_questions(without_our_subject(self.subject))
+        # The sender's own name is a name, wherever it stands ("Bevestig uw inschrijving
+        # voor Discussielijst AVG in de praktijk" from "Discussielijst AVG in de praktijk",
+        # set 540): its words ask nothing.
+        for name in self._long_display_names:
+            text, subject = text.replace(name, " "), subject.replace(name, " ")
         return (
             asks_or_owns(subject, text)
             or bool(_NAMED_SALUTATION.match(text))
             or bool(NOT_AUTOMATIC.search(f"{self.subject} {text}"))
         )
+
+    @cached_property
+    def _long_display_names(self) -> list[str]:
+        """The senders' display names of several words, folded (a list's or a service's
+        name; a person's first name alone is never taken out of their text)."""
+        names = (fold(name).strip() for name, _ in self.mailboxes)
+        return [name for name in names if len(name) >= 12 and len(name.split()) >= 3]
 
     @cached_property
     def first_person(self) -> bool:
@@ -789,7 +804,8 @@ def _without_disclaimer(text: str) -> str:
 #: "Doorgestuurd:", "Weitergeleitet:"): a person sending something on.
 FORWARD_PREFIX = re.compile(
     r"^(?:fwd?|wg|doorst|tr|vs|vb|enc|i|rv|doorgestuurd|weitergeleitet|forwarded"
-    r"|transf[e~]r[e~])\s?:",
+    # ... and Latvian, Lithuanian and Estonian clients' ("PĀRS:", "PRSL:", "EDASI:", set 536).
+    r"|transf[e~]r[e~]|pars|prsl|edasi)\s?:",
     re.IGNORECASE,
 )
 CLIENT_REPLY = re.compile(
@@ -1259,7 +1275,15 @@ _PERSONS_ACT = re.compile(
     # what our request gave ("Jullie vroegen ons een verzoek door te sturen … maar dat
     # gaf:", "Negeer mijn automatische antwoord", sets 528 and 530; no blind automatic
     # message says these).
-    r"|\b(?:jullie|u) vroeg(?:en)? (?:ons|mij|me)\b|\byou asked (?:us|me) to\b"
+    r"|\b(?:jullie|u|uw (?:medewerker|collega)) vroeg(?:en)? (?:ons|mij|me)\b"
+    r"|\byou asked (?:us|me) to\b"
+    # ... or wanted to let us know anyway, will send what we asked for, or wants our reply
+    # later ("maar wilde u toch laten weten dat ik uw mail heb ontvangen", "Daarna kan ik het
+    # gevraagde identiteitsbewijs opsturen", "Please send your reply after that date", sets
+    # 537, 540 and 541; no blind automatic message says these).
+    r"|\b(?:wilde|wou) (?:u|jullie|je) (?:toch |even |alvast )*laten weten\b"
+    r"|\bkan ik (?:u |jullie )?(?:het|de) (?:gevraagde|opgevraagde)\b"
+    r"|\bplease send your (?:reply|answer|response) (?:after|once|when|to my)\b"
     r"|\bmaar dat gaf\s?:"
     r"|\bnegeer (?:mijn|het|dat|die|de) (?:automatische?|afwezigheids\w{0,10})\b"
     r"|\bplease ignore my (?:auto|out[- ]of[- ]office)"
@@ -1484,7 +1508,11 @@ _POINTER_SENTENCE = re.compile(
     r"|terecht|rivolgersi|dirigirse)\b[^.!?]{0,120}[.!]?"
     # ... or only the address after a colon ("Voor vragen over de AVG: fg@….", set 495),
     # gone by now.
-    r"|[^.!?:]{0,60}:\s*(?:[.!]|$))",
+    r"|[^.!?:]{0,60}:\s*(?:[.!]|$))"
+    # ... or the verb first ("Neem voor vragen over de Woo of de AVG contact op met …", set
+    # 536).
+    r"|(?:^|(?<=[.!?:]\s))(?:neem|neemt u)\s(?:u\s)?voor\s(?:\w+\s)?vragen\sover\b[^.!?]{0,120}"
+    r"\bcontact op\b[^.!?]{0,120}[.!]?",
     re.IGNORECASE,
 )
 #: A data-loss filter's reason for holding mail ("because it may contain personal data"):

@@ -72,6 +72,16 @@ SEPARATORS: tuple[str, ...] = (
     "videresendt melding",
     "vidarebefordrat meddelande",
     "välitetty viesti",
+    # Latvian, Lithuanian, Estonian, Russian, Ukrainian, Polish and Czech clients' (set 536).
+    "pārsūtīta ziņa",
+    "persiųstas laiškas",
+    "edastatud kiri",
+    "пересланное сообщение",
+    "исходное сообщение",
+    "переслане повідомлення",
+    "przekazana wiadomość",
+    "přeposlaná zpráva",
+    "původní zpráva",
     "reply message",
     "replied message",
 )
