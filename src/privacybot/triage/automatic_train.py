@@ -584,6 +584,14 @@ SETS: tuple[str, ...] = (
     "set541",
     "set542",
     "set543",
+    "set544",
+    "set545",
+    "set546",
+    "set547",
+    "set548",
+    "set549",
+    "set550",
+    "set551",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1130,6 +1138,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set541": "mail541",
     "set542": "mail542",
     "set543": "mail543",
+    "set544": "mail544",
+    "set545": "mail545",
+    "set546": "mail546",
+    "set547": "mail547",
+    "set548": "mail548",
+    "set549": "mail549",
+    "set550": "mail550",
+    "set551": "mail551",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
