@@ -25,6 +25,7 @@ from privacybot.triage.automatic_subjects import (
     CJK,
     OOF_SUBJECTS_MORE,
     OOF_TAIL_WORDS,
+    fold,
 )
 from privacybot.triage.automatic_view import (
     ADDRESS,
@@ -86,6 +87,8 @@ OOF_WEAK_SUBJECTS: tuple[str, ...] = (
     r"absencia|absent de l'oficina",
     # Estonian and Lithuanian "I am away / on leave / not at work" (set 536).
     r"olen (?:kontorist )?eemal|olen puhkusel|nesu darbe|esu atostogose",
+    # Hindi and Urdu "(I am) on leave" (set 545), folded as subjects are.
+    fold("अवकाश पर") + "|" + fold("छुट्टी पर") + "|" + fold("چھٹی پر"),
     r"(?:de |en )?vacaciones|(?:in )?(?:ferie|vacanza)|(?:de |em )?f[e~]rias|(?:na )?urlop\w{0,3}",
     r"fr[a~]nvar(?:o|ande)|frav(?:æ|ae|a|~)r(?:ende)?|ikke til stede|ferie|semester",
     # Croatian, Serbian and Bosnian ("Odsutan", "Odsutna").
@@ -125,7 +128,10 @@ _AWAY_BODY = re.compile(
     # ... Estonian, Lithuanian and Russian ("Olen kontorist eemal kuni 23.11", "Esu
     # atostogose iki …", "Я в командировке до …", set 536).
     r"|eemal|kuni|puhkusel|atostogose|nesu darbe|iki|grizus\w{0,2}|в командировке|в отпуске"
-    r"|oanwezich|oant|ledig|till och med|t\.o\.m\.)\b",
+    # ... Hindi and Urdu ("कार्यालय से बाहर", "چھٹی پر", "واپس آ کر", set 545).
+    + "|"
+    + "|".join(fold(w) for w in ("कार्यालय से बाहर", "वापस", "अवकाश", "چھٹی", "واپس", "دفتر سے باہر"))
+    + r"|oanwezich|oant|ledig|till och med|t\.o\.m\.)\b",
     re.IGNORECASE,
 )
 #: What an away notice offers besides the dates: a colleague, urgency, a later answer.

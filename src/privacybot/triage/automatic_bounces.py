@@ -151,6 +151,8 @@ MTA_BODY: tuple[str, ...] = (
     # one's "Le message n'a pas pu être remis à x@…" (set 539).
     r"aflevering aan (?:de )?volgende ontvangers? (?:is )?mislukt",
     r"le message n'a pas pu etre remis a [\w.+-]{1,64}@",
+    # ... and "We were unable to deliver your message to x@…" (set 547).
+    r"we were unable to deliver your message to [\w.+-]{1,64}@",
     r"delivery to this (?:address|recipient|mailbox) has been (?:suspended|disabled|stopped)"
     r"(?:\s?:\s?[^.\n]{1,60})?\.?\s*$",
     # ... or a Dutch relay's "Retour afzender. x@… is onbekend op dit adres." (set 508).

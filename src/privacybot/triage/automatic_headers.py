@@ -882,7 +882,9 @@ _NO_REPLY = re.compile(
     # Latvian, Lithuanian, Estonian ("nepieciesams-neatbildet", "neatsakykite", "ara-vasta").
     r"|^(?:nepieciesams[-_.]?)?neatbild(?:et|iet)$|^neatsakyk(?:ite)?$|^ara[-_.]?vasta$"
     # ... Estonian "mitte-vastata", Russian "ne-otvechat" (set 536).
-    r"|^mitte[-_.]?vastata$|^ne[-_.]?otvecha(?:t|jte|yte)$",
+    r"|^mitte[-_.]?vastata$|^ne[-_.]?otvecha(?:t|jte|yte)$"
+    # ... and "nepodpovidat@" as two helpers spelled the Czech (sets 528 and 546).
+    r"|^nepodpovid(?:at|ejte)$",
     re.IGNORECASE,
 )
 #: The accounts of servers and their programs: no person sends from these, a program on

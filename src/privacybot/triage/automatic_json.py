@@ -236,7 +236,15 @@ _ASKS_ADVICE = re.compile(
     # a Korean "I inquire" ("Dit is de payload die we sturen", "Alvast dank!", "Hoor het
     # graag", "문의드립니다", sets 508 and 509; none of the blind JSON notifications says it).
     r"|\b(?:payload|request|bericht) die (?:we|wij) (?:sturen|versturen|posten)\b"
-    r"|\balvast (?:dank|bedankt)\b|\bhoor (?:het|ik) graag\b|" + fold("문의드립니다"),
+    r"|\balvast (?:dank|bedankt)\b|\bhoor (?:het|ik) graag\b|"
+    + fold("문의드립니다")
+    # ... or "please" in Hindi, Urdu and Indonesian under it ("कृपया बताइए आगे कैसे बढ़ें",
+    # set 545; none of the blind JSON notifications says it).
+    + "|"
+    + fold("कृपया")
+    + "|"
+    + fold("براہ کرم")
+    + r"|\bmohon\b|\btolong\b",
     re.IGNORECASE,
 )
 _WEBHOOK_SUBJECT = re.compile(

@@ -128,6 +128,8 @@ _GATEWAY_BODY = re.compile(
     r"|\bvirus\s?:\s?\S{1,60}.{0,120}\baction\s?:\s?(?:cleaned|deleted|removed|quarantined"
     r"|blocked|stripped)\b"
     r"|in quarantane verschoben"
+    # ... or delivered encrypted ("Diese Nachricht wurde verschlüsselt zugestellt", set 549).
+    r"|\bwurde verschlusselt zugestellt\b"
     # ... or a held message's heading over its fields ("Message held for review", set 531).
     r"|^(?:message|e-?mail|bericht) (?:held|vastgehouden|tegengehouden) (?:for|ter|voor)"
     r" (?:review|approval|inspection|beoordeling|controle)\b"
@@ -172,6 +174,7 @@ _GATEWAY_STOPPED = re.compile(
     r" ?(?:gateway|filter|policy|system|scanner|security|protection)|dlp\b|data loss prevention"
     r"|(?:aufgrund|wegen) .{0,60}nicht zugestellt|konnte nicht (?:gescannt|gepruft) werden"
     r"|kon niet worden (?:gescand|gecontroleerd)|n'a pas pu etre (?:analyse|verifie)"
+    r"|konnte nicht (?:entschlusselt|verschlusselt) werden"
     r"|(?:mensaje|correo)\b.{0,80}\b(?:fue|ha sido) (?:bloqueado|retenido|puesto en cuarentena)"
     r"|(?:message|courriel|piece jointe)\b.{0,80}\ba ete (?:mis en quarantaine|bloquee?|retenue?"
     r"|supprimee?)"
@@ -401,6 +404,9 @@ CHALLENGE_BODY: tuple[str, ...] = (
     # wordt u toegevoegd aan de lijst van toegestane afzenders", set 542).
     r"\bop deze (?:e-?)?mail (?:te )?antwoorden\b[^.]{0,60}\bwordt (?:u|je) (?:\w+ )?toegevoegd"
     r" aan de lijst\b",
+    # ... or "zodat ik u kan toevoegen aan mijn lijst met toegestane afzenders" (set 549).
+    r"\bzodat ik (?:u|je) (?:kan )?toevoegen aan mijn lijst (?:met|van) (?:toegestane|goedgekeurde"
+    r"|bekende|vertrouwde) afzenders\b",
     r"\b(?:el vostre missatge|el teu missatge|su mensaje|tu mensaje|il (?:suo|tuo|vostro)"
     r" messaggio) (?:a|per) [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8} (?:esta|e)"
     r" (?:retingut|retenido|trattenuto)\b",
@@ -1668,6 +1674,18 @@ def complaint_report(v: MessageView) -> str | None:
         return None
     if desk_report:
         return f"abuse desk's report {v.subject[:40]!r} about a sending address"
+    # The reported message named by its fields, our address as its sender ("A recipient …
+    # reported the following message as spam: From: privacy@conxillium.nl / To: … /
+    # Subject: …", set 544), under a complaint subject of the desk's own: not a person's
+    # forward of one, nor one signed with a person's name.
+    body = v.msg.body[:HEAD_CHARS]
+    if (
+        v.our_address
+        and not FORWARD_PREFIX.match(v.subject)
+        and not closes_with_a_name(v)
+        and _OUR_MESSAGE_FIELDS.search(body.replace(v.our_address, "\0"))
+    ):
+        return f"complaint report {v.subject[:40]!r} naming our message by its fields"
     if not _COMPLAINT_BODY.search(v.own_words):
         return None
     # ... or the list of complaints as a spreadsheet ("complaints.csv", set 306).
@@ -1679,6 +1697,12 @@ def complaint_report(v: MessageView) -> str | None:
         what = "attached" if attached else "forwarded below"
         return f"complaint report {v.subject[:40]!r} with the message {what}"
     return None
+
+
+#: A From field naming our own address ("\0" stands for it), as a report lists the message.
+_OUR_MESSAGE_FIELDS = re.compile(
+    r"^\s*(?:from|van|von|de)\s?:\s?[^\n]{0,60}?<?\0>?\s*$", re.I | re.M
+)
 
 
 #: A provider's count of complaints ("We have received 23 complaints", "Complaint rate:
@@ -1829,6 +1853,8 @@ _LISTED = re.compile(
     r"|\be stato inserito (?:nella|in) (?:black|block)list|\ba fost (?:inclus|adaugat)"
     r" (?:in|pe) (?:lista|blacklist)|\bha sido (?:incluida|anadida) (?:en|a) la lista"
     r"|\bha sido (?:incluida|anadida) en (?:nuestra|una) lista (?:de bloqueo|negra)\b"
+    # ... Indonesian ("telah masuk daftar hitam", set 545).
+    r"|\btelah (?:masuk|dimasukkan ke(?:dalam)?) daftar hitam\b"
     r"|\bha estat (?:inclosa|afegida) a (?:la|la nostra) llista (?:de bloqueig|negra)\b"
     r"|\be stat[oa] inserit[oa] nella (?:nostra )?(?:lista nera|lista di blocco)\b"
     r"|\bfoi (?:incluido|adicionado) (?:na|a) lista|\blisteye eklendi"
@@ -1867,6 +1893,7 @@ _LISTING_SUBJECT = re.compile(
     r"|\bblokkeerlijst\b|\bblokkadelijst\b|\bsperrliste\w{0,12}"
     # ... Spanish and Italian ("Aviso de inclusión en lista negra", set 531).
     r"|\binclusion en (?:la |una )?lista (?:negra|de bloqueo)\b|\binserimento nella lista nera\b"
+    r"|\bdaftar hitam\b"
     # ... or the address and the word alone ("[DNSBL-Noord] 198.51.100.32 listed", set 399).
     r"|\b\d{1,3}(?:\.\d{1,3}){3} (?:is )?listed\b"
     # ... or in Korean: the address and "RBL 등록" (RBL listing), set 508; folded, as the
@@ -1905,6 +1932,7 @@ _DELISTING = re.compile(
     # ... or a link to go to for it ("Ga naar https://… om het adres te laten verwijderen",
     # "Puede solicitar la exclusión en https://…", sets 531 and 534).
     r"|\bom (?:het|uw|dit) (?:ip-)?adres (?:van (?:de|onze) lijst )?te laten verwijderen\b"
+    r"|\bverzoek tot verwijdering kan via (?:ons|het) (?:portaal|formulier|webformulier)\b"
     r"|\b(?:puede )?solicitar (?:la )?exclusion (?:en|a traves de|via)\b"
     r"|\b(?:puo|potete) richiedere la (?:rimozione|cancellazione) (?:su|tramite|a)\b",
     re.IGNORECASE,
@@ -1927,6 +1955,9 @@ _ABOUT_AN_ADDRESS = re.compile(
     # 531).
     r"|\b(?:su|vuestro|vostro|suo|seu) dominio\b|\b(?:dal|del|do) dominio [\w-]{1,63}\.[a-z]{2,6}\b"
     r"|\b(?:vanaf|van) uw account\b"
+    # ... Hindi "आपके डोमेन" (your domain), or the reported message named by its Message-ID
+    # (set 545).
+    r"|" + fold("आपके डोमेन") + r"|\bmessage-id\s?:\s?<[^<>\s]{1,200}@[\w.-]{1,120}>"
     r"|\b(?:your|uw|je) (?:recente |laatste |recent |latest )?(?:campaign|campagne|newsletter"
     r"|nieuwsbrief|mailing)\b"
     # ... the Hungarian order ("a 203.0.113.12 IP-címről").
@@ -2072,6 +2103,9 @@ _PASSES_WORD_ON = re.compile(
     # ... or reads it in their logs and asks our answer ("In onze logging zien we het
     # volgende … Graag jullie reactie", set 473).
     r"|\bonze logging\b|\bin onze logs?\b|\bgraag jullie reactie\b|\buitzondering gemaakt\b"
+    # ... or forwards a report just so we know ("Forwarding in case you were not aware. No
+    # action needed from our side.", set 549; in no blind automatic message).
+    r"|\bin case you were not aware\b|\bno action needed from our side\b"
     # ... or finds out for their members, or files an incident ("Onze raadsleden missen
     # jullie ontvangstbevestigingen. Bij nader onderzoek …", "MELDING BEVEILIGINGSINCIDENT",
     # set 476).

@@ -122,6 +122,10 @@ _SELF_DECLARED = re.compile(
     r"|accept) (?:e-?mails?|replies|messages)\b"
     r"|\b(?:reacties|antwoorden) op dit (?:e-?mail)?adres worden niet gelezen\b"
     r"|\breplies to this (?:e-?mail )?address (?:are|will) not (?:be )?(?:read|monitored)\b"
+    # ... or in Indonesian ("Ini adalah balasan otomatis", "Pemberitahuan ini dikirim secara
+    # otomatis", set 545).
+    r"|\bini adalah (?:balasan|pesan|pemberitahuan) otomatis\b"
+    r"|\b(?:dikirim|dibuat) secara otomatis\b"
     # ... or sent automatically in Russian, Ukrainian and the Baltic languages ("оно
     # отправлено автоматически", "jis išsiųstas automatiškai", set 536).
     r"|(?:отправлено|сгенерировано|создано|отправлен[оа]?|надіслано|згенеровано|створено)"

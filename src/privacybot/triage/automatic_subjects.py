@@ -73,7 +73,8 @@ OOF_SUBJECTS_MORE: tuple[str, ...] = (
     # tone marks and the Devanagari virama drop out): "auto reply" and "out of office".
     r"תשובה אוטומטית|رد تلقايي|رد الي|پاسخ خودکار|ตอบกลับอัตโนมัติ|सवचालित (?:उततर|जवाब)"
     r"|מחוץ למשרד|خارج المكتب|خارج از دفتر|ไมอยทีสํานักงาน|कारयालय से बाहर|छुटटी पर"
-    r"|ngoai van phong|vang mat",
+    r"|ngoai van phong|vang mat" + "|" + fold("دفتر سے باہر") + "|" + fold("தானியங்கி பதில்"),
+    # ... Urdu "دفتر سے باہر" and Tamil "தானியங்கி பதில்" (set 545).
     r"аутоматски одговор|balasan automatik|outomatiese antwoord|awtomatikong tugon"
     r"|automatisch beantwoord|automatische beantwoording"
     # Frisian, and the Turkish "I am out of the office" as a subject of its own.
@@ -174,7 +175,9 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     # de cifrado", "Notification de chiffrement", "Verschlüsselungshinweis", sets 531, 534).
     r"aviso de (?:cifrado|encriptacion)|notification de chiffrement"
     r"|verschlusselungs(?:hinweis|benachrichtigung|meldung)|avviso di (?:crittografia|cifratura)"
-    r"|versleutelingsmelding|melding (?:over )?versleuteling",
+    r"|versleutelingsmelding|melding (?:over )?versleuteling"
+    # ... and its failure in German ("Verschlüsselung fehlgeschlagen: …", set 544).
+    r"|verschlusselung fehlgeschlagen",
     # A fax gateway's failed job or undeliverable fax ("Fax job 788083 failed: BUSY",
     # "FaxNet: inkomende fax kon niet worden afgeleverd", set 539).
     r"(?:\w{2,20}\s?:\s?)?fax ?(?:job|transmission|taak|opdracht|verzending) \S{0,20}\s?(?:failed"
@@ -214,6 +217,16 @@ CHALLENGE_SUBJECTS_MORE: tuple[str, ...] = (
     r"pending message\s?[-:–]\s?sender (?:authentication|verification)",
     # BoxTrapper's own subject ("Verify email sent to x@…", set 537).
     r"verify (?:e-?mail|message) sent to [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}",
+    # "Verification required" in Urdu, Hindi, Tamil and Indonesian (set 545), folded as the
+    # subject is.
+    fold("تصدیق درکار")
+    + "|"
+    + fold("सत्यापन आवश्यक")
+    + "|"
+    + fold("पुष्टि आवश्यक")
+    + "|"
+    + fold("உறுதிப்படுத்தல் தேவை")
+    + r"|(?:verifikasi|konfirmasi) diperlukan",
     r"(?:sender |afzender|absender|remitente|mittente|expediteur|nadawcy|remetente)"
     r"(?:verification|verificatie|verifizierung|bestatigung|prufung)",
     r"(?:verificacion|verifica|verification|verifizierung|verificatie|weryfikacja|verificacao)"
@@ -469,6 +482,12 @@ RECEIPT_BODY_STRONG: str = (
     # is geopend op …", "werd afgeleverd aan de volgende ontvanger(s)", sets 369 and 373).
     r"|uw bericht aan \S{1,120} met onderwerp \"[^\"]{1,200}\" is geopend op"
     r"|werd afgeleverd aan de volgende ontvanger"
+    # ... and a webmail's "x@… has opened your email "…"", Indonesian "sudah dibuka oleh",
+    # German "wurde am … geöffnet", Urdu "… نے … کو کھولا" (sets 545, 547 and 551).
+    r"|\S{1,80}@\S{1,120} has opened your (?:e-?mail|message)\b"
+    r"|\b(?:sudah|telah) (?:dibuka|dibaca) oleh\b"
+    r"|ihre nachricht \"[^\"]{1,200}\" wurde am .{4,60}? geoffnet"
+    r"|کو کھولا"
     # ... and the message named in quotes before whom it went to ("Het bericht "…" dat u op
     # 11 juni 2026 verzond aan … is geopend op", "The message "…" that you sent to … has
     # been read", set 377).

@@ -869,7 +869,7 @@ MOBILE_FOOTER = re.compile(
     r"|inviato da(?:l mio)?|skickat fran min|sendt fra min"
     r"|(?:sent from|verzonden van|gesendet von) samsung"
     r"|(?:sent|verzonden|verstuurd|gesendet|envoye) (?:with|met|mit|avec|via) (?:bluemail"
-    r"|aquamail|spark|outlook|yahoo mail|gmail|proton ?mail)"
+    r"|aquamail|spark|outlook|yahoo mail|gmail|proton ?mail|k-9 mail|fairemail)"
     r"|(?:sent from|get) outlook for (?:ios|android)"
     # ... and the Dutch Outlook app's and the Nordic phones' own ("Verzonden vanuit Outlook
     # voor iOS", "Lähetetty iPhonesta").
@@ -1282,6 +1282,10 @@ _PERSONS_ACT = re.compile(
     # gevraagde identiteitsbewijs opsturen", "Please send your reply after that date", sets
     # 537, 540 and 541; no blind automatic message says these).
     r"|\b(?:wilde|wou) (?:u|jullie|je) (?:toch |even |alvast )*laten weten\b"
+    # ... or wanted to answer anyway, or shows what came back to them ("maar wilde toch even
+    # reageren", "Zie het bericht dat wij terugkregen:", sets 544 and 546).
+    r"|\b(?:wilde|wou) (?:toch |even |alvast )*(?:reageren|antwoorden)\b"
+    r"|\bdat (?:wij|we|ik) terugkre(?:gen|eg)\b"
     r"|\bkan ik (?:u |jullie )?(?:het|de) (?:gevraagde|opgevraagde)\b"
     r"|\bplease send your (?:reply|answer|response) (?:after|once|when|to my)\b"
     r"|\bmaar dat gaf\s?:"
