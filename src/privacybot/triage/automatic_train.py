@@ -592,6 +592,14 @@ SETS: tuple[str, ...] = (
     "set549",
     "set550",
     "set551",
+    "set552",
+    "set553",
+    "set554",
+    "set555",
+    "set556",
+    "set557",
+    "set558",
+    "set559",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1146,6 +1154,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set549": "mail549",
     "set550": "mail550",
     "set551": "mail551",
+    "set552": "mail552",
+    "set553": "mail553",
+    "set554": "mail554",
+    "set555": "mail555",
+    "set556": "mail556",
+    "set557": "mail557",
+    "set558": "mail558",
+    "set559": "mail559",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
