@@ -1238,7 +1238,22 @@ def away_with_a_bounce_envelope(v: MessageView) -> str | None:
         )
         if absent and first_person_in(sentence):
             return f"away note {absent.group(0)[:40]!r} with envelope sender {envelope[:60]}"
+        # ... or its address given up ("This address is no longer in use. … Messages are not
+        # forwarded.", set 559), said of the address, not in the first person.
+        gone = _ADDRESS_GONE.search(sentence)
+        if gone:
+            return f"note {gone.group(0)[:40]!r} with envelope sender {envelope[:60]}"
     return None
+
+
+#: An address given up, as its own notice says ("This address is no longer in use", "Dit
+#: e-mailadres wordt niet meer gelezen").
+_ADDRESS_GONE = re.compile(
+    r"\b(?:this|dit|dieses?|deze) (?:e-?mail ?)?(?:address|adres|adresse|mailadres) (?:is|wordt"
+    r"|wird) (?:no longer|niet meer|nicht mehr) (?:in use|used|monitored|gebruikt|in gebruik"
+    r"|gelezen|verwendet)\b",
+    re.IGNORECASE,
+)
 
 
 #: A promise to read the mail later, in the first person ("Ik kijk er deze week naar en laat

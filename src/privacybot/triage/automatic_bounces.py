@@ -338,6 +338,9 @@ _USER_COMMENT = re.compile(
 ABUSE_DESK_ASKS = re.compile(
     r"\b(?:please )?(?:take (?:the )?appropriate action|investigate (?:this|the matter)"
     r"|neem (?:de )?passende maatregelen"
+    # ... "Wij verzoeken u deze persoon uit uw verzendlijsten te verwijderen" (set 552).
+    r"|wij verzoeken u deze (?:persoon|ontvanger|klant) uit uw"
+    r" (?:verzend|mailing|adres)lijst(?:en)? te verwijderen"
     r"|ergreifen sie (?:die )?(?:notwendigen|geeigneten) massnahmen"
     r"|(?:could|can|would) you (?:please )?make sure (?:this|the) (?:address|recipient)"
     r" is removed|wilt u (?:\w+ ){0,2}maatregelen nemen"
@@ -829,6 +832,10 @@ def fate_notice(v: MessageView) -> str | None:
     # afdeling" at most (0 of the 63 blind notices this rule took; signing with a name cost
     # 3 of them).
     if _RIGHT_DEPARTMENT.search(text):
+        return None
+    # ... nor one who does what only a person does ("We received a notice that your email
+    # could not be delivered to our old domain", set 558).
+    if passes_on_or_acts(text):
         return None
     found = _FATE_OF_YOURS.search(text)
     return f"notice of a message's fate {found.group(0)[:60]!r}" if found else None

@@ -145,6 +145,12 @@ _GATEWAY_BODY = re.compile(
     # ... or its verdict on one ("Uitkomst: geen dreiging gevonden", set 490), or that a
     # user reported one ("is … gemeld als mogelijk phishing", set 498).
     r"|\bis (?:door (?:een|uw) \w{2,20} (?:[^.\n]{0,60} )?)?gemeld als (?:mogelijke? )?phishing\b"
+    # ... also "heeft het onderstaande bericht gemeld als mogelijke phishing" (set 557), or
+    # a message put on the secure portal because TLS failed ("kon niet via een versleutelde
+    # verbinding (TLS) worden afgeleverd", sets 555 and 556).
+    r"|\bheeft (?:het )?(?:onderstaande |dit |uw )?bericht gemeld als (?:mogelijke? )?phishing\b"
+    r"|\bkon niet via een versleutelde verbinding(?: \(tls\))? worden afgeleverd\b"
+    r"|\bin de beveiligde omgeving (?:van \S{2,40} )?geplaatst\b"
     r"|\b(?:uitkomst|resultaat|oordeel|outcome|verdict|result)\s?:\s?(?:geen (?:dreiging"
     r"|bedreiging|phishing|gevaar)|no threat)(?: gevonden| aangetroffen| found| detected)?\b"
     # ... or on a simulated phishing mail the user reported ("You reported a simulated
@@ -208,12 +214,14 @@ _NOTICE_FIELD = re.compile(
     r"|quarantine id|threat|afzender|ontvanger|onderwerp|reden|beleid|bijlage|absender|empfanger"
     r"|betreff|grund|richtlinie|aktion|anhang|expediteur|destinataire|objet|motif|politique"
     r"|remitente|destinatario|asunto|motivo|adjunto|mittente|oggetto|allegato|remetente"
-    r"|assunto|anexo|avsandare|mottagare|amne|orsak|nadawca|odbiorca|temat|powod)\s?:\s?\S",
+    r"|assunto|anexo|avsandare|mottagare|amne|orsak|nadawca|odbiorca|temat|powod"
+    # ... and a phishing button's report ("Gemelde afzender:", "Oordeel analyse:", set 557).
+    r"|gemelde afzender|oordeel(?: analyse)?|bericht-id)\s?:\s?\S",
     re.IGNORECASE,
 )
 _SYSTEM_LOCAL = re.compile(
     r"noreply|donotreply|admin|system|security|secure|gateway|filter|scan|spam|alert|notif|quarant"
-    r"|postmaster|mailer|virus|protect|guard|helpdesk|servicedesk|itsupport|smtp|relay"
+    r"|postmaster|mailer|virus|protect|guard|helpdesk|servicedesk|itsupport|smtp|relay|encrypt"
     # ... and a phishing desk's ("phishing-report@", set 408).
     r"|phish"
 )
@@ -404,6 +412,17 @@ CHALLENGE_BODY: tuple[str, ...] = (
     # wordt u toegevoegd aan de lijst van toegestane afzenders", set 542).
     r"\bop deze (?:e-?)?mail (?:te )?antwoorden\b[^.]{0,60}\bwordt (?:u|je) (?:\w+ )?toegevoegd"
     r" aan de lijst\b",
+    # ... or "dan wordt u toegevoegd aan mijn lijst met vertrouwde afzenders", "Your email is
+    # waiting for you to verify", "om te bevestigen dat u de afzender bent", "De ontvanger
+    # gebruikt een afzendercontrole", "Klik hier om uw bericht vrij te geven", "merci de
+    # confirmer que vous êtes bien l'expéditeur" (sets 554-559).
+    r"\bwordt (?:u|je) (?:\w+ )?toegevoegd aan (?:mijn|de) lijst (?:met|van)"
+    r" (?:vertrouwde|toegestane|goedgekeurde|bekende) afzenders\b",
+    r"\byour (?:e-?mail|message) is waiting for you to (?:verify|confirm)\b",
+    r"\bom te bevestigen dat (?:u|je) de afzender bent\b",
+    r"\bde ontvanger gebruikt (?:een )?afzendercontrole\b",
+    r"\bklik (?:hier|op \S{1,30}) om (?:uw|je) bericht (?:vrij te geven|te laten bezorgen)\b",
+    r"\bmerci de confirmer que vous etes bien l'expediteur\b",
     # ... or "zodat ik u kan toevoegen aan mijn lijst met toegestane afzenders" (set 549).
     r"\bzodat ik (?:u|je) (?:kan )?toevoegen aan mijn lijst (?:met|van) (?:toegestane|goedgekeurde"
     r"|bekende|vertrouwde) afzenders\b",
@@ -1581,7 +1600,9 @@ _COMPLAINT_SUBJECT = re.compile(
     r"(?:complaint|abuse|spam|klacht(?:en)?|beschwerde)"
     r"[- ]?(?:summary|digest|overview|statistics|overzicht|samenvatting|ubersicht)\b"
     # ... or a carrier's report of a text message ("Melding ongewenste sms - afzender …").
-    r"|^(?:melding|klacht over) ongewenste (?:sms|e-?mail|mail|berichten)\b",
+    r"|^(?:melding|klacht over) ongewenste (?:sms|e-?mail|mail|berichten)\b"
+    # ... or a provider's "Spamklacht over bericht van conxillium.nl" (set 556).
+    r"|^spam-?klacht over (?:een |uw )?(?:bericht|e-?mail|mail)\b",
     re.IGNORECASE,
 )
 #: What a complaint report says of the message it returns.
@@ -1701,7 +1722,8 @@ def complaint_report(v: MessageView) -> str | None:
 
 #: A From field naming our own address ("\0" stands for it), as a report lists the message.
 _OUR_MESSAGE_FIELDS = re.compile(
-    r"^\s*(?:from|van|von|de)\s?:\s?[^\n]{0,60}?<?\0>?\s*$", re.I | re.M
+    r"^\s*(?:from|van|von|de|afzender|absender|sender|expediteur)\s?:\s?[^\n]{0,60}?<?\0>?\s*$",
+    re.I | re.M,
 )
 
 
@@ -2057,7 +2079,8 @@ _QUOTED_COMPLAINT = re.compile(
     # ... also the desk's "--- Melding ---" over the complaint, closed by a bare rule (set
     # 543).
     r"|melding)"
-    r"(?: excerpt| extract| uittreksel| van (?:een )?derden?| from (?:the )?(?:recipient|reporter)"
+    r"(?: excerpt| extract| text| uittreksel| tekst| van (?:een )?derden?"
+    r"| from (?:the )?(?:recipient|reporter)"
     r"| of (?:a )?third party)?\s?-{2,}"
     r".{0,2000}?(?:-{2,}\s?(?:end|einde|ende|fin)\b[^-\n]{0,30}-{2,}|-{3,}(?!\s?\w)|$)",
     re.IGNORECASE | re.DOTALL,

@@ -73,8 +73,14 @@ OOF_SUBJECTS_MORE: tuple[str, ...] = (
     # tone marks and the Devanagari virama drop out): "auto reply" and "out of office".
     r"תשובה אוטומטית|رد تلقايي|رد الي|پاسخ خودکار|ตอบกลับอัตโนมัติ|सवचालित (?:उततर|जवाब)"
     r"|מחוץ למשרד|خارج المكتب|خارج از دفتر|ไมอยทีสํานักงาน|कारयालय से बाहर|छुटटी पर"
-    r"|ngoai van phong|vang mat" + "|" + fold("دفتر سے باہر") + "|" + fold("தானியங்கி பதில்"),
-    # ... Urdu "دفتر سے باہر" and Tamil "தானியங்கி பதில்" (set 545).
+    r"|ngoai van phong|vang mat",
+    # ... Urdu "دفتر سے باہر" and Tamil "தானியங்கி பதில்" (set 545); Kurmanji "Bersiva
+    # otomatîk", Somali "Xafiiska kama joogo", Amharic "ከቢሮ ውጭ", Tigrinya "ኣውቶማቲክ መልሲ"
+    # and Sorani "لە نووسینگە نیم" (set 553).
+    r"bersiva otomatik|xafiiska kama joogo|"
+    + "|".join(
+        fold(w) for w in ("دفتر سے باہر", "தானியங்கி பதில்", "ከቢሮ ውጭ", "ኣውቶማቲክ መልሲ", "لە نووسینگە نیم")
+    ),
     r"аутоматски одговор|balasan automatik|outomatiese antwoord|awtomatikong tugon"
     r"|automatisch beantwoord|automatische beantwoording"
     # Frisian, and the Turkish "I am out of the office" as a subject of its own.
@@ -226,7 +232,12 @@ CHALLENGE_SUBJECTS_MORE: tuple[str, ...] = (
     + fold("पुष्टि आवश्यक")
     + "|"
     + fold("உறுதிப்படுத்தல் தேவை")
-    + r"|(?:verifikasi|konfirmasi) diperlukan",
+    + r"|(?:verifikasi|konfirmasi) diperlukan"
+    # ... and a challenge's "Klik om uw bericht vrij te geven" (set 558), and Persian "Please
+    # verify your email" (set 553).
+    + r"|klik (?:hier )?om (?:uw|je) bericht vrij te geven"
+    + "|"
+    + fold("لطفاً ایمیل خود را تأیید کنید"),
     r"(?:sender |afzender|absender|remitente|mittente|expediteur|nadawcy|remetente)"
     r"(?:verification|verificatie|verifizierung|bestatigung|prufung)",
     r"(?:verificacion|verifica|verification|verifizierung|verificatie|weryfikacja|verificacao)"
@@ -488,6 +499,12 @@ RECEIPT_BODY_STRONG: str = (
     r"|\b(?:sudah|telah) (?:dibuka|dibaca) oleh\b"
     r"|ihre nachricht \"[^\"]{1,200}\" wurde am .{4,60}? geoffnet"
     r"|کو کھولا"
+    # ... Dutch, Polish and French clients' "opened" with the sending date between (sets
+    # 552, 556 and 559).
+    r"|het bericht \"[^\"]{1,200}\" dat u op [^\"]{1,80}? (?:hebt|heeft) (?:gestuurd|verzonden),?"
+    r" is geopend"
+    r"|wiadomosc wyslana do \S{1,120} dnia .{4,60}? zostala otwarta"
+    r"|le message envoye a \S{1,120} le .{4,60}? a ete ouvert"
     # ... and the message named in quotes before whom it went to ("Het bericht "…" dat u op
     # 11 juni 2026 verzond aan … is geopend op", "The message "…" that you sent to … has
     # been read", set 377).

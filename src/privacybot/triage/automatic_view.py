@@ -1286,6 +1286,15 @@ _PERSONS_ACT = re.compile(
     # reageren", "Zie het bericht dat wij terugkregen:", sets 544 and 546).
     r"|\b(?:wilde|wou) (?:toch |even |alvast )*(?:reageren|antwoorden)\b"
     r"|\bdat (?:wij|we|ik) terugkre(?:gen|eg)\b"
+    # ... or fears for our legal term, reports a notice it got, or sends by hand what its
+    # system failed to ("Niet dat de termijn verloopt", "We received a notice that your
+    # email could not be delivered", "Even een handmatige melding", sets 555, 558 and 559;
+    # no blind automatic message says these).
+    r"|\bniet dat de termijn\b|\bde termijn (?:verloopt|verstrijkt)\b"
+    r"|\b(?:we|i) received a (?:notice|notification|message) that\b"
+    r"|\b(?:wij|we|ik) kre(?:gen|eg) een (?:melding|bericht) dat\b"
+    r"|\b(?:een|deze|dit is een) handmatige (?:melding|mail|e-?mail|bericht)\b"
+    r"|\bthis is a manual (?:notice|notification|message)\b"
     r"|\bkan ik (?:u |jullie )?(?:het|de) (?:gevraagde|opgevraagde)\b"
     r"|\bplease send your (?:reply|answer|response) (?:after|once|when|to my)\b"
     r"|\bmaar dat gaf\s?:"
