@@ -600,6 +600,14 @@ SETS: tuple[str, ...] = (
     "set557",
     "set558",
     "set559",
+    "set560",
+    "set561",
+    "set562",
+    "set563",
+    "set564",
+    "set565",
+    "set566",
+    "set567",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1162,6 +1170,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set557": "mail557",
     "set558": "mail558",
     "set559": "mail559",
+    "set560": "mail560",
+    "set561": "mail561",
+    "set562": "mail562",
+    "set563": "mail563",
+    "set564": "mail564",
+    "set565": "mail565",
+    "set566": "mail566",
+    "set567": "mail567",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
