@@ -196,7 +196,7 @@ HEAD_END = re.compile(
     r"^\s*(?:>|\\?-{2,}\s*(?:original|forwarded|oorspronkelijk|doorgestuurd|urspr|weitergeleitet"
     r"|message d'origine|message transf|messaggio inoltrato|mensaje reenviado|mensagem"
     r" encaminhada|vidarebefordrat|videresendt|przekazana|p[rř]eposlan|tov[aá]bb[ií]tott"
-    r"|mesaj redirec|προωθημ|iletilen|edelleenl[aä]hetetty|пересланн?\w{0,3}|переслан\w{0,3}"
+    r"|mesaj redirec|προωθημ|iletilen|edelleenl[aä]hetetty|переслан"
     # ... and Latvian, Lithuanian and Estonian ("Pārsūtīta ziņa", "Persiųstas laiškas",
     # "Edastatud kiri", set 536).
     r"|p[aā]rs[uū]t[iī]t|persi[uų]st|edastatud"
@@ -1277,11 +1277,16 @@ _PERSONS_ACT = re.compile(
     # message says these).
     r"|\b(?:jullie|u|uw (?:medewerker|collega)) vroeg(?:en)? (?:ons|mij|me)\b"
     r"|\byou asked (?:us|me) to\b"
+    r"|\bmaar dat gaf\s?:"
+    r"|\bnegeer (?:mijn|het|dat|die|de) (?:automatische?|afwezigheids\w{0,10})\b"
+    r"|\bplease ignore my (?:auto|out[- ]of[- ]office)"
     # ... or wanted to let us know anyway, will send what we asked for, or wants our reply
     # later ("maar wilde u toch laten weten dat ik uw mail heb ontvangen", "Daarna kan ik het
     # gevraagde identiteitsbewijs opsturen", "Please send your reply after that date", sets
     # 537, 540 and 541; no blind automatic message says these).
     r"|\b(?:wilde|wou) (?:u|jullie|je) (?:toch |even |alvast )*laten weten\b"
+    r"|\bkan ik (?:u |jullie )?(?:het|de) (?:gevraagde|opgevraagde)\b"
+    r"|\bplease send your (?:reply|answer|response) (?:after|once|when|to my)\b"
     # ... or wanted to answer anyway, or shows what came back to them ("maar wilde toch even
     # reageren", "Zie het bericht dat wij terugkregen:", sets 544 and 546).
     r"|\b(?:wilde|wou) (?:toch |even |alvast )*(?:reageren|antwoorden)\b"
@@ -1295,11 +1300,6 @@ _PERSONS_ACT = re.compile(
     r"|\b(?:wij|we|ik) kre(?:gen|eg) een (?:melding|bericht) dat\b"
     r"|\b(?:een|deze|dit is een) handmatige (?:melding|mail|e-?mail|bericht)\b"
     r"|\bthis is a manual (?:notice|notification|message)\b"
-    r"|\bkan ik (?:u |jullie )?(?:het|de) (?:gevraagde|opgevraagde)\b"
-    r"|\bplease send your (?:reply|answer|response) (?:after|once|when|to my)\b"
-    r"|\bmaar dat gaf\s?:"
-    r"|\bnegeer (?:mijn|het|dat|die|de) (?:automatische?|afwezigheids\w{0,10})\b"
-    r"|\bplease ignore my (?:auto|out[- ]of[- ]office)"
     r"|\bik ben (?:er )?nu weer\b|\bi'?m back now\b|\bi am back now\b"
     # ... "Graag alles per mail", "ben afwezig qua mail" (sets 411 and 413; no blind
     # automatic message says either).
