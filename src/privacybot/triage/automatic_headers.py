@@ -872,19 +872,18 @@ _NO_REPLY = re.compile(
     r"|^[\w.-]{1,60}\+(?:noreply|owners)$"
     r"|^(?:mailer|automat|robot|system|systeem|sistema|systeme|autoresponder|notification)$"
     # ... in the other languages of Europe: "geen-antwoord", "nie-odpowiadaj", "ikke-svar",
-    # "svara-inte", "ei-vastausta", "nevalaszolj", "nu-raspundeti", "neodpovidat".
+    # "svara-inte", "ei-vastausta", "nevalaszolj", "nu-raspundeti", "neodpovidat"
+    # (also "nepodpovidat", as two helpers spelled the Czech, sets 528 and 546).
     r"|^(?:geen|niet)[-_.]?(?:antwoord|antwoorden|reageren)$|^nie[-_.]?odpowiadaj$"
     r"|^ikke[-_.]?svar(?:e)?$|^svara[-_.]?inte$|^ei[-_.]?vastausta$|^nem?valaszolj$"
     # ... and Bulgarian ("ne-otgovaryaite", set 517).
     r"|^ne[-_.]?otgovar\w{0,6}$"
-    r"|^nu[-_.]?raspunde(?:ti)?$|^neodpovid(?:at|ejte)$|^no[-_.]rispondere$|^automatiskt?$"
+    r"|^nu[-_.]?raspunde(?:ti)?$|^nep?odpovid(?:at|ejte)$|^no[-_.]rispondere$|^automatiskt?$"
     r"|^auto-?mailer$|^no\.reply$|^yanitlamayin(?:iz)?$"
     # Latvian, Lithuanian, Estonian ("nepieciesams-neatbildet", "neatsakykite", "ara-vasta").
     r"|^(?:nepieciesams[-_.]?)?neatbild(?:et|iet)$|^neatsakyk(?:ite)?$|^ara[-_.]?vasta$"
     # ... Estonian "mitte-vastata", Russian "ne-otvechat" (set 536).
-    r"|^mitte[-_.]?vastata$|^ne[-_.]?otvecha(?:t|jte|yte)$"
-    # ... and "nepodpovidat@" as two helpers spelled the Czech (sets 528 and 546).
-    r"|^nepodpovid(?:at|ejte)$",
+    r"|^mitte[-_.]?vastata$|^ne[-_.]?otvecha(?:t|jte|yte)$",
     re.IGNORECASE,
 )
 #: The accounts of servers and their programs: no person sends from these, a program on

@@ -272,6 +272,8 @@ _CHALLENGE_TOGETHER: tuple[re.Pattern[str], ...] = (
     ),
 )
 #: Challenge-response: asks the sender to prove they are human before delivery.
+#: The Dutch list a challenge adds the reader to ("… aan mijn lijst met vertrouwde afzenders").
+_NL_ALLOWED_SENDERS = r"(?:goedgekeurde|toegestane|bekende|vertrouwde) afzenders"
 CHALLENGE_BODY: tuple[str, ...] = (
     # The recipient's filter speaking for them ("To make sure your message gets to me",
     # "je filtre les courriels d'expéditeurs inconnus", "only accepts email from people on
@@ -371,8 +373,7 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r"\bthe message you sent requires verification\b",
     r"\baccepteert \S{1,80} alleen (?:e-?mail|berichten|mail) van (?:bekende|goedgekeurde"
     r"|toegestane) afzenders",
-    r"\bom toegevoegd te worden aan de lijst (?:van|met) (?:goedgekeurde|toegestane|bekende"
-    r"|vertrouwde) afzenders",
+    r"\bom toegevoegd te worden aan de lijst (?:van|met) " + _NL_ALLOWED_SENDERS,
     r"\bmerci de confirmer votre (?:message|envoi|courriel|e-?mail) en cliquant",
     r"陌生人来信验证|即可将您加入白名单",
     r"\bxac nhan ban khong phai la (?:robot|nguoi may)\b",
@@ -416,16 +417,18 @@ CHALLENGE_BODY: tuple[str, ...] = (
     # waiting for you to verify", "om te bevestigen dat u de afzender bent", "De ontvanger
     # gebruikt een afzendercontrole", "Klik hier om uw bericht vrij te geven", "merci de
     # confirmer que vous êtes bien l'expéditeur" (sets 554-559).
-    r"\bwordt (?:u|je) (?:\w+ )?toegevoegd aan (?:mijn|de) lijst (?:met|van)"
-    r" (?:vertrouwde|toegestane|goedgekeurde|bekende) afzenders\b",
+    r"\bwordt (?:u|je) (?:\w+ )?toegevoegd aan (?:mijn|de) lijst (?:met|van) "
+    + _NL_ALLOWED_SENDERS
+    + r"\b",
     r"\byour (?:e-?mail|message) is waiting for you to (?:verify|confirm)\b",
     r"\bom te bevestigen dat (?:u|je) de afzender bent\b",
     r"\bde ontvanger gebruikt (?:een )?afzendercontrole\b",
     r"\bklik (?:hier|op \S{1,30}) om (?:uw|je) bericht (?:vrij te geven|te laten bezorgen)\b",
     r"\bmerci de confirmer que vous etes bien l'expediteur\b",
     # ... or "zodat ik u kan toevoegen aan mijn lijst met toegestane afzenders" (set 549).
-    r"\bzodat ik (?:u|je) (?:kan )?toevoegen aan mijn lijst (?:met|van) (?:toegestane|goedgekeurde"
-    r"|bekende|vertrouwde) afzenders\b",
+    r"\bzodat ik (?:u|je) (?:kan )?toevoegen aan mijn lijst (?:met|van) "
+    + _NL_ALLOWED_SENDERS
+    + r"\b",
     r"\b(?:el vostre missatge|el teu missatge|su mensaje|tu mensaje|il (?:suo|tuo|vostro)"
     r" messaggio) (?:a|per) [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8} (?:esta|e)"
     r" (?:retingut|retenido|trattenuto)\b",

@@ -1284,12 +1284,13 @@ _PERSONS_ACT = re.compile(
     # later ("maar wilde u toch laten weten dat ik uw mail heb ontvangen", "Daarna kan ik het
     # gevraagde identiteitsbewijs opsturen", "Please send your reply after that date", sets
     # 537, 540 and 541; no blind automatic message says these).
-    r"|\b(?:wilde|wou) (?:u|jullie|je) (?:toch |even |alvast )*laten weten\b"
+    r"|\b(?:wilde|wou) (?:(?:u|jullie|je) (?:toch |even |alvast )*laten weten"
+    r"|(?:toch |even |alvast )*(?:reageren|antwoorden))\b"
     r"|\bkan ik (?:u |jullie )?(?:het|de) (?:gevraagde|opgevraagde)\b"
     r"|\bplease send your (?:reply|answer|response) (?:after|once|when|to my)\b"
-    # ... or wanted to answer anyway, or shows what came back to them ("maar wilde toch even
-    # reageren", "Zie het bericht dat wij terugkregen:", sets 544 and 546).
-    r"|\b(?:wilde|wou) (?:toch |even |alvast )*(?:reageren|antwoorden)\b"
+    # ... or wanted to answer anyway (above, with "laten weten"), or shows what came back to
+    # them ("maar wilde toch even reageren", "Zie het bericht dat wij terugkregen:", sets 544
+    # and 546).
     r"|\bdat (?:wij|we|ik) terugkre(?:gen|eg)\b"
     # ... or fears for our legal term, reports a notice it got, or sends by hand what its
     # system failed to ("Niet dat de termijn verloopt", "We received a notice that your
