@@ -401,6 +401,10 @@ def oof_subject(v: MessageView) -> str | None:
     # A sentence sending the reader elsewhere ("Scans kunt u sturen naar collega Fatima",
     # "graag via het portaal sturen") is the notice's way on, not a request of ours.
     ways_on = _POINTS_ELSEWHERE.sub(" ", v.head_text)
+    # ... as is a template's offer with the step that takes it up ("Wil je een datum
+    # vastleggen? Vul dan het formulier in", set 565); not a person's "Wilt u het daarna
+    # sturen? Dan raakt het niet zoek" (set 465).
+    ways_on = _OFFER_AND_STEP.sub(" ", ways_on)
     if v.human_voice or _MODAL_REQUEST.search(ways_on) or typed:
         return None
     if _asks_politely(ways_on) or _away_request(v.own_words) or _ANSWER_ME.search(v.own_words):
@@ -908,6 +912,14 @@ _REDIRECT_SENTENCE = re.compile(
 #: secretariat, an address, or through a portal (set 279).  Tried only where a sentence
 #: starts, where every match starts anyway: from any other position the leading run would
 #: rescan the same sentence, quadratic on a long text without a full stop.
+#: A template's offer to its reader and the step that takes it up ("Wil je een datum
+#: vastleggen? Vul dan het formulier in", "Would you like to book? Use the form").
+_OFFER_AND_STEP = re.compile(
+    r"\b(?:wil je|wilt u|would you like to|do you want to)\b[^.!?\n]{0,120}\?\s"
+    r"(?:(?:vul|klik|ga|kijk|gebruik|boek|plan|bezoek)\w{0,2}\s(?:dan|gerust)\b"
+    r"|(?:use|fill in|click|visit|book|go to)\b)",
+    re.IGNORECASE,
+)
 _POINTS_ELSEWHERE = re.compile(
     r"(?:^|(?<=[.!?\n]))[^.!?\n]*"
     r"(?:\b(?:naar|aan|to|an|a|bij)\s(?:mijn |my |meine[nmr]? |onze |our |ons |het |de"

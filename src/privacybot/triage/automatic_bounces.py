@@ -150,6 +150,10 @@ MTA_BODY: tuple[str, ...] = (
     # ... a Dutch relay's "Aflevering aan de volgende ontvanger is mislukt:" and a French
     # one's "Le message n'a pas pu être remis à x@…" (set 539).
     r"aflevering aan (?:de )?volgende ontvangers? (?:is )?mislukt",
+    # ... also naming the address and the tries ("Levering aan x@… mislukt na herhaalde
+    # pogingen (4).", set 563).
+    r"(?:af)?levering aan [\w.+-]{1,64}@[\w.-]{1,253} (?:is )?mislukt na (?:herhaalde|\d{1,2})"
+    r" pogingen",
     r"le message n'a pas pu etre remis a [\w.+-]{1,64}@",
     # ... and "We were unable to deliver your message to x@…" (set 547).
     r"we were unable to deliver your message to [\w.+-]{1,64}@",

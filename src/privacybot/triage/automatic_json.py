@@ -14,7 +14,14 @@ from privacybot.triage.automatic_headers import TELL_US
 from privacybot.triage.automatic_subjects import (
     fold,
 )
-from privacybot.triage.automatic_view import CITIZEN, HEAD_CHARS, PERSON_REQUEST, URL, MessageView
+from privacybot.triage.automatic_view import (
+    CITIZEN,
+    HEAD_CHARS,
+    PERSON_REQUEST,
+    URL,
+    MessageView,
+    closes_with_a_name,
+)
 
 #: Content types of provider event notifications.
 JSON_TYPES: frozenset[str] = frozenset({"application/json", "text/json", "application/x-ndjson"})
@@ -219,6 +226,11 @@ def json_notification(v: MessageView) -> str | None:
     # set 417; none of the blind JSON notifications asks it).
     if _ASKS_ADVICE.search(surround):
         return None
+    # ... nor saying a sentence of their own about it and signing with their name ("Please
+    # treat this as a security report. / Kind regards, / Wouter Prins", set 566): 1 of the
+    # 10,636 blind JSON notifications closes with a name, and it says no sentence.
+    if _SENTENCE.search(surround) and closes_with_a_name(v):
+        return None
     # ... nor writing in the first person under it ("Dit kreeg ik te zien toen ik mijn
     # machtiging wilde uploaden", set 427): a notification's footer speaks of "you".
     if _I_UNDER.search(fold(rest[:HEAD_CHARS])):
@@ -247,6 +259,8 @@ _ASKS_ADVICE = re.compile(
     + r"|\bmohon\b|\btolong\b",
     re.IGNORECASE,
 )
+#: A sentence of four words or more, closed by a full stop or an exclamation mark.
+_SENTENCE = re.compile(r"[^\W\d_]{2,}(?:\s[^\s.!?]{1,30}){3,}[.!](?:\s|$)")
 _WEBHOOK_SUBJECT = re.compile(
     r"webhook[- ]?(?:notification|benachrichtigung|melding|notificatie|event|ereignis)\s?:"
     r"\s?[a-z_]{2,40}\.[a-z_.]{2,60}$",

@@ -47,6 +47,7 @@ from privacybot.triage.automatic_view import (
     HEAD_CHARS,
     IF_IT_FAILS,
     LINK_TEXT,
+    LISTING_ROW,
     LONG_NOTICE,
     MEMBERS_MISS_OURS,
     MOBILE_FOOTER,
@@ -142,6 +143,16 @@ _GATEWAY_BODY = re.compile(
     # ... or held for the administrator's check, in Romanian and Bulgarian ("a fost reținut
     # pentru verificare", "е задържано за проверка", set 517).
     r"|\ba fost retinut pentru verificare\b|задържано за проверка"
+    # ... or in Dutch, the reader's message named by its address ("Uw bericht aan x@… wordt
+    # vastgehouden voor controle door de beheerder"), or a gateway holding one for its
+    # user, or listing those it held ("SecureGate heeft een verdacht bericht voor u
+    # tegengehouden", "De volgende berichten zijn tegengehouden voor x@…", sets 564, 565).
+    r"|\b(?:uw )?bericht aan \S{3,120} wordt vastgehouden (?:voor|ter) (?:controle|beoordeling)\b"
+    r"|\bheeft een (?:verdacht |mogelijk gevaarlijk )?(?:bericht|e-?mail) voor (?:u|je)"
+    r" tegengehouden\b|\bde volgende berichten zijn tegengehouden voor\b"
+    # ... or turned into a portal message because TLS failed ("TLS could not be negotiated
+    # with mx.… Your message … has been converted to a secure web message", set 563).
+    r"|\bhas been converted to a secure (?:web )?message\b|\btls could not be negotiated with\b"
     # ... or its verdict on one ("Uitkomst: geen dreiging gevonden", set 490), or that a
     # user reported one ("is … gemeld als mogelijk phishing", set 498).
     r"|\bis (?:door (?:een|uw) \w{2,20} (?:[^.\n]{0,60} )?)?gemeld als (?:mogelijke? )?phishing\b"
@@ -381,7 +392,7 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r"pour confirmer l'envoi de votre (?:message|courriel|e-?mail)"
     r"|utilise un systeme d'authentification",
     r"\brepl(?:y|ying) (?:to this (?:message|e-?mail) )?with the word\b|\breply to release\b"
-    r"|\bantwoord (?:op (?:dit bericht|deze e-?mail) )?met het woord\b"
+    r"|\bantwoord(?:en)? (?:op (?:dit bericht|deze e-?mail) )?met het woord\b"
     r"|\bantworten sie mit dem wort\b",
     # ... or to reply and so reach the owner's allowed senders ("Antworten Sie einfach auf
     # diese E-Mail, damit Sie auf meine Liste erlaubter Absender kommen", set 442).
@@ -432,6 +443,15 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r"\b(?:el vostre missatge|el teu missatge|su mensaje|tu mensaje|il (?:suo|tuo|vostro)"
     r" messaggio) (?:a|per) [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8} (?:esta|e)"
     r" (?:retingut|retenido|trattenuto)\b",
+    # ... or in Malay and Filipino ("Mesej anda kepada x@… sedang ditahan", "mengesahkan
+    # bahawa anda manusia", "para ma-verify kayo at ma-deliver ang mensahe ninyo", set 561),
+    # or in Dutch, delivered only once the reader confirms ("wordt pas afgeleverd nadat u uw
+    # adres heeft bevestigd", set 567).
+    r"\bmesej anda kepada [\w.+-]{1,64}@[\w.-]{1,253} sedang ditahan\b"
+    r"|\bmengesahkan bahawa anda (?:manusia|bukan robot)\b",
+    r"\bpara ma-?verify (?:kayo|ka)\b.{0,60}\bma-?deliver ang (?:mensahe|email) (?:ninyo|mo)\b",
+    r"\bwordt pas afgeleverd (?:nadat|zodra|als) (?:u|je) (?:uw|je) (?:e-?mail)?adres"
+    r" (?:heeft|hebt) bevestigd\b",
 )
 CHALLENGE_SUBJECTS: tuple[str, ...] = (
     r"(?:please )?(?:confirm|verify) your (?:e-?mail|message|address)(?: to| so| before| for)?",
@@ -615,7 +635,12 @@ def gateway_subject(v: MessageView) -> str | None:
     # The held message's own subject in the notice's field ("Onderwerp: Request to erase my
     # personal data", "件名: … correct my details", sets 354 and 355) is the sender's, not
     # the notice's: without the field lines, nothing asks or says "I".
-    rest = " ".join(line for line in v.head if not _NOTICE_FIELD.match(fold(line)))
+    # ... nor the rows of a digest's table ("a@b.nl Opname verwijderen? [Vrijgeven](…)").
+    rest = " ".join(
+        line
+        for line in v.head
+        if not _NOTICE_FIELD.match(fold(line)) and not LISTING_ROW.match(line)
+    )
     # ... nor the gateway's own question over its release link ("Is dit bericht gewenst?
     # Geef het vrij via …").
     rest = _WANTED_QUESTION.sub(" ", URL.sub(" ", rest))
@@ -711,7 +736,10 @@ def gateway_notice(v: MessageView) -> str | None:
 #: A gateway asking whether the held message is wanted, over its release link.
 _WANTED_QUESTION = re.compile(
     r"\b(?:is dit bericht gewenst|is this (?:message|e-?mail) (?:wanted|legitimate)|ist diese"
-    r" nachricht erwunscht|ce message est-il legitime)\s?\?",
+    r" nachricht erwunscht|ce message est-il legitime"
+    # ... also as the reader's own judgement ("Bent u van mening dat dit bericht legitiem
+    # is?", set 564, "Ben u" as it was written).
+    r"|\bbent? u van mening dat dit bericht (?:legitiem|gewenst|betrouwbaar) is)\s?\?",
     re.IGNORECASE,
 )
 
@@ -754,7 +782,11 @@ _WHO_ARE_YOU = re.compile(
     # ... or to confirm the sender is real ("Wil je bevestigen dat je echt bent?", set 484).
     r"|wilt? (?:je|u) bevestigen dat (?:je|u) (?:echt|een mens|geen robot) (?:bent|is)"
     # ... or whether the message is the reader's ("Is dit bericht van u afkomstig?", set 532).
-    r"|is dit (?:bericht|e-?mail|mailtje) (?:echt )?van (?:u|jou|je) (?:afkomstig|gekomen))\s?\?",
+    r"|is dit (?:bericht|e-?mail|mailtje) (?:echt )?van (?:u|jou|je) (?:afkomstig|gekomen)"
+    # ... or whether to release the reader's held message ("Uw bericht is in quarantaine
+    # geplaatst - vrijgeven?", set 567).
+    r"|(?:uw|your|je) (?:bericht|message|e-?mail) is (?:in quarantaine geplaatst|tegengehouden"
+    r"|held|quarantined)\s?[-–:]\s?(?:vrijgeven|release(?: it)?))\s?\?",
     re.I,
 )
 
@@ -1122,7 +1154,12 @@ def self_declared(v: MessageView) -> str | None:
     Ik ben …"): "I got an automatically generated mail from you" is a person.  Nor under a
     reply to an autoreply ("RE: Automatisch antwoord: …" over "Dit automatische antwoord
     helpt mij niet zo", set 390; 0 of the 649 blind notices this rule took)."""
-    if v.human_voice or len(v.head_text) > LONG_NOTICE or answers_an_autoreply(v.subject):
+    # A question under a notice that says no one reads its address ("Wil je ons helpen met
+    # vijf korte vragen? … Dit bericht is verzonden vanaf een adres dat niet wordt gelezen",
+    # a survey, set 565) asks for no answer by mail: no person says that of their mailbox
+    # (1 of the 169,972 blind people's messages does, a secure-mail wrapper's footer).
+    asks = v.human_voice and not (structure.unread_address(v.head_text) and not v.first_person)
+    if asks or len(v.head_text) > LONG_NOTICE or answers_an_autoreply(v.subject):
         return None
     # ... nor one who does what only a person does ("misschien hebben jullie er iets aan"
     # over our headers they paste, set 423; 0 of the 742 blind notices this rule took).

@@ -43,6 +43,27 @@ _MAILBOX_IN_PROSE = re.compile(
     r"|\([\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\)"
 )
 
+#: The text says no one reads its address or the answers to it ("Dit bericht is verstuurd
+#: vanaf een adres dat geen e-mail ontvangt", "Reacties op dit e-mailadres worden niet
+#: gelezen", "Dit e-mailadres wordt niet gelezen", sets 528, 535 and 567).
+_UNREAD_ADDRESS = (
+    r"\b(?:verstuurd|verzonden) (?:vanaf|van|via) een (?:e-?mail)?adres (?:dat|waarop) (?:geen"
+    r" (?:e-?mail|berichten|reacties|antwoorden) (?:ontvangt|worden gelezen)|niet wordt gelezen)\b"
+    r"|\bsent from an (?:e-?mail )?address that (?:does not|doesn't|cannot|can't) (?:receive"
+    r"|accept) (?:e-?mails?|replies|messages)\b"
+    r"|\b(?:reacties|antwoorden) op dit (?:e-?mail)?adres worden niet gelezen\b"
+    r"|\breplies to this (?:e-?mail )?address (?:are|will) not (?:be )?(?:read|monitored)\b"
+    r"|\bdit (?:e-?mail)?adres wordt niet (?:gelezen|bewaakt)\b"
+    r"|\bthis (?:e-?mail )?address is not (?:read|monitored)\b"
+)
+_UNREAD = re.compile(_UNREAD_ADDRESS, re.IGNORECASE)
+
+
+def unread_address(text: str) -> bool:
+    """The text says no one reads its address: no person writes that of their own mailbox."""
+    return bool(_UNREAD.search(text))
+
+
 #: The text says of itself that a system made or sent it.
 _SELF_DECLARED = re.compile(
     r"\b(?:auto(?:matically)?[- ]generated|automatically (?:sent|created|generated)"
@@ -113,15 +134,8 @@ _SELF_DECLARED = re.compile(
     r"(?:secure|encrypted|beveiligd|versleuteld|verschlusselte|sichere|securise|chiffre|seguro"
     r"|cifrado|sicuro|crittografato)\w{0,2}\s(?:message|bericht|nachricht|e-?mail|mensaje"
     r"|messaggio|courriel)"
-    # ... or that no one reads answers to its address ("Dit bericht is verstuurd vanaf een
-    # adres dat geen e-mail ontvangt", "Reacties op dit e-mailadres worden niet gelezen",
-    # sets 528 and 535).
-    r"|\b(?:verstuurd|verzonden) (?:vanaf|van|via) een (?:e-?mail)?adres (?:dat|waarop) (?:geen"
-    r" (?:e-?mail|berichten|reacties|antwoorden) (?:ontvangt|worden gelezen)|niet wordt gelezen)\b"
-    r"|\bsent from an (?:e-?mail )?address that (?:does not|doesn't|cannot|can't) (?:receive"
-    r"|accept) (?:e-?mails?|replies|messages)\b"
-    r"|\b(?:reacties|antwoorden) op dit (?:e-?mail)?adres worden niet gelezen\b"
-    r"|\breplies to this (?:e-?mail )?address (?:are|will) not (?:be )?(?:read|monitored)\b"
+    # ... or that no one reads answers to its address (``_UNREAD_ADDRESS``).
+    r"|" + _UNREAD_ADDRESS +
     # ... or in Indonesian ("Ini adalah balasan otomatis", "Pemberitahuan ini dikirim secara
     # otomatis", set 545).
     r"|\bini adalah (?:balasan|pesan|pemberitahuan) otomatis\b"

@@ -82,6 +82,8 @@ OOF_SUBJECTS_MORE: tuple[str, ...] = (
         fold(w) for w in ("دفتر سے باہر", "தானியங்கி பதில்", "ከቢሮ ውጭ", "ኣውቶማቲክ መልሲ", "لە نووسینگە نیم")
     ),
     r"аутоматски одговор|balasan automatik|outomatiese antwoord|awtomatikong tugon"
+    # ... and the Filipino "not in the office" ("Wala sa opisina", set 561).
+    r"|wala sa opisina"
     r"|automatisch beantwoord|automatische beantwoording"
     # Frisian, and the Turkish "I am out of the office" as a subject of its own.
     r"|automatysk antwurd|ofis disindayim"
@@ -143,7 +145,9 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"|content (?:filter|policy) (?:notification|violation|alert)",
     r"ihre (?:nachricht|e-?mail|mail) wurde (?:in quarantane|blockiert|zuruckgehalten|gesperrt)"
     r"|nachricht (?:blockiert|in quarantane|zuruckgehalten)|quarantane ?(?:bericht|benachrichtigung"
-    r"|zusammenfassung|-?info)|anhang (?:blockiert|gesperrt)",
+    r"|zusammenfassung|-?info)|anhang (?:blockiert|gesperrt)"
+    # ... and the quarantine's overview ("Ihre Quarantäne-Übersicht", set 565).
+    r"|(?:ihre )?quarantane-? ?ubersicht",
     r"piece jointe (?:bloquee|supprimee|retiree)|message (?:bloque|mis en quarantaine|retenu)"
     r"|(?:rapport|notification|resume) de (?:la )?quarantaine"
     r"|votre message a ete (?:bloque|retenu)",
@@ -451,7 +455,10 @@ RECEIPT_SUBJECTS: str = (
     # "Læsekvittering:", "Não lida:", set 497 and 501).
     r"|receipt|lesebekreftelse|l(?:æ|ae|~)sekvittering|nao lida"
     # ... and not read, in Greek and Arabic ("Δεν διαβάστηκε:", "لم تتم القراءة:", set 523).
-    r"|δεν διαβαστηκε|لم تتم القراءة)\s?:"
+    r"|δεν διαβαστηκε|لم تتم القراءة"
+    # ... and Japanese, Filipino and Polish ones ("開封確認:", "Nabasa na:", "Potwierdzenie
+    # przeczytania:", sets 561 and 562).
+    r"|開封確認|nabasa na|potwierdzenie przeczytania)\s?:"
     # Outlook's "displayed" receipt with its tag: "Ontvangstbevestiging (weergegeven) - …".
     r"|(?:ontvangstbevestiging|lesebestatigung|read receipt|accuse de lecture)\s?\("
     r"(?:weergegeven|angezeigt|displayed|affiche)\)"
@@ -634,7 +641,22 @@ RECEIPT_BODY: str = (
     r"|(?:uw|your|ihre) (?:bericht|message|nachricht) (?:aan|to|an) \S{3,120} (?:met onderwerp"
     r"|with (?:the )?subject|mit (?:dem )?betreff) .{1,200} (?:is|was|has been|wurde)"
     r" (?:gelezen|read|gelesen)\W{0,2}$"
-    r"|(?:was|has been) deleted(?: without being read)?\.)"
+    r"|(?:was|has been) deleted(?: without being read)?\."
+    # Any client's sentence naming our case mail in quotation marks, the address it went to
+    # and that it was read or opened ("The message "Ontvangstbevestiging [PRV-…]" you sent on
+    # … to x@… was opened.", "Ihre Nachricht "…" vom … an x@… wurde gelesen.", "Message "…"
+    # sent … to x@… has been read.", sets 563 and 565).
+    r"|(?:message|nachricht|bericht|messaggio|mensaje|mensagem|e-?mail) [\"“„«][^\"”»\n]{0,200}"
+    r"\bprv-\d{4}-\d{5}\b[^\"”»\n]{0,200}[\"”»][^\n]{0,160}?"
+    r"[\w.+-]{1,64}@[\w.-]{1,253}[^\n]{0,60}?\b(?:was|has been|is|wurde|werd|a ete|e stato"
+    r"|fue|ha sido|foi)\b[^\n]{0,40}?\b(?:read|opened|gelesen|geoffnet|gelezen|geopend|lu"
+    r"|ouvert|letto|aperto|leido|abierto|lida|aberta)\b"
+    # ... Polish, Japanese and Filipino ("Potwierdzenie przeczytania wiadomości "…" przez
+    # x@…", "…様が以下のメールを開封しました", "ay nabasa noong …", sets 561 and 562).
+    r"|potwierdzenie przeczytania wiadomosci [\"“„][^\"”\n]{1,200}[\"”] przez \S{1,80}@"
+    r"|\bay nabasa noong\b)"
+    # (Outside the word boundary that opens the rest: none stands between Japanese words.)
+    r"|以下のメールを開封しました"
 )
 #: The To/Subject/Sent lines of a receipt's template, in its languages.
 RECEIPT_FIELDS: str = (

@@ -200,10 +200,16 @@ HEAD_END = re.compile(
     # ... and Latvian, Lithuanian and Estonian ("Pārsūtīta ziņa", "Persiųstas laiškas",
     # "Edastatud kiri", set 536).
     r"|p[aā]rs[uū]t[iī]t|persi[uų]st|edastatud"
+    # ... and Gmail's headings in Thai, Japanese, Chinese, Korean, Indonesian, Malay and
+    # Vietnamese ("---------- ข้อความที่ส่งต่อ ---------", set 561).
+    r"|ข้อความที่ส่งต่อ|転送され|转发的邮件|轉寄的郵件|전달된 메일|pesan yang diteruskan"
+    r"|mesej (?:yang )?dimajukan|th[uư] [dđ]ã chuy[eể]n ti[eế]p"
     # ... or a bounce's heading over the message it returns ("--- Your message ---").
     rf"|{_RETURNED_COPY})|{_ORIGINAL_MESSAGE}\s?:\s*$|begin forwarded"
     # (a header block's "Van: Anna <…>"; not a voicemail's or fax's "Van: +31 6 …")
-    r"|(?:from|van|von|de|od|da|fra|fran|från|lahettaja|kimden|от|від|apo)\s?:\s*(?![+(]?\d)\S"
+    r"|(?:from|van|von|de|od|da|fra|fran|från|lahettaja|kimden|от|від|apo"
+    # ... and those headings' sender field ("จาก: Microsoft Outlook <…>", set 561).
+    r"|จาก|差出人|发件人|發件人|寄件者|보낸\s?사람|dari)\s?[:：]\s*(?![+(]?\d)\S"
     r"|_{10,}\s*$"
     r"|(?:on|op|am|le)\s.{0,200}(?:wrote|schreef|schrieb|a écrit)\s*:?)",
     re.IGNORECASE,
@@ -454,7 +460,7 @@ class MessageView:
         lines = (
             _OUR_SUBJECT_ECHO.sub(" ", line)
             for line in _without_labelled_subject(self.head)
-            if line and not _LISTING_ROW.match(line)
+            if line and not LISTING_ROW.match(line)
         )
         text = fold(" ".join(line for line in lines if not SUBJECT_FIELD.match(line)))
         return _MOBILE_FOOTER_LINE.sub(" ", ECHOED_SUBJECT.sub(" ", _without_disclaimer(text)))
@@ -805,14 +811,16 @@ def _without_disclaimer(text: str) -> str:
 FORWARD_PREFIX = re.compile(
     r"^(?:fwd?|wg|doorst|tr|vs|vb|enc|i|rv|doorgestuurd|weitergeleitet|forwarded"
     # ... and Latvian, Lithuanian and Estonian clients' ("PĀRS:", "PRSL:", "EDASI:", set 536).
-    r"|transf[e~]r[e~]|pars|prsl|edasi)\s?:",
+    r"|transf[e~]r[e~]|pars|prsl|edasi"
+    # ... and Thai, Japanese, Chinese and Korean clients' ("ส่งต่อ:", "転送：", set 561).
+    r"|ส่งต่อ|転送|转发|轉寄|전달)\s?[:：]",
     re.IGNORECASE,
 )
 CLIENT_REPLY = re.compile(
     r"^(?:re|aw|antw|sv|vs|odp|rif|r|res|ynt|wg|fwd?|tr|doorst|ilt|cvp)\s?:", re.I
 )
 #: A row of a digest's table: an address, then columns apart by two spaces or a tab.
-_LISTING_ROW = re.compile(
+LISTING_ROW = re.compile(
     r"^[\w.+-]{1,64}@[\w.-]{1,253}(?:\s{2,}|\t|\s[-–]\s)\S"
     # ... or an address between column separators ("5 Mar 19:10: | a@b.nl | AVG | freigeben",
     # "Spam      a@b.nl      AW: Auskunft"), or a held message's fields on one line ("- od:
@@ -839,6 +847,10 @@ _LISTING_ROW = re.compile(
     # request (57 replies)"): a title, not the writer's words.
     r"|^\W{0,3}[-*•]\s.{3,160}\(\d{1,6}\s(?:replies|reacties|antwoorden|antworten|reponses"
     r"|respuestas|risposte|posts|berichten|comments|beitrage|messages)\)\s*$"
+    # ... or an address, the held message's subject and its release link, as a digest's
+    # table comes out in Markdown ("a@b.nl Opname verwijderen? [Vrijgeven](https://…)", set
+    # 563).
+    r"|^[\w.+-]{1,64}@[\w.-]{1,253}\s.{1,160}?\s\[[^\]\n]{1,30}\]\(https?://[^\s)]{1,300}\)\s*$"
     r"|^\W{0,3}(?:from|van|von|od|de|da|fra)\s?:\s?[\w.+-]{1,64}@[\w.-]{1,253},?\s(?:subject"
     r"|onderwerp|betreff|temat|objet|oggetto|asunto|emne|amne)\s?:"
 )
@@ -1302,6 +1314,11 @@ _PERSONS_ACT = re.compile(
     r"|\b(?:een|deze|dit is een) handmatige (?:melding|mail|e-?mail|bericht)\b"
     r"|\bthis is a manual (?:notice|notification|message)\b"
     r"|\bik ben (?:er )?nu weer\b|\bi'?m back now\b|\bi am back now\b"
+    # ... or says they wrote it themselves ("maar dit schrijf ik echt zelf", set 563; no
+    # blind automatic message says it).
+    r"|\bdit (?:schrijf|typ) ik (?:echt |gewoon |wel )*(?:zelf|echt)\b|\bik schrijf dit"
+    r" (?:echt |gewoon )?zelf\b|\bi(?:'m| am) (?:really |actually )?(?:writing|typing) this"
+    r" (?:myself|personally)\b"
     # ... "Graag alles per mail", "ben afwezig qua mail" (sets 411 and 413; no blind
     # automatic message says either).
     r"|\bgraag alles per (?:post|e-?mail|mail)\b|\bplease send everything by (?:e-?mail|post)\b"
@@ -1364,7 +1381,14 @@ _PERSONS_ACT = re.compile(
     + "|"
     + "|".join(
         fold(w)
-        for w in ("ホワイトリストに登録し", "ホワイトリストに追加し", "화이트리스트에 추가했")
+        for w in (
+            "ホワイトリストに登録し",
+            "ホワイトリストに追加し",
+            "화이트리스트에 추가했",
+            # ... or asks to be answered after a date ("12月10日以降にいただけますと幸いです",
+            # "please send your reply after", set 561; no blind automatic message says it).
+            "以降にいただけますと幸いです",
+        )
     )
     # (In Chinese, done: "现已加入白名单"; a challenge's "即可将您加入白名单" promises it.)
     + r"|已(?:经)?[^。\n]{0,10}?(?:加入|添加到)白名单",
