@@ -608,6 +608,14 @@ SETS: tuple[str, ...] = (
     "set565",
     "set566",
     "set567",
+    "set568",
+    "set569",
+    "set570",
+    "set571",
+    "set572",
+    "set573",
+    "set574",
+    "set575",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1178,6 +1186,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set565": "mail565",
     "set566": "mail566",
     "set567": "mail567",
+    "set568": "mail568",
+    "set569": "mail569",
+    "set570": "mail570",
+    "set571": "mail571",
+    "set572": "mail572",
+    "set573": "mail573",
+    "set574": "mail574",
+    "set575": "mail575",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
