@@ -93,6 +93,8 @@ OOF_WEAK_SUBJECTS: tuple[str, ...] = (
     r"fr[a~]nvar(?:o|ande)|frav(?:æ|ae|a|~)r(?:ende)?|ikke til stede|ferie|semester",
     # Croatian, Serbian and Bosnian ("Odsutan", "Odsutna").
     r"odsutn(?:a|an|i|ost)",
+    # Swahili "(on) leave" ("Likizo", set 573).
+    r"likizo(?:ni)?",
     # Frisian ("Net oanwêzich", "Ik bin oant 23/08 net oanwêzich").
     r"net oanwezich|afwezich",
     # Greek, Cyrillic (Russian, Ukrainian, Bulgarian, Serbian), Czech and Slovak, Polish,
@@ -181,7 +183,7 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )
 _SEP = (
-    r"(?:\s*[:\-–—|(]|\s*$|\s+(?:until|till|tot|bis|jusqu|fino|hasta|at[e~]|do|t/m|re:)"
+    r"(?:\s*[:\-–—|(]|\s*$|\s+(?:until|till|tot|bis|jusqu|fino|hasta|at[e~]|do|до|t/m|re:)"
     r"|\s+(?:from|van|vom|du|des|dal)\s+\d)"
 )
 #: A strong out-of-office prefix may also run into a CJK subject or open a quoted one.

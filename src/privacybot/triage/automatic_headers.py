@@ -883,7 +883,10 @@ _NO_REPLY = re.compile(
     # Latvian, Lithuanian, Estonian ("nepieciesams-neatbildet", "neatsakykite", "ara-vasta").
     r"|^(?:nepieciesams[-_.]?)?neatbild(?:et|iet)$|^neatsakyk(?:ite)?$|^ara[-_.]?vasta$"
     # ... Estonian "mitte-vastata", Russian "ne-otvechat" (set 536).
-    r"|^mitte[-_.]?vastata$|^ne[-_.]?otvecha(?:t|jte|yte)$",
+    r"|^mitte[-_.]?vastata$|^ne[-_.]?otvecha(?:t|jte|yte)$"
+    # ... Serbian "ne-odgovaraj", Icelandic "ekki-svara", "reply-not-monitored" (sets 569,
+    # 570 and 573).
+    r"|^ne[-_.]?odgovara(?:j|jte|ti)$|^ekki[-_.]?svara$|^reply[-_.]?not[-_.]?monitored$",
     re.IGNORECASE,
 )
 #: The accounts of servers and their programs: no person sends from these, a program on

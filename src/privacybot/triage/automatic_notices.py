@@ -153,6 +153,9 @@ _GATEWAY_BODY = re.compile(
     # ... or turned into a portal message because TLS failed ("TLS could not be negotiated
     # with mx.… Your message … has been converted to a secure web message", set 563).
     r"|\bhas been converted to a secure (?:web )?message\b|\btls could not be negotiated with\b"
+    # ... or an infected file found, in Portuguese ("O antivírus detectou um arquivo
+    # infectado", set 573).
+    r"|\bdetectou um arquivo (?:infectado|malicioso|suspeito)\b"
     # ... or its verdict on one ("Uitkomst: geen dreiging gevonden", set 490), or that a
     # user reported one ("is … gemeld als mogelijk phishing", set 498).
     r"|\bis (?:door (?:een|uw) \w{2,20} (?:[^.\n]{0,60} )?)?gemeld als (?:mogelijke? )?phishing\b"
@@ -392,7 +395,7 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r"pour confirmer l'envoi de votre (?:message|courriel|e-?mail)"
     r"|utilise un systeme d'authentification",
     r"\brepl(?:y|ying) (?:to this (?:message|e-?mail) )?with the word\b|\breply to release\b"
-    r"|\bantwoord(?:en)? (?:op (?:dit bericht|deze e-?mail) )?met het woord\b"
+    r"|\bantwoord(?:en)? (?:op (?:dit bericht|deze e-?mail) )?met (?:alleen |enkel )?het woord\b"
     r"|\bantworten sie mit dem wort\b",
     # ... or to reply and so reach the owner's allowed senders ("Antworten Sie einfach auf
     # diese E-Mail, damit Sie auf meine Liste erlaubter Absender kommen", set 442).
@@ -452,6 +455,12 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r"\bpara ma-?verify (?:kayo|ka)\b.{0,60}\bma-?deliver ang (?:mensahe|email) (?:ninyo|mo)\b",
     r"\bwordt pas afgeleverd (?:nadat|zodra|als) (?:u|je) (?:uw|je) (?:e-?mail)?adres"
     r" (?:heeft|hebt) bevestigd\b",
+    # ... or to confirm being human in Albanian and Icelandic ("Ju lutem konfirmoni që jeni
+    # njeri", "staðfesta að þú sért ekki vélmenni"), or to reply and be added ("Just reply
+    # to this email … and you'll be added automatically"), sets 569, 571 and 573.
+    r"\bkonfirmoni (?:qe|që) jeni njeri\b|\bsta[dð]festa a[dð] (?:þ|th)u sert ekki velmenni\b",
+    r"\breply to this e-?mail\b[^.\n]{0,60}\b(?:you'll|you will) be added (?:automatically|to my"
+    r" list)\b",
 )
 CHALLENGE_SUBJECTS: tuple[str, ...] = (
     r"(?:please )?(?:confirm|verify) your (?:e-?mail|message|address)(?: to| so| before| for)?",
@@ -739,7 +748,11 @@ _WANTED_QUESTION = re.compile(
     r" nachricht erwunscht|ce message est-il legitime"
     # ... also as the reader's own judgement ("Bent u van mening dat dit bericht legitiem
     # is?", set 564, "Ben u" as it was written).
-    r"|\bbent? u van mening dat dit bericht (?:legitiem|gewenst|betrouwbaar) is)\s?\?",
+    r"|\bbent? u van mening dat dit bericht (?:legitiem|gewenst|betrouwbaar) is"
+    # ... or whether the sender has a business reason to send it ("Heeft u een zakelijke
+    # reden? Vraag een uitzondering aan", a DLP notice, set 574).
+    r"|\b(?:heeft u|heb je|do you have|have you got) (?:een|a) (?:zakelijke|business) (?:reden"
+    r"|rechtvaardiging|reason|justification))\s?\?",
     re.IGNORECASE,
 )
 
@@ -783,6 +796,8 @@ _WHO_ARE_YOU = re.compile(
     r"|wilt? (?:je|u) bevestigen dat (?:je|u) (?:echt|een mens|geen robot) (?:bent|is)"
     # ... or whether the message is the reader's ("Is dit bericht van u afkomstig?", set 532).
     r"|is dit (?:bericht|e-?mail|mailtje) (?:echt )?van (?:u|jou|je) (?:afkomstig|gekomen)"
+    # ... or "Ben jij het echt?" (set 571).
+    r"|ben (?:jij|je) het (?:echt|wel)|bent u het (?:echt|wel)"
     # ... or whether to release the reader's held message ("Uw bericht is in quarantaine
     # geplaatst - vrijgeven?", set 567).
     r"|(?:uw|your|je) (?:bericht|message|e-?mail) is (?:in quarantaine geplaatst|tegengehouden"
@@ -1917,6 +1932,8 @@ _LISTED = re.compile(
     r"|\bha sido (?:incluida|anadida) en (?:nuestra|una) lista (?:de bloqueo|negra)\b"
     # ... Indonesian ("telah masuk daftar hitam", set 545).
     r"|\btelah (?:masuk|dimasukkan ke(?:dalam)?) daftar hitam\b"
+    # ... Brazilian Portuguese ("foi incluído em nossa lista de bloqueio", set 573).
+    r"|\bfoi incluido em (?:nossa|uma) lista (?:de bloqueio|negra)\b"
     r"|\bha estat (?:inclosa|afegida) a (?:la|la nostra) llista (?:de bloqueig|negra)\b"
     r"|\be stat[oa] inserit[oa] nella (?:nostra )?(?:lista nera|lista di blocco)\b"
     r"|\bfoi (?:incluido|adicionado) (?:na|a) lista|\blisteye eklendi"
@@ -1956,6 +1973,8 @@ _LISTING_SUBJECT = re.compile(
     # ... Spanish and Italian ("Aviso de inclusión en lista negra", set 531).
     r"|\binclusion en (?:la |una )?lista (?:negra|de bloqueo)\b|\binserimento nella lista nera\b"
     r"|\bdaftar hitam\b"
+    # ... and Brazilian Portuguese ("IP … incluído na lista de bloqueio", set 573).
+    r"|\b(?:incluido|adicionado) (?:na|em) (?:nossa )?lista (?:de bloqueio|negra)\b"
     # ... or the address and the word alone ("[DNSBL-Noord] 198.51.100.32 listed", set 399).
     r"|\b\d{1,3}(?:\.\d{1,3}){3} (?:is )?listed\b"
     # ... or in Korean: the address and "RBL 등록" (RBL listing), set 508; folded, as the
@@ -2003,7 +2022,9 @@ _DELISTING = re.compile(
 _ABOUT_AN_ADDRESS = re.compile(
     r"\b(?:ip|ip-adres|ip-adresse|adresse ip|ip address|from|van|vanaf|von|depuis|ip adresa"
     r"|adres ip|indirizzo ip|adresa ip|ip-ul|endereco ip|direccion ip|ip adresi|ip-адрес"
-    r"|ip-адреса)\W{0,3}"
+    r"|ip-адреса"
+    # ... and Swahili ("kutoka anwani 198.51.100.31", set 573).
+    r"|kutoka anwani)\W{0,3}"
     r"\d{1,3}(?:\.\d{1,3}){3}\b"
     # ... a server's address ("dal vostro server 203.0.113.11", "from your server …").
     r"|\b(?:server|serveur|servidor|serwer|host|osoitteesta|aadressilt|adresas)\s\d{1,3}(?:\.\d{1,3}){3}\b"

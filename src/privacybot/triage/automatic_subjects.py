@@ -84,6 +84,9 @@ OOF_SUBJECTS_MORE: tuple[str, ...] = (
     r"аутоматски одговор|balasan automatik|outomatiese antwoord|awtomatikong tugon"
     # ... and the Filipino "not in the office" ("Wala sa opisina", set 561).
     r"|wala sa opisina"
+    # ... Albanian "automatic reply" and "out of the office", Serbian "absent" in Cyrillic
+    # (sets 569 and 573).
+    r"|pergjigje automatike|jashte zyres|одсутан/одсутна"
     r"|automatisch beantwoord|automatische beantwoording"
     # Frisian, and the Turkish "I am out of the office" as a subject of its own.
     r"|automatysk antwurd|ofis disindayim"
@@ -458,7 +461,9 @@ RECEIPT_SUBJECTS: str = (
     r"|δεν διαβαστηκε|لم تتم القراءة"
     # ... and Japanese, Filipino and Polish ones ("開封確認:", "Nabasa na:", "Potwierdzenie
     # przeczytania:", sets 561 and 562).
-    r"|開封確認|nabasa na|potwierdzenie przeczytania)\s?:"
+    r"|開封確認|nabasa na|potwierdzenie przeczytania"
+    # ... Albanian and Swahili ("Lexuar:", "Imesomwa:", sets 569 and 573).
+    r"|lexuar|imesomwa)\s?:"
     # Outlook's "displayed" receipt with its tag: "Ontvangstbevestiging (weergegeven) - …".
     r"|(?:ontvangstbevestiging|lesebestatigung|read receipt|accuse de lecture)\s?\("
     r"(?:weergegeven|angezeigt|displayed|affiche)\)"
@@ -521,7 +526,8 @@ RECEIPT_BODY_STRONG: str = (
     # 448, 450 and 454), and in Spanish ("su mensaje "…" fue leído por …", set 450).
     r"|het bericht (?:met onderwerp )?(?:[\"'][^\"']{1,200}[\"'] )?dat u (?:op .{1,40}? )?"
     r"(?:aan \S{3,120} )?(?:verzond|verstuurde|stuurde|hebt verzonden|hebt verstuurd)"
-    r"(?: (?:aan|naar) \S{3,120})?(?: op .{1,40}?)?"
+    # (The address may follow its owner's name: "aan Annemiek Lammers <a@…>", set 572.)
+    r"(?: (?:aan|naar) (?:[^<>\n]{1,60} <)?\S{3,120}?>?)?(?: op .{1,40}?)?"
     # ... also "hebt verzonden aan … met onderwerp "…"" (set 511).
     r"(?: met onderwerp [\"'][^\"']{1,200}[\"'])?,? is (?:geopend|gelezen)\b"
     # ... and in Frisian ("Jo berjocht … is lêzen op …", set 486).
@@ -620,7 +626,8 @@ RECEIPT_BODY: str = (
     r"|se ha entregado a los siguientes destinatarios"
     # Papiamentu ("Bo mensahe … a wòrdu lesá dia …", set 313).
     r"|a wordu lesa\b"
-    r"|elolvast\w{0,4}"
+    # (Not the reader's "Elolvastam" — "I have read it" — over their own answer, set 569.)
+    r"|elolvast(?!am\b)\w{0,4}"
     r"|\bloeti\b|tika izlasits|buvo perskaityt\w{1,2}"
     r"|a fost citit|ha sido leido|tarihinde okundu|было прочитано|verwijderd zonder te zijn gelezen"
     r"|is bezorgd bij de volgende geadresseerde|was opened by|werd gelezen op"
@@ -654,7 +661,11 @@ RECEIPT_BODY: str = (
     # ... Polish, Japanese and Filipino ("Potwierdzenie przeczytania wiadomości "…" przez
     # x@…", "…様が以下のメールを開封しました", "ay nabasa noong …", sets 561 and 562).
     r"|potwierdzenie przeczytania wiadomosci [\"“„][^\"”\n]{1,200}[\"”] przez \S{1,80}@"
-    r"|\bay nabasa noong\b)"
+    r"|\bay nabasa noong\b"
+    # ... French, Albanian and Swahili ("La lecture du message "…" envoyé le … a été confirmée
+    # par x@…", "u lexua më …", "ulisomwa tarehe …", sets 568, 569 and 573).
+    r"|la lecture du message [\"«][^\"»\n]{1,200}[\"»][^\n]{0,80}? a ete confirmee par\b"
+    r"|\bu lexua me\b|\bulisomwa tarehe\b)"
     # (Outside the word boundary that opens the rest: none stands between Japanese words.)
     r"|以下のメールを開封しました"
 )

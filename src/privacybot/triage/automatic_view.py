@@ -271,6 +271,9 @@ PERSON_REQUEST = re.compile(
     r"|herstel\w{0,2}|explain|uitleg|erklar\w{0,4}|expliqu\w{0,4}|delete|remove|verwijder\w{0,2}"
     r"|give|geef|call|bel|halen|weghalen|schrappen)\b"
     r"|\b(?:graag|bitte um|please)\s+(?:uitleg|erklarung|an explanation)\b"
+    # ... and a Hungarian "please check/fix" to an organisation ("Kérem, ellenőrizzék a
+    # DNS-beállításokat", set 569; a bounce asks "Kérjük, ellenőrizze" of one reader).
+    r"|\bkerem,? (?:\w+ ){0,2}(?:ellenorizzek|javitsak|nezzek meg|toroljek|kuldjek)\b"
     r"|\b(?:broken|kapot|klopt niet|defect|kaputt|fehlerhaft|wrong|onjuist|stops? halfway)\b",
     re.IGNORECASE,
 )
@@ -684,6 +687,15 @@ _CONDITIONAL_QUESTION = re.compile(
     r"(?:\s(?:in|bij|at|te|en|a|au)\s[\w' -]{1,40}?)?\s?\?"
     r"|\b(?:wilt u|wil je|would you|will you|m[o~]chten sie|voulez-vous)\b[^.!?]{0,80}"
     r"\b(?:vragenlijst|enquete|survey|umfrage|fragebogen|questionnaire)\w{0,2}\s?\?"
+    # ... or asks for a rating ("Wil je ons met één klik een cijfer geven?", set 570), or a
+    # desk's "Heeft u een vraag over uw dossier?" over its advice (set 572).
+    r"|\b(?:wilt u|wil je|would you)\b[^.!?]{0,60}\b(?:een cijfer|een beoordeling|een review"
+    r"|a rating|a review)(?: (?:geven|achterlaten|leave|give))?\s?\?"
+    r"|\b(?:heeft u|heb je|have you got|do you have) (?:een|a) (?:vraag|question) (?:over|about)"
+    r" (?:uw|je|your) \w+\s?\?"
+    # ... or its bare "Vragen over uw huurcontract?" over its answer (set 571).
+    r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen) (?:over|about|zu) (?:uw|je|your|ihrem|ihrer)"
+    r" \w+\s?\?"
     # ... and a bounce's heading over its advice ("What should you do? * Check the address").
     r"|\b(?:what should you do|wat kunt u doen|was konnen sie tun|que faire)\s?\?"
     # ... and a footer's "Need help? Visit our help centre" ("Hulp nodig? Kijk op …").
@@ -1314,6 +1326,23 @@ _PERSONS_ACT = re.compile(
     r"|\b(?:een|deze|dit is een) handmatige (?:melding|mail|e-?mail|bericht)\b"
     r"|\bthis is a manual (?:notice|notification|message)\b"
     r"|\bik ben (?:er )?nu weer\b|\bi'?m back now\b|\bi am back now\b"
+    # ... or changed their own filter rule, already deleted what they ask us to delete, hands
+    # a request or a named matter to a colleague, wants word before they leave, or asks for
+    # the answer by letter post in Icelandic ("We hebben de DLP-regel aangepast", "Wij
+    # hebben ze bij ons al verwijderd", "Mijn collega … neemt het verzoek namens de gemeente
+    # waar", "neemt de afstemming over de verwerkersovereenkomst over", "laat het dan deze
+    # week weten", "sendið svarið í bréfpósti", sets 568-575; no blind automatic message
+    # says these).
+    r"|\b(?:we|wij|ik) (?:hebben|heb) (?:de|onze|mijn) [\w-]{0,20}regel (?:aangepast|gewijzigd"
+    r"|verwijderd|uitgezet)\b|\bwe(?:'ve| have) (?:adjusted|changed|updated|removed) (?:the|our)"
+    r" [\w-]{0,20} ?rule\b"
+    r"|\b(?:wij|we|ik) (?:hebben|heb) (?:ze|die|deze|hen) (?:bij ons |zelf )?(?:al|ook|inmiddels)"
+    r" verwijderd\b"
+    r"|\bneemt (?:het|dit|uw|ons) verzoek (?:\w+ ){0,3}(?:waar|over)\b"
+    r"|\bneemt de afstem\w{1,6} over (?:de|het|onze|uw) \w+"
+    r"|\blaat (?:het|dat) (?:mij |me |ons )?(?:dan )?(?:nog )?(?:deze week|vandaag|voor vrijdag)"
+    r" weten\b"
+    r"|\bsendi[dð] (?:\w+ ){0,2}i brefposti\b"
     # ... or says they wrote it themselves ("maar dit schrijf ik echt zelf", set 563; no
     # blind automatic message says it).
     r"|\bdit (?:schrijf|typ) ik (?:echt |gewoon |wel )*(?:zelf|echt)\b|\bik schrijf dit"
