@@ -616,6 +616,14 @@ SETS: tuple[str, ...] = (
     "set573",
     "set574",
     "set575",
+    "set576",
+    "set577",
+    "set578",
+    "set579",
+    "set580",
+    "set581",
+    "set582",
+    "set583",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1194,6 +1202,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set573": "mail573",
     "set574": "mail574",
     "set575": "mail575",
+    "set576": "mail576",
+    "set577": "mail577",
+    "set578": "mail578",
+    "set579": "mail579",
+    "set580": "mail580",
+    "set581": "mail581",
+    "set582": "mail582",
+    "set583": "mail583",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
