@@ -455,6 +455,16 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r"\bpara ma-?verify (?:kayo|ka)\b.{0,60}\bma-?deliver ang (?:mensahe|email) (?:ninyo|mo)\b",
     r"\bwordt pas afgeleverd (?:nadat|zodra|als) (?:u|je) (?:uw|je) (?:e-?mail)?adres"
     r" (?:heeft|hebt) bevestigd\b",
+    # ... or released once the reader replies with a code, or answers "JA" to be allowed,
+    # or sends it back to be on the trusted list, or the recipient takes mail from known
+    # senders only ("To release your message, reply with the code …", "Antwoord met 'JA' om
+    # uw adres toe te voegen aan de lijst", "Stuur dit bericht terug … om op mijn lijst met
+    # vertrouwde afzenders te komen", "De ontvanger accepteert alleen e-mail van bekende
+    # afzenders", sets 576 and 583).
+    r"\bto release your (?:message|e-?mail),? reply with (?:the )?code\b",
+    r"\bantwoord met [\"'‘’]?\w{1,12}[\"'‘’]? om uw (?:e-?mail)?adres toe te voegen aan de lijst\b",
+    r"\bom op (?:mijn|de) lijst (?:met|van) " + _NL_ALLOWED_SENDERS + r" te komen\b",
+    r"\bde ontvanger accepteert alleen e-?mail van " + _NL_ALLOWED_SENDERS + r"\b",
     # ... or to confirm being human in Albanian and Icelandic ("Ju lutem konfirmoni që jeni
     # njeri", "staðfesta að þú sért ekki vélmenni"), or to reply and be added ("Just reply
     # to this email … and you'll be added automatically"), sets 569, 571 and 573.
@@ -785,6 +795,14 @@ _INLINE_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 #: "Who are you?" as a challenge's subject.
+#: A challenge asking its reader to confirm they sent the held message themselves ("Wilt u
+#: bevestigen dat u het bericht zelf hebt verstuurd?", set 583).
+_SENT_IT_YOURSELF = re.compile(
+    r"\b(?:wilt u|wil je) bevestigen dat (?:u|je) (?:het|dit) bericht zelf (?:hebt|heeft)"
+    r" (?:verstuurd|verzonden)\s?\?|\bplease confirm (?:that )?you sent (?:this|the) message"
+    r" yourself\s?\?",
+    re.IGNORECASE,
+)
 _WHO_ARE_YOU = re.compile(
     r"\b(?:who are you|wie bent u|wer sind sie|qui etes-vous"
     # ... or whether the sender is a person ("Mensch oder Maschine?", set 420).
@@ -874,7 +892,8 @@ def challenge(v: MessageView) -> str | None:
     if released and _CHALLENGE_ACTION.search(fold(v.msg.body[:HEAD_CHARS])):
         return f"challenge: the reader's mail released once they act ({released.group(0)[:50]!r})"
     # A challenge's subject asking who the sender is ("[Mailinblock] Who are you?", set 395)
-    # asks the reader nothing of ours.
+    # asks the reader nothing of ours; nor its text asking whether they sent it themselves.
+    text = _SENT_IT_YOURSELF.sub(" ", text)
     if asks_or_owns(_WHO_ARE_YOU.sub(" ", _QUIZ.sub(" ", v.subject)), text):
         return None
     # A button's label in quotation marks ('Click "Send my message"', set 346) is the
@@ -2038,6 +2057,11 @@ _ABOUT_AN_ADDRESS = re.compile(
     # 531).
     r"|\b(?:su|vuestro|vostro|suo|seu) dominio\b|\b(?:dal|del|do) dominio [\w-]{1,63}\.[a-z]{2,6}\b"
     r"|\b(?:vanaf|van) uw account\b"
+    # ... also in English, an address assigned to the reader, or a campaign by its sender
+    # ("sent through your account", "een IP-adres dat aan u is toegewezen (203.0.113.63)",
+    # "een IP-adres in uw beheer (…)", "The campaign sent by X", sets 577, 582 and 583).
+    r"|\bsent through your account\b|\bthe campaign sent by\b"
+    r"|\bip-?adres (?:dat aan u is toegewezen|in uw beheer)\W{0,3}\d{1,3}(?:\.\d{1,3}){3}\b"
     # ... Hindi "आपके डोमेन" (your domain), or the reported message named by its Message-ID
     # (set 545).
     r"|" + fold("आपके डोमेन") + r"|\bmessage-id\s?:\s?<[^<>\s]{1,200}@[\w.-]{1,120}>"
@@ -2355,7 +2379,8 @@ _OUR_GATEWAY_EXPLAINED = re.compile(
 _PASTE_INTRO = re.compile(
     r"\b(?:below (?:are|is) the (?:full )?(?:headers?|log|bounce|error)|here (?:are|is) the"
     # ("Headers van het bericht:", set 417; "Headers below:", set 440)
-    r"|(?:de )?headers van het bericht\s?:|(?:full )?headers? (?:below|hieronder)"
+    r"|(?:de )?headers van (?:het|uw|jullie) (?:laatste )?bericht(?=\s?:)|(?:full )?headers?"
+    r" (?:below|hieronder)"
     r"|see the (?:headers?|log) below|hieronder (?:staan|vindt"
     r" u|volgen|de) (?:de )?(?:headers?|log\w{0,8}|foutmelding|bounce)|zie (?:de )?(?:headers?"
     r"|log\w{0,8}) hieronder|anbei die (?:header|kopfzeilen|logs?))\b",

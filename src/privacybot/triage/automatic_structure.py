@@ -55,6 +55,8 @@ _UNREAD_ADDRESS = (
     r"|\breplies to this (?:e-?mail )?address (?:are|will) not (?:be )?(?:read|monitored)\b"
     r"|\bdit (?:e-?mail)?adres wordt niet (?:gelezen|bewaakt)\b"
     r"|\bthis (?:e-?mail )?address is not (?:read|monitored)\b"
+    # ... or the mailbox ("This mailbox is not monitored.", set 581).
+    r"|\bthis mailbox is not (?:read|monitored)\.|\bdeze mailbox wordt niet gelezen\."
     # ... in Croatian, Serbian and Hebrew ("Na ovu adresu nemojte odgovarati", "Молимо не
     # одговарајте на ову адресу", "תיבת דואר זו אינה נבדקת", sets 569 and 573).
     r"|\bna ovu adresu (?:nemojte|ne) odgovara(?:ti|jte)\b|не одговарајте на ову адресу"

@@ -87,6 +87,8 @@ OOF_SUBJECTS_MORE: tuple[str, ...] = (
     # ... Albanian "automatic reply" and "out of the office", Serbian "absent" in Cyrillic
     # (sets 569 and 573).
     r"|pergjigje automatike|jashte zyres|одсутан/одсутна"
+    # ... Papiamentu "I am not at the office" and Arabic "absent from the office" (set 577).
+    r"|mi no ta na ofisina|غائب عن المكتب|غايب عن المكتب"
     r"|automatisch beantwoord|automatische beantwoording"
     # Frisian, and the Turkish "I am out of the office" as a subject of its own.
     r"|automatysk antwurd|ofis disindayim"
@@ -529,7 +531,8 @@ RECEIPT_BODY_STRONG: str = (
     # (The address may follow its owner's name: "aan Annemiek Lammers <a@…>", set 572.)
     r"(?: (?:aan|naar) (?:[^<>\n]{1,60} <)?\S{3,120}?>?)?(?: op .{1,40}?)?"
     # ... also "hebt verzonden aan … met onderwerp "…"" (set 511).
-    r"(?: met onderwerp [\"'][^\"']{1,200}[\"'])?,? is (?:geopend|gelezen)\b"
+    # ... and "is op <date> geopend" (set 577).
+    r"(?: met onderwerp [\"'][^\"']{1,200}[\"'])?,? is (?:op .{1,60}? )?(?:geopend|gelezen)\b"
     # ... and in Frisian ("Jo berjocht … is lêzen op …", set 486).
     r"|\bjo berjocht\b.{0,400}?\bis lezen op\b"
     # ... or the reader named first or last ("Ravi Evans heeft uw bericht "…" geopend op …",
@@ -566,7 +569,10 @@ RECEIPT_BODY_STRONG: str = (
     r"|(?:uw )?bericht .{0,160}is geopend door de ontvanger|wurde vom empfanger geoffnet"
     # A mail tracker's receipt ("… opened your email "…" on Sep 23, 22:10 using Mailtrack").
     r"|opened your (?:e-?mail|message) .{0,200} using \w"
-    r"|het bericht dat u (?:hebt|heeft) verzonden is geopend"
+    r"|het bericht dat u (?:hebt|heeft) verzonden is (?:geopend|gelezen)"
+    # ... or only "Bericht geopend op <date>" (set 583).
+    r"|^bericht (?:geopend|gelezen) op (?:mon|tue|wed|thu|fri|sat|sun)\w{0,6},? \d{1,2} \w{3,9}"
+    r" \d{4}"
     r"|is afgeleverd in de (?:post)?bus van"
     r"|a ete ouvert par le destinataire"
     # Notes' receipt in Dutch and German; Pegasus' "Confirmation of reading".

@@ -1343,6 +1343,13 @@ _PERSONS_ACT = re.compile(
     r"|\blaat (?:het|dat) (?:mij |me |ons )?(?:dan )?(?:nog )?(?:deze week|vandaag|voor vrijdag)"
     r" weten\b"
     r"|\bsendi[dð] (?:\w+ ){0,2}i brefposti\b"
+    # ... or owns up to its own tool's mail and mended it, or allow-listed our address
+    # ("Onze ticketing-tool stuurde per ongeluk automatische antwoorden …; de regel is
+    # aangepast", "We've whitelisted privacy@conxillium.nl", sets 581 and 582;
+    # no blind automatic message says these).
+    r"|\b(?:stuurde|verstuurde|stuurden|verstuurden) per ongeluk\b"
+    r"|\bde regel is (?:aangepast|verwijderd|uitgezet|gewijzigd)\b"
+    r"|\b(?:we|i)(?:'ve| have) (?:now )?(?:whitelisted|allowlisted|safelisted) [\w.+-]{1,64}@"
     # ... or says they wrote it themselves ("maar dit schrijf ik echt zelf", set 563; no
     # blind automatic message says it).
     r"|\bdit (?:schrijf|typ) ik (?:echt |gewoon |wel )*(?:zelf|echt)\b|\bik schrijf dit"
