@@ -624,6 +624,14 @@ SETS: tuple[str, ...] = (
     "set581",
     "set582",
     "set583",
+    "set584",
+    "set585",
+    "set586",
+    "set587",
+    "set588",
+    "set589",
+    "set590",
+    "set591",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1210,6 +1218,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set581": "mail581",
     "set582": "mail582",
     "set583": "mail583",
+    "set584": "mail584",
+    "set585": "mail585",
+    "set586": "mail586",
+    "set587": "mail587",
+    "set588": "mail588",
+    "set589": "mail589",
+    "set590": "mail590",
+    "set591": "mail591",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
