@@ -155,6 +155,14 @@ MTA_BODY: tuple[str, ...] = (
     r"(?:af)?levering aan [\w.+-]{1,64}@[\w.-]{1,253} (?:is )?mislukt na (?:herhaalde|\d{1,2})"
     r" pogingen",
     r"le message n'a pas pu etre remis a [\w.+-]{1,64}@",
+    # ... and German, Polish and Italian ones ("Nachricht an x@… konnte nicht zugestellt
+    # werden.", "… Wiadomość nie została dostarczona.", "… Il messaggio non è stato
+    # consegnato.", sets 587 and 589).
+    r"nachricht an [\w.+-]{1,64}@[\w.-]{1,253} konnte nicht zugestellt werden",
+    # (The Polish and Italian ones after their address given up: "Ten adres nie jest już
+    # używany.", "Questo indirizzo non è più in uso.")
+    r"ten adres nie jest juz uzywany\.\s+wiadomosc nie zostala dostarczona\.",
+    r"questo indirizzo non e piu in uso\.\s+il messaggio non e stato consegnato\.",
     # ... and "We were unable to deliver your message to x@…" (set 547).
     r"we were unable to deliver your message to [\w.+-]{1,64}@",
     r"delivery to this (?:address|recipient|mailbox) has been (?:suspended|disabled|stopped)"

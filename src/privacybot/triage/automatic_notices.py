@@ -462,6 +462,12 @@ CHALLENGE_BODY: tuple[str, ...] = (
     # vertrouwde afzenders te komen", "De ontvanger accepteert alleen e-mail van bekende
     # afzenders", sets 576 and 583).
     r"\bto release your (?:message|e-?mail),? reply with (?:the )?code\b",
+    # ... and reply to be added to the allowed senders, in Italian and Polish ("Rispondi a
+    # questo messaggio per essere aggiunto ai mittenti autorizzati", "Odpowiedz na tę
+    # wiadomość, aby zostać dodanym do listy zaufanych nadawców", set 589).
+    r"\brispondi a questo messaggio per essere aggiunt[oa] ai mittenti (?:autorizzati"
+    r"|attendibili)\b"
+    r"|\baby zosta[cć] dodan\w{1,3} do listy (?:zaufanych|zatwierdzonych) nadawc[oó]w\b",
     r"\bantwoord met [\"'‘’]?\w{1,12}[\"'‘’]? om uw (?:e-?mail)?adres toe te voegen aan de lijst\b",
     r"\bom op (?:mijn|de) lijst (?:met|van) " + _NL_ALLOWED_SENDERS + r" te komen\b",
     r"\bde ontvanger accepteert alleen e-?mail van " + _NL_ALLOWED_SENDERS + r"\b",
@@ -496,8 +502,10 @@ _OWN_SETTINGS = re.compile(
     r"\b(?:my|mijn|meine?|mon|mi|il mio|la mia|minha|meu|moja|mitt)\s+(?:earlier |previous |last "
     r"|first |vorige |eerdere |eerste |letzte |erste )?(?:message|e-?mail|mail|letter|bericht"
     r"|nachricht|courriel|mensaje|correo|messaggio|mensagem|wiadomosc|meddelande|mejl)\b"
-    # ... but "my email address" is the screened mailbox a challenge speaks of.
-    r"(?!\s(?:address|adres|adresse|direccion|indirizzo)\b)"
+    # ... but "my email address" is the screened mailbox a challenge speaks of, and "my mail
+    # filter" the service that sends it ("This is an automated message from my mail
+    # filter", set 590).
+    r"(?!\s(?:address|adres|adresse|direccion|indirizzo|filter|server|system|systeem)\b)"
     r"|\b(?:whitelist|allowlist)\s+(?:me|us|my|our|this|the address|[\w.+-]{1,64}@)"
     r"|\b(?:your|uw|jullie|ihre[nm]?|votre|vos|su|sus|vostra|sua)\s+(?:own\s+)?(?:whitelist"
     r"|allowlist|liste blanche|lista blanca|safe senders|veilige afzenders|sicheren absender"
@@ -1812,6 +1820,9 @@ _COMPLAINT_TALLY = re.compile(
     r"|\bcomplaints(?: received)?\s?:\s?\d"
     r"|\breceived \d{1,7} complaint\(s\)"
     r"|\b(?:generated|caused|triggered|resulted in) \d{1,7} (?:spam )?complaints\b"
+    # ... or counted by the desk ("zien wij het afgelopen etmaal 24 spamklachten", set 586).
+    r"|\bzien wij (?:\w+ ){0,4}\d{1,7} (?:spam)?klachten\b"
+    r"|\bhas a (?:spam )?complaint rate of \d"
     r"|\bcomplaint rate for (?:this|the|your) (?:campaign|mailing|list) is \d"
     # ... or the share of messages users marked ("Over the last 7 days 3% of messages from
     # your domain to our users were marked as spam", sets 419 and 421).
@@ -1938,6 +1949,8 @@ _LISTED = re.compile(
     r"|\bis (?:now |currently )?listed (?:on|in|at)\b"
     # ... "has been temporarily listed in", a monitor's "Status: LISTED" (sets 362, 367).
     r"|\bhas been (?:temporarily )?(?:de)?listed (?:on|in|at|by)\b|\bstatus\s?:\s?listed\b"
+    # ... or "The following IP address has been listed:" over its fields (set 591).
+    r"|\bthe following ip address has been listed\s?:"
     # ... and in Dutch ("Uw IP-adres … staat op de blokkeerlijst van …", set 373).
     r"|\bstaat op de (?:blokkeer|zwarte |block|black)lijst\b"
     # ... a monitor's "appeared on the following blocklists", or a named service ("was
@@ -2061,6 +2074,9 @@ _ABOUT_AN_ADDRESS = re.compile(
     # ("sent through your account", "een IP-adres dat aan u is toegewezen (203.0.113.63)",
     # "een IP-adres in uw beheer (…)", "The campaign sent by X", sets 577, 582 and 583).
     r"|\bsent through your account\b|\bthe campaign sent by\b"
+    # ... or the reader's account by its name ("Your account conxillium-privacy has a
+    # complaint rate of …", "Voor uw account zien wij …", set 586).
+    r"|\byour account [\w.-]{2,40} has\b|\bvoor uw account\b"
     r"|\bip-?adres (?:dat aan u is toegewezen|in uw beheer)\W{0,3}\d{1,3}(?:\.\d{1,3}){3}\b"
     # ... Hindi "आपके डोमेन" (your domain), or the reported message named by its Message-ID
     # (set 545).

@@ -682,7 +682,9 @@ _CONDITIONAL_QUESTION = re.compile(
     r"|\b(?:hoe was|hoe beviel|wat vond (?:je|u) van|how was|what did you think of|wie war"
     r"|wie gefiel ihnen)\s(?:je|uw|jouw|your|ihr|ihre)\s(?:\w+\s)?(?:bestelling|aankoop|order"
     r"|purchase|levering|delivery|bezoek|visit|verblijf|stay|ervaring|experience|bestellung"
-    r"|einkauf|lieferung|aufenthalt|pakket|package|parcel|rit|ride|trip|reis)"
+    r"|einkauf|lieferung|aufenthalt|pakket|package|parcel|rit|ride|trip|reis"
+    # ... or evening or show ("Hoe was uw avond bij Filmhuis …?", set 586).
+    r"|avond|evening|voorstelling|show|concert)"
     # ... also with its place ("Hoe was je verblijf in Deventer?", set 245).
     r"(?:\s(?:in|bij|at|te|en|a|au)\s[\w' -]{1,40}?)?\s?\?"
     r"|\b(?:wilt u|wil je|would you|will you|m[o~]chten sie|voulez-vous)\b[^.!?]{0,80}"
@@ -693,6 +695,8 @@ _CONDITIONAL_QUESTION = re.compile(
     r"|a rating|a review)(?: (?:geven|achterlaten|leave|give))?\s?\?"
     r"|\b(?:heeft u|heb je|have you got|do you have) (?:een|a) (?:vraag|question) (?:over|about)"
     r" (?:uw|je|your) \w+\s?\?"
+    # ... or a list's "Per ongeluk uitgeschreven?" over its way back (set 586).
+    r"|\b(?:per ongeluk|by mistake|accidentally) (?:uitgeschreven|afgemeld|unsubscribed)\s?\?"
     # ... or its bare "Vragen over uw huurcontract?" over its answer (set 571).
     r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen) (?:over|about|zu) (?:uw|je|your|ihrem|ihrer)"
     r" \w+\s?\?"
@@ -1350,6 +1354,17 @@ _PERSONS_ACT = re.compile(
     r"|\b(?:stuurde|verstuurde|stuurden|verstuurden) per ongeluk\b"
     r"|\bde regel is (?:aangepast|verwijderd|uitgezet|gewijzigd)\b"
     r"|\b(?:we|i)(?:'ve| have) (?:now )?(?:whitelisted|allowlisted|safelisted) [\w.+-]{1,64}@"
+    # ... or asks for the answer by post in Romanian or German, points to the bounce they
+    # attach, passes on a customer's request, or names who may act for them and sends the
+    # mandate ("Vă rog să trimiteți răspunsul prin poștă", "Bitte senden Sie Ihre Antwort
+    # danach oder per Post", "See the attached bounce", "Zij heeft ons gevraagd dit voor
+    # haar door te geven", "is gemachtigd om namens mij …", "Een machtiging stuur ik mee",
+    # sets 585, 587 and 590; no blind automatic message says these).
+    r"|\btrimite[tț]i (?:\w+ ){0,2}prin po[sș]ta\b"
+    r"|\bbitte senden sie (?:\w+ ){0,3}(?:danach|spater|per post)\b"
+    r"|\bsee the attached (?:bounce|notice|error)\b"
+    r"|\bheeft ons gevraagd (?:dit|dat|het) (?:voor (?:haar|hem) )?door te geven\b"
+    r"|\bis gemachtigd (?:om )?namens mij\b|\bstuur ik mee\b"
     # ... or says they wrote it themselves ("maar dit schrijf ik echt zelf", set 563; no
     # blind automatic message says it).
     r"|\bdit (?:schrijf|typ) ik (?:echt |gewoon |wel )*(?:zelf|echt)\b|\bik schrijf dit"
