@@ -632,6 +632,14 @@ SETS: tuple[str, ...] = (
     "set589",
     "set590",
     "set591",
+    "set592",
+    "set593",
+    "set594",
+    "set595",
+    "set596",
+    "set597",
+    "set598",
+    "set599",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1226,6 +1234,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set589": "mail589",
     "set590": "mail590",
     "set591": "mail591",
+    "set592": "mail592",
+    "set593": "mail593",
+    "set594": "mail594",
+    "set595": "mail595",
+    "set596": "mail596",
+    "set597": "mail597",
+    "set598": "mail598",
+    "set599": "mail599",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
