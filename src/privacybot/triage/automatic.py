@@ -143,6 +143,13 @@ def message_signs(msg: ParsedMessage, our_address: str | None = None) -> list[st
     return automatic_model.signs(_model_input(MessageView(msg, our_address, None)))
 
 
+#: A confirmation word alone, with at most a given name after it.
+_CONFIRMED_ONLY = re.compile(
+    r"\W{0,3}(?:confirmed|bevestigd|akkoord|agreed)\W{0,3}(?:\s+[A-Z][a-z]{1,15})?\W{0,3}",
+    re.IGNORECASE,
+)
+
+
 def _not_for_the_model(v: MessageView) -> bool:
     """A person's voice, the first person, a typed code, a client's forward prefix over
     the writer's own words, our case reference in the writer's own text ("PRV-2026-01898"
@@ -167,6 +174,9 @@ def _not_for_the_model(v: MessageView) -> bool:
         # ... or a writer who says people read this address ("Dit adres wordt door ons
         # team gelezen … U kunt hierop gewoon antwoorden", set 331).
         or bool(READ_BY_PEOPLE.search(v.own_words))
+        # ... or a bare confirmation, perhaps with a name under it ("Confirmed. / Golnaz",
+        # set 599; no blind automatic message's text is only that).
+        or bool(_CONFIRMED_ONLY.fullmatch(head))
     )
 
 

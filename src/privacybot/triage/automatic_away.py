@@ -95,6 +95,8 @@ OOF_WEAK_SUBJECTS: tuple[str, ...] = (
     r"odsutn(?:a|an|i|ost)",
     # Swahili "(on) leave" ("Likizo", set 573).
     r"likizo(?:ni)?",
+    # Turkish "annual leave" ("Yıllık izin", set 599).
+    r"yillik izin(?:deyim)?",
     # Frisian ("Net oanwêzich", "Ik bin oant 23/08 net oanwêzich").
     r"net oanwezich|afwezich",
     # Greek, Cyrillic (Russian, Ukrainian, Bulgarian, Serbian), Czech and Slovak, Polish,

@@ -89,6 +89,9 @@ OOF_SUBJECTS_MORE: tuple[str, ...] = (
     r"|pergjigje automatike|jashte zyres|одсутан/одсутна"
     # ... Papiamentu "I am not at the office" and Arabic "absent from the office" (set 577).
     r"|mi no ta na ofisina|غائب عن المكتب|غايب عن المكتب"
+    # ... Danish "absence notice", Kurmanji "not at the office", Sorani "automatic reply"
+    # (sets 593 and 599).
+    r"|frav(?:æ|ae)rsmeddelelse|ne li ofise|وەڵامی خۆکار"
     r"|automatisch beantwoord|automatische beantwoording"
     # Frisian, and the Turkish "I am out of the office" as a subject of its own.
     r"|automatysk antwurd|ofis disindayim"
@@ -157,7 +160,10 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"|(?:rapport|notification|resume) de (?:la )?quarantaine"
     r"|votre message a ete (?:bloque|retenu)",
     r"quarantaine ?(?:overzicht|melding|rapport|bericht)|bericht (?:geblokkeerd|in quarantaine"
-    r"|tegengehouden)|(?:uw )?bericht is (?:geblokkeerd|tegengehouden|in quarantaine geplaatst)",
+    r"|tegengehouden|vastgehouden)|(?:uw )?bericht is (?:geblokkeerd|tegengehouden|in quarantaine"
+    r" geplaatst)"
+    # ... also after its Arabic twin ("تم حجز رسالة / Bericht vastgehouden", set 599).
+    r"|تم حجز رسالة",
     r"mensaje (?:en cuarentena|bloqueado|retenido)|(?:informe|resumen) de cuarentena"
     r"|adjunto (?:bloqueado|eliminado)",
     r"messaggio (?:in quarantena|bloccato|trattenuto)|allegato (?:bloccato|rimosso)"
@@ -465,7 +471,9 @@ RECEIPT_SUBJECTS: str = (
     # przeczytania:", sets 561 and 562).
     r"|開封確認|nabasa na|potwierdzenie przeczytania"
     # ... Albanian and Swahili ("Lexuar:", "Imesomwa:", sets 569 and 573).
-    r"|lexuar|imesomwa)\s?:"
+    r"|lexuar|imesomwa"
+    # ... and Arabic "read" ("مقروءة:", set 599).
+    r"|مقروءة)\s?:"
     # Outlook's "displayed" receipt with its tag: "Ontvangstbevestiging (weergegeven) - …".
     r"|(?:ontvangstbevestiging|lesebestatigung|read receipt|accuse de lecture)\s?\("
     r"(?:weergegeven|angezeigt|displayed|affiche)\)"
@@ -526,7 +534,9 @@ RECEIPT_BODY_STRONG: str = (
     # ... also without the subject or with the date after the reader ("Het bericht dat u
     # verzond aan … op 16 november 2026 is geopend", "… dat u op … verstuurde aan …", sets
     # 448, 450 and 454), and in Spanish ("su mensaje "…" fue leído por …", set 450).
-    r"|het bericht (?:met onderwerp )?(?:[\"'][^\"']{1,200}[\"'] )?dat u (?:op .{1,40}? )?"
+    # (Registered mail too: "Het aangetekende bericht dat u op … verstuurde", set 595.)
+    r"|het (?:aangetekende |beveiligde )?bericht (?:met onderwerp )?(?:[\"'][^\"']{1,200}[\"'] )?"
+    r"dat u (?:op .{1,40}? )?"
     r"(?:aan \S{3,120} )?(?:verzond|verstuurde|stuurde|hebt verzonden|hebt verstuurd)"
     # (The address may follow its owner's name: "aan Annemiek Lammers <a@…>", set 572.)
     r"(?: (?:aan|naar) (?:[^<>\n]{1,60} <)?\S{3,120}?>?)?(?: op .{1,40}?)?"
@@ -541,6 +551,8 @@ RECEIPT_BODY_STRONG: str = (
     # ... and in French and English ("Votre message « … » a été lu par …", "Le message « … »
     # envoyé à … a été lu", "Your message "…" has been opened by …", sets 472, 474, 477).
     r"|(?:votre|le) message [«\"][^»\"]{1,200}[»\"](?: envoye a \S{3,120})? a ete lu\b"
+    # ... also sent on a date and opened by its reader (set 597).
+    r"|le message [«\"][^»\"]{1,200}[»\"] envoye le .{4,60}? a ete (?:ouvert|lu) par\b"
     r"|your message \"[^\"]{1,200}\" has been (?:opened|read) by\b"
     r"|het bericht \"[^\"]{1,200}\" is (?:geopend|gelezen) door \S{3,120} op\b"
     r"|su mensaje \"[^\"]{1,200}\" fue leido por\b"

@@ -1365,6 +1365,9 @@ _PERSONS_ACT = re.compile(
     r"|\bsee the attached (?:bounce|notice|error)\b"
     r"|\bheeft ons gevraagd (?:dit|dat|het) (?:voor (?:haar|hem) )?door te geven\b"
     r"|\bis gemachtigd (?:om )?namens mij\b|\bstuur ik mee\b"
+    # ... or the answer asked by ordinary post in Arabic ("أرجو إرسال الرد بالبريد العادي",
+    # set 599; no blind automatic message says it).
+    r"|بالبريد العادي"
     # ... or says they wrote it themselves ("maar dit schrijf ik echt zelf", set 563; no
     # blind automatic message says it).
     r"|\bdit (?:schrijf|typ) ik (?:echt |gewoon |wel )*(?:zelf|echt)\b|\bik schrijf dit"
