@@ -640,6 +640,14 @@ SETS: tuple[str, ...] = (
     "set597",
     "set598",
     "set599",
+    "set600",
+    "set601",
+    "set602",
+    "set603",
+    "set604",
+    "set605",
+    "set606",
+    "set607",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1242,6 +1250,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set597": "mail597",
     "set598": "mail598",
     "set599": "mail599",
+    "set600": "mail600",
+    "set601": "mail601",
+    "set602": "mail602",
+    "set603": "mail603",
+    "set604": "mail604",
+    "set605": "mail605",
+    "set606": "mail606",
+    "set607": "mail607",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
