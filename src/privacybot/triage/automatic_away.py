@@ -919,7 +919,9 @@ _REDIRECT_SENTENCE = re.compile(
 #: A template's offer to its reader and the step that takes it up ("Wil je een datum
 #: vastleggen? Vul dan het formulier in", "Would you like to book? Use the form").
 _OFFER_AND_STEP = re.compile(
-    r"\b(?:wil je|wilt u|would you like to|do you want to)\b[^.!?\n]{0,120}\?\s"
+    r"\b(?:wil je|wilt u|would you like to|do you want to)\b"
+    # (Not the writer's own request: "Wilt u mijn gegevens verwijderen? Gebruik dan …".)
+    r"(?![^.!?\n]{0,120}\b(?:mijn|mij|me|my|ik|i)\b)[^.!?\n]{0,120}\?\s"
     r"(?:(?:vul|klik|ga|kijk|gebruik|boek|plan|bezoek)\w{0,2}\s(?:dan|gerust)\b"
     r"|(?:use|fill in|click|visit|book|go to)\b)",
     re.IGNORECASE,

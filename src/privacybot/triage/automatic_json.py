@@ -260,7 +260,7 @@ _ASKS_ADVICE = re.compile(
     re.IGNORECASE,
 )
 #: A sentence of four words or more, closed by a full stop or an exclamation mark.
-_SENTENCE = re.compile(r"[^\W\d_]{2,}(?:\s[^\s.!?]{1,30}){3,}[.!](?:\s|$)")
+_SENTENCE = re.compile(r"\b[^\W\d_]{2,30}(?:\s[^\s.!?]{1,30}){3,40}[.!](?:\s|$)")
 _WEBHOOK_SUBJECT = re.compile(
     r"webhook[- ]?(?:notification|benachrichtigung|melding|notificatie|event|ereignis)\s?:"
     r"\s?[a-z_]{2,40}\.[a-z_.]{2,60}$",

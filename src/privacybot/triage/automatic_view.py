@@ -692,7 +692,8 @@ _CONDITIONAL_QUESTION = re.compile(
     # ... or asks for a rating ("Wil je ons met één klik een cijfer geven?", set 570), or a
     # desk's "Heeft u een vraag over uw dossier?" over its advice (set 572).
     r"|\b(?:wilt u|wil je|would you)\b[^.!?]{0,60}\b(?:een cijfer|een beoordeling|een review"
-    r"|a rating|a review)(?: (?:geven|achterlaten|leave|give))?\s?\?"
+    # (The verb is needed: "Wilt u de naam Jansen verwijderen uit een review?" asks us.)
+    r"|a rating|a review) (?:geven|achterlaten|leave|give)\s?\?"
     r"|\b(?:heeft u|heb je|have you got|do you have) (?:een|a) (?:vraag|question) (?:over|about)"
     r" (?:uw|je|your) \w+\s?\?"
     # ... or a list's "Per ongeluk uitgeschreven?" over its way back (set 586).
