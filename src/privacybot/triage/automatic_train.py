@@ -648,6 +648,14 @@ SETS: tuple[str, ...] = (
     "set605",
     "set606",
     "set607",
+    "set608",
+    "set609",
+    "set610",
+    "set611",
+    "set612",
+    "set613",
+    "set614",
+    "set615",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1258,6 +1266,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set605": "mail605",
     "set606": "mail606",
     "set607": "mail607",
+    "set608": "mail608",
+    "set609": "mail609",
+    "set610": "mail610",
+    "set611": "mail611",
+    "set612": "mail612",
+    "set613": "mail613",
+    "set614": "mail614",
+    "set615": "mail615",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
