@@ -349,6 +349,12 @@ _USER_COMMENT = re.compile(
 #: recipient from your lists"): asked of every sender it reports, not a person's own.
 ABUSE_DESK_ASKS = re.compile(
     r"\b(?:please )?(?:take (?:the )?appropriate action|investigate (?:this|the matter)"
+    # ... a takedown service's standing lines ("We have identified a website that
+    # impersonates …", "We have asked the hosting provider to take it down", set 605).
+    r"|we have identified an? (?:\w+ )?(?:website|site|domain|page|url) (?:that|which)"
+    r" (?:impersonates|imitates|mimics)"
+    r"|we have (?:asked|requested|notified) the (?:hosting )?(?:provider|registrar|host)"
+    r" (?:to take (?:it|the site|the page) down|of this)"
     r"|neem (?:de )?passende maatregelen"
     # ... "Wij verzoeken u deze persoon uit uw verzendlijsten te verwijderen" (set 552).
     r"|wij verzoeken u deze (?:persoon|ontvanger|klant) uit uw"
@@ -712,6 +718,14 @@ _OUR_SIDE = re.compile(
     # ... or what they see of ours ("Wij zien dat berichten van jullie soms zonder
     # DKIM-handtekening binnenkomen", set 481).
     r"|\b(?:wij|we) zien dat\b|\bwe see that\b"
+    # ... or what their own server held of ours, mail of theirs that they never sent, or
+    # their filter's verdict ("die bei uns abgewiesen wurde", "berichten die wij nooit
+    # verstuurd hebben", "Volgens ons filter faalt de DKIM-check", set 606; no blind
+    # automatic message says these).
+    r"|\b(?:bij ons|bei uns|chez nous)\b[^.\n]{0,40}\b(?:tegengehouden|abgewiesen|geweigerd"
+    r"|geblokkeerd|blockiert|zuruckgewiesen|afgewezen|bloque|rejete)"
+    r"|\b(?:wij|we) (?:\w+ )?(?:nooit|never) (?:verstuurd|verzonden|gestuurd|sent)\b"
+    r"|\bvolgens (?:ons|onze) (?:\w+ ?)?filter\b|\baccording to our (?:\w+ )?filter\b"
     r"|" + MEMBERS_MISS_OURS,
     re.IGNORECASE,
 )

@@ -32,7 +32,9 @@ from privacybot.triage.automatic_view import (
     TYPED_CODE,
     MessageView,
     a_person,
+    asks_or_owns,
     closes_with_a_name,
+    first_person_in,
     first_token,
     hands_back_a_copy,
     is_ours,
@@ -971,6 +973,22 @@ READ_BY_PEOPLE = re.compile(
 )
 
 
+def _speaks(text: str) -> bool:
+    """A question, the writer's own request or data, or the first person in ``text``."""
+    return first_person_in(text) or asks_or_owns("", text)
+
+
+#: The comment a mention notice quotes.
+_QUOTED_COMMENT = re.compile(r'"[^"\n]{0,600}"|“[^”\n]{0,600}”')
+#: A social platform's notice opening: "@handle mentioned you", "@x heeft je genoemd".
+_MENTIONED_YOU = re.compile(
+    r"\W{0,3}@[\w.]{1,30} (?:heeft (?:je|u) (?:genoemd|getagd)|mentioned you|tagged you"
+    r"|hat dich (?:erwahnt|markiert)|vous a (?:mentionne|identifie)|replied to your (?:comment"
+    r"|post)|reageerde op (?:je|uw) (?:reactie|bericht|post))\b",
+    re.IGNORECASE,
+)
+
+
 def no_reply_sender(v: MessageView) -> str | None:
     """The author's address says no one reads answers ("noreply@", "do-not-reply@",
     "niet-beantwoorden@", "ne-pas-repondre@"): a system's notice.  A person cannot get
@@ -982,6 +1000,19 @@ def no_reply_sender(v: MessageView) -> str | None:
         return "the cron daemon's job output"
     for _, address in v.mailboxes:
         local = local_part(address)
+        # A platform telling that someone mentioned the account, their comment quoted ("@mama
+        # heeft je genoemd in een reactie: \"… ik sta er vol in beeld\"", set 603): the
+        # comment's "I" and its question are the commenter's, on the platform.
+        # (Not a form relaying a person's letter, and nothing of the writer's outside the
+        # quoted comment: the attacker's review of set 603's fixes.)
+        if (
+            local
+            and _NO_REPLY.match(local)
+            and _MENTIONED_YOU.match(v.own_words)
+            and not _relays_a_request(v)
+            and not _speaks(_QUOTED_COMMENT.sub(" ", v.own_words))
+        ):
+            return f"sender {local}@ takes no replies (a mention notice)"
         if (
             local
             and _NO_REPLY.match(local)

@@ -58,6 +58,18 @@ _SECOND_PERSON = re.compile(
     r"\b(?:you|your|jullie|uw|je|jouw|ihr\w{0,2}|sie|euer|votre|vos|tu|su|sus|vostr\w|seu|sua)\b",
     re.IGNORECASE,
 )
+_DUTCH_WORDS = re.compile(r"\b(?:het|een|wordt|daarom|niet|met|van|naar|voor|gaf|krijg)\b", re.I)
+_FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|une|est|pas|vous|votre|suis|ai)\b", re.I)
+_JE = re.compile(r"\bje\b", re.IGNORECASE)
+
+
+def _dutch_je_dropped(line: str) -> str:
+    """``line`` without "je" where the line is Dutch and not French: there it is "you"."""
+    if _DUTCH_WORDS.search(line) and not _FRENCH_WORDS.search(line):
+        return _JE.sub(" ", line)
+    return line
+
+
 _WEBHOOK_PREFACE = re.compile(r"\bwebhook[-\w]{0,12}|\b(?:callback|endpoint)\b", re.IGNORECASE)
 #: A JSON key, to tell a cut-off provider payload from prose with a brace in it.
 _JSON_KEY = re.compile(r'"[^"\n]{1,40}"\s*:')
@@ -66,8 +78,10 @@ _JSON_PREFACE_LINES = 4
 #: ... or a form field's name, as a webhook posts it ("mandrill_events=[{…").
 _LABEL_BEFORE_JSON = re.compile(r"^([^{}\[\]\n]{1,100}):\s*(?=[{\[])|^([\w.-]{1,40})=(?=[{\[])")
 _JSON_EVENT_WORDS = re.compile(
-    r"\b(?:bounce[ds]?|complaint|delivery (?:event|report|notification)|event|webhook"
-    r"|notification)\b",
+    r"\b(?:bounce[ds]?|complaint|delivery (?:event|report|notification)|events?|webhook"
+    # ... in the plural and in Dutch and German too ("Privacy events", "gebeurtenissen
+    # (JSON Lines) in de bijlage", set 602).
+    r"|notification|gebeurtenis(?:sen)?|ereignisse?|json lines)\b",
     re.IGNORECASE,
 )
 
@@ -194,7 +208,8 @@ def json_notification(v: MessageView) -> str | None:
     preface = " ".join(lines)
     # An automation's report of its own failure ("Your Zap encountered an error in step 2",
     # "Your event callback URL returned HTTP 503"): it addresses the account's owner.
-    failure = bool(_FAILURE_PREFACE.search(fold(preface)))
+    reported_failure = bool(_FAILURE_PREFACE.search(fold(preface)))
+    failure = reported_failure
     # ... or a webhook's relay naming its endpoint ("Er is een nieuwe gebeurtenis ontvangen
     # op uw webhook-endpoint", set 302): it addresses the account's owner too.
     failure = failure or bool(_WEBHOOK_PREFACE.search(preface))
@@ -202,7 +217,9 @@ def json_notification(v: MessageView) -> str | None:
     # over "Ereignis für Ihre Empfängerliste:", set 320): an event name after the colon.
     failure = failure or bool(_WEBHOOK_SUBJECT.match(v.subject))
     for line in lines:
-        if len(line) > 200 or "?" in line or _FIRST_PERSON.search(line):
+        # (Dutch "je" is "you", not French "je": "Je webhook-endpoint gaf een fout … De
+        # gebeurtenis wordt daarom per e-mail afgeleverd", set 615.)
+        if len(line) > 200 or "?" in line or _FIRST_PERSON.search(_dutch_je_dropped(line)):
             return None
         if len(line) > 120 and not failure:
             return None
@@ -229,7 +246,10 @@ def json_notification(v: MessageView) -> str | None:
     # ... nor saying a sentence of their own about it and signing with their name ("Please
     # treat this as a security report. / Kind regards, / Wouter Prins", set 566): 1 of the
     # 10,636 blind JSON notifications closes with a name, and it says no sentence.
-    if _SENTENCE.search(surround) and closes_with_a_name(v):
+    # (Not under a system's report of its own failure to the account's owner: "Je
+    # webhook-endpoint gaf een fout (HTTP 503) … Groet, Postduif Pro" is a service signing,
+    # set 615.)
+    if _SENTENCE.search(surround) and closes_with_a_name(v) and not reported_failure:
         return None
     # ... nor writing in the first person under it ("Dit kreeg ik te zien toen ik mijn
     # machtiging wilde uploaden", set 427): a notification's footer speaks of "you".

@@ -96,7 +96,12 @@ OOF_SUBJECTS_MORE: tuple[str, ...] = (
     # Frisian, and the Turkish "I am out of the office" as a subject of its own.
     r"|automatysk antwurd|ofis disindayim"
     # Papiamentu ("Fuera di ofisina", "Kontesta outomátiko").
-    r"|fuera di ofisina|kontesta (?:ou|au)tomatiko",
+    r"|fuera di ofisina|kontesta (?:ou|au)tomatiko"
+    # Maltese and Welsh "automatic reply" and "out of the office" (set 601).
+    r"|twegiba awtomatika|barra mill-ufficcju|ateb awtomatig|allan o'r swyddfa"
+    # Indonesian "automatic" as a tag of its own ("[Otomatis] Re: …", set 609), Tigrinya
+    # "out of the office" (set 611).
+    r"|otomatis(?=\s?[\]:]|$)|" + fold("ካብ ቤት ጽሕፈት ወጻኢ"),
 )
 #: Followed by these, a strong out-of-office phrase is still a prefix ("Out of Office
 #: AutoReply: …").
@@ -390,7 +395,10 @@ LIST_ADMIN_SUBJECTS: tuple[str, ...] = (
     # ... and a group's own word that a manager added the reader ("Je bent toegevoegd aan de
     # groep klantenraad", set 378).
     r"|(?:je bent|u bent|jij bent) toegevoegd aan (?:de )?(?:google-?)?(?:groep|lijst"
-    r"|mailinglijst) |your membership in (?:the )?.{1,80} (?:has been|is) (?:disabled"
+    r"|mailinglijst) "
+    # ... or that they joined one ("U bent lid geworden van de groep AVG Werkgroep", set 612).
+    r"|(?:je bent|u bent|jij bent) lid geworden van (?:de )?(?:groep|lijst|mailinglijst|team) "
+    r"|your membership in (?:the )?.{1,80} (?:has been|is) (?:disabled"
     r"|suspended|removed)|.{1,80} mailing list memberships reminder",
     r"(?:un)?subscri(?:ption|be) (?:confirmation|request|notice|notification|confirmed|removed)"
     r"|list (?:subscription|membership) (?:confirmation|notice)",

@@ -73,7 +73,8 @@ def alternation(patterns: tuple[str, ...], tail: str) -> re.Pattern[str]:
 
 #: A link's text as html2text writes it (``[Verify my address](``): a template's button.
 LINK_TEXT = re.compile(r"\[[^\[\]]{0,80}\]\(")
-URL = re.compile(r"(?:https?|ftp)://\S{1,500}|www\.\S{1,300}", re.IGNORECASE)
+#: (Also defanged, as abuse desks write them: "hxxps://…", "https[:]//…", set 605.)
+URL = re.compile(r"(?:https?|hxxps?|ftp)(?:://|\[:\]//)\S{1,500}|www\.\S{1,300}", re.IGNORECASE)
 #: A citizen writing about their own request or data: never a machine's notice.
 CITIZEN = re.compile(
     r"\b(?:(?:my|mijn|meine?[nrs]?|mes|mon|ma|mis|mio|mia|miei|meu|minha|min|mitt|mina)\s+"
@@ -406,7 +407,14 @@ def owns(text: str) -> bool:
 _QUOTED_FILE_NAME = re.compile(
     r"[\"'“‘][^\"'”’\n]{1,160}\.(?:pdf|docx?|xlsx?|odt|zip|jpe?g|png|eml|msg)[\"'”’]"
     # ... or a form's title ("uw formulier 'Verzoek om inzage' is ontvangen", set 429).
-    r"|\b(?:formulier|form|formular)\s[\"'“‘][^\"'”’\n]{1,80}[\"'”’]",
+    r"|\b(?:formulier|form|formular)\s[\"'“‘][^\"'”’\n]{1,80}[\"'”’]"
+    # ... or a team's or group's name in quotes ('het team "Privacy & AVG"', set 612), or a
+    # file's name written bare after a file-sharing service's label ("Bestand:
+    # inzage_PRV-2026-02390.pdf", set 608); not after "Bijlage:" (a person's scanner says
+    # that over their own request) nor a name that starts with "mijn"/"my".
+    r"|\b(?:team|groep|group|kanaal|channel)\s[\"'“‘][^\"'”’\n]{1,80}[\"'”’]"
+    r"|\b(?:bestand|file|datei|fichier)\s?:\s?(?!(?:mijn|my|mein)\w{0,3}[_ .-])[\w.-]{1,120}"
+    r"\.(?:pdf|docx?|xlsx?|odt|zip|jpe?g|png|eml|msg)\b",
     re.IGNORECASE,
 )
 
@@ -499,9 +507,16 @@ class MessageView:
     @cached_property
     def _long_display_names(self) -> list[str]:
         """The senders' display names of several words, folded (a list's or a service's
-        name; a person's first name alone is never taken out of their text)."""
+        name; a person's first name alone is never taken out of their text).  Two words
+        will do when the name is long ("AVG Werkgroep" over "U bent lid geworden van de
+        groep AVG Werkgroep", set 612)."""
         names = (fold(name).strip() for name, _ in self.mailboxes)
-        return [name for name in names if len(name) >= 12 and len(name.split()) >= 3]
+        return [
+            name
+            for name in names
+            if (len(name) >= 12 and len(name.split()) >= 3)
+            or (len(name) >= 13 and len(name.split()) == 2)
+        ]
 
     @cached_property
     def first_person(self) -> bool:
@@ -698,6 +713,8 @@ _CONDITIONAL_QUESTION = re.compile(
     r" (?:uw|je|your) \w+\s?\?"
     # ... or a list's "Per ongeluk uitgeschreven?" over its way back (set 586).
     r"|\b(?:per ongeluk|by mistake|accidentally) (?:uitgeschreven|afgemeld|unsubscribed)\s?\?"
+    # ... also the other way round ("Unsubscribed by mistake? Resubscribe: …", set 615).
+    r"|\b(?:uitgeschreven|afgemeld|unsubscribed) (?:per ongeluk|by mistake|accidentally)\s?\?"
     # ... or its bare "Vragen over uw huurcontract?" over its answer (set 571).
     r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen) (?:over|about|zu) (?:uw|je|your|ihrem|ihrer)"
     r" \w+\s?\?"
@@ -734,6 +751,13 @@ _REDIRECT_VERB = re.compile(
 #: ... but not "Wilt u het bericht opnieuw sturen naar …?": a person asking us to resend.
 _RESEND = re.compile(r"\b(?:opnieuw|nogmaals|again|erneut|de nouveau|resend)\b", re.IGNORECASE)
 _SENTENCE_PIECE = re.compile(r"[^.!?]*[.!?]?")
+#: The reader's message sent on to the address just named ("uw bericht daarnaartoe sturen").
+_YOURS_THERE = re.compile(
+    r"\b(?:uw|je|your) (?:bericht|mail|e-?mail|message)(?: voortaan| dan| ook| liever){0,2}"
+    r" (?:daarnaartoe|daarheen|naar dat adres|naar het nieuwe adres|to that address|to the new"
+    r" address)\b",
+    re.IGNORECASE,
+)
 
 
 def _without_redirect_questions(text: str) -> str:
@@ -744,17 +768,23 @@ def _without_redirect_questions(text: str) -> str:
     masked = ADDRESS.sub(lambda m: m.group(0).replace(".", "_"), text)
     kept: list[str] = []
     last = 0
+    before = ""
     for piece in _SENTENCE_PIECE.finditer(masked):
         span = piece.group(0)
+        here = text[piece.start() : piece.end()]
+        # ... also the reader's message sent on to the address just given ("Mijn nieuwe
+        # adres is x@…. Wilt u uw bericht daarnaartoe sturen?", set 613).
+        pointed = _YOURS_THERE.search(span) and ADDRESS.search(before)
         if (
             span.endswith("?")
-            and ADDRESS.search(text[piece.start() : piece.end()])
-            and _REDIRECT_VERB.search(span)
+            and (ADDRESS.search(here) and _REDIRECT_VERB.search(span) or pointed)
             and not _RESEND.search(span)
         ):
             kept.append(text[last : piece.start()])
             kept.append(" ")
             last = piece.end()
+        if span.strip():
+            before = here
     kept.append(text[last:])
     return "".join(kept)
 
@@ -906,7 +936,9 @@ MOBILE_FOOTER = re.compile(
     r"|outlook voor (?:ios|android) downloaden"
     r"|lahetetty (?:iphonesta|ipadista|android\w{0,8}|puhelimesta)"
     # ... and the Polish iPhone's ("Wysłane z iPhone'a", set 322).
-    r"|wyslane z (?:mojego )?(?:iphone'?a|telefonu|samsunga))\b",
+    r"|wyslane z (?:mojego )?(?:iphone'?a|telefonu|samsunga)"
+    # ... and the Indonesian ("Dikirim dari Yahoo Mail di Android", set 609).
+    r"|dikirim dari (?:yahoo mail|iphone|ponsel|perangkat|samsung|gmail|outlook)\w{0,8})\b",
     re.IGNORECASE,
 )
 #: A person's informal closing with their given name on the last lines ("Groet, Lotte",
@@ -1371,6 +1403,36 @@ _PERSONS_ACT = re.compile(
     r"|بالبريد العادي"
     # ... or says they wrote it themselves ("maar dit schrijf ik echt zelf", set 563; no
     # blind automatic message says it).
+    # ... or waits for our answer, hands a named matter to a successor, or sends the desk to
+    # family about a relative's request ("I am still waiting for an answer on PRV-…",
+    # "Contactpersoon voor de verwerkersovereenkomst wordt …", "dan kunt u terecht bij mijn
+    # zus", "het verzoek voor mijn moeder", sets 602, 603 and 607; no blind automatic
+    # message says these).
+    r"|\b(?:i am|i'm|we are|we're) still waiting for (?:an? |your )?(?:answer|reply|response)\b"
+    r"|\b(?:ik wacht|wij wachten|we wachten) (?:nog steeds |nog altijd |nog )op (?:een |uw "
+    r"|jullie |het )?(?:antwoord|reactie)\b|\bwarte (?:immer )?noch auf (?:eine |ihre )?antwort\b"
+    r"|\bcontactpersoon voor (?:de|het) [\w-]{3,40} wordt\b"
+    r"|\bterecht bij mijn (?:zoon|dochter|man|vrouw|partner|broer|zus|moeder|vader)\b"
+    r"|\b(?:verzoek|aanvraag|dossier) (?:voor|van|over) mijn (?:zoon|dochter|man|vrouw|partner"
+    r"|broer|zus|moeder|vader)\b|\b(?:request|application) (?:for|about|on behalf of) my"
+    r" (?:son|daughter|husband|wife|partner|brother|sister|mother|father)\b"
+    # ... or agrees to our proposal and says why the answer is late, asks the desk to write
+    # before a date or to wait for their return, takes a request over, announces their own
+    # new filter, or asks to be rung afterwards ("vandaar dat ik pas nu reageer. Uw voorstel
+    # … is akkoord", "please write before then", "wacht a.u.b. tot ik terug ben", "Ik neem
+    # het verzoek over", "Wij hebben een nieuwe spamfilter …; die is echt van ons", "Daarna
+    # graag bellen", "kunt u beter bellen na 17 december", sets 608-615; no blind automatic
+    # message says these).
+    r"|\bvandaar dat ik (?:pas )?(?:nu|nu pas) (?:reageer|antwoord)\b"
+    r"|\b(?:uw|jullie) voorstel\b[^.?!\n]{0,40}\bis akkoord\b"
+    r"|\bakkoord met (?:uw|jullie) voorstel\b"
+    r"|\bplease write (?:to me )?before (?:then|that)\b"
+    r"|\bwacht (?:a\.?u\.?b\.?|alstublieft|aub|even|u) (?:\w+ )?tot ik (?:weer )?terug ben\b"
+    r"|\bplease wait (?:\w+ ){0,2}until i(?:'m| am) back\b"
+    r"|\bik neem (?:het|dit|uw|ons) verzoek (?:\w+ ){0,3}over\b"
+    r"|\b(?:wij|we) hebben (?:nu )?een nieuwe? (?:spam ?filter|mail ?filter|mailgateway|gateway)\b"
+    r"|\bdie is echt van ons\b|\b(?:daarna )?graag (?:even )?bellen\b"
+    r"|\bkunt u (?:me |mij )?(?:beter|het beste) bellen (?:na|op|tussen)\b"
     r"|\bdit (?:schrijf|typ) ik (?:echt |gewoon |wel )*(?:zelf|echt)\b|\bik schrijf dit"
     r" (?:echt |gewoon )?zelf\b|\bi(?:'m| am) (?:really |actually )?(?:writing|typing) this"
     r" (?:myself|personally)\b"
