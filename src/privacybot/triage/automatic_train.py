@@ -656,6 +656,14 @@ SETS: tuple[str, ...] = (
     "set613",
     "set614",
     "set615",
+    "set616",
+    "set617",
+    "set618",
+    "set619",
+    "set620",
+    "set621",
+    "set622",
+    "set623",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1274,6 +1282,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set613": "mail613",
     "set614": "mail614",
     "set615": "mail615",
+    "set616": "mail616",
+    "set617": "mail617",
+    "set618": "mail618",
+    "set619": "mail619",
+    "set620": "mail620",
+    "set621": "mail621",
+    "set622": "mail622",
+    "set623": "mail623",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
