@@ -1315,16 +1315,16 @@ def away_with_a_bounce_envelope(v: MessageView) -> str | None:
 #: A mailbox its owner no longer uses, in the first person.
 _MAILBOX_GIVEN_UP = re.compile(
     r"\W{0,3}(?:(?:i|we)(?: have|'ve)? moved(?: \w+){0,3} and (?:(?:i|we) )?|(?:i|we) )no longer"
-    r" use this (?:mailbox|e-?mail address|address)\b[^.!?\n]{0,40}[.!]"
+    r" use this (?:mailbox|e-?mail address|address)(?: any ?more)?\s?[.!]"
     r"|\W{0,3}(?:ik gebruik|wij gebruiken|we gebruiken) (?:dit|deze) (?:e-?mail ?)?(?:adres"
-    r"|mailadres|mailbox) niet meer\b[^.!?\n]{0,40}[.!]"
+    r"|mailadres|mailbox) niet meer\s?[.!]"
     r"|\W{0,3}ich (?:nutze|benutze|verwende) (?:diese|dieses) (?:e-?mail-?)?(?:adresse|postfach)"
-    r" nicht mehr\b[^.!?\n]{0,40}[.!]",
+    r" nicht mehr\s?[.!]",
     re.IGNORECASE,
 )
 #: The one sentence that sends the reader to the new address.
 _WRITE_TO = re.compile(
-    r"(?:please |graag |bitte )?(?:write|mail|e-?mail|schrijf|mail|schreiben sie) (?:me )?"
+    r"(?:please |graag |bitte )?(?:write|e-?mail|mail|schrijf|schreiben sie) (?:me )?"
     r"(?:to|naar|an) [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\.?"
     r"|(?:my|mijn|meine) nieuwe? (?:e-?mail ?)?(?:address|adres|adresse) (?:is|ist) "
     r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\.?",
