@@ -351,6 +351,10 @@ ABUSE_DESK_ASKS = re.compile(
     r"\b(?:please )?(?:take (?:the )?appropriate action|investigate (?:this|the matter)"
     # ... a takedown service's standing lines ("We have identified a website that
     # impersonates …", "We have asked the hosting provider to take it down", set 605).
+    # ... a platform's own step and the way to object ("We hebben de advertentie tijdelijk
+    # offline gehaald. Je kunt bezwaar maken via het Meldingencentrum.", set 618).
+    r"|we hebben (?:de|je|uw) (?:advertentie|aanbieding|listing|post) (?:tijdelijk )?(?:offline"
+    r" gehaald|verwijderd|verborgen)|je kunt bezwaar maken via"
     r"|we have identified an? (?:\w+ )?(?:website|site|domain|page|url) (?:that|which)"
     r" (?:impersonates|imitates|mimics)"
     r"|we have (?:asked|requested|notified) the (?:hosting )?(?:provider|registrar|host)"
@@ -703,8 +707,13 @@ def returned_copy(v: MessageView) -> str | None:
 #: own gateway or filter, or the headers it pastes for the reader ("Full headers below").
 _OUR_SIDE = re.compile(
     r"\b(?:we are|we're|wij zijn|we zijn) (?:the|de|het)\b"
-    r"|\b(?:our|onze|ons) (?:e-?mail ?)?(?:gateway|spam ?filter|mail ?filter)\b"
+    r"|\b(?:our|onze|ons) (?:e-?mail ?|mail ?)?(?:gateway|spam ?filter|mail ?filter)\b"
     r"|\bfull headers (?:below|hieronder)\b"
+    # ... also "Onze mailgateway zet … in quarantaine. Zie de headers hieronder", "komen bij
+    # ons als spam binnen. Headers van een voorbeeld:" (set 621; 0 of the 1,013 blind
+    # returned copies).
+    r"|\b(?:komen|komt|belanden|belandt|landen|landt) bij ons\b|\bheaders van een voorbeeld\b"
+    r"|\bzie (?:de )?headers? hieronder\b|\bsee the headers below\b"
     # ... or opens a sentence with them ("Headers hieronder:"), or says where the mail ends
     # up on their side ("Bij ons staat het bericht als spam gemarkeerd", set 451).
     r"|(?:^|[.!?:]\s)headers? (?:below|hieronder)\b"

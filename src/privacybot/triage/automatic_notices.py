@@ -1851,10 +1851,15 @@ def complaint_report(v: MessageView) -> str | None:
             # ... or a list's own subject ("Listing notification for 203.0.113.165", set 471)
             or _LISTING_SUBJECT.search(v.subject)
         )
-        and _ABOUT_AN_ADDRESS.search(v.own_words)
+        and (_ABOUT_AN_ADDRESS.search(v.own_words) or _ABOUT_AN_ADDRESS.search(v.subject))
         and not _complainant(v)
     ):
         return f"complaint tally {tally.group(0)[:30]!r} about a sending address"
+    # A platform's word that a user reported the reader's item ("Een gebruiker heeft je
+    # advertentie '…' gemeld wegens: …", set 618), from its abuse desk.
+    reported = _ITEM_REPORTED.search(v.own_words)
+    if reported and _abuse_desk(v) and not _complainant(v):
+        return f"a platform's notice that a user reported an item ({reported.group(0)[:40]!r})"
     # A blocklist's receipt for a delisting request ("Your delisting request for
     # 198.51.100.137 has been received and processed", set 383): about an address, not a
     # person's data.
@@ -1931,6 +1936,11 @@ _COMPLAINT_TALLY = re.compile(
     r"|\bhas an? (?:high|elevated|increased|rising) (?:spam[- ])?complaint[- ]?rate\b"
     r"|\bheeft een (?:hoog|verhoogd)\w{0,2} klacht\w{0,3}percentage\b"
     r"|αυξημενο ποσοστο καταγγελιων|\brata ard gearan\b"
+    # ... or a Dutch report's figures ("Uw afzenderreputatie is gedaald naar 48/100.
+    # Klachtpercentage: 6/1000", set 618).
+    # (Only with a report's figure: "48/100", "6/1000" or a percentage; the attacker's review.)
+    r"|\bklacht(?:en)?percentage\s?:\s?\d{1,4}(?:[.,]\d{1,3})?\s?(?:%|/\s?\d{2,5}\b)"
+    r"|\b(?:afzender)?reputatie is gedaald naar \d{1,3}\s?/\s?100\b"
     # ... "hebben 35 ontvangers … berichten van … als ongewenst gemarkeerd (0.60%)" (set 444).
     r"|\b\d{1,7} (?:ontvangers|gebruikers)\b[^\n]{0,80}?\bals (?:ongewenst|spam|junk)"
     r" gemarkeerd \(\d{1,3}(?:[.,]\d{1,2})?\s?%\)"
@@ -2001,6 +2011,8 @@ def _abuse_desk(v: MessageView) -> bool:
 _DESK_NAME = re.compile(
     # ... also "Abuse Reporting" (set 503), a feedback loop's ("Yahoo FBL", set 517).
     r"\b(?:cert|csirt|ncsc|fbl|feedback loop|abuse[- ]?(?:desk|team|department|reporting)"
+    # ... or a carrier's misuse desk ("NordTel Misbruik", set 622).
+    r"|misbruik"
     # ... or a takedown service's team ("Phish Response Team", set 605).
     r"|(?:phish(?:ing)?|abuse) response team)\b",
     re.I,
@@ -2012,6 +2024,7 @@ _ABUSE_DESK = re.compile(
     r"^(?:abuse|misbruik|cert|csirt|abuse[-_.]?(?:desk|team|reports?|noreply|no-reply|feedback)"
     r"|security-?reports?"
     r"|fbl|feedback-?loop|complaints?|spamcop|noc|scomp|jmrp|fbl-?(?:reports?|digest|summary)|cfl"
+    r"|spam-?meldingen?"
     r"|abuse[-_.]?tickets?)$",
     re.IGNORECASE,
 )
@@ -2270,6 +2283,11 @@ _ABOUT_AN_ADDRESS = re.compile(
     r"|\b(?:account )?sending as [\w-]{1,63}\.[a-z]{2,6}\b"
     r"|\b(?:uw|your|ihr) (?:mail ?server|mailserver|server|ip) \d{1,3}(?:\.\d{1,3}){3}\b"
     r"|\breputation for \d{1,3}(?:\.\d{1,3}){3}\b"
+    # ... a domain named so in a report's subject ("Reputatiewaarschuwing voor domein
+    # conxillium.nl"), a text message's sender name in quotes ("van afzender 'CONXILLIUM'",
+    # sets 618 and 622).
+    r"|\b(?:voor|for) (?:het )?(?:domein|domain) [\w-]{1,63}\.[a-z]{2,6}\b"
+    r"|\bafzender(?:naam)? ['\"‘“][^'\"’”\n]{1,40}['\"’”]"
     # ... the domain with its high rate, and "the domain" in Greek and Irish (set 601).
     r"|\b[\w-]{1,63}\.[a-z]{2,6} has an? (?:high|elevated|increased) (?:spam[- ])?complaint"
     r"|\bτομεας [\w-]{1,63}\.[a-z]{2,6}\b|\bbh?fh?earann [\w-]{1,63}\.[a-z]{2,6}\b"
@@ -2289,6 +2307,14 @@ _ABOUT_AN_ADDRESS = re.compile(
 )
 
 
+#: A user's report of the reader's item on a platform.
+_ITEM_REPORTED = re.compile(
+    r"\b(?:een gebruiker|iemand|a user|someone) heeft (?:je|uw|jouw) (?:advertentie|bericht"
+    r"|profiel|listing|post|aanbieding) (?:'[^'\n]{0,120}' |\"[^\"\n]{0,120}\" )?(?:gemeld"
+    r"|gerapporteerd)\b|\b(?:a user|someone) (?:has )?reported your (?:ad|listing|post|message"
+    r"|profile)\b",
+    re.IGNORECASE,
+)
 #: An address in figures after a word for an address or its source, in any language ("van
 #: 198.51.100.7", "from 203.0.113.9", "διευθυνση 198.51.100.244", "mill-indirizz …").
 _ADDRESS_IN_FIGURES = re.compile(
@@ -2364,6 +2390,9 @@ _PASSES_WORD_ON = re.compile(
     # ... or announces a move of their own mail ("Wij migreren volgende week onze mailomgeving
     # … Niet schrikken, wij houden het in de gaten", set 609; in no blind automatic message).
     r"|\b(?:wij|we) migreren\b|\bniet schrikken\b|\b(?:wij|we) houden (?:het|dit) in de gaten\b"
+    # ... or asks the reader's gateway to forget a listing of theirs ("mail from us may
+    # still be deferred. Please flush it.", set 619; in no blind automatic message).
+    r"|\bmail from us\b|\bplease flush\b"
     # ... or finds out for their members, or files an incident ("Onze raadsleden missen
     # jullie ontvangstbevestigingen. Bij nader onderzoek …", "MELDING BEVEILIGINGSINCIDENT",
     # set 476).
@@ -2719,6 +2748,11 @@ def challenge_words(v: MessageView) -> str | None:
         return None
     own = _challenge_text(v)
     text = _QUIZ.sub(" ", URL.sub(" ", LINK_TEXT.sub(" ", without_our_subject(own))))
+    # (A button's label is the service's, not the writer's own message: "[ Release my
+    # message ]", set 620; its words still count as the challenge's: "[ Ik ben een mens ]".)
+    unlabelled = _QUIZ.sub(
+        " ", URL.sub(" ", LINK_TEXT.sub(" ", without_our_subject(_BUTTON_LABEL.sub(" ", own))))
+    )
     service_question = _SERVICE_QUESTION.search(text)
     text = _SERVICE_QUESTION.sub(" ", text)
     both = f"{v.subject} {text}"
@@ -2745,9 +2779,13 @@ def challenge_words(v: MessageView) -> str | None:
         second = confirm
     if second is None:
         return None
+    text = _SERVICE_QUESTION.sub(" ", unlabelled)
     text = without_conditional_questions(_HUMAN_CHECK_QUESTION.sub(" ", text), _CONDITIONAL)
     # The sum set in the subject too ("Antispam: hoeveel is 8 x 2?", set 312).
-    subject = _QUIZ.sub(" ", _HUMAN_CHECK_QUESTION.sub(" ", without_our_subject(v.subject)))
+    # ... and the challenge's own question as its subject ("Is dit bericht van jou?", set
+    # 618), as in ``challenge``.
+    subject = _WHO_ARE_YOU.sub(" ", without_our_subject(v.subject))
+    subject = _QUIZ.sub(" ", _HUMAN_CHECK_QUESTION.sub(" ", subject))
     if asks_or_owns(subject, text) or _OWN_SETTINGS.search(text):
         return None
     # ... nor one who does what only a person does (an apology for their provider's

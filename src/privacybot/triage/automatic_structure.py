@@ -91,6 +91,14 @@ _SELF_DECLARED = re.compile(
     r"(?:mail ?server|server|gateway|system|systeem|mailsysteem|mail ?relay|relay)"
     r"|(?:this )?(?:message|e-?mail|notification) (?:was|is|has been) (?:generated|sent|created)"
     r" by (?:our|an?|the) (?:[\w-]{1,20} ){0,3}(?:system|platform|software|service|robot)\b"
+    # ... or a platform's relay naming its own automatic answer ("Automatische reactie via
+    # SecondRound Market: de verkoper is tijdelijk niet beschikbaar", set 618).
+    r"|(?:automatische (?:reactie|antwoord)|automatic (?:reply|response)) via [^:\n]{0,39}\w(?=:)"
+    # ... and in Dutch ("Dit bericht is gegenereerd door ons geautomatiseerde
+    # notificatiesysteem", set 623).
+    r"|(?:dit )?(?:bericht|e-?mail|melding) (?:is|werd|wordt) (?:gegenereerd|verzonden|verstuurd"
+    r"|aangemaakt) door (?:ons|onze|een|het) (?:[\w-]{1,20} ){0,3}[\w-]{0,20}(?:systeem|platform"
+    r"|software)\b"
     r"|automatisch (?:gegenereerde?|verzonden|verstuurde?|aangemaakte?|erstellte?|generierte?"
     r"|versandte?|erzeugte?|opgestelde?|samengestelde?) (?:bericht|e-?mail|melding|nachricht"
     # ... or its answer ("Dit is een automatisch gegenereerd antwoord", set 539).

@@ -492,10 +492,22 @@ RECEIPT_SUBJECTS: str = (
     r"|(?:return|read|delivery) receipt|read-receipt|lesebestatigung|leesbevestiging|accuse de"
     r" lecture|notification de lecture|conferma di lettura|confirmacion de lectura|confirmacao"
     r" de leitura|laskvitto|(?:message )?disposition notification"
+    # ... Portuguese and French ones ("Recibo de leitura:", "Confirmation de lecture :",
+    # set 617).
+    r"|recibo de leitura|confirmation de lecture"
 )
 #: What a receipt's template says on its own: specific enough without its subject.
 RECEIPT_BODY_STRONG: str = (
     r"\b(?:your document:?\s.{0,200}was (?:received by|read on .{0,60}\bby\b)"
+    # ... an SMS gateway's delivery of our case's message, with SMPP's word for delivered
+    # ("Uw bericht (ref. PRV-…) aan +316… is afgeleverd op het toestel. Status: DELIVRD",
+    # set 622); a bare status line pasted by a person is not enough (the attacker's review).
+    r"|ref\.? prv-\d{4}-\d{5}\)[^\n]{0,80}\b(?:afgeleverd|bezorgd|delivered|zugestellt)\b"
+    r"[\s\S]{0,120}?\bstatus\s?:\s?delivrd"
+    # ... a signing service's signer, named by address, who opened the document
+    # ("Ondertekenaar x@… heeft het document geopend op …", set 619); a person writing that
+    # someone opened a file names no address so.
+    r"|ondertekenaar [\w.+-]{1,64}@[\w.-]{1,120} heeft het document geopend op"
     # ... also as a two-column table read row by row ("Your <title> document: was <name>
     # received by: at: <time>", Notes, set 293).
     r"|your\s.{0,200}\sdocument:\s?was\s.{0,80}\sreceived by:\s?at:"
@@ -668,12 +680,18 @@ RECEIPT_BODY: str = (
     r"|a ete ouvert par|opened by:|heeft uw bericht geopend|opened your message"
     r"|hat ihre nachricht geoffnet|a ouvert votre message|werd ontvangen door|was displayed by"
     r"|werd weergegeven door|wurde angezeigt von|was displayed on|was read\.$"
+    # ... a registered mail's reader ("heeft uw aangetekende e-mail geopend op", set 619).
+    r"|heeft uw aangetekende (?:e-?mail|bericht) geopend\b"
     # Outlook's terse receipt: "… Sent: <date>  read Wed, 25 Feb 2026"; "has been deleted".
     r"|read(?: on|\s?:)? (?:mon|tue|wed|thu|fri|sat|sun)\w{0,6},? \d{1,2} \w{3}"
     # "Uw bericht aan … met onderwerp "…" is gelezen.": the message named between.
-    r"|(?:uw|your|ihre) (?:bericht|message|nachricht) (?:aan|to|an) \S{3,120} (?:met onderwerp"
-    r"|with (?:the )?subject|mit (?:dem )?betreff) .{1,200} (?:is|was|has been|wurde)"
-    r" (?:gelezen|read|gelesen)\W{0,2}$"
+    r"|(?:uw|je|your|ihre) (?:bericht|message|nachricht) (?:aan|to|an) \S{3,120} (?:met"
+    r" onderwerp|with (?:the )?subject|mit (?:dem )?betreff) .{1,200} (?:is|was|has been|wurde)"
+    r" (?:gelezen|read|gelesen|geopend|opened|geoffnet)\W{0,2}$"
+    # ... or our case mail named in quotes and opened by an address ("the message "… [PRV-…]"
+    # has been opened by x@…", set 620).
+    r"|the message [\"“][^\"”\n]{0,200}\bprv-\d{4}-\d{5}\b[^\"”\n]{0,200}[\"”] (?:has been|was)"
+    r" (?:opened|read) by [\w.+-]{1,64}@"
     r"|(?:was|has been) deleted(?: without being read)?\."
     # Any client's sentence naming our case mail in quotation marks, the address it went to
     # and that it was read or opened ("The message "Ontvangstbevestiging [PRV-…]" you sent on

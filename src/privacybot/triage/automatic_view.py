@@ -1433,6 +1433,15 @@ _PERSONS_ACT = re.compile(
     r"|\b(?:wij|we) hebben (?:nu )?een nieuwe? (?:spam ?filter|mail ?filter|mailgateway|gateway)\b"
     r"|\bdie is echt van ons\b|\b(?:daarna )?graag (?:even )?bellen\b"
     r"|\bkunt u (?:me |mij )?(?:beter|het beste) bellen (?:na|op|tussen)\b"
+    # ... or wants something taken off, or lets the handling go on ("Ik wil dat de foto eraf
+    # gaat", "Ga gerust door met de afhandeling", sets 618 and 620; no blind automatic
+    # message says these).
+    # ... or asks in Portuguese for access, erasure or a copy ("Solicito acesso aos dados
+    # pessoais", the attacker's review of set 617's fixes).
+    r"|\b(?:solicito|peco|pe~o) (?:o |a )?(?:acesso|elimina\w{2,4}|apagamento|retifica\w{2,4}"
+    r"|copia)\b"
+    r"|\bik wil dat (?:de|het|mijn|die|deze|dat) [\w-]{2,30} (?:eraf|weg|offline|verwijderd"
+    r"|gewist)\b|\bga (?:gerust|maar|rustig|vooral) door met\b"
     r"|\bdit (?:schrijf|typ) ik (?:echt |gewoon |wel )*(?:zelf|echt)\b|\bik schrijf dit"
     r" (?:echt |gewoon )?zelf\b|\bi(?:'m| am) (?:really |actually )?(?:writing|typing) this"
     r" (?:myself|personally)\b"
