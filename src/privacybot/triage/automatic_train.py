@@ -664,6 +664,14 @@ SETS: tuple[str, ...] = (
     "set621",
     "set622",
     "set623",
+    "set624",
+    "set625",
+    "set626",
+    "set627",
+    "set628",
+    "set629",
+    "set630",
+    "set631",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1290,6 +1298,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set621": "mail621",
     "set622": "mail622",
     "set623": "mail623",
+    "set624": "mail624",
+    "set625": "mail625",
+    "set626": "mail626",
+    "set627": "mail627",
+    "set628": "mail628",
+    "set629": "mail629",
+    "set630": "mail630",
+    "set631": "mail631",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
