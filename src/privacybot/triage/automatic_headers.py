@@ -1198,7 +1198,7 @@ def to_our_envelope(v: MessageView) -> str | None:
     versturen?").  A person who did reply there (a client that took the envelope address)
     still gives a code, speaks of their own case, or asks in the first person, and keeps
     their case."""
-    domain = (v.our_address or "").rpartition("@")[2].lower()
+    domain = v.our_domain
     if not domain:
         return None
     for name in _RECIPIENT_FIELDS:

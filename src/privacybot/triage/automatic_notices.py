@@ -1134,7 +1134,7 @@ _MORE_REPLY_PREFIXES = re.compile(r"^\s*(?:odg|ats|atb|balas|vs|sv|odp|yan[i~]t|
 
 def _answers_our_domain(v: MessageView) -> bool:
     """In-Reply-To or References names a message of our own domain: a receipt answers ours."""
-    domain = (v.our_address or "").rpartition("@")[2].lower()
+    domain = v.our_domain
     if not domain:
         return False
     refs = " ".join(v.msg.header_all("In-Reply-To") + v.msg.header_all("References")).lower()

@@ -529,6 +529,11 @@ class MessageView:
         return first_person_in(self.own_words)
 
     @cached_property
+    def our_domain(self) -> str:
+        """Our own mail domain, lower case ("" without an address): two rules read it."""
+        return (self.our_address or "").rpartition("@")[2].lower()
+
+    @cached_property
     def envelope(self) -> list[str]:
         """The addresses of the first Return-Path: the envelope sender the last hop saw."""
         return [address for _, address in getaddresses(self.msg.header_all("Return-Path")[:1])]
