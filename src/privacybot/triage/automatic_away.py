@@ -184,8 +184,11 @@ _ASKS = re.compile(
     r"|remove|verwijder|wis|l[o~]sch|stop|inzage|access|copy|kopie|want|wil|would like)\b",
     re.IGNORECASE,
 )
+#: (A hyphen only when no word runs on from it: "Autoreply-probleem", "Out of
+#: office-berichten" are compounds a person names, set 627; 0 of the 226,834 blind automatic
+#: subjects, 15 people's.)
 _SEP = (
-    r"(?:\s*[:\-–—|(]|\s*$|\s+(?:until|till|tot|bis|jusqu|fino|hasta|at[e~]|do|до|t/m|re:)"
+    r"(?:\s*[:–—|(]|\s*-(?![^\W\d_])|\s*$|\s+(?:until|till|tot|bis|jusqu|fino|hasta|at[e~]|do|до|t/m|re:)"
     r"|\s+(?:from|van|vom|du|des|dal)\s+\d)"
 )
 #: A strong out-of-office prefix may also run into a CJK subject or open a quoted one.
@@ -222,6 +225,10 @@ _LOTUS_AWAY = re.compile(
     r"|on leave|on vacation|met verlof|met vakantie|im urlaub|en cong)"
     r"|\((?:returning|terug|r[u~]ckkehr|retour|back)\b",
     re.IGNORECASE,
+)
+#: The writer's own answer named in a subject ("… - alsnog mijn reactie").
+_MY_ANSWER = re.compile(
+    r"\b(?:mijn|my|meine) (?:reactie|antwoord|reply|response|answer|antwort)\b", re.IGNORECASE
 )
 _OOF_SUBJECT = alternation(
     OOF_SUBJECTS,
@@ -382,6 +389,9 @@ def oof_subject(v: MessageView) -> str | None:
     if (
         match
         and not PERSON_REQUEST.search(without_our_subject(v.subject))
+        # ... nor one who names their own answer after the prefix ("Out of office - alsnog
+        # mijn reactie", set 631; 0 of the 226,834 blind automatic subjects).
+        and not _MY_ANSWER.search(v.subject)
         and not _MY_REQUEST.search(v.own_words)
         and not typed_on_a_phone
         and not absence_not_now(v)

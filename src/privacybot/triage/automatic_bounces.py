@@ -714,6 +714,9 @@ _OUR_SIDE = re.compile(
     # returned copies).
     r"|\b(?:komen|komt|belanden|belandt|landen|landt) bij ons\b|\bheaders van een voorbeeld\b"
     r"|\bzie (?:de )?headers? hieronder\b|\bsee the headers below\b"
+    # ... and in German ("… bei uns in der Quarantäne landen. Auszug aus den Headern:", set
+    # 625; 0 of the 1,013 blind returned copies).
+    r"|\bauszug aus den (?:headern|kopfzeilen)\b|\bbei uns (?:in der quarantane|im spam)\b"
     # ... or opens a sentence with them ("Headers hieronder:"), or says where the mail ends
     # up on their side ("Bij ons staat het bericht als spam gemarkeerd", set 451).
     r"|(?:^|[.!?:]\s)headers? (?:below|hieronder)\b"

@@ -14,9 +14,17 @@ from privacybot.triage.automatic_subjects import (
     LIST_ADMIN_BODY,
     LIST_ADMIN_SUBJECTS,
     LIST_WORDS,
+    OPT_IN_BODY,
+    OPT_IN_SUBJECT,
     fold,
 )
-from privacybot.triage.automatic_view import MessageView, alternation, local_part, squash
+from privacybot.triage.automatic_view import (
+    MessageView,
+    alternation,
+    closes_with_a_name,
+    local_part,
+    squash,
+)
 
 #: Headers only list managers write (Mailman, Sympa, ezmlm, LISTSERV, majordomo, fml), also
 #: on their administrative mail that carries no List-* header.
@@ -78,6 +86,8 @@ _DIGEST_SUBJECT = re.compile(
 )
 _LIST_ADMIN_BODY = re.compile(fold(LIST_ADMIN_BODY), re.IGNORECASE)
 _LIST_WORD = re.compile(LIST_WORDS, re.IGNORECASE)
+_OPT_IN_BODY = re.compile(fold(OPT_IN_BODY), re.IGNORECASE)
+_OPT_IN_SUBJECT = re.compile(OPT_IN_SUBJECT, re.IGNORECASE)
 
 
 def list_admin(v: MessageView) -> str | None:
@@ -160,4 +170,10 @@ def list_admin(v: MessageView) -> str | None:
     found = _LIST_ADMIN_BODY.search(v.head_text)
     if found:
         return f"list manager wording {found.group(0)[:60]!r}"
+    # An opt-in's words with its link in the writer's own lines, unsigned and not in the
+    # first person: a person quoting such a mail gives no link to confirm (the attacker's
+    # review of set 631's fixes).
+    opt_in = _OPT_IN_SUBJECT.match(v.subject) or _OPT_IN_BODY.search(v.head_text)
+    if opt_in and "://" in " ".join(v.head) and not v.first_person and not closes_with_a_name(v):
+        return f"an opt-in's wording {opt_in.group(0)[:60]!r} with its link"
     return None

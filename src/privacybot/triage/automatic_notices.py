@@ -702,7 +702,9 @@ def gateway_body(v: MessageView) -> str | None:
     """
     head = v.head_text
     match = _GATEWAY_BODY.search(head)
-    if not match or v.human_voice:
+    if not match:
+        return _encrypted_on_its_way(v)
+    if v.human_voice:
         return None
     # A person answering a gateway's notice ("Re: Uw bericht is in quarantaine geplaatst"
     # over "Mijn mail is tegengehouden zie ik"): their client's prefix, their own voice.
@@ -750,6 +752,31 @@ def gateway_body(v: MessageView) -> str | None:
     if system or _GATEWAY_WORD.search(v.subject):
         return f"gateway wording {match.group(0)[:60]!r}"
     return None
+
+
+#: A message encrypted on its way ("Het bericht voor x@… is versleuteld met S/MIME voordat
+#: het werd afgeleverd", set 628): an encryption gateway's notice, but also what an officer
+#: confirms for the file, so only from a gateway's own unsigned sender (the attacker's
+#: review).
+_ENCRYPTED_ON_ITS_WAY = re.compile(
+    r"\b(?:is|werd) versleuteld met (?:s/mime|pgp|tls) voordat het (?:werd|is) afgeleverd\b"
+    r"|\bwas encrypted with (?:s/mime|pgp) before (?:it was )?delivered\b",
+    re.IGNORECASE,
+)
+
+
+def _encrypted_on_its_way(v: MessageView) -> str | None:
+    """``_ENCRYPTED_ON_ITS_WAY`` from a system's sender, unsigned, in no person's voice."""
+    match = _ENCRYPTED_ON_ITS_WAY.search(v.head_text)
+    if match is None or v.human_voice or v.first_person or closes_with_a_name(v):
+        return None
+    # ... nor an answer to our question under the client's "Re:", or closed with a greeting
+    # ("Met vriendelijke groet, / ICT Servicedesk"): a gateway neither replies nor greets.
+    if CLIENT_REPLY.match(v.subject) or any(CLOSING.match(line) for line in v.head):
+        return None
+    if not _system_sender(v):
+        return None
+    return f"gateway wording {match.group(0)[:60]!r} from a gateway's sender"
 
 
 def gateway_notice(v: MessageView) -> str | None:
@@ -861,7 +888,16 @@ _BUTTON_LABEL = re.compile(
     # question.
     r"|(?<![^\s])[^\n:.!?]{0,25}\b(?:my|mijn|mein\w?|mon|ma)\b[^\n:.!?]{1,25}:"
     r"(?=[ \t]{1,12}<?https?://)"
+    # ... or a link's label left in a plain part made from HTML, glued to the sentence before
+    # and followed by the entity that stood between two links ("… waiting for
+    # approval.Release my message &nbsp; What is this?", set 626).  Only glued so, a
+    # capital after the stop and another label after the entity: text pasted from a web
+    # form ends its lines in "&nbsp;" after the writer's own words (the attacker's review).
+    r"|(?<=[^\W\d_][.!?])[A-Z][^\n.!?:&]{1,40}?(?=[ \t]{0,3}&nbsp;[ \t]{0,3}[A-Z])"
 )
+#: A challenge's subject under its tag ("[Action required] Release your message").
+_RELEASE_YOURS = re.compile(r"release your (?:e-?mail|message)$", re.IGNORECASE)
+_ACTION_TAG = re.compile(r"action required|actie (?:vereist|nodig)", re.IGNORECASE)
 #: A short span in quotation marks.
 #: (Also in brackets: 'een mail ("подтвердите, что вы не робот")', set 536.)
 _QUOTED_SPAN = re.compile(
@@ -935,6 +971,19 @@ def challenge(v: MessageView) -> str | None:
         return None
     if _CHALLENGE_SUBJECT.match(v.subject):
         return f"challenge subject {v.subject[:60]!r}"
+    # ... or its action in a leading tag over the release it asks for ("[Action required]
+    # Release your message", set 630).
+    # Only with the link to act on, unsigned and not in the first person: a person forwarding
+    # such a notice under its subject writes "This came back when I wrote …" and signs (the
+    # attacker's review).
+    if (
+        _RELEASE_YOURS.match(v.subject)
+        and any(_ACTION_TAG.fullmatch(t) for t in v.subject_tags)
+        and "://" in v.msg.body[:HEAD_CHARS]
+        and not v.first_person
+        and not closes_with_a_name(v)
+    ):
+        return f"challenge subject {v.subject[:60]!r} under an action tag"
     # A challenge's words in quotation marks are someone quoting it ("got a 'please
     # confirm you are human' challenge back"), not the challenge itself.
     match = _CHALLENGE.search(_QUOTED_SPAN.sub(" ", head))
@@ -1555,6 +1604,20 @@ _RECEIPT_PROMISE = re.compile(
     re.IGNORECASE,
 )
 _RECEIPT_CHARS = 700
+#: A receipt's thanks for writing to its team by name, not to the writer ("Thanks for
+#: writing to me so quickly").
+_THANKS_FOR_WRITING = re.compile(
+    r"(?:(?:dear|hello|hi)[^,.!?]{0,40},\s)?(?:thank you|thanks) for (?:writing|reaching out)"
+    r" to (?!me\b|us\b|my\b|our\b)\w+",
+    re.IGNORECASE,
+)
+#: The days a desk answers on ("We answer respondent questions on Tuesdays and Thursdays").
+_ANSWER_DAYS = re.compile(
+    r"\b(?:we|wij) (?:answer|reply to|respond to|beantwoorden|behandelen) (?:\w+ ){0,3}(?:on|op)"
+    r" (?:mondays|tuesdays|wednesdays|thursdays|fridays|maandag|dinsdag|woensdag|donderdag"
+    r"|vrijdag)\b",
+    re.IGNORECASE,
+)
 #: A receipt under X-Auto-Response-Suppress is a line or two.
 _SUPPRESSED_RECEIPT_CHARS = 240
 #: A receipt's thanks with nothing after it ("Vielen Dank. Wir melden uns …").
@@ -1585,6 +1648,14 @@ def receipt_acknowledgement(v: MessageView) -> str | None:
         # mogelijk"), as long as it asks nothing.
         thanks = _RECEIVED_YOURS.search(head) or _BARE_THANKS.match(head)
         if thanks and _RECEIPT_PROMISE.search(head) and not v.human_voice:
+            return f"receipt {thanks.group(0)[:50]!r} under X-Auto-Response-Suppress"
+        # ... also thanks for writing to the team, with the days it answers on ("Thank you
+        # for writing to PollHaven. We answer respondent questions on Tuesdays and
+        # Thursdays.", set 631): only under the header and unsigned, as staff answer in
+        # their organisation's voice too (the attacker's review).
+        thanks = _THANKS_FOR_WRITING.match(head)
+        days = _ANSWER_DAYS.search(head)
+        if thanks and days and not v.human_voice and not closes_with_a_name(v):
             return f"receipt {thanks.group(0)[:50]!r} under X-Auto-Response-Suppress"
     if len(head) > _RECEIPT_CHARS or a_person(v):
         return None
@@ -1855,6 +1926,23 @@ def complaint_report(v: MessageView) -> str | None:
         and not _complainant(v)
     ):
         return f"complaint tally {tally.group(0)[:30]!r} about a sending address"
+    # A sending platform's count about the reader's mailing, in the platform's voice: an
+    # official counting their own users' complaints signs, asks or speaks for themselves
+    # (the attacker's review of set 631's fixes).
+    platform = _PLATFORM_TALLY.search(v.own_words)
+    if (
+        platform
+        and _PLATFORM_ACCOUNT.search(v.own_words)
+        and (
+            subject
+            or _DESK_SUBJECT.search(v.subject)
+            or any(_DESK_SUBJECT.search(tag) for tag in v.subject_tags)
+        )
+        and (_ABOUT_AN_ADDRESS.search(v.own_words) or _ABOUT_AN_ADDRESS.search(v.subject))
+        and not _complainant(v)
+        and not (v.human_voice or v.first_person or closes_with_a_name(v))
+    ):
+        return f"a platform's complaint count {platform.group(0)[:30]!r} about a mailing"
     # A platform's word that a user reported the reader's item ("Een gebruiker heeft je
     # advertentie '…' gemeld wegens: …", set 618), from its abuse desk.
     reported = _ITEM_REPORTED.search(v.own_words)
@@ -1956,6 +2044,25 @@ _COMPLAINT_TALLY = re.compile(
     r" (?:threshold|limit)\b",
     re.IGNORECASE,
 )
+#: A sending platform's count of complaints about the reader's mailing: the account over
+#: its threshold, by the share of recipients who marked the campaign ("exceeded our
+#: complaint threshold: 0.63% of recipients marked your last campaign … as spam"), or the
+#: desk's count in Dutch ("Wij ontvingen 37 spamklachten over de uitnodiging …"), set 631.
+_PLATFORM_TALLY = re.compile(
+    r"\bexceeded (?:our|the) (?:spam[- ])?complaint (?:threshold|limit)\b"
+    r"|\b\d{1,3}(?:[.,]\d{1,2})?\s?% of (?:the )?recipients marked\b"
+    r"|\b(?:wij|we) (?:ontvingen|hebben) \d{1,7} spam ?klachten (?:ontvangen )?over\b",
+    re.IGNORECASE,
+)
+#: ... and the platform's mark on it: the reader's account there, its sending paused, or
+#: the mailing sent through it ("Your account '…' …", "Sending has been paused", "die u via
+#: Vragenlijster verstuurde"); an officer counting their own users' complaints names none.
+_PLATFORM_ACCOUNT = re.compile(
+    r"\byour account\b|\b(?:sending|verzending|verzenden|uw account)\b[^.\n]{0,30}\b(?:paused"
+    r"|suspended|gepauzeerd|opgeschort|stopgezet)\b|\bdie u via [\w.-]{2,40} (?:verstuurde"
+    r"|verzond|hebt verstuurd|heeft verstuurd)\b",
+    re.IGNORECASE,
+)
 #: A reporting service's banner and its cut of the reported body (SpamCop's shape).
 _REPORTER_BRIEF = re.compile(
     r"^\[\s?(?:spamcop|spam ?report) v\d|\bthis message is brief for your comfort\b"
@@ -2053,7 +2160,12 @@ _DESK_SUBJECT = re.compile(
     r"|reputatie(?:waarschuwing|melding|rapport|signaal)"
     # ... in Southern and Eastern Europe's languages (set 328).
     r"|queixa|abuso|segnalazione|sikayet|panasz\w{0,10}|reclamat\w{0,4}|denuncia|naduzyc\w{0,4}"
-    r"|stiznost|zneuziti)\b",
+    r"|stiznost|zneuziti"
+    # ... and Dutch compounds of spam ("Spamklachten over uw campagne", "Melding:
+    # spambron", sets 625 and 631).
+    r"|spamklacht\w{0,4}|spambron\w{0,4}"
+    # ... and a Swiss CERT's "Auffälliges System in Ihrem Netz" (set 625).
+    r"|auffallig\w{0,3} system\w{0,2})\b",
     re.IGNORECASE,
 )
 #: A list's own words for a listing ("has been listed on", "has been added to", "is
@@ -2197,6 +2309,9 @@ _ABOUT_AN_ADDRESS = re.compile(
     # ("sent through your account", "een IP-adres dat aan u is toegewezen (203.0.113.63)",
     # "een IP-adres in uw beheer (…)", "The campaign sent by X", sets 577, 582 and 583).
     r"|\bsent through your account\b|\bthe campaign sent by\b"
+    # ... or a mailing the reader sent through the platform ("de uitnodiging "…" die u via
+    # Vragenlijster verstuurde", set 631).
+    r"|\bdie u via [\w.-]{2,40} (?:verstuurde|verzond|hebt verstuurd|heeft verstuurd)\b"
     # ... or the reader's account by its name ("Your account conxillium-privacy has a
     # complaint rate of …", "Voor uw account zien wij …", set 586).
     r"|\byour account [\w.-]{2,40} has\b|\bvoor uw account\b"
@@ -2204,7 +2319,7 @@ _ABOUT_AN_ADDRESS = re.compile(
     # ... Hindi "आपके डोमेन" (your domain), or the reported message named by its Message-ID
     # (set 545).
     r"|" + fold("आपके डोमेन") + r"|\bmessage-id\s?:\s?<[^<>\s]{1,200}@[\w.-]{1,120}>"
-    r"|\b(?:your|uw|je) (?:recente |laatste |recent |latest )?(?:campaign|campagne|newsletter"
+    r"|\b(?:your|uw|je) (?:recente |laatste |recent |latest |last )?(?:campaign|campagne|newsletter"
     r"|nieuwsbrief|mailing)\b"
     # ... the Hungarian order ("a 203.0.113.12 IP-címről").
     r"|\b\d{1,3}(?:\.\d{1,3}){3} ip-\w{2,8}\b"

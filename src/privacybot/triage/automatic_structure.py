@@ -129,6 +129,11 @@ _SELF_DECLARED = re.compile(
     r"|(?:dit is een|this is an?|dies ist eine|ceci est un) (?:systeem|system"
     r"|automated system)[- ]?"
     r"(?:bericht|melding|message|notification|nachricht|benachrichtigung)"
+    # ... or a German notice's "Diese Mitteilung erfolgt automatisch": this one, not "Die
+    # Meldung an das Finanzamt erfolgt automatisiert", how an official's process runs (the
+    # attacker's review of set 625's fixes).
+    r"|diese (?:meldung|nachricht|benachrichtigung|mitteilung) erfolgt (?:automatisiert"
+    r"|automatisch)"
     r"|(?:ce message|questo messaggio|este mensaje|diese nachricht|dit bericht)\s(?:est|e|es|wird"
     r"|wordt)\s(?:envoye|inviato|enviado|gesendet|verstuurd|verzonden)\s(?:automatiquement"
     r"|automaticamente|automatisch))\b"

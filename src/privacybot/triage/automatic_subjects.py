@@ -278,6 +278,11 @@ CHALLENGE_SUBJECTS_MORE: tuple[str, ...] = (
     r"|(?:felado|kuldo) ellenorzese|verificarea expeditorului|επαληθευση αποστολεα"
     r"|проверка на подателя|demande d'authentification",
     r"sicherheitsabfrage \[#\d{2,8}\]",
+    # A held message to be released, the action named first or last ("[Action required]
+    # Release your message", "Action required: release your message [c547bb3f]", "Message
+    # held: click to release", sets 626, 628 and 630).
+    r"\[?action required\]?\s?:?\s?release your (?:e-?mail|message)\b"
+    r"|message held\s?:\s?click (?:here )?to release$",
 )
 #: The three signs of challenge-response mail (all three, with a link or a "reply to this").
 CHALLENGE_FILTER: str = (
@@ -439,6 +444,16 @@ LIST_ADMIN_BODY: str = (
     r"|the results of your (?:e-?mail )?commands? (?:are|is) provided below"
     r"|was successfully received by the .{1,80} mailing list)"
 )
+#: A panel's or list's Dutch opt-in ("Bevestig uw aanmelding door op de onderstaande link
+#: te klikken", "Heeft u zich niet aangemeld? Dan hoeft u niets te doen", "Nog één stap:
+#: bevestig uw e-mailadres", set 631): words a person quotes too, so asked only with the
+#: link in the writer's own lines (``list_admin``).
+OPT_IN_BODY: str = (
+    r"\bbevestig (?:uw|je) (?:aanmelding|inschrijving) door op de (?:onderstaande |volgende )?link"
+    r" te klikken|\b(?:heeft u|hebt u|heb je) zich niet (?:aangemeld|ingeschreven)\? dan hoeft u"
+    r" niets te doen"
+)
+OPT_IN_SUBJECT: str = r"nog (?:een|1) stap\s?[:-]\s?bevestig (?:uw|je) e-?mailadres$"
 #: Words that say "mailing list": needed with a ``-request@``/``-owner@`` sender alone.
 LIST_WORDS: str = (
     r"\b(?:mailing ?lists?|mailinglijst|mailingliste|liste de diffusion|lista de (?:correo"
@@ -557,7 +572,11 @@ RECEIPT_BODY_STRONG: str = (
     # (Registered mail too: "Het aangetekende bericht dat u op … verstuurde", set 595.)
     r"|het (?:aangetekende |beveiligde )?bericht (?:met onderwerp )?(?:[\"'][^\"']{1,200}[\"'] )?"
     r"dat u (?:op .{1,40}? )?"
-    r"(?:aan \S{3,120} )?(?:verzond|verstuurde|stuurde|hebt verzonden|hebt verstuurd)"
+    # (... or "naar" the reader's address before the verb: "dat u op … naar x@… stuurde met
+    # onderwerp "…" is geopend", set 631; an address, not "naar haar", the attacker's
+    # review.)
+    r"(?:(?:aan \S{3,120}|naar [\w.+-]{1,64}@\S{3,120}) )?"
+    r"(?:verzond|verstuurde|stuurde|hebt verzonden|hebt verstuurd)"
     # (The address may follow its owner's name: "aan Annemiek Lammers <a@…>", set 572.)
     r"(?: (?:aan|naar) (?:[^<>\n]{1,60} <)?\S{3,120}?>?)?(?: op .{1,40}?)?"
     # ... also "hebt verzonden aan … met onderwerp "…"" (set 511).
