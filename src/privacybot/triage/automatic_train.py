@@ -672,6 +672,14 @@ SETS: tuple[str, ...] = (
     "set629",
     "set630",
     "set631",
+    "set632",
+    "set633",
+    "set634",
+    "set635",
+    "set636",
+    "set637",
+    "set638",
+    "set639",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1306,6 +1314,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set629": "mail629",
     "set630": "mail630",
     "set631": "mail631",
+    "set632": "mail632",
+    "set633": "mail633",
+    "set634": "mail634",
+    "set635": "mail635",
+    "set636": "mail636",
+    "set637": "mail637",
+    "set638": "mail638",
+    "set639": "mail639",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
