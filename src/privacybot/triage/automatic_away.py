@@ -51,6 +51,7 @@ from privacybot.triage.automatic_view import (
     without_conditional_questions,
     without_our_subject,
 )
+from privacybot.triage.quotes import CLOSING
 
 #: Out-of-office subjects that only autoresponders write: at the start, any continuation.
 OOF_SUBJECTS: tuple[str, ...] = (
@@ -118,6 +119,16 @@ OOF_WEAK_SUBJECTS: tuple[str, ...] = (
     r"|je suis (?:actuellement )?(?:absente?|en cong[e~]s?)|estoy (?:fuera de (?:la )?oficina"
     r"|de vacaciones|ausente)|sono (?:fuori (?:sede|ufficio)|in ferie|assente)"
     r"|estou (?:fora do escrit[o~]rio|de f[e~]rias|ausente)",
+)
+#: Away wording in Bulgarian, Ukrainian, Romanian, Croatian and Hungarian ("съм извън
+#: офиса", "не в офісі", "після повернення", "nu sunt la birou", "izvan ureda", "nakon
+#: povratka", "távol vagyok", set 637): asked only under a subject's absence word, as no
+#: request in those languages is recognised (the attacker's review: "Ik stuur het contract
+#: na terugkomst" in Croatian under our acknowledgment's subject is a person).
+_AWAY_BODY_MORE = re.compile(
+    r"\b(?:извън офиса|не в офісі|після повернення|след завръщането|nu sunt la birou"
+    r"|izvan ureda|nakon povratka|tavol vagyok|szabadsagon vagyok|visszateresem utan)\b",
+    re.IGNORECASE,
 )
 _AWAY_BODY = re.compile(
     r"\b(?:until|till|back on|return(?:ing)? on|be back|away|absent|out of (?:the )?office"
@@ -258,6 +269,12 @@ _RETURN_DATE = re.compile(
     r"|\b\d{1,2}\.? ?(?:jan|feb|m[aa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t"
     r"|nov|de[cz]|mei|mrt|juin|juil|ao[u~]t|ene|abr|ago|dic|gen|giu|lug|ott|stycz|lut|kwie|czerw|lip"
     r"|sierp|wrze|pazdz|listop|grud)\w{0,8}\b"
+    # ... and Bulgarian, Ukrainian and Croatian month names ("след 4 декември", "9 листопада",
+    # "5. studenoga", set 637), folded.
+    r"|\b\d{1,2}\.? (?:януари|февруари|март|април|маи|май|юни|юли|август|септември|октомври"
+    r"|ноември|декември|сiчня|січня|лютого|березня|квiтня|квітня|травня|червня|липня|серпня"
+    r"|вересня|жовтня|листопада|грудня|sijecnja|veljace|ozujka|travnja|svibnja|lipnja|srpnja"
+    r"|kolovoza|rujna|listopada|studenoga|prosinca)\b"
     # ... and Lithuanian, month first ("iki lapkričio 21 d.", set 536).
     r"|\b(?:sausio|vasario|kovo|balandzio|geguzes|birzelio|liepos|rugpjucio|rugsejo|spalio"
     r"|lapkricio|gruodzio) \d{1,2}\b",
@@ -489,7 +506,10 @@ def oof_subject(v: MessageView) -> str | None:
         and (
             _FIRST_PERSON_AWAY.search(head)
             or _WORKDAY_NOTICE.search(head)
-            or (_AWAY_BODY.search(head) and _RETURN_DATE.search(head))
+            or (
+                (_AWAY_BODY.search(head) or _AWAY_BODY_MORE.search(head))
+                and _RETURN_DATE.search(head)
+            )
         )
     ):
         return f"out-of-office subject {match.group(0).strip(' :-')!r} and a long away notice"
@@ -499,7 +519,9 @@ def oof_subject(v: MessageView) -> str | None:
         match
         and len(head) <= 600
         and "?" not in head
-        and (_AWAY_BODY.search(head) or _DAY_OFF_OPENING.match(head))
+        and (
+            _AWAY_BODY.search(head) or _AWAY_BODY_MORE.search(head) or _DAY_OFF_OPENING.match(head)
+        )
         and (_AWAY_ALTERNATIVE.search(head) or (len(head) <= 160 and not _ASKS.search(head)))
     ):
         return f"out-of-office subject {match.group(0).strip(' :-')!r} and an away notice"
@@ -759,9 +781,24 @@ def away_notice(v: MessageView) -> str | None:
         or _WORKDAY_NOTICE.search(head)
         or (_AWAY_BODY.search(head) if dated else None)
     )
+    # ... nor one whose only away line stands under their closing and name, in the
+    # signature's footer ("Vriendelijke groet, / Marieke Vos / … / Ik werk op maandag,
+    # dinsdag en donderdag", set 635): a footer on every mail of theirs.
+    if away and _only_under_the_closing(v, away.group(0)):
+        return None
     if away and (dated or _AWAY_ALTERNATIVE.search(head)):
         return f"away notice {away.group(0)[:50]!r} answering our mail"
     return None
+
+
+def _only_under_the_closing(v: MessageView, found: str) -> bool:
+    """``found`` stands only below the first closing formula, with the writer's own words
+    above it."""
+    at = next((i for i, line in enumerate(v.head) if CLOSING.match(line)), None)
+    if at is None:
+        return False
+    above = fold(" ".join(line for line in v.head[:at] if line))
+    return bool(above.strip()) and found not in above
 
 
 #: What a person's mail client puts before a subject it answers or forwards, in the
@@ -941,6 +978,8 @@ _MAIL_ACCESS = re.compile(
     # next alternative would take "no email" and leave "access".
     r"\b(?:no|limited|little|intermittent) (?:e-?mail|mail|inbox) access\b|"
     r"\b(?:limited|no|restricted|intermittent|occasional|sporadic|beperkte?|wisselende?"
+    # ... or "without access to email" (set 636).
+    r"|without|zonder|ohne"
     r"|sporadische?|geen|eingeschr[a~]nkte?n?|keinen?|acces limite|acceso"
     r" limitado|accesso limitato)\s(?:access|toegang|zugriff)?(?:\s(?:to|tot|auf|a|al))?"
     r"(?:\s(?:my|mijn|meine?|mes|mi|mia|la|il))?\s?(?:e-?mails?|mail|inbox|postvak|mailbox"
@@ -1319,7 +1358,29 @@ def away_with_a_bounce_envelope(v: MessageView) -> str | None:
         gone = _ADDRESS_GONE.search(sentence)
         if gone:
             return f"note {gone.group(0)[:40]!r} with envelope sender {envelope[:60]}"
+        # ... or its owner's mailbox full, the message not taken ("Mein Postfach ist voll,
+        # Ihre Nachricht konnte nicht angenommen werden", "A postafiókom megtelt", set 637).
+        # (Only with the message not taken and no other address to write to: a person
+        # writing through their employer's mailing system gives one, the attacker's review.)
+        full = _MY_MAILBOX_FULL.search(sentence)
+        if full and _NOT_TAKEN.search(v.own_words) and not ADDRESS.search(v.own_words):
+            return f"note {full.group(0)[:40]!r} with envelope sender {envelope[:60]}"
     return None
+
+
+#: The message not taken, as a quota notice says after the full mailbox.
+_NOT_TAKEN = re.compile(
+    r"\b(?:nicht (?:angenommen|zugestellt)|nie dotarla|nem erkezett meg|could not be delivered"
+    r"|was not delivered|niet (?:afgeleverd|aangekomen|bezorgd)|nu a (?:fost livrat|ajuns))\b",
+    re.IGNORECASE,
+)
+#: The owner's mailbox full, in the first person, as a quota notice words it.
+_MY_MAILBOX_FULL = re.compile(
+    r"\b(?:mein (?:e-?mail-?)?postfach ist voll|my (?:mailbox|inbox) is full|mijn (?:mailbox"
+    r"|inbox|postvak) is vol|moja skrzynka(?: pocztowa)? jest pelna|a postafiokom megtelt"
+    r"|casuta mea (?:de e-?mail )?este plina)\b",
+    re.IGNORECASE,
+)
 
 
 #: A mailbox its owner no longer uses, in the first person.

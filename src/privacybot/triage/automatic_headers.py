@@ -886,6 +886,8 @@ _NO_REPLY = re.compile(
     r"|^(?:nepieciesams[-_.]?)?neatbild(?:et|iet)$|^neatsakyk(?:ite)?$|^ara[-_.]?vasta$"
     # ... Estonian "mitte-vastata", Russian "ne-otvechat" (set 536).
     r"|^mitte[-_.]?vastata$|^ne[-_.]?otvecha(?:t|jte|yte)$"
+    # ... Ukrainian "ne-vidpovidaty" (set 637).
+    r"|^ne[-_.]?vidpovida(?:ty|jte|yte)$"
     # ... Serbian "ne-odgovaraj", Icelandic "ekki-svara", "reply-not-monitored" (sets 569,
     # 570 and 573).
     r"|^ne[-_.]?odgovara(?:j|jte|ti)$|^ekki[-_.]?svara$|^reply[-_.]?not[-_.]?monitored$",

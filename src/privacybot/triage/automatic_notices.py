@@ -34,6 +34,7 @@ from privacybot.triage.automatic_subjects import (
     RECEIPT_BODY,
     RECEIPT_BODY_STRONG,
     RECEIPT_FIELDS,
+    RECEIPT_OPENING,
     RECEIPT_SUBJECTS,
     REPLY_TO_THIS_MAIL,
     fold,
@@ -703,7 +704,7 @@ def gateway_body(v: MessageView) -> str | None:
     head = v.head_text
     match = _GATEWAY_BODY.search(head)
     if not match:
-        return _encrypted_on_its_way(v)
+        return _encrypted_on_its_way(v) or _held_over_a_day(v)
     if v.human_voice:
         return None
     # A person answering a gateway's notice ("Re: Uw bericht is in quarantaine geplaatst"
@@ -749,9 +750,21 @@ def gateway_body(v: MessageView) -> str | None:
         _SYSTEM_LOCAL.search(squash(local_part(address))) or _SYSTEM_NAME.search(fold(name))
         for name, address in v.mailboxes
     )
+    # ... nor one asking us to confirm what the wording says ("Graag bevestiging dat het
+    # bericht is verwijderd", an incident report, set 636).
+    if _CONFIRM_THAT.search(head[max(0, match.start() - 40) : match.start()]):
+        return None
     if system or _GATEWAY_WORD.search(v.subject):
         return f"gateway wording {match.group(0)[:60]!r}"
     return None
+
+
+#: A request to confirm what follows ("Graag bevestiging dat …", "Please confirm that …").
+_CONFIRM_THAT = re.compile(
+    r"\b(?:graag|please|kunt u|wilt u)\s(?:een\s)?(?:bevestiging|bevestigen|confirm(?:ation)?)"
+    r"\s(?:dat|that)\b",
+    re.IGNORECASE,
+)
 
 
 #: A message encrypted on its way ("Het bericht voor x@… is versleuteld met S/MIME voordat
@@ -763,6 +776,25 @@ _ENCRYPTED_ON_ITS_WAY = re.compile(
     r"|\bwas encrypted with (?:s/mime|pgp) before (?:it was )?delivered\b",
     re.IGNORECASE,
 )
+
+
+#: A digest of the messages held over the last day ("De volgende berichten zijn de
+#: afgelopen 24 uur tegengehouden:", set 635).
+_HELD_OVER_A_DAY = re.compile(
+    r"\bde volgende berichten zijn de afgelopen \d{1,3} (?:uur|dagen) tegengehouden\b",
+    re.IGNORECASE,
+)
+
+
+def _held_over_a_day(v: MessageView) -> str | None:
+    """``_HELD_OVER_A_DAY`` over the digest's rows, unsigned: an officer telling us in their
+    own name that our mail was held and released writes no rows (the attacker's review)."""
+    match = _HELD_OVER_A_DAY.search(v.head_text)
+    if match is None or closes_with_a_name(v) or v.first_person:
+        return None
+    if not any(LISTING_ROW.match(line) for line in v.head):
+        return None
+    return f"gateway wording {match.group(0)[:60]!r} over its rows"
 
 
 def _encrypted_on_its_way(v: MessageView) -> str | None:
@@ -1085,6 +1117,11 @@ def _held_for(v: MessageView, head: str) -> str | None:
 
 _RECEIPT_SUBJECT = re.compile(r"^(?:" + fold(RECEIPT_SUBJECTS) + ")", re.IGNORECASE)
 _RECEIPT_STRONG = re.compile(fold(RECEIPT_BODY_STRONG), re.IGNORECASE)
+_RECEIPT_OPENING = re.compile(fold(RECEIPT_OPENING), re.IGNORECASE)
+#: A receipt that opens so is its sentence and our subject's field, nothing more: a person
+#: forwarding one as proof adds their own lines ("Dit kregen wij terug. … Graag alsnog de
+#: gevraagde gegevens", the attacker's review).
+_RECEIPT_OPENING_CHARS = 160
 _RECEIPT_WEAK = re.compile(fold(RECEIPT_BODY), re.IGNORECASE)
 _RECEIPT_FIELD = re.compile(r"^\W{0,3}" + RECEIPT_FIELDS, re.IGNORECASE)
 
@@ -1276,6 +1313,15 @@ def read_receipt(v: MessageView) -> str | None:
     match = _RECEIPT_STRONG.search(head)
     if match:
         return f"receipt wording {match.group(0)[:60]!r}"
+    # A receipt's sentence opening a short text, in no person's voice.
+    match = _RECEIPT_OPENING.match(head)
+    if (
+        match
+        and len(v.own_words) <= _RECEIPT_OPENING_CHARS
+        and not v.first_person
+        and not FORWARD_PREFIX.match(v.subject)
+    ):
+        return f"receipt wording {match.group(0)[:60]!r} opening its text"
     match = _RECEIPT_WEAK.search(head)
     # A person telling us about a receipt they got ("I got a read receipt saying my
     # e-mail was read on …, but nobody answered. Case PRV-…").
@@ -2287,8 +2333,9 @@ _ABOUT_AN_ADDRESS = re.compile(
     r"\b(?:ip|ip-adres|ip-adresse|adresse ip|ip address|from|van|vanaf|von|depuis|ip adresa"
     r"|adres ip|indirizzo ip|adresa ip|ip-ul|endereco ip|direccion ip|ip adresi|ip-адрес"
     r"|ip-адреса"
-    # ... and Swahili ("kutoka anwani 198.51.100.31", set 573).
-    r"|kutoka anwani)\W{0,3}"
+    # ... and Swahili ("kutoka anwani 198.51.100.31", set 573), and Romanian ("trimise de
+    # pe 203.0.113.25", set 637).
+    r"|kutoka anwani|de pe)\W{0,3}"
     r"\d{1,3}(?:\.\d{1,3}){3}\b"
     # ... a server's address ("dal vostro server 203.0.113.11", "from your server …").
     r"|\b(?:server|serveur|servidor|serwer|host|osoitteesta|aadressilt|adresas)\s\d{1,3}(?:\.\d{1,3}){3}\b"
@@ -2305,6 +2352,10 @@ _ABOUT_AN_ADDRESS = re.compile(
     # 595).
     r"|\bz va[sš]i dom[eé]ny\b|\b(?:domein|domain)\s?:\s?[\w-]{1,63}\.[a-z]{2,6}\b"
     r"|\b(?:vanaf|van) uw account\b"
+    # ... or the mail from the reader's domain ("Het klachtenpercentage voor e-mail van
+    # conxillium.nl via ons platform", set 634).
+    r"|\b(?:e-?mail|mail|berichten|messages) (?:van|vanaf|from|von) [\w-]{1,63}\.[a-z]{2,8}"
+    r" (?:via|through|over) (?:ons|our|unser\w?) (?:platform|netwerk|network|service|dienst)\b"
     # ... also in English, an address assigned to the reader, or a campaign by its sender
     # ("sent through your account", "een IP-adres dat aan u is toegewezen (203.0.113.63)",
     # "een IP-adres in uw beheer (…)", "The campaign sent by X", sets 577, 582 and 583).

@@ -475,6 +475,8 @@ RECEIPT_SUBJECTS: str = (
     r"|precteno|precitane|olvasott|citit|procitano|прочитано|αναγνωστηκε|okundu|已读|已讀|開封済み"
     r"|읽음|not read|niet gelezen|nicht gelesen|non lu|non letto|no leido|nao lido|ej last"
     r"|necitit|okunmadi|непрочитано|未読|olvasva|прочетено|prebrano"
+    # ... and Hungarian webmail's "Olvasási visszaigazolás" (set 637).
+    r"|olvasasi visszaigazolas"
     r"|delivered|bezorgd|afgeleverd|zugestellt|remis|consegnato|entregado|entregue|levererat"
     r"|displayed|weergegeven|angezeigt|opened|geopend|geoffnet|ouvert|ungelesen"
     r"|ungelesen geloscht|verwijderd zonder te zijn gelezen|deleted without being read"
@@ -604,8 +606,8 @@ RECEIPT_BODY_STRONG: str = (
     # ... or the date and the reader after the subject ("The message "…" you sent on … has
     # been opened by x@…", "Het bericht met onderwerp "…" is op … geopend door", sets 417
     # and 423).
-    r"|the message \"[^\"]{1,200}\" (?:that )?you sent on .{1,60}? (?:has been|was) (?:opened|read)"
-    r" by\b"
+    r"|(?:the|your) message \"[^\"]{1,200}\" (?:that )?you sent on .{1,60}? (?:has been|was)"
+    r" (?:opened|read) by\b"
     r"|het bericht met onderwerp \"[^\"]{1,200}\" is op .{1,60}? (?:geopend|gelezen) door\b"
     # ... and Exchange's relay receipt ("Delivery to these recipients or groups is complete,
     # but no delivery notification was sent by the destination server", set 430).
@@ -643,7 +645,8 @@ RECEIPT_BODY: str = (
     r"|opened:\s?\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|was opened on"
     # Outlook's receipt in Hungarian, Finnish, Slovak, Arabic: "olvasva:", "poistettiin
     # lukematta", "bola prečítaná", "تمت قراءتها".
-    r"|olvasva\s?:|olvasatlanul torolve|poistettiin lukematta|luettu\s?:|bola precitana"
+    r"|olvasva\s?:|olvasatlanul torolve|poistettiin lukematta|luettu\s?:"
+    r"|bola precitana"
     r"|bola odstranena bez precitania|تمت قراءتها"
     r"|was read on|was deleted without being read|is gelezen op|is verwijderd zonder te"
     r" zijn gelezen|wurde am .{1,80} gelesen|wurde gelesen am|ungelesen gel(?:o|oe)scht"
@@ -742,4 +745,14 @@ RECEIPT_FIELDS: str = (
     r"|送信日時|收件人|主题|发送时间|收件者|主旨|받는 사람|제목|보낸 날짜|ถึง|เรือง"
     r"|opened|geopend|geoffnet|ouvert)"
     r"\s?:\s{0,12}\S"
+)
+
+
+#: A receipt's sentence that opens its short text: "Your message "…" sent on … has been
+#: opened by x@…" (set 636), or the reader named over the subject's field ("Daniel Shaw
+#: heeft uw bericht gelezen. Onderwerp: …", set 634).  Only at the start, as a person
+#: quoting one as proof writes around it (the attacker's review).
+RECEIPT_OPENING: str = (
+    r"\W{0,3}(?:your message \"[^\"]{1,200}\" sent on .{1,60}? (?:has been|was) (?:opened|read)"
+    r" by\b|[^.\n]{1,60} heeft uw bericht (?:gelezen|geopend)\.?\s+onderwerp\s?:)"
 )
