@@ -44,6 +44,7 @@ from privacybot.triage.automatic_view import (
     alternation,
     answers_us,
     asks_or_owns,
+    closes_with_a_name,
     first_person_in,
     not_the_writers,
     passes_on_or_acts,
@@ -1363,11 +1364,36 @@ def away_with_a_bounce_envelope(v: MessageView) -> str | None:
         # (Only with the message not taken and no other address to write to: a person
         # writing through their employer's mailing system gives one, the attacker's review.)
         full = _MY_MAILBOX_FULL.search(sentence)
-        if full and _NOT_TAKEN.search(v.own_words) and not ADDRESS.search(v.own_words):
+        # (... nor signed or closed by a person answering in our case's thread through
+        # their employer's mailer, the third review.)
+        if (
+            full
+            and _NOT_TAKEN.search(v.own_words)
+            and not ADDRESS.search(v.own_words)
+            and len(v.own_words) <= _MAILBOX_FULL_CHARS
+            and not v.closes_formally
+            and not closes_with_a_name(v)
+            and not _ends_with_the_senders_name(v)
+        ):
             return f"note {full.group(0)[:40]!r} with envelope sender {envelope[:60]}"
     return None
 
 
+def _ends_with_the_senders_name(v: MessageView) -> bool:
+    """The text's last line is the sender's display name or its first word: a person
+    signing ("… Vanaf morgen is er weer ruimte. / Femke Hoekstra", the third review)."""
+    lines = [fold(line).strip().lower() for line in v.head if line.strip()]
+    if len(lines) < 2:
+        return False
+    for name, _ in v.mailboxes:
+        name = " ".join(fold(name).lower().split())
+        if name and lines[-1] in (name, name.split()[0]):
+            return True
+    return False
+
+
+#: A quota notice is a sentence or two.
+_MAILBOX_FULL_CHARS = 200
 #: The message not taken, as a quota notice says after the full mailbox.
 _NOT_TAKEN = re.compile(
     r"\b(?:nicht (?:angenommen|zugestellt)|nie dotarla|nem erkezett meg|could not be delivered"

@@ -15,7 +15,6 @@ from privacybot.triage.automatic_subjects import (
     LIST_ADMIN_SUBJECTS,
     LIST_WORDS,
     OPT_IN_BODY,
-    OPT_IN_SUBJECT,
     fold,
 )
 from privacybot.triage.automatic_view import (
@@ -87,7 +86,6 @@ _DIGEST_SUBJECT = re.compile(
 _LIST_ADMIN_BODY = re.compile(fold(LIST_ADMIN_BODY), re.IGNORECASE)
 _LIST_WORD = re.compile(LIST_WORDS, re.IGNORECASE)
 _OPT_IN_BODY = re.compile(fold(OPT_IN_BODY), re.IGNORECASE)
-_OPT_IN_SUBJECT = re.compile(OPT_IN_SUBJECT, re.IGNORECASE)
 
 
 def list_admin(v: MessageView) -> str | None:
@@ -173,7 +171,7 @@ def list_admin(v: MessageView) -> str | None:
     # An opt-in's words with its link in the writer's own lines, unsigned and not in the
     # first person: a person quoting such a mail gives no link to confirm (the attacker's
     # review of set 631's fixes).
-    opt_in = _OPT_IN_SUBJECT.match(v.subject) or _OPT_IN_BODY.search(v.head_text)
+    opt_in = _OPT_IN_BODY.search(v.head_text)
     if opt_in and "://" in " ".join(v.head) and not v.first_person and not closes_with_a_name(v):
         return f"an opt-in's wording {opt_in.group(0)[:60]!r} with its link"
     return None

@@ -794,6 +794,12 @@ def _held_over_a_day(v: MessageView) -> str | None:
         return None
     if not any(LISTING_ROW.match(line) for line in v.head):
         return None
+    # ... nor closed by a team ("Met vriendelijke groet, / Servicedesk ICT"), nor asking
+    # outside its rows ("Wilt u uw SPF-record nakijken?", the third review): a digest greets
+    # no one, and the held messages' subjects in its rows may ask.
+    rest = " ".join(line for line in v.head if not LISTING_ROW.match(line))
+    if v.closes_formally or "?" in rest:
+        return None
     return f"gateway wording {match.group(0)[:60]!r} over its rows"
 
 
@@ -804,7 +810,11 @@ def _encrypted_on_its_way(v: MessageView) -> str | None:
         return None
     # ... nor an answer to our question under the client's "Re:", or closed with a greeting
     # ("Met vriendelijke groet, / ICT Servicedesk"): a gateway neither replies nor greets.
-    if CLIENT_REPLY.match(v.subject) or any(CLOSING.match(line) for line in v.head):
+    if CLIENT_REPLY.match(v.subject) or v.closes_formally:
+        return None
+    # ... nor one who typed our case's reference into the subject ("Bevestiging versleuteling
+    # [PRV-…]", the third review): a gateway's notice names no case of ours.
+    if OUR_REFERENCE.search(v.subject):
         return None
     if not _system_sender(v):
         return None
@@ -1122,6 +1132,8 @@ _RECEIPT_OPENING = re.compile(fold(RECEIPT_OPENING), re.IGNORECASE)
 #: forwarding one as proof adds their own lines ("Dit kregen wij terug. … Graag alsnog de
 #: gevraagde gegevens", the attacker's review).
 _RECEIPT_OPENING_CHARS = 160
+#: A second sentence after the first one's stop.
+_ANOTHER_SENTENCE = re.compile(r"[.!?]\s+\S")
 _RECEIPT_WEAK = re.compile(fold(RECEIPT_BODY), re.IGNORECASE)
 _RECEIPT_FIELD = re.compile(r"^\W{0,3}" + RECEIPT_FIELDS, re.IGNORECASE)
 
@@ -1320,6 +1332,9 @@ def read_receipt(v: MessageView) -> str | None:
         and len(v.own_words) <= _RECEIPT_OPENING_CHARS
         and not v.first_person
         and not FORWARD_PREFIX.match(v.subject)
+        # (One sentence only: "… was opened by … Nog steeds geen antwoord ontvangen." is a
+        # citizen chasing us, the third review.)
+        and not _ANOTHER_SENTENCE.search(v.own_words.strip())
     ):
         return f"receipt wording {match.group(0)[:60]!r} opening its text"
     match = _RECEIPT_WEAK.search(head)
@@ -1650,20 +1665,6 @@ _RECEIPT_PROMISE = re.compile(
     re.IGNORECASE,
 )
 _RECEIPT_CHARS = 700
-#: A receipt's thanks for writing to its team by name, not to the writer ("Thanks for
-#: writing to me so quickly").
-_THANKS_FOR_WRITING = re.compile(
-    r"(?:(?:dear|hello|hi)[^,.!?]{0,40},\s)?(?:thank you|thanks) for (?:writing|reaching out)"
-    r" to (?!me\b|us\b|my\b|our\b)\w+",
-    re.IGNORECASE,
-)
-#: The days a desk answers on ("We answer respondent questions on Tuesdays and Thursdays").
-_ANSWER_DAYS = re.compile(
-    r"\b(?:we|wij) (?:answer|reply to|respond to|beantwoorden|behandelen) (?:\w+ ){0,3}(?:on|op)"
-    r" (?:mondays|tuesdays|wednesdays|thursdays|fridays|maandag|dinsdag|woensdag|donderdag"
-    r"|vrijdag)\b",
-    re.IGNORECASE,
-)
 #: A receipt under X-Auto-Response-Suppress is a line or two.
 _SUPPRESSED_RECEIPT_CHARS = 240
 #: A receipt's thanks with nothing after it ("Vielen Dank. Wir melden uns …").
@@ -1694,14 +1695,6 @@ def receipt_acknowledgement(v: MessageView) -> str | None:
         # mogelijk"), as long as it asks nothing.
         thanks = _RECEIVED_YOURS.search(head) or _BARE_THANKS.match(head)
         if thanks and _RECEIPT_PROMISE.search(head) and not v.human_voice:
-            return f"receipt {thanks.group(0)[:50]!r} under X-Auto-Response-Suppress"
-        # ... also thanks for writing to the team, with the days it answers on ("Thank you
-        # for writing to PollHaven. We answer respondent questions on Tuesdays and
-        # Thursdays.", set 631): only under the header and unsigned, as staff answer in
-        # their organisation's voice too (the attacker's review).
-        thanks = _THANKS_FOR_WRITING.match(head)
-        days = _ANSWER_DAYS.search(head)
-        if thanks and days and not v.human_voice and not closes_with_a_name(v):
             return f"receipt {thanks.group(0)[:50]!r} under X-Auto-Response-Suppress"
     if len(head) > _RECEIPT_CHARS or a_person(v):
         return None

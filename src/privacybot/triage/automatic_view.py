@@ -22,6 +22,7 @@ from privacybot.domain import ParsedMessage
 from privacybot.triage.automatic_subjects import (
     fold,
 )
+from privacybot.triage.quotes import CLOSING
 
 #: The writer in the first person (a person telling of their own mail), any of our languages.
 FIRST_PERSON_ANY = re.compile(
@@ -451,6 +452,13 @@ class MessageView:
             return []
         found = re.findall(r"\[([^\]]{0,40})\]|【([^】]{0,40})】|\(([^)]{0,30})\)", match.group(0))
         return [fold("".join(groups).strip()) for groups in found if "".join(groups).strip()]
+
+    @cached_property
+    def closes_formally(self) -> bool:
+        """A closing formula ("Met vriendelijke groet,") stands among the writer's own
+        lines: a person's or a team's letter; digests, gateways and quota notices greet no
+        one."""
+        return any(CLOSING.match(line) for line in self.head)
 
     @cached_property
     def head_text(self) -> str:
@@ -1237,26 +1245,36 @@ _PERSONS_ACT = re.compile(
     # ... or agreeing to what we proposed, even while away ("Ik ben tot 1 december afwezig,
     # maar … dat ik het eens ben met de voorgestelde correctie", set 627; 0 of the 226,834
     # blind automatic texts).
-    r"|\bik (?:ben )?het (?:ermee |er )?eens(?: ben)? met\b|\bik ga akkoord met (?:de|het|uw"
-    r"|jullie) (?:voorgestelde|voorstel)|\bi agree (?:with|to) (?:the|your) proposed\b"
+    # (Only with what we proposed to change: "Ik ben het eens met de voorgestelde werkwijze"
+    # may close an away notice, the third review.)
+    r"|\bik (?:ben )?het (?:ermee |er )?eens(?: ben)? met (?:de|het|uw|jullie) voorgestelde"
+    r" (?:correctie|wijziging|aanpassing|rectificatie|verbetering)\b"
+    r"|\bik ga akkoord met (?:de|het|uw|jullie) (?:voorgestelde (?:correctie|wijziging|aanpassing"
+    r"|rectificatie|verbetering)|voorstel)\b|\bi agree (?:with|to) (?:the|your) proposed"
+    r" (?:correction|change|rectification)\b"
     # ... or standing in for an absent colleague ("Tot die tijd neem ik de correspondentie
     # over de fraudezaak … waar", set 636), giving the address they write from as the new
     # one ("Gebruik vanaf nu dit adres", set 638), attaching a document themselves ("Ik heb
     # de kopie van mijn paspoort als bijlage toegevoegd", set 639), asking for our answer's
     # data later ("Please send the data export after that date", set 638); 0 of the
     # 226,834 blind automatic texts each.
-    # (Not "Tot die tijd neem ik haar mail waar", a stand-in's autoreply, nor "Gebruik
-    # voortaan dit e-mailadres: x@…", a moved mailbox's, nor "Dringend? Bel me dan even op
-    # …", an away notice's: the attacker's review.)
-    r"|\bneem ik de (?:correspondentie|afhandeling|behandeling)\b[^.!?]{0,100}\bwaar\b"
-    r"|\bgebruik (?:vanaf nu|voortaan) dit (?:e-?mail)?adres\b(?!\s?:)(?![^.\n]{0,20}@)"
-    r"|\buse this address from now on\b(?!\s?:)"
-    r"|\bik heb (?:\S+ ){0,10}als bijlage (?:toegevoegd|bijgevoegd|meegestuurd)\b"
+    # (Not "Tot die tijd neem ik de afhandeling van haar mail waar", a stand-in's
+    # autoreply: a matter with its reference only; nor a moved mailbox's "Mijn nieuwe adres
+    # is x@… Gebruik vanaf nu dit adres": no address anywhere; nor "Ik heb hun
+    # contactgegevens als bijlage toegevoegd": the writer's own document only; nor
+    # "Dringend? Bel me dan even op …", an away notice's: the attacker's reviews.)
+    r"|\bneem ik de (?:correspondentie|afhandeling|behandeling) (?:over|van) (?:de|het|uw)"
+    r" [^.!?]{0,40}"
+    r"\bkenmerk\b[^.!?]{0,60}\bwaar\b"
+    r"|\A[^@]*\b(?:gebruik (?:vanaf nu|voortaan) dit (?:e-?mail)?adres|use this address from"
+    r" now on)\b[^@]*\Z"
+    r"|\bik heb (?:\S+ ){0,4}mijn (?:\S+ ){0,4}als bijlage (?:toegevoegd|bijgevoegd|meegestuurd)\b"
     r"|\bplease send (?:the|my) (?:data export|data|export)\b"
     # ... and in German, the list misspelt or not ("Wir haben Ihre Domain nun auf die
     # Whtelist gesetzt", set 625; 0 of the 226,834 blind automatic texts); not the reader's
     # address, which a challenge service lists once they confirmed (the attacker's review).
-    r"|\b(?:wir|ich) (?:haben|habe) (?!ihre (?:e-?mail-?)?adresse\b)(?:\S+ ){0,3}(?:auf die|in die"
+    r"|\b(?:wir|ich) (?:haben|habe) (?!ihre (?:e-?mail-?|absender)?adresse\b|sie\b)(?:\S+ ){0,3}"
+    r"(?:auf die|in die"
     r"|zur) (?:whi?te?list|whtelist"
     r"|positivliste|allowlist|liste der sicheren absender)\w* (?:gesetzt|aufgenommen|eingetragen"
     r"|hinzugefugt)"
