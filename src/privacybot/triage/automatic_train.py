@@ -680,6 +680,13 @@ SETS: tuple[str, ...] = (
     "set637",
     "set638",
     "set639",
+    "set640",
+    "set641",
+    "set642",
+    "set643",
+    "set644",
+    "set645",
+    "set646",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1322,6 +1329,13 @@ BLIND_FOLDERS: dict[str, str] = {
     "set637": "mail637",
     "set638": "mail638",
     "set639": "mail639",
+    "set640": "mail640",
+    "set641": "mail641",
+    "set642": "mail642",
+    "set643": "mail643",
+    "set644": "mail644",
+    "set645": "mail645",
+    "set646": "mail646",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
