@@ -52,7 +52,6 @@ from privacybot.triage.automatic_view import (
     without_conditional_questions,
     without_our_subject,
 )
-from privacybot.triage.quotes import CLOSING
 
 #: Out-of-office subjects that only autoresponders write: at the start, any continuation.
 OOF_SUBJECTS: tuple[str, ...] = (
@@ -795,7 +794,7 @@ def away_notice(v: MessageView) -> str | None:
 def _only_under_the_closing(v: MessageView, found: str) -> bool:
     """``found`` stands only below the first closing formula, with the writer's own words
     above it."""
-    at = next((i for i, line in enumerate(v.head) if CLOSING.match(line)), None)
+    at = v.closing_at
     if at is None:
         return False
     above = fold(" ".join(line for line in v.head[:at] if line))

@@ -792,13 +792,11 @@ def _held_over_a_day(v: MessageView) -> str | None:
     match = _HELD_OVER_A_DAY.search(v.head_text)
     if match is None or closes_with_a_name(v) or v.first_person:
         return None
-    if not any(LISTING_ROW.match(line) for line in v.head):
-        return None
     # ... nor closed by a team ("Met vriendelijke groet, / Servicedesk ICT"), nor asking
     # outside its rows ("Wilt u uw SPF-record nakijken?", the third review): a digest greets
     # no one, and the held messages' subjects in its rows may ask.
-    rest = " ".join(line for line in v.head if not LISTING_ROW.match(line))
-    if v.closes_formally or "?" in rest:
+    rest = [line for line in v.head if not LISTING_ROW.match(line)]
+    if len(rest) == len(v.head) or v.closes_formally or "?" in " ".join(rest):
         return None
     return f"gateway wording {match.group(0)[:60]!r} over its rows"
 
@@ -2083,6 +2081,11 @@ _COMPLAINT_TALLY = re.compile(
     r" (?:threshold|limit)\b",
     re.IGNORECASE,
 )
+#: A mailing the reader sent through a platform ("de uitnodiging "…" die u via Vragenlijster
+#: verstuurde", set 631): what a platform's complaint report is about.
+_SENT_VIA_PLATFORM = (
+    r"\bdie u via [\w.-]{2,40} (?:verstuurde|verzond|hebt verstuurd|heeft verstuurd)\b"
+)
 #: A sending platform's count of complaints about the reader's mailing: the account over
 #: its threshold, by the share of recipients who marked the campaign ("exceeded our
 #: complaint threshold: 0.63% of recipients marked your last campaign … as spam"), or the
@@ -2098,8 +2101,7 @@ _PLATFORM_TALLY = re.compile(
 #: Vragenlijster verstuurde"); an officer counting their own users' complaints names none.
 _PLATFORM_ACCOUNT = re.compile(
     r"\byour account\b|\b(?:sending|verzending|verzenden|uw account)\b[^.\n]{0,30}\b(?:paused"
-    r"|suspended|gepauzeerd|opgeschort|stopgezet)\b|\bdie u via [\w.-]{2,40} (?:verstuurde"
-    r"|verzond|hebt verstuurd|heeft verstuurd)\b",
+    r"|suspended|gepauzeerd|opgeschort|stopgezet)\b|" + _SENT_VIA_PLATFORM,
     re.IGNORECASE,
 )
 #: A reporting service's banner and its cut of the reported body (SpamCop's shape).
@@ -2355,7 +2357,7 @@ _ABOUT_AN_ADDRESS = re.compile(
     r"|\bsent through your account\b|\bthe campaign sent by\b"
     # ... or a mailing the reader sent through the platform ("de uitnodiging "…" die u via
     # Vragenlijster verstuurde", set 631).
-    r"|\bdie u via [\w.-]{2,40} (?:verstuurde|verzond|hebt verstuurd|heeft verstuurd)\b"
+    r"|" + _SENT_VIA_PLATFORM +
     # ... or the reader's account by its name ("Your account conxillium-privacy has a
     # complaint rate of …", "Voor uw account zien wij …", set 586).
     r"|\byour account [\w.-]{2,40} has\b|\bvoor uw account\b"

@@ -454,11 +454,16 @@ class MessageView:
         return [fold("".join(groups).strip()) for groups in found if "".join(groups).strip()]
 
     @cached_property
+    def closing_at(self) -> int | None:
+        """The index in ``head`` of the first closing formula ("Met vriendelijke groet,"),
+        if the writer's own lines hold one."""
+        return next((i for i, line in enumerate(self.head) if CLOSING.match(line)), None)
+
+    @property
     def closes_formally(self) -> bool:
-        """A closing formula ("Met vriendelijke groet,") stands among the writer's own
-        lines: a person's or a team's letter; digests, gateways and quota notices greet no
-        one."""
-        return any(CLOSING.match(line) for line in self.head)
+        """A closing formula stands among the writer's own lines: a person's or a team's
+        letter; digests, gateways and quota notices greet no one."""
+        return self.closing_at is not None
 
     @cached_property
     def head_text(self) -> str:
