@@ -246,6 +246,8 @@ _SYSTEM_LOCAL = re.compile(
     r"|phish"
     # ... a link rewriter's or a sandbox's ("urldefense@", "sandbox-report@", sets 612, 614).
     r"|urldefen[cs]e|sandbox"
+    # ... or an S/MIME gateway's ("smime-gw@", set 643).
+    r"|smime"
 )
 #: Display names of scanners and gateways ("Sicurezza Posta", "Secure Mail", "Mail Filter").
 _SYSTEM_NAME = re.compile(
@@ -255,7 +257,9 @@ _SYSTEM_NAME = re.compile(
     r" (?:de la )?messagerie|quarantine|quarantaine|spam ?filter|antivirus|dlp"
     r"|data loss prevention|anti-?spam|sandbox|url defen[cs]e"
     # ... or any product named a gateway ("MailShield Gateway", set 469).
-    r"|\w{2,20} gateway)\b",
+    r"|\w{2,20} gateway"
+    # ... also glued into one Dutch or German word ("Encryptiegateway", set 643).
+    r"|\w{3,20}gateway)\b",
     re.IGNORECASE,
 )
 _GATEWAY_WORD = re.compile(
@@ -773,7 +777,11 @@ _CONFIRM_THAT = re.compile(
 #: review).
 _ENCRYPTED_ON_ITS_WAY = re.compile(
     r"\b(?:is|werd) versleuteld met (?:s/mime|pgp|tls) voordat het (?:werd|is) afgeleverd\b"
-    r"|\bwas encrypted with (?:s/mime|pgp) before (?:it was )?delivered\b",
+    r"|\bwas encrypted with (?:s/mime|pgp) before (?:it was )?delivered\b"
+    # ... or encrypted by the gateway and delivered ("Het bericht "…" is door de
+    # encryptiegateway van X met S/MIME versleuteld en afgeleverd bij …", set 643).
+    r"|\bis door de [\w-]{0,30}gateway (?:van [\w.-]{1,60} )?met (?:s/mime|pgp|tls) versleuteld en"
+    r" (?:afgeleverd|bezorgd)\b",
     re.IGNORECASE,
 )
 
@@ -883,7 +891,10 @@ _YOURS_RELEASED = re.compile(
 _INLINE_SUBJECT = re.compile(
     r"\b(?:subject of the message|onderwerp van het bericht|betreff der nachricht"
     # ... or of the message a desk reports ("Reported message subject: …", set 504).
-    r"|reported message subject|onderwerp van het gemelde bericht)\s?:[^\n]*",
+    r"|reported message subject|onderwerp van het gemelde bericht)\s?:[^\n]*"
+    # ... or in brackets after the address it went to ("Your message to x@… (subject:
+    # Verzoek om inzage) is held", set 645).
+    r"|(?<=\S)\s\((?:subject|onderwerp|betreff|objet|asunto)\s?:[^()\n]{1,200}\)",
     re.IGNORECASE,
 )
 #: "Who are you?" as a challenge's subject.
@@ -997,7 +1008,7 @@ def challenge(v: MessageView) -> str | None:
         return f"challenge: the reader's mail released once they act ({released.group(0)[:50]!r})"
     # A challenge's subject asking who the sender is ("[Mailinblock] Who are you?", set 395)
     # asks the reader nothing of ours; nor its text asking whether they sent it themselves.
-    text = _SENT_IT_YOURSELF.sub(" ", text)
+    text = _INLINE_SUBJECT.sub(" ", _SENT_IT_YOURSELF.sub(" ", text))
     if asks_or_owns(_WHO_ARE_YOU.sub(" ", _QUIZ.sub(" ", v.subject)), text):
         return None
     # A button's label in quotation marks ('Click "Send my message"', set 346) is the
@@ -1092,7 +1103,10 @@ _CONFIRM_STEM = re.compile(
     r"|not a robot|geen robot|kein roboter|nao e um robo|no eres un robot|robot"
     r"|تأكيد|تاكيد|تحقق|確認|验证"
     # ... Vietnamese, Russian, Ukrainian, Korean, Thai and Hindi, folded.
-    r"|xac minh|подтверд|підтверд|인증|ยืนยัน|सतयापित",
+    r"|xac minh|подтверд|підтверд|인증|ยืนยัน|सतयापित"
+    # ... and "release" or "unblock" the held mail ("To release it, solve the puzzle",
+    # "Cliquez … pour le débloquer", sets 643 and 645).
+    r"|releas|vrij te geven|vrijgeven|debloqu|deblokk",
     re.IGNORECASE,
 )
 _CHALLENGE_CHARS = 700

@@ -117,6 +117,9 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"(?:complaint|abuse report|spam report|junk (?:mail )?report) (?:about|regarding|for)"
     r" (?:a )?message from \d{1,3}(?:\.\d{1,3}){3}",
     r"end[- ]user (?:quarantine )?digest",
+    # A link checker's notice that it rewrote the links (set 643).
+    r"links in (?:your|uw|the|het) (?:message|e-?mail|bericht) (?:were|have been|zijn|werden)"
+    r" (?:rewritten|herschreven)",
     # A scanner's warning under its product's name, a size limit in Dutch, a virus named in
     # Dutch (sets 401, 402, 405).
     r"\S{1,30} warning\s?:\s?virus (?:found|detected)|grootte van (?:het )?bericht overschrijdt"
@@ -193,7 +196,8 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"\{(?:virus|spam|phish)\w{0,8}\?\}|(?:uw )?bericht is als (?:spam|ongewenst) (?:aangemerkt"
     r"|gemarkeerd)|bericht vastgehouden(?: als spam| door het spamfilter)?"
     r"|spam-?melding\s?:\s?bericht (?:gemarkeerd|tegengehouden|geblokkeerd)",
-    r"(?:垃圾邮件)?(?:隔离|隔離)(?:报告|報告|通知)|تم حظر المرفق",
+    # (... also after the gateway's name: "邮件网关隔离通知", set 643.)
+    r"(?:垃圾邮件|邮件网关|邮件安全网关|郵件閘道)?(?:隔离|隔離)(?:报告|報告|通知)|تم حظر المرفق",
     r"添付ファイルの[パハ]スワー[ドト](?:の\w{0,12})?",
     # An encryption gateway's failure, a German spam filter's notice (sets 371, 373).
     r"encryption failed for (?:the )?message to|spamfilter-?benachrichtigung",
