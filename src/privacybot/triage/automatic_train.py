@@ -687,6 +687,14 @@ SETS: tuple[str, ...] = (
     "set644",
     "set645",
     "set646",
+    "set647",
+    "set648",
+    "set649",
+    "set650",
+    "set651",
+    "set652",
+    "set653",
+    "set654",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1336,6 +1344,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set644": "mail644",
     "set645": "mail645",
     "set646": "mail646",
+    "set647": "mail647",
+    "set648": "mail648",
+    "set649": "mail649",
+    "set650": "mail650",
+    "set651": "mail651",
+    "set652": "mail652",
+    "set653": "mail653",
+    "set654": "mail654",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
