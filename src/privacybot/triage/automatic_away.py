@@ -457,7 +457,11 @@ def oof_subject(v: MessageView) -> str | None:
     # A weak word over a phone's footer, answering none of our mail: a person telling us
     # from their phone that they will be away ("Afwezigheid" … "Verzonden van Samsung").
     head = v.head_text
-    if MOBILE_FOOTER.search(head) and not answers_us(v) and not _TO_ANY_SENDER.match(head):
+    # (Our reference after the weak word's colon is our subject echoed, the reference typed
+    # having been ruled out above: "Afwezig: Uw verzoek PRV-…: aanvullende informatie nodig"
+    # answers our mail, set 648.)
+    answers = answers_us(v) or OUR_REFERENCE.search(v.subject)
+    if MOBILE_FOOTER.search(head) and not answers and not _TO_ANY_SENDER.match(head):
         return None
     match = _OOF_SUBJECT_FROM.match(v.subject)
     if match:
@@ -528,12 +532,16 @@ def oof_subject(v: MessageView) -> str | None:
     # ... or one short line that says so in the absence lexicon's words, in any language
     # or script ("أنا خارج المكتب حاليا." under "Frånvarande:", "je suis actuellement en
     # formation"): too short to hold a request, and nothing above asked anything.
+    # (Not above a quote of our mail: "Vakantie" over "Ik ben er de komende week niet, maar
+    # mijn partner kan de brief in ontvangst nemen" and "> On … wrote:" is a person replying
+    # from their phone, set 648; notices do not quote.)
     if (
         match
         and len(head) <= _SHORT_AWAY_LINE
         and "?" not in head
         and ABSENT.search(head)
         and not _ASKS.search(head)
+        and not quotes_below(v)
     ):
         return f"out-of-office subject {match.group(0).strip(' :-')!r} and an absence line"
     if match and len(head) <= 200 and _RETURN_DATE.search(head) and not _ASKS.search(head):

@@ -30,6 +30,7 @@ from privacybot.triage.automatic_view import (
     PERSON_REQUEST,
     SAYS_NO,
     TYPED_CODE,
+    URL,
     MessageView,
     a_person,
     asks_or_owns,
@@ -41,6 +42,7 @@ from privacybot.triage.automatic_view import (
     local_part,
     passes_on_or_acts,
     squash,
+    without_conditional_questions,
 )
 
 #: R16 (2)
@@ -178,8 +180,11 @@ _GATEWAY = re.compile(
     r"|mailsecurity|emailsecurity|mailmarshal|scanmail|spamfilter|contentfilter"
     r"|mailfilter|spamtitan|ironport|barracuda|fortimail|securemail)$"
 )
-#: A mail gateway or data-loss prevention by name ("mailgw", "smtpgw02", "dlp").
-_GATEWAY_AUTHOR = re.compile(r"^(?:(?:mail|smtp|email)(?:gw|gateway)\d{0,3}|dlp)$")
+#: A mail gateway or data-loss prevention by name ("mailgw", "smtpgw02", "dlp"), or just
+#: "gateway@" (sets 643 and 651; no blind person's mail comes from one).
+_GATEWAY_AUTHOR = re.compile(
+    r"^(?:(?:mail|smtp|email)?gateway\d{0,3}|(?:mail|smtp|email)gw\d{0,3}|dlp)$"
+)
 #: Fields that carry the envelope sender or the author; ``<>`` there is a null sender.
 NULL_SENDER_FIELDS: tuple[str, ...] = (
     "Return-Path",
@@ -853,7 +858,12 @@ _UNANSWERABLE = re.compile(
     # ... or asks not to be answered ("Please do not reply to this message", set 276).
     r"|\b(?:please )?do not reply to this (?:e-?mail|message|notification)"
     r"|\bgelieve (?:dit bericht |deze e-?mail )?niet te (?:beantwoorden|antwoorden|reageren)"
-    r"|\bbitte antworten sie nicht auf diese",
+    r"|\bbitte antworten sie nicht auf diese"
+    # ... or says it came from an address no one can answer ("Dit bericht is verzonden vanaf
+    # een adres waarop niet kan worden gereageerd", set 650).
+    r"|\bvanaf een (?:e-?mail)?adres waarop (?:u )?niet (?:kan worden|kunt) (?:gereageerd|reageren"
+    r"|antwoorden)|\bsent from an? (?:unmonitored )?(?:address|mailbox)(?: that)? (?:cannot"
+    r"|can't|does not|doesn't) (?:accept|receive|take) (?:replies|answers)\b",
     re.IGNORECASE,
 )
 
@@ -1027,6 +1037,25 @@ def no_reply_sender(v: MessageView) -> str | None:
             )
         ):
             return f"sender {local}@ takes no replies"
+        # ... and its text says so too ("Dit bericht is verzonden vanaf een adres waarop niet
+        # kan worden gereageerd"): a notice to its readers about an incident names their data
+        # and the deletion asked of others (set 650), which no person writing from such an
+        # address does without a question or the first person singular.
+        if (
+            local
+            and _NO_REPLY.match(local)
+            and _UNANSWERABLE.search(v.head_text)
+            and not v.first_person
+            and not v.subject.rstrip().endswith("?")
+            and "?" not in URL.sub(" ", without_conditional_questions(v.own_words))
+            and not (
+                TELL_US.search(v.own_words)
+                or PASSES_ON.search(v.own_words)
+                or _relays_a_request(v)
+                or READ_BY_PEOPLE.search(v.own_words)
+            )
+        ):
+            return f"sender {local}@ takes no replies, and its text says so"
         # A form plug-in sending on a person's letter ("Doorgestuurd: vraag inwoner") is
         # a forward, which a host's own programs never write.
         # ... unless its text says no one reads it ("Re: Uw bericht" over "Dit e-mailadres

@@ -946,6 +946,8 @@ _BUTTON_LABEL = re.compile(
     # form ends its lines in "&nbsp;" after the writer's own words (the attacker's review).
     r"|(?<=[^\W\d_][.!?])[A-Z][^\n.!?:&]{1,40}?(?=[ \t]{0,3}&nbsp;[ \t]{0,3}[A-Z])"
 )
+#: A "?" standing alone after a sentence's full stop.
+_LOST_SIGN = re.compile(r"(?<=[^\W\d_]\.)\s+\?(?=\s)")
 #: A challenge's subject under its tag ("[Action required] Release your message").
 _RELEASE_YOURS = re.compile(r"release your (?:e-?mail|message)$", re.IGNORECASE)
 _ACTION_TAG = re.compile(r"action required|actie (?:vereist|nodig)", re.IGNORECASE)
@@ -1009,6 +1011,9 @@ def challenge(v: MessageView) -> str | None:
     # A challenge's subject asking who the sender is ("[Mailinblock] Who are you?", set 395)
     # asks the reader nothing of ours; nor its text asking whether they sent it themselves.
     text = _INLINE_SUBJECT.sub(" ", _SENT_IT_YOURSELF.sub(" ", text))
+    # A "?" alone after a finished sentence is a sign the charset lost ("… placed in Tom's
+    # Waiting List. ? This notification was sent …", set 654), not a question.
+    text = _LOST_SIGN.sub(" ", text)
     if asks_or_owns(_WHO_ARE_YOU.sub(" ", _QUIZ.sub(" ", v.subject)), text):
         return None
     # A button's label in quotation marks ('Click "Send my message"', set 346) is the
@@ -1638,7 +1643,8 @@ _RECEIVED_YOURS = re.compile(
     # A receipt's thanks opening its text ("Bedankt voor uw bericht aan Nordvik Shipping").
     r"|\b(?:nous )?accus(?:ons|e) (?:bonne )?reception de (?:votre|vos)\b"
     r"|^(?:(?:geachte|beste|dear|hello|hallo|guten tag|sehr geehrte|bonjour|madame)[^,.!?]{0,40}"
-    r",\s)*(?:bedankt|dank u wel|dank u|dank|thank you|thanks|vielen dank|danke|merci)\s"
+    r",\s)*(?:(?:hartelijk|heel hartelijk|many|vielen|merci) )?(?:bedankt|dank u wel|dank u|dank"
+    r"|thank you|thanks|vielen dank|danke|merci)\s"
     r"(?:voor|for|fur"
     r"|pour)\s(?:uw|your|ihre|votre)\s(?:\w+\s)?(?:message|e-?mail|mail|bericht|nachricht)\b"
     r"|(?:your|uw|je|ihre|votre)\s(?:\w+\s)?(?:message|e-?mail|mail|bericht|request|aanvraag"
