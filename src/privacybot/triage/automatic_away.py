@@ -1070,7 +1070,10 @@ def _away_request(text: str) -> re.Match[str] | None:
 #: request it names are the reader's.  Only to the writer's own colleague or stand-in, with
 #: the reader as the one who sends (0 of the 169,972 blind people's texts say so).
 _SEND_TO_MY_COLLEAGUE = re.compile(
-    r"(?:^|(?<=[.!?]\s))[^.!?\n]{0,120}\b(?:kunt u|kun je|u kunt|je kunt|you can|can be)\b"
+    # (Not a sentence that names the writer's own matter before it: "Het antwoord op mijn
+    # verwijderverzoek kunt u sturen aan mijn collega", the attacker's review.)
+    r"(?:^|(?<=[.!?]\s))(?:(?!\b(?:mijn|my|mij|me|ik|i)\b)[^.!?\n]){0,120}"
+    r"\b(?:kunt u|kun je|u kunt|je kunt|you can|can be)\b"
     r"[^.!?\n]{0,60}\b(?:sturen|doorsturen|richten|mailen|sent|send|forward(?:ed)?|addressed)"
     r"\s(?:naar|aan|to) (?:mijn|my) (?:collega|colleague|vervanger|replacement|stand-in)\b"
     r"[^.!?\n]{0,80}[.!?]?",

@@ -185,6 +185,15 @@ _GATEWAY = re.compile(
 _GATEWAY_AUTHOR = re.compile(
     r"^(?:(?:mail|smtp|email)?gateway\d{0,3}|(?:mail|smtp|email)gw\d{0,3}|dlp)$"
 )
+#: A gateway's display name says what it is ("Encryption Gateway", "邮件安全网关",
+#: "Quarantine", "Check Point Harmony").
+_GATEWAY_NAME = re.compile(
+    r"gateway|网关|網關|\bgw\b|security|beveiliging|encrypt|versleutel|verschlussel|quarant"
+    r"|spam|virus|filter|protect|scan|check ?point",
+    re.I,
+)
+#: A short name in quotation marks.
+_QUOTED_NAME = re.compile(r"['\"“‘][^'\"”’\n]{1,80}['\"”’]")
 #: Fields that carry the envelope sender or the author; ``<>`` there is a null sender.
 NULL_SENDER_FIELDS: tuple[str, ...] = (
     "Return-Path",
@@ -1001,6 +1010,33 @@ _MENTIONED_YOU = re.compile(
 )
 
 
+#: A notice's words to the people an incident touched: their data named as theirs, told
+#: they need do nothing, or informed.
+_TO_THE_AFFECTED = re.compile(
+    r"\b(?:uw|your|ihre)\s(?:\w+\s)?(?:naam|adres|gegevens|persoonsgegevens|klantnummer"
+    r"|e-?mailadres|wachtwoord|name|address|data|personal data|details|customer number"
+    r"|password|daten|personendaten)\b"
+    r"|\bu hoeft (?:zelf )?niets te doen\b|\bno action is (?:required|needed)\b"
+    r"|\byou (?:do not|don't) need to (?:do|take) anything\b|\bsie mussen nichts\b"
+    r"|\bwij informeren u\b|\bwe are (?:writing to )?inform(?:ing)? you\b",
+    re.IGNORECASE,
+)
+#: A request of the reader in any form: a web form's or case system's letter has one.
+_ASKS_SOMETHING = re.compile(
+    r"\b(?:graag|gelieve|verzoek\w*|verzoekt|please|kindly|request\w*|bitte)\b"
+    # ... or an imperative opening a sentence or a field ("Message: Erase all data …").
+    r"|(?:^|[.!?:]\s)(?:erase|delete|remove|verwijder|wis|stuur|send|confirm|bevestig)\b",
+    re.IGNORECASE,
+)
+#: An incident notice's headings, which it answers below.
+_NOTICE_HEADING = re.compile(
+    r"\b(?:wat betekent dit voor (?:u|jou|je)|what does this mean for you|wat is er gebeurd"
+    r"|what happened|wat kunt u (?:zelf )?doen|what can you do|wat doen wij(?: eraan)?"
+    r"|what are we doing(?: about it)?|was bedeutet das fur sie)\s?\?",
+    re.IGNORECASE,
+)
+
+
 def no_reply_sender(v: MessageView) -> str | None:
     """The author's address says no one reads answers ("noreply@", "do-not-reply@",
     "niet-beantwoorden@", "ne-pas-repondre@"): a system's notice.  A person cannot get
@@ -1041,13 +1077,21 @@ def no_reply_sender(v: MessageView) -> str | None:
         # kan worden gereageerd"): a notice to its readers about an incident names their data
         # and the deletion asked of others (set 650), which no person writing from such an
         # address does without a question or the first person singular.
+        # Only when it addresses the reader as the one affected ("uw naam, adres en
+        # klantnummer", "U hoeft zelf niets te doen") and asks nothing of them: a web form
+        # or case system passing on someone's letter from such an address asks ("Graag alle
+        # gegevens verwijderen", "verzoekt verwijdering", the attacker's review).  A
+        # notice's own headings ("Wat betekent dit voor u?") are no questions.
+        text = _NOTICE_HEADING.sub(" ", without_conditional_questions(v.own_words))
         if (
             local
             and _NO_REPLY.match(local)
             and _UNANSWERABLE.search(v.head_text)
+            and _TO_THE_AFFECTED.search(v.own_words)
+            and not _ASKS_SOMETHING.search(text)
             and not v.first_person
             and not v.subject.rstrip().endswith("?")
-            and "?" not in URL.sub(" ", without_conditional_questions(v.own_words))
+            and "?" not in URL.sub(" ", text)
             and not (
                 TELL_US.search(v.own_words)
                 or PASSES_ON.search(v.own_words)
@@ -1175,7 +1219,7 @@ def gateway_sender(v: MessageView) -> str | None:
     person's mail on: then a person's voice outweighs it.
     """
     authors = {a.lower() for _, a in getaddresses(v.msg.header_all("From"))}
-    for _, address in v.mailboxes:
+    for name, address in v.mailboxes:
         local = squash(local_part(address))
         if local and (_GATEWAY.match(local) or _GATEWAY_LOCAL.search(local)):
             if address.lower() not in authors and authors and a_person(v):
@@ -1184,6 +1228,14 @@ def gateway_sender(v: MessageView) -> str | None:
         # A gateway named only as such ("mailgw", "dlp") as the author; as Sender over a
         # person's From it only relayed that person's mail.
         if local and _GATEWAY_AUTHOR.match(local) and address.lower() in authors:
+            # ... but a bare "gateway@" is also an organisation's own name ("Stichting
+            # Gateway", the attacker's review): only unsigned and in no person's voice.
+            # (A policy's name in quotes, "Encrypt if personal data", is the gateway's.)
+            speaks = _speaks(_QUOTED_NAME.sub(" ", v.own_words))
+            if local.startswith("gateway") and (
+                speaks or closes_with_a_name(v) or not _GATEWAY_NAME.search(name or "gateway")
+            ):
+                continue
             return f"gateway sender {local_part(address)}"
     return None
 

@@ -1643,8 +1643,7 @@ _RECEIVED_YOURS = re.compile(
     # A receipt's thanks opening its text ("Bedankt voor uw bericht aan Nordvik Shipping").
     r"|\b(?:nous )?accus(?:ons|e) (?:bonne )?reception de (?:votre|vos)\b"
     r"|^(?:(?:geachte|beste|dear|hello|hallo|guten tag|sehr geehrte|bonjour|madame)[^,.!?]{0,40}"
-    r",\s)*(?:(?:hartelijk|heel hartelijk|many|vielen|merci) )?(?:bedankt|dank u wel|dank u|dank"
-    r"|thank you|thanks|vielen dank|danke|merci)\s"
+    r",\s)*(?:bedankt|dank u wel|dank u|dank|thank you|thanks|vielen dank|danke|merci)\s"
     r"(?:voor|for|fur"
     r"|pour)\s(?:uw|your|ihre|votre)\s(?:\w+\s)?(?:message|e-?mail|mail|bericht|nachricht)\b"
     r"|(?:your|uw|je|ihre|votre)\s(?:\w+\s)?(?:message|e-?mail|mail|bericht|request|aanvraag"
@@ -1691,6 +1690,10 @@ _BARE_THANKS = re.compile(
     r"(?: beaucoup)?\s?[.!]",
     re.IGNORECASE,
 )
+#: "Hartelijk dank voor uw bericht" opening the text (set 650).
+_HEARTY_THANKS = re.compile(
+    r"(?:heel )?hartelijk dank voor uw (?:e-?mail|bericht|mail)\b", re.IGNORECASE
+)
 #: "A ticket has been created", "er is een melding aangemaakt": a helpdesk's receipt, which
 #: may quote the mail it answers below; a person's reply never opens a ticket.
 _TICKET_OPENED = re.compile(
@@ -1711,7 +1714,11 @@ def receipt_acknowledgement(v: MessageView) -> str | None:
         # Exchange marks its own automatic answers so: then a short thanks with a promise
         # is one even in the first person ("Dank voor uw bericht, ik reageer zo spoedig
         # mogelijk"), as long as it asks nothing.
-        thanks = _RECEIVED_YOURS.search(head) or _BARE_THANKS.match(head)
+        # ("Hartelijk dank voor uw bericht" too, only here: a person answering opens so
+        # as often, the attacker's review.)
+        thanks = (
+            _RECEIVED_YOURS.search(head) or _BARE_THANKS.match(head) or _HEARTY_THANKS.match(head)
+        )
         if thanks and _RECEIPT_PROMISE.search(head) and not v.human_voice:
             return f"receipt {thanks.group(0)[:50]!r} under X-Auto-Response-Suppress"
     if len(head) > _RECEIPT_CHARS or a_person(v):
