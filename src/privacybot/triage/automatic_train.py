@@ -695,6 +695,14 @@ SETS: tuple[str, ...] = (
     "set652",
     "set653",
     "set654",
+    "set655",
+    "set656",
+    "set657",
+    "set658",
+    "set659",
+    "set660",
+    "set661",
+    "set662",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1352,6 +1360,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set652": "mail652",
     "set653": "mail653",
     "set654": "mail654",
+    "set655": "mail655",
+    "set656": "mail656",
+    "set657": "mail657",
+    "set658": "mail658",
+    "set659": "mail659",
+    "set660": "mail660",
+    "set661": "mail661",
+    "set662": "mail662",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
