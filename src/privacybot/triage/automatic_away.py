@@ -310,7 +310,10 @@ _AWAY_WORD = (
     r"|on holiday|on vacation|im \w{0,10}urlaub|en conge|\w{0,10}urlaub|nicht erreichbar"
     r"|niet bereikbaar|not reachable|unreachable|unavailable|weg"
     # ... "Ik ben volgende week niet op kantoor" (set 453).
-    r"|niet op (?:kantoor|het werk)|not in the office|nicht im buro)"
+    r"|niet op (?:kantoor|het werk)|not in the office|nicht im buro"
+    # ... or a stay in hospital still to come ("Ik lig vanaf maandag in het ziekenhuis",
+    # set 660): a notice runs while its owner is away, and says so of now.
+    r"|ziekenhuis|hospital|krankenhaus)"
 )
 _AHEAD = (
     r"(?:next week|volgende week|komende week|n[a~]chste woche|la semaine prochaine"
@@ -934,6 +937,20 @@ ABSENT = compile_phrases(_ABSENCE["absent"])
 LATER = compile_phrases(_ABSENCE["later"])
 #: Longer than this, the writer's own text is a letter, not a notice.
 _ABSENCE_NOTICE_CHARS = 700
+#: A named person's request or question ("Het verzoek van de ouders van Thomas"): a
+#: helpdesk's autoresponder may greet the desk by its display name, but knows no matter.
+_SOMEONES_MATTER = re.compile(
+    r"\b(?:het|de|uw|jullie)\s(?:\w+\s)?(?:verzoek|vraag|aanvraag|request|question)\s(?:van|of)"
+    r"\s(?:de\s|het\s|mevrouw\s|meneer\s|de heer\s|onze\s|our\s)?(?!\d)[^\W\d_]{2,}",
+    re.IGNORECASE,
+)
+#: A greeting to the privacy desk by its name.
+_TO_THE_DESK = re.compile(
+    r"\W{0,3}(?:geachte?|beste|dear|hallo|hi|goedemiddag|goedemorgen|goedendag)\s(?:het\s)?"
+    r"(?:privacy ?team|privacydesk|privacy desk|privacyloket|privacy officer|privacy-?afdeling"
+    r"|afdeling privacy|privacy department|functionaris gegevensbescherming)\b",
+    re.IGNORECASE,
+)
 #: A polite request of the reader ("Bitte senden Sie die Antwort per Post", "graag via mijn
 #: vrouw", "vragen wij u termijnen later te laten ingaan") ...
 _POLITE_WORD = re.compile(
@@ -1263,6 +1280,11 @@ def absence_notice(v: MessageView) -> str | None:
         return None
     head = v.head_text
     if not head or len(head) > _ABSENCE_NOTICE_CHARS:
+        return None
+    # A letter greeting the desk itself ("Geachte privacyteam, In verband met de
+    # kerstvakantie is de school gesloten …", set 657): an autoresponder does not know whom
+    # it answers (0 of the 598 blind notices this rule took open so).
+    if _TO_THE_DESK.match(head) and _SOMEONES_MATTER.search(head):
         return None
     # A subject a person's client made by replying to someone's absence ("Re: Afwezig: …")
     # names the other's absence, not the writer's.

@@ -1430,6 +1430,10 @@ def self_declared(v: MessageView) -> str | None:
     # this rule took; a closing over an organisation's name is common in them).
     if _signed_by_a_titled_person_above(v, found):
         return None
+    # ... nor what a footer says of itself ("Do not reply to this automated footer; it is
+    # added to all outgoing mail", set 655): the footer is automatic, not the letter.
+    if _OF_THE_FOOTER.match(v.head_text, start + len(found)):
+        return None
     # A disclaimer's exclusion of liability ("does not accept liability for automatically
     # generated content", set 301) speaks of mail in general, not of this message.
     if _LIABILITY_BEFORE.search(v.head_text[max(0, start - 120) : start]):
@@ -1459,6 +1463,12 @@ def _signed_by_a_titled_person_above(v: MessageView, found: str) -> bool:
         CLOSING.match(line) and _TITLED_NAME.match(name)
         for line, name in zip(lines, lines[1:], strict=False)
     )
+
+
+#: The object of a self-declaration that is a footer, not the message.
+_OF_THE_FOOTER = re.compile(
+    r"\s?(?:footer|disclaimer|signature|voettekst|onderschrift|fu(?:ss|ß)zeile)\b", re.IGNORECASE
+)
 
 
 #: A person's name after an academic or legal title ("mr. Agnieszka van den Berg").
@@ -1500,7 +1510,30 @@ def assistant_sent(v: MessageView) -> str | None:
     found = _ASSISTANT_SENT.search(text) or _SELF_NAMED_BOT.search(text)
     if found is None or _PERSON_SENT.search(text):
         return None
+    # A person pasting a bot's answer under a dash line, their own words above it ("De
+    # chatbot van de gemeente stuurde mij onderstaand antwoord … mijn vraag", set 659): the
+    # assistant speaks below, the writer above.
+    rule = next((i for i, line in enumerate(v.head) if _DASH_RULE.fullmatch(line)), None)
+    above = " ".join(v.head[:rule]) if rule else ""
+    if (
+        above
+        and not (_ASSISTANT_SENT.search(above) or _SELF_NAMED_BOT.search(above))
+        and _PASTED_BELOW.search(above)
+        and (first_person_in(above) or asks_or_owns("", above))
+    ):
+        return None
     return f"sent by a mail assistant: {found.group(0)[:60]!r}"
+
+
+#: The writer saying that what follows is something they got ("stuurde mij onderstaand
+#: antwoord", "I got the answer below"): a chatbot answering in the first person does not.
+_PASTED_BELOW = re.compile(
+    r"\b(?:onderstaand\w{0,2}|hieronder|below|stuurde mij|kreeg (?:ik )?(?:dit|onderstaand)"
+    r"|sent me|i got this|i received this|doorgestuurd|forwarded)\b",
+    re.IGNORECASE,
+)
+#: A line of four dashes or more alone: where a pasted text starts.
+_DASH_RULE = re.compile(r"\s*-{4,}\s*")
 
 
 #: A mail assistant introducing or signing itself as one ("Ik ben Mila, de digitale
