@@ -703,6 +703,14 @@ SETS: tuple[str, ...] = (
     "set660",
     "set661",
     "set662",
+    "set663",
+    "set664",
+    "set665",
+    "set666",
+    "set667",
+    "set668",
+    "set669",
+    "set670",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1368,6 +1376,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set660": "mail660",
     "set661": "mail661",
     "set662": "mail662",
+    "set663": "mail663",
+    "set664": "mail664",
+    "set665": "mail665",
+    "set666": "mail666",
+    "set667": "mail667",
+    "set668": "mail668",
+    "set669": "mail669",
+    "set670": "mail670",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
