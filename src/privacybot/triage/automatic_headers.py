@@ -1037,6 +1037,30 @@ _NOTICE_HEADING = re.compile(
 )
 
 
+def _incident_notice(v: MessageView) -> bool:
+    """A no-reply sender's text that says no one can answer it ("Dit bericht is verzonden
+    vanaf een adres waarop niet kan worden gereageerd"), addresses the reader as the one
+    affected ("uw naam, adres en klantnummer", "U hoeft zelf niets te doen") and asks
+    nothing of them: a notice about an incident, though it names the reader's data and
+    the deletion asked of others (set 650).  A web form or case system passing on
+    someone's letter from such an address asks ("Graag alle gegevens verwijderen",
+    "verzoekt verwijdering", the attacker's review); a notice's own headings ("Wat
+    betekent dit voor u?") are no questions."""
+    if not _UNANSWERABLE.search(v.head_text) or not _TO_THE_AFFECTED.search(v.own_words):
+        return False
+    if v.first_person or v.subject.rstrip().endswith("?"):
+        return False
+    text = _NOTICE_HEADING.sub(" ", without_conditional_questions(v.own_words))
+    if _ASKS_SOMETHING.search(text) or "?" in URL.sub(" ", text):
+        return False
+    return not (
+        TELL_US.search(v.own_words)
+        or PASSES_ON.search(v.own_words)
+        or _relays_a_request(v)
+        or READ_BY_PEOPLE.search(v.own_words)
+    )
+
+
 def no_reply_sender(v: MessageView) -> str | None:
     """The author's address says no one reads answers ("noreply@", "do-not-reply@",
     "niet-beantwoorden@", "ne-pas-repondre@"): a system's notice.  A person cannot get
@@ -1073,32 +1097,8 @@ def no_reply_sender(v: MessageView) -> str | None:
             )
         ):
             return f"sender {local}@ takes no replies"
-        # ... and its text says so too ("Dit bericht is verzonden vanaf een adres waarop niet
-        # kan worden gereageerd"): a notice to its readers about an incident names their data
-        # and the deletion asked of others (set 650), which no person writing from such an
-        # address does without a question or the first person singular.
-        # Only when it addresses the reader as the one affected ("uw naam, adres en
-        # klantnummer", "U hoeft zelf niets te doen") and asks nothing of them: a web form
-        # or case system passing on someone's letter from such an address asks ("Graag alle
-        # gegevens verwijderen", "verzoekt verwijdering", the attacker's review).  A
-        # notice's own headings ("Wat betekent dit voor u?") are no questions.
-        text = _NOTICE_HEADING.sub(" ", without_conditional_questions(v.own_words))
-        if (
-            local
-            and _NO_REPLY.match(local)
-            and _UNANSWERABLE.search(v.head_text)
-            and _TO_THE_AFFECTED.search(v.own_words)
-            and not _ASKS_SOMETHING.search(text)
-            and not v.first_person
-            and not v.subject.rstrip().endswith("?")
-            and "?" not in URL.sub(" ", text)
-            and not (
-                TELL_US.search(v.own_words)
-                or PASSES_ON.search(v.own_words)
-                or _relays_a_request(v)
-                or READ_BY_PEOPLE.search(v.own_words)
-            )
-        ):
+        # ... and its text says so too, to the people an incident touched.
+        if local and _NO_REPLY.match(local) and _incident_notice(v):
             return f"sender {local}@ takes no replies, and its text says so"
         # A form plug-in sending on a person's letter ("Doorgestuurd: vraag inwoner") is
         # a forward, which a host's own programs never write.
@@ -1231,9 +1231,10 @@ def gateway_sender(v: MessageView) -> str | None:
             # ... but a bare "gateway@" is also an organisation's own name ("Stichting
             # Gateway", the attacker's review): only unsigned and in no person's voice.
             # (A policy's name in quotes, "Encrypt if personal data", is the gateway's.)
-            speaks = _speaks(_QUOTED_NAME.sub(" ", v.own_words))
             if local.startswith("gateway") and (
-                speaks or closes_with_a_name(v) or not _GATEWAY_NAME.search(name or "gateway")
+                not _GATEWAY_NAME.search(name or "gateway")
+                or closes_with_a_name(v)
+                or _speaks(_QUOTED_NAME.sub(" ", v.own_words))
             ):
                 continue
             return f"gateway sender {local_part(address)}"
