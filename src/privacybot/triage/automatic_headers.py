@@ -1072,33 +1072,29 @@ def no_reply_sender(v: MessageView) -> str | None:
         return "the cron daemon's job output"
     for _, address in v.mailboxes:
         local = local_part(address)
+        no_reply = bool(local) and _NO_REPLY.match(local) is not None
         # A platform telling that someone mentioned the account, their comment quoted ("@mama
         # heeft je genoemd in een reactie: \"… ik sta er vol in beeld\"", set 603): the
         # comment's "I" and its question are the commenter's, on the platform.
         # (Not a form relaying a person's letter, and nothing of the writer's outside the
         # quoted comment: the attacker's review of set 603's fixes.)
         if (
-            local
-            and _NO_REPLY.match(local)
+            no_reply
             and _MENTIONED_YOU.match(v.own_words)
             and not _relays_a_request(v)
             and not _speaks(_QUOTED_COMMENT.sub(" ", v.own_words))
         ):
             return f"sender {local}@ takes no replies (a mention notice)"
-        if (
-            local
-            and _NO_REPLY.match(local)
-            and not (
-                a_person(v)
-                or TELL_US.search(v.own_words)
-                or PASSES_ON.search(v.own_words)
-                or _relays_a_request(v)
-                or READ_BY_PEOPLE.search(v.own_words)
-            )
+        if no_reply and not (
+            a_person(v)
+            or TELL_US.search(v.own_words)
+            or PASSES_ON.search(v.own_words)
+            or _relays_a_request(v)
+            or READ_BY_PEOPLE.search(v.own_words)
         ):
             return f"sender {local}@ takes no replies"
         # ... and its text says so too, to the people an incident touched.
-        if local and _NO_REPLY.match(local) and _incident_notice(v):
+        if no_reply and _incident_notice(v):
             return f"sender {local}@ takes no replies, and its text says so"
         # A form plug-in sending on a person's letter ("Doorgestuurd: vraag inwoner") is
         # a forward, which a host's own programs never write.

@@ -1532,8 +1532,9 @@ _PASTED_BELOW = re.compile(
     r"|sent me|i got this|i received this|doorgestuurd|forwarded)\b",
     re.IGNORECASE,
 )
-#: A line of four dashes or more alone: where a pasted text starts.
-_DASH_RULE = re.compile(r"\s*-{4,}\s*")
+#: A line of four dashes or more alone (``head``'s lines are stripped): where a pasted text
+#: starts; two or three are a signature's separator (``_DASH_LINE``).
+_DASH_RULE = re.compile(r"-{4,}")
 
 
 #: A mail assistant introducing or signing itself as one ("Ik ben Mila, de digitale

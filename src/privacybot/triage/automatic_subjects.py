@@ -458,7 +458,6 @@ OPT_IN_BODY: str = (
     r" te klikken|\b(?:heeft u|hebt u|heb je) zich niet (?:aangemeld|ingeschreven)\? dan hoeft u"
     r" niets te doen"
 )
-
 #: Words that say "mailing list": needed with a ``-request@``/``-owner@`` sender alone.
 LIST_WORDS: str = (
     r"\b(?:mailing ?lists?|mailinglijst|mailingliste|liste de diffusion|lista de (?:correo"
@@ -650,8 +649,7 @@ RECEIPT_BODY: str = (
     r"|opened:\s?\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|was opened on"
     # Outlook's receipt in Hungarian, Finnish, Slovak, Arabic: "olvasva:", "poistettiin
     # lukematta", "bola prečítaná", "تمت قراءتها".
-    r"|olvasva\s?:|olvasatlanul torolve|poistettiin lukematta|luettu\s?:"
-    r"|bola precitana"
+    r"|olvasva\s?:|olvasatlanul torolve|poistettiin lukematta|luettu\s?:|bola precitana"
     r"|bola odstranena bez precitania|تمت قراءتها"
     r"|was read on|was deleted without being read|is gelezen op|is verwijderd zonder te"
     r" zijn gelezen|wurde am .{1,80} gelesen|wurde gelesen am|ungelesen gel(?:o|oe)scht"
