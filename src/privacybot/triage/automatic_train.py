@@ -711,6 +711,14 @@ SETS: tuple[str, ...] = (
     "set668",
     "set669",
     "set670",
+    "set671",
+    "set672",
+    "set673",
+    "set674",
+    "set675",
+    "set676",
+    "set677",
+    "set678",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1384,6 +1392,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set668": "mail668",
     "set669": "mail669",
     "set670": "mail670",
+    "set671": "mail671",
+    "set672": "mail672",
+    "set673": "mail673",
+    "set674": "mail674",
+    "set675": "mail675",
+    "set676": "mail676",
+    "set677": "mail677",
+    "set678": "mail678",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
