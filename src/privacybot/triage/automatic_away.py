@@ -60,6 +60,8 @@ OOF_SUBJECTS: tuple[str, ...] = (
     r"autoreply|autoresponder|auto[-_ ]?(?:risposta|respuesta|resposta)",
     r"r[e~]ponse automatique|risposta automatica|respuesta autom[a~]tica"
     r"|resposta autom[a~]tica|odpowied[z~] automatyczna|automatyczna odpowied[z~]"
+    # ... and Polish Outlook's short form ("Odp. automatyczna:", set 669).
+    r"|odp\.? automatyczna(?=\s?:)"
     r"|automatick[a~] odpov[e~][d~]"
     r"|automatikus v[a~]lasz|otomatik yan[i~]t|автоматическии ответ|自动回复|自動応答|自動回覆",
     r"out of (?:the )?of{1,2}ice(?! hours)|out-of-office|ooo\b",
@@ -81,7 +83,7 @@ OOF_SUBJECTS: tuple[str, ...] = (
 #: writer's own text is short and speaks of being away and coming back.
 OOF_WEAK_SUBJECTS: tuple[str, ...] = (
     r"afwezig(?:heid)?|niet aanwezig|niet op kantoor|met vakantie|vakantie|(?:met )?\w{0,14}verlof",
-    r"abwesend|abwesenheit|nicht im b[u~]ro|urlaub",
+    r"abwesend|abwesenheit|(?:ich bin )?nicht im b[u~]ro|urlaub",
     r"absence|absent(?:e)?|(?:en )?cong[e~]s?(?: d'[e~]t[e~])?|hors du bureau|(?:en )?vacances",
     r"fuori (?:sede|ufficio)|assente|fuera de la oficina|ausente|fora do escrit[o~]rio",
     # Catalan ("Absència", set 531).
@@ -163,7 +165,10 @@ _AWAY_ALTERNATIVE = re.compile(
     r"|on my return|bij terugkomst|na terugkeer|contacte|contatt\w{1,3}|contacta\w{0,2}"
     r"|kontakt\w{0,4}|wenden sie sich|overgenomen|vervangen|waargenomen|doorgestuurd|forwarded"
     r"|direct (?:any|all|your) (?:correspondence|mail|e-?mails|enquiries|queries|questions)"
-    r"|vertreten|vertretung|remplace|sostituit\w)"
+    r"|vertreten|vertretung|remplace|sostituit\w"
+    # ... and Polish urgency and answers ("W sprawach pilnych proszę dzwonić", "Odpowiem po
+    # powrocie", set 669).
+    r"|w sprawach pilnych|pilne|odpowiem|po powrocie)"
     # ... or another mailbox to write to ("mail je naar planning@…").
     r"|[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}",
     re.IGNORECASE,
@@ -185,6 +190,9 @@ _FIRST_PERSON_AWAY = re.compile(
     r"|op vakantie|niet aanwezig|niet op kantoor|abwesend|nicht im b[u~]ro|im urlaub|en cong"
     r"|absente?|ledig|borte|borta|p[a~] ferie|p[a~] semester|poissa|lomalla|fuori|assente|ausente"
     r"|fuera|on (?:annual )?leave|on vacation|on holiday)\b"
+    # ... or in Polish, on leave or sick leave ("Przebywam na zwolnieniu lekarskim", "jestem
+    # na urlopie", set 669).
+    r"|\b(?:przebywam|jestem) na (?:urlopie|zwolnieniu|l4)\b"
     # ... or gone for good ("I have left the organisation").
     r"|\b(?:i have|i've) left (?:the|this) (?:organi[sz]ation|company|firm|department|team)\b",
     re.IGNORECASE,
@@ -240,6 +248,20 @@ _LOTUS_AWAY = re.compile(
 #: The writer's own answer named in a subject ("… - alsnog mijn reactie").
 _MY_ANSWER = re.compile(
     r"\b(?:mijn|my|meine) (?:reactie|antwoord|reply|response|answer|antwort)\b", re.IGNORECASE
+)
+#: An autoresponder's own prefix ("Automatisch antwoord", "Automatic reply"): the words a
+#: person uses as a topic ("Afwezigheidsmelding - wie helpt mij?") are notices' names.
+_REPLY_PREFIX = re.compile(
+    r"^(?:auto(?:matic|matisch|matische|matique|m\.)?[-_ ]?(?:reply|response|antwoord|antwort"
+    r"|r[e~]ponse)|automatische antwort|r[e~]ponse automatique|risposta automatica"
+    r"|respuesta autom[a~]tica|odp\.? automatyczna|autoreply|auto-reply)\b",
+    re.IGNORECASE,
+)
+#: A question of the writer's own about themselves ("wie helpt mij?"), as typed after an
+#: out-of-office prefix and a dash ("Afwezigheidsmelding - wie helpt mij?", set 666); a
+#: notice echoes the subject it answers after a colon.
+_OWN_QUESTION = re.compile(
+    r"(?=[^:]{0,80}\b(?:mij|me|my|mijn|mich|mein\w{0,2}|moi)\b)[^:]{1,80}\?", re.IGNORECASE
 )
 _OOF_SUBJECT = alternation(
     OOF_SUBJECTS,
@@ -412,7 +434,19 @@ def oof_subject(v: MessageView) -> str | None:
         # ... nor one who names their own answer after the prefix ("Out of office - alsnog
         # mijn reactie", set 631; 0 of the 226,834 blind automatic subjects).
         and not _MY_ANSWER.search(v.subject)
+        # ... nor one who asks their own question after a dash ("Afwezigheidsmelding - wie
+        # helpt mij?", set 666): a notice echoes the subject it answers after a colon.
+        and not (
+            match.group(0).rstrip().endswith(("-", "–", "—"))
+            and not _REPLY_PREFIX.match(v.subject)
+            and _OWN_QUESTION.fullmatch(v.subject[match.end() :].strip())
+        )
         and not _MY_REQUEST.search(v.own_words)
+        # ... nor one who is back and speaks of their notice as past ("Excuses, mijn
+        # afwezigheidsassistent heeft u al een bericht gestuurd", set 666).
+        and not _OWN_NOTICE_IN_THE_PAST.search(v.own_words)
+        # ... nor one who thanks for our acknowledgment or our automatic reply (set 671).
+        and not _THANKS_FOR_OUR_ACK.match(v.head_text)
         and not typed_on_a_phone
         and not absence_not_now(v)
         and not _a_note_of_its_own(v)
@@ -581,8 +615,12 @@ def suppress_away(v: MessageView) -> str | None:
         return "X-Auto-Response-Suppress with an away notice"
     # ... or Outlook's other automatic replies: a thank-you that promises an answer later,
     # or an address no longer in use (sets 416 and 423), a line or two and nothing else.
-    if len(head) <= _SHORT_SUPPRESS_NOTE and (
-        _SUPPRESS_NOTE.search(head) or _WORKDAY_NOTICE.search(head)
+    if (
+        len(head) <= _SHORT_SUPPRESS_NOTE
+        and (_SUPPRESS_NOTE.search(head) or _WORKDAY_NOTICE.search(head))
+        # (... asking nothing changed: "Dit postvak wordt niet meer gebruikt. Graag mijn
+        # e-mailadres wijzigen" is a person's rectification, the attacker's review.)
+        and not _PLEASE_CHANGE.search(head)
     ):
         return "X-Auto-Response-Suppress with an automatic reply's line"
     # ... or the writer's own absence in the lexicon's words, in any language it knows, with
@@ -598,6 +636,16 @@ def suppress_away(v: MessageView) -> str | None:
     if len(head) <= _SHORT_AUTO_NOTE and "?" not in head and others and absent_self:
         return "X-Auto-Response-Suppress with the writer's absence and another address"
     return None
+
+
+#: A wish to have something changed or removed ("Graag mijn e-mailadres in uw klantbestand
+#: wijzigen"): a person's request, whatever notice-like line stands before it.
+_PLEASE_CHANGE = re.compile(
+    r"\b(?:graag|gaarne|please|bitte|wilt u|kunt u)\b[^.!?]{0,60}\b(?:wijzigen|aanpassen|bijwerken"
+    r"|veranderen|verwijderen|change|update|correct|delete|remove|andern|aktualisieren"
+    r"|loschen)\b",
+    re.IGNORECASE,
+)
 
 
 #: The writer as the one who is away: "I am", "ik ben", "ich bin", Persian and Arabic "I".
@@ -622,7 +670,8 @@ _SUPPRESS_NOTE = re.compile(
     r"|\b(?:uw|je) (?:e-?mail|bericht) lees ik\b|\bi(?:'ll| will) read your (?:e-?mail|message)\b"
     # ... or an address no longer read, the date between ("Dit e-mailadres wordt sinds 1
     # oktober niet meer gelezen", set 458).
-    r"|\b(?:this|dit|dieses?|deze) (?:e-?mail ?)?(?:address|adres|adresse|mailadres) (?:is|wordt"
+    r"|\b(?:this|dit|dieses?|deze) (?:e-?mail ?)?(?:address|adres|adresse|mailadres|mailbox"
+    r"|postvak) (?:is|wordt"
     r"|wird)(?: (?:sinds|since|seit) [^.?]{1,30}?)? (?:no longer|niet meer|nicht mehr) (?:in use"
     r"|used|monitored|gebruikt|in gebruik"
     r"|gelezen|verwendet|genutzt)\b"
@@ -727,7 +776,11 @@ _THANKS_FOR_OUR_ACK = re.compile(
     r"|danke|merci)\b[^.!?]{0,15}\b(?:voor|for|fur|pour)\s(?:de|uw|je|jullie|the|your|ihre|die"
     r"|la|votre)?\s?(?:snelle\s|quick\s|prompt\s)?(?:bevestiging|ontvangstbevestiging"
     r"|confirmation|confirming|acknowledg(?:e)?ment|acknowledging|bestatigung"
-    r"|eingangsbestatigung|accuse de reception)\b",
+    r"|eingangsbestatigung|accuse de reception"
+    # ... or for the automatic reply received ("Dank voor het automatische antwoord. Ik wil
+    # toch nog iets toevoegen", set 671); an autoresponder may thank for "your automated
+    # message" (the attacker's review), so only "het"/"the".
+    r"|(?:het|de|the) (?:automatische?|automatic|automated) (?:antwoord|reply|response))\b",
     re.IGNORECASE,
 )
 
@@ -1043,7 +1096,10 @@ _POINTS_ELSEWHERE = re.compile(
     r"(?:^|(?<=[.!?\n]))[^.!?\n]*"
     r"(?:\b(?:naar|aan|to|an|a|bij)\s(?:mijn |my |meine[nmr]? |onze |our |ons |het |de"
     r" |the )?(?:collega|colleague|kollegin|kollege|secretariaat|secretary|sekretariat|vervanger"
-    r"|replacement|stand-?in|backup|servicedesk|helpdesk)\b|\bvia (?:het|de|ons|our|the|unser\w*"
+    r"|replacement|stand-?in|backup|servicedesk|helpdesk"
+    # ... or the team's or the general address ("kunt u sturen naar het teamadres", set 676).
+    r"|teamadres|team address|algemene (?:e-?mail)?adres|algemene mailbox|general address)\b"
+    r"|\bvia (?:het|de|ons|our|the|unser\w*"
     r"|onze) (?:\w+ )?(?:portaal|portal|servicedesk|loket|formulier|website|webformulier)\b"
     r"|[\w.+-]+@[\w-]+\.[\w.-]+)[^.!?\n]*[.!?]?",
     re.IGNORECASE,
@@ -1179,6 +1235,11 @@ _OTHERS_ABSENCE = re.compile(
     r"\b(?:collega|colleague|kolleg(?:e|in)|collegue)\b(?: \w+){0,3}? (?:(?:is|ist|est|was"
     r"|are) )?(?:afwezig|away|absent|abwesend|out of (?:the )?office|op vakantie|on leave"
     r"|im urlaub|en conge|ziek|sick|krank)\b"
+    # ... and the other way round ("Afwezigheid collega - aanlevering gegevens", set 670).
+    # (One named colleague, not "een collega" or "collega's": a team's notice says that of
+    # its staff, the attacker's review.)
+    r"|\b(?:afwezigheid|absence|abwesenheit)\s(?:van\s|of\s|von\s)?(?:mijn\s|onze\s|my\s"
+    r"|our\s)?(?:collega|colleague|kolleg(?:e|in))\b(?!['’]?s\b)"
     # ... or a notice the writer received ("Mijn vorige mail kreeg een bounce, of een
     # afwezigheidsbericht van een collega van jullie"): someone else's absence.
     r"|\b(?:kreeg|kregen|ontving|ontvingen|received|got|bekam|erhielt|erhielten|recu|recibi"
@@ -1218,7 +1279,13 @@ _OWN_NOTICE_IN_THE_PAST = re.compile(
     r"|turn(?:ed)? (?:it |this |that )?off|switch(?:ed)? (?:it |this |that )?off"
     r"|auszuschalten|abzuschalten|zu deaktivieren)"
     # ... or apologising for it ("Sorry voor mijn automatische antwoord", "Förlåt för mitt
-    # autosvar", set 300): the person is back and writes themselves.
+    # autosvar", set 300; "Excuses, mijn afwezigheidsassistent …", set 666): the person is
+    # back and writes themselves.
+    # (... only with what it did: "heeft u al een bericht gestuurd"; "Sorry, my automatic
+    # reply: I am on holiday" is a notice's, the attacker's review.)
+    r"|\b(?:sorry|excuses|excuus|apologies|entschuldigung|desole)[,:;]?\s(?:mijn|my|meine?)\s"
+    r"(?:auto\w{0,12}|out[- ]of[- ]office\w{0,8}|afwezigheids\w{1,12}|abwesenheits\w{1,10})"
+    r"\s(?:heeft|had|stuurde|gaf|has|sent|gave|hat|schickte)\b"
     r"|\b(?:sorry|excuses|excuus|apologies|forlat|ursakta|undskyld|beklager|entschuldigung"
     r"|desole)\b[^.!?]{0,20}\b(?:voor|for|fur|pour|about|over)\s(?:mijn|my|mitt|min|meine?n?|mon"
     r"|ma|the|het|de|die|den)\s"
@@ -1250,6 +1317,11 @@ _FAMILY_STANDS_IN = re.compile(
     # automatic message says it).
     r"|\bik ben (?:nu |vanaf nu )?(?:de|het) (?:contactpersoon|aanspreekpunt)\b"
     r"|\bi am (?:now )?the contact(?: person)?\b"
+    # ... or who stands in for a colleague themselves ("Ik neem haar zaken waar", set 670;
+    # an autoresponder names its owner's stand-in in the third person).
+    r"|\bik neem (?:haar|zijn|de|hun) (?:zaken|taken|werk|werkzaamheden|dossiers?)"
+    r" (?:\w+ )?waar\b|\bik vervang (?:haar|hem)\b|\bi(?:'m| am) (?:standing in|covering)"
+    r" for (?:her|him)\b"
     # ... or who will get in touch with us ("Mijn zoon neemt contact met u op als er iets
     # nodig is", set 463): a notice sends its reader to someone, not someone to the reader.
     r"|\b(?:mijn|my) (?:dochter|zoon|man|vrouw|partner|broer|zus|daughter|son|husband|wife"

@@ -384,7 +384,10 @@ ABUSE_DESK_ASKS = re.compile(
     # or with an explanation ("… reageren met een toelichting?", set 505).
     r"(?: via (?:ons|het|de) [\w-]{1,30}| met een (?:toelichting|reactie|verklaring))?"
     # ... and the ticket to name ("… onder vermelding van ticket ABUSE-567812?", set 526).
-    r"(?:\s(?:onder vermelding van|met vermelding van) [^?\n]{1,40})?\s?\?"
+    # ... or with the ticket after "met" ("… via ons abuse-portaal met ticket 748197?", set
+    # 667).
+    r"(?:\s(?:onder vermelding van|met vermelding van) [^?\n]{1,40}"
+    r"|\smet (?:het )?(?:ticket|ticketnummer)\s#?[\w-]{1,20})?\s?\?"
     # ... also in words ("Wilt u binnen twee werkdagen reageren?", set 447).
     r"|(?:wilt|kunt) u binnen (?:een|twee|drie|vier|vijf|tien) (?:uur|dagen|werkdagen)"
     r" reageren\s?\?"

@@ -18,6 +18,7 @@ from privacybot.triage.automatic_subjects import (
     fold,
 )
 from privacybot.triage.automatic_view import (
+    PLEASE,
     MessageView,
     alternation,
     closes_with_a_name,
@@ -86,6 +87,19 @@ _DIGEST_SUBJECT = re.compile(
 _LIST_ADMIN_BODY = re.compile(fold(LIST_ADMIN_BODY), re.IGNORECASE)
 _LIST_WORD = re.compile(LIST_WORDS, re.IGNORECASE)
 _OPT_IN_BODY = re.compile(fold(OPT_IN_BODY), re.IGNORECASE)
+
+
+#: A list's welcome to its new member, also in its owner's own words ("Welkom! Ik ben de
+#: beheerder …", the attacker's review).
+_WELCOME = re.compile(r"\b(?:welkom|welcome|willkommen|bienvenue)\b", re.IGNORECASE)
+#: A group's decision on a request to join ("Je verzoek om lid te worden van Stationsbuurt is
+#: afgewezen", set 673), asked only of unsigned text in no one's first person: a person
+#: quoting one writes "I never asked", and signs (the attacker's review).
+_JOIN_DECISION = re.compile(
+    r"\b(?:je|uw) verzoek om lid te worden van .{1,60}? is (?:afgewezen|goedgekeurd)"
+    r"|\byour request to join .{1,60}? (?:has been|was) (?:declined|rejected|approved)",
+    re.IGNORECASE,
+)
 
 
 def list_admin(v: MessageView) -> str | None:
@@ -163,11 +177,24 @@ def list_admin(v: MessageView) -> str | None:
         return f"list administration subject {match.group(0)[:60]!r} from a list's address"
     if human:
         return None
-    if match:
+    # ... nor one who writes under it in the first person and signs with their name ("Sorry,
+    # ik heb per ongeluk jullie privacyadres aangemeld … Chantal de Boer", set 673).
+    signed_note = v.first_person and closes_with_a_name(v) and not _WELCOME.search(v.head_text)
+    if match and not signed_note:
         return f"list administration subject {match.group(0)[:60]!r}"
     found = _LIST_ADMIN_BODY.search(v.head_text)
     if found:
         return f"list manager wording {found.group(0)[:60]!r}"
+    decision = _JOIN_DECISION.search(v.head_text)
+    # (... not quoted, and nothing asked: "A resident forwarded us a mail saying "your
+    # request to join … was approved". Please remove the address", the attacker's review.)
+    before = v.head_text[decision.start() - 1] if decision and decision.start() else ""
+    if (
+        decision
+        and not (before and before in "\"'“‘")
+        and not (v.first_person or closes_with_a_name(v) or PLEASE.search(v.head_text))
+    ):
+        return f"a group's decision on joining {decision.group(0)[:60]!r}"
     # An opt-in's words with its link in the writer's own lines, unsigned and not in the
     # first person: a person quoting such a mail gives no link to confirm (the attacker's
     # review of set 631's fixes).

@@ -54,6 +54,7 @@ from privacybot.triage.automatic_view import (
     MOBILE_FOOTER,
     OUR_REFERENCE,
     PERSON_REQUEST,
+    PLEASE,
     QUESTIONS_POINTER,
     SAYS_NO,
     SUBJECT_FIELD,
@@ -72,6 +73,7 @@ from privacybot.triage.automatic_view import (
     passes_on_or_acts,
     quotes_below,
     returns_a_copy_below,
+    signed_by_a_person,
     squash,
     without_conditional_questions,
     without_faq,
@@ -306,6 +308,10 @@ CHALLENGE_BODY: tuple[str, ...] = (
     # an approved list", "ontvangt alleen e-mail van afzenders die op zijn lijst staan").
     r"to make sure (?:that )?your (?:message|e-?mail) (?:gets|reaches|is delivered) to me",
     r"pour que votre (?:message|courriel) me parvienne",
+    # ... or reaches its owner, named, once the sender confirms ("Pour que votre message
+    # parvienne à Fleur Visser, merci de confirmer votre adresse", set 667).
+    r"pour que votre (?:message|courriel) parvienne a [^,.\n]{1,60},? merci de confirmer votre"
+    r" adresse\b",
     r"\b(?:filter|filtre|filtert?)\s(?:les |alle )?(?:e-?mails?|courriels|messages|berichten"
     r"|mails?)\s(?:from|d'|de|van|von)\s?(?:expediteurs |afzenders |absendern |senders )?"
     r"(?:unknown|inconnus|onbekende|unbekannten)",
@@ -443,9 +449,11 @@ CHALLENGE_BODY: tuple[str, ...] = (
     # waiting for you to verify", "om te bevestigen dat u de afzender bent", "De ontvanger
     # gebruikt een afzendercontrole", "Klik hier om uw bericht vrij te geven", "merci de
     # confirmer que vous êtes bien l'expéditeur" (sets 554-559).
-    r"\bwordt (?:u|je) (?:\w+ )?toegevoegd aan (?:mijn|de) lijst (?:met|van) "
+    # ("dan word je toegevoegd aan …", "dan komt u op mijn lijst met …", set 673.)
+    r"\b(?:wordt|word) (?:u|je) (?:\w+ )?toegevoegd aan (?:mijn|de) lijst (?:met|van) "
     + _NL_ALLOWED_SENDERS
     + r"\b",
+    r"\b(?:komt|kom) (?:u|je) op (?:mijn|de) lijst (?:met|van) " + _NL_ALLOWED_SENDERS + r"\b",
     r"\byour (?:e-?mail|message) is waiting for you to (?:verify|confirm)\b",
     r"\bom te bevestigen dat (?:u|je) de afzender bent\b",
     r"\bde ontvanger gebruikt (?:een )?afzendercontrole\b",
@@ -827,6 +835,42 @@ def _encrypted_on_its_way(v: MessageView) -> str | None:
     return f"gateway wording {match.group(0)[:60]!r} from a gateway's sender"
 
 
+#: A phishing button's receipt for the message its reader reported ("Bedankt dat u een
+#: verdacht bericht heeft gemeld", set 670) ...
+_PHISHING_RECEIPT = re.compile(
+    r"^\W{0,3}(?:bedankt|dank u|dank je|thank you|thanks) (?:dat u|dat je|voor het melden van|for"
+    r" reporting) (?:een|a|this|the) (?:verdacht|suspicious|phishing) (?:bericht|e-?mail|message)",
+    re.IGNORECASE,
+)
+#: ... and its two fields, the message reported and the verdict ("Gemeld bericht: '…'",
+#: "Status: Phishing bevestigd").
+_PHISHING_RECEIPT_FIELDS = (
+    re.compile(r"^(?:gemeld bericht|reported message)\s?:\s?\S", re.IGNORECASE),
+    re.compile(r"^status\s?:\s?\S", re.IGNORECASE),
+)
+
+
+def phishing_receipt(v: MessageView) -> str | None:
+    """A phishing button's receipt, opening with its thanks and giving the reported
+    message and its status as fields, unsigned and asking nothing: a person relaying one
+    writes around it, asks us to check, or signs (the attacker's review of set 670's fix)."""
+    head = v.head_text
+    if not _PHISHING_RECEIPT.match(head):
+        return None
+    lines = [fold(line) for line in v.head]
+    if not all(any(field.match(line) for line in lines) for field in _PHISHING_RECEIPT_FIELDS):
+        return None
+    if "?" in head or PLEASE.search(head) or FIRST_PERSON_ANY.search(URL.sub(" ", head)):
+        return None
+    if closes_with_a_name(v) or signed_by_a_person(v) or len(head) > _SHORT_RECEIPT_CHARS:
+        return None
+    return "a phishing button's receipt for a reported message"
+
+
+#: A receipt of this kind is a few lines.
+_SHORT_RECEIPT_CHARS = 400
+
+
 def gateway_notice(v: MessageView) -> str | None:
     """A scanner or gateway notice known only by its body: sender and subject are neutral.
 
@@ -840,7 +884,7 @@ def gateway_notice(v: MessageView) -> str | None:
     head = v.head_text
     match = _GATEWAY_BODY.search(head) or _GATEWAY_STOPPED.search(head)
     if not match:
-        return None
+        return phishing_receipt(v)
     text = URL.sub(" ", head)
     if "?" in text or v.subject.rstrip().endswith("?") or FIRST_PERSON_ANY.search(text):
         return None
@@ -894,7 +938,13 @@ _INLINE_SUBJECT = re.compile(
     r"|reported message subject|onderwerp van het gemelde bericht)\s?:[^\n]*"
     # ... or in brackets after the address it went to ("Your message to x@… (subject:
     # Verzoek om inzage) is held", set 645).
-    r"|(?<=\S)\s\((?:subject|onderwerp|betreff|objet|asunto)\s?:[^()\n]{1,200}\)",
+    r"|(?<=\S)\s\((?:subject|onderwerp|betreff|objet|asunto)\s?:[^()\n]{1,200}\)"
+    # ... or in brackets after "your message" ("Ihre Nachricht (Uw inzageverzoek [PRV-…]) wird
+    # danach zugestellt", set 674), where our subject echoed may have taken its end.
+    # (Only our reference inside, or our subject's echo cut at its end: a person's "(could
+    # you send it again?)" stays theirs, the attacker's review.)
+    r"|\b(?:ihre nachricht|your message|uw bericht|votre message)\s\("
+    r"(?=[^()\n?]{0,200}?(?:prv-\d{4}-\d{5}|$))[^()\n?]{1,200}(?:\)|\s*$)",
     re.IGNORECASE,
 )
 #: "Who are you?" as a challenge's subject.
@@ -915,6 +965,8 @@ _WHO_ARE_YOU = re.compile(
     r"|mensch oder maschine|human or machine|mens of machine|mens of robot|human or bot"
     # ... or whether the sender really sent it ("Is this really you?", set 457).
     r"|is this (?:really )?you|was this (?:really )?you|bent u dit (?:echt )?(?:zelf)?"
+    # ... or whether the sender is a real person ("Are you a real person?", set 676).
+    r"|are you (?:a )?(?:real )?(?:person|human)|bent u (?:een )?(?:echt )?(?:mens|persoon)"
     r"|did you (?:really )?send this"
     # ... or to confirm the sender is real ("Wil je bevestigen dat je echt bent?", set 484).
     r"|wilt? (?:je|u) bevestigen dat (?:je|u) (?:echt|een mens|geen robot) (?:bent|is)"
@@ -1976,6 +2028,10 @@ def complaint_report(v: MessageView) -> str | None:
         and (
             _ABOUT_AN_ADDRESS.search(v.own_words)
             or (_ADDRESS_IN_FIGURES.search(v.own_words) and not closes_with_a_name(v))
+            or (
+                _ABOUT_A_NETWORK.search(v.own_words)
+                and not (closes_with_a_name(v) or signed_by_a_person(v))
+            )
         )
     )
     # ARF's own human-readable part ("This is an email abuse report for an email message
@@ -2539,6 +2595,17 @@ _ITEM_REPORTED = re.compile(
 )
 #: An address in figures after a word for an address or its source, in any language ("van
 #: 198.51.100.7", "from 203.0.113.9", "διευθυνση 198.51.100.244", "mill-indirizz …").
+#: The sender's system or network with the address in brackets ("über Ihr System
+#: (198.51.100.28)", "een IP-adres in uw netblok (198.51.100.19)", sets 665 and 667), and a
+#: Romanian domain ("trimise de pe domeniul conxillium.nl", set 669): a desk's template,
+#: asked like ``_ADDRESS_IN_FIGURES`` only of unsigned text (the attacker's review: a CERT
+#: officer or a hoster's admin writes so too, and signs; their own voice is
+#: ``_complainant``'s to hear).
+_ABOUT_A_NETWORK = re.compile(
+    r"\b(?:system|systeem|netblok|netblock|netzbereich|netz|netwerk|network|reseau)\s\("
+    r"\d{1,3}(?:\.\d{1,3}){3}\)|\b(?:de pe|din) domeniul [\w-]{1,63}\.[a-z]{2,6}\b",
+    re.IGNORECASE,
+)
 _ADDRESS_IN_FIGURES = re.compile(
     r"\b(?:ip|from|van|vanaf|von|server|host|address|adres|adresse|\w{0,6}indirizz\w{0,2}"
     r"|διευθυνση|direccion|endereco|adresa|adresi)\s?:?\s\d{1,3}(?:\.\d{1,3}){3}\b",

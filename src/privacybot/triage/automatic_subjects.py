@@ -598,8 +598,15 @@ RECEIPT_BODY_STRONG: str = (
     r"|(?:votre|le) message [«\"][^»\"]{1,200}[»\"](?: envoye a \S{3,120})? a ete lu\b"
     # ... also sent on a date and opened by its reader (set 597).
     r"|le message [«\"][^»\"]{1,200}[»\"] envoye le .{4,60}? a ete (?:ouvert|lu) par\b"
+    # ... also without the subject, by its date ("Ce message a été affiché le …", "Le message
+    # envoyé à x@… a été ouvert le …", sets 673 and 676).
+    r"|^ce message a ete affiche le (?:mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim"
+    r"|\d)|^le message envoye a [\w.+-]{1,64}@\S{3,120} a ete (?:ouvert|lu) le\b"
     r"|your message \"[^\"]{1,200}\" has been (?:opened|read) by\b"
     r"|het bericht \"[^\"]{1,200}\" is (?:geopend|gelezen) door \S{3,120} op\b"
+    # ... also with the date first and the reader's address last ("Het bericht "…" is op
+    # 05-11-2026 om 09:19 geopend door x@…", set 664).
+    r"|het bericht \"[^\"]{1,200}\" is op .{1,60}? (?:geopend|gelezen) door [\w.+-]{1,64}@[\w-]"
     r"|su mensaje \"[^\"]{1,200}\" fue leido por\b"
     r"|the message \"[^\"]{1,200}\" that you sent to \S{1,120} has been (?:read|opened)\b"
     # A tracker naming the reader ("Jan Groen opened your message "…" on Sat, …", set 398).

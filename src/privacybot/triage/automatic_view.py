@@ -99,7 +99,9 @@ CITIZEN = re.compile(
     # "Ihre Anfrage", which is the formal "your".
     r"|\b(?:their|his|her|zijn|haar|leur|sa|son)\s+(?:verzoek|request|aanvraag|demande)\b"
     # ... not inside a name ("avg-overleg@", "AVG Gemeenten Netwerk": two capitalised words).
-    r"|(?:gdpr|avg|dsgvo|rgpd)(?![-@.]\w)(?!\s(?-i:[A-Z][a-z]+\s[A-Z][a-z]))"
+    # ... nor the end of a list's name ("afgemeld voor letselschade-avg", set 665).
+    # ("EU-DSGVO", "UAVG" still count.)
+    r"|(?<![a-z]{3}-)(?:gdpr|avg|dsgvo|rgpd)(?![-@.]\w)(?!\s(?-i:[A-Z][a-z]+\s[A-Z][a-z]))"
     # ... not a filter's finding that a message holds such data ("omdat het
     # persoonsgegevens bevat", "it contains personal data"): a data-loss-prevention notice.
     r"|(?<!bevatte )(?<!bevat )(?<!bijzondere )persoonsgegevens"
@@ -123,6 +125,11 @@ CITIZEN = re.compile(
     r"|(?:ich habe|i have|i've|ik heb|j'ai)\s.{0,30}(?:anfrage|antrag|request|verzoek|aanvraag"
     r"|demande)\s(?:gestellt|gestuurd|ingediend|submitted|sent|made|envoye))\b",
     re.IGNORECASE,
+)
+#: Anything asked or wished of the reader ("Graag controleren of …", "Please remove the
+#: address"): a person's, where a notice of the kind at hand asks nothing.
+PLEASE = re.compile(
+    r"\b(?:graag|gaarne|please|bitte|wilt u|kunt u|could you|would you|kindly)\b", re.IGNORECASE
 )
 #: A greeting to one named person ("Beste mevrouw Jansen", "Dear Mr Okafor"): a machine
 #: answering mail does not know its reader's name.
@@ -720,6 +727,11 @@ _CONDITIONAL_QUESTION = re.compile(
     r"|avond|evening|voorstelling|show|concert)"
     # ... also with its place ("Hoe was je verblijf in Deventer?", set 245).
     r"(?:\s(?:in|bij|at|te|en|a|au)\s[\w' -]{1,40}?)?\s?\?"
+    # ... or about the work a tradesman did ("Wat vond u van de uitgevoerde werkzaamheden?",
+    # set 674).
+    r"|\b(?:wat vond (?:je|u) van|hoe (?:was|beviel)|what did you think of|how was) (?:de|het"
+    r"|the) (?:\w+ )?(?:werkzaamheden|klus|service|dienstverlening|afspraak|installatie"
+    r"|reparatie|job|work|repair|appointment|installation)\s?\?"
     r"|\b(?:wilt u|wil je|would you|will you|m[o~]chten sie|voulez-vous)\b[^.!?]{0,80}"
     r"\b(?:vragenlijst|enquete|survey|umfrage|fragebogen|questionnaire)\w{0,2}\s?\?"
     # ... or asks for a rating ("Wil je ons met één klik een cijfer geven?", set 570), or a
@@ -992,15 +1004,21 @@ _CLOSING_WITH_NAME = re.compile(
     r"|hartelijke groet|cheers|thanks|thank you|thx|bedankt|dank(?:e| je| u)(?: wel| schon)?"
     r"|(?:best|kind|warm)? ?regards|best|mit freundlichen grussen|viele grusse|liebe grusse|gruss"
     r"|(?:freundliche|beste|herzliche) grusse|mit (?:besten|herzlichen) grussen|hochachtungsvoll"
-    r"|grusse|lg|mfg|merci|cordialement|bien a vous|saludos|un saluto|cordiali saluti)"
+    r"|grusse|lg|mfg|merci|cordialement|bien a vous|saludos|un saluto|cordiali saluti"
+    # ... and Romanian and Polish ("Cu stimă", "Z poważaniem", the attacker's review).
+    r"|cu stima|cu respect|z powazaniem|pozdrawiam)"
     r"\s?,?\s(?!(?i:secretariaat|administratie|afdeling|team|receptie|redactie|support|helpdesk"
     r"|servicedesk|klantenservice|office|kantoor|directie|your|uw|ihr|votre|the|het|de|das"
-    r"|postmaster|hostmaster|webmaster|systeembeheer\w{0,3}|systemadministrator)\b)"
+    r"|postmaster|hostmaster|webmaster|systeembeheer\w{0,3}|systemadministrator"
+    # ... nor a team's name ("Functioneel Beheer", the attacker's review).
+    r"|functioneel|functional|applicatiebeheer|technisch|beheer|ict)\b)"
     # ... after a Dutch title ("mr. Karin de Vries", "drs. J. Smit"; set 55).
     r"(?:(?:mr|mw|dr|drs|ir|ing|prof)\.?\s)?"
     r"(?-i:[A-Z][a-z]{1,12}(?:-[A-Z][a-z]{1,12})?)(?:\s(?:(?:van|de|der|den|von|le|la)\s){0,2}"
     r"(?-i:[A-Z][a-z]{1,15}(?:-[A-Z][a-z]{1,15})?)){0,2}\.?"
-    r"(?:\n(?!(?i:\S*@|www\.|https?:|tel|phone|\+?\d))[^\n]{1,40}){0,2}$",
+    # (A title line may join its role and organisation: "Teamleider Burgerzaken | Waterschap
+    # Groenewoude", set 674.)
+    r"(?:\n(?!(?i:\S*@|www\.|https?:|tel|phone|\+?\d))[^\n]{1,60}){0,2}$",
     re.IGNORECASE,
 )
 
@@ -1050,8 +1068,11 @@ def closes_with_a_name(v: MessageView) -> bool:
     """The writer's text ends with a closing and a person's name (and at most two short
     lines of title or department after it, then their phone, mail or web lines)."""
     lines = [line.strip() for line in v.head if line.strip()]
-    # A company's footer under a rule of dashes is not where the writer closes (set 55).
-    rule = next((i for i, line in enumerate(lines) if _RULE_LINE.fullmatch(line)), None)
+    # A company's footer under a rule of dashes is not where the writer closes (set 55),
+    # nor a signature under its "-- " separator (set 669).
+    rule = next(
+        (i for i, line in enumerate(lines) if line == "--" or _RULE_LINE.fullmatch(line)), None
+    )
     if rule:
         lines = lines[:rule]
     while lines and (_CONTACT_LINE.match(fold(lines[-1])) or _SERVICE_FOOTER.match(lines[-1])):
@@ -1071,7 +1092,11 @@ _SERVICE_FOOTER = re.compile(
 #: address.
 _CONTACT_LINE = re.compile(
     r"^(?:(?:[tmfe]|tel|telefoon|phone|mobiel|mobile|mob|fax|e-?mail|web)\.?\s?:?\s?[+(]?\d"
-    r"|\+?\d[\d ()/.-]{5,}$|www\.|https?:|\S+@\S+$)",
+    r"|\+?\d[\d ()/.-]{5,}$|www\.|https?:|\S+@\S+$"
+    # ... or a postal address ("Postbus 438, 9132 EL Heuvelrode", "Kerkstraat 4, 1234 AB
+    # Lindeveen", set 663).
+    r"|(?:postbus|p\.?o\.? box|postfach) \d"
+    r"|[^\W\d_][\w .'-]{1,40} \d{1,5}[a-z]?, \d{4} ?[a-z]{2}\b)",
     re.IGNORECASE,
 )
 
