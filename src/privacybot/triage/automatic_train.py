@@ -719,6 +719,14 @@ SETS: tuple[str, ...] = (
     "set676",
     "set677",
     "set678",
+    "set679",
+    "set680",
+    "set681",
+    "set682",
+    "set683",
+    "set684",
+    "set685",
+    "set686",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1400,6 +1408,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set676": "mail676",
     "set677": "mail677",
     "set678": "mail678",
+    "set679": "mail679",
+    "set680": "mail680",
+    "set681": "mail681",
+    "set682": "mail682",
+    "set683": "mail683",
+    "set684": "mail684",
+    "set685": "mail685",
+    "set686": "mail686",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
