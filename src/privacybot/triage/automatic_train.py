@@ -727,6 +727,14 @@ SETS: tuple[str, ...] = (
     "set684",
     "set685",
     "set686",
+    "set687",
+    "set688",
+    "set689",
+    "set690",
+    "set691",
+    "set692",
+    "set693",
+    "set694",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1416,6 +1424,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set684": "mail684",
     "set685": "mail685",
     "set686": "mail686",
+    "set687": "mail687",
+    "set688": "mail688",
+    "set689": "mail689",
+    "set690": "mail690",
+    "set691": "mail691",
+    "set692": "mail692",
+    "set693": "mail693",
+    "set694": "mail694",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
