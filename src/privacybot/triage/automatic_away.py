@@ -86,6 +86,9 @@ OOF_WEAK_SUBJECTS: tuple[str, ...] = (
     r"abwesend|abwesenheit|(?:ich bin )?nicht im b[u~]ro|urlaub",
     r"absence|absent(?:e)?|(?:en )?cong[e~]s?(?: d'[e~]t[e~])?|hors du bureau|(?:en )?vacances",
     r"fuori (?:sede|ufficio)|assente|fuera de la oficina|ausente|fora do escrit[o~]rio",
+    # ... Italian "Assenza" and Dutch "Uit kantoor" (sets 682 and 686).
+    # (Not "Assenza - lettera" nor "Uit kantoor: laptop gestolen", the attacker's review.)
+    r"assenza(?=\s?:|\s*$)|uit kantoor(?=\s?:.{0,120}\bprv-\d{4}-\d{5})",
     # Catalan ("Absència", set 531).
     r"absencia|absent de l'oficina",
     # Estonian and Lithuanian "I am away / on leave / not at work" (set 536).
@@ -129,7 +132,10 @@ OOF_WEAK_SUBJECTS: tuple[str, ...] = (
 #: na terugkomst" in Croatian under our acknowledgment's subject is a person).
 _AWAY_BODY_MORE = re.compile(
     r"\b(?:извън офиса|не в офісі|після повернення|след завръщането|nu sunt la birou"
-    r"|izvan ureda|nakon povratka|tavol vagyok|szabadsagon vagyok|visszateresem utan)\b",
+    r"|izvan ureda|nakon povratka|tavol vagyok|szabadsagon vagyok|visszateresem utan"
+    # ... and Romanian "I am out of the office until …" ("Sunt în afara biroului până pe 17
+    # noiembrie", set 685).
+    r"|sunt in afara biroului|in afara biroului pana|dupa intoarcere|la intoarcere)\b",
     re.IGNORECASE,
 )
 _AWAY_BODY = re.compile(
@@ -168,7 +174,11 @@ _AWAY_ALTERNATIVE = re.compile(
     r"|vertreten|vertretung|remplace|sostituit\w"
     # ... and Polish urgency and answers ("W sprawach pilnych proszę dzwonić", "Odpowiem po
     # powrocie", set 669).
-    r"|w sprawach pilnych|pilne|odpowiem|po powrocie)"
+    r"|w sprawach pilnych|pilne|odpowiem|po powrocie"
+    # ... and Italian ("Risponderò al mio rientro", "accesso limitato alla posta", set 682).
+    r"|risponder[o~]|al mio rientro|accesso limitato"
+    # ... and German delayed answers ("beantworte E-Mails verzögert", set 693).
+    r"|beantworte|verz[o~]gert)"
     # ... or another mailbox to write to ("mail je naar planning@…").
     r"|[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}",
     re.IGNORECASE,
@@ -194,7 +204,34 @@ _FIRST_PERSON_AWAY = re.compile(
     # na urlopie", set 669).
     r"|\b(?:przebywam|jestem) na (?:urlopie|zwolnieniu|l4)\b"
     # ... or gone for good ("I have left the organisation").
-    r"|\b(?:i have|i've) left (?:the|this) (?:organi[sz]ation|company|firm|department|team)\b",
+    r"|\b(?:i have|i've) left (?:the|this) (?:organi[sz]ation|company|firm|department|team)\b"
+    # ... or "I no longer work at this organisation" (set 683).
+    r"|\bi no longer work (?:at|for|with|in) (?:the|this) (?:organi[sz]ation|company|firm"
+    r"|department|team)\b",
+    re.IGNORECASE,
+)
+#: An autoresponder's name closing a subject after a dash ("… – automatische Antwort").
+_OOF_SUFFIX = re.compile(
+    r"\s[-–—]\s(?:automatische antwort|automatic reply|automatisch antwoord|auto-?reply"
+    r"|r[e~]ponse automatique|risposta automatica|respuesta autom[a~]tica)\s*$",
+    re.IGNORECASE,
+)
+#: At a conference or on a course ("I am attending a conference and will have limited access
+#: to my mailbox", set 679; Belgian "Ik ben deze week op opleiding", set 694), or on research
+#: leave ("Ich befinde mich im Forschungssemester", set 693): read only under an away
+#: subject or Notes' "Auto:", never in a reply to our mail (a doctor "attending a congress
+#: until Friday, so the signed copy comes next week" is a person, the attacker's review).
+_AT_AN_EVENT = re.compile(
+    r"\b(?:i am|i'm|i will be|ik ben|ben ik)\b(?:[^.!?]|\.(?=\d)){0,60}\b(?:attending (?:a |an )?"
+    r"(?:conference|congress|training|course|seminar|workshop)|op opleiding)\b"
+    r"|\bich befinde mich (?:im|in (?:einem|einer))\s(?:\w+\s)?(?:\w{0,12}semester|urlaub"
+    r"|elternzeit|mutterschutz|sabbatical)\b",
+    re.IGNORECASE,
+)
+#: An absence named in a subject's words, inside compounds ("Forschungssemester").
+_ABSENCE_WORD = re.compile(
+    r"semester|sabbatical|urlaub|verlof|vakantie|vacation|holiday|leave\b|conge|ferie|afwezig"
+    r"|absen|abwesen|conference|congres|kongress",
     re.IGNORECASE,
 )
 #: A request in the text: then a short note under "Vacation" is a person writing.
@@ -397,7 +434,11 @@ _MY_REQUEST = re.compile(
     # (... also their client's: "my client's request", set 611.)
     r"\b(?:mijn|my|mein\w{0,2}|mon|ma|mi|il mio|la mia)\s(?:client'?s?\s)?(?:\w+\s)?\w{0,14}"
     r"(?:verzoek|request"
-    r"|anfrage|antrag|demande|solicitud|richiesta|aanvraag)\w{0,2}\b",
+    r"|anfrage|antrag|demande|solicitud|richiesta|aanvraag"
+    # ... or their identity, which only a person in our verification names ("Out of office
+    # until 18 November" over "If you need to verify my identity, please call me", set 679).
+    r"|(?:identity|identiteit|identitat|identite)(?!\s(?:and access|management|provider|team"
+    r"|platform|services?)\b))\w{0,2}\b",
     re.IGNORECASE,
 )
 
@@ -503,6 +544,25 @@ def oof_subject(v: MessageView) -> str | None:
     match = _OOF_SUBJECT_FROM.match(v.subject)
     if match:
         return f"out-of-office subject {match.group(0)[:60]!r}"
+    # The autoresponder's name after the owner's own words and a dash ("Forschungssemester –
+    # automatische Antwort", set 693), over a short away line that asks nothing.
+    suffix = _OOF_SUFFIX.search(v.subject)
+    # (Its owner's words name an absence: "Forschungssemester", "Sabbatical"; not a citizen's
+    # "Drie weken wachten - automatisch antwoord", the attacker's review.)
+    before = v.subject[: suffix.start()] if suffix else ""
+    if (
+        suffix
+        and (ABSENT.search(before) or _ABSENCE_WORD.search(before))
+        and len(head) <= _SHORT_AUTO_NOTE
+        and "?" not in head
+        and not quotes_below(v)
+        # (An absence of the writer's own and a way on: a citizen's "… – automatisch
+        # antwoord" complaint names a contact too, the attacker's review.)
+        and (_FIRST_PERSON_AWAY.search(head) or _AT_AN_EVENT.search(head))
+        and _AWAY_ALTERNATIVE.search(head)
+        and not NOT_AUTOMATIC.search(f"{v.subject} {v.own_words}")
+    ):
+        return f"out-of-office subject ending {suffix.group(0).strip(' -–—')!r}"
     match = _OOF_WEAK_UNTIL.match(v.subject)
     # ... a weak word over a reply that quotes our mail ("Away until May 8" over "Em …
     # escreveu: > Geachte heer, mevrouw", set 368): notices do not quote.
@@ -534,6 +594,7 @@ def oof_subject(v: MessageView) -> str | None:
         and "?" not in head
         and (
             _FIRST_PERSON_AWAY.search(head)
+            or _AT_AN_EVENT.search(head)
             or _ANSWER_WITHIN.search(head)
             or _WORKDAY_NOTICE.search(head)
         )
@@ -546,6 +607,7 @@ def oof_subject(v: MessageView) -> str | None:
         and _AWAY_ALTERNATIVE.search(head)
         and (
             _FIRST_PERSON_AWAY.search(head)
+            or _AT_AN_EVENT.search(head)
             or _WORKDAY_NOTICE.search(head)
             or (
                 (_AWAY_BODY.search(head) or _AWAY_BODY_MORE.search(head))
@@ -902,6 +964,9 @@ _MODAL_REQUEST = re.compile(
     r"\s(?:naar|to|an|a)\s(?:[\w.+-]{1,64}@|(?:het|de|ons|onze|the|our|unser\w{0,2}|die|das"
     r"|notre|l')\s?(?:\w+\s)?(?:algemene?|centrale?|general|allgemeine\w?|main|generale?)?\s?"
     r"(?:adres|address|adresse|mailbox|postbus|inbox|secretariaat|team|servicedesk|helpdesk)\b))"
+    # ... nor "kun je mailen naar de salarisadministratie" with nothing sent between (set 685;
+    # "Kun je de factuur mailen naar de administratie" asks us, the attacker's review).
+    r"(?!\s(?:e-?)?mailen naar (?:de|het) (?:\w+\s)?\w{0,12}(?:administratie|afdeling)\b)"
     r"(?![^.!?\n]{0,50}\b(?:contact\w{0,4}|terecht|bellen|bel|wenden|bereiken|reach|call"
     r"|kontakt\w{0,4}|erreichen|anrufen|joindre|contacter|appeler|rivolger\w{0,3}"
     r"|contatt\w{1,3}|llamar|contactar"

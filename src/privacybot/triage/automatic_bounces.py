@@ -240,7 +240,9 @@ MTA_BODY: tuple[str, ...] = (
     r"uw e-?mail aan .{1,120} is niet (?:als sms )?(?:verstuurd|verzonden|bezorgd|afgeleverd)",
     # Dutch webmail and hosting panels ("Helaas kon uw bericht niet worden afgeleverd bij",
     # "Uw bericht aan … kon niet worden afgeleverd", sets 360 and 367).
-    r"(?:helaas )?kon uw bericht niet (?:worden )?(?:afgeleverd|bezorgd) (?:bij|aan)",
+    # ... also "uw e-mail" ("Helaas kon uw e-mail niet worden afgeleverd bij de volgende
+    # ontvanger(s)", set 681).
+    r"(?:helaas )?kon uw (?:bericht|e-?mail) niet (?:worden )?(?:afgeleverd|bezorgd) (?:bij|aan)",
     r"uw bericht aan .{1,120} kon niet (?:worden )?(?:afgeleverd|bezorgd)",
     r"(?:a )?(?:sua )?mensagem (?:abaixo |para .{1,120} )?(?:n[aã]o p[oô]de ser entregue"
     r"|foi (?:devolvida|rejeitada|recusada))",
@@ -582,6 +584,15 @@ def mta_body(v: MessageView) -> str | None:
         # not be delivered to my old work address. Please use this one.", set 342).
         if match and first_person_in(fold(line[match.end() :])):
             return None
+        # ... nor one pasted under a forward's subject of the writer's own ("Fwd: probleem"
+        # over "Helaas kon uw e-mail niet worden afgeleverd bij … dit is het nieuwe adres",
+        # the attacker's review); a bounce forwarded whole keeps its own subject after the
+        # prefix ("FW: Delivery Status Notification (Failure)", sets 167 and 335).
+        forward = FORWARD_PREFIX.match(v.subject) if match else None
+        if forward:
+            forwarded = v.subject[forward.end() :].strip()
+            if not (BOUNCE_SUBJECT.match(forwarded) or _BOUNCE_WEAK_SUBJECT.match(forwarded)):
+                return None
         if match and not _persons_note(v):
             return f"mail-system wording {match.group(0).strip()[:60]!r}"
         if match:

@@ -29,6 +29,7 @@ from privacybot.triage.automatic_view import (
     OUR_REFERENCE,
     PERSON_REQUEST,
     SAYS_NO,
+    SELF_ANSWERED,
     TYPED_CODE,
     URL,
     MessageView,
@@ -181,15 +182,17 @@ _GATEWAY = re.compile(
     r"|mailfilter|spamtitan|ironport|barracuda|fortimail|securemail)$"
 )
 #: A mail gateway or data-loss prevention by name ("mailgw", "smtpgw02", "dlp"), or just
-#: "gateway@" (sets 643 and 651; no blind person's mail comes from one).
+#: "gateway@" (sets 643 and 651; no blind person's mail comes from one), or a mail archive's
+#: journaling service ("journaling@", set 683; not "journal@", a magazine's desk).
 _GATEWAY_AUTHOR = re.compile(
-    r"^(?:(?:mail|smtp|email)?gateway\d{0,3}|(?:mail|smtp|email)gw\d{0,3}|dlp)$"
+    r"^(?:(?:mail|smtp|email)?gateway\d{0,3}|(?:mail|smtp|email|sec|secure)gw\d{0,3}|dlp"
+    r"|(?:mail)?journaling\d{0,3})$"
 )
 #: A gateway's display name says what it is ("Encryption Gateway", "邮件安全网关",
 #: "Quarantine", "Check Point Harmony").
 _GATEWAY_NAME = re.compile(
     r"gateway|网关|網關|\bgw\b|security|beveiliging|encrypt|versleutel|verschlussel|quarant"
-    r"|spam|virus|filter|protect|scan|check ?point",
+    r"|spam|virus|filter|protect|scan|check ?point|journaling|archiv",
     re.I,
 )
 #: A short name in quotation marks.
@@ -896,6 +899,8 @@ _NO_REPLY = re.compile(
     # "svara-inte", "ei-vastausta", "nevalaszolj", "nu-raspundeti", "neodpovidat"
     # (also "nepodpovidat", as two helpers spelled the Czech, sets 528 and 546).
     r"|^(?:geen|niet)[-_.]?(?:antwoord|antwoorden|reageren)$|^nie[-_.]?odpowiadaj$"
+    # ... and the Dutch the other way round ("antwoordniet@", set 694).
+    r"|^(?:antwoord|reageer|beantwoord)[-_.]?niet$"
     r"|^ikke[-_.]?svar(?:e)?$|^svara[-_.]?inte$|^ei[-_.]?vastausta$|^nem?valaszolj$"
     # ... and Bulgarian ("ne-otgovaryaite", set 517).
     r"|^ne[-_.]?otgovar\w{0,6}$"
@@ -1093,6 +1098,23 @@ def no_reply_sender(v: MessageView) -> str | None:
             or READ_BY_PEOPLE.search(v.own_words)
         ):
             return f"sender {local}@ takes no replies"
+        # ... whose only questions are the template's own, each answered by the next
+        # sentence ("Niet thuis? Kies een andere dag", "Retourneren? Dat regel je zelf via
+        # ons retourportaal", "Wilt u bij een reactie het onderwerp ongewijzigd laten?", set
+        # 692): no one in the first person, nothing else asked or owned.
+        if (
+            no_reply
+            and not v.first_person
+            and SELF_ANSWERED.search(v.own_words)
+            and not v.voice_in(SELF_ANSWERED.sub(" ", v.own_words))
+            and not (
+                TELL_US.search(v.own_words)
+                or PASSES_ON.search(v.own_words)
+                or _relays_a_request(v)
+                or READ_BY_PEOPLE.search(v.own_words)
+            )
+        ):
+            return f"sender {local}@ takes no replies, its questions answered by itself"
         # ... and its text says so too, to the people an incident touched.
         if no_reply and _incident_notice(v):
             return f"sender {local}@ takes no replies, and its text says so"
@@ -1227,7 +1249,12 @@ def gateway_sender(v: MessageView) -> str | None:
             # ... but a bare "gateway@" is also an organisation's own name ("Stichting
             # Gateway", the attacker's review): only unsigned and in no person's voice.
             # (A policy's name in quotes, "Encrypt if personal data", is the gateway's.)
-            if local.startswith("gateway") and (
+            # (So is a journaling service or a "secgw@": only unsigned, in no person's voice;
+            # an administrator answers from such a shared box, the attacker's review.)
+            newer = local.startswith(("journaling", "mailjournaling", "secgw", "securegw"))
+            if newer and a_person(v):
+                continue
+            if (local.startswith("gateway") or newer) and (
                 not _GATEWAY_NAME.search(name or "gateway")
                 or closes_with_a_name(v)
                 or _speaks(_QUOTED_NAME.sub(" ", v.own_words))

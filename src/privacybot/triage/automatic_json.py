@@ -142,7 +142,15 @@ _FAILURE_PREFACE = re.compile(
     # is subscribed to this topic", "A new event was posted to your endpoint").
     r"|you are receiving this (?:e-?mail|message|notification) because"
     r"|subscribed to this (?:topic|event|channel|feed)"
-    r"|(?:posted|sent|delivered) to your (?:endpoint|webhook|callback|url|subscription)\b)",
+    r"|(?:posted|sent|delivered) to your (?:endpoint|webhook|callback|url|subscription)\b"
+    # ... or that a link's sync failed, under its own "Automatische melding van …"
+    # ("De synchronisatie met uw koppeling is mislukt:", set 689).
+    r"|\b(?:synchronisatie|synchronisation|synchronization|sync|koppeling|import|export)\b"
+    r"[^.\n]{0,40}\b(?:is mislukt|has failed|failed|ist fehlgeschlagen)"
+    # (Not "Automatische melding van ons boekhoudpakket": the writer's own software, the
+    # attacker's review.)
+    r"|^automatische melding van\b(?! (?:ons|onze|mijn|het|de)\b)"
+    r"|^automatic notification from\b(?! (?:our|my|the)\b))",
     re.IGNORECASE,
 )
 

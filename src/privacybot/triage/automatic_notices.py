@@ -57,6 +57,7 @@ from privacybot.triage.automatic_view import (
     PLEASE,
     QUESTIONS_POINTER,
     SAYS_NO,
+    SELF_ANSWERED,
     SUBJECT_FIELD,
     URL,
     MessageView,
@@ -1784,7 +1785,11 @@ _HEARTY_THANKS = re.compile(
 #: may quote the mail it answers below; a person's reply never opens a ticket.
 _TICKET_OPENED = re.compile(
     r"\b(?:ticket|melding|vorgang|case) (?:has been|is|was|werd|wurde) (?:\w+ )?(?:created|opened"
-    r"|aangemaakt|geopend|erstellt|angelegt|eroffnet)\b",
+    r"|aangemaakt|geopend|erstellt|angelegt|eroffnet)\b"
+    # ... or the receipt names the ticket's number ("We hebben je vraag goed ontvangen onder
+    # ticketnummer #TCK-95620", set 692).
+    r"|\bontvangen onder (?:ticket|melding|zaak)nummer\s?#?[\w-]{2,20}\d"
+    r"|\breceived (?:it )?under (?:ticket|case|reference) (?:number )?#?[\w-]{0,20}\d",
     re.IGNORECASE,
 )
 
@@ -1805,9 +1810,21 @@ def receipt_acknowledgement(v: MessageView) -> str | None:
         thanks = (
             _RECEIVED_YOURS.search(head) or _BARE_THANKS.match(head) or _HEARTY_THANKS.match(head)
         )
-        if thanks and _RECEIPT_PROMISE.search(head) and not v.human_voice:
+        # (A template's own questions, each answered by its next sentence, are no one's:
+        # "Retourneren? Dat regel je zelf via ons retourportaal", set 692.)
+        if (
+            thanks
+            and _RECEIPT_PROMISE.search(head)
+            and not v.voice_in(SELF_ANSWERED.sub(" ", v.own_words))
+        ):
             return f"receipt {thanks.group(0)[:50]!r} under X-Auto-Response-Suppress"
-    if len(head) > _RECEIPT_CHARS or a_person(v):
+    # (Its own questions answered by its next sentence are the template's: "Heb je een
+    # vraag over je bestelling? Kijk dan eerst even op …", set 692.)
+    if (
+        len(head) > _RECEIPT_CHARS
+        or v.first_person
+        or v.voice_in(SELF_ANSWERED.sub(" ", v.own_words))
+    ):
         return None
     if quotes_below(v) and not (returns_a_copy_below(v) or _TICKET_OPENED.search(head)):
         return None
@@ -2054,6 +2071,20 @@ def complaint_report(v: MessageView) -> str | None:
         and not _complainant(v)
     ):
         return "a blocklist's listing notice about a sending address"
+    # ... also listed since a date, on a list by its name or on "onze blokkadelijst" ("Het
+    # IP-adres … staat sinds 9 november op de RepuList-lijst", sets 690 and 691): only with
+    # the list's own way off it and in no one's voice (a system administrator telling us
+    # our server "staat sinds 9 november op de Spamhaus-lijst" is a person, the attacker's
+    # review).
+    if (
+        _LISTED_SINCE.search(v.own_words)
+        and _ABOUT_AN_ADDRESS.search(v.own_words)
+        and _DELISTING.search(v.own_words)
+        and not _complainant(v)
+        # (Its "Verwijdering aanvragen" is the list's own way off, not a person's erasure.)
+        and not (v.first_person or has_question(v.own_words))
+    ):
+        return "a blocklist's listing notice about a sending address, since a date"
     # A reporting service's brief report ("[ SpamReport V4.0 ] This message is brief for
     # your comfort … Offending message: … [ Offending message body removed ]", set 440):
     # its banner and its cut, about the address the mail came from.
@@ -2084,6 +2115,12 @@ def complaint_report(v: MessageView) -> str | None:
     # official counting their own users' complaints signs, asks or speaks for themselves
     # (the attacker's review of set 631's fixes).
     platform = _PLATFORM_TALLY.search(v.own_words)
+    # ... or its rate over the threshold, with the count itself ("has exceeded our complaint
+    # rate threshold. … Complaints: 77", set 691; an IT manager writing "exceeded our
+    # complaint rate threshold according to our postmaster" counts nothing, the attacker's
+    # review).
+    if platform is None and _COMPLAINT_TALLY.search(v.own_words):
+        platform = _RATE_THRESHOLD.search(v.own_words)
     if (
         platform
         and _PLATFORM_ACCOUNT.search(v.own_words)
@@ -2092,7 +2129,14 @@ def complaint_report(v: MessageView) -> str | None:
             or _DESK_SUBJECT.search(v.subject)
             or any(_DESK_SUBJECT.search(tag) for tag in v.subject_tags)
         )
-        and (_ABOUT_AN_ADDRESS.search(v.own_words) or _ABOUT_AN_ADDRESS.search(v.subject))
+        and (
+            _ABOUT_AN_ADDRESS.search(v.own_words)
+            or _ABOUT_AN_ADDRESS.search(v.subject)
+            # ... or the reader's account there by its name, over the platform's count ('Your
+            # account "conxillium-privacy" has exceeded our complaint rate threshold. …
+            # Complaints: 77', set 691).
+            or (_NAMED_ACCOUNT.search(v.own_words) and _COMPLAINT_TALLY.search(v.own_words))
+        )
         and not _complainant(v)
         and not (v.human_voice or v.first_person or closes_with_a_name(v))
     ):
@@ -2124,6 +2168,19 @@ def complaint_report(v: MessageView) -> str | None:
         and _OUR_MESSAGE_FIELDS.search(body.replace(v.our_address, "\0"))
     ):
         return f"complaint report {v.subject[:40]!r} naming our message by its fields"
+    # A sending platform's feedback under its complaint subject: a recipient marked the
+    # mailing and the platform took them off it ("A recipient marked one of your messages as
+    # spam … We have automatically unsubscribed this contact", set 692); unsigned, asking
+    # nothing, in no one's first person.
+    # (With its report's fields, "Recipient:" or "Campaign:": "Olga" telling us her office
+    # unsubscribed us writes none, the attacker's review.)
+    if (
+        _PLATFORM_UNSUBSCRIBED.search(v.own_words)
+        and _MARKED_AS_SPAM.search(v.own_words)
+        and _PLATFORM_FIELD.search(v.msg.body[:HEAD_CHARS])
+        and not (v.human_voice or v.first_person or closes_with_a_name(v))
+    ):
+        return f"complaint report {v.subject[:40]!r}: the platform took the complainant off"
     if not _COMPLAINT_BODY.search(v.own_words):
         return None
     # ... or the list of complaints as a spreadsheet ("complaints.csv", set 306).
@@ -2219,6 +2276,39 @@ _PLATFORM_TALLY = re.compile(
 _PLATFORM_ACCOUNT = re.compile(
     r"\byour account\b|\b(?:sending|verzending|verzenden|uw account)\b[^.\n]{0,30}\b(?:paused"
     r"|suspended|gepauzeerd|opgeschort|stopgezet)\b|" + _SENT_VIA_PLATFORM,
+    re.IGNORECASE,
+)
+#: A platform's complaint rate over its threshold.
+_RATE_THRESHOLD = re.compile(
+    r"\bexceeded (?:our|the) (?:spam[- ])?complaint rate (?:threshold|limit)\b", re.IGNORECASE
+)
+#: Listed since a date, on a list by its name or on "onze blokkadelijst".
+_LISTED_SINCE = re.compile(
+    r"\bstaat (?:sinds [^.\n]{1,50}? )?op (?:de|onze) (?:\w{1,30}-lijst|blokkadelijst"
+    r"|blokkeerlijst|blocklijst|blacklijst|zwarte lijst)\b",
+    re.IGNORECASE,
+)
+#: A sending platform's report fields ("Recipient: …", "Campaign: …").
+_PLATFORM_FIELD = re.compile(
+    r"^\s*(?:recipient|ontvanger|campaign|campagne|empfanger|kampagne)\s?:", re.IGNORECASE | re.M
+)
+#: The reader's account at a platform named in quotes ('your account "conxillium-privacy"').
+_NAMED_ACCOUNT = re.compile(
+    r"\b(?:your|uw|je) account\s[\"'“‘][\w.@+-]{2,60}[\"'”’]", re.IGNORECASE
+)
+#: A platform taking a complainant off the mailing ("We have automatically unsubscribed this
+#: contact", "Wij hebben deze ontvanger automatisch afgemeld").
+_PLATFORM_UNSUBSCRIBED = re.compile(
+    r"\bwe have (?:automatically )?(?:unsubscribed|removed|suppressed) (?:this|the) (?:contact"
+    r"|recipient|subscriber|address)\b|\b(?:wij|we) hebben (?:deze|die|de) (?:ontvanger|contact"
+    r"|abonnee)\w{0,2} (?:automatisch )?(?:afgemeld|uitgeschreven|verwijderd)\b",
+    re.IGNORECASE,
+)
+#: ... after a recipient marked the mailing ("A recipient marked one of your messages as
+#: spam", "heeft uw bericht als spam gemarkeerd").
+_MARKED_AS_SPAM = re.compile(
+    r"\bmarked (?:one of )?(?:your|the) (?:messages?|e-?mails?|campaign|mailing)\b[^.\n]{0,20}"
+    r"\bas (?:spam|junk)\b|\bals (?:spam|ongewenst) (?:gemarkeerd|gemeld)\b",
     re.IGNORECASE,
 )
 #: A reporting service's banner and its cut of the reported body (SpamCop's shape).
@@ -2417,6 +2507,9 @@ _DELISTING = re.compile(
     # "Verwijdering aanvragen kan via …", "… kan na het oplossen van de oorzaak", sets 360,
     # 384 and 385).
     r"|\bverwijder(?:ing|en) aanvragen(?:\s?:|\s+kan\b)"
+    # ... or "Delisting is mogelijk via ons portaal" (set 691; not "via hun website", a
+    # person passing the news on, the attacker's review).
+    r"|\b(?:delisting|verwijdering) is mogelijk via (?:ons|onze|https?://)"
     # ... or the bare verb as the link's label ("Verwijderen: https://…/delist", set 609).
     r"|\bverwijderen\s?:\s?(?=https?://)"
     # ... or a heading or sentence leading to the list's page ("Aanvraag tot verwijdering:

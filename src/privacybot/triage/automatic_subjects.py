@@ -502,7 +502,9 @@ RECEIPT_SUBJECTS: str = (
     # ... Albanian and Swahili ("Lexuar:", "Imesomwa:", sets 569 and 573).
     r"|lexuar|imesomwa"
     # ... and Arabic "read" ("مقروءة:", set 599).
-    r"|مقروءة)\s?:"
+    r"|مقروءة"
+    # ... and Belgian clients' two languages at once ("Gelezen / Lu :", set 694).
+    r"|(?:gelezen|read|gelesen)\s?/\s?(?:lu|gelezen|read|gelesen))\s?:"
     # Outlook's "displayed" receipt with its tag: "Ontvangstbevestiging (weergegeven) - …".
     r"|(?:ontvangstbevestiging|lesebestatigung|read receipt|accuse de lecture)\s?\("
     r"(?:weergegeven|angezeigt|displayed|affiche)\)"

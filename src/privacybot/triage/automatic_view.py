@@ -90,7 +90,26 @@ CITIZEN = re.compile(
     r"|address(?! book)|adres|adresse|adress"
     r"|geboortedatum|date of birth|birth ?date|geburtsdatum|date de naissance|bsn"
     r"|burgerservicenummer"
-    r"|information|vraag|vragen|questions?|fragen?|domanda|pregunta)"
+    r"|information|vraag|vragen|questions?|fragen?|domanda|pregunta"
+    # ... or the writer's identity, which only a person in our verification speaks of ("If
+    # you need to verify my identity, please call me", set 679).
+    # (Not an engineer's "my identity and access management tickets".)
+    r"|(?:identity|identiteit|identitat|identite)(?!\s(?:and access|management|provider|team"
+    r"|platform|services?)\b))"
+    # Polish: the writer's own case, data or request ("Proszę nie zamykać mojej sprawy",
+    # "moje dane"), folded; and a request to correct or delete wrong data ("To są błędne
+    # dane, proszę o korektę", set 685); not a notice's "proszę o kontakt", nor "podczas
+    # mojej nieobecności sprawy …", "moje sprawy pilne" (a Polish away notice's own words)
+    # or a form's "zawiera błędne dane" (the attacker's review).
+    r"|\b(?:mojej sprawy|mojej sprawie|moja sprawa|moja sprawe|moje dane|moich danych"
+    r"|moimi danymi|moj wniosek|mojego wniosku|moim wniosku|moja prosba|mojej prosby)\b"
+    r"|\bto (?:sa|jest) (?:bledne|nieprawidlowe|niepoprawne) (?:dane|informacje)\b"
+    r"|\bprosze o (?:korekte|poprawienie|sprostowanie|usuniecie) (?:moich|mojego|mojej|tych"
+    r"|tego|danych)\b"
+    # Russian: the writer's own request or data ("для моего запроса", set 87), folded (й as
+    # и).
+    r"|\bмо(?:и|ей|его|ему|им|ими|ю|я|е)\s+(?:запрос\w{0,3}|заявлени\w{0,2}|данн\w{0,3}"
+    r"|персональн\w{0,3})"
     # ... or one person's the writer acts for ("They want their data erased", "haar
     # gegevens"; Dutch "hun gegevens" speaks of people in general).
     r"|\b(?:their|his|her|zijn|haar|ihre|seine|leur|sa|son)\s+(?:own\s+|personal\s+"
@@ -98,6 +117,16 @@ CITIZEN = re.compile(
     # ... and their request ("de inwoner heeft haar verzoek ingetrokken"); not German
     # "Ihre Anfrage", which is the formal "your".
     r"|\b(?:their|his|her|zijn|haar|leur|sa|son)\s+(?:verzoek|request|aanvraag|demande)\b"
+    # ... or a relative's ("concerning our mother's request", "het verzoek van mijn vader",
+    # set 690).
+    # (Kin only: "our company's data", "our client's file" are notices' stock phrases, the
+    # attacker's review.)
+    r"|\b(?:my|our)\s(?:late\s|elderly\s)?(?:mother|mum|mom|father|dad|son|daughter|grandmother"
+    r"|grandfather|grandma|grandpa|gran|husband|wife|brother|sister|aunt|uncle|child"
+    r"|grandson|granddaughter)'s\s(?:request|data|case|file|account)\b"
+    r"|\b(?:verzoek|aanvraag|gegevens|dossier) van (?:mijn|onze) (?:overleden\s|oude\s)?"
+    r"(?:moeder|vader|ouders|dochter|zoon|oma|opa|schoonmoeder|schoonvader|broer|zus)\b"
+    r"|\b(?:verzoek|aanvraag|gegevens|dossier) van mijn (?:man|vrouw|partner)\b"
     # ... not inside a name ("avg-overleg@", "AVG Gemeenten Netwerk": two capitalised words).
     # ... nor the end of a list's name ("afgemeld voor letselschade-avg", set 665).
     # ("EU-DSGVO", "UAVG" still count.)
@@ -130,6 +159,22 @@ CITIZEN = re.compile(
 #: address"): a person's, where a notice of the kind at hand asks nothing.
 PLEASE = re.compile(
     r"\b(?:graag|gaarne|please|bitte|wilt u|kunt u|could you|would you|kindly)\b", re.IGNORECASE
+)
+#: A template's question answered by its next sentence ("Niet thuis? Kies een andere dag of
+#: een afhaalpunt.", "Retourneren? Dat regel je zelf via …", "Klopt er iets niet? Meld het
+#: binnen 48 uur via …", "Wil je dat niet? Afmelden: …"), or a ticket system's wish that
+#: the subject be kept ("Wilt u bij een reactie het onderwerp ongewijzigd laten?").
+SELF_ANSWERED = re.compile(
+    r"(?:^|(?<=[.!:]\s)|(?<=\s)(?=(?-i:[A-Z])))[^.!?:\n]{1,40}\?\s+"
+    r"(?=(?:kies|kijk|meld|bekijk|regel|dat regel je|dat kan|dat kun je|ga naar|gebruik|klik"
+    r"|vul|afmelden|uitschrijven|choose|check|see"
+    r"|visit|click|use|report|go to|unsubscribe)\b"
+    # ... to a link or an address of the sender's (a person's "Klopt dit? Kijk even naar de
+    # bijlage" points nowhere, the attacker's review).
+    r"(?:[^.?!\n]|\.(?=\S)){0,120}?(?:https?://|www\.|[\w.+-]{1,64}@[\w-]{1,63}\.))"
+    r"|\b(?:wilt u|wil je|please)\b[^.!?\n]{0,40}\b(?:onderwerp(?:regel)?|subject(?: line)?)"
+    r"\b[^.!?\n]{0,30}\b(?:ongewijzigd|ongemoeid|intact|unchanged)\b[^.!?\n]{0,20}[.?!]?",
+    re.IGNORECASE,
 )
 #: A greeting to one named person ("Beste mevrouw Jansen", "Dear Mr Okafor"): a machine
 #: answering mail does not know its reader's name.
@@ -170,6 +215,17 @@ NOT_AUTOMATIC = re.compile(
     r"|\b(?:seen|received|got|read) your (?:acknowledg(?:e)?ment|confirmation)\b"
     r"|\b(?:after|following|na|nach) (?:your|uw|je|jullie|ihrer) (?:ontvangst)?"
     r"(?:acknowledg(?:e)?ment|bevestiging|eingangsbestatigung)\b"
+    # ... or got a relative's notice passed on, or points to it below ("Ik kreeg deze
+    # afwezigheidsmelding doorgestuurd van mijn schoonmoeder", "het onderstaande
+    # automatische bericht", set 690); not a bounce's "het onderstaande bericht".
+    r"|\bik kreeg (?:deze|die|dit|een|het) (?:\w+ )?(?:afwezigheidsmelding|afwezigheidsbericht"
+    r"|automatisch(?:e)? (?:antwoord|bericht)|out[- ]of[- ]office(?:-?bericht)?)\b"
+    # (Only as what the reader gets: a bounce of our acknowledgment calls it "het
+    # onderstaande automatische antwoord" too, the attacker's review.)
+    r"|\b(?:u|je|jullie) (?:krijgt|krijgen|ontvangt|ontvangen)\b[^.!?\n]{0,40}\bonderstaande"
+    r" (?:automatische? (?:bericht|melding|antwoord)|afwezigheidsmelding|afwezigheidsbericht)\b"
+    r"|\byou (?:will )?(?:probably )?(?:get|keep getting|receive)\b[^.!?\n]{0,40}\b(?:automatic"
+    r"|automated|out[- ]of[- ]office) (?:reply|message|notice) below\b"
     # ... or saying they are not away ("je ne suis pas « absent(e) du bureau »", set 340).
     r"|\b(?:i am|i'm) not (?:away|absent|out of (?:the )?office)|\bik ben (?:helemaal )?niet"
     r" (?:afwezig|weg)\b|\bje ne suis pas\W{1,3}absent|\bich bin nicht (?:abwesend|weg)\b"
@@ -408,7 +464,11 @@ def owns(text: str) -> bool:
     # ... nor a portal's name ("via Mijn Account", set 424) or a file's name in quotes ("het
     # document 'Machtiging - inzage persoonsgegevens.pdf' is ondertekend", set 427).
     text = _QUOTED_FILE_NAME.sub(" ", _PORTAL_NAME.sub(" ", text))
-    return CITIZEN.search(text) is not None
+    return CITIZEN.search(text) is not None or _CJK_OWN.search(text) is not None
+
+
+#: ... in Chinese, where no word boundary stands ("如果关于我的请求有问题", set 87).
+_CJK_OWN = re.compile("我的(?:请求|申请|数据|个人数据|资料|个人信息|請求|申請|數據|資料|個人資料)")
 
 
 #: A file's name in quotation marks.
@@ -509,7 +569,12 @@ class MessageView:
         Guards the rules that read wording, not headers: a citizen quoting a notice, asking
         about a bounce or pasting JSON writes like this; machines' notices do not.
         """
-        text = _without_redirect_questions(without_conditional_questions(self.own_words))
+        return self.voice_in(self.own_words)
+
+    def voice_in(self, own_words: str) -> bool:
+        """``human_voice`` read over ``own_words``, a rule's narrower reading of the
+        writer's text (the no-reply rule's, without a template's self-answered questions)."""
+        text = _without_redirect_questions(without_conditional_questions(own_words))
         text = not_the_writers(URL.sub(" ", _URGENT_SENTENCE.sub(" ", without_faq(text))))
         # A template's question in the subject too ("Hoe tevreden bent u over ons contact?").
         subject = without_conditional_questions(without_our_subject(self.subject))
@@ -949,6 +1014,8 @@ SUBJECT_FIELD = re.compile(
     r"^\W{0,3}(?:(?:original|oorspronkelijke?|originele?|urspr[uü]nglicher|originale?)\s)?"
     r"(?:subject|onderwerp|betreff|objet|asunto|oggetto|assunto|temat|konu|[aä]mne|emne"
     r"|aihe|t[aá]rgy|p[rř]edm[eě]t|тема)"
+    # ... also two languages' labels at once ("Onderwerp / Objet :", set 694).
+    r"(?:\s?/\s?(?:subject|onderwerp|betreff|objet|oggetto))?"
     # "Objet de votre message :", "Subject of your message:", "Onderwerp van uw bericht:".
     r"(?:\s(?:de|of|van|der|du|del|da)\s(?:votre|your|uw|je|ihrer|su|sua)\s(?:message|bericht"
     r"|nachricht|e-?mail|mail|mensaje|messaggio|mensagem))?\s?:",
