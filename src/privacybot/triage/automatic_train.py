@@ -735,6 +735,14 @@ SETS: tuple[str, ...] = (
     "set692",
     "set693",
     "set694",
+    "set695",
+    "set696",
+    "set697",
+    "set698",
+    "set699",
+    "set700",
+    "set701",
+    "set702",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1432,6 +1440,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set692": "mail692",
     "set693": "mail693",
     "set694": "mail694",
+    "set695": "mail695",
+    "set696": "mail696",
+    "set697": "mail697",
+    "set698": "mail698",
+    "set699": "mail699",
+    "set700": "mail700",
+    "set701": "mail701",
+    "set702": "mail702",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
