@@ -126,6 +126,9 @@ _MAIL_SYSTEM_WORDS = re.compile(
 #: First words of the body that only a mail system writes (in the writer's own head).
 MTA_BODY: tuple[str, ...] = (
     r"this is the mail system at host",
+    # Sendmail's transcript heading opening the text ("----- Transcript of session follows
+    # -----", set 695).
+    r"-{3,}\s?transcript of session follows\s?-{3,}",
     r"this is the (?:qmail-send|postfix|exim) program",
     r"hi\. this is the qmail-send program",
     # ... translated by a host ("Hallo. Dit is het qmail-send programma op …", set 288).
@@ -493,7 +496,13 @@ _OWN_LOGS = re.compile(
     # ... or their security desk or ticket system ("Melding vanuit ons SOC", "ons
     # ticketsysteem (TOPdesk) ontvangt jullie ontvangstbevestigingen", sets 424 and 427;
     # 0 of the 826 blind returned copies).
-    r"|soc|ticketsysteem|ticket ?system|ticketing system|security operations center)\b",
+    r"|soc|ticketsysteem|ticket ?system|ticketing system|security operations center)\b"
+    # ... or pastes headers at the reader's desk's request ("Hieronder de volledige headers
+    # van het bericht dat bij ons terugkwam, zoals gevraagd door jullie servicedesk", set
+    # 697).
+    # (Both together: a returned copy may say either alone, the attacker's review.)
+    r"|\bhieronder (?:de |het )?(?:volledige |complete )?(?:headers?|kopregels)\b[^.:]{0,120}"
+    r"\bzoals (?:gevraagd|afgesproken) (?:door|met) (?:jullie|uw|je)\b",
     re.IGNORECASE,
 )
 #: A person's informal greeting ("Hoi,", "Hi Bas,"): no bounce opens so.
@@ -561,6 +570,16 @@ _FOR_YOUR_IT = re.compile(r"\bter info(?:rmatie)? voor\b|\bfyi for your\b", re.I
 _QUOTE_MARKS = "\"“„«‘'"
 
 
+#: Sendmail's heading over its session transcript.
+_TRANSCRIPT = re.compile(r"\W{0,3}-{3,}\s?transcript of session follows", re.IGNORECASE)
+
+
+def _voice_below(v: MessageView) -> bool:
+    """Anything of a person's in the whole text: a question, the first person, a name."""
+    body = fold(v.msg.body[:HEAD_CHARS])
+    return has_question(body) or first_person_in(body) or closes_with_a_name(v)
+
+
 def mta_body(v: MessageView) -> str | None:
     """A mail system's opening line; never in a person's voice (a citizen pasting a bounce
     under "my letter to you came back, why?" writes the question too), nor under the
@@ -583,6 +602,10 @@ def mta_body(v: MessageView) -> str | None:
         # ... nor a person's sentence that begins as a bounce does ("Your message could
         # not be delivered to my old work address. Please use this one.", set 342).
         if match and first_person_in(fold(line[match.end() :])):
+            return None
+        # ... nor Sendmail's transcript pasted over a person's own lines below it (the
+        # attacker's review): the transcript is the program's, what follows it is not.
+        if match and _TRANSCRIPT.match(line) and _voice_below(v):
             return None
         # ... nor one pasted under a forward's subject of the writer's own ("Fwd: probleem"
         # over "Helaas kon uw e-mail niet worden afgeleverd bij … dit is het nieuwe adres",

@@ -590,6 +590,24 @@ _QUIZ = re.compile(
 #: A question of general knowledge a challenge poses ("answer the following question by
 #: replying to this email: How many legs does a cat have?"): the template's, not a writer's.
 #: Clicking a link so that the mail reaches its reader: a challenge's one request.
+#: A secure-mail service's receipt sentence, at the very start of the text.
+_SECURE_MAIL_RECEIPT = re.compile(
+    r"\W{0,3}(?:ontvangstbevestiging\s?:\s?)?"
+    r"(?:de ontvanger [\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,60} heeft uw bericht opgehaald uit de"
+    r" beveiligde (?:postbus|omgeving|mailbox)\b"
+    r"|uw\b(?: bericht\b)?.{0,120}?\bis geopend door [\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,60}"
+    r" op \w)",
+    re.IGNORECASE,
+)
+_SECURE_RECEIPT_CHARS = 240
+_AFTER_SECURE_RECEIPT = 80
+#: A challenge's own instruction opening a sentence: click its button or link to release the
+#: reader's message ("Klik op de knop hieronder om je bericht vrij te geven", set 695).
+_CLICK_TO_RELEASE = re.compile(
+    r"(?:^|(?<=[.!:]\s))(?:klik|click)\s(?:op|on)\s(?:de|the)\s(?:knop|link|button)\b[^.!?]{0,40}"
+    r"\b(?:om (?:je|uw) (?:bericht|e-?mail) vrij te geven|to release your (?:message|e-?mail))\b",
+    re.IGNORECASE,
+)
 _CLICK_TO_DELIVER = re.compile(
     r"\b(?:klik\w{0,3}|click\w{0,3}|klicken|cliquez|cliquer|haga clic|clicca)\b[^.!?]{0,80}"
     r"\b(?:zodat|so that|so|damit|afin que|pour que|para que|cosi che)\b[^.!?]{0,60}"
@@ -1032,6 +1050,17 @@ def challenge(v: MessageView) -> str | None:
     click = _CLICK_TO_DELIVER.search(unquoted) or _CODE_TO_DELIVER.search(unquoted)
     if click and "://" in v.msg.body[:HEAD_CHARS] and not _OWN_SETTINGS.search(head):
         return f"challenge: a link to click so the mail is delivered ({click.group(0)[:50]!r})"
+    # ... or told, in the service's own instruction, to click to release the message; never
+    # in anyone's first person, asking, or signed (people tell each other to "klik op de
+    # link om je bericht vrij te geven" too, the attacker's review).
+    release = _CLICK_TO_RELEASE.search(unquoted)
+    if (
+        release
+        and "://" in v.msg.body[:HEAD_CHARS]
+        and not (v.first_person or has_question(unquoted) or closes_with_a_name(v))
+        and not _OWN_SETTINGS.search(head)
+    ):
+        return f"challenge: a button to release the message ({release.group(0)[:50]!r})"
     # ... or to be added to the owner's list of allowed senders ("Please click below to be
     # added to my list of authorized senders"): the reader is added, not the writer.
     listed = _CLICK_TO_BE_LISTED.search(unquoted)
@@ -1375,6 +1404,19 @@ def read_receipt(v: MessageView) -> str | None:
     if v.human_voice:
         return _strong_receipt_over_our_subject(v) or _receipt_over_our_mail(v)
     head = v.head_text
+    # A secure-mail service's receipt, its one sentence opening a short text in no one's
+    # first person ("Uw bericht … is geopend door x@… op …", "de ontvanger x@… heeft uw
+    # bericht opgehaald uit de beveiligde postbus", set 699); a citizen reporting a stranger
+    # opened their mail writes more, and as themselves (the attacker's review).
+    secure = _SECURE_MAIL_RECEIPT.match(v.own_words)
+    if (
+        secure
+        and len(v.own_words) <= _SECURE_RECEIPT_CHARS
+        # (... its sentence all there is but a date and a name, over no quote of ours.)
+        and len(v.own_words) - secure.end() <= _AFTER_SECURE_RECEIPT
+        and not (v.first_person or quotes_below(v) or CLIENT_REPLY.match(v.subject))
+    ):
+        return f"secure-mail receipt {secure.group(0)[:60]!r}"
     # A receipt prefix over our own case subject, and not a word written under it: a
     # client's bare receipt ("Leído: … [PRV-…]"); a person answering writes "Re:" and text.
     # A date line alone ("Tue, 16 Jun 2026 10:03:00 +0530 (CET)", the time it was read)

@@ -240,7 +240,19 @@ NOT_AUTOMATIC = re.compile(
     # ... or having read what we wrote ("Ik zie dat jullie een maand de tijd hebben", set
     # 359): a notice has not read our mail.
     r"|\b(?:ik zie|ik lees|i see|i read|ich sehe|ich lese|je vois) (?:dat|that|dass|que)"
-    r" (?:jullie|u|je|you|sie|ihr|vous)\b",
+    r" (?:jullie|u|je|you|sie|ihr|vous)\b"
+    # ... or saw that we called or wrote ("Ik zag dat u mij gebeld heeft", set 697).
+    r"|\b(?:ik zag|i saw|ich sah) (?:dat|that|dass) (?:jullie|u|je|you|sie) (?:mij|me|mich)"
+    r" (?:gebeld|gemaild|geschreven|called|e-?mailed|wrote|angerufen)\b"
+    # ... or that their own mailbox was full and has room now ("Mijn mailbox was vol, vandaar
+    # de foutmelding. Nu is er weer ruimte", set 695): a notice speaks of now.
+    r"|\bmijn (?:mailbox|postvak|inbox) was vol\b.{0,80}?\b(?:nu is er (?:weer )?(?:ruimte|plek)"
+    r"|er is nu (?:weer )?(?:ruimte|plek)|is (?:nu |inmiddels )?(?:weer )?(?:leeg|opgeruimd))"
+    r"|\bmy (?:mailbox|inbox) was full\b.{0,80}?\b(?:there is|there's) (?:room|space) again"
+    # ... or that they had left their absence assistant on ("Sorry, ik had mijn
+    # afwezigheidsassistent aan staan", set 698; Outlook's notices name the feature too).
+    r"|\b(?:ik had|had ik) mijn afwezigheidsassistent (?:nog |per ongeluk )?(?:aan staan|aanstaan"
+    r"|aan)\b|\bmijn afwezigheidsassistent stond (?:nog |per ongeluk )?aan\b",
     re.IGNORECASE,
 )
 #: A mail system's names for the message it hands back: under dashes ("--- Your message
@@ -1085,7 +1097,10 @@ _CLOSING_WITH_NAME = re.compile(
     r"(?-i:[A-Z][a-z]{1,15}(?:-[A-Z][a-z]{1,15})?)){0,2}\.?"
     # (A title line may join its role and organisation: "Teamleider Burgerzaken | Waterschap
     # Groenewoude", set 674.)
-    r"(?:\n(?!(?i:\S*@|www\.|https?:|tel|phone|\+?\d))[^\n]{1,60}){0,2}$",
+    # (... and an organisation's line with its site may run to 90: "Van Assen & De Ruiter
+    # Advocaten | www.vanassen-deruiter.example", set 700.)
+    r"(?:\n(?!(?i:\S*@|www\.|https?:|tel|phone|\+?\d))(?:[^\n]{1,60}|[^\n]{1,90}\|\s?www\.[^\n]{1,60}"
+    r")){0,2}$",
     re.IGNORECASE,
 )
 
@@ -1142,12 +1157,23 @@ def closes_with_a_name(v: MessageView) -> bool:
     )
     if rule:
         lines = lines[:rule]
-    while lines and (_CONTACT_LINE.match(fold(lines[-1])) or _SERVICE_FOOTER.match(lines[-1])):
+    while lines and (
+        _CONTACT_LINE.match(fold(lines[-1]))
+        or _SERVICE_FOOTER.match(lines[-1])
+        or _SIGNATURE_TAIL.match(lines[-1])
+    ):
         lines.pop()
     return bool(_CLOSING_WITH_NAME.search(fold("\n".join(lines[-6:]))))
 
 
 _RULE_LINE = re.compile(_RULE)
+#: What a signature carries under the contact lines: a disclaimer, the days the writer
+#: works ("Disclaimer: dit bericht kan vertrouwelijke informatie bevatten …", "Werkdagen:
+#: ma-do", set 700).
+_SIGNATURE_TAIL = re.compile(
+    r"^(?:disclaimer|werkdagen|werktijden|working days|aanwezig op|bereikbaar op)\s?:",
+    re.IGNORECASE,
+)
 #: A ticket or chat service's lines under the comment it passes on ("View request · Turn
 #: off this request's notifications", "Powered by Jira Service Management").
 _SERVICE_FOOTER = re.compile(
