@@ -743,6 +743,14 @@ SETS: tuple[str, ...] = (
     "set700",
     "set701",
     "set702",
+    "set703",
+    "set704",
+    "set705",
+    "set706",
+    "set707",
+    "set708",
+    "set709",
+    "set710",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1448,6 +1456,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set700": "mail700",
     "set701": "mail701",
     "set702": "mail702",
+    "set703": "mail703",
+    "set704": "mail704",
+    "set705": "mail705",
+    "set706": "mail706",
+    "set707": "mail707",
+    "set708": "mail708",
+    "set709": "mail709",
+    "set710": "mail710",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
