@@ -570,10 +570,6 @@ _FOR_YOUR_IT = re.compile(r"\bter info(?:rmatie)? voor\b|\bfyi for your\b", re.I
 _QUOTE_MARKS = "\"“„«‘'"
 
 
-#: Sendmail's heading over its session transcript.
-_TRANSCRIPT = re.compile(r"\W{0,3}-{3,}\s?transcript of session follows", re.IGNORECASE)
-
-
 def _voice_below(v: MessageView) -> bool:
     """Anything of a person's in the whole text: a question, the first person, a name."""
     body = fold(v.msg.body[:HEAD_CHARS])
@@ -605,7 +601,7 @@ def mta_body(v: MessageView) -> str | None:
             return None
         # ... nor Sendmail's transcript pasted over a person's own lines below it (the
         # attacker's review): the transcript is the program's, what follows it is not.
-        if match and _TRANSCRIPT.match(line) and _voice_below(v):
+        if match and "transcript of session" in match.group(0).lower() and _voice_below(v):
             return None
         # ... nor one pasted under a forward's subject of the writer's own ("Fwd: probleem"
         # over "Helaas kon uw e-mail niet worden afgeleverd bij … dit is het nieuwe adres",

@@ -1066,6 +1066,17 @@ def _incident_notice(v: MessageView) -> bool:
     )
 
 
+def _tells_or_relays(v: MessageView) -> bool:
+    """The text tells us something, passes a person's words on, relays a request, or says
+    people read the address: a person's mail under a no-reply sender."""
+    return bool(
+        TELL_US.search(v.own_words)
+        or PASSES_ON.search(v.own_words)
+        or _relays_a_request(v)
+        or READ_BY_PEOPLE.search(v.own_words)
+    )
+
+
 def no_reply_sender(v: MessageView) -> str | None:
     """The author's address says no one reads answers ("noreply@", "do-not-reply@",
     "niet-beantwoorden@", "ne-pas-repondre@"): a system's notice.  A person cannot get
@@ -1090,13 +1101,7 @@ def no_reply_sender(v: MessageView) -> str | None:
             and not _speaks(_QUOTED_COMMENT.sub(" ", v.own_words))
         ):
             return f"sender {local}@ takes no replies (a mention notice)"
-        if no_reply and not (
-            a_person(v)
-            or TELL_US.search(v.own_words)
-            or PASSES_ON.search(v.own_words)
-            or _relays_a_request(v)
-            or READ_BY_PEOPLE.search(v.own_words)
-        ):
+        if no_reply and not (a_person(v) or _tells_or_relays(v)):
             return f"sender {local}@ takes no replies"
         # ... whose only questions are the template's own, each answered by the next
         # sentence ("Niet thuis? Kies een andere dag", "Retourneren? Dat regel je zelf via
@@ -1106,13 +1111,8 @@ def no_reply_sender(v: MessageView) -> str | None:
             no_reply
             and not v.first_person
             and SELF_ANSWERED.search(v.own_words)
-            and not v.voice_in(SELF_ANSWERED.sub(" ", v.own_words))
-            and not (
-                TELL_US.search(v.own_words)
-                or PASSES_ON.search(v.own_words)
-                or _relays_a_request(v)
-                or READ_BY_PEOPLE.search(v.own_words)
-            )
+            and not v.voice_past_its_own_questions
+            and not _tells_or_relays(v)
         ):
             return f"sender {local}@ takes no replies, its questions answered by itself"
         # ... and its text says so too, to the people an incident touched.

@@ -57,7 +57,6 @@ from privacybot.triage.automatic_view import (
     PLEASE,
     QUESTIONS_POINTER,
     SAYS_NO,
-    SELF_ANSWERED,
     SUBJECT_FIELD,
     URL,
     MessageView,
@@ -1854,19 +1853,11 @@ def receipt_acknowledgement(v: MessageView) -> str | None:
         )
         # (A template's own questions, each answered by its next sentence, are no one's:
         # "Retourneren? Dat regel je zelf via ons retourportaal", set 692.)
-        if (
-            thanks
-            and _RECEIPT_PROMISE.search(head)
-            and not v.voice_in(SELF_ANSWERED.sub(" ", v.own_words))
-        ):
+        if thanks and _RECEIPT_PROMISE.search(head) and not v.voice_past_its_own_questions:
             return f"receipt {thanks.group(0)[:50]!r} under X-Auto-Response-Suppress"
     # (Its own questions answered by its next sentence are the template's: "Heb je een
     # vraag over je bestelling? Kijk dan eerst even op …", set 692.)
-    if (
-        len(head) > _RECEIPT_CHARS
-        or v.first_person
-        or v.voice_in(SELF_ANSWERED.sub(" ", v.own_words))
-    ):
+    if len(head) > _RECEIPT_CHARS or v.first_person or v.voice_past_its_own_questions:
         return None
     if quotes_below(v) and not (returns_a_copy_below(v) or _TICKET_OPENED.search(head)):
         return None

@@ -583,9 +583,17 @@ class MessageView:
         """
         return self.voice_in(self.own_words)
 
+    @cached_property
+    def voice_past_its_own_questions(self) -> bool:
+        """``human_voice`` without a template's questions that its next sentence answers
+        (``SELF_ANSWERED``): the no-reply and receipt rules read it, once per message."""
+        if not SELF_ANSWERED.search(self.own_words):
+            return self.human_voice
+        return self.voice_in(SELF_ANSWERED.sub(" ", self.own_words))
+
     def voice_in(self, own_words: str) -> bool:
         """``human_voice`` read over ``own_words``, a rule's narrower reading of the
-        writer's text (the no-reply rule's, without a template's self-answered questions)."""
+        writer's text."""
         text = _without_redirect_questions(without_conditional_questions(own_words))
         text = not_the_writers(URL.sub(" ", _URGENT_SENTENCE.sub(" ", without_faq(text))))
         # A template's question in the subject too ("Hoe tevreden bent u over ons contact?").
