@@ -1062,11 +1062,12 @@ _SOMEONES_MATTER = re.compile(
     r"\s(?:de\s|het\s|mevrouw\s|meneer\s|de heer\s|onze\s|our\s)?(?!\d)[^\W\d_]{2,}",
     re.IGNORECASE,
 )
-#: A greeting to the privacy desk by its name.
+#: A greeting to the privacy desk by its name or role.
 _TO_THE_DESK = re.compile(
     r"\W{0,3}(?:geachte?|beste|dear|hallo|hi|goedemiddag|goedemorgen|goedendag)\s(?:het\s)?"
     r"(?:privacy ?team|privacydesk|privacy desk|privacyloket|privacy officer|privacy-?afdeling"
-    r"|afdeling privacy|privacy department|functionaris gegevensbescherming)\b",
+    r"|afdeling privacy|privacy department|functionaris (?:voor (?:de )?)?gegevensbescherming"
+    r"|privacy-?functionaris|data protection officer)\b",
     re.IGNORECASE,
 )
 #: A polite request of the reader ("Bitte senden Sie die Antwort per Post", "graag via mijn
@@ -1164,6 +1165,12 @@ _POINTS_ELSEWHERE = re.compile(
     r"|replacement|stand-?in|backup|servicedesk|helpdesk"
     # ... or the team's or the general address ("kunt u sturen naar het teamadres", set 676).
     r"|teamadres|team address|algemene (?:e-?mail)?adres|algemene mailbox|general address)\b"
+    # ... or the colleague as the one to mail ("In spoedgevallen kunt u mijn collega van het
+    # privacyteam mailen", set 704), a name at most between (not "mijn collega het besluit
+    # mailen", the attacker's review).
+    r"|\b(?:kunt u|kun je|you can)\s(?:\w+\s)?(?:mijn|my|onze|our)\s(?:collega|colleague"
+    r"|vervanger|replacement)(?:\s(?:van|of)\s(?:de|het|the)\s[\w-]+)?(?:\s(?-i:[A-Z])[\w-]+){0,2}"
+    r"\s(?:mailen|e-?mailen|bellen|bereiken|e-?mail|call|reach)\b"
     r"|\bvia (?:het|de|ons|our|the|unser\w*"
     r"|onze) (?:\w+ )?(?:portaal|portal|servicedesk|loket|formulier|website|webformulier)\b"
     r"|[\w.+-]+@[\w-]+\.[\w.-]+)[^.!?\n]*[.!?]?",
@@ -1176,10 +1183,59 @@ def _a_note_of_its_own(v: MessageView) -> bool:
     an autoresponder answers a message and does not open with a note (set 287).  Under a
     greeting, or as "Just to let you know", the note is a person's even when it answers
     ours ("Goedemiddag, Ter informatie: ik ben … afwezig", sets 427 and 428; none of the
-    10,726 blind notices of the four away rules opens so)."""
-    return (bool(FYI_LEAD.match(v.head_text)) and not answers_us(v)) or bool(
-        _LETS_US_KNOW.match(v.head_text)
+    10,726 blind notices of the four away rules opens so).
+
+    So is a note with no way on (no stand-in, no address, no one to call) that greets
+    the desk by its role alone ("Geachte privacyfunctionaris, ik ben tot 23 november in
+    het buitenland") or waits for our answer ("In afwachting van uw reactie"): a notice
+    is written for every sender and sends them on; a person writes to the desk about
+    their case (sets 703 and 707; none of the 284,034 blind automatic mails of sets
+    1-710 greets a role over an absence).  And one that asks us, in the writer's own
+    name, to act ("Kunt u de termijn voor mijn aanvulling verlengen tot 5 december
+    a.s.?"): a notice asks nothing of its reader (0 of the 16,853 blind notices
+    oof-subject took ask so)."""
+    head = v.head_text
+    return (
+        (bool(FYI_LEAD.match(head)) and not answers_us(v))
+        or bool(_LETS_US_KNOW.match(head))
+        or (
+            (_greets_a_role(head) or bool(_AWAITS_OUR_REPLY.search(v.own_words)))
+            and not _STAND_IN.search(head)
+            and not ADDRESS.search(head)
+        )
+        or (v.first_person and v.human_voice and _asks_us_to_act(v.own_words))
     )
+
+
+def _greets_a_role(head: str) -> bool:
+    """``_TO_THE_DESK`` with the role alone before the comma, and not our display name's
+    first word ("Beste Privacydesk," is a template filling in the sender's first name)."""
+    match = _TO_THE_DESK.match(head)
+    if match is None or re.search(r"privacy ?desk", match.group(0), re.IGNORECASE):
+        return False
+    return head[match.end() : match.end() + 2].lstrip(" ")[:1] in (",", "!", ":", "\n")
+
+
+#: A way on a notice gives: a stand-in, a desk, a phone number.
+_STAND_IN = re.compile(
+    r"\b(?:collega\w{0,2}|colleagues?|kolleg(?:e|in|en)|vervang\w{0,4}|replacement|stand-?in"
+    r"|backup|secretariaat|secretary|sekretariat|servicedesk|service desk|helpdesk|receptie"
+    r"|reception)\b|\+?\d[\d ()-]{7,}\d",
+    re.IGNORECASE,
+)
+#: The writer closes waiting for our answer.
+_AWAITS_OUR_REPLY = re.compile(
+    r"\bin afwachting van (?:uw|jullie|je) (?:reactie|antwoord)\b"
+    r"|\b(?:awaiting|i look forward to) your (?:reply|response|answer)\b",
+    re.IGNORECASE,
+)
+#: A question sentence (an abbreviation's full stop before its "?" kept: "a.s.?").
+_QUESTION_SENTENCE = re.compile(r"(?:^|(?<=[.!?:,]\s))[^.!?]{3,200}(?:\.[^\W\d_]{1,3}\.)?\s?\?")
+
+
+def _asks_us_to_act(text: str) -> bool:
+    """A question that opens with a request of the reader ("Kunt u …?", "Could you …?")."""
+    return any(_MODAL_REQUEST.match(q.strip()) for q in _QUESTION_SENTENCE.findall(text))
 
 
 _LETS_US_KNOW = re.compile(
@@ -1492,6 +1548,12 @@ def absence_notice(v: MessageView) -> str | None:
     absent = ABSENT.search(_OTHERS_ABSENCE.sub(" ", text)) or in_subject
     if absent is None:
         return None
+    # The absence tag after our subject over a greeting and nothing more ("Re:
+    # Ontvangstbevestiging PRV-… [afwezig]" over "Goedendag,", set 707): a template whose
+    # text was lost, as ``oof_subject`` reads its weak words over our subject; a person
+    # who tags their reply so still writes something.
+    if tagged and _GREETING_ONLY.fullmatch(head):
+        return f"absence notice: tag {tagged.group(0)[:30]!r} over a greeting alone"
     later = LATER.search(text) or _RETURN_DATE.search(text) or _AWAY_ALTERNATIVE.search(text)
     if later is None:
         return None

@@ -299,6 +299,14 @@ _CHALLENGE_TOGETHER: tuple[re.Pattern[str], ...] = (
         re.IGNORECASE,
     ),
 )
+#: Only senders on the owner's list get through (``challenge`` asks more around it).
+_APPROVED_ONLY = re.compile(
+    r"\bontvangt (?:alleen|uitsluitend) (?:e-?mail|berichten|mail) van (?:goedgekeurde"
+    r"|toegestane|vertrouwde) afzenders\b",
+    re.IGNORECASE,
+)
+#: A salutation to people in general ("Beste mensen,", "Hallo allemaal,").
+_DEAR_PEOPLE = re.compile(r"^\W{0,3}(?:beste|hallo|hoi|dag|lieve)\s(?:\w+\s)?mensen\b", re.I)
 #: Challenge-response: asks the sender to prove they are human before delivery.
 #: The Dutch list a challenge adds the reader to ("… aan mijn lijst met vertrouwde afzenders").
 _NL_ALLOWED_SENDERS = r"(?:goedgekeurde|toegestane|bekende|vertrouwde) afzenders"
@@ -1121,12 +1129,26 @@ def challenge(v: MessageView) -> str | None:
         and not closes_with_a_name(v)
     ):
         return f"challenge subject {v.subject[:60]!r} under an action tag"
+    # ... or the owner's list of approved senders named in a service's voice, with its
+    # link to ask for access ("Ruud Yilmaz ontvangt alleen berichten van goedgekeurde
+    # afzenders. … Vraag toegang aan via https://…", set 707); people explain their own
+    # allow list in these words too, signed or in the first person (the attacker's review).
+    approved = _APPROVED_ONLY.search(unquoted)
+    if (
+        approved
+        and "://" in v.msg.body[:HEAD_CHARS]
+        and not (v.first_person or v.human_voice or closes_with_a_name(v))
+        and not _OWN_SETTINGS.search(head)
+    ):
+        return f"challenge: only approved senders get through ({approved.group(0)[:50]!r})"
     # A challenge's words in quotation marks are someone quoting it ("got a 'please
     # confirm you are human' challenge back"), not the challenge itself.
     match = _CHALLENGE.search(_QUOTED_SPAN.sub(" ", head))
     if match:
         return f"challenge wording {match.group(0)[:60]!r}"
-    if all(p.search(head) for p in _CHALLENGE_TOGETHER) and "://" in v.msg.body[:HEAD_CHARS]:
+    # (Not the people greeted: "Beste mensen," opens a person's letter, set 706.)
+    together = _DEAR_PEOPLE.sub(" ", head)
+    if all(p.search(together) for p in _CHALLENGE_TOGETHER) and "://" in v.msg.body[:HEAD_CHARS]:
         return "challenge wording (spam, confirm, delivery)"
     if all(p.search(head) for p in _CHALLENGE_SIGNS) and _CHALLENGE_ACTION.search(
         fold(v.msg.body[:HEAD_CHARS])
@@ -2097,8 +2119,17 @@ def complaint_report(v: MessageView) -> str | None:
     # rbl.example.net because it sent mail to our spam traps. To request delisting, visit
     # …", sets 289 and 292): the list's template about our sending address, no complaint
     # subject needed.
+    # ("was listed on <date>" only under a list's own subject and in no one's voice: an
+    # administrator's "your server … was listed on UCEPROTECT" is prose, set 704 and the
+    # attacker's review.)
+    listed = _LISTED.search(v.own_words) or (
+        _WAS_LISTED.search(v.own_words)
+        and _LISTING_SUBJECT.search(v.subject)
+        and not (v.first_person or v.human_voice or closes_with_a_name(v))
+        and not signed_by_a_person(v)
+    )
     if (
-        _LISTED.search(v.own_words)
+        listed
         and _ABOUT_AN_ADDRESS.search(v.own_words)
         and (_LISTING_SUBJECT.search(v.subject) or _DELISTING.search(v.own_words))
         and not _complainant(v)
@@ -2508,6 +2539,10 @@ _LISTED = re.compile(
 )
 #: ... its subject ("Blocklist notice: 198.51.100.198", "Your IP … has been listed",
 #: "Vermelding op blocklist: …") ...
+#: "was listed on <date>" (set 704).
+_WAS_LISTED = re.compile(
+    r"\b(?:was|were) (?:listed|blocklisted|blacklisted) (?:on|in|at|by)\b", re.IGNORECASE
+)
 _LISTING_SUBJECT = re.compile(
     r"\b(?:block|black|deny|spam|backscatter)[- ]?list(?:ing|ed)?\b|\bhas been listed\b"
     r"|\blisting (?:notice|notification|alert)\b|\blisted (?:on|in|at)\b|\bdelisting\b"
@@ -2577,6 +2612,9 @@ _ABOUT_AN_ADDRESS = re.compile(
     r"\d{1,3}(?:\.\d{1,3}){3}\b"
     # ... a server's address ("dal vostro server 203.0.113.11", "from your server …").
     r"|\b(?:server|serveur|servidor|serwer|host|osoitteesta|aadressilt|adresas)\s\d{1,3}(?:\.\d{1,3}){3}\b"
+    # ... what is hosted there ("a publicly reachable directory on 203.0.113.136", set 704).
+    r"|\b(?:directory|folder|resource|website|site|page|url|map|bestand|file|verzeichnis)s?"
+    r" (?:on|op|auf|sur)\s\d{1,3}(?:\.\d{1,3}){3}\b"
     # ... a network in French and its neighbours ("une adresse IP de votre réseau"), or
     # the campaign complained about ("marked your campaign … as spam", set 338).
     r"|\b(?:votre|vostra|su|sua) (?:reseau|rete|red|rede)\b"
@@ -2738,6 +2776,17 @@ _ADDRESS_IN_FIGURES = re.compile(
     re.IGNORECASE,
 )
 _QUOTED_TEXT = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
+#: A complainant's report told in the desk's words, up to its sentence's end.
+_COMPLAINANT_REPORTS = re.compile(
+    r"\b(?:the|a|de|een|der|die) (?:complainant|reporter|klager|melder|beschwerdef[u~]hrer"
+    r"|hinweisgeber)\s(?:reports|states|says|claims|writes|meldt|stelt|schrijft|geeft aan"
+    r"|berichtet|gibt an)\s(?:that|dat|dass)\b"
+    # (Within its line and sentence, never over the writer's own "ik", "I", "my" nor up to a
+    # question: a CERT officer's "Een melder schrijft dat …; ik ben benieuwd …?" is theirs,
+    # the attacker's review.)
+    r"(?:(?!\b(?:ik|mij|me|mijn|i|my)\b)(?:[^.!?\n]|[.!?](?!\s|$))){0,250}[.!](?=\s|$)",
+    re.IGNORECASE,
+)
 _QUOTED_COMPLAINT = re.compile(
     # ... or between bare rules under the desk's heading ("Hieronder de melding van de
     # klager: --- I never subscribed … ---", set 471).
@@ -2778,6 +2827,9 @@ def _complainant(v: MessageView) -> bool:
     # ... nor the complaint the desk quotes between its markers ("--- complaint --- I never
     # asked for this mail … --- end ---", set 358): the reporter's words, not the writer's.
     text = _QUOTED_COMPLAINT.sub(" ", text)
+    # ... nor what the complainant reports, in the desk's indirect speech ("The complainant
+    # reports that a directory on 203.0.113.136 exposes … personal data", set 704).
+    text = _COMPLAINANT_REPORTS.sub(" ", text)
     # ... nor the reported message's text the desk quotes ("Tekst: \"Uw verificatiecode is
     # 602846\"", set 321).
     text = _QUOTED_TEXT.sub(" ", _INLINE_SUBJECT.sub(" ", text))
@@ -2917,6 +2969,15 @@ def gateway_words(v: MessageView) -> str | None:
     # ... nor one who did what only a person does (allow-listed us, set 334).
     if _gateway_person(subject, text) or _answers_below_a_quote(v) or passes_on_or_acts(text):
         return None
+    # ... nor one handing over a code they were sent, from no system's address ("Hierbij
+    # de verificatiecode 916988 voor het openen van het beveiligde bericht", set 704); a
+    # portal writes "Hierbij de code" too, from its own sender (the attacker's review).
+    if (
+        _HANDS_OVER_A_CODE.search(text)
+        and not _CODE_FOR_THE_READER.search(text)
+        and not _system_sender(v)
+    ):
+        return None
     # A person passing a notice on with a note over it, under their client's "Re:".
     if CLIENT_REPLY.match(v.subject) and opens_with_a_note(v):
         return None
@@ -3000,6 +3061,23 @@ def _gateway_person(subject: str, text: str) -> bool:
         or bool(_LETTER_ASKS.search(plain))
         or bool(_TYPED_REFERENCE.search(plain))
     )
+
+
+#: The writer handing us a code they were sent ("Hierbij de verificatiecode 916988 voor
+#: het openen van het beveiligde bericht", set 704): a secure-mail portal sends its code
+#: to the reader ("Uw verificatiecode is …", "Hierbij ontvangt u de code …"), or hands it
+#: over from its own sender, saying how long it holds (the attacker's review).
+_HANDS_OVER_A_CODE = re.compile(
+    r"\b(?:hierbij|hier is|here is|here's)\s(?:de|het|mijn|the|my)\s(?:\w+\s)?"
+    r"(?:[\w-]{0,14}code|pin|pincode|token)\b"
+    r"(?!\s(?:die|welke|which|that) (?:u|you)\b)",
+    re.IGNORECASE,
+)
+#: A portal's code for its reader: how long it holds, or that it waits for them.
+_CODE_FOR_THE_READER = re.compile(
+    r"\b(?:geldig|valid|g[u~]ltig|verloopt|expires?|klaarstaat|ready for you|voor u klaar)\b",
+    re.IGNORECASE,
+)
 
 
 #: Our case reference typed after its label ("voor het inzageverzoek met kenmerk

@@ -388,6 +388,9 @@ _QUESTION = re.compile(
     # Not a "?" inside a token ("Wei?/GMX": a name's letter the charset lost), nor one a
     # full stop follows ("n'a pas pu ?tre distribu?.", set 312): a lost letter at a word's end.
     r"(?:(?<=[^\W_])|(?<=[)\]\"'”»]))\s?\?++(?![^\W_]|[/\\@-]\w|\.(?!\.))"
+    # ... or right after an abbreviation's full stop ("verlengen tot 5 december a.s.?",
+    # set 707); not a "?" standing apart after a sentence's end, a lost sign (set 654).
+    r"|(?<=[^\W\d_]\.)\?++(?![^\W_]|[/\\@-]\w|\.(?!\.))"
     # ... or a "?" or "??" on its own: a person's whole reply can be just that.
     r"|(?:^|(?<=\s))\?{1,2}(?=\s|$)"
 )
@@ -1856,8 +1859,14 @@ _URGENT_SENTENCE = re.compile(r"(?:^|(?<=[.!?:)]\s))" + _URGENT, re.IGNORECASE)
 #: A notice's pointer for the reader's questions on a subject ("Voor vragen over de AVG kunt
 #: u terecht bij het team Informatiebeheer", "For questions about privacy please contact …").
 _POINTER_SENTENCE = re.compile(
+    # ... or for matters around it ("Voor zaken rond de verwerking van persoonsgegevens kunt
+    # u terecht bij de FG", set 708).
     r"(?:^|(?<=[.!?:]\s))(?:voor|for|bei|pour|per|para)\s(?:\w+\s)?(?:vragen|questions|fragen"
-    r"|queries|domande|preguntas)\s(?:over|about|on|zu|zur|zum|sur|su|sobre)\b(?:[^.!?]{0,80}"
+    r"|queries|domande|preguntas|zaken|kwesties|matters)\s(?:over|about|on|zu|zur|zum|sur|su"
+    r"|sobre|rond|rondom|omtrent|betreffende|aangaande|regarding|concerning)\b"
+    # (Not the writer's own matter: "Voor zaken rond mijn inzageverzoek kunt u terecht bij
+    # mijn advocaat" is a person's, the attacker's review.)
+    r"(?!\s(?:\w+\s)?(?:mijn|my|m'n|onze|our|mein\w{0,2})\b)(?:[^.!?]{0,80}"
     r"\b(?:kunt u|kun je|can|please|wenden sie sich|contacteer|neem|mail|bel|contact\w{0,4}"
     r"|terecht|rivolgersi|dirigirse)\b[^.!?]{0,120}[.!]?"
     # ... or only the address after a colon ("Voor vragen over de AVG: fg@….", set 495),
