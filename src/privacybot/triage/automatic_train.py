@@ -751,6 +751,14 @@ SETS: tuple[str, ...] = (
     "set708",
     "set709",
     "set710",
+    "set711",
+    "set712",
+    "set713",
+    "set714",
+    "set715",
+    "set716",
+    "set717",
+    "set718",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1464,6 +1472,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set708": "mail708",
     "set709": "mail709",
     "set710": "mail710",
+    "set711": "mail711",
+    "set712": "mail712",
+    "set713": "mail713",
+    "set714": "mail714",
+    "set715": "mail715",
+    "set716": "mail716",
+    "set717": "mail717",
+    "set718": "mail718",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
