@@ -1185,15 +1185,16 @@ def _a_note_of_its_own(v: MessageView) -> bool:
     ours ("Goedemiddag, Ter informatie: ik ben … afwezig", sets 427 and 428; none of the
     10,726 blind notices of the four away rules opens so).
 
-    So is a note with no way on (no stand-in, no address, no one to call) that greets
-    the desk by its role alone ("Geachte privacyfunctionaris, ik ben tot 23 november in
-    het buitenland") or waits for our answer ("In afwachting van uw reactie"): a notice
-    is written for every sender and sends them on; a person writes to the desk about
-    their case (sets 703 and 707; none of the 284,034 blind automatic mails of sets
-    1-710 greets a role over an absence).  And one that asks us, in the writer's own
-    name, to act ("Kunt u de termijn voor mijn aanvulling verlengen tot 5 december
-    a.s.?"): a notice asks nothing of its reader (0 of the 16,853 blind notices
-    oof-subject took ask so)."""
+    So is a note that asks us to send nothing by post ("Stuur alsjeblieft niets per
+    post, alleen per mail", set 717).  So is a note with no way on (no stand-in, no
+    address, no one to call) that greets the desk by its role alone ("Geachte
+    privacyfunctionaris, ik ben tot 23 november in het buitenland") or waits for our
+    answer ("In afwachting van uw reactie"): a notice is written for every sender and
+    sends them on; a person writes to the desk about their case (sets 703 and 707; none
+    of the 284,034 blind automatic mails of sets 1-710 greets a role over an absence).
+    And one that asks us, in the writer's own name, to act ("Kunt u de termijn voor mijn
+    aanvulling verlengen tot 5 december a.s.?"): a notice asks nothing of its reader (0
+    of the 16,853 blind notices oof-subject took ask so)."""
     head = v.head_text
     return (
         (bool(FYI_LEAD.match(head)) and not answers_us(v))
@@ -1204,6 +1205,7 @@ def _a_note_of_its_own(v: MessageView) -> bool:
             and not ADDRESS.search(head)
         )
         or (v.first_person and v.human_voice and _asks_us_to_act(v.own_words))
+        or bool(_NOTHING_BY_POST.search(v.own_words))
     )
 
 
@@ -1216,11 +1218,29 @@ def _greets_a_role(head: str) -> bool:
     return head[match.end() : match.end() + 2].lstrip(" ")[:1] in (",", "!", ":", "\n")
 
 
-#: A way on a notice gives: a stand-in, a desk, a phone number.
+#: A way on a notice gives: a stand-in, a desk, a phone number, what to do when it is
+#: urgent ("Voor spoed kunt u bellen met 14 020", the attacker's review).
 _STAND_IN = re.compile(
     r"\b(?:collega\w{0,2}|colleagues?|kolleg(?:e|in|en)|vervang\w{0,4}|replacement|stand-?in"
     r"|backup|secretariaat|secretary|sekretariat|servicedesk|service desk|helpdesk|receptie"
-    r"|reception)\b|\+?\d[\d ()-]{7,}\d",
+    r"|reception)\b|\+?\d[\d ()-]{7,}\d"
+    # (Urgency only where the notice sends the reader on, a number only to call: not a
+    # citizen's "het blijft dringend", "met spoed geopereerd", "I will call in 2 weeks", the
+    # attacker's second review.)
+    r"|\b(?:voor|bij|in|for|in case of)\s(?:\w+\s)?(?:spoed(?:gevallen)?|dringende (?:zaken"
+    r"|gevallen|vragen)|urgente? (?:zaken|matters|cases|questions)|noodgevallen"
+    r"|emergenc(?:y|ies))\b"
+    r"|\b(?:bel|bellen|call)\s(?:\w+\s){0,2}\+?\d[\d -]{3,}\d",
+    re.IGNORECASE,
+)
+#: The writer's wish about how our letters reach them ("Stuur alsjeblieft niets per post,
+#: alleen per mail", set 717): a person with a case in hand; a notice sends its reader on.
+_NOTHING_BY_POST = re.compile(
+    r"\b(?:stuur|stuurt u|send)\b[^.!?\n]{0,25}\b(?:niets|niks|nothing|geen (?:brieven|post))"
+    # (... with the way the writer wants it instead: a closed office's "stuur in deze periode
+    # geen brieven per post" names none, the attacker's second review.)
+    r" (?:meer )?(?:per|by|via de) post\b[^.!?\n]{0,30}\b(?:alleen|uitsluitend|liever|only|just)"
+    r" (?:per|via|by) (?:e-?)?mail\b",
     re.IGNORECASE,
 )
 #: The writer closes waiting for our answer.

@@ -305,6 +305,11 @@ _APPROVED_ONLY = re.compile(
     r"|toegestane|vertrouwde) afzenders\b",
     re.IGNORECASE,
 )
+#: ... "accepteert alleen berichten van bekende afzenders" (set 717), asked the same.
+_ACCEPTS_KNOWN = re.compile(
+    r"\baccepteert (?:alleen|uitsluitend) (?:e-?mail|berichten|mail) van bekende afzenders\b",
+    re.IGNORECASE,
+)
 #: A salutation to people in general ("Beste mensen,", "Hallo allemaal,").
 _DEAR_PEOPLE = re.compile(r"^\W{0,3}(?:beste|hallo|hoi|dag|lieve)\s(?:\w+\s)?mensen\b", re.I)
 #: Challenge-response: asks the sender to prove they are human before delivery.
@@ -985,6 +990,13 @@ _SENT_IT_YOURSELF = re.compile(
     r" yourself\s?\?",
     re.IGNORECASE,
 )
+#: ... or that it comes from them ("Wilt u bevestigen dat dit bericht van u afkomstig
+#: is?", set 717): the service's question, unless the writer speaks for themselves or signs
+#: (a citizen asks us the same of a mail in our name, the attacker's second review).
+_FROM_YOU_QUESTION = re.compile(
+    r"\b(?:wilt u|wil je) bevestigen dat (?:dit|het) bericht van (?:u|jou) afkomstig is\s?\?",
+    re.IGNORECASE,
+)
 _WHO_ARE_YOU = re.compile(
     r"\b(?:who are you|wie bent u|wer sind sie|qui etes-vous"
     # ... or whether the sender is a person ("Mensch oder Maschine?", set 420).
@@ -1100,6 +1112,8 @@ def challenge(v: MessageView) -> str | None:
     # A challenge's subject asking who the sender is ("[Mailinblock] Who are you?", set 395)
     # asks the reader nothing of ours; nor its text asking whether they sent it themselves.
     text = _INLINE_SUBJECT.sub(" ", _SENT_IT_YOURSELF.sub(" ", text))
+    if not (v.first_person or closes_with_a_name(v)):
+        text = _FROM_YOU_QUESTION.sub(" ", text)
     # A "?" alone after a finished sentence is a sign the charset lost ("… placed in Tom's
     # Waiting List. ? This notification was sent …", set 654), not a question.
     text = _LOST_SIGN.sub(" ", text)
@@ -1133,7 +1147,7 @@ def challenge(v: MessageView) -> str | None:
     # link to ask for access ("Ruud Yilmaz ontvangt alleen berichten van goedgekeurde
     # afzenders. … Vraag toegang aan via https://…", set 707); people explain their own
     # allow list in these words too, signed or in the first person (the attacker's review).
-    approved = _APPROVED_ONLY.search(unquoted)
+    approved = _APPROVED_ONLY.search(unquoted) or _ACCEPTS_KNOWN.search(unquoted)
     if (
         approved
         and "://" in v.msg.body[:HEAD_CHARS]
@@ -2089,6 +2103,12 @@ def complaint_report(v: MessageView) -> str | None:
         (
             subject
             or _DESK_SUBJECT.search(v.subject)
+            or (
+                _SUSPICIOUS_TRAFFIC.search(v.subject)
+                and not (
+                    closes_with_a_name(v) or signed_by_a_person(v) or CLIENT_REPLY.match(v.subject)
+                )
+            )
             # ... also in a leading tag ("[SpamCop (192.0.2.7) id:136…][PRV-…] …").
             or any(_DESK_SUBJECT.search(tag) for tag in v.subject_tags)
             or (FORWARD_PREFIX.match(v.subject) and OUR_REFERENCE.search(v.subject))
@@ -2100,6 +2120,7 @@ def complaint_report(v: MessageView) -> str | None:
         and (
             _ABOUT_AN_ADDRESS.search(v.own_words)
             or (_ADDRESS_IN_FIGURES.search(v.own_words) and not closes_with_a_name(v))
+            or (_ADDRESS_IN_BRACKETS.search(v.own_words) and not closes_with_a_name(v))
             or (
                 _ABOUT_A_NETWORK.search(v.own_words)
                 and not (closes_with_a_name(v) or signed_by_a_person(v))
@@ -2131,7 +2152,7 @@ def complaint_report(v: MessageView) -> str | None:
     if (
         listed
         and _ABOUT_AN_ADDRESS.search(v.own_words)
-        and (_LISTING_SUBJECT.search(v.subject) or _DELISTING.search(v.own_words))
+        and (_LISTING_SUBJECT.search(v.subject) or _delisting(v))
         and not _complainant(v)
     ):
         return "a blocklist's listing notice about a sending address"
@@ -2143,7 +2164,7 @@ def complaint_report(v: MessageView) -> str | None:
     if (
         _LISTED_SINCE.search(v.own_words)
         and _ABOUT_AN_ADDRESS.search(v.own_words)
-        and _DELISTING.search(v.own_words)
+        and _delisting(v)
         and not _complainant(v)
         # (Its "Verwijdering aanvragen" is the list's own way off, not a person's erasure.)
         and not (v.first_person or has_question(v.own_words))
@@ -2229,6 +2250,9 @@ def complaint_report(v: MessageView) -> str | None:
         v.our_address
         and not FORWARD_PREFIX.match(v.subject)
         and not closes_with_a_name(v)
+        # (Nor a person's words over the headers they paste: "Lijkt phishing. Headers
+        # hieronder geplakt", set 717.)
+        and not _PERSON_PASTES.search(v.own_words)
         and _OUR_MESSAGE_FIELDS.search(body.replace(v.our_address, "\0"))
     ):
         return f"complaint report {v.subject[:40]!r} naming our message by its fields"
@@ -2447,6 +2471,13 @@ _ABUSE_DESK = re.compile(
     r"|abuse[-_.]?tickets?)$",
     re.IGNORECASE,
 )
+#: Traffic a provider found suspicious ("Verdacht verkeer vanaf 198.51.100.20", set 716):
+#: a desk's subject only unsigned and not under a reply's prefix (a CERT officer writes it
+#: too, the attacker's second review).
+_SUSPICIOUS_TRAFFIC = re.compile(
+    r"\b(?:verdacht verkeer|suspicious traffic|verdachtiger (?:verkehr|datenverkehr))\b",
+    re.IGNORECASE,
+)
 #: A desk's subject: a ticket or the kind of abuse ("[ABUSE-135933] Brute-force attempts").
 _DESK_SUBJECT = re.compile(
     r"\b(?:abuse|abus|misbruik|missbrauch|cert|incident|brute-?force|phishing|spam|spamcop|botnet"
@@ -2560,13 +2591,35 @@ _LISTING_SUBJECT = re.compile(
     r"|\b\d{1,3}(?:\.\d{1,3}){3} (?:rbl|dnsbl) " + fold("등록"),
     re.IGNORECASE,
 )
+
+
 #: ... and its way off the list ("To request delisting, visit …", "You can request removal
 #: at …").
+def _delisting(v: MessageView) -> bool:
+    """The list's own way off it (``_DELISTING``), or its form named without a link
+    ("Verwijdering kan via het formulier op de website", set 713) in no one's voice: a
+    person telling us we are listed names the list's form too, and signs (the attacker's
+    second review)."""
+    if _DELISTING.search(v.own_words):
+        return True
+    return bool(_DELISTING_BY_FORM.search(v.own_words)) and not (
+        v.first_person or closes_with_a_name(v) or signed_by_a_person(v)
+    )
+
+
+#: ... the form without a link.
+_DELISTING_BY_FORM = re.compile(
+    r"\bverwijdering kan via (?:het|een) (?:web)?formulier\b", re.IGNORECASE
+)
 _DELISTING = re.compile(
     r"\b(?:request|vraag|aanvragen|beantragen)\s(?:\w+\s)?(?:delisting|removal|verwijdering"
     r"|de-?listing)\b|\bdelist(?:ing)? (?:requests?|form|page)\b"
     r"|\bverwijdering kan (?:worden|u) aan(?:gevraagd|vragen)\b|\bdelisting\s?:"
     r"|\bverwijderen kan via (?:het|ons|een) (?:formulier|webformulier)"
+    # ... or "Verwijdering kan via ons formulier", "via het formulier: https://…" (set 713; not
+    # a person's "via het formulier op hun site", the attacker's second review).
+    r"|\bverwijdering kan via (?:ons|onze) (?:formulier|webformulier)"
+    r"|\bverwijdering kan via (?:het|een) (?:web)?formulier\s?(?::|op|via)?\s?(?=https?://)"
     r"|\b(?:zadost o vyrazeni|wniosek o usuniecie|richiesta di rimozione|cerere de eliminare"
     r"|solicitud de exclusion|pedido de remocao)\s?:"
     # ... also as a heading over the link ("Verwijdering aanvragen: https://…", set 315).
@@ -2775,6 +2828,15 @@ _ADDRESS_IN_FIGURES = re.compile(
     r"|διευθυνση|direccion|endereco|adresa|adresi)\s?:?\s\d{1,3}(?:\.\d{1,3}){3}\b",
     re.IGNORECASE,
 )
+#: The reader's address in brackets after its word ("vanaf een IP-adres uit uw contract
+#: (198.51.100.97)", set 713), asked like ``_ADDRESS_IN_FIGURES`` only of unsigned text
+#: (an official's "een IP-adres in your tenant (…)", signed, the attacker's second
+#: review).
+_ADDRESS_IN_BRACKETS = re.compile(
+    r"\b(?:ip-?adres|ip address|ip-adresse)\s(?:uit|in|van|binnen|from|of)\s(?:uw|your|ihrem"
+    r"|ihres)\s[^.()\n]{0,30}\(\d{1,3}(?:\.\d{1,3}){3}\)",
+    re.IGNORECASE,
+)
 _QUOTED_TEXT = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
 #: A complainant's report told in the desk's words, up to its sentence's end.
 _COMPLAINANT_REPORTS = re.compile(
@@ -2823,7 +2885,8 @@ def _complainant(v: MessageView) -> bool:
     # ... nor a blocklist's way off its list ("Verwijdering kan worden aangevraagd via het
     # webformulier", set 303; "Verwijderen kan via https://…", set 380): the removal of a
     # listing, not of anyone's data.  Read before the links go, as some lead to one.
-    text = URL.sub(" ", _DELISTING.sub(" ", ABUSE_DESK_ASKS.sub(" ", v.own_words)))
+    text = _DELISTING_BY_FORM.sub(" ", _DELISTING.sub(" ", ABUSE_DESK_ASKS.sub(" ", v.own_words)))
+    text = URL.sub(" ", text)
     # ... nor the complaint the desk quotes between its markers ("--- complaint --- I never
     # asked for this mail … --- end ---", set 358): the reporter's words, not the writer's.
     text = _QUOTED_COMPLAINT.sub(" ", text)
@@ -3035,6 +3098,9 @@ _OUR_GATEWAY_EXPLAINED = re.compile(
     r"|veilig )?negeren\b",
     re.IGNORECASE,
 )
+#: A person saying they pasted it ("Headers hieronder geplakt", set 717); a report's own
+#: "Full headers below" introduces its fields (the attacker's second review).
+_PERSON_PASTES = re.compile(r"\b(?:geplakt|gekopieerd|pasted|copied)\b", re.IGNORECASE)
 #: A person's words over what they paste: headers, a log, a bounce.
 _PASTE_INTRO = re.compile(
     r"\b(?:below (?:are|is) the (?:full )?(?:headers?|log|bounce|error)|here (?:are|is) the"

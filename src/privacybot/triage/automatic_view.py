@@ -1091,6 +1091,8 @@ def signed_by_a_person(v: MessageView) -> bool:
 _CLOSING_WITH_NAME = re.compile(
     r"(?:^|[.!?]\s|\n)(?:groet(?:jes|en)?|(?:met )?(?:vriendelijke|hartelijke) groet(?:en)?|mvg"
     r"|hoogachtend|gr\.?"
+    # ... or thanks in advance ("Alvast bedankt, / Kees Willems / IT Manager", set 714).
+    r"|alvast (?:bedankt|dank)|bij voorbaat dank"
     r"|hartelijke groet|cheers|thanks|thank you|thx|bedankt|dank(?:e| je| u)(?: wel| schon)?"
     r"|(?:best|kind|warm)? ?regards|best|mit freundlichen grussen|viele grusse|liebe grusse|gruss"
     r"|(?:freundliche|beste|herzliche) grusse|mit (?:besten|herzlichen) grussen|hochachtungsvoll"
@@ -1174,7 +1176,17 @@ def closes_with_a_name(v: MessageView) -> bool:
         or _SIGNATURE_TAIL.match(lines[-1])
     ):
         lines.pop()
-    return bool(_CLOSING_WITH_NAME.search(fold("\n".join(lines[-6:]))))
+    match = _CLOSING_WITH_NAME.search(fold("\n".join(lines[-6:])))
+    # Thanks in advance close a person's letter after they asked something, or over a
+    # whole signature (name, title, organisation); a template thanks its reader for
+    # following its order and signs with a team ("Alvast bedankt, / Meldpunt Spam", the
+    # attacker's second review).
+    if match and _IN_ADVANCE.match(match.group(0)):
+        return bool(v.first_person or has_question(v.own_words) or match.group(0).count("\n") >= 3)
+    return bool(match)
+
+
+_IN_ADVANCE = re.compile(r"\W*(?:alvast|bij voorbaat)\b", re.IGNORECASE)
 
 
 _RULE_LINE = re.compile(_RULE)
