@@ -759,6 +759,14 @@ SETS: tuple[str, ...] = (
     "set716",
     "set717",
     "set718",
+    "set719",
+    "set720",
+    "set721",
+    "set722",
+    "set723",
+    "set724",
+    "set725",
+    "set726",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1480,6 +1488,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set716": "mail716",
     "set717": "mail717",
     "set718": "mail718",
+    "set719": "mail719",
+    "set720": "mail720",
+    "set721": "mail721",
+    "set722": "mail722",
+    "set723": "mail723",
+    "set724": "mail724",
+    "set725": "mail725",
+    "set726": "mail726",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
