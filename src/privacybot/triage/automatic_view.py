@@ -1194,7 +1194,13 @@ _RULE_LINE = re.compile(_RULE)
 #: works ("Disclaimer: dit bericht kan vertrouwelijke informatie bevatten …", "Werkdagen:
 #: ma-do", set 700).
 _SIGNATURE_TAIL = re.compile(
-    r"^(?:disclaimer|werkdagen|werktijden|working days|aanwezig op|bereikbaar op)\s?:",
+    r"^(?:disclaimer|werkdagen|werktijden|working days|aanwezig op|bereikbaar op)\s?:"
+    # ... or "Aanwezig:" / "Bereikbaar:" over the writer's own days, without hours and not
+    # the whole week ("Aanwezig: ma, di, do", "Aanwezig: niet op vrijdag", set 719); a
+    # desk's "Bereikbaar: ma-vr 9-17 uur" gives its opening hours, and popping it would let
+    # a team's name over its contact line pass for a person's (the attacker's third review).
+    r"|^(?:aanwezig|bereikbaar)\s?:\s?(?!ma\w*\s?(?:-|t/?m|tot)\s?vr)(?:niet op\s)?"
+    r"(?:ma|di|wo|do|vr)[a-z]*\b[^\d\n]*$",
     re.IGNORECASE,
 )
 #: A ticket or chat service's lines under the comment it passes on ("View request · Turn
