@@ -767,6 +767,14 @@ SETS: tuple[str, ...] = (
     "set724",
     "set725",
     "set726",
+    "set727",
+    "set728",
+    "set729",
+    "set730",
+    "set731",
+    "set732",
+    "set733",
+    "set734",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1496,6 +1504,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set724": "mail724",
     "set725": "mail725",
     "set726": "mail726",
+    "set727": "mail727",
+    "set728": "mail728",
+    "set729": "mail729",
+    "set730": "mail730",
+    "set731": "mail731",
+    "set732": "mail732",
+    "set733": "mail733",
+    "set734": "mail734",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
