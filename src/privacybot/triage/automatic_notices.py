@@ -299,15 +299,13 @@ _CHALLENGE_TOGETHER: tuple[re.Pattern[str], ...] = (
         re.IGNORECASE,
     ),
 )
-#: Only senders on the owner's list get through (``challenge`` asks more around it).
+#: Only senders on the owner's list get through (``challenge`` asks more around it): "ontvangt
+#: alleen berichten van goedgekeurde afzenders" (set 707), "accepteert alleen berichten van
+#: bekende afzenders" (set 717).
 _APPROVED_ONLY = re.compile(
-    r"\bontvangt (?:alleen|uitsluitend) (?:e-?mail|berichten|mail) van (?:goedgekeurde"
-    r"|toegestane|vertrouwde) afzenders\b",
-    re.IGNORECASE,
-)
-#: ... "accepteert alleen berichten van bekende afzenders" (set 717), asked the same.
-_ACCEPTS_KNOWN = re.compile(
-    r"\baccepteert (?:alleen|uitsluitend) (?:e-?mail|berichten|mail) van bekende afzenders\b",
+    r"\b(?:ontvangt (?:alleen|uitsluitend) (?:e-?mail|berichten|mail) van (?:goedgekeurde"
+    r"|toegestane|vertrouwde)|accepteert (?:alleen|uitsluitend) (?:e-?mail|berichten|mail) van"
+    r" bekende) afzenders\b",
     re.IGNORECASE,
 )
 #: A salutation to people in general ("Beste mensen,", "Hallo allemaal,").
@@ -1147,7 +1145,7 @@ def challenge(v: MessageView) -> str | None:
     # link to ask for access ("Ruud Yilmaz ontvangt alleen berichten van goedgekeurde
     # afzenders. … Vraag toegang aan via https://…", set 707); people explain their own
     # allow list in these words too, signed or in the first person (the attacker's review).
-    approved = _APPROVED_ONLY.search(unquoted) or _ACCEPTS_KNOWN.search(unquoted)
+    approved = _APPROVED_ONLY.search(unquoted)
     if (
         approved
         and "://" in v.msg.body[:HEAD_CHARS]
