@@ -775,6 +775,14 @@ SETS: tuple[str, ...] = (
     "set732",
     "set733",
     "set734",
+    "set735",
+    "set736",
+    "set737",
+    "set738",
+    "set739",
+    "set740",
+    "set741",
+    "set742",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1512,6 +1520,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set732": "mail732",
     "set733": "mail733",
     "set734": "mail734",
+    "set735": "mail735",
+    "set736": "mail736",
+    "set737": "mail737",
+    "set738": "mail738",
+    "set739": "mail739",
+    "set740": "mail740",
+    "set741": "mail741",
+    "set742": "mail742",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
