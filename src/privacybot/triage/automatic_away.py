@@ -490,7 +490,7 @@ def oof_subject(v: MessageView) -> str | None:
         and not _THANKS_FOR_OUR_ACK.match(v.head_text)
         and not typed_on_a_phone
         and not absence_not_now(v)
-        and not _a_note_of_its_own(v)
+        and not _a_note_of_its_own(v, echoes_ours=bool(OUR_REFERENCE.search(v.subject)))
         # ... nor one who acts as only a person does ("Stuurt u de gegevens liever per post
         # naar mijn huisadres", set 375; 0 of the 8,612 blind notices this rule took).
         and not passes_on_or_acts(v.own_words)
@@ -526,7 +526,7 @@ def oof_subject(v: MessageView) -> str | None:
         return None
     if _asks_politely(ways_on) or _away_request(v.own_words) or _ANSWER_ME.search(v.own_words):
         return None
-    if _a_note_of_its_own(v):
+    if _a_note_of_its_own(v, echoes_ours=bool(OUR_REFERENCE.search(v.subject))):
         return None
     # Someone to act for the writer while away ("Mijn dochter mag namens mij …"), or an
     # absence still to come or already over.
@@ -1059,7 +1059,11 @@ _ABSENCE_NOTICE_CHARS = 700
 #: helpdesk's autoresponder may greet the desk by its display name, but knows no matter.
 _SOMEONES_MATTER = re.compile(
     r"\b(?:het|de|uw|jullie)\s(?:\w+\s)?(?:verzoek|vraag|aanvraag|request|question)\s(?:van|of)"
-    r"\s(?:de\s|het\s|mevrouw\s|meneer\s|de heer\s|onze\s|our\s)?(?!\d)[^\W\d_]{2,}",
+    r"\s(?:de\s|het\s|mevrouw\s|meneer\s|de heer\s|onze\s|our\s)?(?!\d)[^\W\d_]{2,}"
+    # ... or a report or complaint about a named thing ("ook de melding over het datalek",
+    # set 732).
+    r"|\b(?:de|het|onze|uw|the|our|your)\s(?:\w+\s)?(?:melding|klacht|dossier|report"
+    r"|complaint)\s(?:over|van|inzake|about|on|regarding)\s(?:de|het|the|ons|our)\s\w{3,}",
     re.IGNORECASE,
 )
 #: A greeting to the privacy desk by its name or role.
@@ -1178,7 +1182,7 @@ _POINTS_ELSEWHERE = re.compile(
 )
 
 
-def _a_note_of_its_own(v: MessageView) -> bool:
+def _a_note_of_its_own(v: MessageView, echoes_ours: bool = False) -> bool:
     """ "Ter info: ik ben … niet bereikbaar" on a mail of its own: a person letting us know;
     an autoresponder answers a message and does not open with a note (set 287).  Under a
     greeting, or as "Just to let you know", the note is a person's even when it answers
@@ -1194,7 +1198,8 @@ def _a_note_of_its_own(v: MessageView) -> bool:
     of the 284,034 blind automatic mails of sets 1-710 greets a role over an absence).
     And one that asks us, in the writer's own name, to act ("Kunt u de termijn voor mijn
     aanvulling verlengen tot 5 december a.s.?"): a notice asks nothing of its reader (0
-    of the 16,853 blind notices oof-subject took ask so)."""
+    of the 16,853 blind notices oof-subject took ask so).  And ``_answers_in_own_name``,
+    unless ``echoes_ours``: the subject is an autoresponder's over ours."""
     head = v.head_text
     return (
         (bool(FYI_LEAD.match(head)) and not answers_us(v))
@@ -1206,7 +1211,31 @@ def _a_note_of_its_own(v: MessageView) -> bool:
         )
         or (v.first_person and v.human_voice and _asks_us_to_act(v.own_words))
         or bool(_NOTHING_BY_POST.search(v.own_words))
+        or (not echoes_ours and _answers_in_own_name(v))
     )
+
+
+def _answers_in_own_name(v: MessageView) -> bool:
+    """The writer answers despite the absence ("maar wilde toch nog even reageren", set
+    730), wants our answer by mail ("dus graag per e-mail reageren", set 734) or thanks
+    before their note ("Thanks. Just so you know, I will be out of office …", set 740), and
+    sends the reader nowhere else: templates say such things too, but then give a stand-in
+    or an address (the attacker's review).  Or greets the desk itself over a matter of
+    someone's ("Geachte privacyteam, … het verzoek van de ouders van Thomas", set 657;
+    "Hallo privacyteam, … ook de melding over het datalek met de pasaanvragen", set 732):
+    an autoresponder does not know whom it answers, nor what about.
+
+    Only under a subject of the writer's own: an autoresponder's prefix or absence tag over
+    our subject echoed says what the text is, whatever it says."""
+    head = v.head_text
+    if _TO_THE_DESK.match(head) and _SOMEONES_MATTER.search(head):
+        return True
+    own = bool(
+        _WRITES_ANYWAY.search(v.own_words)
+        or _ANSWER_BY_MAIL.search(v.own_words)
+        or _THANKS_THEN_NOTE.match(head)
+    )
+    return own and not _STAND_IN.search(head) and not ADDRESS.search(head)
 
 
 def _greets_a_role(head: str) -> bool:
@@ -1243,6 +1272,25 @@ _NOTHING_BY_POST = re.compile(
     r" (?:per|via|by) (?:e-?)?mail\b",
     re.IGNORECASE,
 )
+#: The writer answers despite the absence ("maar wilde toch nog even reageren", "but
+#: wanted to answer anyway", set 730): a notice only says when its owner will answer.
+_WRITES_ANYWAY = re.compile(
+    # (Answering, not letting know: "Ik wil u toch even laten weten dat uw bericht goed is
+    # aangekomen" is a notice's, the attacker's review.)
+    r"\b(?:wil|wilde|wou|wilden|want|wanted)\s(?:\w+\s){0,2}(?:toch|anyway|all the same)"
+    r"\s(?:\w+\s){0,2}(?:reageren|antwoorden)\b"
+    r"|\b(?:wanted|want) to (?:reply|respond|answer) (?:anyway|all the same|nonetheless"
+    r"|regardless)\b",
+    re.IGNORECASE,
+)
+#: How the writer wants our answer ("dus graag per e-mail reageren", set 734): a notice
+#: sends its reader elsewhere, and never asks to be answered by the way it was written to
+#: (0 of the 293,634 blind automatic mails of sets 1-734 say so).
+_ANSWER_BY_MAIL = re.compile(
+    r"\b(?:graag|liever|bij voorkeur|gelieve|please|preferably)\s(?:\w+\s){0,3}(?:per|via|by)"
+    r"\s(?:e-?)?mail\s(?:te\s)?(?:reageren|antwoorden|beantwoorden|reply|respond|answer)\b",
+    re.IGNORECASE,
+)
 #: The writer closes waiting for our answer.
 _AWAITS_OUR_REPLY = re.compile(
     r"\bin afwachting van (?:uw|jullie|je) (?:reactie|antwoord)\b"
@@ -1265,6 +1313,15 @@ _LETS_US_KNOW = re.compile(
     # ... "Kleine mededeling:" (set 472).
     r"|(?:kleine|korte) mededeling)\s?:|just to let you know\b"
     r"|(?:ik wil(?:de)? )?(?:u |jullie )?(?:even )?laten weten\b)",
+    re.IGNORECASE,
+)
+#: Thanks for our mail, then the note ("Thanks. Just so you know, I will be out of office
+#: from 16 to 24 November", set 740); a template's "Hello! Just so you know" over a leaver's
+#: address thanks for nothing.
+_THANKS_THEN_NOTE = re.compile(
+    r"^\W{0,3}(?:(?:hi|hello|hallo|hoi|beste \w+|dear \w+|goedemiddag|goedemorgen)[,!]?\s+)?"
+    r"(?:thanks|thank you|bedankt|dank u(?: wel)?|dank je(?: wel)?)[.!]\s+(?:just so you know"
+    r"|just to let you know|even ter info)\b",
     re.IGNORECASE,
 )
 
@@ -1494,11 +1551,6 @@ def absence_notice(v: MessageView) -> str | None:
     head = v.head_text
     if not head or len(head) > _ABSENCE_NOTICE_CHARS:
         return None
-    # A letter greeting the desk itself ("Geachte privacyteam, In verband met de
-    # kerstvakantie is de school gesloten …", set 657): an autoresponder does not know whom
-    # it answers (0 of the 598 blind notices this rule took open so).
-    if _TO_THE_DESK.match(head) and _SOMEONES_MATTER.search(head):
-        return None
     # A subject a person's client made by replying to someone's absence ("Re: Afwezig: …")
     # names the other's absence, not the writer's.
     # An absence tag an autoresponder puts after our subject ("Re: Auto: [PRV-…] privacy
@@ -1563,7 +1615,16 @@ def absence_notice(v: MessageView) -> str | None:
         return None
     # ... nor one who acts as only a person does ("Ik heb dat vandaag gerepareerd", set 353;
     # 0 of the 332 blind autoresponders this rule took).
-    if _a_note_of_its_own(v) or _FAMILY_STANDS_IN.search(text) or passes_on_or_acts(v.own_words):
+    # (An absence tag after our subject echoed is the autoresponder's: "Ontvangstbevestiging
+    # [PRV-…] [afwezig]", the attacker's review.)
+    echoes_ours = bool(in_subject) and bool(
+        TOKEN_RE.search(v.msg.subject or "") or OUR_REFERENCE.search(v.subject)
+    )
+    if (
+        _a_note_of_its_own(v, echoes_ours)
+        or _FAMILY_STANDS_IN.search(text)
+        or passes_on_or_acts(v.own_words)
+    ):
         return None
     absent = ABSENT.search(_OTHERS_ABSENCE.sub(" ", text)) or in_subject
     if absent is None:

@@ -242,7 +242,8 @@ _NOTICE_FIELD = re.compile(
     re.IGNORECASE,
 )
 _SYSTEM_LOCAL = re.compile(
-    r"noreply|donotreply|admin|system|security|secure|gateway|filter|scan|spam|alert|notif|quarant"
+    # ("admin", not a member or salary administration's "ledenadministratie@", set 742.)
+    r"noreply|donotreply|admin(?!istrat)|system|security|secure|gateway|filter|scan|spam|alert|notif|quarant"
     r"|postmaster|mailer|virus|protect|guard|helpdesk|servicedesk|itsupport|smtp|relay|encrypt"
     # ... and a phishing desk's ("phishing-report@", set 408).
     r"|phish"
@@ -303,9 +304,10 @@ _CHALLENGE_TOGETHER: tuple[re.Pattern[str], ...] = (
 #: alleen berichten van goedgekeurde afzenders" (set 707), "accepteert alleen berichten van
 #: bekende afzenders" (set 717).
 _APPROVED_ONLY = re.compile(
-    r"\b(?:ontvangt (?:alleen|uitsluitend) (?:e-?mail|berichten|mail) van (?:goedgekeurde"
-    r"|toegestane|vertrouwde)|accepteert (?:alleen|uitsluitend) (?:e-?mail|berichten|mail) van"
-    r" bekende) afzenders\b",
+    # (Its words may wrap over lines: "accepteert / alleen berichten van …", set 731.)
+    r"\b(?:ontvangt\s(?:alleen|uitsluitend)\s(?:e-?mail|berichten|mail)\svan\s(?:goedgekeurde"
+    r"|toegestane|vertrouwde)|accepteert\s(?:alleen|uitsluitend)\s(?:e-?mail|berichten|mail)\svan"
+    r"\sbekende)\safzenders\b",
     re.IGNORECASE,
 )
 #: A salutation to people in general ("Beste mensen,", "Hallo allemaal,").
@@ -947,6 +949,14 @@ _YOURS_RELEASED = re.compile(
     r"|\buw (?:oorspronkelijke |eerdere )?(?:e-?mail|bericht|mail)"
     r" wordt (?:dan |pas )?(?:doorgelaten|vrijgegeven)\b"
     r"|\b(?:daarna|dan|pas dan) komt uw (?:bericht|mail|e-?mail) (?:\w+ ){0,3}binnen\b"
+    # ... or only once the reader answers ("Ik ontvang uw bericht pas nadat u deze mail
+    # beantwoordt", set 741).
+    # (Only by answering this very mail: not a citizen's "ik ontvang uw bericht pas als u het
+    # per post stuurt", the attacker's review.)
+    r"|\bik ontvang uw (?:bericht|mail|e-?mail) pas (?:nadat|als|wanneer|zodra) u (?:op )?(?:deze"
+    r"|dit) (?:e-?mail|mail|bericht) (?:beantwoordt|beantwoord|antwoordt|terugstuurt)\b"
+    r"|\bi (?:will )?only (?:get|receive) your (?:message|mail|e-?mail) (?:once|after|when) you"
+    r" (?:reply to|answer|respond to) this (?:message|mail|e-?mail)\b"
     r"|\byour (?:mail|message|e-?mail) will reach me(?: directly)?\b"
     # ... and every later one ("After that all your future messages will reach me
     # directly", set 381; "komen al uw volgende berichten direct bij mij aan").
@@ -1042,7 +1052,9 @@ _ACTION_TAG = re.compile(r"action required|actie (?:vereist|nodig)", re.IGNORECA
 #: A short span in quotation marks.
 #: (Also in brackets: 'een mail ("подтвердите, что вы не робот")', set 536.)
 _QUOTED_SPAN = re.compile(
-    r"(?:^|(?<=[\s(\[]))['\"“‘„«][^'\"”’«»\n]{6,120}['\"”’»](?=[\s.,;:!?)\]]|$)"
+    # (... also as the first part of a compound: '"klik om uw bericht vrij te geven"-mail',
+    # set 735.)
+    r"(?:^|(?<=[\s(\[]))['\"“‘„«][^'\"”’«»\n]{6,120}['\"”’»](?=[\s.,;:!?)\]-]|$)"
 )
 
 
@@ -1060,7 +1072,17 @@ def challenge(v: MessageView) -> str | None:
     for key, value in v.msg.headers:
         if _VENDOR_CHALLENGE_FIELD.match(key) and first_token(value) not in SAYS_NO:
             return f"challenge-response header {key[:40]}"
+    for _, address in v.mailboxes:
+        if _TMDA_CONFIRM.match(local_part(address).lower()):
+            return f"challenge-response confirm address {local_part(address)[:40]!r}"
     head = v.head_text
+    # A phone app's footer, last and naming the device, is its owner's typing ("Yes I am
+    # human. Had to add you to my allowed senders list. Please resend." over "Outlook voor
+    # Android downloaden", set 738): a challenge is sent by its service (0 of the 13,569
+    # blind challenges the two challenge rules took in sets 1-734 end so).
+    lines = [line for line in v.head if line.strip()]
+    if lines and MOBILE_FOOTER.search(lines[-1]) and _PHONE_DEVICE.search(lines[-1]):
+        return None
     # Asked to click a link so that the mail is delivered: what a challenge asks, even one
     # written in its owner's first person ("klik op deze link, zodat ik je mail ontvang").
     unquoted = _QUOTED_SPAN.sub(" ", head)
@@ -1153,6 +1175,20 @@ def challenge(v: MessageView) -> str | None:
         and not _OWN_SETTINGS.search(head)
     ):
         return f"challenge: only approved senders get through ({approved.group(0)[:50]!r})"
+    # ... or greeting any sender and asking for a reply to be let in ("Beste afzender, De
+    # mailbox … accepteert alleen berichten van bekende afzenders. … Stuur een antwoord met
+    # het woord JA.", set 731): a template, even signed with its owner's name.
+    # (The sender greeted as such, not "Geachte heer/mevrouw"; in no one's first person; the
+    # reply asked in its own lines, not in our acknowledgment quoted below: the attacker's
+    # review.)
+    if (
+        approved
+        and _TO_A_SENDER.match(head)
+        and not v.first_person
+        and _CHALLENGE_ACTION.search(fold(head))
+        and not _OWN_SETTINGS.search(head)
+    ):
+        return f"challenge: only approved senders, to any sender ({approved.group(0)[:50]!r})"
     # A challenge's words in quotation marks are someone quoting it ("got a 'please
     # confirm you are human' challenge back"), not the challenge itself.
     match = _CHALLENGE.search(_QUOTED_SPAN.sub(" ", head))
@@ -1195,11 +1231,18 @@ def challenge(v: MessageView) -> str | None:
     return None
 
 
+#: A greeting to whoever sent the mail, by that role ("Beste afzender,", "Dear sender,").
+_TO_A_SENDER = re.compile(
+    r"\W{0,3}(?:beste|geachte|dear|hallo|hello)\s(?:\w+\s)?(?:afzender|sender)\b", re.IGNORECASE
+)
 #: A challenge's question inviting the reader onto its owner's list ("Wilt u uzelf toevoegen
 #: aan mijn lijst met toegestane afzenders?", set 504): the service asks it of every sender.
 _ADD_YOURSELF = re.compile(
     r"\bwilt u (?:uzelf|zich(?:zelf)?) toevoegen aan (?:mijn|de|onze) lijst (?:met|van)"
     r" (?:toegestane|goedgekeurde|vertrouwde|bekende) afzenders\s?\?"
+    # ... or onto the list, in fewer words ("Wilt u op de toegestane lijst?", set 731).
+    r"|\bwilt u\s(?:er\s)?op\s(?:de|mijn|onze)\s(?:toegestane|goedgekeurde|vertrouwde)\slijst"
+    r"(?:\s(?:komen|staan))?\s?\?"
     r"|\bwould you (?:please |like to )?add yourself to (?:my|the|our) (?:list of )?(?:approved"
     r"|allowed|trusted|known) senders\s?\?",
     re.IGNORECASE,
@@ -2662,7 +2705,12 @@ _ABOUT_AN_ADDRESS = re.compile(
     r"|kutoka anwani|de pe)\W{0,3}"
     r"\d{1,3}(?:\.\d{1,3}){3}\b"
     # ... a server's address ("dal vostro server 203.0.113.11", "from your server …").
-    r"|\b(?:server|serveur|servidor|serwer|host|osoitteesta|aadressilt|adresas)\s\d{1,3}(?:\.\d{1,3}){3}\b"
+    # (... also in brackets: "afkomstig zou zijn van uw server (198.51.100.130)", set 739.)
+    r"|\b(?:server|serveur|servidor|serwer|host|osoitteesta|aadressilt|adresas)\s\(?\d{1,3}"
+    r"(?:\.\d{1,3}){3}\b"
+    # ... or the sender address misused ("spoofing van afzenderadres privacy@…", set 736).
+    r"|\b(?:afzenderadres|sender address|absenderadresse|adresse d'expediteur)\s[\w.+-]{1,64}"
+    r"@[\w-]{1,63}\.[\w.-]{2,}"
     # ... what is hosted there ("a publicly reachable directory on 203.0.113.136", set 704).
     r"|\b(?:directory|folder|resource|website|site|page|url|map|bestand|file|verzeichnis)s?"
     r" (?:on|op|auf|sur)\s\d{1,3}(?:\.\d{1,3}){3}\b"
@@ -2940,6 +2988,16 @@ _PASSES_WORD_ON = re.compile(
 _CHALLENGE_LOCAL = re.compile(
     r"^(?:verify|verification|confirm|challenge|sendercheck|spamschutz|antispam)(?:[-_.+=]|$)"
 )
+#: A phone or its app, in a footer ("Sent from my iPhone", "Outlook voor Android downloaden");
+#: a challenge may say "verstuurd via mijn spamfilter" (the attacker's review).
+_PHONE_DEVICE = re.compile(
+    r"\b(?:iphone|ipad|android|samsung|galaxy|pixel|huawei|xiaomi|oneplus|nokia|motorola"
+    r"|smartphone|mobiel\w{0,4}|telefoon|phone|handy|tablet|ios)\b",
+    re.IGNORECASE,
+)
+#: TMDA's confirm address: the owner's name, "-confirm-", a timestamp and a key
+#: ("klaus-confirm-1794781143.c7d81b@", set 729); no one's own mailbox is named so.
+_TMDA_CONFIRM = re.compile(r"^[\w.+-]{1,64}-confirm-\d{9,10}(?:\.\d{1,7})?\.[0-9a-f]{6,}$")
 
 
 def _challenge_sender(v: MessageView) -> bool:

@@ -357,6 +357,9 @@ CHALLENGE_ACTION: str = (
     r"|odpovezte|odpovedi na tento|odpovedou na tento|odpovedzte|bu e-?postayi yanitla"
     r"|yanitlayin|ответьте на это|svar pa denne|besvar denne|reply with|reply and"
     r"|stuur deze (?:e-?)?mail terug|antwoord (?:even )?met|solve this"
+    # ... or a word to put in the subject ("beantwoordt met het woord JA in het onderwerp",
+    # set 741).
+    r"|met het woord \w{2,8} in het onderwerp|with the word \w{2,8} in the subject"
     r"|(?:in|dans) (?:your|uw|je|votre|ihrer|deiner) (?:reply|antwoord|reponse|antwort)"
     r"|antwoord op (?:dit|deze) (?:bericht|e-?mail|mail)|een antwoord op (?:dit|deze)"
     r"|vastaa tahan|svara pa detta|atsakykite|svar pa denne mail|recopi\w{1,4} le code"
@@ -722,6 +725,18 @@ RECEIPT_BODY: str = (
     r"|(?:uw|je|your|ihre) (?:bericht|message|nachricht) (?:aan|to|an) \S{3,120} (?:met"
     r" onderwerp|with (?:the )?subject|mit (?:dem )?betreff) .{1,200} (?:is|was|has been|wurde)"
     r" (?:gelezen|read|gelesen|geopend|opened|geoffnet)\W{0,2}$"
+    # ... or any message named in quotation marks, with at most its reader after it, that was
+    # opened or read ('Bericht "…" aan Inge Bos geopend op …', '… to x@… ("…") has been
+    # opened.', '… met als onderwerp "…" is geopend.', sets 728, 733 and 736).
+    # (The closing bracket of our reference before the quote taken too, as the alternation
+    # opens at a word's edge.)
+    # (A date or weekday after "op"; at the text's end only after our reference: not "Het bord
+    # "Camerabewaking" gelezen op uw parkeerplaats", the attacker's review.)
+    r"|[\])]?[\"”»]\)?(?: (?:aan|to|an) [^.\n\"”]{1,60}?)? (?:(?:is|was|has been|werd|wurde) )?"
+    r"(?:geopend|opened|gelezen|read|gelesen|geoffnet) (?:op|on|am) (?:\d|(?:ma|di|wo|do|vr|za|zo"
+    r"|mon|tue|wed|thu|fri|sat|sun)\w{0,7}\b)"
+    r"|\d{5}\]?[\"”»]\)?(?: (?:aan|to|an) [^.\n\"”]{1,60}?)? (?:(?:is|was|has been|werd|wurde) )?"
+    r"(?:geopend|opened|gelezen|read|gelesen|geoffnet)\W{0,2}$"
     # ... or our case mail named in quotes and opened by an address ("the message "… [PRV-…]"
     # has been opened by x@…", set 620).
     r"|the message [\"“][^\"”\n]{0,200}\bprv-\d{4}-\d{5}\b[^\"”\n]{0,200}[\"”] (?:has been|was)"

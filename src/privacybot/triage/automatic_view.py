@@ -198,6 +198,21 @@ NOT_AUTOMATIC = re.compile(
     r"|\b(?:got|received|had|kreeg|ontving|kregen) (?:an? |een )?(?:automatic|automated"
     r"|automatisch\w{0,2}|auto-?)\s?(?:reply|response|answer|antwoord|bericht) (?:from you"
     r"|van (?:u|jullie))\b"
+    # ... or tells who got one, themselves or someone they know ("Mijn collega kreeg wel een
+    # automatisch antwoord met een kenmerk, ik niet", set 730): a notice does not report
+    # what its reader received.
+    r"|\b(?:ik|i|we|wij|mijn \w+|my \w+)\s(?:\w+\s)?(?:got|received|kreeg|ontving|kregen"
+    # (A particle at most between: not a template's "We received many requests; this is an
+    # automated reply", the attacker's review.)
+    r"|ontvingen)(?:\s(?:ook|wel|also|just|only|alleen|maar))?\s(?:an?|een)\s(?:automatic"
+    r"|automated|automatisch\w{0,2}|auto-?)\s?(?:reply|response|answer|antwoord|bericht"
+    r"|bevestiging|confirmation)\b"
+    # ... or of the one they got ("the auto-reply I got from your colleague contained a list
+    # of client names", set 737).
+    r"|\b(?:the|that|het|dat|de|die)\s(?:auto-?reply|automatic reply|out[- ]of[- ]office reply"
+    r"|automatische? (?:antwoord|bericht)|afwezigheidsbericht|afwezigheidsmelding)\s(?:that\s"
+    r"|dat\s|die\s)?(?:i|we|ik|wij)\s(?:\w+\s)?(?:got|received|kreeg|ontving|kregen|ontvingen"
+    r"|gekregen|ontvangen)\b"
     # ... or speaks of their own autoresponder ("mijn out of office", "il mio risponditore").
     r"|\b(?:my|mijn|mein\w?|il mio|la mia|mon|ma|mi)\s(?:\w+\s)?(?:out[- ]of[- ]office|auto-?reply"
     r"|autoresponder|automatisch antwoord|afwezigheidsbericht|afwezigheidsmelding"
@@ -929,6 +944,12 @@ _DISCLAIMER = re.compile(
     r"|nachricht|messaggio|mensaje|missatge|mensagem|courriel)\b[^.]{0,60}\b(?:is|are|zijn"
     r"|ist|sind|est|sont|e|es|son|sono|sao) (?:strictly |strikt |streng )?(?:confidential"
     r"|vertrouwelijk|vertraulich|confidentiel|riservat|confidencial)"
+    # ... or meant for the addressee alone ("Dit bericht is uitsluitend bestemd voor de
+    # geadresseerde", set 742).
+    r"|(?:dit|deze|this) (?:e-?mail(?:bericht)?|bericht|message)(?: en (?:eventuele|de)"
+    r" bijlagen?| and any attachments?)? (?:is|zijn|are) (?:uitsluitend|alleen|enkel|only|solely"
+    r"|exclusively) (?:bestemd|intended) (?:voor|for)\b"
+    r"|this (?:e-?mail|message) is intended (?:only|solely) for\b"
     # ... or the company's privacy line ("Stadtwerke processes personal data in accordance
     # with its privacy statement", set 410).
     r"|\b(?:processes|verwerkt|verarbeitet) (?:your )?(?:personal data|persoonsgegevens"
@@ -1092,7 +1113,7 @@ _CLOSING_WITH_NAME = re.compile(
     r"(?:^|[.!?]\s|\n)(?:groet(?:jes|en)?|(?:met )?(?:vriendelijke|hartelijke) groet(?:en)?|mvg"
     r"|hoogachtend|gr\.?"
     # ... or thanks in advance ("Alvast bedankt, / Kees Willems / IT Manager", set 714).
-    r"|alvast (?:bedankt|dank)|bij voorbaat dank"
+    r"|alvast (?:bedankt|dank)|bij voorbaat dank|bvd"
     r"|hartelijke groet|cheers|thanks|thank you|thx|bedankt|dank(?:e| je| u)(?: wel| schon)?"
     r"|(?:best|kind|warm)? ?regards|best|mit freundlichen grussen|viele grusse|liebe grusse|gruss"
     r"|(?:freundliche|beste|herzliche) grusse|mit (?:besten|herzlichen) grussen|hochachtungsvoll"
@@ -1108,6 +1129,9 @@ _CLOSING_WITH_NAME = re.compile(
     r"(?:(?:mr|mw|dr|drs|ir|ing|prof)\.?\s)?"
     r"(?-i:[A-Z][a-z]{1,12}(?:-[A-Z][a-z]{1,12})?)(?:\s(?:(?:van|de|der|den|von|le|la)\s){0,2}"
     r"(?-i:[A-Z][a-z]{1,15}(?:-[A-Z][a-z]{1,15})?)){0,2}\.?"
+    # (... with role and organisation on the name's own line: "Marieke Peters |
+    # ledenadministratie | Vereniging Oud-leerlingen", set 742.)
+    r"(?: ?\| ?[^\n|]{2,60}){0,3}"
     # (A title line may join its role and organisation: "Teamleider Burgerzaken | Waterschap
     # Groenewoude", set 674.)
     # (... and an organisation's line with its site may run to 90: "Van Assen & De Ruiter
@@ -1170,6 +1194,11 @@ def closes_with_a_name(v: MessageView) -> bool:
     )
     if rule:
         lines = lines[:rule]
+    # ... nor a disclaimer under the signature ("Dit bericht is uitsluitend bestemd voor de
+    # geadresseerde", set 742).
+    disclaimer = next((i for i, line in enumerate(lines) if i and _DISCLAIMER.match(fold(line))), 0)
+    if disclaimer:
+        lines = lines[:disclaimer]
     while lines and (
         _CONTACT_LINE.match(fold(lines[-1]))
         or _SERVICE_FOOTER.match(lines[-1])
@@ -1186,7 +1215,7 @@ def closes_with_a_name(v: MessageView) -> bool:
     return bool(match)
 
 
-_IN_ADVANCE = re.compile(r"\W*(?:alvast|bij voorbaat)\b", re.IGNORECASE)
+_IN_ADVANCE = re.compile(r"\W*(?:alvast|bij voorbaat|bvd)\b", re.IGNORECASE)
 
 
 _RULE_LINE = re.compile(_RULE)
