@@ -783,6 +783,14 @@ SETS: tuple[str, ...] = (
     "set740",
     "set741",
     "set742",
+    "set743",
+    "set744",
+    "set745",
+    "set746",
+    "set747",
+    "set748",
+    "set749",
+    "set750",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1528,6 +1536,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set740": "mail740",
     "set741": "mail741",
     "set742": "mail742",
+    "set743": "mail743",
+    "set744": "mail744",
+    "set745": "mail745",
+    "set746": "mail746",
+    "set747": "mail747",
+    "set748": "mail748",
+    "set749": "mail749",
+    "set750": "mail750",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
