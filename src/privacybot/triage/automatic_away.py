@@ -429,6 +429,11 @@ def absence_not_now(v: MessageView) -> bool:
 _NOT_A_ROBOT = re.compile(
     r"\b(?:geen|not an?|no|kein) (?:robot|bot|machine|roboter)\b", re.IGNORECASE
 )
+#: An identity document by its names.
+_ID_DOCUMENT = (
+    r"(?:id|id-?bewijs|id-?kaart|identiteitsbewijs|paspoort|passport|rijbewijs|ausweis\w{0,2}"
+    r"|reisepass\w{0,2})"
+)
 #: The writer's own request, named as theirs ("mijn verwijderverzoek", "my access request").
 _MY_REQUEST = re.compile(
     # (... also their client's: "my client's request", set 611.)
@@ -438,7 +443,15 @@ _MY_REQUEST = re.compile(
     # ... or their identity, which only a person in our verification names ("Out of office
     # until 18 November" over "If you need to verify my identity, please call me", set 679).
     r"|(?:identity|identiteit|identitat|identite)(?!\s(?:and access|management|provider|team"
-    r"|platform|services?)\b))\w{0,2}\b",
+    r"|platform|services?)\b))\w{0,2}\b"
+    # ... or their identity document as sent or to be sent: a copy, scan or photo of it, or
+    # it with a verb of sending ("dat ik de gevraagde kopie van mijn ID morgen stuur", set
+    # 746); not an owner's away note with "mijn paspoort moet nog verlengd worden" or "only
+    # my passport and phone with me" (the attacker's second review).
+    r"|\b(?:kopie|scan|foto|copy|photo|picture|afschrift)\s(?:van\s|of\s|von\s)?(?:mijn|my"
+    r"|meine?[nms]?)\s" + _ID_DOCUMENT + r"\b"
+    r"|\b(?:mijn|my|meine?n?)\s" + _ID_DOCUMENT + r"\s(?:\w+\s){0,3}(?:stuur|opsturen|toesturen"
+    r"|nasturen|send|upload|schicke|sende)\w{0,2}\b",
     re.IGNORECASE,
 )
 
@@ -1386,6 +1399,14 @@ _CODE_LABEL = re.compile(
 )
 #: Nothing, or a greeting of a few words and its comma ("Dzień dobry,", "Guten Tag,").
 _GREETING_ONLY = re.compile(r"\s*(?:[^\W\d][^\W\d ]*(?: [^\W\d]+){0,2},)?\s*")
+#: A subject whose first words are a question, right before a tag that is not our case's.
+_OPENS_WITH_A_QUESTION = re.compile(r"\s*([^:?\[\]()]{3,80})\?\s*[\[(](?!prv-)", re.IGNORECASE)
+#: A template's own question in its subject ("Heeft u een vraag?", "Spoed?", "Questions?").
+_TEMPLATE_QUESTION = re.compile(
+    r"(?:(?:heeft|hebt) u|heb je|have you|haben sie|got|any)?\s?(?:een |a |eine |noch )?"
+    r"(?:vra(?:ag|gen)|questions?|fragen|ruckfragen|spoed|dringend|urgent|eilig|storing)",
+    re.IGNORECASE,
+)
 #: A tag in brackets at the end of a subject.
 _TRAILING_TAG = re.compile(r"[\(\[]([^\)\]]{1,40})[\)\]]\s*$")
 #: Our subject echoed in a notice's subject, from our case token on: not the writer's words.
@@ -1562,6 +1583,15 @@ def absence_notice(v: MessageView) -> str | None:
         in_subject = ABSENT.search(_ROLE_ABSENT.sub(" ", subject))
     if in_subject and _TICKET_STATUS.search(v.subject):
         in_subject = None
+    # A subject that opens with the writer's own question ("Wie neemt het over?
+    # (afwezigheidsbericht)", set 750): a notice's subject states the absence or echoes ours
+    # (1 of the 872 blind notices this rule took has a "?" outside our subject, after its
+    # absence word).
+    # (Only a question right before the tag, and not a template's "Heeft u een vraag?",
+    # "Spoed?" with a number: the attacker's second review.)
+    opens = _OPENS_WITH_A_QUESTION.match(v.subject)
+    if opens and not _TEMPLATE_QUESTION.fullmatch(fold(opens.group(1)).strip()):
+        return None
     tag = _TRAILING_TAG.search(v.subject)
     tagged = None
     # ... also without our token when the tag is the absence word alone ("Re: Uw bericht

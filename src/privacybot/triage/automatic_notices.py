@@ -2161,7 +2161,10 @@ def complaint_report(v: MessageView) -> str | None:
         and (
             _ABOUT_AN_ADDRESS.search(v.own_words)
             or (_ADDRESS_IN_FIGURES.search(v.own_words) and not closes_with_a_name(v))
-            or (_ADDRESS_IN_BRACKETS.search(v.own_words) and not closes_with_a_name(v))
+            or (
+                _ADDRESS_IN_BRACKETS.search(v.own_words)
+                and not (closes_with_a_name(v) or signed_by_a_person(v))
+            )
             or (
                 _ABOUT_A_NETWORK.search(v.own_words)
                 and not (closes_with_a_name(v) or signed_by_a_person(v))
@@ -2880,7 +2883,12 @@ _ADDRESS_IN_FIGURES = re.compile(
 #: review).
 _ADDRESS_IN_BRACKETS = re.compile(
     r"\b(?:ip-?adres|ip address|ip-adresse)\s(?:uit|in|van|binnen|from|of)\s(?:uw|your|ihrem"
-    r"|ihres)\s[^.()\n]{0,30}\(\d{1,3}(?:\.\d{1,3}){3}\)",
+    r"|ihres)\s[^.()\n]{0,30}\(\d{1,3}(?:\.\d{1,3}){3}\)"
+    # ... or an IP address described as the reader's, its figures in brackets ("een IP-adres
+    # dat bij u in gebruik is (192.0.2.11)", set 748); not "buiten Nederland (203.0.113.45)",
+    # a phisher's (the attacker's second review).
+    r"|\bip[- ]?(?:adres|address|adresse)\b[^.()\n]{0,40}?\b(?:u|uw|you|your|ihnen|ihr\w{0,2}"
+    r"|vous|votre)\b[^.()\n]{0,30}\(\d{1,3}(?:\.\d{1,3}){3}\)",
     re.IGNORECASE,
 )
 _QUOTED_TEXT = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
