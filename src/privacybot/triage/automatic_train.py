@@ -791,6 +791,14 @@ SETS: tuple[str, ...] = (
     "set748",
     "set749",
     "set750",
+    "set751",
+    "set752",
+    "set753",
+    "set754",
+    "set755",
+    "set756",
+    "set757",
+    "set758",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1544,6 +1552,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set748": "mail748",
     "set749": "mail749",
     "set750": "mail750",
+    "set751": "mail751",
+    "set752": "mail752",
+    "set753": "mail753",
+    "set754": "mail754",
+    "set755": "mail755",
+    "set756": "mail756",
+    "set757": "mail757",
+    "set758": "mail758",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
