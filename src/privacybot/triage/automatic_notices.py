@@ -1503,6 +1503,15 @@ def read_receipt(v: MessageView) -> str | None:
         and not re.search(r"[^\W\d_]", _ZONE.sub(" ", _DATE_WORDS.sub(" ", v.own_words)))
     ):
         return "receipt subject over our case mail, no text"
+    # ... or its one bare sentence, the whole body ("Ihre Nachricht wurde gelesen.", set
+    # 754): no phone footer, quote or attachment beside it (the attacker's review).
+    if (
+        _RECEIPT_SUBJECT.match(v.subject)
+        and OUR_REFERENCE.search(v.subject)
+        and _BARE_RECEIPT.fullmatch(v.msg.body.strip())
+        and not any(t.split("/")[0] in _ATTACHED_KINDS for t in v.part_types)
+    ):
+        return "receipt subject over our case mail, its one sentence"
     # ... or only the receipt's field values, its labels lost ("Wiadomość / mensaje /
     # bram@… / Sun, 10 May 2026 05:32:00 +0200"): an address, dates and a word or two.
     if _RECEIPT_SUBJECT.match(v.subject) and OUR_REFERENCE.search(v.subject):
@@ -1542,6 +1551,16 @@ def read_receipt(v: MessageView) -> str | None:
     if _RECEIPT_SUBJECT.match(v.subject) or _receipt_fields(v) >= 2:
         return f"read receipt {match.group(0)[:40]!r}"
     return None
+
+
+#: A receipt's whole text in one sentence: the reader's message was read or opened.
+_BARE_RECEIPT = re.compile(
+    r"(?:ihre|uw|je|your|votre) (?:nachricht|bericht|e-?mail|message) (?:wurde|is|was|has been"
+    r"|a ete) (?:gelesen|gelezen|read|lu)\.?",
+    re.IGNORECASE,
+)
+#: Parts a person attaches (a scan, a PDF); a receipt carries none.
+_ATTACHED_KINDS = frozenset({"application", "image", "audio", "video"})
 
 
 #: How far into the text a notice's opening statement stands.
@@ -3118,6 +3137,12 @@ def gateway_words(v: MessageView) -> str | None:
     # kunnen jullie negeren", set 454): 0 of the 550 blind notices this rule took.
     if _OUR_GATEWAY_EXPLAINED.search(text) or _PASSES_WORD_ON.search(text):
         return None
+    # ... or what their mail filter does with messages in general ("Onze mailfilter … zet
+    # berichten met 'inzageverzoek' en een pdf-bijlage standaard in quarantaine", set 753),
+    # from no system's sender; a notice's "Onze mailfilter heeft uw bericht geblokkeerd"
+    # speaks of the reader's message (the attacker's review).
+    if _OUR_MAIL_FILTER.search(text) and not _system_sender(v) and not _YOUR_MESSAGE.search(text):
+        return None
     both = f"{subject} {text}"
     held = _HELD.search(both)
     reason = _REASON.search(both) if held else None
@@ -3161,6 +3186,14 @@ _OUR_GATEWAY_EXPLAINED = re.compile(
     r"negeren\b|\b(?:kunnen|kunt|mogen|mag) (?:jullie|u|je) (?:die |deze |ze |dat )?(?:gewoon "
     r"|veilig )?negeren\b",
     re.IGNORECASE,
+)
+#: The writer's organisation's mail filter.
+_OUR_MAIL_FILTER = re.compile(
+    r"\b(?:onze|our|unser\w?) (?:nieuwe |new |neuer )?(?:e-?)?mail ?filter\b", re.IGNORECASE
+)
+#: The reader's message, as a notice speaks of it.
+_YOUR_MESSAGE = re.compile(
+    r"\b(?:uw|je|jouw|your|ihre) (?:e-?mail|mail|bericht|message|nachricht)\b", re.IGNORECASE
 )
 #: A person saying they pasted it ("Headers hieronder geplakt", set 717); a report's own
 #: "Full headers below" introduces its fields (the attacker's second review).

@@ -1157,7 +1157,11 @@ _FYI_NOTE = re.compile(
     r"|(?:een )?kleine aanvulling"
     r"|(?:nur )?(?:kurz )?zur info(?:rmation)?|zur kenntnis|pour info(?:rmation)?"
     r"|para su informacion"
-    r"|per (?:vostra )?informazione|goedemorgen|goedemiddag|goedenavond)"
+    r"|per (?:vostra )?informazione|goedemorgen|goedemiddag|goedenavond"
+    # ... or what the writer pasted below ("Foutmelding hieronder geplakt.", set 755); not a
+    # system's "Message copied below" (the attacker's review).
+    r"|(?:(?:de )?(?:foutmelding|melding|error|bounce|headers?|log) )?(?:hieronder geplakt"
+    r"|pasted below))"
     r"(?:\s?[:,-]\s?[^.!?]{0,40})?\W{0,3}",
     re.IGNORECASE,
 )
