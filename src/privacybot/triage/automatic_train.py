@@ -799,6 +799,13 @@ SETS: tuple[str, ...] = (
     "set756",
     "set757",
     "set758",
+    "set759",
+    "set760",
+    "set761",
+    "set762",
+    "set763",
+    "set764",
+    "set765",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1560,6 +1567,13 @@ BLIND_FOLDERS: dict[str, str] = {
     "set756": "mail756",
     "set757": "mail757",
     "set758": "mail758",
+    "set759": "mail759",
+    "set760": "mail760",
+    "set761": "mail761",
+    "set762": "mail762",
+    "set763": "mail763",
+    "set764": "mail764",
+    "set765": "mail765",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
