@@ -1497,24 +1497,17 @@ def read_receipt(v: MessageView) -> str | None:
     # client's bare receipt ("Leído: … [PRV-…]"); a person answering writes "Re:" and text.
     # A date line alone ("Tue, 16 Jun 2026 10:03:00 +0530 (CET)", the time it was read)
     # is no text either (set 282).
-    if (
-        _RECEIPT_SUBJECT.match(v.subject)
-        and OUR_REFERENCE.search(v.subject)
-        and not re.search(r"[^\W\d_]", _ZONE.sub(" ", _DATE_WORDS.sub(" ", v.own_words)))
-    ):
-        return "receipt subject over our case mail, no text"
-    # ... or its one bare sentence, the whole body ("Ihre Nachricht wurde gelesen.", set
-    # 754): no phone footer, quote or attachment beside it (the attacker's review).
-    if (
-        _RECEIPT_SUBJECT.match(v.subject)
-        and OUR_REFERENCE.search(v.subject)
-        and _BARE_RECEIPT.fullmatch(v.msg.body.strip())
-        and not any(t.split("/")[0] in _ATTACHED_KINDS for t in v.part_types)
-    ):
-        return "receipt subject over our case mail, its one sentence"
-    # ... or only the receipt's field values, its labels lost ("Wiadomość / mensaje /
-    # bram@… / Sun, 10 May 2026 05:32:00 +0200"): an address, dates and a word or two.
     if _RECEIPT_SUBJECT.match(v.subject) and OUR_REFERENCE.search(v.subject):
+        if not re.search(r"[^\W\d_]", _ZONE.sub(" ", _DATE_WORDS.sub(" ", v.own_words))):
+            return "receipt subject over our case mail, no text"
+        # ... or its one bare sentence, the whole body ("Ihre Nachricht wurde gelesen.", set
+        # 754): no phone footer, quote or attachment beside it (the attacker's review).
+        if _BARE_RECEIPT.fullmatch(v.msg.body.strip()) and not any(
+            t.split("/")[0] in _ATTACHED_KINDS for t in v.part_types
+        ):
+            return "receipt subject over our case mail, its one sentence"
+        # ... or only the receipt's field values, its labels lost ("Wiadomość / mensaje /
+        # bram@… / Sun, 10 May 2026 05:32:00 +0200"): an address, dates and a word or two.
         rest = _DATE_WORDS.sub(" ", _WEEKDAY.sub(" ", ADDRESS.sub(" ", v.own_words)))
         words = re.findall(r"[^\W\d_]{2,}", rest)
         if ADDRESS.search(v.own_words) and len(words) <= 3 and "?" not in rest:

@@ -655,6 +655,12 @@ RECEIPT_BODY_STRONG: str = (
 )
 #: "… was read on <date>" in the languages Outlook writes it: with the receipt's subject
 #: prefix or its To/Subject/Sent lines.
+#: After a message's title in quotation marks: at most its reader, then that it was opened
+#: or read.
+_QUOTE_THEN_OPENED = (
+    r"(?: (?:aan|to|an) [^.\n\"”]{1,60}?)? (?:(?:is|was|has been|werd|wurde) )?"
+    r"(?:geopend|opened|gelezen|read|gelesen|geoffnet)"
+)
 RECEIPT_BODY: str = (
     r"\b(?:(?:ihr|uw|your|votre) (?:dokument|document|nachricht|bericht|message) (?:wurde|is|was"
     r"|has been|a ete) (?:gelesen|gelezen|read|lue?)\W{0,2}$"
@@ -732,11 +738,9 @@ RECEIPT_BODY: str = (
     # opens at a word's edge.)
     # (A date or weekday after "op"; at the text's end only after our reference: not "Het bord
     # "Camerabewaking" gelezen op uw parkeerplaats", the attacker's review.)
-    r"|[\])]?[\"”»]\)?(?: (?:aan|to|an) [^.\n\"”]{1,60}?)? (?:(?:is|was|has been|werd|wurde) )?"
-    r"(?:geopend|opened|gelezen|read|gelesen|geoffnet) (?:op|on|am) (?:\d|(?:ma|di|wo|do|vr|za|zo"
+    r"|[\])]?[\"”»]\)?" + _QUOTE_THEN_OPENED + r" (?:op|on|am) (?:\d|(?:ma|di|wo|do|vr|za|zo"
     r"|mon|tue|wed|thu|fri|sat|sun)\w{0,7}\b)"
-    r"|\d{5}\]?[\"”»]\)?(?: (?:aan|to|an) [^.\n\"”]{1,60}?)? (?:(?:is|was|has been|werd|wurde) )?"
-    r"(?:geopend|opened|gelezen|read|gelesen|geoffnet)\W{0,2}$"
+    r"|\d{5}\]?[\"”»]\)?" + _QUOTE_THEN_OPENED + r"\W{0,2}$"
     # ... or our case mail named in quotes and opened by an address ("the message "… [PRV-…]"
     # has been opened by x@…", set 620).
     r"|the message [\"“][^\"”\n]{0,200}\bprv-\d{4}-\d{5}\b[^\"”\n]{0,200}[\"”] (?:has been|was)"
