@@ -806,6 +806,14 @@ SETS: tuple[str, ...] = (
     "set763",
     "set764",
     "set765",
+    "set766",
+    "set767",
+    "set768",
+    "set769",
+    "set770",
+    "set771",
+    "set772",
+    "set773",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1574,6 +1582,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set763": "mail763",
     "set764": "mail764",
     "set765": "mail765",
+    "set766": "mail766",
+    "set767": "mail767",
+    "set768": "mail768",
+    "set769": "mail769",
+    "set770": "mail770",
+    "set771": "mail771",
+    "set772": "mail772",
+    "set773": "mail773",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
