@@ -143,6 +143,9 @@ MTA_BODY: tuple[str, ...] = (
     r"this is an automatically generated delivery status notification",
     r"i'm sorry to have to inform you that your message could not",
     r"i'm afraid i wasn't able to deliver (?:your|the following) message",
+    # ... also without the fear, to an address ("Sorry, I wasn't able to deliver your message
+    # to x@…. The address has been deactivated.", set 759).
+    r"(?:sorry, )?i (?:wasn't|was not) able to deliver your message to [\w.+-]{1,64}@",
     r"(?:your )?message could not be delivered to (?:one or more|the following|some)",
     r"delivery to the following recipients? (?:failed|has been delayed|was unsuccessful)",
     # ... or to "this recipient", Gmail's way ("Delivery to this recipient failed permanently:",
@@ -736,6 +739,11 @@ def returned_copy(v: MessageView) -> str | None:
     return structure.returned_copy(v.msg.body, v.our_address)
 
 
+#: The headers of one of several messages, pasted below ("Headers van één van de berichten
+#: hieronder:", set 768): a person showing what their side received.
+HEADERS_OF_ONE_BELOW = (
+    r"(?:de )?headers van (?:een|één) van (?:de|die|jullie|uw) berichten hieronder"
+)
 #: A team introducing itself ("We're the IT team", "Wij zijn de ICT-afdeling van …"), its
 #: own gateway or filter, or the headers it pastes for the reader ("Full headers below").
 _OUR_SIDE = re.compile(
@@ -752,8 +760,9 @@ _OUR_SIDE = re.compile(
     r"|\bauszug aus den (?:headern|kopfzeilen)\b|\bbei uns (?:in der quarantane|im spam)\b"
     # ... or opens a sentence with them ("Headers hieronder:"), or says where the mail ends
     # up on their side ("Bij ons staat het bericht als spam gemarkeerd", set 451).
-    r"|(?:^|[.!?:]\s)headers? (?:below|hieronder)\b"
-    r"|\bbij ons (?:staat|staan|komt|komen|wordt|worden|belandt|landt)\b"
+    r"|(?:^|[.!?:]\s)headers? (?:below|hieronder)\b|"
+    + HEADERS_OF_ONE_BELOW
+    + r"|\bbij ons (?:staat|staan|komt|komen|wordt|worden|belandt|landt)\b"
     # ... or passes it on as a note, about a colleague ("FYI, de headers van jullie bericht
     # aan onze medewerker:", set 451).
     r"|\b(?:fyi|ter info(?:rmatie)?|just to let you know)\b|\bonze? (?:medewerker|collega)s?\b"

@@ -13,8 +13,8 @@ import re
 
 from privacybot.cases.threading import TOKEN_RE
 from privacybot.triage import automatic_structure as structure
-from privacybot.triage.automatic_away import answers_an_autoreply
-from privacybot.triage.automatic_bounces import ABUSE_DESK_ASKS
+from privacybot.triage.automatic_away import TO_A_SENDER, answers_an_autoreply
+from privacybot.triage.automatic_bounces import ABUSE_DESK_ASKS, HEADERS_OF_ONE_BELOW
 from privacybot.triage.automatic_headers import (
     PASSES_ON,
     TELL_US,
@@ -514,6 +514,10 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r"\bkonfirmoni (?:qe|që) jeni njeri\b|\bsta[dð]festa a[dð] (?:þ|th)u sert ekki velmenni\b",
     r"\breply to this e-?mail\b[^.\n]{0,60}\b(?:you'll|you will) be added (?:automatically|to my"
     r" list)\b",
+    # ... or a held message's two buttons, the second in the reader's voice ("is tijdelijk
+    # vastgehouden … [1] Vrijgeven: https://… [2] Mij altijd toestaan: https://…", set 769).
+    r"\b(?:vastgehouden|tegengehouden|in de wacht gezet|held|on hold)\b[^\n]{0,300}?\b(?:mij altijd"
+    r" toestaan|always allow me|allow me always)\s?:\s?https?://",
 )
 CHALLENGE_SUBJECTS: tuple[str, ...] = (
     r"(?:please )?(?:confirm|verify) your (?:e-?mail|message|address)(?: to| so| before| for)?",
@@ -820,7 +824,20 @@ _ENCRYPTED_ON_ITS_WAY = re.compile(
     # ... or encrypted by the gateway and delivered ("Het bericht "…" is door de
     # encryptiegateway van X met S/MIME versleuteld en afgeleverd bij …", set 643).
     r"|\bis door de [\w-]{0,30}gateway (?:van [\w.-]{1,60} )?met (?:s/mime|pgp|tls) versleuteld en"
-    r" (?:afgeleverd|bezorgd)\b",
+    r" (?:afgeleverd|bezorgd)\b"
+    # ... or its result field, the message gone by the secure portal instead ("Result:
+    # delivered via secure portal (recipient domain does not support S/MIME …)", set 768).
+    r"|\bresult\s?:\s?delivered via (?:the |a )?secure portal\b"
+    r"|\bresultaat\s?:\s?afgeleverd via (?:het |een )?(?:beveiligde? )?portaal\b",
+    re.IGNORECASE,
+)
+#: ... or by the gateway's policy ("has been encrypted by SecuMail Gateway because it
+#: matched an encryption policy", 'by the SecureGate encryption gateway because it matched
+#: the policy "External - sensitive"', sets 762 and 766): a rule's words, which no officer
+#: confirming for the file uses, so also under our subject echoed.
+_ENCRYPTED_BY_POLICY = re.compile(
+    r"\bhas been encrypted by [\w .-]{1,40}? because it matched (?:an?|the) (?:\w+ ){0,2}"
+    r"(?:policy|rule)\b",
     re.IGNORECASE,
 )
 
@@ -850,7 +867,8 @@ def _held_over_a_day(v: MessageView) -> str | None:
 
 def _encrypted_on_its_way(v: MessageView) -> str | None:
     """``_ENCRYPTED_ON_ITS_WAY`` from a system's sender, unsigned, in no person's voice."""
-    match = _ENCRYPTED_ON_ITS_WAY.search(v.head_text)
+    by_policy = _ENCRYPTED_BY_POLICY.search(v.head_text)
+    match = by_policy or _ENCRYPTED_ON_ITS_WAY.search(v.head_text)
     if match is None or v.human_voice or v.first_person or closes_with_a_name(v):
         return None
     # ... nor an answer to our question under the client's "Re:", or closed with a greeting
@@ -859,7 +877,7 @@ def _encrypted_on_its_way(v: MessageView) -> str | None:
         return None
     # ... nor one who typed our case's reference into the subject ("Bevestiging versleuteling
     # [PRV-…]", the third review): a gateway's notice names no case of ours.
-    if OUR_REFERENCE.search(v.subject):
+    if OUR_REFERENCE.search(v.subject) and not by_policy:
         return None
     if not _system_sender(v):
         return None
@@ -881,20 +899,45 @@ _PHISHING_RECEIPT_FIELDS = (
 )
 
 
+#: Nothing but thanks after a verdict ("Thank you for your vigilance.").
+_THANKS_ONLY = re.compile(
+    r"\s*(?:(?:thank you|thanks|bedankt|dank u|dank je)[^.!?\n]{0,60}[.!]?\s*)?", re.IGNORECASE
+)
+#: ... or its verdict on the message the reader reported, in a sentence ('The message "…" you
+#: reported was analysed and classified as: Malicious.', set 765).
+_PHISHING_VERDICT = re.compile(
+    # (After a heading of a few words at most: "Phishing simulation report".)
+    r"\W{0,3}(?:[\w-]+\s){0,4}?(?:the (?:message|e-?mail)\b[^.\n]{0,200}?\byou reported (?:was"
+    r"|has been|is) (?:analy[sz]ed|reviewed|checked|scanned)(?: and)? (?:classified|marked"
+    r"|identified|found) as\b"
+    r"|het (?:bericht|e-?mailbericht)\b[^.\n]{0,200}?\bdat u (?:heeft |hebt )?gemeld(?: heeft"
+    r"| hebt)? is (?:geanalyseerd|beoordeeld|gecontroleerd) en (?:aangemerkt|geclassificeerd)"
+    r" als\b)",
+    re.IGNORECASE,
+)
+
+
 def phishing_receipt(v: MessageView) -> str | None:
     """A phishing button's receipt, opening with its thanks and giving the reported
-    message and its status as fields, unsigned and asking nothing: a person relaying one
-    writes around it, asks us to check, or signs (the attacker's review of set 670's fix)."""
+    message and its status as fields, or giving its verdict in a sentence; unsigned and
+    asking nothing: a person relaying one writes around it, asks us to check, or signs
+    (the attacker's review of set 670's fix)."""
     head = v.head_text
-    if not _PHISHING_RECEIPT.match(head):
+    verdict = _PHISHING_VERDICT.match(head)
+    if verdict and not _THANKS_ONLY.fullmatch(head[head.find(".", verdict.end()) + 1 :]):
+        verdict = None
+    if not (_PHISHING_RECEIPT.match(head) or verdict):
         return None
     lines = [fold(line) for line in v.head]
-    if not all(any(field.match(line) for line in lines) for field in _PHISHING_RECEIPT_FIELDS):
+    fields = all(any(field.match(line) for line in lines) for field in _PHISHING_RECEIPT_FIELDS)
+    if not (fields or verdict):
         return None
     if "?" in head or PLEASE.search(head) or FIRST_PERSON_ANY.search(URL.sub(" ", head)):
         return None
     if closes_with_a_name(v) or signed_by_a_person(v) or len(head) > _SHORT_RECEIPT_CHARS:
         return None
+    if verdict and not fields:
+        return "a phishing button's verdict on a reported message"
     return "a phishing button's receipt for a reported message"
 
 
@@ -1183,7 +1226,7 @@ def challenge(v: MessageView) -> str | None:
     # review.)
     if (
         approved
-        and _TO_A_SENDER.match(head)
+        and TO_A_SENDER.match(head)
         and not v.first_person
         and _CHALLENGE_ACTION.search(fold(head))
         and not _OWN_SETTINGS.search(head)
@@ -1231,10 +1274,6 @@ def challenge(v: MessageView) -> str | None:
     return None
 
 
-#: A greeting to whoever sent the mail, by that role ("Beste afzender,", "Dear sender,").
-_TO_A_SENDER = re.compile(
-    r"\W{0,3}(?:beste|geachte|dear|hallo|hello)\s(?:\w+\s)?(?:afzender|sender)\b", re.IGNORECASE
-)
 #: A challenge's question inviting the reader onto its owner's list ("Wilt u uzelf toevoegen
 #: aan mijn lijst met toegestane afzenders?", set 504): the service asks it of every sender.
 _ADD_YOURSELF = re.compile(
@@ -1629,13 +1668,27 @@ def self_declared(v: MessageView) -> str | None:
     # kidding, do reply :)", set 370).
     if _TAKEN_BACK.search(v.head_text[start : start + len(found) + 60]):
         return None
+    # (... or after its owner's bare absence alone: "Ik ben afwezig. Dit bericht is automatisch
+    # verzonden.", set 772.)
+    opens = start <= _OPENING_CHARS or (
+        _BARE_ABSENCE.fullmatch(v.head_text[:start])
+        and not FIRST_PERSON_ANY.search(v.head_text[start + len(found) :])
+    )
     if v.first_person and (
-        start > _OPENING_CHARS
+        not opens
         or _SPOKEN_OF.match(v.head_text, start + len(found))
         or _SECURE_WRAPPER.match(found)
     ):
         return None
     return f"says it is automatic: {found[:60]!r}"
+
+
+#: The owner's absence in one bare sentence ("Ik ben afwezig.", "I am out of office.").
+_BARE_ABSENCE = re.compile(
+    r"\W{0,3}(?:ik ben|i am|i'm|ich bin|je suis)\s(?:afwezig|away|absent|out of (?:the )?office"
+    r"|abwesend|absente?)\s?[.!]\s*(?:dit|deze|this|diese|ce)?\s?",
+    re.IGNORECASE,
+)
 
 
 def _signed_by_a_titled_person_above(v: MessageView, found: str) -> bool:
@@ -2363,6 +2416,16 @@ _COMPLAINT_TALLY = re.compile(
     # changed from 92 to 71", set 613).
     r"|\breputation (?:score )?for \S{1,80} (?:changed|dropped|fell|decreased) from \d{1,3}"
     r" to \d{1,3}\b"
+    # ... also of a domain, in grades ("The sender reputation of domain conxillium.nl dropped
+    # from HIGH to MEDIUM on 5 November 2026", set 765).
+    r"|\breputation of (?:the )?(?:domain|ip|ip address) \S{1,80} (?:changed|dropped|fell"
+    r"|decreased) from (?:high|medium|low|bad|good|\d{1,3}) to (?:medium|low|bad|\d{1,3})"
+    r" on \d{1,2} \w+ \d{4}\b"
+    # ... and in Dutch, with the count over its threshold ("De afzenderreputatie van
+    # conxillium.nl bij freemail.example.com is gedaald. Het aantal klachten … ligt boven de
+    # drempelwaarde.", set 768).
+    r"|\b(?:afzender)?reputatie van \S{1,80} (?:bij \S{1,80} )?is (?:gedaald|verslechterd|gezakt"
+    r"|afgenomen)\b|\baantal klachten\b[^.\n]{0,80}\bligt boven de drempel(?:waarde)?\b"
     r"|\bcomplaint rate for (?:this|the|your) (?:campaign|mailing|list) is \d"
     # ... or the share of messages users marked ("Over the last 7 days 3% of messages from
     # your domain to our users were marked as spam", sets 419 and 421).
@@ -2613,6 +2676,9 @@ _LISTED = re.compile(
     r"|\b(?:staat|staan|is|werd)\b[^.]{0,60}\bop (?:onze|de|een) (?:blokkade|block|black|zwarte "
     r"|spam)?lijst\b|\blisted since\s?:"
     r"|\bvoorkomt op (?:de|een|onze) (?:\S+ )?(?:blocklist|blacklist|blokkadelijst|zwarte lijst)"
+    # ... "komt voor in onze lijst van domeinen met verdacht verkeer" (set 761).
+    r"|\bkomt voor (?:in|op) (?:onze|de|een) (?:\w+ )?lijst van (?:domeinen|ip-adressen|adressen"
+    r"|afzenders)\b"
     # ... a listing's own field ("Listed: Tue, 24 Nov 2026", set 478).
     r"|\blisted\s?:\s?(?:mon|tue|wed|thu|fri|sat|sun|\d)"
     # ... "your sending IP 192.0.2.118 appears on ExampleBL" (set 394).
@@ -2741,6 +2807,10 @@ _ABOUT_AN_ADDRESS = re.compile(
     # ... Czech "z Vaší domény", and a report's "Domein: conxillium.nl" field (sets 593 and
     # 595).
     r"|\bz va[sš]i dom[eé]ny\b|\b(?:domein|domain)\s?:\s?[\w-]{1,63}\.[a-z]{2,6}\b"
+    # ... or the sending domain's reputation ("The sender reputation of domain conxillium.nl",
+    # set 765).
+    r"|\breputation of (?:the )?domain [\w-]{1,63}\.[a-z]{2,6}\b"
+    r"|\b(?:afzender)?reputatie van (?:het domein )?[\w-]{1,63}\.[a-z]{2,6}\b"
     r"|\b(?:vanaf|van) uw account\b"
     # ... or the mail from the reader's domain ("Het klachtenpercentage voor e-mail van
     # conxillium.nl via ons platform", set 634).
@@ -2750,6 +2820,10 @@ _ABOUT_AN_ADDRESS = re.compile(
     # ("sent through your account", "een IP-adres dat aan u is toegewezen (203.0.113.63)",
     # "een IP-adres in uw beheer (…)", "The campaign sent by X", sets 577, 582 and 583).
     r"|\bsent through your account\b|\bthe campaign sent by\b"
+    # ... or something hosted in the reader's account ("an abuse report regarding a resource
+    # in your account", set 764).
+    r"|\b(?:a|an) (?:resource|site|website|url|domain|service|server) (?:in|on|under) your"
+    r" account\b|\been (?:bron|site|website|url|domein|dienst|server) (?:in|onder|op) uw account\b"
     # ... or a mailing the reader sent through the platform ("de uitnodiging "…" die u via
     # Vragenlijster verstuurde", set 631).
     r"|" + _SENT_VIA_PLATFORM +
@@ -3188,20 +3262,21 @@ _OUR_MAIL_FILTER = re.compile(
 _YOUR_MESSAGE = re.compile(
     r"\b(?:uw|je|jouw|your|ihre) (?:e-?mail|mail|bericht|message|nachricht)\b", re.IGNORECASE
 )
-#: A person saying they pasted it ("Headers hieronder geplakt", set 717); a report's own
-#: "Full headers below" introduces its fields (the attacker's second review).
-_PERSON_PASTES = re.compile(r"\b(?:geplakt|gekopieerd|pasted|copied)\b", re.IGNORECASE)
 #: A person's words over what they paste: headers, a log, a bounce.
 _PASTE_INTRO = re.compile(
     r"\b(?:below (?:are|is) the (?:full )?(?:headers?|log|bounce|error)|here (?:are|is) the"
     # ("Headers van het bericht:", set 417; "Headers below:", set 440)
-    r"|(?:de )?headers van (?:het|uw|jullie) (?:laatste )?bericht(?=\s?:)|(?:full )?headers?"
-    r" (?:below|hieronder)"
+    r"|(?:de )?headers van (?:het|uw|jullie) (?:laatste )?bericht(?=\s?:)"
+    # ... or of one of several, below ("Headers van een van de berichten hieronder:", set 768).
+    r"|" + HEADERS_OF_ONE_BELOW + r"|(?:full )?headers? (?:below|hieronder)"
     r"|see the (?:headers?|log) below|hieronder (?:staan|vindt"
     r" u|volgen|de) (?:de )?(?:headers?|log\w{0,8}|foutmelding|bounce)|zie (?:de )?(?:headers?"
     r"|log\w{0,8}) hieronder|anbei die (?:header|kopfzeilen|logs?))\b",
     re.IGNORECASE,
 )
+#: A person saying they pasted it ("Headers hieronder geplakt", set 717); a report's own
+#: "Full headers below" introduces its fields (the attacker's second review).
+_PERSON_PASTES = re.compile(r"\b(?:geplakt|gekopieerd|pasted|copied)\b", re.IGNORECASE)
 
 
 def _gateway_person(subject: str, text: str) -> bool:

@@ -675,6 +675,12 @@ RECEIPT_BODY: str = (
     r"|(?:is gelezen|was read) (?:door|by) [^.\n]{1,60} (?:op|on)"
     # Notes: "Het bericht "…" dat u op <datum> verstuurde naar <adres> is geopend.".
     r"|\bverstuurde naar \S{3,120} is geopend|\bsent to \S{3,120} (?:was|has been) opened"
+    # ... also with its date between ("The message sent to x@… on 2026-11-24 17:54 was
+    # opened.", set 766), and Outlook's French receipt ("Ceci est un accusé de réception
+    # pour le message envoyé à x@… le 07/11/2026 03:15.").
+    r"|\bsent to \S{3,120} on [^.\n]{1,40}? (?:was|has been) opened\b"
+    r"|\bceci est un accuse de reception pour (?:le message|le courrier(?: electronique)?)"
+    r" envoye a \S{3,120}"
     # Outlook in Spanish: "se eliminó sin haber sido leído".
     r"|se elimino sin (?:haber sido|ser) leido"
     r"|a ete lu (?:le|par)|a ete supprime sans"

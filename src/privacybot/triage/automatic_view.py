@@ -187,6 +187,10 @@ _NAMED_SALUTATION = re.compile(
 NOT_AUTOMATIC = re.compile(
     r"(?:\b(?:not|geen|kein(?:e)?|pas)|n['’]t)\s(?:an?\s|een\s|eine?\s|une?\s)?(?:auto-?reply"
     r"|autoresponder|automatic|automated|automatisch\w{0,3}|automatique)\b"
+    # ... also with "niet", as an aside of its own ("een reactie van mijzelf (niet
+    # automatisch!)", set 764): a notice's "niet automatisch doorgestuurd" goes on.
+    r"|\b(?:mijzelf|mezelf|mij|zelf|persoonlijk)\s?\(niet automatisch\w{0,3}\s?!?\)"
+    r"|\(niet automatisch\w{0,3}\s?!\)"
     # ... or asks for a person to answer ("maar ik wil graag een mens spreken", set 345): no
     # notice wants a human for itself.
     r"|\b(?:ik wil|ik zou|i want|i'd like|i would like|ich mochte|je veux|je voudrais)(?: \w+)?"
@@ -214,8 +218,10 @@ NOT_AUTOMATIC = re.compile(
     r"|dat\s|die\s)?(?:i|we|ik|wij)\s(?:\w+\s)?(?:got|received|kreeg|ontving|kregen|ontvingen"
     r"|gekregen|ontvangen)\b"
     # ... or speaks of their own autoresponder ("mijn out of office", "il mio risponditore").
-    r"|\b(?:my|mijn|mein\w?|il mio|la mia|mon|ma|mi)\s(?:\w+\s)?(?:out[- ]of[- ]office|auto-?reply"
-    r"|autoresponder|automatisch antwoord|afwezigheidsbericht|afwezigheidsmelding"
+    r"|(?<!\bdit is )(?<!\bthis is )(?<!\bhier is )(?<!\bdies ist )"
+    r"\b(?:my|mijn|mein\w?|il mio|la mia|mon|ma|mi)\s(?:\w+\s)?(?:out[- ]of[- ]office|auto-?reply"
+    # ("mijn automatische antwoord", set 759.)
+    r"|autoresponder|automatische? (?:antwoord|bericht)|afwezigheidsbericht|afwezigheidsmelding"
     r"|abwesenheitsnotiz|risponditore|reponse automatique|respuesta automatica)"
     # ... or of *ours* ("Uw automatische antwoord zegt …"): a notice never says "your
     # autoreply".
@@ -252,6 +258,11 @@ NOT_AUTOMATIC = re.compile(
     # ... or knows what we sent ("de documenten die jullie gestuurd hebben", set 371).
     r"|\b(?:die|dat|wat) (?:jullie|u) (?:mij |me )?(?:gestuurd|verstuurd|gemaild|toegestuurd)"
     r" (?:hebben|heeft)\b|\b(?:that|which) you sent me\b"
+    # ... or what we proposed ("voor het gesprek dat u voorstelde", set 764).
+    r"|\b(?:ik|i|we|wij)\b[^.!?\n]{0,80}\b(?:het|de|the) (?:gesprek|afspraak|datum|tijdstip|call"
+    r"|telefoontje|overleg|meeting|date|time) (?:dat|die|that|which) (?:jullie|u|you)"
+    r" (?:mij |me |ons )?(?:voorstelde|voorstelden|voorstelt|voorgesteld (?:hebt|heeft|hebben)"
+    r"|suggested|proposed)\b"
     # ... or having read what we wrote ("Ik zie dat jullie een maand de tijd hebben", set
     # 359): a notice has not read our mail.
     r"|\b(?:ik zie|ik lees|i see|i read|ich sehe|ich lese|je vois) (?:dat|that|dass|que)"
@@ -511,6 +522,8 @@ _QUOTED_FILE_NAME = re.compile(
     # inzage_PRV-2026-02390.pdf", set 608); not after "Bijlage:" (a person's scanner says
     # that over their own request) nor a name that starts with "mijn"/"my".
     r"|\b(?:team|groep|group|kanaal|channel)\s[\"'“‘][^\"'”’\n]{1,80}[\"'”’]"
+    # ... or a gateway's policy by its name ('matched the policy "Personal data"', set 766).
+    r"|\b(?:policy|beleidsregel|regel|rule)\s[\"'“‘][^\"'”’\n]{1,60}[\"'”’]"
     r"|\b(?:bestand|file|datei|fichier)\s?:\s?(?!(?:mijn|my|mein)\w{0,3}[_ .-])[\w.-]{1,120}"
     r"\.(?:pdf|docx?|xlsx?|odt|zip|jpe?g|png|eml|msg)\b",
     re.IGNORECASE,
@@ -585,6 +598,11 @@ class MessageView:
         )
         text = fold(" ".join(line for line in lines if not SUBJECT_FIELD.match(line)))
         return _MOBILE_FOOTER_LINE.sub(" ", ECHOED_SUBJECT.sub(" ", _without_disclaimer(text)))
+
+    @cached_property
+    def signed_off(self) -> bool:
+        """``closes_with_a_name``, once per message."""
+        return _closes_with_a_name(self)
 
     @cached_property
     def speaks_under_a_notice(self) -> bool:
@@ -799,7 +817,14 @@ _CONDITIONAL_QUESTION = re.compile(
     r"|contact|rufen sie|schreiben sie|wenden sie sich|appelez|contactez|ecrivez|chiama"
     r"|scrivi|llame|escriba"
     # ... and a pointer to a form or page ("Schade melden? Gebruik het schadeformulier").
-    r"|gebruik|use|nutzen sie|benutzen sie|utilisez|ga naar|go to|visit|bezoek|kijk op)\b"
+    r"|gebruik|use|nutzen sie|benutzen sie|utilisez|ga naar|go to|visit|bezoek|kijk op"
+    # ... or to the one who lets the mail in, or the address to confirm ("Wil je dat je
+    # bericht wordt afgeleverd? Vraag de ouder om je toe te voegen, of bevestig je adres
+    # via: …", set 770).
+    r"|vraag (?:de|je|uw) (?:ouders?|beheerder|ontvanger) om (?:je|u) toe te voegen"
+    r"|ask (?:the|your) (?:parent|administrator|recipient) to add you"
+    r"|bevestig (?:je|uw) (?:e-?mail)?adres via"
+    r"|confirm your (?:e-?mail )?address (?:via|at|here))\b"
     r"(?!\s(?:me|mij|mich|moi)\b)"
     # ("…? Neem dan contact met mij op" is a person asking to be contacted.)
     r"(?!\s(?:op\s)?(?:met|with|mit|avec)\s(?:mij|me|mich|moi)\b)"
@@ -820,6 +845,10 @@ _CONDITIONAL_QUESTION = re.compile(
     # contact?", "How did we do?", "Tell us how we did").
     r"|\b(?:hoe tevreden bent u|hoe tevreden ben je|how satisfied (?:are|were) you|how did we do"
     r"|wie zufrieden (?:sind|waren) sie|etes-vous satisfait)\b[^.!?]{0,60}\?"
+    # ... also asked as a wish to hear it ("Wilt u in 2 minuten laten weten hoe tevreden u
+    # bent?", set 763).
+    r"|\b(?:wilt u|wil je|would you)\b[^.!?]{0,40}\b(?:laten weten|let us know) (?:hoe tevreden"
+    r" (?:u|je) (?:bent|was)|how satisfied you (?:are|were))\s?\?"
     # ... and a shop's review request about the reader's order ("Lotte, hoe was je
     # bestelling?", "How was your order?", "Wat vond u van uw verblijf?").
     r"|\b(?:hoe was|hoe beviel|wat vond (?:je|u) van|how was|what did you think of|wie war"
@@ -1189,7 +1218,13 @@ def opens_with_a_note(v: MessageView) -> bool:
 
 def closes_with_a_name(v: MessageView) -> bool:
     """The writer's text ends with a closing and a person's name (and at most two short
-    lines of title or department after it, then their phone, mail or web lines)."""
+    lines of title or department after it, then their phone, mail or web lines).  Read
+    once per message (``MessageView.signed_off``): a dozen rules ask it."""
+    return v.signed_off
+
+
+def _closes_with_a_name(v: MessageView) -> bool:
+    """``closes_with_a_name``, worked out."""
     lines = [line.strip() for line in v.head if line.strip()]
     # A company's footer under a rule of dashes is not where the writer closes (set 55),
     # nor a signature under its "-- " separator (set 669).
@@ -1393,13 +1428,31 @@ _OUT_OF_OFFICE_PREFIX = re.compile(
 def passes_on_or_acts(text: str) -> bool:
     """The writer passes on someone's notice or does what only a person does in the mail
     itself (``_PASSES_ON_A_NOTICE``, ``_PERSONS_ACT``): no notice of their own."""
-    return bool(_PASSES_ON_A_NOTICE.search(text) or _PERSONS_ACT.search(text))
+    return bool(
+        _PASSES_ON_A_NOTICE.search(text) or _PERSONS_ACT.search(_A_SITE_POSING.sub(" ", text))
+    )
+
+
+#: A site posing as someone ("een phishingsite gedetecteerd die zich voordoet als
+#: Conxillium", set 761): a brand-abuse service's finding; a person reports a mail that
+#: poses so.
+_A_SITE_POSING = re.compile(
+    r"\b\w{0,20}(?:site|domein|domain|pagina|webpagina)\b[^.!?\n]{0,30}\b(?:die|dat) zich voordoet"
+    r" als\b",
+    re.IGNORECASE,
+)
 
 
 #: What only a person does in the mail itself: copying someone in ("ik heb haar in de cc
 #: gezet", "I've cc'd my colleague", set 293), or keeping their request open ("Het verzoek
 #: blijft staan", "my request still stands").  An autoresponder copies no one per message.
 _PERSONS_ACT = re.compile(
+    # Our letter of some days ago ("Uw brief van vorige week heb ik ontvangen", set 771): a
+    # notice answers the mail in hand.  (In the writer's text only: a notice's subject may
+    # echo a citizen's "Re: uw brief van vorige week".)
+    r"\b(?:uw|jullie|your) (?:brief|letter) (?:van|of|from) (?:vorige|afgelopen|last) (?:week|maand"
+    r"|month|maandag|dinsdag|woensdag|donderdag|vrijdag|monday|tuesday|wednesday|thursday"
+    r"|friday)\b(?=\s(?:heb|had|ontving|kreeg|is|was|received|reached|arrived))|"
     r"\b(?:in (?:de )?cc (?:gezet|gedaan|geplaatst|genomen)|in kopie (?:gezet|genomen)"
     r"|(?:have|'ve|i) (?:cc'?e?d|copied in) (?:her|him|them|my|our)|in cc (?:gesetzt|mis)"
     r"|(?:het|mijn|ons) verzoek blijft (?:gewoon |wel )?staan|my request (?:still )?stands"
