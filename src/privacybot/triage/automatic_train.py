@@ -814,6 +814,13 @@ SETS: tuple[str, ...] = (
     "set771",
     "set772",
     "set773",
+    "set774",
+    "set775",
+    "set776",
+    "set777",
+    "set778",
+    "set779",
+    "set780",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1590,6 +1597,13 @@ BLIND_FOLDERS: dict[str, str] = {
     "set771": "mail771",
     "set772": "mail772",
     "set773": "mail773",
+    "set774": "mail774",
+    "set775": "mail775",
+    "set776": "mail776",
+    "set777": "mail777",
+    "set778": "mail778",
+    "set779": "mail779",
+    "set780": "mail780",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
