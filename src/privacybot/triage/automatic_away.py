@@ -570,8 +570,13 @@ def oof_subject(v: MessageView) -> str | None:
     if _a_note_of_its_own(v, echoes_ours=bool(OUR_REFERENCE.search(v.subject))):
         return None
     # Someone to act for the writer while away ("Mijn dochter mag namens mij …"), or an
-    # absence still to come or already over.
-    if _DELEGATION.search(v.own_words) or absence_not_now(v):
+    # absence still to come or already over, or the writer's notice spoken of as past (as
+    # under a strong prefix above).
+    if (
+        _DELEGATION.search(v.own_words)
+        or absence_not_now(v)
+        or _OWN_NOTICE_DISMISSED.search(v.own_words)
+    ):
         return None
     # A weak word over a phone's footer, answering none of our mail: a person telling us
     # from their phone that they will be away ("Afwezigheid" … "Verzonden van Samsung").
@@ -1550,6 +1555,20 @@ _OTHERS_ABSENCE = re.compile(
 #: automatische afwezigheidsbericht dat jullie van mij kregen"), or one they forgot to turn
 #: off ("ik had mijn vakantiemelding vergeten uit te zetten").  No autoresponder says that
 #: of itself; a person back at their desk does (set 283).
+#: The writer's autoreply named as having answered, AND said to be a mistake or to be
+#: ignored (or the writer back): a template says "Mijn afwezigheidsassistent heeft op uw
+#: e-mail gereageerd omdat ik afwezig ben" of itself too (review s51b, a03/a05).
+_DISMISSED = (
+    r"\b(?:mijn|my)\s(?:afwezigheids\w{1,12}|automatische?\s(?:antwoord|beantwoorder)"
+    r"|out[- ]of[- ]office\w{0,8}|auto-?reply|autoresponder)\s(?:heeft|has|had)\s(?:\w+\s){0,2}"
+    r"(?:op\s(?:uw|jullie|je)\s(?:\w+\s){0,2}(?:gereageerd|geantwoord)|(?:replied|responded)\sto"
+    r"\s(?:your|you))\b"
+    r"(?=[^.!?]{0,80}\b(?:negeer|negeren|ignore|disregard|per ongeluk|ten onrechte|by mistake"
+    r"|mistakenly|in error|ben (?:weer )?terug|weer terug|i'?m back|i am back)\b"
+    r"|[^.!?]{0,3}[.!?]\s{1,3}(?:negeer|ignore|please ignore|disregard|ik ben (?:weer )?terug"
+    r"|i'?m back|i am back)\b)"
+)
+_OWN_NOTICE_DISMISSED = re.compile(_DISMISSED, re.IGNORECASE)
 _OWN_NOTICE_IN_THE_PAST = re.compile(
     r"\b(?:afwezigheid\w*|vakantiemelding|vakantiebericht|out[- ]of[- ]office(?: reply"
     r"| message)?|auto-?reply|automatic reply|automatische? (?:antwoord|bericht)"
@@ -1571,7 +1590,10 @@ _OWN_NOTICE_IN_THE_PAST = re.compile(
     r"|desole)\b[^.!?]{0,20}\b(?:voor|for|fur|pour|about|over)\s(?:mijn|my|mitt|min|meine?n?|mon"
     r"|ma|the|het|de|die|den)\s"
     r"(?:auto\w{0,12}|out[- ]of[- ]office\w{0,8}|afwezigheids\w{1,10}|abwesenheits\w{1,10}"
-    r"|fr[a~]nvaro\w{0,10})",
+    r"|fr[a~]nvaro\w{0,10})"
+    # ... or telling what it did and that we may ignore it ("Mijn afwezigheidsassistent heeft
+    # blijkbaar op uw bevestiging gereageerd, negeer dat maar", set 780).
+    r"|" + _DISMISSED,
     re.IGNORECASE,
 )
 

@@ -1001,6 +1001,13 @@ _YOURS_RELEASED = re.compile(
     r"|\bi (?:will )?only (?:get|receive) your (?:message|mail|e-?mail) (?:once|after|when) you"
     r" (?:reply to|answer|respond to) this (?:message|mail|e-?mail)\b"
     r"|\byour (?:mail|message|e-?mail) will reach me(?: directly)?\b"
+    # ... or be delivered to its owner ("reply …, and your original message will be
+    # delivered to me", set 777).
+    # (Only joined to the reply it asks, "original" named: a person's "your email will be
+    # delivered to me because forwarding is on" is not a challenge, review s51b.)
+    r"|\b(?:reply|respond|answer|confirm)\w{0,3}\b[^.!?:\n]{0,60},? and your original"
+    r" (?:mail|message|e-?mail) will (?:then )?be delivered to me\b"
+    r"(?!\s(?:because|since|as|by|via|through|anyway|within)\b)"
     # ... and every later one ("After that all your future messages will reach me
     # directly", set 381; "komen al uw volgende berichten direct bij mij aan").
     r"|\b(?:all )?your (?:future|later|next|further) (?:e-?mails|messages|mails) will (?:then )?"
@@ -2263,6 +2270,8 @@ def complaint_report(v: MessageView) -> str | None:
         and _ABOUT_AN_ADDRESS.search(v.own_words)
         and (_LISTING_SUBJECT.search(v.subject) or _delisting(v))
         and not _complainant(v)
+        # (a signed administrator telling us our mailserver is listed, review s51b)
+        and not (closes_with_a_name(v) or signed_by_a_person(v))
     ):
         return "a blocklist's listing notice about a sending address"
     # ... also listed since a date, on a list by its name or on "onze blokkadelijst" ("Het
@@ -2277,6 +2286,7 @@ def complaint_report(v: MessageView) -> str | None:
         and not _complainant(v)
         # (Its "Verwijdering aanvragen" is the list's own way off, not a person's erasure.)
         and not (v.first_person or has_question(v.own_words))
+        and not (closes_with_a_name(v) or signed_by_a_person(v))
     ):
         return "a blocklist's listing notice about a sending address, since a date"
     # A reporting service's brief report ("[ SpamReport V4.0 ] This message is brief for
@@ -2491,7 +2501,8 @@ _RATE_THRESHOLD = re.compile(
 )
 #: Listed since a date, on a list by its name or on "onze blokkadelijst".
 _LISTED_SINCE = re.compile(
-    r"\bstaat (?:sinds [^.\n]{1,50}? )?op (?:de|onze) (?:\w{1,30}-lijst|blokkadelijst"
+    # (... also a list named with a hyphen: "op de RBL-Noord-lijst", set 775.)
+    r"\bstaat (?:sinds [^.\n]{1,50}? )?op (?:de|onze) (?:[\w-]{1,30}-lijst|blokkadelijst"
     r"|blokkeerlijst|blocklijst|blacklijst|zwarte lijst)\b",
     re.IGNORECASE,
 )
@@ -2661,7 +2672,12 @@ _LISTED = re.compile(
     r"|\bha estat (?:inclosa|afegida) a (?:la|la nostra) llista (?:de bloqueig|negra)\b"
     r"|\be stat[oa] inserit[oa] nella (?:nostra )?(?:lista nera|lista di blocco)\b"
     r"|\bfoi (?:incluido|adicionado) (?:na|a) lista|\blisteye eklendi"
+    # (... also "is vandaag opgenomen in onze lijst", set 780.)
     r"|\b(?:is|werd|zijn) (?:opgenomen|vermeld|geplaatst) (?:op|in)\b"
+    # (the day word only with the list's own "onze": "in de lijst van SpamRadar" from an
+    # administrator is a person, review s51b.)
+    r"|\b(?:is|werd|zijn) (?:vandaag|gisteren|zojuist) (?:opgenomen|vermeld|geplaatst)"
+    r" (?:op|in) (?:onze|ons)\b"
     # ... also with the date between ("is op Fri, 09 Jan 2026 01:19:26 +0100 opgenomen in
     # SpamWatch-RBL", set 409).
     r"|\b(?:is|werd) op [^.\n]{4,40}? (?:opgenomen|geplaatst) (?:op|in)\b"
@@ -2737,6 +2753,9 @@ _DELISTING = re.compile(
     r"\b(?:request|vraag|aanvragen|beantragen)\s(?:\w+\s)?(?:delisting|removal|verwijdering"
     r"|de-?listing)\b|\bdelist(?:ing)? (?:requests?|form|page)\b"
     r"|\bverwijdering kan (?:worden|u) aan(?:gevraagd|vragen)\b|\bdelisting\s?:"
+    # ... "U kunt verwijdering aanvragen via …", "Verwijdering is mogelijk via https://…" (sets
+    # 775 and 780).
+    r"|\bu kunt (?:de )?verwijdering aanvragen (?:via|op)\s?(?:(?=https?://)|(?:ons|onze) )"
     r"|\bverwijderen kan via (?:het|ons|een) (?:formulier|webformulier)"
     # ... or "Verwijdering kan via ons formulier", "via het formulier: https://…" (set 713; not
     # a person's "via het formulier op hun site", the attacker's second review).
@@ -2752,7 +2771,8 @@ _DELISTING = re.compile(
     r"|\bverwijder(?:ing|en) aanvragen(?:\s?:|\s+kan\b)"
     # ... or "Delisting is mogelijk via ons portaal" (set 691; not "via hun website", a
     # person passing the news on, the attacker's review).
-    r"|\b(?:delisting|verwijdering) is mogelijk via (?:ons|onze|https?://)"
+    # (The link left whole for the links' removal: its path may say "verwijderen", set 780.)
+    r"|\b(?:delisting|verwijdering) is mogelijk via (?:ons|onze|(?=https?://))"
     # ... or the bare verb as the link's label ("Verwijderen: https://…/delist", set 609).
     r"|\bverwijderen\s?:\s?(?=https?://)"
     # ... or a heading or sentence leading to the list's page ("Aanvraag tot verwijdering:
@@ -2789,6 +2809,9 @@ _ABOUT_AN_ADDRESS = re.compile(
     # (... also in brackets: "afkomstig zou zijn van uw server (198.51.100.130)", set 739.)
     r"|\b(?:server|serveur|servidor|serwer|host|osoitteesta|aadressilt|adresas)\s\(?\d{1,3}"
     r"(?:\.\d{1,3}){3}\b"
+    # ... or "Uw mailserver (198.51.100.13)" with its address in brackets (set 780); not bare:
+    # "De mailserver 192.0.2.45 van jullie …" is an administrator's prose (review s51b).
+    r"|\bmailserver\s\(\d{1,3}(?:\.\d{1,3}){3}\)"
     # ... or the sender address misused ("spoofing van afzenderadres privacy@…", set 736).
     r"|\b(?:afzenderadres|sender address|absenderadresse|adresse d'expediteur)\s[\w.+-]{1,64}"
     r"@[\w-]{1,63}\.[\w.-]{2,}"

@@ -704,6 +704,8 @@ RECEIPT_BODY: str = (
     # geopend op …", "Het bericht dat u op … verzond aan … is geopend", sets 321 and 327).
     r"|\bmessage \"[^\"]{1,200}\" opened on\b|\b(?:je|uw) bericht \"[^\"]{1,200}\" is geopend op\b"
     r"|\bhet bericht dat u op .{1,40} verzond aan \S{3,120} is geopend\b"
+    # ... also "aan x@… heeft gestuurd, is geopend" (set 774).
+    r"|\bhet bericht dat u op .{1,40} aan \S{3,120} heeft (?:gestuurd|verzonden),? is geopend\b"
     # ... or opened by its reader, named by address or name ("is door p@… geopend op …",
     # "Uw bericht "…" aan Yvonne Smit is geopend op …", sets 505 and 507).
     r"|\bis door \S{3,120} geopend op\b"

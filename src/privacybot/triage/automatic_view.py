@@ -505,6 +505,11 @@ def owns(text: str) -> bool:
     # ... nor a portal's name ("via Mijn Account", set 424) or a file's name in quotes ("het
     # document 'Machtiging - inzage persoonsgegevens.pdf' is ondertekend", set 427).
     text = _QUOTED_FILE_NAME.sub(" ", _PORTAL_NAME.sub(" ", text))
+    # ... or a file's name written bare under a sharing service's word ("inzageverzoek-
+    # export.zip" under "heeft een bestand met u gedeeld", set 774); not a person's
+    # "Bijgevoegd: verzoek-tot-inzage_riet.pdf" (review s51b).
+    if _SHARED.search(text):
+        text = _BARE_FILE_NAME.sub(" ", text)
     return CITIZEN.search(text) is not None or _CJK_OWN.search(text) is not None
 
 
@@ -512,6 +517,12 @@ def owns(text: str) -> bool:
 _CJK_OWN = re.compile("我的(?:请求|申请|数据|个人数据|资料|个人信息|請求|申請|數據|資料|個人資料)")
 
 
+_SHARED = re.compile(r"\b(?:gedeeld|deelde|deelt|shared|geteilt|partage)\b", re.IGNORECASE)
+_BARE_FILE_NAME = re.compile(
+    r"(?<![\w.@/-])(?!(?:mijn|my|mein)\w{0,3}[_ .-])[^\W\d_][\w]{0,40}(?:[-_][\w]{1,40}){1,4}"
+    r"\.(?:pdf|docx?|xlsx?|odt|zip|csv|jpe?g|png)\b",
+    re.IGNORECASE,
+)
 #: A file's name in quotation marks.
 _QUOTED_FILE_NAME = re.compile(
     r"[\"'“‘][^\"'”’\n]{1,160}\.(?:pdf|docx?|xlsx?|odt|zip|jpe?g|png|eml|msg)[\"'”’]"
@@ -801,6 +812,15 @@ _CONDITIONAL_QUESTION = re.compile(
     r"|\b(?:heeft u|heb je|have you|any|haben sie|hast du|avez-vous|des|tiene|domande)\s"
     r"(?:nog\s|noch\s|got\s)?(?:vragen|questions?|fragen|preguntas)\s?\?"
     r"|(?:^|(?<=[.!]\s))(?:vragen|questions|fragen|des questions)\s?\?"
+    # ... also about a kind of matter, answered by where to go ("Heeft u vragen over een lopend
+    # dossier (testament, nalatenschap)? Ons secretariaat is bereikbaar …", set 776).
+    r"|\b(?:heeft u|heb je|have you got|do you have)\s(?:nog\s)?(?:vragen|een vraag|questions?"
+    # (No first person inside: "Heeft u een vraag over een verzoek van mij? Mijn collega …" is a
+    # person's own question, review s51b.)
+    r"|a question)\s(?:over|about)\s(?:een|a|an)\s(?:(?!\b(?:mij|mijn|me|my|mine|ik|i)\b)[^?.!\n])"
+    r"{1,100}\?\s(?=(?:ons|onze|mijn|our|my"
+    r"|het|de|the)\s(?:\w+\s)?(?:secretariaat|collega\w{0,2}|team|servicedesk|helpdesk|balie"
+    r"|office|colleagues?|secretary)\b)"
     # ... and a notice's short question that points elsewhere ("Storing? Bel het noodnummer",
     # "Iets dringends? Mail Pieter"); not "… ? Bel me" (a person asking to be called).
     # A security notice's "Was u dit niet?", "Heeft u dit niet zelf gedaan?", "Wasn't this
