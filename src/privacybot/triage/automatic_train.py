@@ -821,6 +821,13 @@ SETS: tuple[str, ...] = (
     "set778",
     "set779",
     "set780",
+    "set781",
+    "set782",
+    "set783",
+    "set784",
+    "set785",
+    "set786",
+    "set787",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1604,6 +1611,13 @@ BLIND_FOLDERS: dict[str, str] = {
     "set778": "mail778",
     "set779": "mail779",
     "set780": "mail780",
+    "set781": "mail781",
+    "set782": "mail782",
+    "set783": "mail783",
+    "set784": "mail784",
+    "set785": "mail785",
+    "set786": "mail786",
+    "set787": "mail787",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
