@@ -344,13 +344,10 @@ _RETURN_DATE = re.compile(
 #: A single away line under a weak subject word, in any language: no room for a request.
 _SHORT_AWAY_LINE = 160
 
-#: The sender greeted as such ("Beste afzender", "Dear sender"): a template's greeting to
-#: whoever wrote; narrower than ``_TO_ANY_SENDER``, whose "Geachte heer/mevrouw" is also the
-#: commonest greeting of citizens (the attacker's review of set 731's fix).
-TO_A_SENDER = re.compile(
-    r"\W{0,3}(?:beste|geachte|dear|hallo|hello)\s(?:\w+\s)?(?:afzender|sender)\b", re.IGNORECASE
-)
-#: ... as a line of its own (not "Beste afzender van deze brief,").
+#: The sender greeted as such, as a line of its own ("Beste afzender,", not "Beste afzender
+#: van deze brief,"): a template's greeting to whoever wrote; narrower than
+#: ``_TO_ANY_SENDER``, whose "Geachte heer/mevrouw" is also the commonest greeting of
+#: citizens.
 _SENDER_GREETING_ALONE = re.compile(
     r"\W{0,3}(?:beste|geachte|dear|hallo|hello)\s(?:afzender|sender)\s?[,!]?\s*", re.IGNORECASE
 )

@@ -13,7 +13,7 @@ import re
 
 from privacybot.cases.threading import TOKEN_RE
 from privacybot.triage import automatic_structure as structure
-from privacybot.triage.automatic_away import TO_A_SENDER, answers_an_autoreply
+from privacybot.triage.automatic_away import answers_an_autoreply
 from privacybot.triage.automatic_bounces import ABUSE_DESK_ASKS, HEADERS_OF_ONE_BELOW
 from privacybot.triage.automatic_headers import (
     PASSES_ON,
@@ -934,7 +934,7 @@ def phishing_receipt(v: MessageView) -> str | None:
         return None
     if "?" in head or PLEASE.search(head) or FIRST_PERSON_ANY.search(URL.sub(" ", head)):
         return None
-    if closes_with_a_name(v) or signed_by_a_person(v) or len(head) > _SHORT_RECEIPT_CHARS:
+    if _signed(v) or len(head) > _SHORT_RECEIPT_CHARS:
         return None
     if verdict and not fields:
         return "a phishing button's verdict on a reported message"
@@ -1233,7 +1233,7 @@ def challenge(v: MessageView) -> str | None:
     # review.)
     if (
         approved
-        and TO_A_SENDER.match(head)
+        and _TO_A_SENDER.match(head)
         and not v.first_person
         and _CHALLENGE_ACTION.search(fold(head))
         and not _OWN_SETTINGS.search(head)
@@ -1281,6 +1281,12 @@ def challenge(v: MessageView) -> str | None:
     return None
 
 
+#: The sender greeted as such ("Beste afzender", "Dear sender"): narrower than the away
+#: rules' greeting to any sender, whose "Geachte heer/mevrouw" is also the commonest
+#: greeting of citizens (the attacker's review of set 731's fix).
+_TO_A_SENDER = re.compile(
+    r"\W{0,3}(?:beste|geachte|dear|hallo|hello)\s(?:\w+\s)?(?:afzender|sender)\b", re.IGNORECASE
+)
 #: A challenge's question inviting the reader onto its owner's list ("Wilt u uzelf toevoegen
 #: aan mijn lijst met toegestane afzenders?", set 504): the service asks it of every sender.
 _ADD_YOURSELF = re.compile(
@@ -1696,6 +1702,12 @@ _BARE_ABSENCE = re.compile(
     r"|abwesend|absente?)\s?[.!]\s*(?:dit|deze|this|diese|ce)?\s?",
     re.IGNORECASE,
 )
+
+
+def _signed(v: MessageView) -> bool:
+    """The writer's text closes with a name, formally or not: a person's letter; a notice
+    signs with its team's or product's name, or not at all."""
+    return closes_with_a_name(v) or signed_by_a_person(v)
 
 
 def _signed_by_a_titled_person_above(v: MessageView, found: str) -> bool:
@@ -2218,9 +2230,7 @@ def complaint_report(v: MessageView) -> str | None:
             or _DESK_SUBJECT.search(v.subject)
             or (
                 _SUSPICIOUS_TRAFFIC.search(v.subject)
-                and not (
-                    closes_with_a_name(v) or signed_by_a_person(v) or CLIENT_REPLY.match(v.subject)
-                )
+                and not (_signed(v) or CLIENT_REPLY.match(v.subject))
             )
             # ... also in a leading tag ("[SpamCop (192.0.2.7) id:136…][PRV-…] …").
             or any(_DESK_SUBJECT.search(tag) for tag in v.subject_tags)
@@ -2233,14 +2243,8 @@ def complaint_report(v: MessageView) -> str | None:
         and (
             _ABOUT_AN_ADDRESS.search(v.own_words)
             or (_ADDRESS_IN_FIGURES.search(v.own_words) and not closes_with_a_name(v))
-            or (
-                _ADDRESS_IN_BRACKETS.search(v.own_words)
-                and not (closes_with_a_name(v) or signed_by_a_person(v))
-            )
-            or (
-                _ABOUT_A_NETWORK.search(v.own_words)
-                and not (closes_with_a_name(v) or signed_by_a_person(v))
-            )
+            or (_ADDRESS_IN_BRACKETS.search(v.own_words) and not _signed(v))
+            or (_ABOUT_A_NETWORK.search(v.own_words) and not _signed(v))
         )
     )
     # ARF's own human-readable part ("This is an email abuse report for an email message
@@ -2262,8 +2266,7 @@ def complaint_report(v: MessageView) -> str | None:
     listed = _LISTED.search(v.own_words) or (
         _WAS_LISTED.search(v.own_words)
         and _LISTING_SUBJECT.search(v.subject)
-        and not (v.first_person or v.human_voice or closes_with_a_name(v))
-        and not signed_by_a_person(v)
+        and not (v.first_person or v.human_voice or _signed(v))
     )
     if (
         listed
@@ -2271,7 +2274,7 @@ def complaint_report(v: MessageView) -> str | None:
         and (_LISTING_SUBJECT.search(v.subject) or _delisting(v))
         and not _complainant(v)
         # (a signed administrator telling us our mailserver is listed, review s51b)
-        and not (closes_with_a_name(v) or signed_by_a_person(v))
+        and not _signed(v)
     ):
         return "a blocklist's listing notice about a sending address"
     # ... also listed since a date, on a list by its name or on "onze blokkadelijst" ("Het
@@ -2286,7 +2289,7 @@ def complaint_report(v: MessageView) -> str | None:
         and not _complainant(v)
         # (Its "Verwijdering aanvragen" is the list's own way off, not a person's erasure.)
         and not (v.first_person or has_question(v.own_words))
-        and not (closes_with_a_name(v) or signed_by_a_person(v))
+        and not _signed(v)
     ):
         return "a blocklist's listing notice about a sending address, since a date"
     # A reporting service's brief report ("[ SpamReport V4.0 ] This message is brief for
@@ -2740,9 +2743,7 @@ def _delisting(v: MessageView) -> bool:
     second review)."""
     if _DELISTING.search(v.own_words):
         return True
-    return bool(_DELISTING_BY_FORM.search(v.own_words)) and not (
-        v.first_person or closes_with_a_name(v) or signed_by_a_person(v)
-    )
+    return bool(_DELISTING_BY_FORM.search(v.own_words)) and not (v.first_person or _signed(v))
 
 
 #: ... the form without a link.
