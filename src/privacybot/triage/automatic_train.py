@@ -828,6 +828,14 @@ SETS: tuple[str, ...] = (
     "set785",
     "set786",
     "set787",
+    "set788",
+    "set789",
+    "set790",
+    "set791",
+    "set792",
+    "set793",
+    "set794",
+    "set795",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1618,6 +1626,14 @@ BLIND_FOLDERS: dict[str, str] = {
     "set785": "mail785",
     "set786": "mail786",
     "set787": "mail787",
+    "set788": "mail788",
+    "set789": "mail789",
+    "set790": "mail790",
+    "set791": "mail791",
+    "set792": "mail792",
+    "set793": "mail793",
+    "set794": "mail794",
+    "set795": "mail795",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
