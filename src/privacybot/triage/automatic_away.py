@@ -452,8 +452,13 @@ _BACKLOG = re.compile(
 
 #: "Geen robot", "not a bot": the writer saying they are no machine.
 _NOT_A_ROBOT = re.compile(
-    r"\b(?:geen|not an?|no|kein) (?:robot|bot|machine|roboter)\b", re.IGNORECASE
+    r"\b(?:geen|not an?|no|kein) (?:robot|bot|machine|roboter)\b"
+    # ... or that they typed it themselves, in brackets ("Out of office (handmatig)", set
+    # 794).
+    r"|\((?:handmatig|met de hand|manual|manually|by hand|hand-?typed|von hand)\)",
+    re.IGNORECASE,
 )
+
 #: An identity document by its names.
 _ID_DOCUMENT = (
     r"(?:id|id-?bewijs|id-?kaart|identiteitsbewijs|paspoort|passport|rijbewijs|ausweis\w{0,2}"
@@ -540,6 +545,8 @@ def oof_subject(v: MessageView) -> str | None:
         # export to my colleague", sets 493 and 495; 0 of the 11,689 blind notices this
         # rule took).
         and not _SEND_OURS_TO_MINE.search(v.own_words)
+        # ... nor one away who says our mail still reaches them, or talks as in a chat.
+        and not _A_PERSON_AWAY.search(v.own_words)
     ):
         return f"out-of-office subject {match.group(0).strip(' :-')!r}"
     if match:
@@ -552,7 +559,8 @@ def oof_subject(v: MessageView) -> str | None:
         return f"out-of-office subject {match.group(0)[:60]!r} (Notes AUTO:)"
     # A request typed into the subject itself, not in the original subject a notice echoes
     # after its colon ("Afwezig: Uw verzoek om inzage").
-    typed = _ASKS.search(v.subject.split(":", 1)[0])
+    # (Nor our own name for the case echoed at its end, as in ``types_our_reference``.)
+    typed = _ASKS.search(_OUR_NAME_FOR_IT.sub(" ", v.subject).split(":", 1)[0])
     # A sentence sending the reader elsewhere ("Scans kunt u sturen naar collega Fatima",
     # "graag via het portaal sturen") is the notice's way on, not a request of ours.
     ways_on = _POINTS_ELSEWHERE.sub(" ", v.head_text)
@@ -573,6 +581,7 @@ def oof_subject(v: MessageView) -> str | None:
         _DELEGATION.search(v.own_words)
         or absence_not_now(v)
         or _OWN_NOTICE_DISMISSED.search(v.own_words)
+        or _A_PERSON_AWAY.search(v.own_words)
     ):
         return None
     # A weak word over a phone's footer, answering none of our mail: a person telling us
@@ -1078,13 +1087,33 @@ def types_our_reference(subject: str) -> bool:
     request re PRV-2026-01109"): a person writing about their case.  An autoresponder
     echoes our subject after its own prefix and colon ("Automatisch antwoord:
     Ontvangstbevestiging PRV-2026-00432"), or in brackets."""
-    typed = subject.split(":", 1)[0]
+    # ... also our own name for the case with it, at the end ("Vakantie / holiday (Uw verzoek
+    # PRV-2026-01831)", "Kerstverlof - Uw verzoek om inzage (PRV-…)", "[Auto] Beslissing op
+    # uw verzoek PRV-…", sets 785, 792 and 795): the desk's "uw verzoek", echoed; a person
+    # names theirs "mijn verzoek".
+    typed = _OUR_NAME_FOR_IT.sub(" ", subject).split(":", 1)[0]
     # ... or in brackets after "re:" ("Afwezig tot 5 juni (re: PRV-2026-05679)", set 356).
     if _REFERENCE_IN_BRACKETS.search(subject):
         return True
     return bool(OUR_REFERENCE.search(without_our_subject(typed)))
 
 
+_OUR_NAME_FOR_IT = re.compile(
+    r"\b(?:uw|your) (?:privacy)?(?:verzoek|request)(?: (?:om|tot|for|to) [^\W\d_]{2,20})?\s?"
+    r"[(\[]?prv-\d{4}-\d{5}[)\]]?\)?\s*$",
+    re.IGNORECASE,
+)
+#: A person away telling it themselves: mail still reaches them ("stuur dan een sms of mail
+#: mij", not "mail mij op x@…"; "Telefonisch ben ik niet bereikbaar, per mail wel", sets 782
+#: and 786), or they talk as in a chat ("ik ben er ff niet", "Even ter info: ik werk op …",
+#: sets 793 and 794).  A notice answers a mail and names another way, and no template
+#: talks so (0 of the blind notices taken by wording).
+_A_PERSON_AWAY = re.compile(
+    r"\b(?:of|en|or|and) (?:e-?)?mail (?:mij|me)\b(?! (?:op|at|via|naar|on|to)\b)"
+    r"|\b(?:per|via|by) (?:e-?)?mail (?:ben ik )?wel\b"
+    r"|\bff\b|\beven ter info(?:rmatie)?\b",
+    re.IGNORECASE,
+)
 _REFERENCE_IN_BRACKETS = re.compile(
     r"\((?:re|ref|betr|betreft|inzake|about)\.?\s?:?\s?prv-\d{4}-\d{5}\)", re.IGNORECASE
 )
@@ -1194,7 +1223,12 @@ _MAIL_ACCESS = re.compile(
 _REDIRECT_SENTENCE = re.compile(
     r"(?:^|(?<=[.!?]\s))(?:voor|bij|met|for|with|fur|bei|mit|pour|en cas d'|per|para|in)\s"
     r"(?:\w+\s){0,2}(?:vragen|vraag|questions?|queries|enquiries|fragen|anfragen|demandes?"
-    r"|domande|preguntas|spoed|urgent\w{0,4}|dringende?\w{0,2}|zaken|matters)\b[^.!?]{0,200}",
+    r"|domande|preguntas|spoed|urgent\w{0,4}|dringende?\w{0,2}|zaken|matters)\b[^.!?]{0,200}"
+    # ... or an order to send it there if urgent, to an address ("Je bericht wordt NIET
+    # doorgestuurd; stuur het bij spoed naar x@…", set 795; the address may have been taken
+    # out as no one's words already).
+    r"|(?:^|(?<=[.!?;]\s))(?:stuur|send|forward)\s(?:\w+\s){0,2}(?:bij spoed|if urgent|in urgent"
+    r" cases)\s(?:naar|to)\s(?:[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,60}|\s*(?=[.!?\n]|$))",
     re.IGNORECASE,
 )
 
@@ -1729,6 +1763,7 @@ def absence_notice(v: MessageView) -> str | None:
         absence_not_now(v)
         or _OWN_NOTICE_IN_THE_PAST.search(text)
         or _THANKS_FOR_OUR_ACK.match(head)
+        or _A_PERSON_AWAY.search(v.own_words)
     ):
         return None
     # ... nor one who acts as only a person does ("Ik heb dat vandaag gerepareerd", set 353;

@@ -686,7 +686,8 @@ def bounce_structure(v: MessageView) -> str | None:
 
 #: Where the returned copy's header block starts: the writer's prose ends there.
 _COPY_START = re.compile(
-    r"^(?:received|dkim-signature|message-id|return-path|x-privacybot-loop|arc-seal"
+    # (Also quoted with "| ", as some servers return it: "| Received: from …", set 794.)
+    r"^(?:[|>] ?)?(?:received|dkim-signature|message-id|return-path|x-privacybot-loop|arc-seal"
     r"|authentication-results)\s*:",
     re.IGNORECASE,
 )
@@ -939,7 +940,7 @@ def _around_the_copy(v: MessageView) -> tuple[list[str], str]:
     return above, fold(" ".join(below))
 
 
-_FIELD_OR_QUOTE = re.compile(r"^\s|^[\w-]{2,40}\s?:\s|^>")
+_FIELD_OR_QUOTE = re.compile(r"^\s|^[\w-]{2,40}\s?:\s|^[>|]")
 _RIGHT_DEPARTMENT = re.compile(
     r"\b(?:bezorgd|afgegeven|neergelegd) bij de juiste (?:afdeling|collega|persoon)\b"
     r"|\b(?:delivered|handed) to the right (?:department|colleague|person)\b",

@@ -867,6 +867,9 @@ _UNANSWERABLE = re.compile(
     r"|\bthis (?:mailbox|address) is not monitored"
     r"|\bantworten (?:ist )?nicht moglich|\bdiese adresse wird nicht gelesen"
     r"|\bdit (?:e-?mail)?adres wordt niet gelezen\b"
+    # ... or that answers to it go unread ("Antwoorden op deze e-mail worden niet gelezen",
+    # set 790).
+    r"|\b(?:antwoorden|reacties) op (?:deze e-?mail|dit bericht) worden niet gelezen\b"
     # ... or asks not to be answered ("Please do not reply to this message", set 276).
     r"|\b(?:please )?do not reply to this (?:e-?mail|message|notification)"
     r"|\bgelieve (?:dit bericht |deze e-?mail )?niet te (?:beantwoorden|antwoorden|reageren)"
@@ -1115,6 +1118,17 @@ def no_reply_sender(v: MessageView) -> str | None:
             and not _tells_or_relays(v)
         ):
             return f"sender {local}@ takes no replies, its questions answered by itself"
+        # ... or its text says it was sent automatically and that answers go unread ("Dit is
+        # een automatisch bericht. Antwoorden op deze e-mail worden niet gelezen", set 790),
+        # its template's "Niet thuis? Dan bezorgen we …" no one's question; in no one's
+        # first person, telling or relaying nothing.
+        if (
+            no_reply
+            and not v.first_person
+            and _declared_unanswerable(v)
+            and not _tells_or_relays(v)
+        ):
+            return f"sender {local}@ takes no replies, and says it was sent automatically"
         # ... and its text says so too, to the people an incident touched.
         if no_reply and _incident_notice(v):
             return f"sender {local}@ takes no replies, and its text says so"

@@ -35,6 +35,9 @@ _JSON_EVENT_KEYS = re.compile(
     r"|diagnosticCode"
     # SparkPost's and Mailgun's bounce fields ("bounce_class", "raw_reason", "rcpt_to").
     r'|bounce_class|raw_reason|rcpt_to|delivery-status)"\s*:'
+    # The Dutch government's Notificaties API (ZGW): its main object by URL and its channel
+    # ('"kanaal": "zaken"', '"hoofdObject": "https://…"', set 794).
+    r'|"hoofdObject"\s*:\s*"https?://'
     # A webhook's dotted event name ("consent.expiring", "user.deleted").
     r'|"(?:event|type|event_?type|action|alert)"\s*:\s*"[a-z][a-z0-9_]{1,30}\.[a-z0-9_.]{2,40}"'
     r'|"(?:event|type|Type|status|state|bounce|complaint|delivery|action)"\s*:\s*(?:[\[{]|"(?:bounced?'

@@ -113,7 +113,13 @@ _GATEWAY_BODY = re.compile(
     # ... or made safe, or kept on a portal ("has been sanitised", "has been stored in the
     # secure portal instead", sets 317 and 319).
     r"|saniti[sz]ed|opgeschoond|bereinigt|stored in (?:the |a )?(?:secure|encrypted) portal"
-    r"|opgeslagen in (?:het |de )?beveiligde (?:portaal|omgeving))"
+    r"|opgeslagen in (?:het |de )?beveiligde (?:portaal|omgeving)"
+    # ... or sent by the portal instead ("Your message "…" was sent via the secure web portal
+    # instead", set 790).
+    r"|sent via the secure (?:web )?portal instead)"
+    # ... or made available there by policy ("Het bericht is volgens beleid via het
+    # webportaal beschikbaar gesteld", set 794).
+    r"|\bis volgens (?:het )?beleid via het (?:beveiligde )?webportaal beschikbaar gesteld\b"
     r"|(?:mensaje|messaggio|mensagem|wiadomosc)\b.{0,80}\b(?:ha sido|e stato|e stata|foi|zostala)"
     r"\s+(?:bloquead[oa]|retenid[oa]|puest[oa] en cuarentena|bloccat[oa]|mess[oa] in quarantena"
     r"|trattenut[oa]|colocad[oa] em quarentena|retid[oa]|zablokowana)"
@@ -1073,7 +1079,9 @@ _WHO_ARE_YOU = re.compile(
     # ... or whether to release the reader's held message ("Uw bericht is in quarantaine
     # geplaatst - vrijgeven?", set 567).
     r"|(?:uw|your|je) (?:bericht|message|e-?mail) is (?:in quarantaine geplaatst|tegengehouden"
-    r"|held|quarantined)\s?[-–:]\s?(?:vrijgeven|release(?: it)?))\s?\?",
+    r"|held|quarantined)\s?[-–:]\s?(?:vrijgeven|release(?: it)?)"
+    # ... or whether to release it at all ("Uw bericht vrijgeven?", set 793).
+    r"|^(?:uw|je) (?:bericht|e-?mail) vrijgeven|^release your (?:message|e-?mail))\s?\?",
     re.I,
 )
 
@@ -2448,6 +2456,11 @@ _COMPLAINT_TALLY = re.compile(
     r"|\b\d{1,7} klachten in de (?:afgelopen|laatste) \d{1,3} dagen\b"
     # ... "leverde een klachtenpercentage op van 0.73% (drempel: 0,10%)" (set 471).
     r"|\bklacht(?:en)?percentage\b[^.\n]{0,40}?\d{1,3}(?:[.,]\d{1,2})?\s?%"
+    # ... also for a domain named with its dots, over a number of days ("Het
+    # klachtenpercentage voor het verzenddomein conxillium.nl is de afgelopen 7 dagen 0.26%",
+    # set 786).
+    r"|\bklacht(?:en)?percentage voor (?:het |uw )?(?:verzend)?domein [\w-]{1,63}"
+    r"(?:\.[\w-]{1,63}){1,4} is de (?:afgelopen|laatste) \d{1,3} dagen \d{1,3}(?:[.,]\d{1,2})?\s?%"
     # ... "The complaint rate for mail from … over the past 7 days was 1.9%" (set 477).
     r"|\bcomplaint rate\b[^\n]{0,80}?\b(?:was|is|of) \d{1,3}(?:[.,]\d{1,2})?\s?%"
     # ... or a high rate in words, in English, Greek and Irish ("has a high spam-complaint
@@ -2469,6 +2482,8 @@ _COMPLAINT_TALLY = re.compile(
     r"|\bcomplaints,\s?complaint rate\b"
     # ... or aligned in columns ("IP   Volume   Complaint rate   Trap hits", set 505).
     r"|\b(?:volume|messages|ip)\s{2,}(?:[\w ]{1,20}?\s{2,})?complaint rate\s{2,}\w"
+    # ... or by tabs ("IP<tab>RCPT<tab>DATA<tab>Complaint rate<tab>Trap hits", set 785).
+    r"|\b(?:volume|messages|ip)\t(?:[\w \t]{1,20}?\t)?complaint rate\t\w"
     # ... or over the provider's limit, under a table of counts ("The complaint rate for
     # this sender exceeds our threshold", set 410).
     r"|\bcomplaint rate (?:for (?:this|the|your) sender )?(?:exceeds|is above) (?:our|the)"
@@ -2912,7 +2927,9 @@ _ABOUT_AN_ADDRESS = re.compile(
     # complaint about 198.51.100.30", "Sender reputation summary for 192.0.2.183", "De
     # reputatie van uw verzenddomein conxillium.nl", sets 520, 523 and 526).
     r"|\bcomplaint (?:about|regarding|concerning|for) \d{1,3}(?:\.\d{1,3}){3}\b"
-    r"|\b(?:summary|report|overzicht|data) (?:for|voor) \d{1,3}(?:\.\d{1,3}){3}\b"
+    # (... also of a range: "Daily data summary for IP range 203.0.113.0/24", set 785.)
+    r"|\b(?:summary|report|overzicht|data) (?:for|voor) (?:(?:the )?ip[- ]range )?"
+    r"\d{1,3}(?:\.\d{1,3}){3}\b"
     r"|\b(?:uw |je )?verzenddomein [\w-]{1,63}\.[a-z]{2,6}\b"
     # ... or mail "originating from your service (ticket 812723)" (set 500), or the sender
     # field of the reported message ("Absender: privacy@…", set 510).
@@ -3400,7 +3417,11 @@ _SERVICE_QUESTION = re.compile(
     r"[^.!?]{0,120}\?"
     r"|(?:^|[.!?:]\s{1,8})(?:what is this|why am i (?:getting|receiving) this|wat is dit"
     # ... answered by the service, not followed by the writer's own "I never wrote to you"
-    r"|was ist das)\s?\?(?!\s{0,8}(?:i|my|ik|mijn|ich|mein|je|mon)\b)",
+    r"|was ist das)\s?\?(?!\s{0,8}(?:i|my|ik|mijn|ich|mein|je|mon)\b)"
+    # ... or a bare "Why?" that the next sentence answers with the screening ("Why? Jeroen
+    # protects the inbox from unsolicited mail.", set 790).
+    r"|(?:^|[.!?:]\s{1,8})(?:why|waarom|warum|pourquoi)\s?\?(?=\s{1,8}[^.!?\n]{1,60}\b(?:protects"
+    r"|beschermt|schutzt|protege|screens|filters|filtert)\b)",
     re.IGNORECASE,
 )
 #: A filter product's footer under its challenge ("Powered by MailGuardian", "Beschermd

@@ -212,8 +212,12 @@ def returned_copy(body: str, our_address: str | None) -> str | None:
     name: str | None = None
     value = ""
     for line in body[:_COPY_CHARS].replace("\r", "").split("\n"):
-        # Quoted with "> " (abuse desks quote the reported mail whole, headers included).
-        line = line[2:] if line.startswith("> ") else line[1:] if line.startswith(">") else line
+        # Quoted with "> " (abuse desks quote the reported mail whole, headers included),
+        # or "| " (some servers return it so, set 794).
+        if line.startswith(("> ", "| ")):
+            line = line[2:]
+        elif line.startswith((">", "|")):
+            line = line[1:]
         if name and line[:1] in (" ", "\t") and line.strip():
             value += " " + line.strip()
             continue

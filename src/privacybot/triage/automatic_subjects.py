@@ -460,6 +460,12 @@ OPT_IN_BODY: str = (
     r"\bbevestig (?:uw|je) (?:aanmelding|inschrijving) door op de (?:onderstaande |volgende )?link"
     r" te klikken|\b(?:heeft u|hebt u|heb je) zich niet (?:aangemeld|ingeschreven)\? dan hoeft u"
     r" niets te doen"
+    # ... also the link first, and to "je" ("Klik op de onderstaande link om je inschrijving
+    # voor de nieuwsbrief van … te bevestigen", "Heb je je niet aangemeld? Dan hoef je niets
+    # te doen", set 784).
+    r"|\bklik op de (?:onderstaande|volgende) link om (?:uw|je) (?:aanmelding|inschrijving)"
+    r"(?: voor [^.\n]{1,80}?)? te bevestigen\b"
+    r"|\bheb je je niet (?:aangemeld|ingeschreven)\? dan hoef je niets te doen"
 )
 #: Words that say "mailing list": needed with a ``-request@``/``-owner@`` sender alone.
 LIST_WORDS: str = (
@@ -566,6 +572,8 @@ RECEIPT_BODY_STRONG: str = (
     r"|\S{1,80}@\S{1,120} has opened your (?:e-?mail|message)\b"
     r"|\b(?:sudah|telah) (?:dibuka|dibaca) oleh\b"
     r"|ihre nachricht \"[^\"]{1,200}\" wurde am .{4,60}? geoffnet"
+    # (... or to its reader's address: "Ihre Nachricht an x@… wurde am … geöffnet", set 783.)
+    r"|ihre nachricht an [\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,60} wurde am .{4,60}? geoffnet"
     r"|کو کھولا"
     # ... Dutch, Polish and French clients' "opened" with the sending date between (sets
     # 552, 556 and 559).
@@ -609,6 +617,10 @@ RECEIPT_BODY_STRONG: str = (
     r"|\d)|^le message envoye a [\w.+-]{1,64}@\S{3,120} a ete (?:ouvert|lu) le\b"
     r"|your message \"[^\"]{1,200}\" has been (?:opened|read) by\b"
     r"|het bericht \"[^\"]{1,200}\" is (?:geopend|gelezen) door \S{3,120} op\b"
+    # ... or to its reader's address, then opened on a date ("Het bericht "…" aan x@… is
+    # geopend op Thu, 12 Nov 2026 …", set 788).
+    r"|het bericht \"[^\"]{1,200}\" aan [\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,60} is (?:geopend"
+    r"|gelezen) op\b"
     # ... also with the date first and the reader's address last ("Het bericht "…" is op
     # 05-11-2026 om 09:19 geopend door x@…", set 664).
     r"|het bericht \"[^\"]{1,200}\" is op .{1,60}? (?:geopend|gelezen) door [\w.+-]{1,64}@[\w-]"

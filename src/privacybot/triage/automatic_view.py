@@ -886,6 +886,11 @@ _CONDITIONAL_QUESTION = re.compile(
     r"|reparatie|job|work|repair|appointment|installation)\s?\?"
     r"|\b(?:wilt u|wil je|would you|will you|m[o~]chten sie|voulez-vous)\b[^.!?]{0,80}"
     r"\b(?:vragenlijst|enquete|survey|umfrage|fragebogen|questionnaire)\w{0,2}\s?\?"
+    # ... also as help with a few short questions, the survey named next ("Wilt u ons helpen
+    # door drie korte vragen te beantwoorden? De vragenlijst duurt …", set 791).
+    r"|\b(?:wilt u|wil je|would you)\b[^.!?]{0,20}\b(?:ons helpen|help us) (?:door|by)"
+    r" (?:\w+ ){0,3}(?:vragen te beantwoorden|answering (?:\w+ ){0,2}questions)\s?\?"
+    r"(?=\s{1,8}(?:de|onze|the|our) (?:vragenlijst|enquete|survey|questionnaire)\b)"
     # ... or asks for a rating ("Wil je ons met één klik een cijfer geven?", set 570), or a
     # desk's "Heeft u een vraag over uw dossier?" over its advice (set 572).
     r"|\b(?:wilt u|wil je|would you)\b[^.!?]{0,60}\b(?:een cijfer|een beoordeling|een review"
