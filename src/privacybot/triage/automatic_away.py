@@ -560,7 +560,7 @@ def oof_subject(v: MessageView) -> str | None:
     # A request typed into the subject itself, not in the original subject a notice echoes
     # after its colon ("Afwezig: Uw verzoek om inzage").
     # (Nor our own name for the case echoed at its end, as in ``types_our_reference``.)
-    typed = _ASKS.search(_OUR_NAME_FOR_IT.sub(" ", v.subject).split(":", 1)[0])
+    typed = _ASKS.search(_without_our_name(v.subject).split(":", 1)[0])
     # A sentence sending the reader elsewhere ("Scans kunt u sturen naar collega Fatima",
     # "graag via het portaal sturen") is the notice's way on, not a request of ours.
     ways_on = _POINTS_ELSEWHERE.sub(" ", v.head_text)
@@ -1091,7 +1091,7 @@ def types_our_reference(subject: str) -> bool:
     # PRV-2026-01831)", "Kerstverlof - Uw verzoek om inzage (PRV-…)", "[Auto] Beslissing op
     # uw verzoek PRV-…", sets 785, 792 and 795): the desk's "uw verzoek", echoed; a person
     # names theirs "mijn verzoek".
-    typed = _OUR_NAME_FOR_IT.sub(" ", subject).split(":", 1)[0]
+    typed = _without_our_name(subject).split(":", 1)[0]
     # ... or in brackets after "re:" ("Afwezig tot 5 juni (re: PRV-2026-05679)", set 356).
     if _REFERENCE_IN_BRACKETS.search(subject):
         return True
@@ -1110,10 +1110,55 @@ _OUR_NAME_FOR_IT = re.compile(
 #: talks so (0 of the blind notices taken by wording).
 _A_PERSON_AWAY = re.compile(
     r"\b(?:of|en|or|and) (?:e-?)?mail (?:mij|me)\b(?! (?:op|at|via|naar|on|to)\b)"
+    # (Not a template's "bel of mail mij na 30 november", "call or email me again after my
+    # return", nor "per mail wel, maar met vertraging": the attacker's review.)
+    r"(?![^.!?\n]{0,30}\b(?:na|after|again|opnieuw|zodra|when|once|nach)\b)"
     r"|\b(?:per|via|by) (?:e-?)?mail (?:ben ik )?wel\b"
+    r"(?![^.!?\n]{0,40}\b(?:vertraging|beperkt|later|delay\w*|limited|sporadisch|af en toe)\b)"
     r"|\bff\b|\beven ter info(?:rmatie)?\b",
     re.IGNORECASE,
 )
+
+
+def _without_our_name(subject: str) -> str:
+    """The subject without our own name for the case echoed at its end, when it reads as an
+    echo: in brackets ("Vakantie / holiday (Uw verzoek PRV-…)"), with the desk's "om …"
+    ("Uw verzoek om inzage (PRV-…)"), or after the desk's own words ("Beslissing op uw
+    verzoek PRV-…"); never after a return date typed before it ("Afwezig tot 14 juli - uw
+    verzoek PRV-…", "Verlof tot 20 november (uw verzoek PRV-…)"): partner staff typing
+    their own note about our request to them (the attacker's review)."""
+    match = _OUR_NAME_FOR_IT.search(subject)
+    if not match:
+        return subject
+    name = match.group(0)
+    echo = (
+        subject[: match.start()].rstrip().endswith(("(", "["))
+        or _NAME_WITH_ITS_KIND.match(name)
+        or _DESK_SUBJECT_WORDS.search(subject[: match.start()])
+    )
+    if not echo or _TYPED_RETURN.search(subject[: match.start()]):
+        return subject
+    return _OUR_NAME_FOR_IT.sub(" ", subject)
+
+
+#: The desk's name for the case with its kind ("Uw verzoek om inzage").
+_NAME_WITH_ITS_KIND = re.compile(
+    r"(?:uw|your) (?:privacy)?(?:verzoek|request) (?:om|tot|for|to) ", re.IGNORECASE
+)
+#: The desk's own subject words before its name for the case.
+_DESK_SUBJECT_WORDS = re.compile(
+    r"\b(?:beslissing op|besluit op|ontvangstbevestiging|decision on|reactie op|antwoord op"
+    # ... and the desk's follow-up ("Aanvullende vragen bij uw verzoek PRV-…", sets 432 and
+    # 671).
+    r"|aanvullende vra(?:ag|gen) (?:bij|over))\s*$",
+    re.IGNORECASE,
+)
+#: A return date typed in the subject ("tot 14 juli", "until 3 August", "bis 15.11.").
+_TYPED_RETURN = re.compile(
+    r"\b(?:tot(?: en met)?|t/m|until|till|bis|jusqu'au|back on|terug op)\s+\w*\s?\d", re.IGNORECASE
+)
+
+
 _REFERENCE_IN_BRACKETS = re.compile(
     r"\((?:re|ref|betr|betreft|inzake|about)\.?\s?:?\s?prv-\d{4}-\d{5}\)", re.IGNORECASE
 )

@@ -727,6 +727,15 @@ def returned_copy(v: MessageView) -> str | None:
     system_words = _MAIL_SYSTEM_WORDS.search(text) or _BOUNCE_WORDS.search(text)
     if CLIENT_REPLY.match(v.subject) and not system_words:
         return None
+    # ... or a copy quoted with "| " under no mail system's words ("Zoals gevraagd, de
+    # headers:" over "| Received: from mail.conxillium.nl"): IT staff pasting what they
+    # received, quoted by their client or by hand; a server that returns it so says what
+    # happened (set 794; the attacker's review).
+    first = next((line for line in v.head if _COPY_START.match(line)), "")
+    if first.startswith("|") and (
+        not _RETURNED_FOR.search(text) or _PASTED_ON_REQUEST.search(text)
+    ):
+        return None
     # ... or a person's client forwarding it with their own words over it, without a mail
     # system's words or signed with their name ("FW: Abuse report …" over "Un usuario
     # marcó como spam vuestro mensaje … / Nuria García Ortega").
@@ -938,6 +947,23 @@ def _around_the_copy(v: MessageView) -> tuple[list[str], str]:
         elif line.strip() and not _FIELD_OR_QUOTE.match(line):
             below.append(line)
     return above, fold(" ".join(below))
+
+
+#: What a server says of a copy it returns quoted with "| ": a delivery failure in its
+#: words, or "onbestelbaar", "rejected", "has been quarantined".
+_RETURNED_FOR = re.compile(
+    _DELIVERY_FAILED.pattern
+    + r"|\b(?:couldn't be delivered|niet (?:worden )?(?:bezorgd|afgeleverd)|onbestelbaar"
+    r"|nicht zugestellt|unzustellbar|non remis|rejected|geweigerd|quarantined|in quarantaine"
+    r"|returned to sender|retour afzender)\b",
+    re.IGNORECASE,
+)
+#: A person presenting headers they were asked for ("Zoals gevraagd, de headers:").
+_PASTED_ON_REQUEST = re.compile(
+    r"\b(?:zoals gevraagd|as requested|as you asked|wie gewunscht|hieronder|below|headers?"
+    r"|kopregels)\b",
+    re.IGNORECASE,
+)
 
 
 _FIELD_OR_QUOTE = re.compile(r"^\s|^[\w-]{2,40}\s?:\s|^[>|]")

@@ -869,7 +869,7 @@ _UNANSWERABLE = re.compile(
     r"|\bdit (?:e-?mail)?adres wordt niet gelezen\b"
     # ... or that answers to it go unread ("Antwoorden op deze e-mail worden niet gelezen",
     # set 790).
-    r"|\b(?:antwoorden|reacties) op (?:deze e-?mail|dit bericht) worden niet gelezen\b"
+    r"|\b(?:antwoorden|reacties) op (?:deze (?:e-?)?mail|dit bericht) worden niet gelezen\b"
     # ... or asks not to be answered ("Please do not reply to this message", set 276).
     r"|\b(?:please )?do not reply to this (?:e-?mail|message|notification)"
     r"|\bgelieve (?:dit bericht |deze e-?mail )?niet te (?:beantwoorden|antwoorden|reageren)"
@@ -1036,6 +1036,22 @@ _ASKS_SOMETHING = re.compile(
     r"|(?:^|[.!?:]\s)(?:erase|delete|remove|verwijder|wis|stuur|send|confirm|bevestig)\b",
     re.IGNORECASE,
 )
+#: Someone's request passed on in the third person ("Klant X vraagt om verwijdering",
+#: "vragen wij een kopie", "asks for a copy").
+_RELAYED_ASK = re.compile(
+    r"\b(?:vraagt|vragen|verzoekt|verzoeken|asks?|requests?|bittet|bitten)\b[^.!?\n]{0,60}"
+    r"\b(?:om|kopie|inzage|verwijdering|gegevens|for|copy|access|erasure|deletion|um|auskunft"
+    r"|loschung)\b"
+    r"|\b(?:namens|on behalf of|im auftrag)\b",
+    re.IGNORECASE,
+)
+#: Where the answer to a letter sent from a no-reply address goes instead ("Stuur uw
+#: antwoord naar privacy@…", "reageer via x@…").
+_ANSWER_ELSEWHERE = re.compile(
+    r"\b(?:(?:stuur|send|richt)\s(?:uw|je|your)\s(?:antwoord|reactie|reply|answer)|reageer"
+    r"|reageren|respond|reply)\b[^.!?\n]{0,30}\b(?:naar|via|aan|op|to|at)\s+[\w.+-]+@",
+    re.IGNORECASE,
+)
 #: An incident notice's headings, which it answers below.
 _NOTICE_HEADING = re.compile(
     r"\b(?:wat betekent dit voor (?:u|jou|je)|what does this mean for you|wat is er gebeurd"
@@ -1127,6 +1143,13 @@ def no_reply_sender(v: MessageView) -> str | None:
             and not v.first_person
             and _declared_unanswerable(v)
             and not _tells_or_relays(v)
+            # (Not an organisation's letter sent from its no-reply address: it asks or relays
+            # a request, "verzoekt … om", "vraagt om verwijdering", "vragen wij een kopie", or
+            # names where the answer goes, "Stuur uw antwoord naar x@", "reageer via x@": the
+            # attacker's review of set 790's fix.)
+            and not _ASKS_SOMETHING.search(v.own_words)
+            and not _RELAYED_ASK.search(v.own_words)
+            and not _ANSWER_ELSEWHERE.search(v.own_words)
         ):
             return f"sender {local}@ takes no replies, and says it was sent automatically"
         # ... and its text says so too, to the people an incident touched.

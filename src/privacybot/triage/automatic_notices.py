@@ -1079,10 +1079,32 @@ _WHO_ARE_YOU = re.compile(
     # ... or whether to release the reader's held message ("Uw bericht is in quarantaine
     # geplaatst - vrijgeven?", set 567).
     r"|(?:uw|your|je) (?:bericht|message|e-?mail) is (?:in quarantaine geplaatst|tegengehouden"
-    r"|held|quarantined)\s?[-–:]\s?(?:vrijgeven|release(?: it)?)"
-    # ... or whether to release it at all ("Uw bericht vrijgeven?", set 793).
-    r"|^(?:uw|je) (?:bericht|e-?mail) vrijgeven|^release your (?:message|e-?mail))\s?\?",
+    r"|held|quarantined)\s?[-–:]\s?(?:vrijgeven|release(?: it)?))\s?\?",
     re.I,
+)
+#: ... or whether to release it at all ("Uw bericht vrijgeven?", set 793): a gateway's
+#: subject, unless a person signs or speaks below it ("Release your message?" over "Found
+#: your e-mail in our quarantine … Mark", the attacker's review).
+_RELEASE_IT = re.compile(
+    r"^(?:(?:uw|je) (?:bericht|e-?mail) vrijgeven|release your (?:message|e-?mail))\s?\?", re.I
+)
+
+
+def _whose_question(v: MessageView, subject: str, text: str) -> str:
+    """The subject without a challenge's or gateway's own question; ``text`` is the
+    writer's, without the service's button labels ("Release my message: https://…")."""
+    subject = _WHO_ARE_YOU.sub(" ", subject)
+    if not (first_person_in(text) or closes_with_a_name(v) or _OWN_SIDE.search(text)):
+        subject = _RELEASE_IT.sub(" ", subject)
+    return subject
+
+
+#: The writer's own side or their offer ("in our spam quarantine", "just say the word",
+#: "laat maar weten"): an administrator asking, not a gateway's template.
+_OWN_SIDE = re.compile(
+    r"\b(?:our|ons|onze|wij|we|i|ik)\b|\b(?:let me know|just say the word|laat (?:het |maar )?"
+    r"(?:even )?weten|zeg het maar|happy to)\b",
+    re.IGNORECASE,
 )
 
 
@@ -1195,7 +1217,7 @@ def challenge(v: MessageView) -> str | None:
     # A "?" alone after a finished sentence is a sign the charset lost ("… placed in Tom's
     # Waiting List. ? This notification was sent …", set 654), not a question.
     text = _LOST_SIGN.sub(" ", text)
-    if asks_or_owns(_WHO_ARE_YOU.sub(" ", _QUIZ.sub(" ", v.subject)), text):
+    if asks_or_owns(_whose_question(v, _QUIZ.sub(" ", v.subject), text), text):
         return None
     # A button's label in quotation marks ('Click "Send my message"', set 346) is the
     # service's, not the writer's own message.
@@ -1385,11 +1407,17 @@ _DATE_WORDS = re.compile(
 )
 
 
+def _names_our_address(v: MessageView, text: str) -> bool:
+    """The text names our own address as a message's reader."""
+    ours = (v.our_address or "").lower()
+    return bool(ours) and ours in text.lower()
+
+
 def _strong_receipt_over_our_subject(v: MessageView) -> str | None:
     """A receipt's own sentence whose only person's words are inside it: the subject of our
     mail that it names ("Your document: Outcome of your erasure request was received by")."""
     match = _RECEIPT_STRONG.search(v.own_words)
-    if match is None:
+    if match is None or _names_our_address(v, match.group(0)):
         return None
     rest = f"{v.own_words[: match.start()]} {v.own_words[match.end() :]}"
     # The title it names may say "mijn" ("Your document: RE: Wie heeft mijn BSN ingezien?",
@@ -1573,7 +1601,10 @@ def read_receipt(v: MessageView) -> str | None:
         if ADDRESS.search(v.own_words) and len(words) <= 3 and "?" not in rest:
             return "receipt subject over our case mail, only its field values"
     match = _RECEIPT_STRONG.search(head)
-    if match:
+    # (Not one whose reader is our own address: "Het bericht "Inzageverzoek" aan privacy@… is
+    # geopend op …" is a citizen quoting the receipt for their own mail to us; a receipt for
+    # ours names its reader, the attacker's review.)
+    if match and not _names_our_address(v, match.group(0)):
         return f"receipt wording {match.group(0)[:60]!r}"
     # A receipt's sentence opening a short text, in no person's voice.
     match = _RECEIPT_OPENING.match(head)
@@ -3421,7 +3452,8 @@ _SERVICE_QUESTION = re.compile(
     # ... or a bare "Why?" that the next sentence answers with the screening ("Why? Jeroen
     # protects the inbox from unsolicited mail.", set 790).
     r"|(?:^|[.!?:]\s{1,8})(?:why|waarom|warum|pourquoi)\s?\?(?=\s{1,8}[^.!?\n]{1,60}\b(?:protects"
-    r"|beschermt|schutzt|protege|screens|filters|filtert)\b)",
+    r"|beschermt|schutzt|protege|screens|filters|filtert)\s(?:\w+\s){0,2}(?:inbox|mailbox|postvak\w*"
+    r"|postbus|posteingang|boite|e-?mailbox)\b)",
     re.IGNORECASE,
 )
 #: A filter product's footer under its challenge ("Powered by MailGuardian", "Beschermd
@@ -3553,7 +3585,7 @@ def challenge_words(v: MessageView) -> str | None:
     # The sum set in the subject too ("Antispam: hoeveel is 8 x 2?", set 312).
     # ... and the challenge's own question as its subject ("Is dit bericht van jou?", set
     # 618), as in ``challenge``.
-    subject = _WHO_ARE_YOU.sub(" ", without_our_subject(v.subject))
+    subject = _whose_question(v, without_our_subject(v.subject), text)
     subject = _QUIZ.sub(" ", _HUMAN_CHECK_QUESTION.sub(" ", subject))
     if asks_or_owns(subject, text) or _OWN_SETTINGS.search(text):
         return None
