@@ -836,6 +836,13 @@ SETS: tuple[str, ...] = (
     "set793",
     "set794",
     "set795",
+    "set796",
+    "set797",
+    "set798",
+    "set799",
+    "set800",
+    "set801",
+    "set802",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1634,6 +1641,13 @@ BLIND_FOLDERS: dict[str, str] = {
     "set793": "mail793",
     "set794": "mail794",
     "set795": "mail795",
+    "set796": "mail796",
+    "set797": "mail797",
+    "set798": "mail798",
+    "set799": "mail799",
+    "set800": "mail800",
+    "set801": "mail801",
+    "set802": "mail802",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
