@@ -1115,7 +1115,27 @@ _A_PERSON_AWAY = re.compile(
     r"(?![^.!?\n]{0,30}\b(?:na|after|again|opnieuw|zodra|when|once|nach)\b)"
     r"|\b(?:per|via|by) (?:e-?)?mail (?:ben ik )?wel\b"
     r"(?![^.!?\n]{0,40}\b(?:vertraging|beperkt|later|delay\w*|limited|sporadisch|af en toe)\b)"
-    r"|\bff\b|\beven ter info(?:rmatie)?\b",
+    r"|\bff\b|\beven ter info(?:rmatie)?\b"
+    # ... or address the desk as the group it is ("jullie", "Burgers die bellen worden naar
+    # jullie website verwezen", set 802): a template writes to any sender, "u" or "je" (0 of
+    # the blind notices these rules took say it outside our echoed subject).
+    # (... not a template's plural: "Bedankt voor jullie mail", "kunnen jullie terecht bij",
+    # "Leuk dat jullie mailen", "staan wij weer voor jullie klaar", "Jullie mails worden niet
+    # doorgestuurd": team mailboxes and informal offices, review s52b.)
+    r"|\bjullie\b(?! (?:e-?mails?|mail(?:s|tje|en)?|bericht(?:en|je)?|terecht|klaar|bellen"
+    r"|contact|geduld|begrip)\b)"
+    # ... or manage an absent colleague's mailbox themselves ("X is tot 9 december afwezig.
+    # Ik beheer in de tussentijd zijn mailbox", "As her assistant I manage her inbox", set
+    # 801; no blind notice says it).
+    # (... but not the assistant's own template promising to pass urgent mail on: "Ik beheer
+    # in de tussentijd zijn mailbox en stuur dringende berichten door", "As her PA I check her
+    # inbox daily and will forward anything urgent", review s52b.)
+    r"|\b(?:ik (?:beheer|lees|bekijk|volg) (?:\w+ ){0,3}(?:zijn|haar) (?:e-?mail|mail|mailbox"
+    r"|inbox)"
+    r"|i (?:manage|am managing|read|am reading|check) (?:\w+ ){0,3}(?:his|her) (?:e-?mail|mail"
+    r"|mailbox|inbox))\b"
+    r"(?![^\n]{0,160}\b(?:dringend\w*|urgent\w*|door|doorsturen|doorgestuurd|forward\w*"
+    r"|beantwoord\w*|reply|respond|contact)\b)",
     re.IGNORECASE,
 )
 
@@ -1665,6 +1685,14 @@ _OWN_NOTICE_IN_THE_PAST = re.compile(
     r"|\b(?:sorry|excuses|excuus|apologies|forlat|ursakta|undskyld|beklager|entschuldigung"
     r"|desole)\b[^.!?]{0,20}\b(?:voor|for|fur|pour|about|over)\s(?:mijn|my|mitt|min|meine?n?|mon"
     r"|ma|the|het|de|die|den)\s"
+    # (... also "my earlier": "Excuses voor mijn eerdere automatische afwezigheidsmelding",
+    # set 796.)
+    # (... not a template correcting itself and still away: "Excuses voor mijn vorige
+    # automatische afwezigheidsmelding, daarin stond een verkeerde datum. Ik ben afwezig tot
+    # en met 16 januari", review s52b.)
+    r"(?:(?:eerdere|vorige|earlier|previous|vorherige|letzte) "
+    r"(?![\s\S]{0,240}\b(?:ik ben|i am|i'm|ich bin) (?:nog |still |noch )?(?:afwezig|away|out of"
+    r"|met (?:verlof|vakantie)|on (?:leave|holiday|vacation)|abwesend|im urlaub)\b))?"
     r"(?:auto\w{0,12}|out[- ]of[- ]office\w{0,8}|afwezigheids\w{1,10}|abwesenheits\w{1,10}"
     r"|fr[a~]nvaro\w{0,10})"
     # ... or telling what it did and that we may ignore it ("Mijn afwezigheidsassistent heeft

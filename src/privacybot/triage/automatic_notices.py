@@ -2324,7 +2324,19 @@ def complaint_report(v: MessageView) -> str | None:
     if (
         _LISTED_SINCE.search(v.own_words)
         and _ABOUT_AN_ADDRESS.search(v.own_words)
-        and _delisting(v)
+        # (... or under the list's own subject naming the address: "Blocklist-melding voor
+        # 203.0.113.82", set 800.)
+        and (
+            _delisting(v)
+            or (
+                _LISTING_SUBJECT.search(v.subject)
+                and _AN_IP_ADDRESS.search(v.subject)
+                # (... not an administrator telling what the listing does to them: "Mails
+                # van het privacyloket komen daardoor niet meer aan", "Daardoor weigeren wij
+                # berichten van privacy@…", review s52b.)
+                and not _LISTING_IN_PROSE.search(v.own_words)
+            )
+        )
         and not _complainant(v)
         # (Its "Verwijdering aanvragen" is the list's own way off, not a person's erasure.)
         and not (v.first_person or has_question(v.own_words))
@@ -2494,6 +2506,9 @@ _COMPLAINT_TALLY = re.compile(
     r"(?:\.[\w-]{1,63}){1,4} is de (?:afgelopen|laatste) \d{1,3} dagen \d{1,3}(?:[.,]\d{1,2})?\s?%"
     # ... "The complaint rate for mail from … over the past 7 days was 1.9%" (set 477).
     r"|\bcomplaint rate\b[^\n]{0,80}?\b(?:was|is|of) \d{1,3}(?:[.,]\d{1,2})?\s?%"
+    # ... or the count of messages its users marked ("Recipients at our service marked 11
+    # messages from conxillium.nl as spam in the last 24 hours", set 801).
+    r"|\bmarked \d{1,7} (?:messages?|e-?mails?) from [\w-]{1,63}\.[\w.-]{2,60} as (?:spam|junk)\b"
     # ... or a high rate in words, in English, Greek and Irish ("has a high spam-complaint
     # rate (0.5%)", "εχει αυξημενο ποσοστο καταγγελιων", "ta rata ard gearan", set 601).
     r"|\bhas an? (?:high|elevated|increased|rising) (?:spam[- ])?complaint[- ]?rate\b"
@@ -2552,7 +2567,13 @@ _RATE_THRESHOLD = re.compile(
 _LISTED_SINCE = re.compile(
     # (... also a list named with a hyphen: "op de RBL-Noord-lijst", set 775.)
     r"\bstaat (?:sinds [^.\n]{1,50}? )?op (?:de|onze) (?:[\w-]{1,30}-lijst|blokkadelijst"
-    r"|blokkeerlijst|blocklijst|blacklijst|zwarte lijst)\b",
+    r"|blokkeerlijst|blocklijst|blacklijst|zwarte lijst"
+    # (... or named in English: "staat sinds 27-11-2026 op de blocklist van RBL Watch", set
+    # 800.)
+    r"|block[ -]?list|black[ -]?list)\b"
+    # (... or the list's name before it: "op de RBL Watch blocklist", review s52b.)
+    r"|\bstaat (?:sinds [^.\n]{1,50}? )?op (?:de|onze) (?:[\w-]{1,30} ){1,3}(?:block|black)[ -]?"
+    r"list\b",
     re.IGNORECASE,
 )
 #: A sending platform's report fields ("Recipient: …", "Campaign: …").
@@ -2922,7 +2943,8 @@ _ABOUT_AN_ADDRESS = re.compile(
     # ... or the domain the marked messages came from ("33 users marked messages from
     # conxillium.nl as junk"), or the reader's recipients ("One of your recipients marked
     # a message as spam", sets 388 and 391).
-    r"|\bmessages from [\w-]{1,63}\.[a-z]{2,6} as (?:junk|spam)\b"
+    # (... also one message: "marked 1 message from conxillium.nl as spam", review s52b.)
+    r"|\bmessages? from [\w-]{1,63}\.[a-z]{2,6} as (?:junk|spam)\b"
     # ... or named as the report's domain ("Domain: conxillium.nl", "reputation notice for
     # sending domain conxillium.nl", "messages from your domain", "3% of messages from
     # conxillium.nl received by our users"), or the reader's account by its address ("a
@@ -3030,6 +3052,17 @@ _ABOUT_A_NETWORK = re.compile(
     r"\d{1,3}(?:\.\d{1,3}){3}\)|\b(?:de pe|din) domeniul [\w-]{1,63}\.[a-z]{2,6}\b",
     re.IGNORECASE,
 )
+#: What a listing does to the writer, told in prose: a consequence, their own "wij", or our
+#: desk named (a list speaks of "uw IP-adres" and its own way off).
+_LISTING_IN_PROSE = re.compile(
+    r"\b(?:daardoor|hierdoor|waardoor|as a result|because of (?:this|that)|jullie|privacyloket"
+    r"|privacy@conxillium\.nl|wij|ons|onze (?:klanten|huurders|gebruikers|medewerkers|users)"
+    r"|our (?:users|staff|customers|students))\b"
+    r"|\bkom(?:t|en) [^.\n]{0,40}\bniet (?:meer )?aan\b",
+    re.IGNORECASE,
+)
+#: An IPv4 address, anywhere.
+_AN_IP_ADDRESS = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b")
 _ADDRESS_IN_FIGURES = re.compile(
     r"\b(?:ip|from|van|vanaf|von|server|host|address|adres|adresse|\w{0,6}indirizz\w{0,2}"
     r"|διευθυνση|direccion|endereco|adresa|adresi)\s?:?\s\d{1,3}(?:\.\d{1,3}){3}\b",

@@ -559,6 +559,11 @@ RECEIPT_BODY_STRONG: str = (
     r"|uw bericht aan .{1,60} is verwijderd zonder (?:te zijn |dat het is )?gelezen"
     r"|your message to .{1,60} was deleted without being read"
     r"|ihre nachricht an .{1,60} wurde (?:ungelesen|ohne gelesen zu werden) geloscht"
+    # ... also with "An:" and its date ("Ihre Nachricht An: Gerrit Mulder wurde am Tue, 03 Nov
+    # 2026 … ohne Lesen gelöscht", set 799).
+    # (... its fields as long as Outlook makes them: several recipients, a Cc, a long subject,
+    # the sent date with its time zone's cities, review s52b.)
+    r"|ihre nachricht\s+an:?\s[\s\S]{1,600}?\bwurde am [^\n]{4,160}? ohne (?:zu )?lesen geloscht"
     r"|disposition:\s?(?:manual|automatic)-action/mdn-sent-(?:manually|automatically)"
     # ... and Outlook's Spanish and Portuguese return receipts (set 345).
     r"|este es un acuse de recibo (?:del|para el) mensaje|este e um recibo de retorno para a"
