@@ -843,6 +843,12 @@ SETS: tuple[str, ...] = (
     "set800",
     "set801",
     "set802",
+    "set803",
+    "set804",
+    "set805",
+    "set806",
+    "set807",
+    "set808",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1648,6 +1654,12 @@ BLIND_FOLDERS: dict[str, str] = {
     "set800": "mail800",
     "set801": "mail801",
     "set802": "mail802",
+    "set803": "mail803",
+    "set804": "mail804",
+    "set805": "mail805",
+    "set806": "mail806",
+    "set807": "mail807",
+    "set808": "mail808",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
