@@ -1150,15 +1150,16 @@ def _without_our_name(subject: str) -> str:
     match = _OUR_NAME_FOR_IT.search(subject)
     if not match:
         return subject
-    name = match.group(0)
+    before = subject[: match.start()]
     echo = (
-        subject[: match.start()].rstrip().endswith(("(", "["))
-        or _NAME_WITH_ITS_KIND.match(name)
-        or _DESK_SUBJECT_WORDS.search(subject[: match.start()])
+        before.rstrip().endswith(("(", "["))
+        or _NAME_WITH_ITS_KIND.match(match.group(0))
+        or _DESK_SUBJECT_WORDS.search(before)
     )
-    if not echo or _TYPED_RETURN.search(subject[: match.start()]):
+    if not echo or _TYPED_RETURN.search(before):
         return subject
-    return _OUR_NAME_FOR_IT.sub(" ", subject)
+    # (The name ends the subject, so the match found is the only one to cut.)
+    return f"{before} {subject[match.end() :]}"
 
 
 #: The desk's name for the case with its kind ("Uw verzoek om inzage").
