@@ -849,6 +849,13 @@ SETS: tuple[str, ...] = (
     "set806",
     "set807",
     "set808",
+    "set809",
+    "set810",
+    "set811",
+    "set812",
+    "set813",
+    "set814",
+    "set815",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1660,6 +1667,13 @@ BLIND_FOLDERS: dict[str, str] = {
     "set806": "mail806",
     "set807": "mail807",
     "set808": "mail808",
+    "set809": "mail809",
+    "set810": "mail810",
+    "set811": "mail811",
+    "set812": "mail812",
+    "set813": "mail813",
+    "set814": "mail814",
+    "set815": "mail815",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
