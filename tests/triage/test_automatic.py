@@ -159,3 +159,21 @@ def test_R17_dsn_with_returned_full_message() -> None:
 @pytest.mark.parametrize("raw", [b"", b"junk\xff", mail()])
 def test_R17_non_dsn_gives_none(raw: bytes) -> None:
     assert dsn_info(raw) is None
+
+
+def _listing_from_a_helpdesk(our_address: str) -> bool:
+    raw = (
+        "From: Helpdesk <helpdesk@gemeente-aadorp.example>\r\nTo: <" + our_address + ">\r\n"
+        "Subject: Blocklist 198.51.100.9\r\n\r\n"
+        "Het IP-adres 198.51.100.9 staat sinds woensdag op de blocklist van SpamWacht. "
+        "Het gaat om de mail van " + our_address + ".\r\n"
+    ).encode()
+    return is_automatic(parse_message(raw), our_address=our_address)[0]
+
+
+@pytest.mark.parametrize("ours", ["privacy@conxillium.nl", "fg@gemeente-voorbeeld.example"])
+def test_R16_listing_prose_naming_our_own_address_is_a_persons(ours: str) -> None:
+    """Whatever address the desk runs on, an administrator naming it as the mailbox the
+    listing blocks writes prose, not the list's notice (the address is read from the
+    settings, not written into the rule)."""
+    assert _listing_from_a_helpdesk(ours) is False

@@ -40,6 +40,7 @@ from privacybot.triage.automatic_view import (
     TYPED_CODE,
     URGENT_QUESTION,
     URL,
+    YOUR_MESSAGE,
     MessageView,
     alternation,
     answers_us,
@@ -450,14 +451,42 @@ _BACKLOG = re.compile(
 )
 
 
-#: "Geen robot", "not a bot": the writer saying they are no machine.
+#: "Geen robot", "not a bot": the writer saying they are no machine, typed it by hand, or
+#: answer anyway.
 _NOT_A_ROBOT = re.compile(
     r"\b(?:geen|not an?|no|kein) (?:robot|bot|machine|roboter)\b"
     # ... or that they typed it themselves, in brackets ("Out of office (handmatig)", set
     # 794).
     r"|\((?:handmatig|met de hand|manual|manually|by hand|hand-?typed|von hand)\)",
+    # ... or that they answer anyway ("Out of office, maar toch even snel", set 805): a
+    # notice answers because its owner is away, never in spite of it (58 blind people's
+    # subjects say so, no notice's): ``_says_not_a_robot`` reads it in the writer's own
+    # part of the subject.
     re.IGNORECASE,
 )
+_ANSWERS_ANYWAY = re.compile(
+    r"\b(?:maar toch|toch even|toch nog|alsnog|but still|anyway|aber trotzdem|trotzdem"
+    r"|quand m[eê]me)\b",
+    re.IGNORECASE,
+)
+#: The subject a notice echoes after its prefix's colon: our reply's ("Automatisch antwoord:
+#: Re: Toch nog een vraag") or ours by its "uw", "your" ("Automatic reply: Your request -
+#: please reply anyway", the attacker's review); the subjects a notice echoes are ours.
+_ECHOED_AFTER_COLON = re.compile(
+    r":\s*(?:(?:re|aw|antw|fwd?|wg|tr|sv)\s?:|.*\b(?:uw|your|ihre?|votre|mijn|my|meine?)\b).*",
+    re.IGNORECASE,
+)
+#: A reply's prefixes at a subject's start.
+_REPLY_PREFIXES = re.compile(r"^(?:\s*(?:re|aw|antw|fwd?|wg|tr|sv)\s?:)+", re.IGNORECASE)
+
+
+def _says_not_a_robot(subject: str) -> bool:
+    """``_NOT_A_ROBOT`` in the subject, or "maar toch", "anyway" in the writer's own part of
+    it: not in the subject a notice echoes after its colon ("Abwesenheitsnotiz: Auskunft
+    trotzdem erteilt", "Automatic reply: … please reply anyway", the attacker's review)."""
+    own = _ECHOED_AFTER_COLON.sub(" ", _REPLY_PREFIXES.sub("", subject), count=1)
+    return bool(_NOT_A_ROBOT.search(subject) or _ANSWERS_ANYWAY.search(own))
+
 
 #: An identity document by its names.
 _ID_DOCUMENT = (
@@ -481,7 +510,13 @@ _MY_REQUEST = re.compile(
     r"|\b(?:kopie|scan|foto|copy|photo|picture|afschrift)\s(?:van\s|of\s|von\s)?(?:mijn|my"
     r"|meine?[nms]?)\s" + _ID_DOCUMENT + r"\b"
     r"|\b(?:mijn|my|meine?n?)\s" + _ID_DOCUMENT + r"\s(?:\w+\s){0,3}(?:stuur|opsturen|toesturen"
-    r"|nasturen|send|upload|schicke|sende)\w{0,2}\b",
+    r"|nasturen|send|upload|schicke|sende)\w{0,2}\b"
+    # ... or our request for a copy of it, which the writer saw ("Ik zag uw vraag om een
+    # kopie ID", set 805): only one in our verification answers it (23 blind people's
+    # mails name it so, no notice).
+    r"|\b(?:uw|jullie|je|your)\s(?:vraag|verzoek|request)\s(?:om|for)\s(?:een\s|a\s)?"
+    r"(?:kopie|scan|foto|copy|photo)\s(?:van\s|of\s)?(?:mijn\s|my\s|een\s|an?\s|het\s|uw\s|your\s"
+    r"|the\s)?" + _ID_DOCUMENT + r"\b",
     re.IGNORECASE,
 )
 
@@ -510,7 +545,7 @@ def oof_subject(v: MessageView) -> str | None:
     # owner is away.
     # ... nor one who says in the subject that no robot wrote it ("Out of office (echt, geen
     # robot)", set 463; no blind away notice's subject says it).
-    if match and _NOT_A_ROBOT.search(v.subject):
+    if match and _says_not_a_robot(v.subject):
         return None
     if (
         match
@@ -581,6 +616,7 @@ def oof_subject(v: MessageView) -> str | None:
         _DELEGATION.search(v.own_words)
         or absence_not_now(v)
         or _OWN_NOTICE_DISMISSED.search(v.own_words)
+        or _OWN_NOTICE_SET_UP.search(v.own_words)
         or _A_PERSON_AWAY.search(v.own_words)
     ):
         return None
@@ -923,7 +959,9 @@ def away_notice(v: MessageView) -> str | None:
     text = URL.sub(" ", URGENT_QUESTION.sub(" ", head))
     if asks_or_owns(v.subject, text) or types_our_reference(v.subject):
         return None
-    if _OWN_NOTICE_IN_THE_PAST.search(v.own_words):
+    # (... nor one who says in the subject that they answer anyway: "Out of office, maar toch
+    # even snel [PRV-…]", the attacker's review.)
+    if _OWN_NOTICE_IN_THE_PAST.search(v.own_words) or _says_not_a_robot(v.subject):
         return None
     # A reply to an autoreply is a person's, unless it opens as Notes' own notice does,
     # its owner named in the third person ("Henk Stevens is out of the office.", under
@@ -1320,6 +1358,9 @@ _POINTS_ELSEWHERE = re.compile(
     r"|replacement|stand-?in|backup|servicedesk|helpdesk"
     # ... or the team's or the general address ("kunt u sturen naar het teamadres", set 676).
     r"|teamadres|team address|algemene (?:e-?mail)?adres|algemene mailbox|general address)\b"
+    # ... or the reader's message sent to the successor just named ("Wilt u uw bericht aan
+    # haar/hem sturen?", set 805).
+    r"|" + YOUR_MESSAGE + r" aan (?:haar|hem|haar/hem|hem/haar)\b"
     # ... or the colleague as the one to mail ("In spoedgevallen kunt u mijn collega van het
     # privacyteam mailen", set 704), a name at most between (not "mijn collega het besluit
     # mailen", the attacker's review).
@@ -1666,7 +1707,22 @@ _DISMISSED = (
     r"|i'?m back|i am back)\b)"
 )
 _OWN_NOTICE_DISMISSED = re.compile(_DISMISSED, re.IGNORECASE)
+#: The writer says they set an away notice up, beside this mail ("Ik heb een
+#: afwezigheidsmelding ingesteld, maar wilde het even persoonlijk laten weten", set 812): a
+#: notice does not tell of its own setting up (6 blind people's mails say it, no notice) ...
+_SET_UP = (
+    r"\b(?:ik heb|heb ik|i have|i've|ich habe|habe ich)\s(?:een|mijn|an?|my|eine?n?|meine?n?)\s"
+    r"(?:\w+\s)?(?:afwezigheids\w+|out[- ]of[- ]office\w*|auto-?reply|automatic reply"
+    r"|automatische? (?:antwoord|bericht)|abwesenheits\w+|vakantiemelding)\s(?:\w+\s){0,2}"
+    r"(?:ingesteld|aangezet|set up|turned on|switched on|eingerichtet|aktiviert|eingeschaltet)\b"
+    # (... then the writer's own "but": a notice says why it was set up, "I have an automatic
+    # reply set up while I am on leave", the attacker's review.)
+    r",?\s(?:maar|but|aber|doch|mais)\b"
+)
+_OWN_NOTICE_SET_UP = re.compile(_SET_UP, re.IGNORECASE)
+#: ... or speaks of their notice as past: what it sent, that they forgot it, sorry for it.
 _OWN_NOTICE_IN_THE_PAST = re.compile(
+    _SET_UP + r"|"
     r"\b(?:afwezigheid\w*|vakantiemelding|vakantiebericht|out[- ]of[- ]office(?: reply"
     r"| message)?|auto-?reply|automatic reply|automatische? (?:antwoord|bericht)"
     r"|abwesenheitsnotiz|abwesenheitsmeldung)\s(?:dat|die|that|which|das)\s(?:jullie|u|je"
@@ -1756,7 +1812,7 @@ def absence_notice(v: MessageView) -> str | None:
     """
     if v.speaks_under_a_notice or v.human_voice or types_our_reference(v.subject):
         return None
-    if answers_an_autoreply(v.subject) or _NOT_A_ROBOT.search(v.subject):
+    if answers_an_autoreply(v.subject) or _says_not_a_robot(v.subject):
         return None
     head = v.head_text
     if not head or len(head) > _ABSENCE_NOTICE_CHARS:
@@ -1766,7 +1822,9 @@ def absence_notice(v: MessageView) -> str | None:
     # An absence tag an autoresponder puts after our subject ("Re: Auto: [PRV-…] privacy
     # (afwezig)") is the notice's own.
     in_subject = None
-    if not CLIENT_REPLY.match(v.subject):
+    # (... and so does one made by forwarding it: "I: Afwezig: Domanda", "VB: Afwezig:
+    # question" over "ho ricevuto il messaggio di assenza qui sotto", set 813.)
+    if not CLIENT_REPLY.match(v.subject) and not FORWARD_PREFIX.match(v.subject):
         subject = _OTHERS_ABSENCE.sub(" ", _FROM_OUR_TOKEN.sub("", v.subject))
         subject = _PAST_ABSENCE.sub(" ", subject)
         in_subject = ABSENT.search(_ROLE_ABSENT.sub(" ", subject))
@@ -1829,15 +1887,20 @@ def absence_notice(v: MessageView) -> str | None:
     # absence in the text both say autoresponder (its owner's footer kept).
     if MOBILE_FOOTER.search(head) and not (tagged and ABSENT.search(text)):
         return None
-    if _asks_politely(text) or _ASKS.search(_FROM_OUR_TOKEN.sub("", v.subject)):
+    # (Our own name for the case echoed before our token is no request typed: "Auto: Re: Uw
+    # verzoek om inzage [PRV-…]", set 811.)
+    if _asks_politely(text) or _ASKS.search(_FROM_OUR_TOKEN.sub("", _without_our_name(v.subject))):
         return None
     if _ANSWER_ME.search(text) or _CODE_LABEL.search(text) or TELL_US.search(text):
         return None
+    # (... or speaks of their own request or identity, as under ``oof_subject``'s strong
+    # prefix: "Uw verzoek om een scan van het rijbewijs heb ik gelezen".)
     if (
         absence_not_now(v)
         or _OWN_NOTICE_IN_THE_PAST.search(text)
         or _THANKS_FOR_OUR_ACK.match(head)
         or _A_PERSON_AWAY.search(v.own_words)
+        or _MY_REQUEST.search(v.own_words)
     ):
         return None
     # ... nor one who acts as only a person does ("Ik heb dat vandaag gerepareerd", set 353;

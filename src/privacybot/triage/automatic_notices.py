@@ -2334,7 +2334,7 @@ def complaint_report(v: MessageView) -> str | None:
                 # (... not an administrator telling what the listing does to them: "Mails
                 # van het privacyloket komen daardoor niet meer aan", "Daardoor weigeren wij
                 # berichten van privacy@…", review s52b.)
-                and not _LISTING_IN_PROSE.search(v.own_words)
+                and not _listing_in_prose(v)
             )
         )
         and not _complainant(v)
@@ -2691,6 +2691,9 @@ _DESK_SUBJECT = re.compile(
     r"|spam-?report|jmr report|(?:klacht|complaint)\w{0,12}|backscatter|spam-?traps?"
     # ... or a reputation service's daily report ("Dagelijkse reputatiemelding", set 595).
     r"|reputatiemelding|sender report"
+    # ... or its feed's event about an address ("Event notification for 198.51.100.26",
+    # "Ereignismeldung …", set 806).
+    r"|event notification|ereignismeldung|gebeurtenismelding"
     # ... in Greek and Irish ("Αναφορά φήμης", "Tuairisc", set 601).
     r"|αναφορα φημης|tuairisc"
     # ... or a provider's reputation report on the sending domain (sets 419-421).
@@ -2734,6 +2737,9 @@ _LISTED = re.compile(
     r"|\bbyla zarazena na (?:seznam|blacklist)|\bzostal wpisany na (?:liste|czarna liste)"
     r"|\be stato inserito (?:nella|in) (?:black|block)list|\ba fost (?:inclus|adaugat)"
     r" (?:in|pe) (?:lista|blacklist)|\bha sido (?:incluida|anadida) (?:en|a) la lista"
+    # ... or inserted in a list by its name ("è stato inserito in Koalabl", "a été inscrite
+    # sur UCEFILTER", set 806).
+    r"|\be stat[oa] inserit[oa] (?:in|nella|nel)\b|\ba ete inscrite? (?:sur|dans)\b"
     r"|\bha sido (?:incluida|anadida) en (?:nuestra|una) lista (?:de bloqueo|negra)\b"
     # ... Indonesian ("telah masuk daftar hitam", set 545).
     r"|\btelah (?:masuk|dimasukkan ke(?:dalam)?) daftar hitam\b"
@@ -2830,7 +2836,15 @@ _DELISTING = re.compile(
     r"|\bverwijdering kan via (?:ons|onze) (?:formulier|webformulier)"
     r"|\bverwijdering kan via (?:het|een) (?:web)?formulier\s?(?::|op|via)?\s?(?=https?://)"
     r"|\b(?:zadost o vyrazeni|wniosek o usuniecie|richiesta di rimozione|cerere de eliminare"
-    r"|solicitud de exclusion|pedido de remocao)\s?:"
+    r"|solicitud de exclusion|pedido de remocao"
+    # ... "Demande de retrait :", "Per la rimozione:" (set 806).
+    r"|demande de retrait|per la rimozione)\s?:"
+    # ... "U kunt een verzoek tot verwijdering indienen via onze website" (set 807).
+    # (... as a sentence of its own or over the link: "U kunt een verzoek tot verwijdering
+    # indienen via onze website, of Karin belt jullie morgen" is a servicedesk's note, the
+    # attacker's review.)
+    r"|\bu kunt een verzoek tot verwijdering indienen via (?:ons|onze) (?:website|site"
+    r"|webformulier|formulier|portaal)\s?(?:[.:]|$|(?=https?://))"
     # ... also as a heading over the link ("Verwijdering aanvragen: https://…", set 315).
     r"|\b(?:verwijdering|delisting|removal|austragung) (?:aanvragen|request|beantragen)\s?:"
     # ... or the verb, or a sentence that goes on ("Verwijderen aanvragen: https://…",
@@ -3048,15 +3062,27 @@ _ITEM_REPORTED = re.compile(
 #: officer or a hoster's admin writes so too, and signs; their own voice is
 #: ``_complainant``'s to hear).
 _ABOUT_A_NETWORK = re.compile(
-    r"\b(?:system|systeem|netblok|netblock|netzbereich|netz|netwerk|network|reseau)\s\("
+    r"\b(?:system|systeem|netblok|netblock|netzbereich|netz|netwerk|network|reseau)\s"
+    # (... also one the reader runs: "een systeem in uw beheer (192.0.2.247)", set 804.)
+    r"(?:(?:in|onder|under|within|in ihrem) (?:uw|your|ihrem|votre) (?:beheer|control|network"
+    r"|netwerk|netz|verantwortung)\s)?\("
     r"\d{1,3}(?:\.\d{1,3}){3}\)|\b(?:de pe|din) domeniul [\w-]{1,63}\.[a-z]{2,6}\b",
     re.IGNORECASE,
 )
-#: What a listing does to the writer, told in prose: a consequence, their own "wij", or our
-#: desk named (a list speaks of "uw IP-adres" and its own way off).
+
+
+def _listing_in_prose(v: MessageView) -> bool:
+    """What a listing does to the writer, told in prose (``_LISTING_IN_PROSE``), or our
+    desk's own address named: a list speaks of "uw IP-adres" and its own way off, not of
+    the mailbox whose mail it blocks."""
+    ours = (v.our_address or "").lower()
+    return bool(_LISTING_IN_PROSE.search(v.own_words)) or bool(ours and ours in v.own_words.lower())
+
+
+#: A consequence, the writer's own "wij", or our desk by its name.
 _LISTING_IN_PROSE = re.compile(
     r"\b(?:daardoor|hierdoor|waardoor|as a result|because of (?:this|that)|jullie|privacyloket"
-    r"|privacy@conxillium\.nl|wij|ons|onze (?:klanten|huurders|gebruikers|medewerkers|users)"
+    r"|wij|ons|onze (?:klanten|huurders|gebruikers|medewerkers|users)"
     r"|our (?:users|staff|customers|students))\b"
     r"|\bkom(?:t|en) [^.\n]{0,40}\bniet (?:meer )?aan\b",
     re.IGNORECASE,
@@ -3372,6 +3398,9 @@ _PASTE_INTRO = re.compile(
     r"\b(?:below (?:are|is) the (?:full )?(?:headers?|log|bounce|error)|here (?:are|is) the"
     # ("Headers van het bericht:", set 417; "Headers below:", set 440)
     r"|(?:de )?headers van (?:het|uw|jullie) (?:laatste )?bericht(?=\s?:)"
+    # ... or of one such message ("Headers van een geweigerd bericht:", set 803; 58 blind
+    # people's mails say it, no notice).
+    r"|(?:de )?headers van (?:een|één) (?:\w+ )?bericht(?=\s?:)"
     # ... or of one of several, below ("Headers van een van de berichten hieronder:", set 768).
     r"|" + HEADERS_OF_ONE_BELOW + r"|(?:full )?headers? (?:below|hieronder)"
     r"|see the (?:headers?|log) below|hieronder (?:staan|vindt"

@@ -938,11 +938,41 @@ _REDIRECT_VERB = re.compile(
 #: ... but not "Wilt u het bericht opnieuw sturen naar …?": a person asking us to resend.
 _RESEND = re.compile(r"\b(?:opnieuw|nogmaals|again|erneut|de nouveau|resend)\b", re.IGNORECASE)
 _SENTENCE_PIECE = re.compile(r"[^.!?]*[.!?]?")
+#: The reader's message ("uw bericht", "your email").
+YOUR_MESSAGE = r"\b(?:uw|je|your) (?:bericht|mail|e-?mail|message)"
 #: The reader's message sent on to the address just named ("uw bericht daarnaartoe sturen").
 _YOURS_THERE = re.compile(
-    r"\b(?:uw|je|your) (?:bericht|mail|e-?mail|message)(?: voortaan| dan| ook| liever){0,2}"
+    YOUR_MESSAGE + r"(?: voortaan| dan| ook| liever){0,2}"
     r" (?:daarnaartoe|daarheen|naar dat adres|naar het nieuwe adres|to that address|to the new"
     r" address)\b",
+    re.IGNORECASE,
+)
+#: ... or to the successor just named ("Wilt u uw bericht aan haar/hem sturen?", set 805).
+_YOURS_TO_THEM = re.compile(
+    YOUR_MESSAGE + r"(?: voortaan| dan| ook| liever){0,2}"
+    r" (?:aan (?:haar|hem|haar/hem|hem/haar|hen) (?:\w+ )?(?:sturen|doorsturen|richten)"
+    r"|to (?:her|him|her/him|him/her|them))\b",
+    re.IGNORECASE,
+)
+#: ... named as the one who took the work over: not a citizen's son or lawyer who helps
+#: (the attacker's review).
+_SUCCESSOR = re.compile(
+    r"\b(?:opvolg\w*|overgenomen door|vervanger|successor|taken over by|replacement"
+    r"|nachfolger\w*|ubernommen von)\b",
+    re.IGNORECASE,
+)
+#: A heading's answer: an address given as a way on ("Mijn privéadres is x@…", "Mail naar
+#: x@…"), not a citizen's "Ik mailde al naar privacy@…" under "Hoezo afwezig?".
+_GIVES_AN_ADDRESS = re.compile(
+    r"\b(?:\w*adres\w*|address|adresse)\b[^.?!@]{0,20}\b(?:is|:|via|op|at)\s?[\w.+-]+@"
+    r"|^\W*(?:mail|e-?mail|schrijf|write|contact)\w*\s(?:naar|to|via|me|mij)\b[^.?!@]{0,30}@",
+    re.IGNORECASE,
+)
+#: A question word opening a short question: a person asking, not a heading.
+_QUESTION_WORD = re.compile(
+    r"^\W*(?:hoezo|waarom|wat|wie|wanneer|hoe|waar|welke|kan|kunt|kunnen|mag|is|zijn|heeft"
+    r"|hebt|wordt|nog|al|why|what|who|when|how|where|which|can|could|are|do|does|did|any"
+    r"|warum|was|wer|wann|kann|pourquoi|quand|perche)\b",
     re.IGNORECASE,
 )
 
@@ -956,15 +986,26 @@ def _without_redirect_questions(text: str) -> str:
     kept: list[str] = []
     last = 0
     before = ""
-    for piece in _SENTENCE_PIECE.finditer(masked):
+    pieces = [piece for piece in _SENTENCE_PIECE.finditer(masked) if piece.group(0)]
+    for i, piece in enumerate(pieces):
         span = piece.group(0)
         here = text[piece.start() : piece.end()]
         # ... also the reader's message sent on to the address just given ("Mijn nieuwe
         # adres is x@…. Wilt u uw bericht daarnaartoe sturen?", set 613).
-        pointed = _YOURS_THERE.search(span) and ADDRESS.search(before)
+        pointed = (
+            _YOURS_THERE.search(span) or (_YOURS_TO_THEM.search(span) and _SUCCESSOR.search(before))
+        ) and ADDRESS.search(before)
+        # ... or a heading of a few words that the next sentence's address answers
+        # ("Persoonlijk contact? Mijn privéadres is x@…", set 811): a way on, asking nothing.
+        after = pieces[i + 1].group(0) if i + 1 < len(pieces) else ""
+        heading = (
+            len(span.split()) <= 3
+            and not _QUESTION_WORD.match(span)
+            and bool(_GIVES_AN_ADDRESS.search(after.strip()))
+        )
         if (
             span.endswith("?")
-            and (ADDRESS.search(here) and _REDIRECT_VERB.search(span) or pointed)
+            and (ADDRESS.search(here) and _REDIRECT_VERB.search(span) or pointed or heading)
             and not _RESEND.search(span)
         ):
             kept.append(text[last : piece.start()])
@@ -1453,9 +1494,29 @@ _OUT_OF_OFFICE_PREFIX = re.compile(
 def passes_on_or_acts(text: str) -> bool:
     """The writer passes on someone's notice or does what only a person does in the mail
     itself (``_PASSES_ON_A_NOTICE``, ``_PERSONS_ACT``): no notice of their own."""
-    return bool(
-        _PASSES_ON_A_NOTICE.search(text) or _PERSONS_ACT.search(_A_SITE_POSING.sub(" ", text))
-    )
+    acts = _A_SITE_POSING.sub(" ", text)
+    if _MAILBOX_NO_LONGER_READ.search(acts):
+        acts = _FAREWELL_THANKS.sub(" ", acts)
+    return bool(_PASSES_ON_A_NOTICE.search(text) or _PERSONS_ACT.search(acts))
+
+
+#: The mailbox the mail came from, said to be read no more ("Deze mailbox wordt niet meer
+#: gelezen", "Mijn oude mailbox blijft nog even actief, maar wordt niet meer gelezen", sets
+#: 805 and 811): a leaver's notice, whose "Bedankt voor de fijne samenwerking" closes it; a
+#: person thanking so writes from a mailbox they read (389 blind notices say it of their
+#: mailbox, 0 people's mails).
+_MAILBOX_NO_LONGER_READ = re.compile(
+    r"\b(?:deze|this|mijn oude|my old) (?:mailbox|inbox|postvak|e-?mailadres|mailadres"
+    r"|address|e-?mail address|account)\b[^.!?]{0,40}\b(?:wordt|is) (?:\w+ )?(?:niet meer"
+    r" (?:gelezen|bekeken|gecontroleerd)|no longer (?:read|monitored|checked))\b",
+    re.IGNORECASE,
+)
+#: A leaver's thanks for the work done together.
+_FAREWELL_THANKS = re.compile(
+    r"\b(?:bedankt|dank) voor de (?:fijne|prettige|goede) samenwerking\b"
+    r"|\bthanks? (?:you )?for the (?:great|good|pleasant) (?:cooperation|collaboration)\b",
+    re.IGNORECASE,
+)
 
 
 #: A site posing as someone ("een phishingsite gedetecteerd die zich voordoet als
