@@ -856,6 +856,12 @@ SETS: tuple[str, ...] = (
     "set813",
     "set814",
     "set815",
+    "set816",
+    "set817",
+    "set818",
+    "set819",
+    "set820",
+    "set821",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1674,6 +1680,12 @@ BLIND_FOLDERS: dict[str, str] = {
     "set813": "mail813",
     "set814": "mail814",
     "set815": "mail815",
+    "set816": "mail816",
+    "set817": "mail817",
+    "set818": "mail818",
+    "set819": "mail819",
+    "set820": "mail820",
+    "set821": "mail821",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
