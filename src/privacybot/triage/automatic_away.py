@@ -451,19 +451,17 @@ _BACKLOG = re.compile(
 )
 
 
-#: "Geen robot", "not a bot": the writer saying they are no machine, typed it by hand, or
-#: answer anyway.
+#: "Geen robot", "not a bot": the writer saying they are no machine, or typed it by hand.
 _NOT_A_ROBOT = re.compile(
     r"\b(?:geen|not an?|no|kein) (?:robot|bot|machine|roboter)\b"
     # ... or that they typed it themselves, in brackets ("Out of office (handmatig)", set
     # 794).
     r"|\((?:handmatig|met de hand|manual|manually|by hand|hand-?typed|von hand)\)",
-    # ... or that they answer anyway ("Out of office, maar toch even snel", set 805): a
-    # notice answers because its owner is away, never in spite of it (58 blind people's
-    # subjects say so, no notice's): ``_says_not_a_robot`` reads it in the writer's own
-    # part of the subject.
     re.IGNORECASE,
 )
+#: ... or that they answer anyway ("Out of office, maar toch even snel", set 805): a notice
+#: answers because its owner is away, never in spite of it (58 blind people's subjects say
+#: so, no notice's); read in the writer's own part of the subject (``_says_not_a_robot``).
 _ANSWERS_ANYWAY = re.compile(
     r"\b(?:maar toch|toch even|toch nog|alsnog|but still|anyway|aber trotzdem|trotzdem"
     r"|quand m[eê]me)\b",

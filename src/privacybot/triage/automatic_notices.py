@@ -3064,7 +3064,7 @@ _ITEM_REPORTED = re.compile(
 _ABOUT_A_NETWORK = re.compile(
     r"\b(?:system|systeem|netblok|netblock|netzbereich|netz|netwerk|network|reseau)\s"
     # (... also one the reader runs: "een systeem in uw beheer (192.0.2.247)", set 804.)
-    r"(?:(?:in|onder|under|within|in ihrem) (?:uw|your|ihrem|votre) (?:beheer|control|network"
+    r"(?:(?:in|onder|under|within) (?:uw|your|ihrem|votre) (?:beheer|control|network"
     r"|netwerk|netz|verantwortung)\s)?\("
     r"\d{1,3}(?:\.\d{1,3}){3}\)|\b(?:de pe|din) domeniul [\w-]{1,63}\.[a-z]{2,6}\b",
     re.IGNORECASE,
