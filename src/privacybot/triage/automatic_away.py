@@ -470,12 +470,13 @@ _ANSWERS_ANYWAY = re.compile(
 #: The subject a notice echoes after its prefix's colon: our reply's ("Automatisch antwoord:
 #: Re: Toch nog een vraag") or ours by its "uw", "your" ("Automatic reply: Your request -
 #: please reply anyway", the attacker's review); the subjects a notice echoes are ours.
+_REPLY_WORD = r"(?:re|aw|antw|fwd?|wg|tr|sv)\s?:"
 _ECHOED_AFTER_COLON = re.compile(
-    r":\s*(?:(?:re|aw|antw|fwd?|wg|tr|sv)\s?:|.*\b(?:uw|your|ihre?|votre|mijn|my|meine?)\b).*",
+    r":\s*(?:" + _REPLY_WORD + r"|.*\b(?:uw|your|ihre?|votre|mijn|my|meine?)\b).*",
     re.IGNORECASE,
 )
 #: A reply's prefixes at a subject's start.
-_REPLY_PREFIXES = re.compile(r"^(?:\s*(?:re|aw|antw|fwd?|wg|tr|sv)\s?:)+", re.IGNORECASE)
+_REPLY_PREFIXES = re.compile(r"^(?:\s*" + _REPLY_WORD + r")+", re.IGNORECASE)
 
 
 def _says_not_a_robot(subject: str) -> bool:

@@ -1408,7 +1408,7 @@ _DATE_WORDS = re.compile(
 
 
 def _names_our_address(v: MessageView, text: str) -> bool:
-    """The text names our own address as a message's reader."""
+    """The text names our own address (a message's reader, a listing's blocked mailbox)."""
     ours = (v.our_address or "").lower()
     return bool(ours) and ours in text.lower()
 
@@ -3075,8 +3075,7 @@ def _listing_in_prose(v: MessageView) -> bool:
     """What a listing does to the writer, told in prose (``_LISTING_IN_PROSE``), or our
     desk's own address named: a list speaks of "uw IP-adres" and its own way off, not of
     the mailbox whose mail it blocks."""
-    ours = (v.our_address or "").lower()
-    return bool(_LISTING_IN_PROSE.search(v.own_words)) or bool(ours and ours in v.own_words.lower())
+    return bool(_LISTING_IN_PROSE.search(v.own_words)) or _names_our_address(v, v.own_words)
 
 
 #: A consequence, the writer's own "wij", or our desk by its name.

@@ -941,16 +941,18 @@ _SENTENCE_PIECE = re.compile(r"[^.!?]*[.!?]?")
 #: The reader's message ("uw bericht", "your email").
 YOUR_MESSAGE = r"\b(?:uw|je|your) (?:bericht|mail|e-?mail|message)"
 #: The reader's message sent on to the address just named ("uw bericht daarnaartoe sturen").
+#: ... sent somewhere ("uw bericht voortaan …").
+_YOURS_SENT = YOUR_MESSAGE + r"(?: voortaan| dan| ook| liever){0,2}"
 _YOURS_THERE = re.compile(
-    YOUR_MESSAGE + r"(?: voortaan| dan| ook| liever){0,2}"
-    r" (?:daarnaartoe|daarheen|naar dat adres|naar het nieuwe adres|to that address|to the new"
+    _YOURS_SENT
+    + r" (?:daarnaartoe|daarheen|naar dat adres|naar het nieuwe adres|to that address|to the new"
     r" address)\b",
     re.IGNORECASE,
 )
 #: ... or to the successor just named ("Wilt u uw bericht aan haar/hem sturen?", set 805).
 _YOURS_TO_THEM = re.compile(
-    YOUR_MESSAGE + r"(?: voortaan| dan| ook| liever){0,2}"
-    r" (?:aan (?:haar|hem|haar/hem|hem/haar|hen) (?:\w+ )?(?:sturen|doorsturen|richten)"
+    _YOURS_SENT
+    + r" (?:aan (?:haar|hem|haar/hem|hem/haar|hen) (?:\w+ )?(?:sturen|doorsturen|richten)"
     r"|to (?:her|him|her/him|him/her|them))\b",
     re.IGNORECASE,
 )
