@@ -862,6 +862,13 @@ SETS: tuple[str, ...] = (
     "set819",
     "set820",
     "set821",
+    "set822",
+    "set823",
+    "set824",
+    "set825",
+    "set826",
+    "set827",
+    "set828",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1686,6 +1693,13 @@ BLIND_FOLDERS: dict[str, str] = {
     "set819": "mail819",
     "set820": "mail820",
     "set821": "mail821",
+    "set822": "mail822",
+    "set823": "mail823",
+    "set824": "mail824",
+    "set825": "mail825",
+    "set826": "mail826",
+    "set827": "mail827",
+    "set828": "mail828",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
