@@ -368,6 +368,12 @@ ABUSE_DESK_ASKS = re.compile(
     r"|we have (?:asked|requested|notified) the (?:hosting )?(?:provider|registrar|host)"
     r" (?:to take (?:it|the site|the page) down|of this)"
     r"|neem (?:de )?passende maatregelen"
+    # ... and its ticket's rule for the answer ("Reageer op dit bericht zonder het
+    # ticketnummer ABUSE-983795 uit het onderwerp te verwijderen", set 824).
+    r"|zonder (?:het|de|dit|uw) (?:ticket|referentie|meldings|dossier|zaak)?(?:nummer|kenmerk)"
+    r"\s(?:\S+\s)?uit het onderwerp te verwijderen"
+    r"|without removing the (?:ticket |reference |case )?(?:number|id|reference)\s(?:\S+\s)?from"
+    r" the subject"
     # ... "Wij verzoeken u deze persoon uit uw verzendlijsten te verwijderen" (set 552).
     r"|wij verzoeken u deze (?:persoon|ontvanger|klant) uit uw"
     r" (?:verzend|mailing|adres)lijst(?:en)? te verwijderen"

@@ -30,6 +30,7 @@ from privacybot.triage.automatic_subjects import (
     CHALLENGE_DELIVERY,
     CHALLENGE_FILTER,
     CHALLENGE_SUBJECTS_MORE,
+    CRYPTO_OR_CHECK_SUBJECT,
     GATEWAY_SUBJECTS_MORE,
     RECEIPT_BODY,
     RECEIPT_BODY_STRONG,
@@ -699,6 +700,10 @@ _FAQ_QUESTION = re.compile(
 )
 
 
+#: The encryption and sandbox subjects (``CRYPTO_OR_CHECK_SUBJECT``).
+_CRYPTO_OR_CHECK_SUBJECT = re.compile(CRYPTO_OR_CHECK_SUBJECT, re.IGNORECASE)
+
+
 def gateway_subject(v: MessageView) -> str | None:
     """A scanner, quarantine, digest or policy notice subject, at the start, in several languages.
 
@@ -708,6 +713,11 @@ def gateway_subject(v: MessageView) -> str | None:
     """
     match = _GATEWAY_SUBJECT.match(v.subject)
     if match is None:
+        return None
+    # An officer greeting us by the time of day or as a desk under the encryption or sandbox
+    # words ("Versleuteling mislukt: mail aan privacy@…" over "Goedemiddag, Onze mailserver
+    # meldt …", the attacker's review): a gateway's notice greets no one so.
+    if _CRYPTO_OR_CHECK_SUBJECT.match(v.subject) and _GREETS_A_DESK.match(v.head_text):
         return None
     # A question mark ends the held message's subject after the notice's prefix and colon
     # ("Possible spam: Gegevens in chatbot opgeslagen?", set 385); only one that ends the
@@ -1325,6 +1335,10 @@ _ADD_YOURSELF = re.compile(
     # ... or onto the list, in fewer words ("Wilt u op de toegestane lijst?", set 731).
     r"|\bwilt u\s(?:er\s)?op\s(?:de|mijn|onze)\s(?:toegestane|goedgekeurde|vertrouwde)\slijst"
     r"(?:\s(?:komen|staan))?\s?\?"
+    # ... or added to it in the passive ("Wilt u aan de lijst met toegestane afzenders worden
+    # toegevoegd? Volg deze link", set 820).
+    r"|\bwilt u (?:aan|op) (?:mijn|de|onze) lijst (?:met|van) (?:toegestane|goedgekeurde|vertrouwde"
+    r"|bekende) afzenders (?:worden )?(?:toegevoegd|gezet)(?: worden)?\s?\?"
     r"|\bwould you (?:please |like to )?add yourself to (?:my|the|our) (?:list of )?(?:approved"
     r"|allowed|trusted|known) senders\s?\?",
     re.IGNORECASE,
@@ -1397,6 +1411,8 @@ _RECEIPT_FIELD = re.compile(r"^\W{0,3}" + RECEIPT_FIELDS, re.IGNORECASE)
 
 #: Where a receipt's To/Subject/Sent fields begin: the words above them are the writer's.
 _RECEIPT_FIELD_ANYWHERE = re.compile(r"\b" + RECEIPT_FIELDS, re.IGNORECASE)
+#: A field's label alone, its value left standing.
+_RECEIPT_LABEL = re.compile(r"\b" + RECEIPT_FIELDS.removesuffix(r"\s{0,12}\S"), re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)\w{0,6},", re.IGNORECASE)
 #: A time zone's abbreviation after a date ("(CET)", "GMT").
 _ZONE = re.compile(r"\b(?:utc|gmt|cet|cest|bst|eet|eest|wet|west|est|edt|pst|pdt|ist)\b", re.I)
@@ -1596,7 +1612,10 @@ def read_receipt(v: MessageView) -> str | None:
             return "receipt subject over our case mail, its one sentence"
         # ... or only the receipt's field values, its labels lost ("Wiadomość / mensaje /
         # bram@… / Sun, 10 May 2026 05:32:00 +0200"): an address, dates and a word or two.
+        # (... their labels no words either: "Bericht gelezen. Verzonden: 12-11-2026,
+        # ontvanger: x@…", set 822.)
         rest = _DATE_WORDS.sub(" ", _WEEKDAY.sub(" ", ADDRESS.sub(" ", v.own_words)))
+        rest = _RECEIPT_LABEL.sub(" ", rest)
         words = re.findall(r"[^\W\d_]{2,}", rest)
         if ADDRESS.search(v.own_words) and len(words) <= 3 and "?" not in rest:
             return "receipt subject over our case mail, only its field values"
@@ -2369,6 +2388,25 @@ def complaint_report(v: MessageView) -> str | None:
         and not _complainant(v)
     ):
         return f"complaint tally {tally.group(0)[:30]!r} about a sending address"
+    # A reputation service's score for the reader's domain or address, under a listing
+    # subject or about an address, in no one's voice (an administrator worried about
+    # "onze reputatiescore van 48/100" speaks for themselves).
+    score = _REPUTATION_SCORE.search(v.own_words)
+    if (
+        score
+        and (
+            _ABOUT_AN_ADDRESS.search(v.own_words)
+            or _ABOUT_AN_ADDRESS.search(v.subject)
+            or _LISTING_SUBJECT.search(v.subject)
+        )
+        and not (v.first_person or v.human_voice or closes_with_a_name(v))
+        and not _complainant(v)
+        # (Nor under a greeting of the day or to a desk or team: "Goedemorgen,", "Hi team,",
+        # "Beste privacydesk," over an officer's or citizen's report of the score, the
+        # attacker's review; a score service greets its customer, if at all.)
+        and not _GREETS_A_DESK.match(v.head_text)
+    ):
+        return f"a reputation service's score {score.group(0)[:30]!r} about a sending address"
     # A sending platform's count about the reader's mailing, in the platform's voice: an
     # official counting their own users' complaints signs, asks or speaks for themselves
     # (the attacker's review of set 631's fixes).
@@ -2407,7 +2445,9 @@ def complaint_report(v: MessageView) -> str | None:
     # A blocklist's receipt for a delisting request ("Your delisting request for
     # 198.51.100.137 has been received and processed", set 383): about an address, not a
     # person's data.
-    if _DELISTING_RECEIPT.search(v.own_words) and not _complainant(v):
+    # (Nor one signed with a person's name: "Uw domein conxillium.nl is verwijderd van de
+    # blocklist … Groet, Sanne de Boer" is an officer of the other side, the attacker's review.)
+    if _DELISTING_RECEIPT.search(v.own_words) and not _complainant(v) and not closes_with_a_name(v):
         return "a blocklist's receipt for a delisting request"
     # The cheap header tests first: most mail has no complaint subject at all.
     if not (subject or desk_report) or _complainant(v):
@@ -2611,7 +2651,27 @@ _DELISTING_RECEIPT = re.compile(
     r"\b(?:delisting|de-listing|removal) request for (?:ip )?\d{1,3}(?:\.\d{1,3}){3} (?:has been"
     r"|was|is) (?:received|processed|approved|accepted|granted|completed)\b"
     r"|\bverzoek tot (?:delisting|de-listing) (?:van|voor) (?:ip )?\d{1,3}(?:\.\d{1,3}){3}"
-    r" (?:is|werd) (?:ontvangen|verwerkt|goedgekeurd|afgehandeld)\b",
+    r" (?:is|werd) (?:ontvangen|verwerkt|goedgekeurd|afgehandeld)\b"
+    # ... or its word that the reader's domain is off the list ("Your domain conxillium.nl
+    # has been delisted from dbl.example.org", set 819).
+    r"|\b(?:your|uw|ihre) (?:domain|domein|domane|ip(?:[- ]address|-adres)?) \S{1,253}"
+    r" (?:has been|was|is|wurde) (?:delisted|removed|verwijderd|entfernt|gedelist)"
+    r" (?:from|van|uit|aus|von) \S",
+    re.IGNORECASE,
+)
+#: A person's greeting: of the time of day, or to a desk or team.
+_GREETS_A_DESK = re.compile(
+    r"\W{0,3}(?:goedemorgen|goedemiddag|goedenavond|goe(?:de|ie)n?dag"
+    r"|good (?:morning|afternoon|evening)|guten (?:morgen|tag)"
+    r"|(?:beste|hi|hello|hallo|dear|geachte) (?:privacy ?(?:desk|team|loket)"
+    r"|team|collega'?s|colleagues))\b",
+    re.IGNORECASE,
+)
+#: A reputation service's score out of a hundred ("heeft een reputatiescore van 48/100",
+#: "Current score: 21/100", sets 819 and 823).
+_REPUTATION_SCORE = re.compile(
+    r"\b(?:reputa\w{0,5}[- ]?)?(?:score|scor|wert|waarde)\b(?:\s?:\s?|\s(?:van|of|von|de)\s)"
+    r"\d{1,3}\s?/\s?100\b",
     re.IGNORECASE,
 )
 #: ARF's human-readable part opens so (RFC 5965 §2, the "email abuse report" of its example).
@@ -2830,6 +2890,9 @@ _DELISTING = re.compile(
     # ... "U kunt verwijdering aanvragen via …", "Verwijdering is mogelijk via https://…" (sets
     # 775 and 780).
     r"|\bu kunt (?:de )?verwijdering aanvragen (?:via|op)\s?(?:(?=https?://)|(?:ons|onze) )"
+    # ... or once the cause is gone ("U kunt verwijdering aanvragen nadat de oorzaak is
+    # verholpen", set 824).
+    r"|\bu kunt (?:de )?verwijdering aanvragen (?:nadat|zodra) de oorzaak\b"
     r"|\bverwijderen kan via (?:het|ons|een) (?:formulier|webformulier)"
     # ... or "Verwijdering kan via ons formulier", "via het formulier: https://…" (set 713; not
     # a person's "via het formulier op hun site", the attacker's second review).

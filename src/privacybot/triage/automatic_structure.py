@@ -105,7 +105,7 @@ _SELF_DECLARED = re.compile(
     r"|antwoord|antwort"
     # ... and a meeting bot's minutes or summary ("de automatisch opgestelde notulen").
     r"|benachrichtigung|notulen|samenvatting|verslag|zusammenfassung|protokoll)"
-    r"|(?:this|dit|deze|diese|ce|cet|este|esta|questo|questa|denna|detta|dette|ten|tato)\s"
+    r"|(?:this|dit|deze|dies|diese|ce|cet|este|esta|questo|questa|denna|detta|dette|ten|tato)\s"
     r"(?:is an? |is een |ist eine? |est un |es un |e un )?(?:automated |automatische? |automatic "
     r"|geautomatiseerde? |automatisierte? )"
     r"(?:message|e-?mail|notification|notice|bericht|melding|nachricht|benachrichtigung"

@@ -109,6 +109,20 @@ OOF_TAIL_WORDS: str = r"auto-?reply|autoresponse|autoantwort|autosvar|autom\w{0,
 #: Characters of scripts written without spaces: a prefix may run straight into the subject.
 CJK: str = r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff\uff00-\uffef]"
 
+#: An encryption gateway that could not encrypt, and a sandbox still checking the message
+#: ("Versleuteling mislukt: …", "Zustellverzögerung: Nachricht wird überprüft", sets 814,
+#: 816 and 818): people write these words over their own reports too, so ``gateway_subject``
+#: asks them apart.
+CRYPTO_OR_CHECK_SUBJECT: str = (
+    r"(?:versleuteling|ontsleuteling|encryption|decryption|verschlusselung|entschlusselung"
+    r"|chiffrement|dechiffrement) (?:mislukt|failed|fehlgeschlagen|echoue)"
+    r"|echec (?:du |de )?(?:de)?chiffrement"
+    # (The check as the whole subject: "Message is being analysed by our sandbox: PDF of …"
+    # is an officer's, the attacker's review.)
+    r"|(?:zustellverzogerung\s?:\s?)?(?:nachricht|bericht|message) (?:wird|wordt|is being)"
+    r" (?:uberpruft|gepruft|analysiert|gescand|scanned|analy[sz]ed)\s*$"
+)
+
 #: Gateway, quarantine and spam-digest subjects (added to ``automatic.GATEWAY_SUBJECTS``).
 GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     # DMARC aggregate reports (RFC 7489 §7.2.1.1 gives this subject).
@@ -129,6 +143,7 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     # 397).
     r"(?:attachment )?sandboxing in progress|safe attachments\s?:\s?scan"
     r"|tls[- ](?:zustellung|delivery|bezorging) (?:fehlgeschlagen|failed|mislukt)",
+    CRYPTO_OR_CHECK_SUBJECT,
     # A held message's subject after the filter's verdict ("Possible spam: …", set 385), and
     # a link checker's notice ("Uw bericht bevatte een verdachte link", set 391).
     r"possible spam\s?:|mogelijk (?:spam|ongewenst)\s?:",
@@ -241,6 +256,13 @@ GATEWAY_LOCAL_WORDS: str = (
 
 #: Challenge-response subjects (added to ``automatic.CHALLENGE_SUBJECTS``).
 CHALLENGE_SUBJECTS_MORE: tuple[str, ...] = (
+    # The release asked for in the subject itself ("Action needed: click to release your
+    # message (…)", set 826).
+    r"(?:action (?:needed|required)\s?:\s?)?click (?:here )?to release your (?:message|e-?mail)",
+    # ... or a check named over the guarded mailbox's address ("Verificatie vereist:
+    # x@…", set 820).
+    r"(?:verificatie|verification|verifizierung) (?:vereist|nodig|required|needed|erforderlich)"
+    r"\s?:\s?[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+",
     r"registration required to (?:e-?mail|contact|write to|reach)|(?:white|allow)list request",
     # A held message named before the check it waits on ("Pending message - sender
     # authentication", set 503).
@@ -410,6 +432,8 @@ LIST_ADMIN_SUBJECTS: tuple[str, ...] = (
     r"|mailinglijst) "
     # ... or that they joined one ("U bent lid geworden van de groep AVG Werkgroep", set 612).
     r"|(?:je bent|u bent|jij bent) lid geworden van (?:de )?(?:groep|lijst|mailinglijst|team) "
+    # ... or left it ("U bent uitgeschreven", set 825; no blind person's subject says it).
+    r"|(?:je bent|u bent|jij bent) (?:uitgeschreven|afgemeld)\b"
     r"|your membership in (?:the )?.{1,80} (?:has been|is) (?:disabled"
     r"|suspended|removed)|.{1,80} mailing list memberships reminder",
     r"(?:un)?subscri(?:ption|be) (?:confirmation|request|notice|notification|confirmed|removed)"
@@ -516,7 +540,9 @@ RECEIPT_SUBJECTS: str = (
     r"|(?:gelezen|read|gelesen)\s?/\s?(?:lu|gelezen|read|gelesen))\s?:"
     # Outlook's "displayed" receipt with its tag: "Ontvangstbevestiging (weergegeven) - …".
     r"|(?:ontvangstbevestiging|lesebestatigung|read receipt|accuse de lecture)\s?\("
-    r"(?:weergegeven|angezeigt|displayed|affiche)\)"
+    r"(?:weergegeven|angezeigt|displayed|affiche"
+    # (... or "gelezen", "read": "Ontvangstbevestiging (gelezen): …", set 821.)
+    r"|gelezen|gelesen|read|lu)\)"
     r"|message status\s?-\s?(?:opened|read)\b"
     # Roundcube's Indonesian receipt ("Dibaca - Ontvangstbevestiging [PRV-…]"), GroupWise's
     # Dutch one ("Bericht geopend: …").
@@ -747,6 +773,8 @@ RECEIPT_BODY: str = (
     r"|werd geopend door|is geopend door|wurde (?:von .{1,80} )?geoffnet|was read (?:at|by)"
     r"|a ete ouvert par|opened by:|heeft uw bericht geopend|opened your message"
     r"|hat ihre nachricht geoffnet|a ouvert votre message|werd ontvangen door|was displayed by"
+    # (... and in French: "votre message "…" a été affiché par x@…", set 821.)
+    r"|a ete affiche par"
     r"|werd weergegeven door|wurde angezeigt von|was displayed on|was read\.$"
     # ... a registered mail's reader ("heeft uw aangetekende e-mail geopend op", set 619).
     r"|heeft uw aangetekende (?:e-?mail|bericht) geopend\b"
@@ -799,7 +827,9 @@ RECEIPT_FIELDS: str = (
     r"|saaja|teema|saadetud|kam|tema|nosutits|kam|gavejas|tema|issiusta|za|predmet|poslano"
     # Chinese, Korean and Thai receipts' fields (Thai "เรื่อง" as lines are folded).
     r"|送信日時|收件人|主题|发送时间|收件者|主旨|받는 사람|제목|보낸 날짜|ถึง|เรือง"
-    r"|opened|geopend|geoffnet|ouvert)"
+    r"|opened|geopend|geoffnet|ouvert"
+    # ... and the reader's label ("ontvanger: x@…", set 822).
+    r"|ontvanger|recipient|empfanger|destinataire)"
     r"\s?:\s{0,12}\S"
 )
 

@@ -774,7 +774,10 @@ _OUR_SUBJECT_ECHO = re.compile(
     r"|\b(?:re|aw|antw)\s?:\s?[^\[\]\n]{1,120}\[prv-\d{4}-\d{5}\]\s*$"
     # ... or our acknowledgment's name with its token bare ("Ontvangstbevestiging
     # PRV-2026-01792", set 418): our words, however the token is set.
-    r"|\bontvangstbevestiging\b[^\n\[\]()]{0,80}?[(\[]?prv-\d{4}-\d{5}[)\]]?",
+    # (... with the citizen's subject we echoed after it, as after the token in brackets:
+    # "Returned: Ontvangstbevestiging PRV-2026-03083: Datalek?", set 822.)
+    r"|\bontvangstbevestiging\b[^\n\[\]()]{0,80}?[(\[]?prv-\d{4}-\d{5}[)\]]?"
+    r"(?:\s?:\s?(?:[^\"'”»\n.!?]|'(?=\w)|[.!?](?!\s+(?-i:[A-Z]))){0,120})?",
     re.IGNORECASE,
 )
 
@@ -1047,6 +1050,11 @@ _DISCLAIMER = re.compile(
     r" bijlagen?| and any attachments?)? (?:is|zijn|are) (?:uitsluitend|alleen|enkel|only|solely"
     r"|exclusively) (?:bestemd|intended) (?:voor|for)\b"
     r"|this (?:e-?mail|message) is intended (?:only|solely) for\b"
+    # ... or the information in it said so ("The information contained in this message may
+    # be confidential", set 821).
+    r"|\b(?:the information|de informatie) (?:contained |opgenomen |vervat )?(?:in|met)"
+    r" (?:this|dit) (?:e-?mail(?:bericht)?|bericht|message|communication)\b[^.]{0,40}"
+    r"\b(?:may be|is|kan) (?:confidential|privileged|vertrouwelijk)"
     # ... or the company's privacy line ("Stadtwerke processes personal data in accordance
     # with its privacy statement", set 410).
     r"|\b(?:processes|verwerkt|verarbeitet) (?:your )?(?:personal data|persoonsgegevens"
@@ -1534,6 +1542,10 @@ _A_SITE_POSING = re.compile(
 #: What only a person does in the mail itself: copying someone in ("ik heb haar in de cc
 #: gezet", "I've cc'd my colleague", set 293), or keeping their request open ("Het verzoek
 #: blijft staan", "my request still stands").  An autoresponder copies no one per message.
+#: The words of a check: a challenge makes sure the sender is no robot.
+_CHECK_WORD = (
+    r"check\w*|controle\w*|confirm\w*|bevestig\w*|verif\w*|sure|zeker|ensure|bestatig\w*|prufung"
+)
 _PERSONS_ACT = re.compile(
     # Our letter of some days ago ("Uw brief van vorige week heb ik ontvangen", set 771): a
     # notice answers the mail in hand.  (In the writer's text only: a notice's subject may
@@ -1861,6 +1873,43 @@ _PERSONS_ACT = re.compile(
     # ... or seen it ("wilde toch even laten weten dat ik uw bericht heb gezien", set 395).
     r"|\bik (?:heb )?(?:uw|je|jullie) (?:bericht|mail|e-?mail) (?:heb )?gezien\b"
     r"|\bi(?:'ve| have) seen your (?:message|e-?mail|mail)\b"
+    # ... or read it, in the other word order ("Hierbij bevestig ik dat ik uw bericht heb
+    # ontvangen en gelezen", set 828; a receipt says the message "is gelezen").
+    # (Not in a sentence that promises it for later: "Zodra ik terug ben, laat ik u weten dat
+    # ik uw bericht heb gelezen" is an away notice's, the attacker's review.)
+    r"|(?:^|[.!?]\s+)"
+    r"(?:(?!\b(?:zodra|wanneer|als ik|na terugkomst|terug ben)\b)[^.!?\n]){0,120}"
+    r"\bdat ik (?:uw|je|jullie) (?:bericht|mail|e-?mail) (?:heb )?(?:ontvangen en )?gelezen\b"
+    # ... or says no machine wrote it ("This is a one-time request from a human, not an
+    # automated system", "Dit is geen automatisch bericht", set 818; a challenge asks the
+    # reader to confirm that *they* are none; no blind automatic message says it of itself).
+    # (Not "it is important that you confirm you are not a robot": the reader's.)
+    # (Nor a check that it is none: "Dit is een eenmalige controle om te bevestigen dat het
+    # geen robot is", "a one-time check to make sure it is not a bot": a challenge's, the
+    # attacker's review.)
+    r"|(?:^|[.!?]\s+)(?:(?!\b(?:" + _CHECK_WORD + r")\b)[^.!?\n]){0,120}?"
+    r"\b(?:this|it|dit|het|dies|es) (?:is|ist)\b"
+    r"(?:(?!\b(?:u|you|sie|je|jij|" + _CHECK_WORD + r")\b)[^.!?\n]){0,50}"
+    r"\b(?:not|geen|kein) (?:an? |een |ein )?(?:automated|automatic|automatisch\w{0,2}|bot|robot)\b"
+    # ... or clicked the release or confirm button themselves ("ik heb op 'release' geklikt in
+    # mijn quarantaine", set 822; a challenge says "klik op"), or wonders why a notice came
+    # ("Ik weet niet waarom u een bericht kreeg dat niet afgeleverd kon worden", set 824).
+    # (The writer's own click only: "I have put your message on hold until you've clicked",
+    # "Uw e-mail heb ik pas als u op de link hebt geklikt" are a challenge's, the attacker's
+    # review.)
+    r"|\b(?:ik heb|heb ik|i(?:'ve| have)|ich habe|habe ich)\b"
+    r"(?:(?!\b(?:u|you|sie|je|jij|du)\b)[^.!?\n]){0,50}\b(?:geklikt"
+    r"|clicked|geklickt)\b"
+    r"|\b(?:ik weet (?:echt |ook )?niet|i (?:don'?t|do not) know|ich wei(?:ss|ß) nicht) (?:waarom"
+    r"|why|warum)\b"
+    # ... or stands in and asks for the mail themselves ("Vanwege langdurige ziekte van onze
+    # FG neem ik tijdelijk haar taken waar. Vragen … kunnen voortaan naar mij", set 825): an
+    # autoresponder sends the reader on to someone else, never to its own mailbox.
+    r"|\b(?:vragen|verzoeken|zaken|berichten|mail)\b[^.!?\n]{0,40}\bkunnen (?:voortaan |vanaf nu"
+    # (... and the sentence ends there: "kunnen tot die tijd naar mij verzonden worden via
+    # WhatsApp", "naar mij, op mijn nieuwe adres …", "naar mij doorgestuurd worden" are an
+    # away or moving notice's, the attacker's review.)
+    r" |tot die tijd |tijdelijk )?(?:naar|bij) mij(?=\s?(?:[.!]|$))"
     # ... or promising to send a document when back ("Ik stuur document als ik terug ben",
     # set 395), or telling the desk it may wait ("U kunt wachten met reageren tot ik terug
     # ben", set 398), or who fetches their post ("Mijn buurvrouw haalt mijn post op").
