@@ -869,6 +869,12 @@ SETS: tuple[str, ...] = (
     "set826",
     "set827",
     "set828",
+    "set829",
+    "set830",
+    "set831",
+    "set832",
+    "set833",
+    "set834",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1700,6 +1706,12 @@ BLIND_FOLDERS: dict[str, str] = {
     "set826": "mail826",
     "set827": "mail827",
     "set828": "mail828",
+    "set829": "mail829",
+    "set830": "mail830",
+    "set831": "mail831",
+    "set832": "mail832",
+    "set833": "mail833",
+    "set834": "mail834",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
