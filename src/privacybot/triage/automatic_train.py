@@ -875,6 +875,12 @@ SETS: tuple[str, ...] = (
     "set832",
     "set833",
     "set834",
+    "set835",
+    "set836",
+    "set837",
+    "set838",
+    "set839",
+    "set840",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1712,6 +1718,12 @@ BLIND_FOLDERS: dict[str, str] = {
     "set832": "mail832",
     "set833": "mail833",
     "set834": "mail834",
+    "set835": "mail835",
+    "set836": "mail836",
+    "set837": "mail837",
+    "set838": "mail838",
+    "set839": "mail839",
+    "set840": "mail840",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
