@@ -757,6 +757,9 @@ def a_person(v: MessageView) -> bool:
     return v.human_voice or v.first_person
 
 
+#: The rest of our subject after its token: to the end of the line, a quote, or a sentence
+#: that ends and another that starts.
+_AFTER_OUR_TOKEN = r"(?:[^\"'”»\n.!?]|'(?=\w)|[.!?](?!\s+(?-i:[A-Z]))){0,120}"
 #: Our subject quoted back, from its case token to the end of the line or the quote.
 _OUR_SUBJECT_ECHO = re.compile(
     # In quotation marks, whole ("your message \"Uw inzageverzoek [PRV-…]\" will be …").
@@ -767,8 +770,7 @@ _OUR_SUBJECT_ECHO = re.compile(
     r"(?:\([^()\n]{0,40}\)[^()\n]{0,60})?\)"
     # ... else to the end of the line, a quote, or a sentence that ends and another that
     # starts ("… Klacht but we did not ask. Could you check?": the question is theirs).
-    r"|(?:(?:auto|re|aw|antw)\s?:\s?)*\[prv-\d{4}-\d{5}\]"
-    r"(?:[^\"'”»\n.!?]|'(?=\w)|[.!?](?!\s+(?-i:[A-Z]))){0,120}"
+    r"|(?:(?:auto|re|aw|antw)\s?:\s?)*\[prv-\d{4}-\d{5}\]" + _AFTER_OUR_TOKEN +
     # ... or our reply's subject with the token at its end ("Onbestelbaar: Re: Datalek
     # melding? [PRV-2026-00483]", set 385): from its "Re:" on, the citizen's words we echoed.
     r"|\b(?:re|aw|antw)\s?:\s?[^\[\]\n]{1,120}\[prv-\d{4}-\d{5}\]\s*$"
@@ -777,7 +779,7 @@ _OUR_SUBJECT_ECHO = re.compile(
     # (... with the citizen's subject we echoed after it, as after the token in brackets:
     # "Returned: Ontvangstbevestiging PRV-2026-03083: Datalek?", set 822.)
     r"|\bontvangstbevestiging\b[^\n\[\]()]{0,80}?[(\[]?prv-\d{4}-\d{5}[)\]]?"
-    r"(?:\s?:\s?(?:[^\"'”»\n.!?]|'(?=\w)|[.!?](?!\s+(?-i:[A-Z]))){0,120})?",
+    r"(?:\s?:\s?" + _AFTER_OUR_TOKEN + ")?",
     re.IGNORECASE,
 )
 
@@ -1539,13 +1541,15 @@ _A_SITE_POSING = re.compile(
 )
 
 
-#: What only a person does in the mail itself: copying someone in ("ik heb haar in de cc
-#: gezet", "I've cc'd my colleague", set 293), or keeping their request open ("Het verzoek
-#: blijft staan", "my request still stands").  An autoresponder copies no one per message.
 #: The words of a check: a challenge makes sure the sender is no robot.
 _CHECK_WORD = (
     r"check\w*|controle\w*|confirm\w*|bevestig\w*|verif\w*|sure|zeker|ensure|bestatig\w*|prufung"
 )
+
+
+#: What only a person does in the mail itself: copying someone in ("ik heb haar in de cc
+#: gezet", "I've cc'd my colleague", set 293), or keeping their request open ("Het verzoek
+#: blijft staan", "my request still stands").  An autoresponder copies no one per message.
 _PERSONS_ACT = re.compile(
     # Our letter of some days ago ("Uw brief van vorige week heb ik ontvangen", set 771): a
     # notice answers the mail in hand.  (In the writer's text only: a notice's subject may
