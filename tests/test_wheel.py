@@ -35,10 +35,18 @@ from privacybot.testing.servers import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
-#: Left out of the copy that is built: a stale build/ would hide a broken build hook.
-UNBUILT = shutil.ignore_patterns(
-    ".git", ".venv", "build", "dist", "var", "*.egg-info", "__pycache__", ".*_cache"
-)
+#: Left out of the copy that is built: a stale build/ would hide a broken build hook, and
+#: the tests and benches (over a gigabyte of corpora, hundreds of thousands of files) are
+#: no part of a wheel; copying them filled the disk of a CI machine and broke every later
+#: test that needed a temporary directory.
+UNBUILT_TOP = frozenset({".git", ".venv", "build", "dist", "var", "tests", "bench"})
+UNBUILT_ANYWHERE = shutil.ignore_patterns("*.egg-info", "__pycache__", ".*_cache")
+
+
+def _unbuilt(directory: str, names: list[str]) -> set[str]:
+    """What copytree leaves out: the top-level names above, and caches at every level."""
+    top = set(names) & UNBUILT_TOP if Path(directory) == REPO else set()
+    return top | set(UNBUILT_ANYWHERE(directory, names))
 
 
 def _run(cmd: list[str], *, cwd: Path, env: dict[str, str], stdin: str | None = None) -> str:
@@ -69,7 +77,7 @@ def test_a_built_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) ->
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     source = tmp_path / "source"
-    shutil.copytree(REPO, source, ignore=UNBUILT)
+    shutil.copytree(REPO, source, ignore=_unbuilt)
     wheels = tmp_path / "wheels"
     _run(
         [PYTHON, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheels), str(source)],
