@@ -881,6 +881,10 @@ SETS: tuple[str, ...] = (
     "set838",
     "set839",
     "set840",
+    "set841",
+    "set842",
+    "set843",
+    "set844",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1724,6 +1728,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set838": "mail838",
     "set839": "mail839",
     "set840": "mail840",
+    "set841": "mail841",
+    "set842": "mail842",
+    "set843": "mail843",
+    "set844": "mail844",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
