@@ -459,6 +459,18 @@ _NOT_A_ROBOT = re.compile(
     r"|\((?:handmatig|met de hand|manual|manually|by hand|hand-?typed|von hand)\)",
     re.IGNORECASE,
 )
+#: ... or asks whether it is one and answers no, or says it is the writer themselves
+#: ("Automatisch antwoord? nee, ik ben het zelf", set 836); read, as ``_ANSWERS_ANYWAY``,
+#: in the writer's own part of the subject.
+_ITS_ME = re.compile(
+    r"\b(?:automatisch(?:e)? (?:antwoord|bericht)|auto-?reply|automatic reply|auto-?antwort"
+    r"|afwezigheids(?:melding|bericht)|out of office)\s?\?\s?(?:nee|no|nein|non)\b"
+    # (A bare "it's me" only with "really", "echt": "Automatic reply: It's me again -
+    # question" echoes a person's subject, the attacker's review.)
+    r"|\b(?:ik ben het|it'?s|it is|ich bin(?:'s| es)) (?:(?:echt |gewoon |really |just )?"
+    r"(?:zelf|me myself|selbst)|(?:echt |really |wirklich |truly )(?:me|ich))\b",
+    re.IGNORECASE,
+)
 #: ... or that they answer anyway ("Out of office, maar toch even snel", set 805): a notice
 #: answers because its owner is away, never in spite of it (58 blind people's subjects say
 #: so, no notice's); read in the writer's own part of the subject (``_says_not_a_robot``).
@@ -479,12 +491,24 @@ _ECHOED_AFTER_COLON = re.compile(
 _REPLY_PREFIXES = re.compile(r"^(?:\s*" + _REPLY_WORD + r")+", re.IGNORECASE)
 
 
+#: The writer got an automatic reply ("Ik krijg alleen maar een automatisch antwoord terug",
+#: "I keep getting an auto-reply").
+_GOT_AN_AUTOREPLY = re.compile(
+    r"\b(?:ik krijg|ik kreeg|ik ontvang|ik ontving|wij krijgen|we krijgen|i get|i got|i keep"
+    r" getting|i received|we get|we got|ich bekomme|ich bekam|ich erhalte|ich erhielt)"
+    r"\s(?:\w+\s){0,3}(?:een |an? |eine |nur )?(?:automatisch\w{0,2} (?:antwoord|bericht|reactie)"
+    r"|auto-?reply|automatic reply|auto-?response|automated (?:reply|response)"
+    r"|out[- ]of[- ]office(?: reply| message)?|automatische antwort|abwesenheitsnotiz)",
+    re.IGNORECASE,
+)
+
+
 def _says_not_a_robot(subject: str) -> bool:
     """``_NOT_A_ROBOT`` in the subject, or "maar toch", "anyway" in the writer's own part of
     it: not in the subject a notice echoes after its colon ("Abwesenheitsnotiz: Auskunft
     trotzdem erteilt", "Automatic reply: … please reply anyway", the attacker's review)."""
     own = _ECHOED_AFTER_COLON.sub(" ", _REPLY_PREFIXES.sub("", subject), count=1)
-    return bool(_NOT_A_ROBOT.search(subject) or _ANSWERS_ANYWAY.search(own))
+    return bool(_NOT_A_ROBOT.search(subject) or _ANSWERS_ANYWAY.search(own) or _ITS_ME.search(own))
 
 
 #: An identity document by its names.
@@ -565,6 +589,10 @@ def oof_subject(v: MessageView) -> str | None:
         and not _OWN_NOTICE_IN_THE_PAST.search(v.own_words)
         # ... nor one who thanks for our acknowledgment or our automatic reply (set 671).
         and not _THANKS_FOR_OUR_ACK.match(v.head_text)
+        # ... nor one who says they got an automatic reply and passes it on ("Ik krijg alleen
+        # maar een automatisch antwoord terug..." over the notice forwarded, its subject
+        # kept, set 844): a notice does not receive notices.
+        and not _GOT_AN_AUTOREPLY.search(v.own_words)
         and not typed_on_a_phone
         and not absence_not_now(v)
         and not _a_note_of_its_own(v, echoes_ours=bool(OUR_REFERENCE.search(v.subject)))
@@ -715,6 +743,18 @@ def oof_subject(v: MessageView) -> str | None:
         and (_AWAY_ALTERNATIVE.search(head) or (len(head) <= 160 and not _ASKS.search(head)))
     ):
         return f"out-of-office subject {match.group(0).strip(' :-')!r} and an away notice"
+    # ... or opening with the days the writer works, then when our mail is handled ("Ik werk
+    # op maandag, dinsdag en donderdag. Uw bericht wordt op mijn eerstvolgende werkdag
+    # behandeld.", set 837), under a greeting at most.
+    if (
+        match
+        and len(head) <= 300
+        and "?" not in head
+        and _WORKDAYS_THEN_HANDLED.match(head)
+        and not _ASKS.search(head)
+        and not quotes_below(v)
+    ):
+        return f"out-of-office subject {match.group(0).strip(' :-')!r} and a working-days notice"
     # ... or one short line that says so in the absence lexicon's words, in any language
     # or script ("أنا خارج المكتب حاليا." under "Frånvarande:", "je suis actuellement en
     # formation"): too short to hold a request, and nothing above asked anything.
@@ -844,6 +884,19 @@ _SUPPRESS_NOTE = re.compile(
 _DAY_OFF_OPENING = re.compile(
     r"^\W{0,3}ik werk (?:op )?(?:maandag|dinsdag|woensdag|donderdag|vrijdag)(?:en)? niet\b"
     r"|^\W{0,3}ik werk niet op (?:maandag|dinsdag|woensdag|donderdag|vrijdag)(?:en)?\b",
+    re.IGNORECASE,
+)
+_WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag)(?:en)?"
+#: The days the writer works or not, then when the reader's mail is handled: a part-timer's
+#: standing notice.
+_WORKDAYS_THEN_HANDLED = re.compile(
+    r"\W{0,3}(?:(?:goedemiddag|goedemorgen|goedendag|hallo|beste \w+|geachte \w+(?: \w+)?)"
+    r"[,!]?\s+)?(?:(?:let op|n\.?b\.?)\s?:\s?)?ik werk (?:niet |alleen )?op "
+    + _WEEKDAY
+    + r"(?:(?:,\s?| en | of )"
+    + _WEEKDAY
+    + r"){0,4}\s?\.\s(?:uw|je|jouw) (?:bericht|e-?mail|mail|vraag) wordt [^.?!\n]{0,50}"
+    r"\b(?:behandeld|beantwoord|gelezen|opgepakt)\s?\.",
     re.IGNORECASE,
 )
 #: A part-time or working-days notice: "I read your mail on my next working day".
@@ -1505,7 +1558,15 @@ _WRITES_ANYWAY = re.compile(
 #: (0 of the 293,634 blind automatic mails of sets 1-734 say so).
 _ANSWER_BY_MAIL = re.compile(
     r"\b(?:graag|liever|bij voorkeur|gelieve|please|preferably)\s(?:\w+\s){0,3}(?:per|via|by)"
-    r"\s(?:e-?)?mail\s(?:te\s)?(?:reageren|antwoorden|beantwoorden|reply|respond|answer)\b",
+    r"\s(?:e-?)?mail\s(?:te\s)?(?:reageren|antwoorden|beantwoorden|reply|respond|answer)\b"
+    # ... or lets us send the answer by mail meanwhile ("u mag het antwoord gewoon per e-mail
+    # sturen, ik lees het als ik terug ben", set 841).
+    # (The answer ours: "het antwoord", "the answer"; a template invites "uw antwoord", "your
+    # reply" per e-mail too, "U kunt uw antwoord gewoon per e-mail sturen, ik lees het na mijn
+    # terugkomst", the attacker's review.)
+    r"|\b(?:u mag|u kunt|je mag|je kunt|you may|you can)\s(?:\w+\s){0,2}(?:het|jullie|the)"
+    r" (?:antwoord|reactie|answer|reply)\s(?:\w+\s){0,2}(?:per|via|by) (?:e-?)?mail"
+    r"\s(?:\w+\s){0,2}(?:sturen|versturen|send)\b",
     re.IGNORECASE,
 )
 #: The writer closes waiting for our answer.

@@ -137,6 +137,10 @@ MTA_BODY: tuple[str, ...] = (
     r"|(?:bonjour\. )?ceci est le programme (?:qmail-send|postfix|exim)",
     # ... and a relay in qmail's words ("Hi. This is the gateway at relay.example.").
     r"hi\. this is the (?:mail )?(?:gateway|relay|mail system|mailer) at \S",
+    # ... or as "the mail server on" its host, the whole line ("Hello, this is the mail
+    # server on mail.x.", over "I am sending you this message to inform you on the delivery
+    # status …", set 842).
+    r"(?:(?:hello|hi)[,.]?\s)?this is the mail ?server (?:on|at) [\w.-]{3,253}\w\.?\s*$",
     # ... or as its delivery agent ("This is the mail delivery agent at mail.x.", set 379).
     r"(?:hi\. )?this is the (?:mail )?delivery agent at \S",
     r"this message was created automatically by mail delivery software",

@@ -85,6 +85,8 @@ _DIGEST_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _LIST_ADMIN_BODY = re.compile(fold(LIST_ADMIN_BODY), re.IGNORECASE)
+#: ``LIST_ADMIN_BODY``'s command word in quotes to a "-request" address (set 842).
+_COMMAND_WORD = re.compile(r"(?:stuur|send|schicke|envoyez) (?:\w+ \w+ )?['\"‘“]", re.IGNORECASE)
 _LIST_WORD = re.compile(LIST_WORDS, re.IGNORECASE)
 _OPT_IN_BODY = re.compile(fold(OPT_IN_BODY), re.IGNORECASE)
 
@@ -183,6 +185,12 @@ def list_admin(v: MessageView) -> str | None:
     if match and not signed_note:
         return f"list administration subject {match.group(0)[:60]!r}"
     found = _LIST_ADMIN_BODY.search(v.head_text)
+    # ... but a list's command word is also what a person tells us to send to leave their
+    # list ("Afmelden: stuur 'afmelden' naar tuin-request@…" over "Daarna ook graag mijn eigen
+    # naam … uit uw systeem halen. Henk", the attacker's review of set 842's fix): a list's
+    # footer speaks in no one's first person and signs with no name.
+    if found and _COMMAND_WORD.match(found.group(0)) and (v.first_person or closes_with_a_name(v)):
+        found = None
     if found:
         return f"list manager wording {found.group(0)[:60]!r}"
     decision = _JOIN_DECISION.search(v.head_text)

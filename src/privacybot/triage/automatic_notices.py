@@ -1739,6 +1739,12 @@ def self_declared(v: MessageView) -> str | None:
     # kidding, do reply :)", set 370).
     if _TAKEN_BACK.search(v.head_text[start : start + len(found) + 60]):
         return None
+    # ... nor a report's title line naming its sender ("Automated report from the … Network.")
+    # over the writer's own first person: a person pasting the line they got and asking about
+    # it ("That is the first line of a mail I got from you … I want a copy", the attacker's
+    # review of set 829's fix); a report goes on in no one's first person.
+    if v.first_person and _REPORT_TITLE_LINE.match(found):
+        return None
     # (... or after its owner's bare absence alone: "Ik ben afwezig. Dit bericht is automatisch
     # verzonden.", set 772.)
     opens = start <= _OPENING_CHARS or (
@@ -1790,8 +1796,18 @@ _TITLED_NAME = re.compile(
     r"(?: [A-Z][a-z]{1,20}){1,2}$"
 )
 _TAKEN_BACK = re.compile(
-    r"\b(?:just kidding|only kidding|grapje|geintje|nee hoor|spa(?:ss|ß) beiseite)\b", re.IGNORECASE
+    r"\b(?:just kidding|only kidding|grapje|geintje|nee hoor|spa(?:ss|ß) beiseite)\b"
+    # ... or sets themselves against it ("Esto es una respuesta automática, pero yo necesito
+    # hablar con una persona": our reply named, set 345).
+    # (Only wanting or needing something: "Dit is een automatisch antwoord, maar ik lees mijn
+    # mail af en toe", "…, but I will read your email when I return" are away notices' own
+    # words, the attacker's review; Spanish leaves "yo" out: "…, pero necesito hablar".)
+    r"|,\s(?:pero|mais|but|maar|aber|ma)\s(?:(?:yo|je|i|ik|wij|we|ich|io)\s|j')?(?:(?:really|echt"
+    r"|wirklich|realmente|vraiment)\s)?(?:necesito|quiero|need|want|wil|wilde|moet|veux|voudrais"
+    r"|dois|brauche|mo\w?chte|voglio|devo)\b",
+    re.IGNORECASE,
 )
+_REPORT_TITLE_LINE = re.compile(structure.REPORT_TITLE, re.IGNORECASE)
 _LIABILITY_BEFORE = re.compile(
     r"\b(?:liab\w{1,6}|aansprakelijk\w{0,6}|haft\w{0,6}|responsabilit\w{1,4})\b[^.!?]{0,80}$",
     re.IGNORECASE,
@@ -2362,6 +2378,12 @@ def complaint_report(v: MessageView) -> str | None:
         and not _signed(v)
     ):
         return "a blocklist's listing notice about a sending address, since a date"
+    # A list's answer to a delisting request for an address ("Your delisting request for
+    # 192.0.2.172 was rejected", "We have received your delisting request for 203.0.113.62.
+    # Ticket: …", sets 836 and 837), in no one's voice.
+    answer = _DELISTING_ANSWER.search(v.own_words)
+    if answer and not (v.first_person or v.human_voice or _signed(v) or _complainant(v)):
+        return f"a blocklist's answer {answer.group(0)[:40]!r} about a sending address"
     # A reporting service's brief report ("[ SpamReport V4.0 ] This message is brief for
     # your comfort … Offending message: … [ Offending message body removed ]", set 440):
     # its banner and its cut, about the address the mail came from.
@@ -2696,6 +2718,16 @@ _ABUSE_DOMAIN = re.compile(
 )
 
 
+#: The reader's own request to be taken off a list, for an address in figures: only the list
+#: answers about it so.
+_DELISTING_ANSWER = re.compile(
+    r"\b(?:your|uw|je|ihr\w{0,2}|votre)\s(?:de-?listing|delist|removal|verwijder\w{0,4}"
+    r"|delisting-?)\s?(?:request|verzoek|aanvraag|antrag|demande)\s(?:for|voor|fur|pour|van)\s"
+    r"(?:(?:the\s|het\s)?(?:ip|ip-adres|ip address|ip-adresse)\s)?(?:\d{1,3}\.){3}\d{1,3}\b",
+    re.IGNORECASE,
+)
+
+
 def _abuse_desk(v: MessageView) -> bool:
     """From an abuse desk's or CERT's role address (``abuse@``, ``cert@``, ``…@abuse.…``),
     or under a CERT's name ("CERT Muster Wien <reports@…>", set 320), or with the desk's
@@ -2724,7 +2756,9 @@ _DESK_NAME = re.compile(
 
 #: The role addresses of abuse desks and CERTs.
 _ABUSE_DESK = re.compile(
-    r"^(?:abuse|misbruik|cert|csirt|abuse[-_.]?(?:desk|team|reports?|noreply|no-reply|feedback)"
+    r"^(?:abuse|misbruik|cert|csirt|abuse[-_.]?(?:desk|team|reports?|noreply|no-reply|feedback"
+    # ... or the desk inside a network operations centre ("abuse-noc@", set 839).
+    r"|noc)"
     r"|security-?reports?"
     r"|fbl|feedback-?loop|complaints?|spamcop|noc|scomp|jmrp|fbl-?(?:reports?|digest|summary)|cfl"
     r"|spam-?meldingen?"
@@ -2771,7 +2805,12 @@ _DESK_SUBJECT = re.compile(
     # spambron", sets 625 and 631).
     r"|spamklacht\w{0,4}|spambron\w{0,4}"
     # ... and a Swiss CERT's "Auffälliges System in Ihrem Netz" (set 625).
-    r"|auffallig\w{0,3} system\w{0,2})\b",
+    r"|auffallig\w{0,3} system\w{0,2})\b"
+    # ... or a desk's demand about an address in figures ("Action required: 198.51.100.105",
+    # set 837).
+    r"|^(?:action required|actie vereist|actie gevraagd|handlung erforderlich|action requise"
+    # ... also "Action Required - 203.0.113.14", "Acción requerida: …" (the attacker's review).
+    r"|acci[oó]n requerida)\s?[:\-–]\s?(?:\d{1,3}\.){3}\d{1,3}\b",
     re.IGNORECASE,
 )
 #: A list's own words for a listing ("has been listed on", "has been added to", "is
@@ -3072,8 +3111,9 @@ _ABOUT_AN_ADDRESS = re.compile(
     # ... "Your sending reputation for domain conxillium.nl dropped", a report's "Domain:"
     # field, also after its heading (sets 417-421, 482 and 486).
     r"|\breputation for (?:domain )?[\w-]{1,63}\.[a-z]{2,6}\b"
-    # ... "Reputatie-overzicht conxillium.nl" over its figures (set 491).
-    r"|\breputa(?:tie|tion)[- ]?(?:overzicht|overview|rapport|report|summary)"
+    # ... "Reputatie-overzicht conxillium.nl" over its figures (set 491), "Sender reputation
+    # update for conxillium.nl" (set 834).
+    r"|\breputa(?:tie|tion)[- ]?(?:overzicht|overview|rapport|report|summary|update)"
     r" (?:(?:for|voor) )?[\w-]{1,63}\.[a-z]{2,6}\b"
     r"|\bdomain\s?:\s?[\w-]{1,63}\.[a-z]{2,6}\b"
     # ... "The complaint rate for mail from conxillium.nl to our users" (set 477).
@@ -3167,7 +3207,15 @@ _ADDRESS_IN_BRACKETS = re.compile(
     # dat bij u in gebruik is (192.0.2.11)", set 748); not "buiten Nederland (203.0.113.45)",
     # a phisher's (the attacker's second review).
     r"|\bip[- ]?(?:adres|address|adresse)\b[^.()\n]{0,40}?\b(?:u|uw|you|your|ihnen|ihr\w{0,2}"
-    r"|vous|votre)\b[^.()\n]{0,30}\(\d{1,3}(?:\.\d{1,3}){3}\)",
+    r"|vous|votre)\b[^.()\n]{0,30}\(\d{1,3}(?:\.\d{1,3}){3}\)"
+    # ... or the reader's account or domain, its name in brackets ("e-mail die via uw account
+    # (conxillium.nl) is verstuurd", set 834).
+    # (... also "über Ihr Konto (conxillium.nl)", "depuis votre domaine (…)", the attacker's
+    # review: the field names were there, the prepositions not.)
+    r"|\b(?:via|van|vanaf|uit|from|through|uber|über|depuis|par) (?:uw|your|ihr\w{0,2}|votre)"
+    r" (?:account|domein"
+    r"|domain|domaine|konto|dienst|service|mailserver|server)\s\([\w-]{1,63}(?:\.[\w-]{1,63})*"
+    r"\.[a-z]{2,6}\)",
     re.IGNORECASE,
 )
 _QUOTED_TEXT = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
@@ -3187,6 +3235,10 @@ _QUOTED_COMPLAINT = re.compile(
     # klager: --- I never subscribed … ---", set 471).
     r"\b(?:melding|klacht|complaint|report) (?:van|of|from) (?:de|the) (?:klager|melder"
     r"|complainant|reporter)\s?:\s*-{3,}.{0,2000}?(?:-{3,}|$)|"
+    # ... or under "Hieronder de ontvangen klacht:", "the complaint we received:" (set 838).
+    r"\b(?:(?:de|het|the)\s)?(?:ontvangen|received)\s(?:klacht|melding|complaint|report)"
+    r"(?:\s(?:we|wij)\s(?:received|ontvingen))?\s?:\s*-{3,}.{0,2000}?(?:-{3,}|$)|"
+    r"\bthe (?:complaint|report) (?:we|that we) received\s?:\s*-{3,}.{0,2000}?(?:-{3,}|$)|"
     # (A rule starts where no dash stands before it: a long run of dashes is tried once,
     # not from each of its dashes.)
     r"(?<!-)"

@@ -67,6 +67,8 @@ def unread_address(text: str) -> bool:
     return bool(_UNREAD.search(text))
 
 
+#: A report's title line naming its sender ("Automated report from the Reputation Network.").
+REPORT_TITLE = r"automated (?:report|notification|notice|message|alert|digest)s? (?:from|by) "
 #: The text says of itself that a system made or sent it.
 _SELF_DECLARED = re.compile(
     r"\b(?:auto(?:matically)?[- ]generated|automatically (?:sent|created|generated)"
@@ -105,6 +107,17 @@ _SELF_DECLARED = re.compile(
     r"|antwoord|antwort"
     # ... and a meeting bot's minutes or summary ("de automatisch opgestelde notulen").
     r"|benachrichtigung|notulen|samenvatting|verslag|zusammenfassung|protokoll)"
+    # ... and in the Romance languages, the adjective after its noun ("Ceci est un message
+    # automatique du service abuse", "Este es un mensaje automático", set 839).
+    # (Spanish also "esta es una respuesta", "un correo automático", the attacker's review.)
+    r"|(?:ceci est|c'est|este es|esto es|esta es|questo e|questa e|esta e|este e)\s(?:un|une|uno"
+    r"|una|uma|um)\s(?:message|courriel|e-?mail|correo|mensaje|messaggio|mensagem|rapport|reponse"
+    r"|respuesta"
+    r"|risposta|resposta|avis|notifica\w{0,5})\s(?:automatique|automatic[oa]|automatizad[oa]"
+    r"|automatizzat[oa])"
+    # ... or a report's first line naming its sender ("Automated report from the Reputation
+    # Network.", set 829): only as a sentence of its own at the start of a line.
+    r"|(?:^|(?<=\n))" + REPORT_TITLE + r"(?:the )?[^.!?\n]{1,59}\w(?=\.(?:\s|$))"
     r"|(?:this|dit|deze|dies|diese|ce|cet|este|esta|questo|questa|denna|detta|dette|ten|tato)\s"
     r"(?:is an? |is een |ist eine? |est un |es un |e un )?(?:automated |automatische? |automatic "
     r"|geautomatiseerde? |automatisierte? )"

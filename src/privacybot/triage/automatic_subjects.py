@@ -252,6 +252,8 @@ GATEWAY_LOCAL_WORDS: str = (
     r"^dlp(?:no-?reply|notif\w{0,8}|alert|gateway|policy|$)|quarantin|spamfilter|spamdigest|spamreport|antispam|antivirus|virusalert|virusscan"
     r"|mailscanner|contentfilter|mailgateway|gatewaynotify|mailprotect|emailprotect|dlpalert"
     r"|mailsec(?:urity)?(?:$|notif|alert)|^imss|interscan"
+    # ... and an antivirus by its two letters, with what it does ("av-notify@", set 842).
+    r"|^av(?:notif\w{0,8}|alert|scan\w{0,6}|report)$"
 )
 
 #: Challenge-response subjects (added to ``automatic.CHALLENGE_SUBJECTS``).
@@ -473,7 +475,12 @@ LIST_ADMIN_BODY: str = (
     r"|as list administrator, your authori[sz]ation is requested"
     r"|send your message to:? \S{1,80}@|end of commands|with the word .?help.? in the subject"
     r"|the results of your (?:e-?mail )?commands? (?:are|is) provided below"
-    r"|was successfully received by the .{1,80} mailing list)"
+    r"|was successfully received by the .{1,80} mailing list"
+    # ... or a list's command word in quotes to its "-request" address ("Afmelden: stuur
+    # 'afmelden' naar x-request@…", set 842).
+    r"|(?:stuur|send|schicke|envoyez) (?:het woord |the word |das wort |le mot )?['\"‘“]"
+    r"(?:afmelden|aanmelden|unsubscribe|subscribe|signoff|help|abmelden|desinscription)['\"’”]"
+    r" (?:naar|to|an|a) [\w.+-]{1,64}-request@)"
 )
 #: A panel's or list's Dutch opt-in ("Bevestig uw aanmelding door op de onderstaande link
 #: te klikken", "Heeft u zich niet aangemeld? Dan hoeft u niets te doen", set 631): words a

@@ -160,20 +160,54 @@ CITIZEN = re.compile(
 PLEASE = re.compile(
     r"\b(?:graag|gaarne|please|bitte|wilt u|kunt u|could you|would you|kindly)\b", re.IGNORECASE
 )
-#: A template's question answered by its next sentence ("Niet thuis? Kies een andere dag of
-#: een afhaalpunt.", "Retourneren? Dat regel je zelf via …", "Klopt er iets niet? Meld het
-#: binnen 48 uur via …", "Wil je dat niet? Afmelden: …"), or a ticket system's wish that
-#: the subject be kept ("Wilt u bij een reactie het onderwerp ongewijzigd laten?").
-SELF_ANSWERED = re.compile(
-    r"(?:^|(?<=[.!:]\s)|(?<=\s)(?=(?-i:[A-Z])))[^.!?:\n]{1,40}\?\s+"
+#: Where a template's question starts: at the text's start, after a sentence or a label,
+#: or at a capital after a space (a line of fields run together).
+_QUESTION_START = r"(?:^|(?<=[.!:]\s)|(?<=\s)(?=(?-i:[A-Z])))"
+#: ... answered by a step to a link or an address of the sender's (a person's "Klopt dit?
+#: Kijk even naar de bijlage" points nowhere, the attacker's review).
+_ANSWERED_BY_A_LINK = (
+    _QUESTION_START + r"[^.!?:\n]{1,40}\?\s+"
     r"(?=(?:kies|kijk|meld|bekijk|regel|dat regel je|dat kan|dat kun je|ga naar|gebruik|klik"
     r"|vul|afmelden|uitschrijven|choose|check|see"
     r"|visit|click|use|report|go to|unsubscribe)\b"
-    # ... to a link or an address of the sender's (a person's "Klopt dit? Kijk even naar de
-    # bijlage" points nowhere, the attacker's review).
     r"(?:[^.?!\n]|\.(?=\S)){0,120}?(?:https?://|www\.|[\w.+-]{1,64}@[\w-]{1,63}\.))"
-    r"|\b(?:wilt u|wil je|please)\b[^.!?\n]{0,40}\b(?:onderwerp(?:regel)?|subject(?: line)?)"
-    r"\b[^.!?\n]{0,30}\b(?:ongewijzigd|ongemoeid|intact|unchanged)\b[^.!?\n]{0,20}[.?!]?",
+)
+#: ... a booking's question answered by the way to change it in its app or portal
+#: ("Verhinderd? Wijzig uw afspraak via de app.", set 843), its sentence ending there:
+#: "Change it back via the app is impossible for her" is a person's, relayed by a form (the
+#: attacker's review).
+_ANSWERED_BY_ITS_APP = (
+    _QUESTION_START + r"[^.!?:\n]{1,40}\?\s+(?=(?:wijzig|verplaats|annuleer|change|reschedule"
+    r"|cancel|manage|beheer)\b[^.?!\n]{0,60}\b(?:via|in|through|with) (?:de|onze|het|the|our)"
+    r" (?:[\w-]+ )?(?:app|website|portaal|portal|klantportaal|huurdersportaal)\b"
+    r"(?=\s?[.!]?\s*$|\s?[.!]\s))"
+)
+#: ... a survey's question for a rating, answered by its labelled links, one per choice
+#: ("How would you rate the support you received on ticket #75555? Good: https://… Bad:
+#: https://…", set 834); not "Welk dossier bedoelt u? Dossier A: https://… Dossier B:
+#: https://…", an official's own question from a case system's no-reply address (the
+#: attacker's review).  The choices may be bulleted ("- Good: https://…").
+_ANSWERED_BY_RATING_LINKS = (
+    _QUESTION_START + r"(?=[^.!?:\n]{0,100}\b(?:rate|rating|satisf\w{0,8}"
+    r"|tevreden\w{0,3}|beoordeel\w{0,3}|waardeer\w{0,3}|zufrieden\w{0,3}|bewert\w{0,4}|recommend"
+    r"|aanbevelen|aanraden|helpful|useful|nuttig|geholpen|noteriez|valorar\w{0,3})\b)"
+    r"[^.!?:\n]{1,100}\?\s+"
+    r"(?=(?:(?:[-*\u2022]\s)?[^\W\d_][^\W\d_ ]{0,14}(?: [^\W\d_]{1,14}){0,2}\s?:\s{0,3}"
+    r"https?://\S+\s*){2,})"
+)
+#: ... or a ticket system's wish that the subject be kept ("Wilt u bij een reactie het
+#: onderwerp ongewijzigd laten?").
+_KEEP_THE_SUBJECT = (
+    r"\b(?:wilt u|wil je|please)\b[^.!?\n]{0,40}\b(?:onderwerp(?:regel)?|subject(?: line)?)"
+    r"\b[^.!?\n]{0,30}\b(?:ongewijzigd|ongemoeid|intact|unchanged)\b[^.!?\n]{0,20}[.?!]?"
+)
+#: A template's question answered by its next sentence ("Niet thuis? Kies een andere dag of
+#: een afhaalpunt.", "Retourneren? Dat regel je zelf via …", "Klopt er iets niet? Meld het
+#: binnen 48 uur via …", "Wil je dat niet? Afmelden: …"), or the subject to be kept.
+SELF_ANSWERED = re.compile(
+    "|".join(
+        (_ANSWERED_BY_A_LINK, _ANSWERED_BY_ITS_APP, _ANSWERED_BY_RATING_LINKS, _KEEP_THE_SUBJECT)
+    ),
     re.IGNORECASE,
 )
 #: A greeting to one named person ("Beste mevrouw Jansen", "Dear Mr Okafor"): a machine
