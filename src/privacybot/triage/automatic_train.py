@@ -885,6 +885,10 @@ SETS: tuple[str, ...] = (
     "set842",
     "set843",
     "set844",
+    "set845",
+    "set846",
+    "set847",
+    "set848",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1732,6 +1736,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set842": "mail842",
     "set843": "mail843",
     "set844": "mail844",
+    "set845": "mail845",
+    "set846": "mail846",
+    "set847": "mail847",
+    "set848": "mail848",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
