@@ -889,6 +889,10 @@ SETS: tuple[str, ...] = (
     "set846",
     "set847",
     "set848",
+    "set849",
+    "set850",
+    "set851",
+    "set852",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1740,6 +1744,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set846": "mail846",
     "set847": "mail847",
     "set848": "mail848",
+    "set849": "mail849",
+    "set850": "mail850",
+    "set851": "mail851",
+    "set852": "mail852",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
