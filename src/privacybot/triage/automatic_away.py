@@ -881,12 +881,13 @@ _SUPPRESS_NOTE = re.compile(
 
 
 #: A notice that opens with the writer's day off ("Ik werk niet op vrijdag.").
+#: A working day, or the days ("maandagen").
+_WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag)(?:en)?"
 _DAY_OFF_OPENING = re.compile(
-    r"^\W{0,3}ik werk (?:op )?(?:maandag|dinsdag|woensdag|donderdag|vrijdag)(?:en)? niet\b"
-    r"|^\W{0,3}ik werk niet op (?:maandag|dinsdag|woensdag|donderdag|vrijdag)(?:en)?\b",
+    r"^\W{0,3}ik werk (?:op )?" + _WEEKDAY + r" niet\b"
+    r"|^\W{0,3}ik werk niet op " + _WEEKDAY + r"\b",
     re.IGNORECASE,
 )
-_WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag)(?:en)?"
 #: The days the writer works or not, then when the reader's mail is handled: a part-timer's
 #: standing notice.
 _WORKDAYS_THEN_HANDLED = re.compile(

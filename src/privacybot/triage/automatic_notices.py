@@ -3230,15 +3230,20 @@ _COMPLAINANT_REPORTS = re.compile(
     r"(?:(?!\b(?:ik|mij|me|mijn|i|my)\b)(?:[^.!?\n]|[.!?](?!\s|$))){0,250}[.!](?=\s|$)",
     re.IGNORECASE,
 )
+#: A heading's colon, then the text between two rules of dashes (or to the end).
+_BETWEEN_RULES = r"\s?:\s*-{3,}.{0,2000}?(?:-{3,}|$)"
 _QUOTED_COMPLAINT = re.compile(
     # ... or between bare rules under the desk's heading ("Hieronder de melding van de
     # klager: --- I never subscribed … ---", set 471).
     r"\b(?:melding|klacht|complaint|report) (?:van|of|from) (?:de|the) (?:klager|melder"
-    r"|complainant|reporter)\s?:\s*-{3,}.{0,2000}?(?:-{3,}|$)|"
+    r"|complainant|reporter)" + _BETWEEN_RULES + r"|"
     # ... or under "Hieronder de ontvangen klacht:", "the complaint we received:" (set 838).
     r"\b(?:(?:de|het|the)\s)?(?:ontvangen|received)\s(?:klacht|melding|complaint|report)"
-    r"(?:\s(?:we|wij)\s(?:received|ontvingen))?\s?:\s*-{3,}.{0,2000}?(?:-{3,}|$)|"
-    r"\bthe (?:complaint|report) (?:we|that we) received\s?:\s*-{3,}.{0,2000}?(?:-{3,}|$)|"
+    r"(?:\s(?:we|wij)\s(?:received|ontvingen))?"
+    + _BETWEEN_RULES
+    + r"|\bthe (?:complaint|report) (?:we|that we) received"
+    + _BETWEEN_RULES
+    + r"|"
     # (A rule starts where no dash stands before it: a long run of dashes is tried once,
     # not from each of its dashes.)
     r"(?<!-)"

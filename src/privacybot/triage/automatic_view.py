@@ -163,11 +163,13 @@ PLEASE = re.compile(
 #: Where a template's question starts: at the text's start, after a sentence or a label,
 #: or at a capital after a space (a line of fields run together).
 _QUESTION_START = r"(?:^|(?<=[.!:]\s)|(?<=\s)(?=(?-i:[A-Z])))"
+#: A short question from there, and the space after it.
+_SHORT_QUESTION = _QUESTION_START + r"[^.!?:\n]{1,40}\?\s+"
 #: ... answered by a step to a link or an address of the sender's (a person's "Klopt dit?
 #: Kijk even naar de bijlage" points nowhere, the attacker's review).
 _ANSWERED_BY_A_LINK = (
-    _QUESTION_START + r"[^.!?:\n]{1,40}\?\s+"
-    r"(?=(?:kies|kijk|meld|bekijk|regel|dat regel je|dat kan|dat kun je|ga naar|gebruik|klik"
+    _SHORT_QUESTION
+    + r"(?=(?:kies|kijk|meld|bekijk|regel|dat regel je|dat kan|dat kun je|ga naar|gebruik|klik"
     r"|vul|afmelden|uitschrijven|choose|check|see"
     r"|visit|click|use|report|go to|unsubscribe)\b"
     r"(?:[^.?!\n]|\.(?=\S)){0,120}?(?:https?://|www\.|[\w.+-]{1,64}@[\w-]{1,63}\.))"
@@ -177,7 +179,7 @@ _ANSWERED_BY_A_LINK = (
 #: "Change it back via the app is impossible for her" is a person's, relayed by a form (the
 #: attacker's review).
 _ANSWERED_BY_ITS_APP = (
-    _QUESTION_START + r"[^.!?:\n]{1,40}\?\s+(?=(?:wijzig|verplaats|annuleer|change|reschedule"
+    _SHORT_QUESTION + r"(?=(?:wijzig|verplaats|annuleer|change|reschedule"
     r"|cancel|manage|beheer)\b[^.?!\n]{0,60}\b(?:via|in|through|with) (?:de|onze|het|the|our)"
     r" (?:[\w-]+ )?(?:app|website|portaal|portal|klantportaal|huurdersportaal)\b"
     r"(?=\s?[.!]?\s*$|\s?[.!]\s))"
