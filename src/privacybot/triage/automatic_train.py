@@ -893,6 +893,10 @@ SETS: tuple[str, ...] = (
     "set850",
     "set851",
     "set852",
+    "set853",
+    "set854",
+    "set855",
+    "set856",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1748,6 +1752,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set850": "mail850",
     "set851": "mail851",
     "set852": "mail852",
+    "set853": "mail853",
+    "set854": "mail854",
+    "set855": "mail855",
+    "set856": "mail856",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
