@@ -537,6 +537,11 @@ _MY_REQUEST = re.compile(
     # ... or our request for a copy of it, which the writer saw ("Ik zag uw vraag om een
     # kopie ID", set 805): only one in our verification answers it (23 blind people's
     # mails name it so, no notice).
+    # ... or a request made for someone the writer acts for ("vragen over het verzoek namens
+    # onze inwoner", set 853): a notice speaks of the reader's matter, not one of the writer's.
+    r"|\b(?:het|ons|onze|the|our)\s(?:\w+\s)?(?:verzoek|request|aanvraag)\s(?:namens|on behalf of)"
+    r"\s(?:onze|ons|mijn|our|my)\s(?:\w+\s)?(?:inwoner|client|clients|klant|huurder|resident"
+    r"|tenant|customer|zoon|dochter|moeder|vader|son|daughter|mother|father)\b"
     r"|\b(?:uw|jullie|je|your)\s(?:vraag|verzoek|request)\s(?:om|for)\s(?:een\s|a\s)?"
     r"(?:kopie|scan|foto|copy|photo)\s(?:van\s|of\s)?(?:mijn\s|my\s|een\s|an?\s|het\s|uw\s|your\s"
     r"|the\s)?" + _ID_DOCUMENT + r"\b",
@@ -645,6 +650,8 @@ def oof_subject(v: MessageView) -> str | None:
         or _OWN_NOTICE_DISMISSED.search(v.own_words)
         or _OWN_NOTICE_SET_UP.search(v.own_words)
         or _A_PERSON_AWAY.search(v.own_words)
+        # (... or their own request, as under the strong prefix: set 853.)
+        or _MY_REQUEST.search(v.own_words)
     ):
         return None
     # A weak word over a phone's footer, answering none of our mail: a person telling us
@@ -1454,7 +1461,21 @@ def _a_note_of_its_own(v: MessageView, echoes_ours: bool = False) -> bool:
     head = v.head_text
     return (
         (bool(FYI_LEAD.match(head)) and not answers_us(v))
-        or bool(_LETS_US_KNOW.match(head))
+        # (A "Just so you know, I'm out" lead only over a note that sends the reader nowhere
+        # and leaves their mail to be read: "… no access to e-mail. For urgent matters contact
+        # office@…", "Your message will not be forwarded" are a template's, review s56.)
+        or (
+            bool(_LETS_US_KNOW.match(head))
+            and not (
+                _HEADS_UP_LEAD.match(head)
+                and (
+                    _STAND_IN.search(head)
+                    or ADDRESS.search(head)
+                    or _MAIL_ACCESS.search(head)
+                    or _MAIL_UNREAD.search(head)
+                )
+            )
+        )
         or (
             (_greets_a_role(head) or bool(_AWAITS_OUR_REPLY.search(v.own_words)))
             and not _STAND_IN.search(head)
@@ -1587,11 +1608,32 @@ def _asks_us_to_act(text: str) -> bool:
 
 _LETS_US_KNOW = re.compile(
     r"^\W{0,3}(?:(?:goedemiddag|goedemorgen|goedenavond|hallo|hoi|hi|hello|beste \w+|dear \w+"
-    r"|dag \w+|geachte \w+(?: \w+)?)[,!]?\s+)?(?:(?:even |kort )?(?:ter info(?:rmatie)?|fyi"
+    r"|dear sir or madam|dag \w+|geachte \w+(?: \w+)?)[,!]?\s+)?"
+    r"(?:(?:even |kort )?(?:ter info(?:rmatie)?|fyi"
     r"|for your information|zur info(?:rmation)?|ter kennisname"
     # ... "Kleine mededeling:" (set 472).
     r"|(?:kleine|korte) mededeling)\s?:|just to let you know\b"
+    # ... "Just so you know, I'm on holiday until the 30th", "Just a heads-up: I will be on
+    # holiday" (sets 856, 853); a leaver's template says it of someone else ("Just so you
+    # know, x@… has left the company", set 21).
+    r"|(?:just so you know,?|(?:just )?a (?:quick )?heads[- ]?up\s?[:,]?)"
+    r" (?=i(?:'m| am|'ll| will)\b)"
     r"|(?:ik wil(?:de)? )?(?:u |jullie )?(?:even )?laten weten\b)",
+    re.IGNORECASE,
+)
+#: The lead of ``_LETS_US_KNOW`` that templates use too ("Just so you know, I'm out of the
+#: office", "A quick heads-up: I will be on leave").
+_HEADS_UP_LEAD = re.compile(
+    r"^\W{0,3}(?:(?:goedemiddag|goedemorgen|hallo|hoi|hi|hello|dear \w+|beste \w+)[,!]?\s+)?"
+    r"(?:just so you know|(?:just )?a (?:quick )?heads[- ]?up)\b",
+    re.IGNORECASE,
+)
+#: A notice saying its owner's mail goes unread or stays where it is ("I will not be checking
+#: e-mail", "Your message will not be forwarded", "Uw e-mail wordt niet doorgestuurd").
+_MAIL_UNREAD = re.compile(
+    r"\b(?:will not|won'?t) be (?:checking|reading|monitoring|answering) (?:my )?e-?mails?\b"
+    r"|\b(?:will not|won'?t|is not|are not) (?:be )?(?:forwarded|read)\b"
+    r"|\b(?:wordt|worden) niet (?:doorgestuurd|gelezen)\b",
     re.IGNORECASE,
 )
 #: Thanks for our mail, then the note ("Thanks. Just so you know, I will be out of office
@@ -1637,7 +1679,10 @@ _ANSWER_ME = re.compile(
     r"\b(?:wacht|wachten|await\w{0,3}|warte|attends?)\s(?:\w+\s)?(?:uw|jullie|je|your|ihre|votre)"
     r"\s(?:reactie|antwoord|reply|response|answer|antwort|ruckmeldung|reponse)\b"
     r"|\blook(?:ing)? forward to your (?:reply|response|answer)\b"
-    r"|\b(?:mij|me|mich|moi)\b.{0,40}\b(?:te )?(?:antwoorden|beantwoorden|answer|reply|respond"
+    # (Within one sentence: "Thank you for contacting me. I am on annual leave and will
+    # respond …" is a notice's two, set 849.)
+    r"|\b(?:mij|me|mich|moi)\b(?:[^.!?]|[.!?](?!\s)){0,40}\b(?:te )?(?:antwoorden|beantwoorden"
+    r"|answer|reply|respond"
     r"|reageren|antworten|repondre|responder)\b"
     r"|\b(?:answer|reply to|respond to|antworten sie|repondez)\s(?:me|mij|mir|moi)\b"
     r"|\b(?:before|voor|vor|avant|antes de|prima di)\s(?:die|that|this|deze|dieser|cette|esa"
@@ -1842,6 +1887,10 @@ _FAMILY_STANDS_IN = re.compile(
     # automatic message says it).
     r"|\bik ben (?:nu |vanaf nu )?(?:de|het) (?:contactpersoon|aanspreekpunt)\b"
     r"|\bi am (?:now )?the contact(?: person)?\b"
+    # ... or holds the writer's power of attorney ("My sister has power of attorney and may
+    # contact you on my behalf", set 846; a notice names a colleague, not a mandate).
+    r"|\b(?:mijn|my) (?:dochter|zoon|broer|zus|daughter|son|brother|sister|man|vrouw|partner"
+    r"|husband|wife)(?: \w+)? (?:has|heeft) (?:a |een )?(?:power of attorney|volmacht|machtiging)\b"
     # ... or who stands in for a colleague themselves ("Ik neem haar zaken waar", set 670;
     # an autoresponder names its owner's stand-in in the third person).
     r"|\bik neem (?:haar|zijn|de|hun) (?:zaken|taken|werk|werkzaamheden|dossiers?)"
@@ -1927,11 +1976,14 @@ def absence_notice(v: MessageView) -> str | None:
             return f"absence notice: mailbox given up ({given_up.group(0)[:40]!r}), a new address"
     # (... or greeting whoever wrote as the sender: "Beste afzender, In verband met verlof ben
     # ik tot maandag 23 november niet bereikbaar", set 769; no person greets us so.)
+    # (... also over the days its owner works: "Beste afzender, Ik werk op maandag, dinsdag
+    # en donderdag", set 856.)
+    greets_any_sender = bool(v.head) and bool(_SENDER_GREETING_ALONE.fullmatch(v.head[0]))
     if not (
         in_subject
         or answers_us(v)
         or _THANKS_OPENER.match(head)
-        or (bool(v.head) and _SENDER_GREETING_ALONE.fullmatch(v.head[0]) and _STAND_IN.search(head))
+        or (greets_any_sender and (_STAND_IN.search(head) or _WORKDAY_NOTICE.search(head)))
     ):
         return None
     if quotes_below(v) and not in_subject:
@@ -1977,7 +2029,11 @@ def absence_notice(v: MessageView) -> str | None:
         or passes_on_or_acts(v.own_words)
     ):
         return None
-    absent = ABSENT.search(_OTHERS_ABSENCE.sub(" ", text)) or in_subject
+    absent = (
+        ABSENT.search(_OTHERS_ABSENCE.sub(" ", text))
+        or in_subject
+        or (_WORKDAY_NOTICE.search(text) if greets_any_sender else None)
+    )
     if absent is None:
         return None
     # The absence tag after our subject over a greeting and nothing more ("Re:
@@ -2041,6 +2097,23 @@ def away_with_a_bounce_envelope(v: MessageView) -> str | None:
         # Ihre Nachricht konnte nicht angenommen werden", "A postafiókom megtelt", set 637).
         # (Only with the message not taken and no other address to write to: a person
         # writing through their employer's mailing system gives one, the attacker's review.)
+        # ... or its owner's address changed, the message not delivered ("Mijn e-mailadres is
+        # gewijzigd. Uw bericht is NIET afgeleverd. Nieuw adres: …", set 849): the old
+        # mailbox's own answer; a person telling us of a new address asks us to use it.
+        changed = _MY_ADDRESS_CHANGED.search(sentence)
+        # (Only where it gives the new address and asks nothing for the writer's own matter:
+        # "Mijn e-mailadres is gewijzigd … Stuur mijn gegevens naar dit adres" is a person's
+        # request through their new provider's mailer, review s56.)
+        if (
+            changed
+            and _NOT_TAKEN.search(v.own_words)
+            and len(v.own_words) <= _MAILBOX_FULL_CHARS
+            and ADDRESS.search(v.own_words)
+            and not _away_request(v.own_words)
+            and not _MY_REQUEST.search(v.own_words)
+            and not _SEND_MINE.search(v.own_words)
+        ):
+            return f"note {changed.group(0)[:40]!r} with envelope sender {envelope[:60]}"
         full = _MY_MAILBOX_FULL.search(sentence)
         # (... nor signed or closed by a person answering in our case's thread through
         # their employer's mailer, the third review.)
@@ -2076,6 +2149,19 @@ _MAILBOX_FULL_CHARS = 200
 _NOT_TAKEN = re.compile(
     r"\b(?:nicht (?:angenommen|zugestellt)|nie dotarla|nem erkezett meg|could not be delivered"
     r"|was not delivered|niet (?:afgeleverd|aangekomen|bezorgd)|nu a (?:fost livrat|ajuns))\b",
+    re.IGNORECASE,
+)
+#: The owner's address changed, in the first person, as an old mailbox's notice words it.
+_MY_ADDRESS_CHANGED = re.compile(
+    r"\b(?:mijn|my|mein\w?) (?:e-?mail[- ]?|mail)?(?:adres|address|adresse) (?:is|has|hat sich)"
+    r" (?:\w+ )?(?:gewijzigd|veranderd|changed|geandert)\b",
+    re.IGNORECASE,
+)
+#: The writer asking for what is theirs to be sent or used ("Stuur mijn gegevens naar dit
+#: adres", "please use this address for my request"): a person's, not an old mailbox's.
+_SEND_MINE = re.compile(
+    r"\b(?:stuur|stuurt u|send|senden sie|envoyez)\b[^.!?]{0,30}\b(?:mijn|my|meine?|mes)\b"
+    r"|\b(?:gebruik|use|verwenden sie)\b[^.!?]{0,60}\b(?:voor|for|fur) (?:mijn|my|meine?)\b",
     re.IGNORECASE,
 )
 #: The owner's mailbox full, in the first person, as a quota notice words it.

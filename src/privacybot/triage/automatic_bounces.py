@@ -385,8 +385,13 @@ ABUSE_DESK_ASKS = re.compile(
     r"|(?:could|can|would) you (?:please )?make sure (?:this|the) (?:address|recipient)"
     r" is removed|wilt u (?:\w+ ){0,2}maatregelen nemen"
     # ... "Wilt u dit onderzoeken en passende maatregelen nemen?" (set 326).
-    r"|(?:wilt|kunt) u (?:dit|deze melding) (?:onderzoeken|nagaan)(?: en (?:\w+ ){0,2}maatregelen"
-    r" nemen)?"
+    # (... its term also in words, "binnen twee werkdagen", review s56.)
+    r"|(?:wilt|kunt) u (?:dit|deze melding) (?:binnen (?:\d{1,3}|een|twee|drie|vijf|tien)"
+    r" (?:uur|dagen|werkdagen) )?"
+    r"(?:onderzoeken|nagaan)(?: en (?:\w+ ){0,2}maatregelen nemen)?"
+    # ... and its ticket's rule for the answer ("Wilt u dit binnen 48 uur onderzoeken en
+    # reageren onder vermelding van het zaaknummer?", set 851).
+    r"(?: en reageren onder vermelding van (?:het|uw|de|dit) \w{0,12}(?:nummer|kenmerk))?"
     r"|(?:wilt|kunt) u (?:controleren|nagaan) of (?:dit|deze) (?:\w+ )?(?:verkeer|verzending"
     r"|berichten|bericht|mail|e-?mail|sms) (?:legitiem|rechtmatig|gewenst) (?:is|was|zijn)"
     r"|(?:please|could you) (?:check|verify) (?:whether|if) (?:this|the) (?:\w+ )?(?:traffic|mail"
@@ -725,6 +730,10 @@ def returned_copy(v: MessageView) -> str | None:
     # adds no prose of its own below what it returns (0 of the 841 blind returned copies).
     if below and (has_question(below) or passes_on_or_acts(below)):
         return None
+    # ... or who greets above it and signs under it with a given name alone ("Merhaba," …
+    # "Emre", set 851): a mail system neither greets nor signs.
+    if _greets_and_signs_by_name(v.msg.body):
+        return None
     # ... or who introduces their team or speaks of their own gateway above it ("We're the
     # IT team for gemeente …", "quarantined by our gateway. Full headers below", sets 440
     # and 444), or signs off below it ("Regards"): 0 of the 879 blind returned copies.
@@ -753,10 +762,24 @@ def returned_copy(v: MessageView) -> str | None:
     if (
         FORWARD_PREFIX.match(v.subject)
         and text.strip()
-        and (not system_words or (signed and _NAME_LINE.fullmatch(fold(signed[0]).strip())))
+        and (not system_words or (signed and NAME_LINE.fullmatch(fold(signed[0]).strip())))
     ):
         return None
     return structure.returned_copy(v.msg.body, v.our_address)
+
+
+#: A greeting alone on the first line ("Merhaba,", "Hi team,").
+_GREETING_LINE = re.compile(r"[^\W\d_]{2,12}(?: [^\W\d_]{2,15})?\s?,")
+
+
+def _greets_and_signs_by_name(body: str) -> bool:
+    """The body opens with a greeting alone on its line and ends with a given name alone on
+    its line ("Emre", "Ayşe"): how a person frames what they paste."""
+    lines = [line.strip() for line in body.strip().splitlines() if line.strip()]
+    if len(lines) < 3 or not _GREETING_LINE.fullmatch(lines[0]):
+        return False
+    name = lines[-1]
+    return 2 <= len(name) <= 15 and name.isalpha() and name[0].isupper() and name[1:].islower()
 
 
 #: The headers of one of several messages, pasted below ("Headers van één van de berichten
@@ -775,6 +798,10 @@ _OUR_SIDE = re.compile(
     # returned copies).
     r"|\b(?:komen|komt|belanden|belandt|landen|landt) bij ons\b|\bheaders van een voorbeeld\b"
     r"|\bzie (?:de )?headers? hieronder\b|\bsee the headers below\b"
+    # ... or asks the reader to pass it on, as their users get it ("Please pass this on to
+    # your postmaster. Our users get the bounce below … Full headers:", set 855).
+    r"|\bplease pass (?:this|it) on to\b|\bour (?:users|students|staff|colleagues|residents)"
+    r" (?:get|got|receive|received|see|saw) the (?:bounce|error|message|melding)\b"
     # ... and in German ("… bei uns in der Quarantäne landen. Auszug aus den Headern:", set
     # 625; 0 of the 1,013 blind returned copies).
     r"|\bauszug aus den (?:headern|kopfzeilen)\b|\bbei uns (?:in der quarantane|im spam)\b"
@@ -809,7 +836,7 @@ _SIGN_OFF_WORD = re.compile(
     re.IGNORECASE,
 )
 #: A person's name on a line of its own ("Nuria Garcia Ortega", "Ivana Vukovic").
-_NAME_LINE = re.compile(
+NAME_LINE = re.compile(
     r"(?-i:[A-Z][a-z]{1,20})(?: (?:(?:van|de|der|den|von|le|la|da|di|el|ten|ter) )*"
     r"(?-i:[A-Z][\w'-]{1,25})){1,3}"
 )

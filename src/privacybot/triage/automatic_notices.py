@@ -14,7 +14,7 @@ import re
 from privacybot.cases.threading import TOKEN_RE
 from privacybot.triage import automatic_structure as structure
 from privacybot.triage.automatic_away import answers_an_autoreply
-from privacybot.triage.automatic_bounces import ABUSE_DESK_ASKS, HEADERS_OF_ONE_BELOW
+from privacybot.triage.automatic_bounces import ABUSE_DESK_ASKS, HEADERS_OF_ONE_BELOW, NAME_LINE
 from privacybot.triage.automatic_headers import (
     PASSES_ON,
     TELL_US,
@@ -57,6 +57,7 @@ from privacybot.triage.automatic_view import (
     PERSON_REQUEST,
     PLEASE,
     QUESTIONS_POINTER,
+    RULE_LINE,
     SAYS_NO,
     SUBJECT_FIELD,
     URL,
@@ -111,6 +112,9 @@ _GATEWAY_BODY = re.compile(
     r"(?:blocked|quarantined|held|removed|deleted|rejected|stripped|geblokkeerd|tegengehouden"
     r"|in quarantaine|verwijderd|blockiert|gesperrt|entfernt|in quarant[a~]ne|bloqu[e~]e?"
     r"|supprim[e~]e?|mis en quarantaine"
+    # ... or held for the administrator's check ("Votre message à x@… a été retenu pour
+    # vérification par l'administrateur", set 849).
+    r"|retenue? pour v[e~]rification"
     # ... or made safe, or kept on a portal ("has been sanitised", "has been stored in the
     # secure portal instead", sets 317 and 319).
     r"|saniti[sz]ed|opgeschoond|bereinigt|stored in (?:the |a )?(?:secure|encrypted) portal"
@@ -171,6 +175,24 @@ _GATEWAY_BODY = re.compile(
     # ... or an infected file found, in Portuguese ("O antivírus detectou um arquivo
     # infectado", set 573).
     r"|\bdetectou um arquivo (?:infectado|malicioso|suspeito)\b"
+    # ... and in Polish ("Skaner antywirusowy wykrył zainfekowany załącznik", set 851).
+    r"|\bwykry\w{0,3} (?:zainfekowan|zlosliw|podejrzan)\w{1,3} (?:zalacznik|plik)\b"
+    # ... also the virus or malware itself found in the attachment ("Wykryto złośliwe
+    # oprogramowanie w załączniku", "wykrył wirusa w załączniku", review s56).
+    r"|\bwykry\w{0,3} (?:wirus\w{0,3}|zlosliwe oprogramowanie) w (?:zalaczniku|pliku|wiadomosci)\b"
+    # ... or its encryption failing for the reader's message ("De versleuteling van uw bericht
+    # aan x@… is mislukt", set 850), or a sandbox holding it before delivery ("Your message
+    # to x@… is being analysed in a sandbox before delivery", set 846; "… einen Anhang, der
+    # derzeit in der Sandbox analysiert wird", set 854).
+    r"|\bde versleuteling van (?:uw|je|het) bericht (?:aan|naar) \S{3,120} is mislukt\b"
+    r"|\bencryption of your message to \S{3,120} (?:has )?failed\b"
+    # (Also "is currently being …", "are being …", a main clause's "wird in der Sandbox
+    # analysiert" and "wordt momenteel in een sandbox …", review s56.)
+    r"|\b(?:is|are) (?:currently |now )?being (?:analy[sz]ed|scanned|checked|examined|tested)"
+    r" in an? sandbox\b"
+    r"|\bin der sandbox (?:analysiert|gepruft|untersucht) wird\b"
+    r"|\bwird (?:\w+ )?in der sandbox (?:analysiert|gepruft|untersucht)\b"
+    r"|\bwordt (?:\w+ )?in een sandbox (?:geanalyseerd|gescand|gecontroleerd|getest|onderzocht)\b"
     # ... or its verdict on one ("Uitkomst: geen dreiging gevonden", set 490), or that a
     # user reported one ("is … gemeld als mogelijk phishing", set 498).
     r"|\bis (?:door (?:een|uw) \w{2,20} (?:[^.\n]{0,60} )?)?gemeld als (?:mogelijke? )?phishing\b"
@@ -256,8 +278,9 @@ _SYSTEM_LOCAL = re.compile(
     r"|phish"
     # ... a link rewriter's or a sandbox's ("urldefense@", "sandbox-report@", sets 612, 614).
     r"|urldefen[cs]e|sandbox"
-    # ... or an S/MIME gateway's ("smime-gw@", set 643).
-    r"|smime"
+    # ... or an S/MIME gateway's ("smime-gw@", set 643), or an impersonation guard's
+    # ("impersonation@", set 854).
+    r"|smime|impersonat"
 )
 #: Display names of scanners and gateways ("Sicurezza Posta", "Secure Mail", "Mail Filter").
 _SYSTEM_NAME = re.compile(
@@ -637,7 +660,9 @@ _CLICK_TO_DELIVER = re.compile(
     r"\b(?:(?:ik|i) (?:je|jouw|uw|your) (?:\w+ )?(?:mail|bericht|e-?mail|message) (?:\w+ )?ontvang"
     r"|(?:ik|i) (?:\w+ )?receive (?:your|the) (?:\w+ )?(?:mail|e-?mail|message)"
     r"|(?:je|jouw|uw|your|ihre|votre) (?:\w+ )?(?:mail|bericht|e-?mail|message|nachricht)"
-    r" (?:\w+ ){0,3}(?:bezorgd|afgeleverd|delivered|zugestellt|distribue|delivre|reaches|aankomt))",
+    r" (?:\w+ ){0,3}(?:bezorgd|afgeleverd|delivered|zugestellt|distribue|delivre|reaches|aankomt))"
+    # ... and in Turkish, the delivery first ("İletinizi teslim etmek için tıklayın", set 851).
+    r"|\b(?:iletinizi|mesajinizi|e-?postanizi) teslim etmek icin tiklayin\b",
     re.IGNORECASE,
 )
 #: ... or to enter the code it gives at its page so that the mail is delivered ("Voer code
@@ -662,7 +687,12 @@ _CLICK_TO_BE_LISTED = re.compile(
     r"toegevoegd (?:te worden )?aan|um (?:in|auf)) (?:my|mijn|meine?)"
     r" (?:list of |lijst (?:van|met) )?"
     r"(?:authori[sz]ed|approved|allowed|trusted|safe|goedgekeurde|toegestane|vertrouwde)"
-    r" (?:senders|afzenders|absender)",
+    r" (?:senders|afzenders|absender)"
+    # ... or asked to add themselves by a form ("Please add yourself to my approved senders
+    # list by completing the short form below", set 848): no person asks the reader that.
+    r"|\badd yourself to my (?:list of )?(?:authori[sz]ed|approved|allowed|trusted|safe)"
+    r" senders?(?: list)?\b|\bvoeg (?:uzelf|jezelf) toe aan mijn (?:lijst (?:van|met) )?"
+    r"(?:goedgekeurde|toegestane|vertrouwde) afzenders\b",
     re.IGNORECASE,
 )
 #: The reader told they are not yet on the owner's list of approved senders ("You are not
@@ -1723,6 +1753,11 @@ def self_declared(v: MessageView) -> str | None:
     # this rule took; a closing over an organisation's name is common in them).
     if _signed_by_a_titled_person_above(v, found):
         return None
+    # ... nor the mail system's stamp in the footer, under a rule below the writer's closing
+    # and name ("Groetjes, / Esther Willems / Wijkcoach / ***** / Dit bericht is automatisch
+    # gegenereerd door het e-mailsysteem van de gemeente en gescand op virussen", set 855).
+    if _stamped_under_a_signature(v, found):
+        return None
     # ... nor what a footer says of itself ("Do not reply to this automated footer; it is
     # added to all outgoing mail", set 655): the footer is automatic, not the letter.
     if _OF_THE_FOOTER.match(v.head_text, start + len(found)):
@@ -1782,6 +1817,33 @@ def _signed_by_a_titled_person_above(v: MessageView, found: str) -> bool:
         CLOSING.match(line) and _TITLED_NAME.match(name)
         for line, name in zip(lines, lines[1:], strict=False)
     )
+
+
+def _stamped_under_a_signature(v: MessageView, found: str) -> bool:
+    """``found`` stands under a rule line below the writer's closing and name: the stamp a
+    mail system puts in every footer, not what the letter above it is."""
+    at = next((i for i, line in enumerate(v.head) if found in fold(line)), len(v.head))
+    rule = max((i for i in range(at) if RULE_LINE.fullmatch(v.head[i].strip())), default=None)
+    if rule is None:
+        return False
+    above = [line.strip() for line in v.head[:rule] if line.strip()]
+    # The name under the closing ("Gr." over "Wim de Groot") or after it on its line; not a
+    # team's or department's, which a template signs with ("Team Klantenservice", review s56).
+    named = any(
+        CLOSING.match(line)
+        and not _TEAM_NAME.search(f"{line} {after}")
+        and bool(NAME_LINE.fullmatch(after) or NAME_LINE.search(line.partition(",")[2]))
+        for line, after in zip(above, [*above[1:], ""], strict=True)
+    )
+    return named or _signed(v)
+
+
+#: The words of a team's or department's name under a template's closing.
+_TEAM_NAME = re.compile(
+    r"\b(?:team|afdeling|klant\w*|service\w*|support|helpdesk|gemeente|bureau|department"
+    r"|customer|office|desk|centrum|center|centre)\b",
+    re.IGNORECASE,
+)
 
 
 #: The object of a self-declaration that is a footer, not the message.
@@ -2088,7 +2150,16 @@ def receipt_acknowledgement(v: MessageView) -> str | None:
         )
         # (A template's own questions, each answered by its next sentence, are no one's:
         # "Retourneren? Dat regel je zelf via ons retourportaal", set 692.)
-        if thanks and _RECEIPT_PROMISE.search(head) and not v.voice_past_its_own_questions:
+        # ... or, instead of a promise, its redirect to the desk's form ("Uw bericht is
+        # ontvangen. Let op: wij behandelen geen aanvragen per e-mail. Gebruik het
+        # aanmeldformulier op onze website.", set 848).
+        # (The redirect only in no one's voice: "Wij behandelen geen verzoeken per e-mail; u
+        # ontvangt van mij morgen het dossier", "I have forwarded yours to our DPO" are a
+        # processor's officer answering us, review s56.)
+        then = _RECEIPT_PROMISE.search(head) or (
+            _RECEIPT_REDIRECT.search(head) and not v.first_person
+        )
+        if thanks and then and not v.voice_past_its_own_questions:
             return f"receipt {thanks.group(0)[:50]!r} under X-Auto-Response-Suppress"
     # (Its own questions answered by its next sentence are the template's: "Heb je een
     # vraag over je bestelling? Kijk dan eerst even op …", set 692.)
@@ -2100,6 +2171,16 @@ def receipt_acknowledgement(v: MessageView) -> str | None:
     if found and _RECEIPT_PROMISE.search(head):
         return f"receipt {found.group(0)[:50]!r} with a ticket or a promised answer"
     return None
+
+
+#: A desk's receipt sending the reader to its form: it takes no such matter by mail.
+_RECEIPT_REDIRECT = re.compile(
+    r"\b(?:wij|we) (?:behandelen|verwerken|nemen) geen [^.!?]{1,60} (?:per|via) e-?mail\b"
+    r"|\bgebruik (?:het|ons) \w{0,20}formulier (?:op|via) (?:onze|de) website\b"
+    r"|\bwe (?:do not|don't|cannot|can't) (?:handle|process|accept) [^.!?]{1,60} by e-?mail\b"
+    r"|\bplease use the \w{0,20} ?form on our website\b",
+    re.IGNORECASE,
+)
 
 
 def payment_receipt(v: MessageView) -> str | None:
@@ -2693,7 +2774,13 @@ _GREETS_A_DESK = re.compile(
 #: "Current score: 21/100", sets 819 and 823).
 _REPUTATION_SCORE = re.compile(
     r"\b(?:reputa\w{0,5}[- ]?)?(?:score|scor|wert|waarde)\b(?:\s?:\s?|\s(?:van|of|von|de)\s)"
-    r"\d{1,3}\s?/\s?100\b",
+    r"\d{1,3}\s?/\s?100\b"
+    # ... or the score of an address that moved ("De reputatiescore van 203.0.113.103 is
+    # gedaald naar 60/100", set 849).
+    # (... also "for" the address and "has dropped", review s56.)
+    r"|\breputa\w{0,5}[- ]?score (?:van|of|von|for|voor|fur) \S{1,80} (?:is|has|heeft|ist)"
+    r" (?:gedaald|gestegen|gewijzigd|veranderd|dropped|fallen|changed|gesunken) (?:naar|tot|to|auf)"
+    r" \d{1,3}\s?/\s?100\b",
     re.IGNORECASE,
 )
 #: ARF's human-readable part opens so (RFC 5965 §2, the "email abuse report" of its example).
@@ -2901,7 +2988,12 @@ _LISTING_SUBJECT = re.compile(
     r"|\b\d{1,3}(?:\.\d{1,3}){3} (?:is )?listed\b"
     # ... or in Korean: the address and "RBL 등록" (RBL listing), set 508; folded, as the
     # subject is (Hangul comes apart into its letters).
-    r"|\b\d{1,3}(?:\.\d{1,3}){3} (?:rbl|dnsbl) " + fold("등록"),
+    r"|\b\d{1,3}(?:\.\d{1,3}){3} (?:rbl|dnsbl) "
+    + fold("등록")
+    # ... or a reputation service's score for an address ("Score voor 192.0.2.13: 42", set
+    # 849).
+    + r"|^(?:reputation ?|reputatie ?)?score (?:voor|for|fur|pour) \d{1,3}(?:\.\d{1,3}){3}"
+    r"\s?:\s?\d{1,3}\b",
     re.IGNORECASE,
 )
 
@@ -2932,6 +3024,8 @@ _DELISTING = re.compile(
     # ... or once the cause is gone ("U kunt verwijdering aanvragen nadat de oorzaak is
     # verholpen", set 824).
     r"|\bu kunt (?:de )?verwijdering aanvragen (?:nadat|zodra) de oorzaak\b"
+    # ... or as a heading over its link ("Verwijdering aanvragen via https://…", set 851).
+    r"|\bverwijdering aanvragen (?:via|op)\s(?=https?://)"
     r"|\bverwijderen kan via (?:het|ons|een) (?:formulier|webformulier)"
     # ... or "Verwijdering kan via ons formulier", "via het formulier: https://…" (set 713; not
     # a person's "via het formulier op hun site", the attacker's second review).
@@ -2987,7 +3081,10 @@ _ABOUT_AN_ADDRESS = re.compile(
     r"|ip-адреса"
     # ... and Swahili ("kutoka anwani 198.51.100.31", set 573), and Romanian ("trimise de
     # pe 203.0.113.25", set 637).
-    r"|kutoka anwani|de pe)\W{0,3}"
+    r"|kutoka anwani|de pe"
+    # ... or the mail sent by the reader's domain through an address ("for mail sent by
+    # conxillium.nl via 198.51.100.15", set 853).
+    r"|(?:mail|messages?|e-?mails?) sent by [\w-]{1,63}\.[a-z]{2,6} via)\W{0,3}"
     r"\d{1,3}(?:\.\d{1,3}){3}\b"
     # ... a server's address ("dal vostro server 203.0.113.11", "from your server …").
     # (... also in brackets: "afkomstig zou zijn van uw server (198.51.100.130)", set 739.)

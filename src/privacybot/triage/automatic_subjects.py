@@ -723,6 +723,12 @@ RECEIPT_BODY: str = (
     r" zijn gelezen|wurde am .{1,80} gelesen|wurde gelesen am|ungelesen gel(?:o|oe)scht"
     # ... naming the reader ("is gelezen door Pieter Bakker op Sat, 4 Jul 2026").
     r"|(?:is gelezen|was read) (?:door|by) [^.\n]{1,60} (?:op|on)"
+    # ... or over our subject's field instead of the date ("Uw bericht is gelezen door Anouk
+    # Dekker. Onderwerp: …", set 850).
+    r"|(?:uw|je|your) (?:bericht|message) (?:is|was|has been) (?:gelezen|read) (?:door|by)"
+    # (Not by the writer or their colleague, "gelezen door mijn collega Sandra. Onderwerp: …
+    # zij neemt het over"; a reader's address may hold dots, review s56.)
+    r" (?!(?:mij|mijn|me|my)\b)(?:[^.\n]|\.(?=\S)){1,80}\.\s(?:onderwerp|subject)\s?:"
     # Notes: "Het bericht "…" dat u op <datum> verstuurde naar <adres> is geopend.".
     r"|\bverstuurde naar \S{3,120} is geopend|\bsent to \S{3,120} (?:was|has been) opened"
     # ... also with its date between ("The message sent to x@… on 2026-11-24 17:54 was

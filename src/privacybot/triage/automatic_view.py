@@ -869,6 +869,12 @@ _CONDITIONAL_QUESTION = re.compile(
     r"|\b(?:was u dit niet|was jij dit niet|was je dit niet|bent u dit niet|(?:heeft u|heb je)"
     r" dit niet(?: zelf)? (?:gedaan|aangevraagd)|wasn'?t (?:this|that|it) you|was (?:this|that|it)"
     r" not you|not you|waren sie das nicht|n'etait-ce pas vous|ce n'etait pas vous)\s?\?"
+    # ... and its condition said without a question mark, the verb first ("Heeft uw vraag
+    # betrekking op privacy of de AVG, neem dan contact op met …", set 849): it sends the
+    # reader on, unless it sends them to the writer.
+    r"|\b(?:heeft|betreft|gaat) (?:uw|je) (?:vraag|bericht|e-?mail|mail|verzoek)\b"
+    r"(?!\s(?:van|over) (?:mij|mijn|me)\b)[^.!?]{0,120},\s(?:neem|mail|bel|stuur|wend|richt)"
+    r"\s(?:u\s|je\s)?dan\b(?![^.!?]{0,60}\b(?:mij|me)\b)[^.!?]{0,160}"
     # An appointment's "Kunt u niet komen? Meld dit …" ("Can't make it? Cancel …") likewise.
     r"|(?:^|(?<=[.!?]\s))[^.!?]{0,60}\?\s(?:mail|e-?mail|bel|call|phone|ring"
     r"|neem (?:dan |direct |meteen |gerust )?contact"
@@ -1170,6 +1176,10 @@ LISTING_ROW = re.compile(
     # ... or after a short date and time, or a spam score ("17-02 02:32  a@b.nl   Factuur",
     # " 98    a@b.nl Invoice overdue", sets 338 and 339).
     r"|^\s{0,3}(?:\d{1,2}[-/.]\d{1,2}\s+)?(?:\d{1,2}:\d{2}|\d{1,3})\s{2,}[\w.+-]{1,64}@[\w.-]{1,253}\s+\S"
+    # ... or after a full date alone ("24-11-2026  a@b.nl  Inzageverzoek", a quarantine
+    # digest's rows, set 849).
+    r"|^\s{0,3}(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})\s{2,}[\w.+-]{1,64}@[\w.-]{1,253}"
+    r"\s{2,}\S"
     # ... also with its cells run together, as an HTML table comes out as text ("29 May
     # 2026 02:44 a@b.nl Verzoek tot verwijdering Bulk [Release](…)"): a date, a time and
     # an address open no sentence of a person's.
@@ -1343,7 +1353,7 @@ def _closes_with_a_name(v: MessageView) -> bool:
     # A company's footer under a rule of dashes is not where the writer closes (set 55),
     # nor a signature under its "-- " separator (set 669).
     rule = next(
-        (i for i, line in enumerate(lines) if line == "--" or _RULE_LINE.fullmatch(line)), None
+        (i for i, line in enumerate(lines) if line == "--" or RULE_LINE.fullmatch(line)), None
     )
     if rule:
         lines = lines[:rule]
@@ -1371,7 +1381,7 @@ def _closes_with_a_name(v: MessageView) -> bool:
 _IN_ADVANCE = re.compile(r"\W*(?:alvast|bij voorbaat|bvd)\b", re.IGNORECASE)
 
 
-_RULE_LINE = re.compile(_RULE)
+RULE_LINE = re.compile(_RULE)
 #: What a signature carries under the contact lines: a disclaimer, the days the writer
 #: works ("Disclaimer: dit bericht kan vertrouwelijke informatie bevatten …", "Werkdagen:
 #: ma-do", set 700).
@@ -1647,6 +1657,11 @@ _PERSONS_ACT = re.compile(
     r"|\A[^@]*\b(?:gebruik (?:vanaf nu|voortaan) dit (?:e-?mail)?adres|use this address from"
     r" now on)\b[^@]*\Z"
     r"|\bik heb (?:\S+ ){0,4}mijn (?:\S+ ){0,4}als bijlage (?:toegevoegd|bijgevoegd|meegestuurd)\b"
+    # ... also a signed form, in English or Dutch ("I've attached the signed form", set 846).
+    r"|\bi(?:'ve| have) attached (?:the |a |my )?(?:signed|completed|filled[- ]in)"
+    r" (?:form|authori[sz]ation|mandate|power of attorney|declaration)\b"
+    r"|\bik heb (?:het|de|mijn) (?:ondertekende|ingevulde)"
+    r" (?:formulier|machtiging|volmacht|verklaring) (?:bijgevoegd|meegestuurd|toegevoegd)\b"
     r"|\bplease send (?:the|my) (?:data export|data|export)\b"
     # ... and in German, the list misspelt or not ("Wir haben Ihre Domain nun auf die
     # Whtelist gesetzt", set 625; 0 of the 226,834 blind automatic texts); not the reader's
