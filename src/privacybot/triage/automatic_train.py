@@ -897,6 +897,10 @@ SETS: tuple[str, ...] = (
     "set854",
     "set855",
     "set856",
+    "set857",
+    "set858",
+    "set859",
+    "set860",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1756,6 +1760,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set854": "mail854",
     "set855": "mail855",
     "set856": "mail856",
+    "set857": "mail857",
+    "set858": "mail858",
+    "set859": "mail859",
+    "set860": "mail860",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
