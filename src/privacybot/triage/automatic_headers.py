@@ -16,6 +16,7 @@ from privacybot.domain import ParsedMessage
 from privacybot.triage import automatic_structure as structure
 from privacybot.triage.automatic_bounces import BOUNCE_SUBJECT, answers_as_a_person
 from privacybot.triage.automatic_subjects import (
+    AV_LOCAL,
     GATEWAY_LOCAL_WORDS,
     fold,
 )
@@ -220,8 +221,9 @@ LOOP_HEADER = "X-Privacybot-Loop"
 #: MS-OXCMAIL 2.1.3.2.20 values that ask for no automatic answer.
 SUPPRESS_VALUES: frozenset[str] = frozenset({"all", "autoreply", "oof"})
 _GATEWAY_LOCAL = re.compile(GATEWAY_LOCAL_WORDS)
-#: The antivirus by its two letters (``GATEWAY_LOCAL_WORDS``' "av-notify@", set 842).
-_AV_LOCAL = re.compile(r"^av(?:notif|alert|scan|report)")
+#: The antivirus by its two letters (``GATEWAY_LOCAL_WORDS``' "av-notify@", set 842), at
+#: the start of a local part.
+_AV_LOCAL = re.compile("^" + AV_LOCAL)
 
 
 def auto_submitted(v: MessageView) -> str | None:

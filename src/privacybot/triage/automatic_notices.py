@@ -1809,10 +1809,15 @@ def _signed(v: MessageView) -> bool:
     return closes_with_a_name(v) or signed_by_a_person(v)
 
 
+def _line_of(v: MessageView, found: str) -> int:
+    """The index of the first line of the writer's text that holds ``found`` (folded), or
+    the number of lines when none does."""
+    return next((i for i, line in enumerate(v.head) if found in fold(line)), len(v.head))
+
+
 def _signed_by_a_titled_person_above(v: MessageView, found: str) -> bool:
     """A closing line, then a name with a title ("mr.", "dr.", "drs."), above ``found``."""
-    at = next((i for i, line in enumerate(v.head) if found in fold(line)), len(v.head))
-    lines = [line.strip() for line in v.head[:at] if line.strip()]
+    lines = [line.strip() for line in v.head[: _line_of(v, found)] if line.strip()]
     return any(
         CLOSING.match(line) and _TITLED_NAME.match(name)
         for line, name in zip(lines, lines[1:], strict=False)
@@ -1822,7 +1827,7 @@ def _signed_by_a_titled_person_above(v: MessageView, found: str) -> bool:
 def _stamped_under_a_signature(v: MessageView, found: str) -> bool:
     """``found`` stands under a rule line below the writer's closing and name: the stamp a
     mail system puts in every footer, not what the letter above it is."""
-    at = next((i for i, line in enumerate(v.head) if found in fold(line)), len(v.head))
+    at = _line_of(v, found)
     rule = max((i for i in range(at) if RULE_LINE.fullmatch(v.head[i].strip())), default=None)
     if rule is None:
         return False

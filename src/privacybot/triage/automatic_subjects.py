@@ -246,14 +246,16 @@ GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
     r"viruso ispejimas|virusvarsel|virusvaroitus|viiruse hoiatus|virusvarning|dlp\s?:"
     r"|alert: webshield detected",
 )
+#: An antivirus by its two letters, with what it does ("av-notify@", set 842).
+AV_LOCAL: str = r"av(?:notif\w{0,8}|alert|scan\w{0,6}|report)"
 #: Local parts (squashed: no dots, dashes, underscores) that contain these are scanners,
 #: quarantines and gateways wherever the word sits ("spamfilter-rapport", "noreply-digest").
 GATEWAY_LOCAL_WORDS: str = (
     r"^dlp(?:no-?reply|notif\w{0,8}|alert|gateway|policy|$)|quarantin|spamfilter|spamdigest|spamreport|antispam|antivirus|virusalert|virusscan"
     r"|mailscanner|contentfilter|mailgateway|gatewaynotify|mailprotect|emailprotect|dlpalert"
     r"|mailsec(?:urity)?(?:$|notif|alert)|^imss|interscan"
-    # ... and an antivirus by its two letters, with what it does ("av-notify@", set 842).
-    r"|^av(?:notif\w{0,8}|alert|scan\w{0,6}|report)$"
+    # ... and an antivirus by its two letters (``AV_LOCAL``), the whole local part.
+    r"|^" + AV_LOCAL + r"$"
 )
 
 #: Challenge-response subjects (added to ``automatic.CHALLENGE_SUBJECTS``).
