@@ -901,6 +901,10 @@ SETS: tuple[str, ...] = (
     "set858",
     "set859",
     "set860",
+    "set861",
+    "set862",
+    "set863",
+    "set864",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1764,6 +1768,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set858": "mail858",
     "set859": "mail859",
     "set860": "mail860",
+    "set861": "mail861",
+    "set862": "mail862",
+    "set863": "mail863",
+    "set864": "mail864",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
