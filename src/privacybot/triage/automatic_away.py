@@ -33,6 +33,7 @@ from privacybot.triage.automatic_view import (
     FORWARD_PREFIX,
     FYI_LEAD,
     LONG_NOTICE,
+    MAILBOX_NO_LONGER_READ,
     MOBILE_FOOTER,
     NOT_AUTOMATIC,
     OUR_REFERENCE,
@@ -430,6 +431,26 @@ _WAS_AWAY = re.compile(
 )
 
 
+#: Retirement still to come ("vanaf volgende week ben ik met pensioen", set 863).
+_RETIRED = r"(?:met pensioen|retired|im ruhestand|en retraite)"
+_RETIRING_AHEAD = re.compile(
+    rf"\b{_RETIRED}(?: (?!{_RETURN_WORD}\b)[\w-]+){{0,5}} {_AHEAD}\b"
+    rf"|\b{_AHEAD}(?: (?:\w+ ){{0,3}})?{_RETIRED}",
+    re.IGNORECASE,
+)
+#: ... which a leaver's notice says too, thanking for the reader's mail or sending them on
+#: ("Thank you for your email. From next month I will be retired. Please direct all …",
+#: "… kunt u terecht bij …", the attacker's review s57): only those are a notice's.
+_NOTICE_SENDS_ON = re.compile(
+    r"\b(?:thank you for your|thanks for your|bedankt voor uw|dank voor uw|dank u voor uw"
+    r"|vielen dank fur ihre|danke fur ihre|merci pour votre|merci de votre) (?:\w+ )?(?:e-?mail"
+    r"|mail|message|bericht|nachricht|courriel)\b"
+    r"|\bkunt u (?:terecht|contact opnemen|zich wenden)\b|\bplease (?:direct|contact|address)\b"
+    r"|\bwenden sie sich\b|\bcontactez\b|\badressez-vous\b",
+    re.IGNORECASE,
+)
+
+
 def absence_not_now(v: MessageView) -> bool:
     """The writer tells of an absence still to come, in the subject or their own words, or
     of one that is over ("Ik was afwezig toen jullie belden", "Sorry, I was out of the
@@ -437,6 +458,12 @@ def absence_not_now(v: MessageView) -> bool:
     away, and says neither."""
     return bool(
         _FUTURE_ABSENCE.search(f"{v.subject} {v.own_words}")
+        or (
+            _RETIRING_AHEAD.search(f"{v.subject} {v.own_words}")
+            and not (
+                _NOTICE_SENDS_ON.search(v.own_words) or MAILBOX_NO_LONGER_READ.search(v.own_words)
+            )
+        )
         or (_WAS_AWAY.search(v.own_words) and not _BACKLOG.search(v.own_words))
     )
 
@@ -464,6 +491,8 @@ _NOT_A_ROBOT = re.compile(
 #: in the writer's own part of the subject.
 _ITS_ME = re.compile(
     r"\b(?:automatisch(?:e)? (?:antwoord|bericht)|auto-?reply|automatic reply|auto-?antwort"
+    # (... and in French, Italian, Spanish: "Réponse automatique ? Non !", set 864.)
+    r"|reponse automatique|risposta automatica|respuesta automatica"
     r"|afwezigheids(?:melding|bericht)|out of office)\s?\?\s?(?:nee|no|nein|non)\b"
     # (A bare "it's me" only with "really", "echt": "Automatic reply: It's me again -
     # question" echoes a person's subject, the attacker's review.)
@@ -719,6 +748,9 @@ def oof_subject(v: MessageView) -> str | None:
             or _AT_AN_EVENT.search(head)
             or _ANSWER_WITHIN.search(head)
             or _WORKDAY_NOTICE.search(head)
+            # ... or a mailbox read no more ("Please note: this mailbox is no longer
+            # monitored after our migration", set 858).
+            or MAILBOX_NO_LONGER_READ.search(head)
         )
     ):
         return "Notes' Auto: prefix over an away notice or a promise to answer"
@@ -1679,6 +1711,11 @@ _ANSWER_ME = re.compile(
     r"\b(?:wacht|wachten|await\w{0,3}|warte|attends?)\s(?:\w+\s)?(?:uw|jullie|je|your|ihre|votre)"
     r"\s(?:reactie|antwoord|reply|response|answer|antwort|ruckmeldung|reponse)\b"
     r"|\blook(?:ing)? forward to your (?:reply|response|answer)\b"
+    # ... or will wait for it ("als jullie eerder klaar zijn graag per mail, anders wacht ik
+    # wel", set 864): an autoresponder waits for no one.
+    r"|\b(?:anders|dan) wacht ik (?:wel|gewoon|rustig|even)\b"
+    r"|\bi(?:'ll| will) (?:just |happily )?wait\b"
+    r"|\b(?:sonst|dann) warte ich\b"
     # (Within one sentence: "Thank you for contacting me. I am on annual leave and will
     # respond …" is a notice's two, set 849.)
     r"|\b(?:mij|me|mich|moi)\b(?:[^.!?]|[.!?](?!\s)){0,40}\b(?:te )?(?:antwoorden|beantwoorden"

@@ -38,6 +38,7 @@ from privacybot.triage.automatic_view import (
     without_echoed_subjects,
     without_our_subject,
 )
+from privacybot.triage.quotes import CLOSING
 
 #: Delivery-status (RFC 3464) and feedback-report (RFC 5965) fields seen as headers: a
 #: report part saved or relayed without the message around it.
@@ -734,6 +735,11 @@ def returned_copy(v: MessageView) -> str | None:
     # "Emre", set 851): a mail system neither greets nor signs.
     if _greets_and_signs_by_name(v.msg.body):
         return None
+    # ... or who closes the whole mail, below the copy, with a closing and the name they
+    # send under ("Groet, / Marco Smit" from Marco Smit): the copy returned is ours and
+    # ends with our name; a mail system signs nothing.
+    if _signs_as_the_sender(v):
+        return None
     # ... or who introduces their team or speaks of their own gateway above it ("We're the
     # IT team for gemeente …", "quarantined by our gateway. Full headers below", sets 440
     # and 444), or signs off below it ("Regards"): 0 of the 879 blind returned copies.
@@ -780,6 +786,17 @@ def _greets_and_signs_by_name(body: str) -> bool:
         return False
     name = lines[-1]
     return 2 <= len(name) <= 15 and name.isalpha() and name[0].isupper() and name[1:].islower()
+
+
+def _signs_as_the_sender(v: MessageView) -> bool:
+    """Among the body's last lines, a closing formula and then the sender's own display name
+    of two words or more."""
+    names = {fold(name).strip().lower() for name, _ in v.mailboxes if len(name.split()) >= 2}
+    lines = [line.strip() for line in v.msg.body.strip().splitlines() if line.strip()][-6:]
+    return any(
+        CLOSING.match(line) and fold(after).strip().lower() in names
+        for line, after in zip(lines, lines[1:], strict=False)
+    )
 
 
 #: The headers of one of several messages, pasted below ("Headers van één van de berichten

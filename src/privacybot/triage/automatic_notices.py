@@ -31,6 +31,7 @@ from privacybot.triage.automatic_subjects import (
     CHALLENGE_FILTER,
     CHALLENGE_SUBJECTS_MORE,
     CRYPTO_OR_CHECK_SUBJECT,
+    DMARC_REPORT_SUBJECT,
     GATEWAY_SUBJECTS_MORE,
     RECEIPT_BODY,
     RECEIPT_BODY_STRONG,
@@ -121,7 +122,18 @@ _GATEWAY_BODY = re.compile(
     r"|opgeslagen in (?:het |de )?beveiligde (?:portaal|omgeving)"
     # ... or sent by the portal instead ("Your message "…" was sent via the secure web portal
     # instead", set 790).
-    r"|sent via the secure (?:web )?portal instead)"
+    r"|sent via the (?:secure )?(?:web )?portal instead)"
+    # ... or that no certificate was found for the recipient ("The gateway could not find a
+    # valid certificate for x@…", set 863), or that it encrypted the reader's message itself
+    # ("Votre message a été chiffré automatiquement", set 864).
+    r"|\bcould not find a valid certificate for \S{3,120}|\bgeen geldig certificaat (?:gevonden )?"
+    r"(?:voor|van) \S{3,120}|\bkein gultiges zertifikat (?:fur|von) \S{3,120}"
+    r"|\baucun certificat valide n.a ete trouve pour \S{3,120}"
+    r"|\bno valid certificate was found for \S{3,120}"
+    r"|\b(?:votre message|uw bericht|your message|ihre nachricht) (?:a ete|is|was|has been|wurde)"
+    r" (?:(?:automatiquement|automatisch|automatically) (?:chiffre|versleuteld|encrypted"
+    r"|verschlusselt)|(?:chiffre|versleuteld|encrypted|verschlusselt) (?:automatiquement"
+    r"|automatisch|automatically))\b"
     # ... or made available there by policy ("Het bericht is volgens beleid via het
     # webportaal beschikbaar gesteld", set 794).
     r"|\bis volgens (?:het )?beleid via het (?:beveiligde )?webportaal beschikbaar gesteld\b"
@@ -561,6 +573,26 @@ CHALLENGE_SUBJECTS: tuple[str, ...] = (
     *CHALLENGE_SUBJECTS_MORE,
 )
 _GATEWAY_SUBJECT = alternation(GATEWAY_SUBJECTS, r"(?:\W|$)")
+_DMARC_REPORT_SUBJECT = re.compile(DMARC_REPORT_SUBJECT, re.IGNORECASE)
+#: The files an aggregate report comes in (RFC 7489 §7.2.1.1).
+_REPORT_FILE_TYPES = frozenset(
+    {
+        "application/xml",
+        "text/xml",
+        "application/gzip",
+        "application/x-gzip",
+        "application/zip",
+        "application/x-zip-compressed",
+    }
+)
+#: A short question in brackets inside a sentence: an aside, not a question to the reader.
+_ASIDE_QUESTION = re.compile(r"\([^()?\n]{1,40}\?\)")
+#: A person's note over a report: a request or "we", "us" of the writer's side.
+_NOTE_ON_A_REPORT = re.compile(
+    r"\b(?:graag|gelieve|please|pls|bitte|merci de|ter info|fyi|jullie|bij ons|ons|onze|wij"
+    r"|our|us|unser\w{0,2}|uns|nous|notre|nos)\b",
+    re.IGNORECASE,
+)
 _CHALLENGE_SUBJECT = alternation(CHALLENGE_SUBJECTS, r"(?:\W|$)")
 _CHALLENGE = re.compile("|".join(f"(?:{p})" for p in CHALLENGE_BODY), re.IGNORECASE)
 _CHALLENGE_SIGNS: tuple[re.Pattern[str], ...] = tuple(
@@ -749,11 +781,29 @@ def gateway_subject(v: MessageView) -> str | None:
     # meldt …", the attacker's review): a gateway's notice greets no one so.
     if _CRYPTO_OR_CHECK_SUBJECT.match(v.subject) and _GREETS_A_DESK.match(v.head_text):
         return None
+    # ... nor one who quotes the notice and speaks below it ("> Quarantine notification …"
+    # then "Ik heb het vrijgegeven. Willen jullie …?", set 864): a gateway never writes
+    # under a quote.
+    if _answers_below_a_quote(v):
+        return None
     # A question mark ends the held message's subject after the notice's prefix and colon
     # ("Possible spam: Gegevens in chatbot opgeslagen?", set 385); only one that ends the
     # notice's own words makes a question of it.
     if v.subject.rstrip().endswith("?") and not match.group(0).rstrip().endswith(":"):
         return None
+    # A DMARC aggregate report under its own subject with the report attached: an aside in
+    # brackets in its few lines ("… from an unregistered sender (new supplier?) failed
+    # authentication", set 858) asks no one.
+    if (
+        _DMARC_REPORT_SUBJECT.match(v.subject)
+        and v.part_types & _REPORT_FILE_TYPES
+        and not v.first_person
+        and not v.voice_in(_ASIDE_QUESTION.sub(" ", v.own_words))
+        # (... nor a person's note over a report they pass on: "Ter info: … falen DMARC bij
+        # ons (nieuwe leverancier?). Graag SPF aanpassen.", the attacker's review s57.)
+        and not _NOTE_ON_A_REPORT.search(v.own_words)
+    ):
+        return "DMARC aggregate report subject with the report attached"
     # A person of the other side signing in their own name from their own mailbox ("Our
     # antivirus blocked the .zip file you sent … Kind regards, Sevda Smit", set 444): a
     # notice signs with its product's name, from a system's sender (0 of the 2,104 blind
@@ -2066,9 +2116,17 @@ def _status_changed(v: MessageView) -> str | None:
 
 #: "We have received your message", "Uw melding is geregistreerd": a receipt's sentence.
 _RECEIVED_YOURS = re.compile(
-    r"\b(?:(?:we|wij|wir|nous|hemos|abbiamo)\s(?:have\s|hebben\s|haben\s|avons\s)?"
+    # (German with the verb last, and Danish, Norwegian, Swedish: "Vi har modtaget din
+    # henvendelse", the attacker's review s57.)
+    r"\bwir haben ihre (?:\w+ )?(?:nachricht|anfrage|e-?mail) erhalten\b"
+    r"|\bvi har (?:modtaget|mottatt|tagit emot|fatt)\s(?:din|ditt|dit|deres|er)\s(?:\w+\s)?"
+    r"(?:henvendelse|anmodning|forfragan|begaran|arende|meddelande|foresp[oø]rsel|besked|e-?mail)"
+    # (Also "We've received your email", set 863.)
+    r"|\b(?:(?:we|wij|wir|nous|hemos|abbiamo)(?:['’]ve)?\s(?:have\s|hebben\s|haben\s|avons\s)?"
     r"(?:received|ontvangen|erhalten|bien recu|recu|recibido|ricevuto)\s(?:your|uw|je|ihre"
-    r"|votre|su|la sua|il suo)\s(?:\w+\s)?(?:message|e-?mail|mail|bericht|request|aanvraag"
+    r"|votre|su|la sua|il suo|din|ditt|dit)\s(?:\w+\s)?(?:message|e-?mail|mail|bericht|request"
+    r"|aanvraag"
+    r"|henvendelse|anmodning|forfragan|begaran|arende|meddelande|foresp[oø]rsel|besked"
     r"|verzoek|vraag|melding|anfrage|nachricht|demande|mensaje|solicitud|messaggio|richiesta)"
     # A receipt's thanks opening its text ("Bedankt voor uw bericht aan Nordvik Shipping").
     r"|\b(?:nous )?accus(?:ons|e) (?:bonne )?reception de (?:votre|vos)\b"
@@ -2095,10 +2153,13 @@ _RECEIVED_YOURS = re.compile(
 _RECEIPT_PROMISE = re.compile(
     r"(?:#\s?\d{3,}|\b(?:ticket|melding|kenmerk|case|vorgang|referentie|reference|dossier)"
     r"(?:\s?(?:s?nummer|number|nr\.?))?\s?:?\s?#?[a-z]{0,3}\d[\d -]{2,}"
-    r"|\b(?:binnen|within|innerhalb(?: von)?|sous|dans les|entro|dentro de|tot|up to|bis zu)"
+    r"|\b(?:binnen|within|innerhalb(?: von)?|sous|dans les|entro|dentro de|tot|up to|bis zu"
+    r"|inden for|inom|innen)"
     r"\s(?:\w+\s){0,2}"
-    r"(?:\d{1,2}|een|twee|drie|vier|vijf|tien|one|two|three|five|ten|zwei|drei|funf|zehn)\s"
-    r"(?:\w+\s)?(?:werkdagen|dagen|uur|business days|working days|days|hours|werktagen|tagen"
+    r"(?:\d{1,2}|een|twee|drie|vier|vijf|tien|one|two|three|five|ten|zwei|drei|funf|zehn|eines)\s"
+    # (... one of them too: "within one business day", set 863.)
+    r"(?:\w+\s)?(?:werkdagen|werkdag|dagen|dag|uur|business days?|working days?|days?|hours?"
+    r"|werktagen|werktag|tagen|tag|arbejdsdage|arbetsdagar|virkedager"
     r"|stunden|jours|heures|giorni|dias)"
     r"|\b(?:u hoeft (?:ons )?niet|you do not need to|no need to|sie mussen nicht)"
     r"|\bin kurze\b|\bas soon as possible\b|\bzo (?:snel|spoedig) mogelijk\b"
@@ -2173,9 +2234,31 @@ def receipt_acknowledgement(v: MessageView) -> str | None:
     if quotes_below(v) and not (returns_a_copy_below(v) or _TICKET_OPENED.search(head)):
         return None
     found = _RECEIVED_YOURS.search(head)
-    if found and _RECEIPT_PROMISE.search(head):
+    # (Not signed with a person's name: "Hi, we've received your email and will send the
+    # signed form within one business day. Best, Sarah", the attacker's review s57; a
+    # service's name is no person's: "Met vriendelijke groet, / Lezersservice", set 182.)
+    if (
+        found
+        and _RECEIPT_PROMISE.search(head)
+        and not (closes_with_a_name(v) and not _signed_as_a_team(v))
+    ):
         return f"receipt {found.group(0)[:50]!r} with a ticket or a promised answer"
     return None
+
+
+def _signed_as_a_team(v: MessageView) -> bool:
+    """One of the writer's last two lines names a team, desk or service ("Lezersservice",
+    "Team Burgerzaken", "Servicedesk ICT")."""
+    lines = [line.strip() for line in v.head if line.strip()][-2:]
+    return any(_TEAM_SIGNATURE.search(line) for line in lines)
+
+
+#: A team's, desk's or service's name, also inside a compound ("Lezersservice").
+_TEAM_SIGNATURE = re.compile(
+    r"(?:team|afdeling|service|support|helpdesk|servicedesk|desk|loket|balie)\w{0,3}\b"
+    r"|^(?:team|afdeling|gemeente|bureau|the|het|de)\b",
+    re.IGNORECASE,
+)
 
 
 #: A desk's receipt sending the reader to its form: it takes no such matter by mail.
@@ -2245,7 +2328,19 @@ _PORTAL_NOTICE = re.compile(
     r"|\bsecure\b.{0,80}\b(?:can be opened|must register|registration link)"
     # A file-sharing service's "Dirk heeft een bestand met je gedeeld".
     r"|\bheeft (?:een|\d{1,3}) (?:bestand|bestanden|map|document|documenten) met (?:je|u|jou)"
-    r" gedeeld|\bshared (?:a|\d{1,3}) (?:file|folder|document)s? with you"
+    r" gedeeld"
+    # ... or a secure file transfer's "… heeft bestanden voor u klaargezet" (set 857).
+    r"|\bheeft (?:via [^.!?\n]{1,80} )?(?:een |\d{1,3} )?(?:bestand|bestanden|document"
+    r"|documenten) voor (?:je|u|jou) klaar ?gezet"
+    r"|\bhas made (?:a |\d{1,3} )?(?:file|document)s? available (?:to|for) you"
+    r"|\bhat (?:ihnen|dir) (?:eine |\d{1,3} )?(?:datei|dateien|dokumente?) bereitgestellt"
+    # ... and its later notices: the files shared have expired, or the recipient downloaded
+    # one ("De bestanden die Karin Haan met u deelde zijn verlopen", "Bestand '…' is op
+    # <datum> gedownload door de ontvanger", set 863).
+    r"|\bde bestanden die [^.!?\n]{1,60} met (?:u|je|jou) (?:deelde|heeft gedeeld) zijn verlopen"
+    r"|\bthe files [^.!?\n]{1,60} shared with you have expired"
+    r"|\bis op [^.!?\n]{1,60} gedownload door de ontvanger|\bwas downloaded by the recipient on\b"
+    r"|\bshared (?:a|\d{1,3}) (?:file|folder|document)s? with you"
     r"|\bhat (?:eine?|\d{1,3}) (?:datei|dateien|ordner|dokument|dokumente) mit (?:ihnen|dir)"
     r" geteilt|\ba partage (?:un|\d{1,3}) (?:fichier|dossier|document)s? avec vous"
     # "A message addressed to you … is waiting on the secure portal".
@@ -2841,7 +2936,13 @@ _DESK_NAME = re.compile(
     # ... or a carrier's misuse desk ("NordTel Misbruik", set 622).
     r"|misbruik"
     # ... or a takedown service's team ("Phish Response Team", set 605).
-    r"|(?:phish(?:ing)?|abuse) response team)\b",
+    r"|(?:phish(?:ing)?|abuse) response team"
+    # ... or a provider's name closed by its desk's word ("Kabelnet Business Abuse", "Abuse",
+    # sets 862 and 863), its department in Dutch, or a blocklist's sender ("Blocklist
+    # Notifications", set 863).
+    r"|abuse-?afdeling|blocklist|blacklist|blokkadelijst"
+    # ... and "Misbruikafdeling", "Abuse Dept.", "Service Abus" (the attacker's review s57).
+    r"|misbruikafdeling|abuse[- ]dept|service abus)\b|\babuse\W*$",
     re.I,
 )
 
@@ -2851,6 +2952,8 @@ _ABUSE_DESK = re.compile(
     r"^(?:abuse|misbruik|cert|csirt|abuse[-_.]?(?:desk|team|reports?|noreply|no-reply|feedback"
     # ... or the desk inside a network operations centre ("abuse-noc@", set 839).
     r"|noc)"
+    # ... and a network operations centre's own abuse address ("noc-abuse@", set 862).
+    r"|(?:noc|net|network|isp|hosting|mail|cloud)[-_.]?abuse"
     r"|security-?reports?"
     r"|fbl|feedback-?loop|complaints?|spamcop|noc|scomp|jmrp|fbl-?(?:reports?|digest|summary)|cfl"
     r"|spam-?meldingen?"
@@ -2875,6 +2978,8 @@ _DESK_SUBJECT = re.compile(
     # ... and Russian and Ukrainian ("Жалоба на рассылку", "Скарга", set 536).
     r"|жалоб\w{0,3}|скарг\w{0,3}"
     r"|spam-?report|jmr report|(?:klacht|complaint)\w{0,12}|backscatter|spam-?traps?"
+    # ... and the desk's report as one Dutch word ("Abusemelding voor IP-adres …", set 862).
+    r"|abuse-?melding\w{0,2}|abuse-?meldung\w{0,2}|missbrauchsmeldung\w{0,2}|signalement d.abus"
     # ... or a reputation service's daily report ("Dagelijkse reputatiemelding", set 595).
     r"|reputatiemelding|sender report"
     # ... or its feed's event about an address ("Event notification for 198.51.100.26",
@@ -3317,7 +3422,13 @@ _ADDRESS_IN_BRACKETS = re.compile(
     r"|\b(?:via|van|vanaf|uit|from|through|uber|über|depuis|par) (?:uw|your|ihr\w{0,2}|votre)"
     r" (?:account|domein"
     r"|domain|domaine|konto|dienst|service|mailserver|server)\s\([\w-]{1,63}(?:\.[\w-]{1,63})*"
-    r"\.[a-z]{2,6}\)",
+    r"\.[a-z]{2,6}\)"
+    # ... or one of the reader's servers, its address in figures in brackets ("e-mail die is
+    # verzonden vanaf een van uw servers (198.51.100.21)", set 860).
+    r"|\b(?:via|van|vanaf|uit|from|through|von|depuis|par) (?:een van |one of |einem |l'un de )?"
+    r"(?:uw|your|ihr\w{0,2}|vos|votre) (?:mail[- ]?)?(?:servers?|serveurs?|systemen|systems?"
+    r"|hosts?)"
+    r"\s\(\d{1,3}(?:\.\d{1,3}){3}\)",
     re.IGNORECASE,
 )
 _QUOTED_TEXT = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
@@ -3626,7 +3737,10 @@ _PASTE_INTRO = re.compile(
     r"|" + HEADERS_OF_ONE_BELOW + r"|(?:full )?headers? (?:below|hieronder)"
     r"|see the (?:headers?|log) below|hieronder (?:staan|vindt"
     r" u|volgen|de) (?:de )?(?:headers?|log\w{0,8}|foutmelding|bounce)|zie (?:de )?(?:headers?"
-    r"|log\w{0,8}) hieronder|anbei die (?:header|kopfzeilen|logs?))\b",
+    r"|log\w{0,8}) hieronder|anbei die (?:header|kopfzeilen|logs?))\b"
+    # ... or a bare label after the writer's sentence, over the header lines it pastes
+    # ("… als spam gemarkeerd. Headers: Received: from …", set 863).
+    r"|(?<=[.!?]\s)headers\s?:(?=\s(?:received|return-path|authentication-results)\s?:)",
     re.IGNORECASE,
 )
 #: A person saying they pasted it ("Headers hieronder geplakt", set 717); a report's own

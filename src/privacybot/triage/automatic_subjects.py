@@ -123,10 +123,12 @@ CRYPTO_OR_CHECK_SUBJECT: str = (
     r" (?:uberpruft|gepruft|analysiert|gescand|scanned|analy[sz]ed)\s*$"
 )
 
+#: DMARC aggregate reports' subject (RFC 7489 §7.2.1.1 gives it).
+DMARC_REPORT_SUBJECT: str = r"report domain: ?\S{1,253} submitter: ?\S{1,253}"
+
 #: Gateway, quarantine and spam-digest subjects (added to ``automatic.GATEWAY_SUBJECTS``).
 GATEWAY_SUBJECTS_MORE: tuple[str, ...] = (
-    # DMARC aggregate reports (RFC 7489 §7.2.1.1 gives this subject).
-    r"report domain: ?\S{1,253} submitter: ?\S{1,253}",
+    DMARC_REPORT_SUBJECT,
     # Feedback-loop complaints sent as a bare attached message (Hotmail's JMRP and the like).
     r"(?:complaint|abuse report|spam report|junk (?:mail )?report) (?:about|regarding|for)"
     r" (?:a )?message from \d{1,3}(?:\.\d{1,3}){3}",

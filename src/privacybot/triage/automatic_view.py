@@ -91,6 +91,9 @@ CITIZEN = re.compile(
     r"|geboortedatum|date of birth|birth ?date|geburtsdatum|date de naissance|bsn"
     r"|burgerservicenummer"
     r"|information|vraag|vragen|questions?|fragen?|domanda|pregunta"
+    # ... and in Danish, Norwegian and Swedish ("Min anmodning om indsigt", set 864).
+    r"|anmodning|anmodan|begaran|foresp[oø]r(?:g)?sel|forfragan|henvendelse|oplysninger"
+    r"|opplysninger|uppgifter|personoplysninger|personopplysninger|personuppgifter"
     # ... or the writer's identity, which only a person in our verification speaks of ("If
     # you need to verify my identity, please call me", set 679).
     # (Not an engineer's "my identity and access management tickets".)
@@ -226,6 +229,20 @@ NOT_AUTOMATIC = re.compile(
     # ... also with "niet", as an aside of its own ("een reactie van mijzelf (niet
     # automatisch!)", set 764): a notice's "niet automatisch doorgestuurd" goes on.
     r"|\b(?:mijzelf|mezelf|mij|zelf|persoonlijk)\s?\(niet automatisch\w{0,3}\s?!?\)"
+    # ... or says they are no robot ("Je ne suis pas un robot", set 864; a challenge asks
+    # the reader to confirm that *they* are none).
+    r"|\b(?:je ne suis pas|ik ben geen|i am not|i'm not|ich bin kein) (?:une? |a )?(?:robot|bot"
+    r"|roboter)\b"
+    # ... or tells of someone else's away notice the reader got ("U kreeg vermoedelijk een
+    # afwezigheidsmelding van Carla Prins. … ik beantwoord haar mail", set 864): a stand-in
+    # writing; a notice speaks of itself.
+    r"|\b(?:u|je|jij|you)\s(?:\w+\s){0,2}(?:kreeg|ontving|gekregen|ontvangen|received|got)"
+    r"\s(?:\w+\s){0,2}(?:een|an?)\s(?:afwezigheidsmelding|afwezigheidsbericht"
+    r"|out[- ]of[- ]office(?:\s(?:reply|notice|message))?|auto-?reply|automatisch antwoord"
+    r"|automatic reply)\s(?:van|from)\s"
+    # (... of a person by name: "You have received an automatic reply from the Municipality
+    # of …" is that reply itself, the attacker's review s57.)
+    r"(?!(?:the|de|het|ons|onze|our|this|dit|deze|your|uw|je|jouw|gemeente|municipality)\b)"
     r"|\(niet automatisch\w{0,3}\s?!\)"
     # ... or asks for a person to answer ("maar ik wil graag een mens spreken", set 345): no
     # notice wants a human for itself.
@@ -643,7 +660,15 @@ class MessageView:
             for line in _without_labelled_subject(self.head)
             if line and not LISTING_ROW.match(line)
         )
-        text = fold(" ".join(line for line in lines if not SUBJECT_FIELD.match(line)))
+        text = fold(
+            " ".join(
+                line
+                for line in lines
+                if not SUBJECT_FIELD.match(line)
+                # (... nor a returned mail's subject under "Original:", unless it says I.)
+                and not (_ORIGINAL_FIELD.match(line) and not first_person_in(line))
+            )
+        )
         return _MOBILE_FOOTER_LINE.sub(" ", ECHOED_SUBJECT.sub(" ", _without_disclaimer(text)))
 
     @cached_property
@@ -885,6 +910,10 @@ _CONDITIONAL_QUESTION = re.compile(
     r"|scrivi|llame|escriba"
     # ... and a pointer to a form or page ("Schade melden? Gebruik het schadeformulier").
     r"|gebruik|use|nutzen sie|benutzen sie|utilisez|ga naar|go to|visit|bezoek|kijk op"
+    # ... or to reopen the ticket just closed ("Bent u het niet eens met de oplossing?
+    # Heropen de melding binnen 10 dagen via het portaal", set 860).
+    r"|(?:heropen|reopen|offnen sie) (?:de|het|uw|je|the|your|das|die|ihr\w?) (?:\w+ )?"
+    r"(?:melding|ticket|verzoek|call|incident|case|request|anfrage|vorgang)"
     # ... or to the one who lets the mail in, or the address to confirm ("Wil je dat je
     # bericht wordt afgeleverd? Vraag de ouder om je toe te voegen, of bevestig je adres
     # via: …", set 770).
@@ -985,8 +1014,24 @@ _REDIRECT_VERB = re.compile(
 #: ... but not "Wilt u het bericht opnieuw sturen naar …?": a person asking us to resend.
 _RESEND = re.compile(r"\b(?:opnieuw|nogmaals|again|erneut|de nouveau|resend)\b", re.IGNORECASE)
 _SENTENCE_PIECE = re.compile(r"[^.!?]*[.!?]?")
+_FROM_NOW_ON = re.compile(r"\b(?:voortaan|from now on|in het vervolg)\b", re.IGNORECASE)
+#: A notice's word that it forwards nothing ("Uw e-mail wordt niet automatisch doorgestuurd").
+_NOT_FORWARDED = re.compile(
+    r"\b(?:wordt|worden) niet (?:automatisch )?doorgestuurd|\b(?:is|are|will) not (?:be )?"
+    r"(?:automatically )?forwarded|\bwird nicht (?:automatisch )?weitergeleitet",
+    re.IGNORECASE,
+)
+_MINE = re.compile(r"\b(?:mijn|my|mein\w?|mon|ma)\b", re.IGNORECASE)
 #: The reader's message ("uw bericht", "your email").
 YOUR_MESSAGE = r"\b(?:uw|je|your) (?:bericht|mail|e-?mail|message)"
+#: The reader's message sent, from now on or again, to an address.
+_YOURS_SENT_ON = re.compile(
+    YOUR_MESSAGE + r"(?: voortaan| opnieuw| nogmaals| again| from now on| in het vervolg){1,2}"
+    r" (?:sturen|zenden|versturen|send|resend) (?:naar|to|aan) "
+    # (... and "resend your message to x@", the attacker's review s57.)
+    r"|\bresend your (?:message|e-?mail|mail) to ",
+    re.IGNORECASE,
+)
 #: The reader's message sent on to the address just named ("uw bericht daarnaartoe sturen").
 #: ... sent somewhere ("uw bericht voortaan …").
 _YOURS_SENT = YOUR_MESSAGE + r"(?: voortaan| dan| ook| liever){0,2}"
@@ -1052,10 +1097,22 @@ def _without_redirect_questions(text: str) -> str:
             and not _QUESTION_WORD.match(span)
             and bool(_GIVES_AN_ADDRESS.search(after.strip()))
         )
-        if (
-            span.endswith("?")
-            and (ADDRESS.search(here) and _REDIRECT_VERB.search(span) or pointed or heading)
+        # ... or the reader's message sent on to the address the question names, from now on
+        # or again after the notice says it forwards nothing ("Uw e-mail wordt niet
+        # automatisch doorgestuurd. Wilt u uw bericht opnieuw sturen naar x@…?", "Wilt u uw
+        # bericht voortaan sturen naar x@…?", sets 862 and 864); not to the writer's own
+        # new address.
+        sent_on = _YOURS_SENT_ON.search(span)
+        sent_on_there = bool(
+            sent_on
+            and ADDRESS.search(here)
+            and (_FROM_NOW_ON.search(sent_on.group(0)) or _NOT_FORWARDED.search(before))
+            and not _MINE.search(span)
+        )
+        if span.endswith("?") and (
+            (ADDRESS.search(here) and _REDIRECT_VERB.search(span) or pointed or heading)
             and not _RESEND.search(span)
+            or sent_on_there
         ):
             kept.append(text[last : piece.start()])
             kept.append(" ")
@@ -1216,6 +1273,13 @@ SUBJECT_FIELD = re.compile(
     # "Objet de votre message :", "Subject of your message:", "Onderwerp van uw bericht:".
     r"(?:\s(?:de|of|van|der|du|del|da)\s(?:votre|your|uw|je|ihrer|su|sua)\s(?:message|bericht"
     r"|nachricht|e-?mail|mail|mensaje|messaggio|mensagem))?\s?:",
+    re.IGNORECASE,
+)
+#: A returned mail's subject under a bare "Original:" label ("Original: Ontvangstbevestiging
+#: PRV-… - verzoek AVG" under a relay's refusal, set 858); a link after it is a rewritten
+#: link's own.
+_ORIGINAL_FIELD = re.compile(
+    r"^\W{0,3}(?:original|origineel|oorspronkelijk)\s?:\s*(?!https?:|www\.)\S",
     re.IGNORECASE,
 )
 #: A phone's footer under a reply: a person typed it ("Verstuurd vanaf mijn iPhone").
@@ -1451,7 +1515,9 @@ _PORTAL_NAME = re.compile(
 #: to your message "Dear Miss Smith, foo?" sent on …"): the question there is the reader's.
 ECHOED_SUBJECT = re.compile(
     r"\b(?:message|bericht|nachricht|e-?mail|mail|subject|onderwerp|betreff|objet|asunto"
-    r"|oggetto)\W{0,3}(?:\"[^\"]{1,200}\"|“[^”]{1,200}”|„[^“”]{1,200}[“”]|«[^»]{1,200}»"
+    # ... or an article a knowledge base names by its title ("U volgt nu het artikel 'Hoe
+    # dien ik een inzageverzoek in?'", set 863).
+    r"|oggetto|(?:kennisbank)?artikel|article|pagina|page|seite)\W{0,3}(?:\"[^\"]{1,200}\"|“[^”]{1,200}”|„[^“”]{1,200}[“”]|«[^»]{1,200}»"
     r"|'[^'\s][^']{0,198}')",
     re.IGNORECASE,
 )
@@ -1553,7 +1619,7 @@ def passes_on_or_acts(text: str) -> bool:
     """The writer passes on someone's notice or does what only a person does in the mail
     itself (``_PASSES_ON_A_NOTICE``, ``_PERSONS_ACT``): no notice of their own."""
     acts = _A_SITE_POSING.sub(" ", text)
-    if _MAILBOX_NO_LONGER_READ.search(acts):
+    if MAILBOX_NO_LONGER_READ.search(acts):
         acts = _FAREWELL_THANKS.sub(" ", acts)
     return bool(_PASSES_ON_A_NOTICE.search(text) or _PERSONS_ACT.search(acts))
 
@@ -1563,10 +1629,12 @@ def passes_on_or_acts(text: str) -> bool:
 #: 805 and 811): a leaver's notice, whose "Bedankt voor de fijne samenwerking" closes it; a
 #: person thanking so writes from a mailbox they read (389 blind notices say it of their
 #: mailbox, 0 people's mails).
-_MAILBOX_NO_LONGER_READ = re.compile(
+MAILBOX_NO_LONGER_READ = re.compile(
     r"\b(?:deze|this|mijn oude|my old) (?:mailbox|inbox|postvak|e-?mailadres|mailadres"
-    r"|address|e-?mail address|account)\b[^.!?]{0,40}\b(?:wordt|is) (?:\w+ )?(?:niet meer"
-    r" (?:gelezen|bekeken|gecontroleerd)|no longer (?:read|monitored|checked))\b",
+    r"|address|e-?mail address|account)\b[^.!?]{0,40}\b(?:wordt|is)"
+    r" (?:\w+ |(?:sinds|since|per|as of) \w+ \w+ )?(?:niet meer"
+    r" (?:gelezen|bekeken|gecontroleerd|gebruikt)|no longer (?:read|monitored|checked|in use"
+    r"|used))\b",
     re.IGNORECASE,
 )
 #: A leaver's thanks for the work done together.
