@@ -905,6 +905,10 @@ SETS: tuple[str, ...] = (
     "set862",
     "set863",
     "set864",
+    "set865",
+    "set866",
+    "set867",
+    "set868",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1772,6 +1776,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set862": "mail862",
     "set863": "mail863",
     "set864": "mail864",
+    "set865": "mail865",
+    "set866": "mail866",
+    "set867": "mail867",
+    "set868": "mail868",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
