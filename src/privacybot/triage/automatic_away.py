@@ -396,9 +396,19 @@ _RETURN_WORD = (
     r"(?:until|till|tot|t/m|bis|jusqu\w*|fino|hasta|and|en|und|et|but|maar|aber|mais|back"
     r"|terug|weer|wieder|again|zuruck|retour|i|ik|ich|je|we|wij)"
 )
+
+
+def _with_a_day_ahead(word: str) -> str:
+    """``word`` with a day still to come after it (within five words, none of them a return
+    word) or before it (within three): one pattern for every kind of absence ahead."""
+    return (
+        rf"\b{word}(?: (?!{_RETURN_WORD}\b)[\w-]+){{0,5}} {_AHEAD}\b"
+        rf"|\b{_AHEAD}(?: (?:\w+ ){{0,3}})?{word}"
+    )
+
+
 _FUTURE_ABSENCE = re.compile(
-    rf"\b{_AWAY_WORD}(?: (?!{_RETURN_WORD}\b)[\w-]+){{0,5}} {_AHEAD}\b"
-    rf"|\b{_AHEAD}(?: (?:\w+ ){{0,3}})?{_AWAY_WORD}\b"
+    _with_a_day_ahead(_AWAY_WORD) + r"\b"
     r"|\b(?:before|voordat|bevor|avant que) (?:my|mijn|mein|mon) (?:\w+ )?(?:leave|verlof"
     r"|vakantie|holiday|vacation|urlaub|conge)\b"
     # ... "ik ben er vanaf maandag niet", "ik ben er niet vanaf morgen" (set 381).
@@ -433,11 +443,7 @@ _WAS_AWAY = re.compile(
 
 #: Retirement still to come ("vanaf volgende week ben ik met pensioen", set 863).
 _RETIRED = r"(?:met pensioen|retired|im ruhestand|en retraite)"
-_RETIRING_AHEAD = re.compile(
-    rf"\b{_RETIRED}(?: (?!{_RETURN_WORD}\b)[\w-]+){{0,5}} {_AHEAD}\b"
-    rf"|\b{_AHEAD}(?: (?:\w+ ){{0,3}})?{_RETIRED}",
-    re.IGNORECASE,
-)
+_RETIRING_AHEAD = re.compile(_with_a_day_ahead(_RETIRED), re.IGNORECASE)
 #: ... which a leaver's notice says too, thanking for the reader's mail or sending them on
 #: ("Thank you for your email. From next month I will be retired. Please direct all …",
 #: "… kunt u terecht bij …", the attacker's review s57): only those are a notice's.

@@ -778,10 +778,15 @@ def returned_copy(v: MessageView) -> str | None:
 _GREETING_LINE = re.compile(r"[^\W\d_]{2,12}(?: [^\W\d_]{2,15})?\s?,")
 
 
+def _body_lines(body: str) -> list[str]:
+    """The body's lines that hold text, stripped: where a person frames or signs a paste."""
+    return [line.strip() for line in body.strip().splitlines() if line.strip()]
+
+
 def _greets_and_signs_by_name(body: str) -> bool:
     """The body opens with a greeting alone on its line and ends with a given name alone on
     its line ("Emre", "Ayşe"): how a person frames what they paste."""
-    lines = [line.strip() for line in body.strip().splitlines() if line.strip()]
+    lines = _body_lines(body)
     if len(lines) < 3 or not _GREETING_LINE.fullmatch(lines[0]):
         return False
     name = lines[-1]
@@ -792,7 +797,7 @@ def _signs_as_the_sender(v: MessageView) -> bool:
     """Among the body's last lines, a closing formula and then the sender's own display name
     of two words or more."""
     names = {fold(name).strip().lower() for name, _ in v.mailboxes if len(name.split()) >= 2}
-    lines = [line.strip() for line in v.msg.body.strip().splitlines() if line.strip()][-6:]
+    lines = _body_lines(v.msg.body)[-6:]
     return any(
         CLOSING.match(line) and fold(after).strip().lower() in names
         for line, after in zip(lines, lines[1:], strict=False)
