@@ -909,6 +909,10 @@ SETS: tuple[str, ...] = (
     "set866",
     "set867",
     "set868",
+    "set869",
+    "set870",
+    "set871",
+    "set872",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1780,6 +1784,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set866": "mail866",
     "set867": "mail867",
     "set868": "mail868",
+    "set869": "mail869",
+    "set870": "mail870",
+    "set871": "mail871",
+    "set872": "mail872",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
