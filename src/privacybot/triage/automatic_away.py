@@ -594,7 +594,10 @@ def oof_subject(v: MessageView) -> str | None:
     text and no question or request of a citizen (``human_voice``, or a request in the
     subject itself: "Urlaub - trotzdem bitte Konto löschen").
     """
-    if v.speaks_under_a_notice or types_our_reference(v.subject):
+    # (Our reference after an autoresponder's own leading tag is in the subject it echoes,
+    # "[Auto-Reply] Beantwoording inzageverzoek PRV-…", set 869, unless the text asks.)
+    echoed_after_a_tag = not v.human_voice and any(_OOF_SUBJECT.match(t) for t in v.subject_tags)
+    if v.speaks_under_a_notice or (types_our_reference(v.subject) and not echoed_after_a_tag):
         return None
     match = _OOF_SUBJECT.match(v.subject)
     # A request typed after the prefix ("Out of office - please send by post"), or the
@@ -655,6 +658,14 @@ def oof_subject(v: MessageView) -> str | None:
         return None
     for tag in v.subject_tags:
         if _OOF_SUBJECT.match(tag):
+            # (Over our case subject with its reference bare, only an away text: "[Auto-Reply]
+            # Beantwoording inzageverzoek PRV-…" over "De bijlage ontbreekt. Stuur het opnieuw"
+            # is a person whose client kept a tag, the attacker's review; a notice says it is
+            # away.)
+            if types_our_reference(v.subject) and not (
+                ABSENT.search(v.own_words) or _STAND_IN.search(v.own_words)
+            ):
+                return None
             return f"out-of-office subject tag {tag!r}"
     match = _LOTUS_AUTO.match(v.subject)
     if match and _LOTUS_AWAY.search(v.subject):
@@ -1493,8 +1504,8 @@ def _a_note_of_its_own(v: MessageView, echoes_ours: bool = False) -> bool:
     aanvulling verlengen tot 5 december a.s.?"): a notice asks nothing of its reader (0
     of the 16,853 blind notices oof-subject took ask so).  So is one that tells us how to
     run our legal clock (``_OUR_CLOCK``), or opens by acknowledging our mail in a word
-    ("Ontvangen, ik kom hier volgende week op terug", ``_BARE_RECEIVED``).  And
-    ``_answers_in_own_name``,
+    ("Ontvangen, ik kom hier volgende week op terug", ``_BARE_RECEIVED``), or says a word in
+    passing ("Even een seintje: …", ``_A_QUICK_WORD``).  And ``_answers_in_own_name``,
     unless ``echoes_ours``: the subject is an autoresponder's over ours."""
     head = v.head_text
     return (
@@ -1523,6 +1534,10 @@ def _a_note_of_its_own(v: MessageView, echoes_ours: bool = False) -> bool:
         or bool(_NOTHING_BY_POST.search(v.own_words))
         or (bool(_OUR_CLOCK.search(v.own_words)) and not _STAND_IN.search(head))
         or bool(_BARE_RECEIVED.match(head))
+        # (... not a template's, that sends the reader on to an address: "Even een seintje: ik
+        # ben met vakantie. Voor dringende zaken: info@…", the attacker's review; "Bel gerust
+        # als er iets dringends is" names no one else, set 869.)
+        or (bool(_A_QUICK_WORD.search(head)) and not ADDRESS.search(head))
         or (not echoes_ours and _answers_in_own_name(v))
     )
 
@@ -1659,6 +1674,9 @@ _LETS_US_KNOW = re.compile(
     r"|(?:ik wil(?:de)? )?(?:u |jullie )?(?:even )?laten weten\b)",
     re.IGNORECASE,
 )
+#: A person's word in passing ("Even een seintje: ik ben de komende twee weken niet op
+#: kantoor", set 869; no blind notice says it).
+_A_QUICK_WORD = re.compile(r"\beven (?:een )?(?:kort )?seintje\b", re.IGNORECASE)
 #: The lead of ``_LETS_US_KNOW`` that templates use too ("Just so you know, I'm out of the
 #: office", "A quick heads-up: I will be on leave").
 _HEADS_UP_LEAD = re.compile(
@@ -1916,6 +1934,9 @@ _OWN_NOTICE_IN_THE_PAST = re.compile(
 _FAMILY_STANDS_IN = re.compile(
     r"\b(?:bel|call|contact|mail) (?:gerust |dan )?(?:mijn|my) (?:dochter|zoon|man|vrouw|broer"
     r"|zus|daughter|son|husband|wife|brother|sister)\b"
+    # ... also "neem dan contact op met mijn dochter", "get in touch with my son" (set 868).
+    r"|\b(?:contact (?:op )?met|in touch with|contact with) (?:mijn|my) (?:dochter|zoon|man"
+    r"|vrouw|broer|zus|daughter|son|husband|wife|brother|sister)\b"
     r"|\b(?:mijn|my) (?:dochter|zoon|broer|zus|daughter|son|brother|sister)(?: \w+)? (?:mag|kan"
     r"|leest|kijkt|may|can|reads|checks|will)\b"
     # ... or a partner reading along ("Mijn man kijkt in de tussentijd mee in deze mailbox,
@@ -2223,13 +2244,21 @@ _MAILBOX_GIVEN_UP = re.compile(
     r"|\W{0,3}(?:ik gebruik|wij gebruiken|we gebruiken) (?:dit|deze) (?:e-?mail ?)?(?:adres"
     r"|mailadres|mailbox) niet meer\s?[.!]"
     r"|\W{0,3}ich (?:nutze|benutze|verwende) (?:diese|dieses) (?:e-?mail-?)?(?:adresse|postfach)"
-    r" nicht mehr\s?[.!]",
+    r" nicht mehr\s?[.!]"
+    # ... or said of the address alone ("Cette adresse n'est plus consultée.", "Diese Adresse
+    # wird nicht mehr gelesen.", set 867).
+    r"|\W{0,3}cette (?:adresse|boite)(?: e-?mail| mail| electronique| courriel)? n'est plus"
+    r" (?:consultee|utilisee|lue|relevee)\s?[.!]"
+    r"|\W{0,3}dieses? (?:e-?mail-?|mail)?(?:adresse|postfach) wird nicht mehr (?:gelesen"
+    r"|genutzt|verwendet|abgerufen)\s?[.!]",
     re.IGNORECASE,
 )
 #: The one sentence that sends the reader to the new address.
 _WRITE_TO = re.compile(
     r"(?:please |graag |bitte )?(?:write|e-?mail|mail|schrijf|schreiben sie) (?:me )?"
     r"(?:to|naar|an) [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\.?"
+    r"|(?:merci d'|veuillez )?(?:ecri(?:re|vez) a|utiliser|utilisez) [\w.+-]{1,64}@[\w-]{1,63}"
+    r"(?:\.[\w-]{1,63})+\.?"
     r"|(?:my|mijn|meine) nieuwe? (?:e-?mail ?)?(?:address|adres|adresse) (?:is|ist) "
     r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\.?",
     re.IGNORECASE,

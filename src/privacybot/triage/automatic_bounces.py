@@ -726,6 +726,10 @@ def returned_copy(v: MessageView) -> str | None:
     # rejecting your auto-acknowledgments … Headers of one of them below:", set 295).
     if _OWN_LOGS.search(text) or passes_on_or_acts(text):
         return None
+    # ... or who says they pasted it ("Headers pasted below for your mail admins:", set
+    # 869): a mail system returns a copy, it pastes nothing.
+    if PERSON_PASTES.search(text):
+        return None
     # ... or who writes on under the copy: asks us something or says what they did ("Could
     # your mail team have a look at DKIM? We released it manually.", set 438); a system
     # adds no prose of its own below what it returns (0 of the 841 blind returned copies).
@@ -774,6 +778,9 @@ def returned_copy(v: MessageView) -> str | None:
     return structure.returned_copy(v.msg.body, v.our_address)
 
 
+#: A person saying they pasted it ("Headers hieronder geplakt", set 717); a report's own
+#: "Full headers below" introduces its fields (the attacker's second review).
+PERSON_PASTES = re.compile(r"\b(?:geplakt|gekopieerd|pasted|copied)\b", re.IGNORECASE)
 #: A greeting alone on the first line ("Merhaba,", "Hi team,").
 _GREETING_LINE = re.compile(r"[^\W\d_]{2,12}(?: [^\W\d_]{2,15})?\s?,")
 

@@ -156,7 +156,9 @@ _DAEMON = re.compile(
     r"|postmeister|smtpd?|smtprelay|mtanotify|systemmailer|deliverynotification|deliverystatus"
     r"|e?mailservice|[a-z]{0,12}daemon|[a-z0-9]{1,12}postmaster"
     # ... with a role after it ("MAILER-DAEMON-BOUNCE@", set 471).
-    r"|(?:mailer)?daemon(?:bounces?|ndr|notify|noreply))$"
+    r"|(?:mailer)?daemon(?:bounces?|ndr|notify|noreply)"
+    # ... and the postmaster's own ("postmaster-notify@", set 869).
+    r"|postmaster(?:bounces?|ndr|notify|noreply|alerts?))$"
 )
 #: Display names of mail systems when the address is empty or odd (``MAILER-DAEMON <>``).
 _DAEMON_NAME = re.compile(

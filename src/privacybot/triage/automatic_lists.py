@@ -18,6 +18,7 @@ from privacybot.triage.automatic_subjects import (
     fold,
 )
 from privacybot.triage.automatic_view import (
+    NAME_BEFORE_COLON,
     PLEASE,
     MessageView,
     alternation,
@@ -104,6 +105,31 @@ _JOIN_DECISION = re.compile(
 )
 
 
+#: The preference centre's update among ``LIST_ADMIN_BODY``'s wordings.
+_PREFERENCES_UPDATED = re.compile(r"voorkeuren|preferences", re.IGNORECASE)
+#: A sentence's end.
+_SENTENCE_END = re.compile(r"[.!?]\s+")
+#: A sender's name closing a notice: a few capitalised words ("Conxillium Academy").
+_NAME_ALONE = re.compile(r"(?:[A-Z][\w&'-]*\s?){1,4}")
+
+
+def _prose_after(text: str) -> bool:
+    """A sentence of someone's own after a preference centre's update: neither a field of
+    its lists ("Uitgeschreven voor: Evenementen") nor its sender's name ("Conxillium
+    Academy").  "… ingeschreven voor: Productnieuws. Nooit om gevraagd. Uitschrijven en alle
+    gegevens wissen." is a person quoting it (the attacker's review of sets 869-872)."""
+    later = [part.strip() for part in _SENTENCE_END.split(text)[1:] if part.strip(" .!?")]
+    return any(":" not in part and not _NAME_ALONE.fullmatch(part.strip(" .!?")) for part in later)
+
+
+def _list_role_sender(v: MessageView) -> bool:
+    """A list's own or a no-reply address sends it."""
+    return any(
+        _LIST_ROLE.match(local_part(address)) or local_part(address).startswith("noreply")
+        for _, address in v.mailboxes
+    )
+
+
 def list_admin(v: MessageView) -> str | None:
     """Mailing-list administration: confirmations, welcome and goodbye, moderation, digests.
 
@@ -168,7 +194,16 @@ def list_admin(v: MessageView) -> str | None:
     summary = _FORUM_SUMMARY.search(v.head_text)
     if summary and _UNSUBSCRIBE.search(v.head_text) and not v.first_person:
         return f"forum summary {summary.group(0)[:40]!r} with an unsubscribe link"
+    # (... also after the list's own name and a colon: "GovTech Digest: Please Confirm
+    # Subscription", set 870.)
+    named = NAME_BEFORE_COLON.match(v.subject)
     match = _LIST_ADMIN_SUBJECT.match(v.subject)
+    # (... with its link to confirm: "Conxillium Newsletter: Please Confirm Subscription"
+    # over "Never signed up. Delete this address" is a person's, the attacker's review.)
+    after_a_name = _LIST_ADMIN_SUBJECT.match(v.subject[named.end() :]) if named else None
+    with_a_link = "://" in " ".join(v.head)
+    if match is None and after_a_name and (with_a_link or _list_role_sender(v)):
+        match = after_a_name
     # A list manager's subject from a list's own or a no-reply address: the titles and
     # subjects it echoes ("Your message entitled Verzoek afschrift persoonsgegevens was
     # received") are a member's, not a voice of the sender's (sets 291, 292).
@@ -190,6 +225,15 @@ def list_admin(v: MessageView) -> str | None:
     # naam … uit uw systeem halen. Henk", the attacker's review of set 842's fix): a list's
     # footer speaks in no one's first person and signs with no name.
     if found and _COMMAND_WORD.match(found.group(0)) and (v.first_person or closes_with_a_name(v)):
+        found = None
+    # ... and a preference centre's update stands with its link, or with nothing after it
+    # but its lists' fields and its sender's name (``_prose_after``).
+    if (
+        found
+        and _PREFERENCES_UPDATED.search(found.group(0))
+        and "://" not in " ".join(v.head)
+        and _prose_after(v.head_text[found.end() :])
+    ):
         found = None
     if found:
         return f"list manager wording {found.group(0)[:60]!r}"

@@ -14,7 +14,12 @@ import re
 from privacybot.cases.threading import TOKEN_RE
 from privacybot.triage import automatic_structure as structure
 from privacybot.triage.automatic_away import answers_an_autoreply
-from privacybot.triage.automatic_bounces import ABUSE_DESK_ASKS, HEADERS_OF_ONE_BELOW, NAME_LINE
+from privacybot.triage.automatic_bounces import (
+    ABUSE_DESK_ASKS,
+    HEADERS_OF_ONE_BELOW,
+    NAME_LINE,
+    PERSON_PASTES,
+)
 from privacybot.triage.automatic_headers import (
     PASSES_ON,
     TELL_US,
@@ -37,6 +42,7 @@ from privacybot.triage.automatic_subjects import (
     RECEIPT_BODY_STRONG,
     RECEIPT_FIELDS,
     RECEIPT_OPENING,
+    RECEIPT_READER_NAMED,
     RECEIPT_SUBJECTS,
     REPLY_TO_THIS_MAIL,
     fold,
@@ -54,6 +60,7 @@ from privacybot.triage.automatic_view import (
     LONG_NOTICE,
     MEMBERS_MISS_OURS,
     MOBILE_FOOTER,
+    NAME_BEFORE_COLON,
     OUR_REFERENCE,
     PERSON_REQUEST,
     PLEASE,
@@ -301,6 +308,8 @@ _SYSTEM_NAME = re.compile(
     r"|sicherheit|protection|beveiliging)|sicurezza posta|seguridad del correo|securite"
     r" (?:de la )?messagerie|quarantine|quarantaine|spam ?filter|antivirus|dlp"
     r"|data loss prevention|anti-?spam|sandbox|url defen[cs]e"
+    # ... or in French ("Passerelle de chiffrement", the attacker's review of set 864's fixes).
+    r"|passerelle"
     # ... or any product named a gateway ("MailShield Gateway", set 469).
     r"|\w{2,20} gateway"
     # ... also glued into one Dutch or German word ("Encryptiegateway", set 643).
@@ -616,6 +625,15 @@ _OWN_SETTINGS = re.compile(
     r"|\b(?:i(?:'ve| have)|ik heb|ich habe|j'ai|jag har)\b[^.!?]{0,60}\b(?:added|whitelisted"
     r"|allowlisted|toegevoegd|hinzugefugt|ajoute|lagt till)\b"
     r"|\bon your (?:side|end)\b"
+    # ... or says its link does not work ("Ce lien ne fonctionne pas", the attacker's
+    # review): a challenge does not report its own link broken.
+    r"|\b(?:ce|le|cette|this|the|that|de|deze|die|der|dieser) (?:lien|link|url)"
+    r" (?:ne (?:fonctionne|marche) pas|(?:does ?n[o']t|did ?n[o']t|won'?t|doesnt) work|werkt"
+    r" niet|funktioniert nicht)\b"
+    # ... or points to the challenge as another mail ("graag even de link in de verificatiemail
+    # aanklikken", set 871): a challenge is that mail, its link in its own lines.
+    r"|\b(?:in|from|uit) (?:de|the|die|der) (?:verificatie|bevestigings|verification|confirmation"
+    r"|bestatigungs)[- ]?(?:mail|e-?mail|bericht|message|nachricht)\b"
     # ... or warns of the challenge the reader will get ("When you reply you may get a
     # "please confirm" message - please click it", set 501).
     r"|\bwhen you reply,? you (?:may|might|will) (?:get|receive)\b"
@@ -689,7 +707,10 @@ _CLICK_TO_RELEASE = re.compile(
 _CLICK_TO_DELIVER = re.compile(
     r"\b(?:klik\w{0,3}|click\w{0,3}|klicken|cliquez|cliquer|haga clic|clicca)\b[^.!?]{0,80}"
     r"\b(?:zodat|so that|so|damit|afin que|pour que|para que|cosi che)\b[^.!?]{0,60}"
-    r"\b(?:(?:ik|i) (?:je|jouw|uw|your) (?:\w+ )?(?:mail|bericht|e-?mail|message) (?:\w+ )?ontvang"
+    # (... also the reader's messages to come: "zodat ik uw berichten voortaan ontvang", set
+    # 872.)
+    r"\b(?:(?:ik|i) (?:\w+ )?(?:je|jouw|uw|your) (?:\w+ )?(?:mails?|berichten|bericht|e-?mails?"
+    r"|messages?) (?:\w+ )?ontvang"
     r"|(?:ik|i) (?:\w+ )?receive (?:your|the) (?:\w+ )?(?:mail|e-?mail|message)"
     r"|(?:je|jouw|uw|your|ihre|votre) (?:\w+ )?(?:mail|bericht|e-?mail|message|nachricht)"
     r" (?:\w+ ){0,3}(?:bezorgd|afgeleverd|delivered|zugestellt|distribue|delivre|reaches|aankomt))"
@@ -1478,6 +1499,7 @@ def _held_for(v: MessageView, head: str) -> str | None:
 
 _RECEIPT_SUBJECT = re.compile(r"^(?:" + fold(RECEIPT_SUBJECTS) + ")", re.IGNORECASE)
 _RECEIPT_STRONG = re.compile(fold(RECEIPT_BODY_STRONG), re.IGNORECASE)
+_RECEIPT_READER_NAMED = re.compile(fold(RECEIPT_READER_NAMED), re.IGNORECASE)
 _RECEIPT_OPENING = re.compile(fold(RECEIPT_OPENING), re.IGNORECASE)
 #: A receipt that opens so is its sentence and our subject's field, nothing more: a person
 #: forwarding one as proof adds their own lines ("Dit kregen wij terug. … Graag alsnog de
@@ -1501,6 +1523,19 @@ _DATE_WORDS = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\b",
     re.IGNORECASE,
 )
+
+
+#: More words than a receipt's fields and a date carry beside its sentence: a person's.
+_PROSE_BESIDE_WORDS = 8
+
+
+def _prose_beside(head: str, match: re.Match[str]) -> bool:
+    """Words of the writer's own around a receipt's sentence, beyond its labels, dates and
+    addresses: a person who pasted the receipt and writes on."""
+    rest = f"{head[: match.start()]} {head[match.end() :]}"
+    rest = _DATE_WORDS.sub(" ", _WEEKDAY.sub(" ", ADDRESS.sub(" ", URL.sub(" ", rest))))
+    rest = _RECEIPT_LABEL.sub(" ", rest)
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) > _PROSE_BESIDE_WORDS
 
 
 def _names_our_address(v: MessageView, text: str) -> bool:
@@ -1705,6 +1740,13 @@ def read_receipt(v: MessageView) -> str | None:
     # ours names its reader, the attacker's review.)
     if match and not _names_our_address(v, match.group(0)):
         return f"receipt wording {match.group(0)[:60]!r}"
+    # ... or our case mail named in quotes and read by an address at a time, with no words
+    # of the writer's own beside it: "… is op … geopend door r.vink@… / Dat adres hoort bij
+    # de ex-partner. Datalek. Nooit meer naar dat adres sturen" is a person who pasted it
+    # (the attacker's review of sets 866-872).
+    named = _RECEIPT_READER_NAMED.search(head)
+    if named and not _names_our_address(v, named.group(0)) and not _prose_beside(head, named):
+        return f"receipt wording {named.group(0)[:60]!r}"
     # A receipt's sentence opening a short text, in no person's voice.
     match = _RECEIPT_OPENING.match(head)
     if (
@@ -2458,14 +2500,22 @@ _COMPLAINT_SUBJECT = re.compile(
 )
 #: What a complaint report says of the message it returns.
 _COMPLAINT_BODY = re.compile(
-    r"\b(?:complaint|complained|reported (?:it |this |the message )?as (?:spam|junk|phishing)"
-    r"|marked (?:it |this |the message )?as (?:spam|junk)|abuse[- ](?:report|desk|team|handling)"
+    r"\b(?:complaint|complained|reported (?:it |this |(?:the|this) message )?as (?:spam|junk"
+    r"|phishing)|marked (?:it |this |(?:the|this) message )?as (?:spam|junk)"
+    r"|abuse[- ](?:report|desk|team|handling)"
     r"|ongevraagd|unsolicited|unwanted|unerwunscht|ongewenst|non sollicite|feedback loop"
     r"|klacht\w{1,8}"
     r"|klacht|als spam gemarkeerd|misbruik|beschwerde|als spam markiert|plainte|signale comme"
     r" spam|denuncia|segnalazione)\b"
     # Japanese, Chinese and Korean desks: "reported as spam" (申告, 举报, 신고).
     r"|迷惑メール|申告|垃圾邮件|举报|스팸|신고",
+    re.IGNORECASE,
+)
+#: A report's field for the reported mail's source address.
+_SOURCE_FIELD = re.compile(
+    r"\b(?:source ip(?: address)?|source address|sender ip|sending ip|originating ip|bron-?ip"
+    r"|bron-?adres|ip-?adres afzender|quell-?ip|ip source|adresse ip source)\s?:\s?"
+    r"\d{1,3}(?:\.\d{1,3}){3}\b",
     re.IGNORECASE,
 )
 _RETURNED_MESSAGE_TYPES = frozenset({"message/rfc822", "text/rfc822-headers", "message/global"})
@@ -2475,7 +2525,12 @@ def complaint_report(v: MessageView) -> str | None:
     """An abuse or spam complaint that is not ARF: a complaint subject, complaint wording,
     and the message complained about attached or forwarded below.  Never in a person's voice
     or the first person: a citizen complaining that we spam them writes "I never agreed"."""
-    subject = _COMPLAINT_SUBJECT.match(v.subject)
+    # (... also after the program's name and a colon: "Junk Mail Reporting Program:
+    # complaint received", set 870.)
+    named = NAME_BEFORE_COLON.match(v.subject)
+    subject = _COMPLAINT_SUBJECT.match(v.subject) or (
+        _COMPLAINT_SUBJECT.match(v.subject[named.end() :]) if named else None
+    )
     # An abuse desk's own prose report names the address it is about instead ("an email
     # from your IP 192.0.2.7 was reported", "adresse IP 185.61.222.40", "Ihrem Netzbereich").
     # A desk may also forward our own mail under its report ("FW: … [PRV-2026-02265]").
@@ -2668,7 +2723,7 @@ def complaint_report(v: MessageView) -> str | None:
         and not closes_with_a_name(v)
         # (Nor a person's words over the headers they paste: "Lijkt phishing. Headers
         # hieronder geplakt", set 717.)
-        and not _PERSON_PASTES.search(v.own_words)
+        and not PERSON_PASTES.search(v.own_words)
         and _OUR_MESSAGE_FIELDS.search(body.replace(v.our_address, "\0"))
     ):
         return f"complaint report {v.subject[:40]!r} naming our message by its fields"
@@ -2687,6 +2742,12 @@ def complaint_report(v: MessageView) -> str | None:
         return f"complaint report {v.subject[:40]!r}: the platform took the complainant off"
     if not _COMPLAINT_BODY.search(v.own_words):
         return None
+    # ... or a feedback program's report by its fields, the reported mail's source address
+    # among them ("This message was reported as junk by a user of our service. Source IP:
+    # 203.0.113.10 / JMRP Case: …", set 870), in no one's voice.
+    source = _SOURCE_FIELD.search(v.own_words)
+    if source and not (v.human_voice or v.first_person or closes_with_a_name(v)):
+        return f"complaint report {v.subject[:40]!r} naming the source address by its field"
     # ... or the list of complaints as a spreadsheet ("complaints.csv", set 306).
     attached = v.part_types & (_RETURNED_MESSAGE_TYPES | {"text/csv"}) or any(
         (a.filename or "").lower().endswith(".eml") for a in v.msg.attachments
@@ -3225,6 +3286,18 @@ _ABOUT_AN_ADDRESS = re.compile(
     # set 765).
     r"|\breputation of (?:the )?domain [\w-]{1,63}\.[a-z]{2,6}\b"
     r"|\b(?:afzender)?reputatie van (?:het domein )?[\w-]{1,63}\.[a-z]{2,6}\b"
+    # ... or the sending domain by that name ("Het afzenderdomein conxillium.nl heeft …",
+    # "Sender domain conxillium.nl had …", set 867).
+    r"|\b(?:afzender|verzend|sender|sending|absender)[- ]?(?:domein|domain|domane)"
+    r" [\w-]{1,63}\.[a-z]{2,6}\b"
+    # ... or a reputation report's title for the domain ("Reputatiemelding voor conxillium.nl",
+    # set 869).
+    r"|\b(?:reputatiemelding|reputatierapport|reputatiewaarschuwing|reputation report"
+    r"|reputation alert|reputation warning) (?:voor|for) [\w-]{1,63}\.[a-z]{2,6}\b"
+    # (... as a title: its fields follow, not a writer's sentence going on in lower case,
+    # "Reputatiemelding voor conxillium.nl ontvangen van onze leverancier", the attacker's
+    # review.)
+    r"(?!\.?\s?(?-i:[a-z]))"
     r"|\b(?:vanaf|van) uw account\b"
     # ... or the mail from the reader's domain ("Het klachtenpercentage voor e-mail van
     # conxillium.nl via ons platform", set 634).
@@ -3577,7 +3650,8 @@ _REASON = compile_phrases(_GATEWAY["reason"])
 #: A message spoken of in the third person or the reader's: what a gateway's notice is about.
 _A_MESSAGE = re.compile(
     r"\b(?:(?:uw|je|your|ihre|votre|su|il suo|a|an|een|ein\w?|un\w?|the|het|de|die|das|le|la"
-    r"|el|il|ditt|din|en|et)\s(?:\w+\s)?(?:e-?mail|mail|bericht|berichten|message|messages"
+    # (... and French "ce message", set 867.)
+    r"|el|il|ditt|din|en|et|ce|cet|cette)\s(?:\w+\s)?(?:e-?mail|mail|bericht|berichten|message|messages"
     r"|nachricht|nachrichten|courriel|mensaje|messaggio|mensagem|meddelande|e-?post|wiadomosc"
     r"|poruka|poruku"
     r"|bijlage|attachment|anhang|piece jointe))\b",
@@ -3678,6 +3752,16 @@ def gateway_words(v: MessageView) -> str | None:
     reason = _REASON.search(both) if held else None
     if held is None or reason is None:
         return None
+    # A rewritten link is a banner over mail that was delivered ("Un lien suspect a été
+    # réécrit par sécurité dans ce message." over a citizen's own request, the attacker's
+    # review): a notice about it names the message by its fields ("Objet :", "Expéditeur :",
+    # set 867), comes from the gateway's own sender, or says its one sentence alone.
+    if _REWRITTEN.match(held.group(0)) and not (
+        any(_NOTICE_FIELD.match(fold(line)) for line in v.head)
+        or _system_sender(v)
+        or not _ANOTHER_SENTENCE.search(text.strip())
+    ):
+        return None
     # A person answering under their client's "RE:" in the first person ("Ik ben Sven van
     # het mailteam … werd geweigerd"), even from a mail team's address.
     if v.first_person and CLIENT_REPLY.match(v.subject):
@@ -3734,7 +3818,9 @@ _PASTE_INTRO = re.compile(
     # people's mails say it, no notice).
     r"|(?:de )?headers van (?:een|één) (?:\w+ )?bericht(?=\s?:)"
     # ... or of one of several, below ("Headers van een van de berichten hieronder:", set 768).
-    r"|" + HEADERS_OF_ONE_BELOW + r"|(?:full )?headers? (?:below|hieronder)"
+    # ... or pasted below ("Headers pasted below for your mail admins:", set 869).
+    r"|" + HEADERS_OF_ONE_BELOW + r"|(?:full )?headers? (?:(?:pasted|copied|geplakt|gekopieerd) )?"
+    r"(?:below|hieronder)"
     r"|see the (?:headers?|log) below|hieronder (?:staan|vindt"
     r" u|volgen|de) (?:de )?(?:headers?|log\w{0,8}|foutmelding|bounce)|zie (?:de )?(?:headers?"
     r"|log\w{0,8}) hieronder|anbei die (?:header|kopfzeilen|logs?))\b"
@@ -3743,9 +3829,17 @@ _PASTE_INTRO = re.compile(
     r"|(?<=[.!?]\s)headers\s?:(?=\s(?:received|return-path|authentication-results)\s?:)",
     re.IGNORECASE,
 )
-#: A person saying they pasted it ("Headers hieronder geplakt", set 717); a report's own
-#: "Full headers below" introduces its fields (the attacker's second review).
-_PERSON_PASTES = re.compile(r"\b(?:geplakt|gekopieerd|pasted|copied)\b", re.IGNORECASE)
+
+
+#: The French word for a rewritten link (``held`` in ``data/gateway.yaml``).
+_REWRITTEN = re.compile(r"reecrit", re.IGNORECASE)
+#: A French writer's request of the desk ("Merci de lui renvoyer le fichier", the attacker's
+#: review); a notice's "merci de contacter votre administrateur" asks for nothing of ours.
+_MERCI_DE = re.compile(
+    r"\bmerci de (?:bien vouloir )?(?:nous |lui |me |m'|leur )?(?:renvoyer|envoyer|transmettre"
+    r"|faire parvenir|supprimer|effacer|communiquer)\b",
+    re.IGNORECASE,
+)
 
 
 def _gateway_person(subject: str, text: str) -> bool:
@@ -3760,6 +3854,7 @@ def _gateway_person(subject: str, text: str) -> bool:
         or bool(PERSON_REQUEST.search(plain))
         or bool(_LETTER_ASKS.search(plain))
         or bool(_TYPED_REFERENCE.search(plain))
+        or bool(_MERCI_DE.search(plain))
     )
 
 
@@ -3875,6 +3970,10 @@ _HUMAN_CHECK_QUESTION = re.compile(
     r"|\b(?:please confirm|bitte bestatigen|veuillez confirmer|graag bevestigen)\s?:[^?]{0,80}\?"
     # ... or that it is really the sender ("Wilt u bevestigen dat u het bent?", set 321).
     r"|\b(?:wilt|kunt) u bevestigen dat u het (?:echt |zelf )?bent\?"
+    # ... or to release the reader's own message ("Wilt u uw bericht vrijgeven? Beantwoord
+    # deze mail met het woord JA", set 869).
+    r"|\b(?:wilt u|wil je|do you want to|would you like to) (?:uw|je|your) (?:berichten|bericht"
+    r"|e-?mails?|messages?) (?:vrijgeven|vrij geven|release)\s?\?"
     r"|\b(?:can|could|would) you (?:please )?confirm (?:that )?(?:it'?s|it is) (?:really )?you\?"
     # ... or to send the mail back unchanged ("Wilt u op \"Antwoorden\" klikken en het bericht
     # ongewijzigd terugsturen?", set 313).

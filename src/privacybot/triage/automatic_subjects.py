@@ -484,7 +484,14 @@ LIST_ADMIN_BODY: str = (
     # 'afmelden' naar x-request@…", set 842).
     r"|(?:stuur|send|schicke|envoyez) (?:het woord |the word |das wort |le mot )?['\"‘“]"
     r"(?:afmelden|aanmelden|unsubscribe|subscribe|signoff|help|abmelden|desinscription)['\"’”]"
-    r" (?:naar|to|an|a) [\w.+-]{1,64}-request@)"
+    r" (?:naar|to|an|a) [\w.+-]{1,64}-request@"
+    # ... or a preference centre's update with the lists now chosen ("Je voorkeuren zijn
+    # bijgewerkt. Je bent nu ingeschreven voor: Productnieuws.", set 871).
+    r"|(?:je|uw|your) (?:e-?mail ?)?(?:voorkeuren|preferences) (?:zijn|have been|are|were)"
+    r" (?:bijgewerkt|gewijzigd|aangepast|opgeslagen|updated|saved)\.? (?:je bent|u bent"
+    r"|you are|you're) (?:nu |now )?(?:ingeschreven|aangemeld|subscribed) (?:voor|to|op)\b"
+    r"|vos preferences (?:ont ete|sont) (?:mises a jour|enregistrees)\.? vous etes"
+    r" (?:maintenant |desormais )?inscrite? a\b)"
 )
 #: A panel's or list's Dutch opt-in ("Bevestig uw aanmelding door op de onderstaande link
 #: te klikken", "Heeft u zich niet aangemeld? Dan hoeft u niets te doen", set 631): words a
@@ -725,8 +732,9 @@ RECEIPT_BODY: str = (
     r"|bola odstranena bez precitania|تمت قراءتها"
     r"|was read on|was deleted without being read|is gelezen op|is verwijderd zonder te"
     r" zijn gelezen|wurde am .{1,80} gelesen|wurde gelesen am|ungelesen gel(?:o|oe)scht"
-    # ... naming the reader ("is gelezen door Pieter Bakker op Sat, 4 Jul 2026").
-    r"|(?:is gelezen|was read) (?:door|by) [^.\n]{1,60} (?:op|on)"
+    # ... naming the reader ("is gelezen door Pieter Bakker op Sat, 4 Jul 2026"), also by an
+    # address with its dots ("is gelezen door p.dewit@… op vrijdag", set 870).
+    r"|(?:is gelezen|was read) (?:door|by) (?:[^.\n]|\.(?=\S)){1,80} (?:op|on)"
     # ... or over our subject's field instead of the date ("Uw bericht is gelezen door Anouk
     # Dekker. Onderwerp: …", set 850).
     r"|(?:uw|je|your) (?:bericht|message) (?:is|was|has been) (?:gelezen|read) (?:door|by)"
@@ -835,6 +843,17 @@ RECEIPT_BODY: str = (
     r"|\bu lexua me\b|\bulisomwa tarehe\b)"
     # (Outside the word boundary that opens the rest: none stands between Japanese words.)
     r"|以下のメールを開封しました"
+)
+#: Our case mail named in quotes and read at a time by an address, the reader after the
+#: date ("Ihre Nachricht "… [PRV-…]" wurde am 25.11.2026 06:05 von x@… gelesen.", "Your
+#: message "… PRV-…" was read on 02/12/2026 09:41 by x@…", set 866), or before it ("Het
+#: bericht "…" dat u op … heeft verzonden, is op … om 17:56 geopend door x@…", set 872).
+RECEIPT_READER_NAMED: str = (
+    r"(?:message|nachricht|bericht|e-?mail) [\"“„«][^\"”»\n]{0,200}\bprv-\d{4}-\d{5}\b"
+    r"[^\"”»\n]{0,200}[\"”»][^\n]{0,80}? (?:(?:wurde|werd|is) (?:am|op) [^\n]{4,40}?"
+    r" (?:(?:von|door) [\w.+-]{1,64}@[\w.-]{1,253} (?:gelesen|gelezen|geoffnet|geopend)\b"
+    r"|(?:gelesen|gelezen|geoffnet|geopend) (?:von|door) [\w.+-]{1,64}@)|(?:was|has been)"
+    r" (?:read|opened) on [^\n]{4,40}? by [\w.+-]{1,64}@[\w.-]{1,253})"
 )
 #: The To/Subject/Sent lines of a receipt's template, in its languages.
 RECEIPT_FIELDS: str = (

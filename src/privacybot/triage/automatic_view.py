@@ -845,6 +845,16 @@ _OUR_SUBJECT_ECHO = re.compile(
 )
 
 
+#: A service's or list's name before its notice's colon ("GovTech Digest: Please Confirm
+#: Subscription", "Junk Mail Reporting Program: complaint received", set 870), in a few
+#: words; a reply's or a forward's prefix is no name.
+NAME_BEFORE_COLON = re.compile(
+    r"(?!(?:re|aw|antw|antwort|antwoord|fw|fwd|wg|tr|sv|vs|doorst|rv|ref|odp|enc|res|vb|vl)"
+    r"\s?:)[^:]{2,40}:\s",
+    re.I,
+)
+
+
 def without_our_subject(text: str) -> str:
     """``text`` without our subjects echoed in it: their words are ours, not the writer's."""
     return _OUR_SUBJECT_ECHO.sub(" ", text)
@@ -1725,6 +1735,13 @@ _PERSONS_ACT = re.compile(
     r"|\A[^@]*\b(?:gebruik (?:vanaf nu|voortaan) dit (?:e-?mail)?adres|use this address from"
     r" now on)\b[^@]*\Z"
     r"|\bik heb (?:\S+ ){0,4}mijn (?:\S+ ){0,4}als bijlage (?:toegevoegd|bijgevoegd|meegestuurd)\b"
+    # ... or what the desk asked for, attached ("de gegevens die jullie vroegen staan in de
+    # bijlage", set 871).
+    r"|\b(?:de|het) (?:gegevens|documenten|stukken|bestanden|informatie|kopie) (?:die|dat)"
+    r" (?:jullie|u|je) (?:vroeg|vroegen|opvroeg|opvroegen|nodig had|nodig hadden)"
+    r" (?:staan|staat|zitten|zit) in de bijlage\b"
+    r"|\bthe (?:documents|data|information|files|copy) you (?:asked for|requested) (?:are|is)"
+    r" attached\b"
     # ... also a signed form, in English or Dutch ("I've attached the signed form", set 846).
     r"|\bi(?:'ve| have) attached (?:the |a |my )?(?:signed|completed|filled[- ]in)"
     r" (?:form|authori[sz]ation|mandate|power of attorney|declaration)\b"
@@ -2208,8 +2225,10 @@ def answers_us(v: MessageView) -> bool:
 
 
 #: A rhetorical question an away notice asks its reader ("Is het dringend?"): no person's.
+#: (... also "Met spoed?" before its way on, "Stuur een bericht naar x@…", set 868.)
 _URGENT = (
-    r"(?:is het (?:echt |heel )?dringend|(?:echt |heel )?dringend|spoed|(?:really |very )?urgent"
+    r"(?:is het (?:echt |heel )?dringend|(?:echt |heel )?dringend|(?:met |bij )?spoed"
+    r"|(?:really |very )?urgent"
     r"|is it (?:really )?urgent|eilt es|es ist dringend|c'est urgent|e urgente|es urgente"
     r"|brad?skande|haster det|kiireellinen)\s?\?"
 )
@@ -2258,8 +2277,10 @@ def not_the_writers(text: str) -> str:
     ("w.andersen@inzage-nu.example"), a filter's reason for holding mail, a notice's pointer
     for others' questions ("Voor vragen over de AVG kunt u terecht bij …"), a case's type
     after its number ("zaak 56347 (AVG inzageverzoek)": a case system's label), the name
-    of a data protection authority in a signature ("Autoriteit Persoonsgegevens")."""
+    of a data protection authority in a signature ("Autoriteit Persoonsgegevens"), a
+    meeting's title under its label."""
     text = _AUTHORITY_NAME.sub(" ", _CASE_TYPE.sub(" ", _GROUP_ABOUT.sub(" ", text)))
+    text = _MEETING_TITLE.sub(" ", text)
     text = _MISDELIVERY_SENTENCE.sub(" ", text)
     return _POINTER_SENTENCE.sub(" ", ADDRESS.sub(" ", _DLP_REASON.sub(" ", text)))
 
@@ -2285,6 +2306,13 @@ _MISDELIVERY_SENTENCE = re.compile(
     rf"(?:^|(?<=[.!?]))[^.!?]{{0,200}}(?:{_IN_ERROR}[^.!?]{{0,40}}{_RECEIVED}"
     rf"|{_RECEIVED}[^.!?]{{0,80}}{_IN_ERROR}|{_NOT_FOR_YOU})[^.!?]{{0,250}}[.!?]?",
     re.IGNORECASE,
+)
+
+
+#: A meeting's title under its label, as a calendar's or video service's notice gives it
+#: ("Vergadering: AVG spreekuur", set 872): its organiser's words, not the writer's.
+_MEETING_TITLE = re.compile(
+    r"\b(?:vergadering|meeting|besprechung|reunion|riunione)\s?:[^.!?\n:]{0,60}", re.IGNORECASE
 )
 
 
