@@ -913,6 +913,10 @@ SETS: tuple[str, ...] = (
     "set870",
     "set871",
     "set872",
+    "set873",
+    "set874",
+    "set875",
+    "set876",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1788,6 +1792,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set870": "mail870",
     "set871": "mail871",
     "set872": "mail872",
+    "set873": "mail873",
+    "set874": "mail874",
+    "set875": "mail875",
+    "set876": "mail876",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
