@@ -596,8 +596,11 @@ def oof_subject(v: MessageView) -> str | None:
     """
     # (Our reference after an autoresponder's own leading tag is in the subject it echoes,
     # "[Auto-Reply] Beantwoording inzageverzoek PRV-…", set 869, unless the text asks.)
-    echoed_after_a_tag = not v.human_voice and any(_OOF_SUBJECT.match(t) for t in v.subject_tags)
-    if v.speaks_under_a_notice or (types_our_reference(v.subject) and not echoed_after_a_tag):
+    reference_typed = types_our_reference(v.subject)
+    echoed_after_a_tag = (
+        reference_typed and any(_OOF_SUBJECT.match(t) for t in v.subject_tags) and not v.human_voice
+    )
+    if v.speaks_under_a_notice or (reference_typed and not echoed_after_a_tag):
         return None
     match = _OOF_SUBJECT.match(v.subject)
     # A request typed after the prefix ("Out of office - please send by post"), or the
@@ -662,7 +665,7 @@ def oof_subject(v: MessageView) -> str | None:
             # Beantwoording inzageverzoek PRV-…" over "De bijlage ontbreekt. Stuur het opnieuw"
             # is a person whose client kept a tag, the attacker's review; a notice says it is
             # away.)
-            if types_our_reference(v.subject) and not (
+            if reference_typed and not (
                 ABSENT.search(v.own_words) or _STAND_IN.search(v.own_words)
             ):
                 return None

@@ -780,7 +780,8 @@ def returned_copy(v: MessageView) -> str | None:
 
 #: A person saying they pasted it ("Headers hieronder geplakt", set 717); a report's own
 #: "Full headers below" introduces its fields (the attacker's second review).
-PERSON_PASTES = re.compile(r"\b(?:geplakt|gekopieerd|pasted|copied)\b", re.IGNORECASE)
+PASTED = r"(?:geplakt|gekopieerd|pasted|copied)"
+PERSON_PASTES = re.compile(rf"\b{PASTED}\b", re.IGNORECASE)
 #: A greeting alone on the first line ("Merhaba,", "Hi team,").
 _GREETING_LINE = re.compile(r"[^\W\d_]{2,12}(?: [^\W\d_]{2,15})?\s?,")
 

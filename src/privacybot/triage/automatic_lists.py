@@ -207,10 +207,7 @@ def list_admin(v: MessageView) -> str | None:
     # A list manager's subject from a list's own or a no-reply address: the titles and
     # subjects it echoes ("Your message entitled Verzoek afschrift persoonsgegevens was
     # received") are a member's, not a voice of the sender's (sets 291, 292).
-    if match and any(
-        _LIST_ROLE.match(local_part(address)) or local_part(address).startswith("noreply")
-        for _, address in v.mailboxes
-    ):
+    if match and _list_role_sender(v):
         return f"list administration subject {match.group(0)[:60]!r} from a list's address"
     if human:
         return None
@@ -231,7 +228,7 @@ def list_admin(v: MessageView) -> str | None:
     if (
         found
         and _PREFERENCES_UPDATED.search(found.group(0))
-        and "://" not in " ".join(v.head)
+        and not with_a_link
         and _prose_after(v.head_text[found.end() :])
     ):
         found = None
@@ -251,6 +248,6 @@ def list_admin(v: MessageView) -> str | None:
     # first person: a person quoting such a mail gives no link to confirm (the attacker's
     # review of set 631's fixes).
     opt_in = _OPT_IN_BODY.search(v.head_text)
-    if opt_in and "://" in " ".join(v.head) and not v.first_person and not closes_with_a_name(v):
+    if opt_in and with_a_link and not v.first_person and not closes_with_a_name(v):
         return f"an opt-in's wording {opt_in.group(0)[:60]!r} with its link"
     return None

@@ -18,6 +18,7 @@ from privacybot.triage.automatic_bounces import (
     ABUSE_DESK_ASKS,
     HEADERS_OF_ONE_BELOW,
     NAME_LINE,
+    PASTED,
     PERSON_PASTES,
 )
 from privacybot.triage.automatic_headers import (
@@ -1532,10 +1533,19 @@ _PROSE_BESIDE_WORDS = 8
 def _prose_beside(head: str, match: re.Match[str]) -> bool:
     """Words of the writer's own around a receipt's sentence, beyond its labels, dates and
     addresses: a person who pasted the receipt and writes on."""
-    rest = f"{head[: match.start()]} {head[match.end() :]}"
-    rest = _DATE_WORDS.sub(" ", _WEEKDAY.sub(" ", ADDRESS.sub(" ", URL.sub(" ", rest))))
-    rest = _RECEIPT_LABEL.sub(" ", rest)
-    return len(re.findall(r"[^\W\d_]{2,}", rest)) > _PROSE_BESIDE_WORDS
+    rest = _beyond_fields(URL.sub(" ", f"{head[: match.start()]} {head[match.end() :]}"))
+    return len(_WORD.findall(rest)) > _PROSE_BESIDE_WORDS
+
+
+def _beyond_fields(text: str) -> str:
+    """``text`` without what a receipt's fields hold (addresses, weekdays, date words) and
+    their labels: what is left is someone's own words."""
+    rest = _DATE_WORDS.sub(" ", _WEEKDAY.sub(" ", ADDRESS.sub(" ", text)))
+    return _RECEIPT_LABEL.sub(" ", rest)
+
+
+#: A word of two letters or more.
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _names_our_address(v: MessageView, text: str) -> bool:
@@ -1729,9 +1739,8 @@ def read_receipt(v: MessageView) -> str | None:
         # bram@… / Sun, 10 May 2026 05:32:00 +0200"): an address, dates and a word or two.
         # (... their labels no words either: "Bericht gelezen. Verzonden: 12-11-2026,
         # ontvanger: x@…", set 822.)
-        rest = _DATE_WORDS.sub(" ", _WEEKDAY.sub(" ", ADDRESS.sub(" ", v.own_words)))
-        rest = _RECEIPT_LABEL.sub(" ", rest)
-        words = re.findall(r"[^\W\d_]{2,}", rest)
+        rest = _beyond_fields(v.own_words)
+        words = _WORD.findall(rest)
         if ADDRESS.search(v.own_words) and len(words) <= 3 and "?" not in rest:
             return "receipt subject over our case mail, only its field values"
     match = _RECEIPT_STRONG.search(head)
@@ -3819,8 +3828,7 @@ _PASTE_INTRO = re.compile(
     r"|(?:de )?headers van (?:een|één) (?:\w+ )?bericht(?=\s?:)"
     # ... or of one of several, below ("Headers van een van de berichten hieronder:", set 768).
     # ... or pasted below ("Headers pasted below for your mail admins:", set 869).
-    r"|" + HEADERS_OF_ONE_BELOW + r"|(?:full )?headers? (?:(?:pasted|copied|geplakt|gekopieerd) )?"
-    r"(?:below|hieronder)"
+    r"|" + HEADERS_OF_ONE_BELOW + r"|(?:full )?headers? (?:" + PASTED + r" )?(?:below|hieronder)"
     r"|see the (?:headers?|log) below|hieronder (?:staan|vindt"
     r" u|volgen|de) (?:de )?(?:headers?|log\w{0,8}|foutmelding|bounce)|zie (?:de )?(?:headers?"
     r"|log\w{0,8}) hieronder|anbei die (?:header|kopfzeilen|logs?))\b"
