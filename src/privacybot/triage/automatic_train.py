@@ -917,6 +917,10 @@ SETS: tuple[str, ...] = (
     "set874",
     "set875",
     "set876",
+    "set877",
+    "set878",
+    "set879",
+    "set880",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1796,6 +1800,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set874": "mail874",
     "set875": "mail875",
     "set876": "mail876",
+    "set877": "mail877",
+    "set878": "mail878",
+    "set879": "mail879",
+    "set880": "mail880",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
