@@ -577,6 +577,19 @@ _MY_REQUEST = re.compile(
     r"|\b(?:het|ons|onze|the|our)\s(?:\w+\s)?(?:verzoek|request|aanvraag)\s(?:namens|on behalf of)"
     r"\s(?:onze|ons|mijn|our|my)\s(?:\w+\s)?(?:inwoner|client|clients|klant|huurder|resident"
     r"|tenant|customer|zoon|dochter|moeder|vader|son|daughter|mother|father)\b"
+    # ... or gives their new home address, a street and its number ("Mijn nieuwe adres is
+    # Raadhuisstraat 33 in Zuidvliet, voor de correctie", set 878): a person's own data; a
+    # notice's new address is a mailbox.
+    r"|\b(?:mijn|my|meine?) (?:nieuwe?|new|neue) (?:woon|post|huis|home |postal )?(?:adres"
+    # (... the number first too, or after a colon: "My new address is 14 Church Road", "Mijn
+    # nieuwe adres: Lindelaan 4-II", the attacker's review s59.)
+    r"|address|adresse|anschrift)(?: is| ist| luidt|\s?:)\s(?![^\n@]{0,60}@)"
+    r"(?:[^\W\d_][^\n]{2,40}?\s\d{1,5}(?:\s?[a-z])?\b|\d{1,5}[a-z]?,?\s[^\W\d_]{3,})"
+    # ... or asks the reader to confirm their own mail arrived ("Graag even bevestigen dat mijn
+    # mail nu wel is aangekomen", set 875): a notice never asks after its writer's mail.
+    r"|\b(?:bevestigen|bevestig|confirm|bestatigen|confirmer)\s(?:\w+\s){0,2}(?:(?:dat|that|dass"
+    r"|que)\s)?(?:mijn|my|meine?|mon|ma)\s(?:\w+\s)?(?:mail|e-?mail|bericht|message|nachricht"
+    r"|verzoek|request|brief|letter)\b"
     r"|\b(?:uw|jullie|je|your)\s(?:vraag|verzoek|request)\s(?:om|for)\s(?:een\s|a\s)?"
     r"(?:kopie|scan|foto|copy|photo)\s(?:van\s|of\s)?(?:mijn\s|my\s|een\s|an?\s|het\s|uw\s|your\s"
     r"|the\s)?" + _ID_DOCUMENT + r"\b",
@@ -914,6 +927,14 @@ _SUPPRESS_NOTE = re.compile(
     # ... or within a few days ("Thanks, I got your message and will reply within two
     # working days", set 460).
     r"|within (?:\d{1,2}|one|two|three|a few) (?:working |business )?(?:days|hours))"
+    # ... or once back ("I am on teaching placement this week and will reply next week", set
+    # 880): the answer itself put off, the sentence ending there ("Thanks, I'll send the
+    # signed form next week", "ik reageer volgende week met de machtiging van mijn moeder"
+    # promise a person's own document, the attacker's review s59).
+    r"|^\W{0,3}(?:thank you|thanks|danke|dank u|dank je|bedankt|merci)\b[^?]{0,80}?"
+    r"\b(?:i will|i'll|will|ik|ich|je) (?:reply|respond|get back to you|answer|reageer|antwoord"
+    r"|antworte|melde mich|reponds|repondrai) (?:next week|on my return|when i(?:'m| am) back"
+    r"|volgende week|na mijn terugkeer|nachste woche|nach meiner ruckkehr)(?=\s?[.!]|\s*$)"
     # ... or when the mail will be read ("Uw e-mail lees ik volgende week", set 464).
     r"|\b(?:uw|je) (?:e-?mail|bericht) lees ik\b|\bi(?:'ll| will) read your (?:e-?mail|message)\b"
     # ... or an address no longer read, the date between ("Dit e-mailadres wordt sinds 1
@@ -2253,7 +2274,11 @@ _MAILBOX_GIVEN_UP = re.compile(
     r"|\W{0,3}cette (?:adresse|boite)(?: e-?mail| mail| electronique| courriel)? n'est plus"
     r" (?:consultee|utilisee|lue|relevee)\s?[.!]"
     r"|\W{0,3}dieses? (?:e-?mail-?|mail)?(?:adresse|postfach) wird nicht mehr (?:gelesen"
-    r"|genutzt|verwendet|abgerufen)\s?[.!]",
+    r"|genutzt|verwendet|abgerufen)\s?[.!]"
+    # ... or no longer active ("Diese Adresse ist nicht mehr aktiv.", the attacker's review
+    # s58; "This address is no longer active.").
+    r"|\W{0,3}dieses? (?:e-?mail-?|mail)?(?:adresse|postfach) ist nicht mehr aktiv\s?[.!]"
+    r"|\W{0,3}this (?:e-?mail )?(?:address|mailbox) is no longer active\s?[.!]",
     re.IGNORECASE,
 )
 #: The one sentence that sends the reader to the new address.
@@ -2262,6 +2287,14 @@ _WRITE_TO = re.compile(
     r"(?:to|naar|an) [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\.?"
     r"|(?:merci d'|veuillez )?(?:ecri(?:re|vez) a|utiliser|utilisez) [\w.+-]{1,64}@[\w-]{1,63}"
     r"(?:\.[\w-]{1,63})+\.?"
+    # ... or to turn to it ("Bitte wenden Sie sich an x@…", "Please contact x@…").
+    # (... the sentence ending at the address: "Please contact dpo@… with your DSAR reply",
+    # "Bitte wenden Sie sich an meier@… wegen meines Mandanten" are people's, the attacker's
+    # review s59.)
+    r"|(?:bitte )?wenden sie sich (?:bitte )?an [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+"
+    r"(?=[.!]|\s*$)\.?"
+    r"|(?:please )?contact [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+(?: instead)?"
+    r"(?=[.!]|\s*$)\.?"
     r"|(?:my|mijn|meine) nieuwe? (?:e-?mail ?)?(?:address|adres|adresse) (?:is|ist) "
     r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\.?",
     re.IGNORECASE,

@@ -145,6 +145,20 @@ MTA_BODY: tuple[str, ...] = (
     # ... or as its delivery agent ("This is the mail delivery agent at mail.x.", set 379).
     r"(?:hi\. )?this is the (?:mail )?delivery agent at \S",
     r"this message was created automatically by mail delivery software",
+    # ... or a mail system by its product's name ("GroupWise could not deliver your
+    # message.", set 874).
+    r"(?:groupwise|lotus notes|domino|exchange|zimbra|kerio connect|mdaemon|communigate)"
+    r" could not deliver (?:your|this|the) message\.?\s*$",
+    # ... or the address named as closed and the reader's mail no longer delivered to it
+    # ("Het adres x@… is opgeheven. Berichten aan dit adres worden niet meer afgeleverd.",
+    # set 879): the server's two sentences, together.
+    r"(?:het|dit) (?:e-?mail)?adres [\w.+-]{1,64}@[\w.-]{1,253} is opgeheven\.\s+berichten aan"
+    r" dit adres worden niet (?:meer )?(?:afgeleverd|bezorgd)",
+    r"the address [\w.+-]{1,64}@[\w.-]{1,253} has been (?:closed|discontinued|deactivated)\.\s+"
+    r"messages to this address (?:are|will) no longer (?:be )?delivered",
+    # ... or the Messaging Server's report heading over our own header fields ("This report
+    # relates to a message you sent with the following header fields:", set 874).
+    r"this report relates to a message you sent with the following header fields\s?:?\s*$",
     r"this is an automatically generated delivery status notification",
     r"i'm sorry to have to inform you that your message could not",
     r"i'm afraid i wasn't able to deliver (?:your|the following) message",
@@ -307,6 +321,14 @@ _DSN_CORE = frozenset({"final-recipient", "diagnostic-code", "reporting-mta", "r
 _ARF_CORE = frozenset({"feedback-type"})
 
 
+def _informs_its_reader(v: MessageView) -> bool:
+    """The writer's first lines, under a greeting at most, open with a note for the reader
+    ("Beste, / Ter info: jullie antwoorden … komen bij ons in de spam terecht.", set 879):
+    a person over what they paste; a mail system has no reader to inform."""
+    lines = [line for line in v.head if line.strip()][:2]
+    return any(FYI_LEAD.match(fold(line)) for line in lines)
+
+
 def report_fields(v: MessageView) -> str | None:
     """Delivery-status or feedback-report fields where headers or the first lines are."""
     names = {name.lower() for name, _ in v.msg.headers}
@@ -333,6 +355,11 @@ def report_fields(v: MessageView) -> str | None:
     # ... nor one who acts as only a person does ("Wij verzoeken u dit verzoek in
     # behandeling te nemen" above a pasted report, set 526).
     if passes_on_or_acts(text):
+        return None
+    # ... nor one whose first lines, under a greeting at most, open with a note for the
+    # reader ("Beste, / Ter info: jullie antwoorden … komen bij ons in de spam terecht.
+    # Headers van een van de berichten: …", set 879): a report has no reader to inform.
+    if _informs_its_reader(v):
         return None
     # A person pasting a report's fields under their own lines and signing with their
     # name ("De melding zag er zo uit: Feedback-Type: abuse … Groet, Thijs Brinkman", set
@@ -621,6 +648,12 @@ def mta_body(v: MessageView) -> str | None:
         # ... nor Sendmail's transcript pasted over a person's own lines below it (the
         # attacker's review): the transcript is the program's, what follows it is not.
         if match and "transcript of session" in match.group(0).lower() and _voice_below(v):
+            return None
+        # ... nor the Messaging Server's report heading over a person's lines below it ("This
+        # report relates to a message you sent … / That's what our server sent back when you
+        # wrote to my colleague", the attacker's review s59): the report's own fields follow
+        # its heading, never a first person or a name.
+        if match and "this report relates to" in match.group(0).lower() and _voice_below(v):
             return None
         # ... nor one pasted under a forward's subject of the writer's own ("Fwd: probleem"
         # over "Helaas kon uw e-mail niet worden afgeleverd bij … dit is het nieuwe adres",
@@ -933,6 +966,9 @@ def smtp_diagnostic(v: MessageView) -> str | None:
     # ... nor one signed by a person who explains it ("Logregel ter info: … Regards, Fleur
     # Nieuwenhuis, IT Operations", set 394).
     if v.human_voice or v.first_person or opens_with_a_note(v) or closes_with_a_name(v):
+        return None
+    # ... nor under a note for the reader (``_informs_its_reader``, set 879).
+    if _informs_its_reader(v):
         return None
     # ... nor one who acts as only a person does (a lawyer's "Wij verzoeken u dit verzoek in
     # behandeling te nemen" above a forwarded report, set 526).

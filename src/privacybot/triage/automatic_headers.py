@@ -1102,6 +1102,17 @@ def _tells_or_relays(v: MessageView) -> bool:
     )
 
 
+#: A form's thanks, then the copy of the reader's answers it sends back.
+_COPY_OF_YOUR_ANSWERS = re.compile(
+    r"\W{0,3}(?:bedankt|dank u|dank je|hartelijk dank|thank you|thanks|vielen dank)\b"
+    r"[^.!?\n]{0,60}[.!]\s+(?:hieronder|below|unten|ci-dessous)\b[^.!?\n]{0,30}?\b(?:kopie|copy"
+    r"|overzicht|summary|abschrift|copie) (?:van|of|ihrer|de) (?:uw|je|your|vos)?\s?"
+    r"(?:antwoorden|ingevulde formulier|inzending|answers|submission|responses|angaben"
+    r"|reponses)\b",
+    re.IGNORECASE,
+)
+
+
 def no_reply_sender(v: MessageView) -> str | None:
     """The author's address says no one reads answers ("noreply@", "do-not-reply@",
     "niet-beantwoorden@", "ne-pas-repondre@"): a system's notice.  A person cannot get
@@ -1140,6 +1151,11 @@ def no_reply_sender(v: MessageView) -> str | None:
             and not _tells_or_relays(v)
         ):
             return f"sender {local}@ takes no replies, its questions answered by itself"
+        # ... or a form's copy of the reader's own answers ("Bedankt voor het invullen van het
+        # formulier. Hieronder een kopie van uw antwoorden.", set 880): the request in its
+        # fields is the reader's, sent back to them.
+        if no_reply and _COPY_OF_YOUR_ANSWERS.match(v.own_words) and not v.first_person:
+            return f"sender {local}@ takes no replies, a copy of the reader's own answers"
         # ... or its text says it was sent automatically and that answers go unread ("Dit is
         # een automatisch bericht. Antwoorden op deze e-mail worden niet gelezen", set 790),
         # its template's "Niet thuis? Dan bezorgen we …" no one's question; in no one's

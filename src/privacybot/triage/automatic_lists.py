@@ -105,6 +105,8 @@ _JOIN_DECISION = re.compile(
 )
 
 
+#: A list's name before a dash, as its subject puts it before its notice's words.
+_NAME_BEFORE_DASH = re.compile(r"\s*[^\W\d_][\w&'. ]{1,60}?\s[-\u2013\u2014]\s")
 #: The preference centre's update among ``LIST_ADMIN_BODY``'s wordings.
 _PREFERENCES_UPDATED = re.compile(r"voorkeuren|preferences", re.IGNORECASE)
 #: A sentence's end.
@@ -123,9 +125,12 @@ def _prose_after(text: str) -> bool:
 
 
 def _list_role_sender(v: MessageView) -> bool:
-    """A list's own or a no-reply address sends it."""
+    """A list's own or a no-reply address sends it, or the list manager's own
+    ("LISTSERV@", "sympa@": "privacy-officers-hbo: command confirmation request", set 880)."""
     return any(
-        _LIST_ROLE.match(local_part(address)) or local_part(address).startswith("noreply")
+        _LIST_ROLE.match(local_part(address))
+        or local_part(address).startswith("noreply")
+        or _LIST_MANAGER.match(squash(local_part(address).lower()))
         for _, address in v.mailboxes
     )
 
@@ -196,7 +201,9 @@ def list_admin(v: MessageView) -> str | None:
         return f"forum summary {summary.group(0)[:40]!r} with an unsubscribe link"
     # (... also after the list's own name and a colon: "GovTech Digest: Please Confirm
     # Subscription", set 870.)
-    named = NAME_BEFORE_COLON.match(v.subject)
+    # (... or before a dash: "GovTech Digest - Please Confirm Subscription", the attacker's
+    # review s58.)
+    named = NAME_BEFORE_COLON.match(v.subject) or _NAME_BEFORE_DASH.match(v.subject)
     match = _LIST_ADMIN_SUBJECT.match(v.subject)
     # (... with its link to confirm: "Conxillium Newsletter: Please Confirm Subscription"
     # over "Never signed up. Delete this address" is a person's, the attacker's review.)

@@ -394,11 +394,14 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r"(?:verification|confirmation)",
     r"(?:allow|accept)s? (?:incoming )?(?:messages?|e-?mails?|mail) only from (?:senders|people"
     r"|addresses)",
+    # (In one sentence: "… gebruikt jullie afzenderadres. Headers hieronder geplakt. Graag
+    # bevestigen dat dit niet van jullie komt" is a person reporting phishing, set 878.)
     r"(?:absenderadresse|afzenderadres|sender(?:'s)? address|adresse d'expediteur|adresse de"
-    r" l'expediteur)\b.{0,40}\b(?:zu bestatigen|bestatigen|bevestigen|confirm|verify|verifizieren"
-    r"|confirmer)",
-    r"(?:bestatigen|bevestig\w{0,2}|confirm|verify|verifizieren|confirmez)\b.{0,40}"
-    r"\b(?:absenderadresse|afzenderadres|sender(?:'s)? address|adresse d'expediteur)",
+    r" l'expediteur)\b(?:[^.!?\n]|\.(?=\S)){0,40}\b(?:zu bestatigen|bestatigen|bevestigen"
+    r"|confirm|verify|verifizieren|confirmer)",
+    r"(?:bestatigen|bevestig\w{0,2}|confirm|verify|verifizieren|confirmez)\b"
+    r"(?:[^.!?\n]|\.(?=\S)){0,40}\b(?:absenderadresse|afzenderadres|sender(?:'s)? address"
+    r"|adresse d'expediteur)",
     r"(?:please )?(?:confirm|verify|prove|show) (?:that )?you(?:'re| are) (?:a (?:real )?(?:person"
     r"|human|sender)|human|real|not a (?:robot|spammer|bot))",
     r"(?:your (?:message|e-?mail) (?:is|has been) (?:held|awaiting|pending|queued)"
@@ -749,6 +752,46 @@ _CLICK_TO_BE_LISTED = re.compile(
     r"(?:goedgekeurde|toegestane|vertrouwde) afzenders\b",
     re.IGNORECASE,
 )
+#: ... or asked to reply to be added to it, the list named ("I have my filter set to only
+#: allow messages from people on my allowed senders list. Please reply to this message to be
+#: added", set 877): the reader added by replying, in its owner's first person.
+_REPLY_TO_BE_LISTED = re.compile(
+    r"\b(?:reply|respond) to this (?:message|e-?mail|mail) to be added\b"
+    r"|\b(?:beantwoord|antwoord op) (?:dit bericht|deze e-?mail|deze mail) om (?:te worden"
+    r" toegevoegd|toegevoegd te worden)\b"
+    r"|\bantworten sie auf diese (?:nachricht|e-?mail),? um hinzugefugt zu werden\b",
+    re.IGNORECASE,
+)
+_OWNERS_ALLOWED_LIST = re.compile(
+    r"\b(?:my|mijn|meine?r?) (?:list of |lijst (?:van|met) )?(?:authori[sz]ed|approved|allowed"
+    r"|trusted|safe|goedgekeurde|toegestane|vertrouwde|erlaubten|zugelassenen) (?:senders?"
+    r"|afzenders|absender)(?: ?list| ?lijst|liste)?\b",
+    re.IGNORECASE,
+)
+
+
+def _only_the_list_asked(text: str) -> bool:
+    """Past the sentences that ask a reply to be added and name the owner's list, at most a
+    greeting, a thanks and a name (``_REPLY_TO_BE_LISTED``, set 877: "Hi, … Thanks for
+    understanding, Birgit Krüger"): a person goes on to their matter."""
+    rest = " ".join(
+        sentence
+        for sentence in re.split(r"(?<=[.!?])\s+", text)
+        if not (_REPLY_TO_BE_LISTED.search(sentence) or _OWNERS_ALLOWED_LIST.search(sentence))
+    )
+    words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in _COURTESY_WORDS]
+    return len(words) <= 4
+
+
+#: A greeting's and a thanks' words around a challenge's request ("Hi,", "Thanks for
+#: understanding,", "Met vriendelijke groet,").
+_COURTESY_WORDS = frozenset(
+    {"hi", "hello", "hallo", "beste", "dear", "thanks", "thank", "you", "for", "understanding"}
+    | {"your", "bedankt", "dank", "voor", "uw", "begrip", "groet", "groeten", "vriendelijke"}
+    | {"met", "regards", "kind", "best"}
+)
+
+
 #: The reader told they are not yet on the owner's list of approved senders ("You are not
 #: yet on my list of approved senders"): a challenge in its owner's first person.
 _NOT_ON_MY_LIST = re.compile(
@@ -1297,6 +1340,19 @@ def challenge(v: MessageView) -> str | None:
     listed = _CLICK_TO_BE_LISTED.search(unquoted)
     if listed and "://" in v.msg.body[:HEAD_CHARS]:
         return "challenge: a link to click to be added to the allowed senders"
+    # ... or to reply to be added to it, the list named, with no message or list of the
+    # writer's own spoken of (``_OWN_SETTINGS``: "whitelist me", "my earlier message").
+    if (
+        _REPLY_TO_BE_LISTED.search(unquoted)
+        and _OWNERS_ALLOWED_LIST.search(unquoted)
+        and not _OWN_SETTINGS.search(unquoted)
+        and not has_question(unquoted)
+        # (... and little else: "Reply to this message to be added to my safe senders list.
+        # Then resend my data export." goes on to the writer's matter, the attacker's review
+        # s59.)
+        and _only_the_list_asked(unquoted)
+    ):
+        return "challenge: a reply asked to be added to the allowed senders"
     # ... or told that the reader is not on that list yet, with a link to follow.
     unlisted = _NOT_ON_MY_LIST.search(unquoted)
     if unlisted and "://" in v.msg.body[:HEAD_CHARS] and not _OWN_SETTINGS.search(unquoted):
@@ -1735,6 +1791,11 @@ def read_receipt(v: MessageView) -> str | None:
             t.split("/")[0] in _ATTACHED_KINDS for t in v.part_types
         ):
             return "receipt subject over our case mail, its one sentence"
+        # ... or that sentence over the receipt's field lines alone ("Ihre Nachricht wurde
+        # gelesen. / Betreff: … / Gelesen am: …", set 876), a field of the subject and of the
+        # time it was read among them.
+        if _bare_receipt_over_its_fields(v):
+            return "receipt subject over our case mail, its one sentence and its fields"
         # ... or only the receipt's field values, its labels lost ("Wiadomość / mensaje /
         # bram@… / Sun, 10 May 2026 05:32:00 +0200"): an address, dates and a word or two.
         # (... their labels no words either: "Bericht gelezen. Verzonden: 12-11-2026,
@@ -1793,6 +1854,33 @@ _BARE_RECEIPT = re.compile(
     r"|a ete) (?:gelesen|gelezen|read|lu)\.?",
     re.IGNORECASE,
 )
+#: A receipt's field line for the time its mail was read ("Gelesen am: …", "Read on: …").
+_READ_AT_FIELD = re.compile(
+    r"^\W{0,3}(?:gelesen|gelezen|geopend|read|opened|lu|ouvert|letto|leido)\s(?:am|op|on|le|il"
+    r"|el)\s?:\s{0,12}\S",
+    re.IGNORECASE,
+)
+
+
+def _bare_receipt_over_its_fields(v: MessageView) -> bool:
+    """The body is a receipt's one sentence, then two to four field lines and nothing else:
+    the subject's field and the time it was read.  A person who pastes one writes a line of
+    their own, which no field label starts (the attacker's reading of set 876's receipt)."""
+    lines = [line.strip() for line in v.msg.body[:HEAD_CHARS].splitlines() if line.strip()]
+    if not lines or not _BARE_RECEIPT.fullmatch(lines[0]) or not 2 <= len(lines) - 1 <= 4:
+        return False
+    if any(t.split("/")[0] in _ATTACHED_KINDS for t in v.part_types):
+        return False
+    fields = lines[1:]
+    read_at = [line for line in fields if _READ_AT_FIELD.match(line)]
+    others = [line for line in fields if not _READ_AT_FIELD.match(line)]
+    return (
+        len(read_at) == 1
+        and all(_RECEIPT_FIELD.match(fold(line)) for line in others)
+        and "?" not in " ".join(fields)
+    )
+
+
 #: Parts a person attaches (a scan, a PDF); a receipt carries none.
 _ATTACHED_KINDS = frozenset({"application", "image", "audio", "video"})
 
@@ -2165,6 +2253,11 @@ def _status_changed(v: MessageView) -> str | None:
     return f"status notice {found.group(0)[:50]!r}"
 
 
+#: A thanks for reaching a desk ("Thanks for reaching out", "Thank you for contacting").
+_REACHED_OUT_WORDS = (
+    r"(?:thank you|thanks|bedankt|dank je wel|dank u wel) (?:for|voor) (?:reaching out"
+    r"|contacting|getting in touch|uw contact|je contact)"
+)
 #: "We have received your message", "Uw melding is geregistreerd": a receipt's sentence.
 _RECEIVED_YOURS = re.compile(
     # (German with the verb last, and Danish, Norwegian, Swedish: "Vi har modtaget din
@@ -2185,6 +2278,10 @@ _RECEIVED_YOURS = re.compile(
     r",\s)*(?:bedankt|dank u wel|dank u|dank|thank you|thanks|vielen dank|danke|merci)\s"
     r"(?:voor|for|fur"
     r"|pour)\s(?:uw|your|ihre|votre)\s(?:\w+\s)?(?:message|e-?mail|mail|bericht|nachricht)\b"
+    # ... or for reaching the desk by its name ("Thanks for reaching out to LoonPortaal.",
+    # set 875).
+    r"|^" + _REACHED_OUT_WORDS + r"(?: (?:to|with|met))? (?:us|ons"
+    r"|(?-i:[A-Z])[\w-]{1,30}(?: (?-i:[A-Z])[\w-]{1,30}){0,2})(?=[.!])"
     r"|(?:your|uw|je|ihre|votre)\s(?:\w+\s)?(?:message|e-?mail|mail|bericht|request|aanvraag"
     r"|verzoek|vraag|\w{0,12}melding|anfrage|nachricht|demande)\s(?:is|ist|has been|was|wurde"
     r"|a ete|est)\s(?:\w+\s){0,3}(?:ontvangen|received|registered|logged|recorded|vastgelegd"
@@ -2265,6 +2362,9 @@ def receipt_acknowledgement(v: MessageView) -> str | None:
         thanks = (
             _RECEIVED_YOURS.search(head) or _BARE_THANKS.match(head) or _HEARTY_THANKS.match(head)
         )
+        # (... the thanks for reaching a desk only with its promise to answer, as below.)
+        if thanks and _REACHED_OUT.match(thanks.group(0)) and not _ANSWER_PROMISED.search(head):
+            thanks = None
         # (A template's own questions, each answered by its next sentence, are no one's:
         # "Retourneren? Dat regel je zelf via ons retourportaal", set 692.)
         # ... or, instead of a promise, its redirect to the desk's form ("Uw bericht is
@@ -2285,6 +2385,12 @@ def receipt_acknowledgement(v: MessageView) -> str | None:
     if quotes_below(v) and not (returns_a_copy_below(v) or _TICKET_OPENED.search(head)):
         return None
     found = _RECEIVED_YOURS.search(head)
+    # (The thanks for reaching a desk by its name only with the desk's promise to answer or
+    # its ticket: "Thanks for reaching out to Acme. We will delete the records of customer
+    # 4411 within two business days. Mark" is a processor's officer answering us, the
+    # attacker's review s59.)
+    if found and _REACHED_OUT.match(found.group(0)) and not _ANSWER_PROMISED.search(head):
+        found = None
     # (Not signed with a person's name: "Hi, we've received your email and will send the
     # signed form within one business day. Best, Sarah", the attacker's review s57; a
     # service's name is no person's: "Met vriendelijke groet, / Lezersservice", set 182.)
@@ -2295,6 +2401,20 @@ def receipt_acknowledgement(v: MessageView) -> str | None:
     ):
         return f"receipt {found.group(0)[:50]!r} with a ticket or a promised answer"
     return None
+
+
+#: ``_RECEIVED_YOURS``'s thanks for reaching a desk by its name (set 875), as it matched.
+_REACHED_OUT = re.compile(_REACHED_OUT_WORDS + r"\b", re.IGNORECASE)
+#: A desk's promise to answer, or its ticket ("We will get back to you within 2 business
+#: days", "We reageren binnen 3 werkdagen", "Ticket: #44812").
+_ANSWER_PROMISED = re.compile(
+    r"#\s?\d{3,}|\b(?:ticket|case|melding|referentie|reference|kenmerk)(?:\s?(?:s?nummer"
+    r"|number|nr\.?|id))?\s?(?:is\s)?:?\s?#?[a-z]{0,3}\d{3,}"
+    r"|\b(?:get back to you|be in touch|follow up|respond|reply|answer"
+    r"|reageren|reageert|antwoorden|beantwoorden|antwoord|nemen (?:wij |we )?contact"
+    r"|contact met (?:u|je) op|antworten|melden uns|repondre|reviendrons)\b",
+    re.IGNORECASE,
+)
 
 
 def _signed_as_a_team(v: MessageView) -> bool:
@@ -2653,6 +2773,11 @@ def complaint_report(v: MessageView) -> str | None:
         )
         and (_ABOUT_AN_ADDRESS.search(v.own_words) or _ABOUT_AN_ADDRESS.search(v.subject))
         and not _complainant(v)
+        # (The count risen to a share only over the provider's window of days and in no
+        # one's voice: "Number of complaints about messages from conxillium.nl rose to 4%
+        # among our staff this month. … Tom Harris, IT admin", or the notice pasted under
+        # "Zie hieronder, van onze provider:", are people's, the attacker's review s59.)
+        and not (_RISEN_TO_A_SHARE.match(tally.group(0)) and _a_persons_tally(v))
     ):
         return f"complaint tally {tally.group(0)[:30]!r} about a sending address"
     # A reputation service's score for the reader's domain or address, under a listing
@@ -2804,6 +2929,18 @@ _COMPLAINT_TALLY = re.compile(
     r"|\b(?:afzender)?reputatie van \S{1,80} (?:bij \S{1,80} )?is (?:gedaald|verslechterd|gezakt"
     r"|afgenomen)\b|\baantal klachten\b[^.\n]{0,80}\bligt boven de drempel(?:waarde)?\b"
     r"|\bcomplaint rate for (?:this|the|your) (?:campaign|mailing|list) is \d"
+    # ... and French ("Taux de plaintes : 0,66 %", the attacker's review s58).
+    r"|\btaux de plaintes?\s?:\s?\d"
+    # ... or the count risen to a share over a number of days ("In de afgelopen 7 dagen is het
+    # aantal spamklachten voor berichten van conxillium.nl gestegen naar 0.7%", set 874).
+    # (Only the count for the mail from a domain, no one else's between: "het aantal klachten
+    # van onze medewerkers over berichten van conxillium.nl" is an officer's, the attacker's
+    # review s59.)
+    r"|\b(?:aantal|number of) (?:spam ?)?(?:klachten|complaints) (?:voor|for|over|about)"
+    r" (?:de |the )?(?:berichten|e-?mails?|mail|messages) (?:van|from)"
+    r" [\w-]{1,63}(?:\.[\w-]{1,63})*\.[a-z]{2,6} (?:\w+ ){0,2}?"
+    r"(?:gestegen|toegenomen|gedaald|rose|risen|increased|dropped) (?:naar|tot|to)"
+    r" \d{1,3}(?:[.,]\d{1,2})?\s?%"
     # ... or the share of messages users marked ("Over the last 7 days 3% of messages from
     # your domain to our users were marked as spam", sets 419 and 421).
     r"|\b\d{1,3}(?:[.,]\d{1,2})?\s?% of (?:the )?messages from\b[^\n]{0,80}?\bmarked as"
@@ -3255,6 +3392,34 @@ _DELISTING = re.compile(
     re.IGNORECASE,
 )
 #: What a desk's report is about: an IP address, or the reader's network or domain.
+#: ``_COMPLAINT_TALLY``'s count risen to a share (set 874), as it matched.
+_RISEN_TO_A_SHARE = re.compile(
+    r"(?:aantal|number of) .*\b(?:gestegen|toegenomen|gedaald|rose|risen|increased|dropped)"
+    r" (?:naar|tot|to) \d{1,3}(?:[.,]\d{1,2})?\s?%$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: The provider's window of days the count is over ("In de afgelopen 7 dagen", "over the
+#: last 7 days").
+_DAYS_WINDOW = re.compile(
+    r"\b(?:(?:in )?de afgelopen|(?:over|in|during) the (?:last|past)) \d{1,3} (?:dagen|days)\b",
+    re.IGNORECASE,
+)
+
+
+def _a_persons_tally(v: MessageView) -> bool:
+    """The count risen to a share, read as a person's: without the provider's window of days,
+    or in a person's voice, signed, passed on or forwarded."""
+    return (
+        not _DAYS_WINDOW.search(v.own_words)
+        or v.human_voice
+        or v.first_person
+        or _signed(v)
+        or passes_on_or_acts(v.own_words)
+        or opens_with_a_note(v)
+        or bool(FORWARD_PREFIX.match(v.subject))
+    )
+
+
 _ABOUT_AN_ADDRESS = re.compile(
     r"\b(?:ip|ip-adres|ip-adresse|adresse ip|ip address|from|van|vanaf|von|depuis|ip adresa"
     r"|adres ip|indirizzo ip|adresa ip|ip-ul|endereco ip|direccion ip|ip adresi|ip-адрес"
@@ -3308,6 +3473,10 @@ _ABOUT_AN_ADDRESS = re.compile(
     # review.)
     r"(?!\.?\s?(?-i:[a-z]))"
     r"|\b(?:vanaf|van) uw account\b"
+    # ... or the messages from the domain a count is for ("het aantal spamklachten voor
+    # berichten van conxillium.nl", set 874).
+    r"|\b(?:spam ?)?(?:klachten|complaints) (?:voor|for|over|about) (?:de |the )?(?:berichten"
+    r"|e-?mails?|mail|messages) (?:van|from) [\w-]{1,63}\.[a-z]{2,6}\b"
     # ... or the mail from the reader's domain ("Het klachtenpercentage voor e-mail van
     # conxillium.nl via ons platform", set 634).
     r"|\b(?:e-?mail|mail|berichten|messages) (?:van|vanaf|from|von) [\w-]{1,63}\.[a-z]{2,8}"
@@ -3316,6 +3485,9 @@ _ABOUT_AN_ADDRESS = re.compile(
     # ("sent through your account", "een IP-adres dat aan u is toegewezen (203.0.113.63)",
     # "een IP-adres in uw beheer (…)", "The campaign sent by X", sets 577, 582 and 583).
     r"|\bsent through your account\b|\bthe campaign sent by\b"
+    # ... or a message from the reader's account there ("A recipient marked a message from
+    # your account as spam. … Complaint rate (30 days): 0.27%", set 879).
+    r"|\b(?:a|one|\d{1,7}) (?:messages?|e-?mails?) from your account\b"
     # ... or something hosted in the reader's account ("an abuse report regarding a resource
     # in your account", set 764).
     r"|\b(?:a|an) (?:resource|site|website|url|domain|service|server) (?:in|on|under) your"
@@ -3354,7 +3526,12 @@ _ABOUT_AN_ADDRESS = re.compile(
     # sending domain conxillium.nl", "messages from your domain", "3% of messages from
     # conxillium.nl received by our users"), or the reader's account by its address ("a
     # system associated with your account (198.51.100.25)"), sets 417-421.
-    r"|\bsending domain [\w-]{1,63}\.[a-z]{2,6}\b"
+    r"|\bsending domains? [\w-]{1,63}\.[a-z]{2,6}\b"
+    # ... or the domain a Dutch report's sentence starts with, and a French report's title
+    # ("Het domein conxillium.nl heeft in de afgelopen 7 dagen een klachtpercentage van
+    # 0.9%", "Rapport de réputation pour conxillium.nl", the attacker's review s58).
+    r"|^het domein [\w-]{1,63}\.[a-z]{2,6} heeft\b"
+    r"|\brapport de reputation pour [\w-]{1,63}\.[a-z]{2,6}\b"
     r"|\bmessages from (?:your domain|[\w-]{1,63}\.[a-z]{2,6} received by)\b"
     r"|\b(?:associated with|linked to) your account \(\d{1,3}(?:\.\d{1,3}){3}\)"
     # ... or the reader's own message reported ("A recipient reported your message as spam",
@@ -3982,6 +4159,12 @@ _HUMAN_CHECK_QUESTION = re.compile(
     # deze mail met het woord JA", set 869).
     r"|\b(?:wilt u|wil je|do you want to|would you like to) (?:uw|je|your) (?:berichten|bericht"
     r"|e-?mails?|messages?) (?:vrijgeven|vrij geven|release)\s?\?"
+    # ... or to have it delivered ("Wilt u dat uw bericht wordt bezorgd?", "Would you like
+    # your message delivered?", the attacker's review s58).
+    r"|\b(?:wilt u|wil je) dat (?:uw|je) (?:bericht|berichten|e-?mail) (?:alsnog )?(?:wordt|worden)"
+    r" (?:bezorgd|afgeleverd|doorgestuurd|doorgelaten)\s?\?"
+    r"|\b(?:would you like|do you want) (?:your|the) (?:message|messages|e-?mail) (?:to be )?"
+    r"delivered\s?\?"
     r"|\b(?:can|could|would) you (?:please )?confirm (?:that )?(?:it'?s|it is) (?:really )?you\?"
     # ... or to send the mail back unchanged ("Wilt u op \"Antwoorden\" klikken en het bericht
     # ongewijzigd terugsturen?", set 313).

@@ -488,8 +488,11 @@ LIST_ADMIN_BODY: str = (
     # ... or a preference centre's update with the lists now chosen ("Je voorkeuren zijn
     # bijgewerkt. Je bent nu ingeschreven voor: Productnieuws.", set 871).
     r"|(?:je|uw|your) (?:e-?mail ?)?(?:voorkeuren|preferences) (?:zijn|have been|are|were)"
-    r" (?:bijgewerkt|gewijzigd|aangepast|opgeslagen|updated|saved)\.? (?:je bent|u bent"
+    r" (?:bijgewerkt|gewijzigd|aangepast|opgeslagen|updated|saved)\.? (?:(?:je bent|u bent"
     r"|you are|you're) (?:nu |now )?(?:ingeschreven|aangemeld|subscribed) (?:voor|to|op)\b"
+    # ... or the lists now received ("Uw voorkeuren zijn opgeslagen. U ontvangt nu: …", the
+    # attacker's review s58).
+    r"|(?:u ontvangt|je ontvangt|you (?:will )?(?:now )?receive)(?: nu| now| voortaan)?\s?:)"
     r"|vos preferences (?:ont ete|sont) (?:mises a jour|enregistrees)\.? vous etes"
     r" (?:maintenant |desormais )?inscrite? a\b)"
 )

@@ -187,6 +187,32 @@ _ANSWERED_BY_ITS_APP = (
     r" (?:[\w-]+ )?(?:app|website|portaal|portal|klantportaal|huurdersportaal)\b"
     r"(?=\s?[.!]?\s*$|\s?[.!]\s))"
 )
+#: ... a security notice's question answered by the step to undo what it reports ("Niet
+#: herkend? Ontkoppel het via het beveiligingsoverzicht.", set 876), its sentence ending
+#: there.
+_ANSWERED_BY_UNDOING = (
+    _SHORT_QUESTION + r"(?=(?:ontkoppel|blokkeer|trek\b[^.?!\n]{0,30}\bin|unlink|revoke"
+    r"|disconnect|remove|block|entkoppeln|sperren)\b[^.?!\n]{0,40}\b(?:via|in|through|under"
+    r"|onder|uber) (?:de|onze|het|uw|je|the|our|your|ihre|die) (?:[\w-]+ )?(?:app|website"
+    r"|portaal|portal|beveiligingsoverzicht|beveiligingsinstellingen|accountinstellingen"
+    r"|instellingen|security (?:overview|settings|page)|account settings|settings"
+    r"|sicherheitseinstellungen|einstellungen)\b(?=\s?[.!]?\s*$|\s?[.!]\s))"
+)
+#: ... a portal's invitation to its own survey, its link below ("Wilt u onze
+#: exit-vragenlijst invullen? Uw antwoorden worden anoniem verwerkt. https://…", set 875):
+#: the sender's form, asked of the reader.
+_ANSWERED_BY_ITS_SURVEY = (
+    _QUESTION_START + r"(?:wilt u|wil je|zou u|mochten sie|wurden sie)\s(?:\w+\s){0,2}"
+    r"(?:onze|de|deze|een|unsere[nm]?|den)\s"
+    r"(?:[\w]+-)?(?:vragenlijst|enquete|survey|questionnaire|fragebogen|umfrage)\s(?:\w+\s)?"
+    r"(?:invullen|beantwoorden|ausfullen|beantworten)\?\s+"
+    r"(?=(?:[^\n]|\n(?!\s*\n)){0,120}?https?://)"
+    # ... English has the verb first ("Would you fill in our exit survey?").
+    r"|" + _QUESTION_START + r"(?:would|will|could) you (?:like to |mind )?(?:fill in|fill out"
+    r"|complete|take|filling in|filling out|completing|taking) (?:our|the|this|a|a short)"
+    r" (?:[\w-]+ )?(?:survey|questionnaire)\?\s+"
+    r"(?=(?:[^\n]|\n(?!\s*\n)){0,120}?https?://)"
+)
 #: ... a survey's question for a rating, answered by its labelled links, one per choice
 #: ("How would you rate the support you received on ticket #75555? Good: https://… Bad:
 #: https://…", set 834); not "Welk dossier bedoelt u? Dossier A: https://… Dossier B:
@@ -211,7 +237,14 @@ _KEEP_THE_SUBJECT = (
 #: binnen 48 uur via …", "Wil je dat niet? Afmelden: …"), or the subject to be kept.
 SELF_ANSWERED = re.compile(
     "|".join(
-        (_ANSWERED_BY_A_LINK, _ANSWERED_BY_ITS_APP, _ANSWERED_BY_RATING_LINKS, _KEEP_THE_SUBJECT)
+        (
+            _ANSWERED_BY_A_LINK,
+            _ANSWERED_BY_ITS_APP,
+            _ANSWERED_BY_UNDOING,
+            _ANSWERED_BY_ITS_SURVEY,
+            _ANSWERED_BY_RATING_LINKS,
+            _KEEP_THE_SUBJECT,
+        )
     ),
     re.IGNORECASE,
 )
