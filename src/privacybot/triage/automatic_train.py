@@ -921,6 +921,10 @@ SETS: tuple[str, ...] = (
     "set878",
     "set879",
     "set880",
+    "set881",
+    "set882",
+    "set883",
+    "set884",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1804,6 +1808,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set878": "mail878",
     "set879": "mail879",
     "set880": "mail880",
+    "set881": "mail881",
+    "set882": "mail882",
+    "set883": "mail883",
+    "set884": "mail884",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
