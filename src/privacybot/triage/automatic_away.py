@@ -1958,6 +1958,12 @@ _OWN_NOTICE_IN_THE_PAST = re.compile(
 _FAMILY_STANDS_IN = re.compile(
     r"\b(?:bel|call|contact|mail) (?:gerust |dan )?(?:mijn|my) (?:dochter|zoon|man|vrouw|broer"
     r"|zus|daughter|son|husband|wife|brother|sister)\b"
+    # ... or with the verb last ("kunnen jullie mijn man bellen, 06-…", set 882); not in a
+    # sentence for urgent matters or the absence, an away notice's way on ("In dringende
+    # gevallen kunt u mijn vader bellen", the attacker's review s59b).
+    r"|(?:^|(?<=[.!?\n]))(?:(?!dringend|spoed|urgent|noodgeval|afwezigheid|vakantie)[^.!?\n])"
+    r"{0,120}?\bmijn (?:dochter|zoon|man|vrouw|partner|broer|zus|moeder|vader) (?:bellen|mailen"
+    r"|appen|benaderen)\b"
     # ... also "neem dan contact op met mijn dochter", "get in touch with my son" (set 868).
     r"|\b(?:contact (?:op )?met|in touch with|contact with) (?:mijn|my) (?:dochter|zoon|man"
     r"|vrouw|broer|zus|daughter|son|husband|wife|brother|sister)\b"

@@ -867,7 +867,7 @@ _BOUNCE_ENVELOPE = re.compile(_BOUNCE_LOCALS, re.IGNORECASE)
 #: A notice saying it cannot be answered, in its own words.
 _UNANSWERABLE = re.compile(
     r"\b(?:(?:be)?antwoorden|reageren) (?:is|op dit bericht is) niet mogelijk"
-    r"|\b(?:u|je) kunt (?:niet|hier niet) (?:op (?:dit bericht|deze e-?mail) )?(?:antwoorden"
+    r"|\b(?:u|je) kunt (?:niet|hier niet) (?:op (?:dit bericht|deze e-?mail) |op )?(?:antwoorden"
     r"|reageren)|\breplies (?:are not|aren't) (?:read|monitored|possible)"
     r"|\b(?:you )?(?:cannot|can't|can not) reply to this (?:e-?mail|message|notification)"
     r"|\bthis (?:mailbox|address) is not monitored"
@@ -1042,6 +1042,22 @@ _ASKS_SOMETHING = re.compile(
     r"|(?:^|[.!?:]\s)(?:erase|delete|remove|verwijder|wis|stuur|send|confirm|bevestig)\b",
     re.IGNORECASE,
 )
+#: The reader's own request acknowledged, not asked ("Uw verzoek tot inzage is ontvangen en
+#: in behandeling genomen", set 883): only as received, not "Uw verzoek om uitstel is
+#: afgewezen", an officer's decision (the attacker's review s59b).
+_YOUR_REQUEST_RECEIVED = re.compile(
+    r"\b(?:uw|je|jouw|your) (?:verzoek|aanvraag|request)(?: [^\s.!?]+){0,10}? (?:is|werd|wordt"
+    r"|has been|was|is being) (?:\w+ ){0,2}?(?:ontvangen|received|geregistreerd|registered"
+    r"|in behandeling(?: genomen)?|being processed)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_something(text: str) -> bool:
+    """``_ASKS_SOMETHING`` past the reader's own request acknowledged."""
+    return bool(_ASKS_SOMETHING.search(_YOUR_REQUEST_RECEIVED.sub(" ", text)))
+
+
 #: Someone's request passed on in the third person ("Klant X vraagt om verwijdering",
 #: "vragen wij een kopie", "asks for a copy").
 _RELAYED_ASK = re.compile(
@@ -1081,7 +1097,7 @@ def _incident_notice(v: MessageView) -> bool:
     if v.first_person or v.subject.rstrip().endswith("?"):
         return False
     text = _NOTICE_HEADING.sub(" ", without_conditional_questions(v.own_words))
-    if _ASKS_SOMETHING.search(text) or "?" in URL.sub(" ", text):
+    if _asks_something(text) or "?" in URL.sub(" ", text):
         return False
     return not (
         TELL_US.search(v.own_words)
@@ -1169,7 +1185,7 @@ def no_reply_sender(v: MessageView) -> str | None:
             # a request, "verzoekt … om", "vraagt om verwijdering", "vragen wij een kopie", or
             # names where the answer goes, "Stuur uw antwoord naar x@", "reageer via x@": the
             # attacker's review of set 790's fix.)
-            and not _ASKS_SOMETHING.search(v.own_words)
+            and not _asks_something(v.own_words)
             and not _RELAYED_ASK.search(v.own_words)
             and not _ANSWER_ELSEWHERE.search(v.own_words)
         ):

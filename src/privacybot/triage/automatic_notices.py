@@ -368,6 +368,18 @@ _DEAR_PEOPLE = re.compile(r"^\W{0,3}(?:beste|hallo|hoi|dag|lieve)\s(?:\w+\s)?men
 #: The Dutch list a challenge adds the reader to ("… aan mijn lijst met vertrouwde afzenders").
 _NL_ALLOWED_SENDERS = r"(?:goedgekeurde|toegestane|bekende|vertrouwde) afzenders"
 CHALLENGE_BODY: tuple[str, ...] = (
+    # BoxTrapper's opening: the user named, a challenge-response system used ("The user
+    # x@… is using a challenge-response system to reduce junk mail.", set 884).
+    r"(?:the user|de gebruiker|der benutzer|l'utilisateur) \S{1,80} (?:is using|uses|gebruikt"
+    r"|verwendet|utilise) (?:a|an|een|ein|un) challenge[-/ ]?respon\w*(?: system| systeem"
+    r"|-system|-systeem|-verfahren| filter)? (?:to (?:reduce|cut down on|fight|combat|prevent"
+    r"|limit) (?:junk|spam|unsolicited)|om (?:spam|ongewenste|junk)\S* (?:\S+ )?te (?:verminderen"
+    r"|beperken|bestrijden|voorkomen)|um (?:spam|junk)\S* (?:zu )?(?:reduzieren|verringern"
+    r"|bekampfen)|pour (?:reduire|lutter contre|limiter) (?:le |les )?(?:spam|courrier"
+    r"|pourriel))",
+    # (... with its purpose clause, "to reduce junk mail": a person writing of the user's
+    # filter, "de gebruiker x gebruikt een challenge-response systeem. Het antwoord aan onze
+    # gast …", names no purpose; the attacker's review s59b.)
     # The recipient's filter speaking for them ("To make sure your message gets to me",
     # "je filtre les courriels d'expéditeurs inconnus", "only accepts email from people on
     # an approved list", "ontvangt alleen e-mail van afzenders die op zijn lijst staan").
@@ -608,6 +620,8 @@ _NOTE_ON_A_REPORT = re.compile(
 )
 _CHALLENGE_SUBJECT = alternation(CHALLENGE_SUBJECTS, r"(?:\W|$)")
 _CHALLENGE = re.compile("|".join(f"(?:{p})" for p in CHALLENGE_BODY), re.IGNORECASE)
+#: BoxTrapper's opening (``CHALLENGE_BODY``'s first): the user it names.
+_THE_USER_USES = re.compile(r"(?:the user|de gebruiker|der benutzer|l'utilisateur) ", re.IGNORECASE)
 _CHALLENGE_SIGNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.IGNORECASE) for p in (CHALLENGE_FILTER, CHALLENGE_CONFIRM, CHALLENGE_DELIVERY)
 )
@@ -774,21 +788,40 @@ def _only_the_list_asked(text: str) -> bool:
     """Past the sentences that ask a reply to be added and name the owner's list, at most a
     greeting, a thanks and a name (``_REPLY_TO_BE_LISTED``, set 877: "Hi, … Thanks for
     understanding, Birgit Krüger"): a person goes on to their matter."""
+    # (Only the empty reply's own words go, not the sentence they stand in: "U hoeft niets
+    # in te vullen, maar stuur daarna wel de brief over de camerabeelden opnieuw" goes on to
+    # the writer's matter, the attacker's review s59b.)
+    text = _EMPTY_REPLY_WILL_DO.sub(" ", text)
     rest = " ".join(
         sentence
         for sentence in re.split(r"(?<=[.!?])\s+", text)
         if not (_REPLY_TO_BE_LISTED.search(sentence) or _OWNERS_ALLOWED_LIST.search(sentence))
     )
+    # ("afzender", "sender" only as the one greeted: "Beste afzender!", not "Afzender
+    # onbekend: Vis Transport BV", the attacker's review s59b.)
+    rest = _GREETED_SENDER.sub(" ", rest)
     words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in _COURTESY_WORDS]
     return len(words) <= 4
 
 
+#: The challenge's word that an empty reply will do ("U hoeft niets in te vullen; een leeg
+#: antwoord is voldoende", set 881).
+_EMPTY_REPLY_WILL_DO = re.compile(
+    r"\b(?:u hoeft niets (?:in te vullen|te typen|te schrijven)|een leeg antwoord is voldoende"
+    r"|no need to (?:write|type) anything|an empty reply is (?:fine|enough)"
+    r"|just hit reply)\b",
+    re.IGNORECASE,
+)
 #: A greeting's and a thanks' words around a challenge's request ("Hi,", "Thanks for
 #: understanding,", "Met vriendelijke groet,").
 _COURTESY_WORDS = frozenset(
     {"hi", "hello", "hallo", "beste", "dear", "thanks", "thank", "you", "for", "understanding"}
     | {"your", "bedankt", "dank", "voor", "uw", "begrip", "groet", "groeten", "vriendelijke"}
     | {"met", "regards", "kind", "best"}
+)
+#: The sender greeted as such ("Beste afzender", "Dear sender").
+_GREETED_SENDER = re.compile(
+    r"\b(?:beste|geachte|hallo|dear|hello|hi) (?:afzender|sender)\b", re.IGNORECASE
 )
 
 
@@ -1440,6 +1473,11 @@ def challenge(v: MessageView) -> str | None:
     # A challenge's words in quotation marks are someone quoting it ("got a 'please
     # confirm you are human' challenge back"), not the challenge itself.
     match = _CHALLENGE.search(_QUOTED_SPAN.sub(" ", head))
+    # (BoxTrapper's opening names its user in the third person and goes on so; "… to reduce
+    # junk mail, that is my own filter. Approved you now" is that user writing, the
+    # attacker's review s59b.)
+    if match and v.first_person and _THE_USER_USES.match(match.group(0)):
+        match = None
     if match:
         return f"challenge wording {match.group(0)[:60]!r}"
     # (Not the people greeted: "Beste mensen," opens a person's letter, set 706.)
@@ -1969,6 +2007,11 @@ def self_declared(v: MessageView) -> str | None:
     # review of set 829's fix); a report goes on in no one's first person.
     if v.first_person and _REPORT_TITLE_LINE.match(found):
         return None
+    # ... nor an automatic confirmation named over a complaint ("This is an automatic
+    # confirmation. Six weeks now and still no answer from a person."): the confirmation
+    # says what it received, or speaks as "we" (the attacker's review s59b).
+    if _AUTO_CONFIRMATION.match(found) and not _CONFIRMS_RECEIPT.search(v.head_text):
+        return None
     # (... or after its owner's bare absence alone: "Ik ben afwezig. Dit bericht is automatisch
     # verzonden.", set 772.)
     opens = start <= _OPENING_CHARS or (
@@ -1982,6 +2025,21 @@ def self_declared(v: MessageView) -> str | None:
     ):
         return None
     return f"says it is automatic: {found[:60]!r}"
+
+
+#: ``structure``'s self-declared automatic confirmation ("Dit is een automatische
+#: ontvangstbevestiging", set 882) ...
+_AUTO_CONFIRMATION = re.compile(
+    r"(?:this is an? |dit is een )(?:automatic|automated|automatische) (?:confirmation"
+    r"|acknowledge?ment|receipt|bevestiging|ontvangstbevestiging)\b",
+    re.IGNORECASE,
+)
+#: ... and what a confirmation goes on to say: what it received, or in the sender's "we".
+_CONFIRMS_RECEIPT = re.compile(
+    r"\b(?:wij|we|ons|onze|our|us|ontvangen|received|(?:uw|je|your) (?:bericht|e-?mail|mail"
+    r"|message|verzoek|request|aanvraag|vraag))\b",
+    re.IGNORECASE,
+)
 
 
 #: The owner's absence in one bare sentence ("Ik ben afwezig.", "I am out of office.").
@@ -3844,6 +3902,8 @@ _A_MESSAGE = re.compile(
     re.IGNORECASE,
 )
 _GATEWAY_NOTICE_CHARS = 1200
+#: ``held``'s words for a message that would not decrypt.
+_DECRYPT = re.compile(r"ontsleutel|decrypt", re.IGNORECASE)
 
 
 #: A signature or disclaimer separator: two dashes or more alone on a line.
@@ -3951,6 +4011,12 @@ def gateway_words(v: MessageView) -> str | None:
     # A person answering under their client's "RE:" in the first person ("Ik ben Sven van
     # het mailteam … werd geweigerd"), even from a mail team's address.
     if v.first_person and CLIENT_REPLY.match(v.subject):
+        return None
+    # ... or answering our encrypted mail that it would not open ("Re: your data export" over
+    # "Decryption failed on the attachment. The password from your letter gives an error"),
+    # from no system's sender: a gateway's decryption notice answers no one (the attacker's
+    # review s59b).
+    if _DECRYPT.search(held.group(0)) and CLIENT_REPLY.match(v.subject) and not _system_sender(v):
         return None
     system = _system_sender(v)
     # A person of the other side telling us in their own name ("Uw bericht is bij ons

@@ -80,6 +80,22 @@ _SELF_DECLARED = re.compile(
     r"|otomatik olarak olusturul\w{0,8}|otomatik olarak gonderil\w{0,8}"
     r"|(?:gerad[ao]|generad[ao]|generat[ao]|genere|generated|enviad[ao]|inviat[ao]|envoye|sent)\s"
     r"(?:automaticamente|automatiquement|automatically)"
+    # ... or says it was sent automatically ("Dit bericht is automatisch verzonden; u kunt
+    # hier niet op antwoorden", set 883).
+    r"|(?:dit|deze) (?:bericht|e-?mail|melding|mail) (?:is|wordt) automatisch (?:verzonden"
+    r"|verstuurd|gegenereerd|aangemaakt)\b"
+    # (... not "werd", a notice told of, nor one sent on to someone: "Deze mail wordt
+    # automatisch verzonden naar iedereen in jullie bestand", the attacker's review s59b.)
+    r"(?!\s(?:naar|aan)\s(?!aanleiding\b))"
+    # ... or names itself an automatic confirmation ("This is an automatic confirmation that
+    # we have received it", "Dit is een automatische ontvangstbevestiging", set 882).
+    r"|(?:this is an? |dit is een )(?:automatic|automated|automatische) (?:confirmation"
+    r"|acknowledge?ment|receipt|bevestiging|ontvangstbevestiging)\b"
+    # (... as a notice goes on: its sentence ends there, or says what it confirms; not "This
+    # is an automatic confirmation, not an answer", "Dit is een automatische bevestiging van
+    # jullie, maar …", a person quoting it, the attacker's review s59b.)
+    r"(?=\s?[.:;]|\s(?:that|of|to confirm|dat|van (?:de )?ontvangst|van (?:uw|je|your) |voor (?:uw"
+    r"|je) ))"
     # A relay saying it passes mail on by itself ("wordt automatisch doorgestuurd").
     r"|(?:wordt|werd|is|was|wird|wurde|est|is being|has been) (?:automatisch|automatically"
     r"|automatiquement) (?:doorgestuurd|forwarded|weitergeleitet|transfere|redirected)"
