@@ -925,6 +925,10 @@ SETS: tuple[str, ...] = (
     "set882",
     "set883",
     "set884",
+    "set885",
+    "set886",
+    "set887",
+    "set888",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1812,6 +1816,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set882": "mail882",
     "set883": "mail883",
     "set884": "mail884",
+    "set885": "mail885",
+    "set886": "mail886",
+    "set887": "mail887",
+    "set888": "mail888",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
