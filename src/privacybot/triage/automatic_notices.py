@@ -2029,11 +2029,7 @@ def self_declared(v: MessageView) -> str | None:
 
 #: ``structure``'s self-declared automatic confirmation ("Dit is een automatische
 #: ontvangstbevestiging", set 882) ...
-_AUTO_CONFIRMATION = re.compile(
-    r"(?:this is an? |dit is een )(?:automatic|automated|automatische) (?:confirmation"
-    r"|acknowledge?ment|receipt|bevestiging|ontvangstbevestiging)\b",
-    re.IGNORECASE,
-)
+_AUTO_CONFIRMATION = re.compile(structure.AUTO_CONFIRMATION + r"\b", re.IGNORECASE)
 #: ... and what a confirmation goes on to say: what it received, or in the sender's "we".
 _CONFIRMS_RECEIPT = re.compile(
     r"\b(?:wij|we|ons|onze|our|us|ontvangen|received|(?:uw|je|your) (?:bericht|e-?mail|mail"
@@ -4016,9 +4012,9 @@ def gateway_words(v: MessageView) -> str | None:
     # "Decryption failed on the attachment. The password from your letter gives an error"),
     # from no system's sender: a gateway's decryption notice answers no one (the attacker's
     # review s59b).
-    if _DECRYPT.search(held.group(0)) and CLIENT_REPLY.match(v.subject) and not _system_sender(v):
-        return None
     system = _system_sender(v)
+    if _DECRYPT.search(held.group(0)) and CLIENT_REPLY.match(v.subject) and not system:
+        return None
     # A person of the other side telling us in their own name ("Uw bericht is bij ons
     # geblokkeerd … Vriendelijke groet, Wouter Postma").
     if not system and (

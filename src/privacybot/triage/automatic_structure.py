@@ -69,6 +69,12 @@ def unread_address(text: str) -> bool:
 
 #: A report's title line naming its sender ("Automated report from the Reputation Network.").
 REPORT_TITLE = r"automated (?:report|notification|notice|message|alert|digest)s? (?:from|by) "
+#: A notice naming itself an automatic confirmation ("This is an automatic confirmation",
+#: "Dit is een automatische ontvangstbevestiging", set 882).
+AUTO_CONFIRMATION = (
+    r"(?:this is an? |dit is een )(?:automatic|automated|automatische) (?:confirmation"
+    r"|acknowledge?ment|receipt|bevestiging|ontvangstbevestiging)"
+)
 #: The text says of itself that a system made or sent it.
 _SELF_DECLARED = re.compile(
     r"\b(?:auto(?:matically)?[- ]generated|automatically (?:sent|created|generated)"
@@ -89,8 +95,7 @@ _SELF_DECLARED = re.compile(
     r"(?!\s(?:naar|aan)\s(?!aanleiding\b))"
     # ... or names itself an automatic confirmation ("This is an automatic confirmation that
     # we have received it", "Dit is een automatische ontvangstbevestiging", set 882).
-    r"|(?:this is an? |dit is een )(?:automatic|automated|automatische) (?:confirmation"
-    r"|acknowledge?ment|receipt|bevestiging|ontvangstbevestiging)\b"
+    r"|" + AUTO_CONFIRMATION + r"\b"
     # (... as a notice goes on: its sentence ends there, or says what it confirms; not "This
     # is an automatic confirmation, not an answer", "Dit is een automatische bevestiging van
     # jullie, maar …", a person quoting it, the attacker's review s59b.)
