@@ -952,6 +952,13 @@ _SUPPRESS_NOTE = re.compile(
     # wordt tot 1 januari doorgestuurd.", set 607).
     r"|^\W{0,3}(?:ik heb|wij hebben|we hebben) een nieuw e-?mailadres\.\s(?:mijn|onze)"
     r" (?:e-?)?mail wordt (?:\S+ ){0,4}doorgestuurd\b"
+    # ... or the owner's address changed and the new one to write to, nothing else ("Meine
+    # E-Mail-Adresse hat sich geändert. Bitte schreiben Sie künftig an x@…", set 887).
+    r"|^\W{0,3}(?:mijn|my|meine) (?:e-?mail[- ]?)?(?:adres|address|adresse) (?:is|has|hat sich)"
+    r" (?:gewijzigd|veranderd|changed|geandert)\.\s(?:please |graag |bitte )?"
+    r"(?:voortaan |kunftig )?(?:write|e-?mail|mail|schrijf|schreiben sie|mailen)"
+    r"(?: (?:from now on|in future|voortaan|kunftig|ab sofort"
+    r"|vanaf nu))? (?:to|naar|an) [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\.?\s*$"
     # ... or a receipt with the address not read every day ("Uw e-mail is ontvangen. Dit
     # adres wordt niet dagelijks gelezen", set 607).
     r"|^\W{0,3}(?:uw|je) (?:e-?mail|bericht) is (?:in goede orde |goed )?ontvangen\.\s(?:dit|deze)"
@@ -1306,7 +1313,13 @@ _A_PERSON_AWAY = re.compile(
     r"|i (?:manage|am managing|read|am reading|check) (?:\w+ ){0,3}(?:his|her) (?:e-?mail|mail"
     r"|mailbox|inbox))\b"
     r"(?![^\n]{0,160}\b(?:dringend\w*|urgent\w*|door|doorsturen|doorgestuurd|forward\w*"
-    r"|beantwoord\w*|reply|respond|contact)\b)",
+    r"|beantwoord\w*|reply|respond|contact)\b)"
+    # ... or answer our question before they go, the answer itself given ("maar wilde nog
+    # snel reageren op uw vraag: ja, de gegevens mogen naar het nieuwe adres", set 887; a
+    # notice puts the answer off).
+    r"|\b(?:wilde|wou|wanted to|wollte)\b[^.!?\n]{0,30}\b(?:reageren op|antwoorden op|answer"
+    r"|reply to|respond to|antworten auf) (?:uw|je|jullie|your|ihre) (?:vraag|question|frage)"
+    r"\s?:\s?(?:ja|nee|yes|no|prima|ok|akkoord)\b",
     re.IGNORECASE,
 )
 
@@ -2154,6 +2167,13 @@ def away_with_a_bounce_envelope(v: MessageView) -> str | None:
     ``away_notice`` must stay cautious there, and do.  Still a person's when the note asks
     or tells us something beyond the absence."""
     envelope = bounce_handling_envelope(v)
+    # A leaver's note, the whole text: someone no longer reached at this address and the
+    # address to use instead ("Jan-Willem de Wit is niet meer bereikbaar op dit adres.
+    # Gebruik voortaan x@…", set 888), sent by the old mailbox through a bounce handler.
+    if envelope is not None and not relays_a_form(v):
+        leaver = _LEAVER_NOTE.fullmatch(v.own_words)
+        if leaver:
+            return f"leaver's note {leaver.group(1)[:40]!r} with envelope sender {envelope[:60]}"
     # The writer's own absence, in the first person; not a ticket system or form passing
     # on a person's words about a colleague ("Ik heb jullie vraag doorgezet naar onze FG.
     # Zij is deze week op cursus", set 104).
@@ -2237,6 +2257,16 @@ def _ends_with_the_senders_name(v: MessageView) -> bool:
     return False
 
 
+#: Someone no longer reached at this address, then the address to use from now on, and
+#: nothing else ("Ilse Hoekstra is niet meer bereikbaar op dit adres. Gebruik voortaan x@…").
+_LEAVER_NOTE = re.compile(
+    r"\W{0,3}(?:[^\W\d_][\w'-]{0,30} ){1,5}?((?:is niet meer bereikbaar|is no longer (?:reachable"
+    r"|available)|ist nicht mehr erreichbar) (?:op|at|unter) (?:dit|this|dieser) (?:e-?mail ?)?"
+    r"(?:adres|address|adresse))\.\s(?:please )?(?:gebruik voortaan|gebruik vanaf nu|use|please"
+    r" use|bitte verwenden sie(?: kunftig)?|verwenden sie bitte) [\w.+-]{1,64}@[\w-]{1,63}"
+    r"(?:\.[\w-]{1,63})+(?: instead| voortaan| from now on)?\.?\s*",
+    re.IGNORECASE,
+)
 #: A quota notice is a sentence or two.
 _MAILBOX_FULL_CHARS = 200
 #: The message not taken, as a quota notice says after the full mailbox.

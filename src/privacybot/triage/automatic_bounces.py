@@ -1031,7 +1031,27 @@ def fate_notice(v: MessageView) -> str | None:
     if passes_on_or_acts(text):
         return None
     found = _FATE_OF_YOURS.search(text)
+    # (Not a fate foretold: "Maybe you receive some error message or the message is
+    # returned. Please send again on Monday", a hosting firm's staff before a server move,
+    # set 887; a notice says what became of the message.)
+    if found and _MAYBE.search(_sentence_around(text, found.start())):
+        return None
     return f"notice of a message's fate {found.group(0)[:60]!r}" if found else None
+
+
+#: A fate that may come, not one that came ("Maybe you receive …", "Misschien krijgt u …").
+_MAYBE = re.compile(
+    r"\b(?:maybe|perhaps|possibly|might|misschien|wellicht|mogelijk(?:erwijze)?|eventueel"
+    r"|vielleicht|moglicherweise|eventuell|peut-etre|eventuellement)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_around(text: str, at: int) -> str:
+    """The sentence of ``text`` that holds the character at ``at``."""
+    start = max(text.rfind(mark, 0, at) for mark in (". ", "! ", "? ")) + 1
+    ends = [i for i in (text.find(mark, at) for mark in (". ", "! ", "? ")) if i != -1]
+    return text[start : min(ends) + 1 if ends else len(text)]
 
 
 def _around_the_copy(v: MessageView) -> tuple[list[str], str]:

@@ -448,6 +448,8 @@ _BOUNCE_LOCALS = (
     r"^(?:bounces?|bnc|returns?|rtn|pmta|fbl)(?:[-_.+=].*)?$"
     r"|^[\w.-]*[-_.](?:bounces?|bounce-?handler|return-?path)$"
     r"|^(?:[\w-]{1,30}[-_.])?bounces?[-_.+=]"
+    # ... or the token written straight after it ("bounce3bb2e6a3e1", set 888).
+    r"|^bounces?[0-9a-f]{6,40}$"
 )
 _MACHINE_ENVELOPE = re.compile(
     rf"^(?:{_SERVER_ACCOUNTS}|mdaemon|postfix|exim"
@@ -1118,6 +1120,19 @@ def _tells_or_relays(v: MessageView) -> bool:
     )
 
 
+#: A service noting a request made for the data of the address it writes to, and when the
+#: result will be ready ("We received a request to export the personal data associated with
+#: this address. The export will be ready within 48 hours.", set 888).
+_REQUEST_FOR_THIS_ADDRESS = re.compile(
+    r"\W{0,3}(?:we (?:have )?received a request to (?:export|download|delete|erase)|(?:wij|we)"
+    r" hebben een verzoek ontvangen om)\b[^.!?]{0,80}\b(?:this|dit|deze) (?:e-?mail ?)?(?:address"
+    r"|account|adres|e-?mailadres)\b[^.!?]{0,30}[.!]\s(?:the|your|uw|je|de|het) (?:export|download"
+    r"|archive|archief|bestand|file|deletion|verwijdering) (?:will be|is|wordt|komt)\b[^.!?]{0,20}"
+    r"(?:\b(?:ready|available|completed|klaar|beschikbaar|uitgevoerd) (?:within|binnen|in)"
+    r" \d{1,3} (?:hours|days|uur|dagen)|\b(?:within|binnen|in) \d{1,3} (?:hours|days|uur|dagen)"
+    r" (?:ready|available|completed|klaar|beschikbaar|uitgevoerd))\s?[.!]?\s*$",
+    re.IGNORECASE,
+)
 #: A form's thanks, then the copy of the reader's answers it sends back.
 _COPY_OF_YOUR_ANSWERS = re.compile(
     r"\W{0,3}(?:bedankt|dank u|dank je|hartelijk dank|thank you|thanks|vielen dank)\b"
@@ -1167,6 +1182,18 @@ def no_reply_sender(v: MessageView) -> str | None:
             and not _tells_or_relays(v)
         ):
             return f"sender {local}@ takes no replies, its questions answered by itself"
+        # ... or a service's word that someone asked for this address's data to be exported
+        # or erased, and when it will be ready ("We received a request to export the
+        # personal data associated with this address. The export will be ready within 48
+        # hours.", set 888): the account holder's own request, echoed by the service, its
+        # two sentences the whole text.
+        if (
+            no_reply
+            and _REQUEST_FOR_THIS_ADDRESS.match(v.own_words)
+            and not v.first_person
+            and not _tells_or_relays(v)
+        ):
+            return f"sender {local}@ takes no replies, a request for this address's data noted"
         # ... or a form's copy of the reader's own answers ("Bedankt voor het invullen van het
         # formulier. Hieronder een kopie van uw antwoorden.", set 880): the request in its
         # fields is the reader's, sent back to them.

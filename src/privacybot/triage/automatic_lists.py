@@ -105,6 +105,13 @@ _JOIN_DECISION = re.compile(
 )
 
 
+#: The reader added to a group or list by someone else ("U bent toegevoegd aan de groep",
+#: "You have been added to the group").
+_ADDED_TO_GROUP = re.compile(
+    r"\b(?:u bent|je bent|jij bent|you have been|you were|you've been) (?:toegevoegd aan"
+    r"|added to) (?:de|het|the) (?:groep|group|lijst|list|mailinglijst|mailing list)\b",
+    re.IGNORECASE,
+)
 #: A list's name before a dash, as its subject puts it before its notice's words.
 _NAME_BEFORE_DASH = re.compile(r"\s*[^\W\d_][\w&'. ]{1,60}?\s[-\u2013\u2014]\s")
 #: The preference centre's update among ``LIST_ADMIN_BODY``'s wordings.
@@ -216,6 +223,20 @@ def list_admin(v: MessageView) -> str | None:
     # received") are a member's, not a voice of the sender's (sets 291, 292).
     if match and _list_role_sender(v):
         return f"list administration subject {match.group(0)[:60]!r} from a list's address"
+    # A group's word that the reader was added, with its link to leave, from the group's own
+    # role address or envelope ("U bent toegevoegd aan de groep "…". … Wilt u dit niet?
+    # Verlaat de groep via https://…", envelope groups-noreply@, set 877): its question is
+    # the template's, answered by the link; no one's first person, unsigned.
+    added = _ADDED_TO_GROUP.search(v.head_text)
+    if (
+        added
+        and with_a_link
+        and (
+            _list_role_sender(v) or any(_LIST_ROLE.match(local_part(a).lower()) for a in v.envelope)
+        )
+        and not (v.first_person or closes_with_a_name(v))
+    ):
+        return f"a group's notice {added.group(0)[:50]!r} with its link, from its own address"
     if human:
         return None
     # ... nor one who writes under it in the first person and signs with their name ("Sorry,

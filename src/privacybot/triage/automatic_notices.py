@@ -719,7 +719,13 @@ _AFTER_SECURE_RECEIPT = 80
 #: reader's message ("Klik op de knop hieronder om je bericht vrij te geven", set 695).
 _CLICK_TO_RELEASE = re.compile(
     r"(?:^|(?<=[.!:]\s))(?:klik|click)\s(?:op|on)\s(?:de|the)\s(?:knop|link|button)\b[^.!?]{0,40}"
-    r"\b(?:om (?:je|uw) (?:bericht|e-?mail) vrij te geven|to release your (?:message|e-?mail))\b",
+    r"\b(?:om (?:je|uw) (?:bericht|e-?mail) vrij te geven|to release your (?:message|e-?mail))\b"
+    # ... or its button named, to deliver the message ('Click "Release" to deliver the
+    # message', set 888; the name in quotes is gone from the text this reads; a capital
+    # opens the instruction after the fields above it).
+    r"|(?:^|(?<=[.!:]\s)|(?<=\s)(?=(?-i:[KC])))(?:klik|click)(?:\s(?:op|on))?(?:\s[\"“][^\"”]{1,20}[\"”])?\s+(?:to"
+    r" (?:deliver|release) (?:the|your) (?:message|e-?mail)|om (?:het|uw|je) (?:bericht|e-?mail)"
+    r" (?:af te leveren|te bezorgen|vrij te geven))\b",
     re.IGNORECASE,
 )
 _CLICK_TO_DELIVER = re.compile(
@@ -734,6 +740,15 @@ _CLICK_TO_DELIVER = re.compile(
     r" (?:\w+ ){0,3}(?:bezorgd|afgeleverd|delivered|zugestellt|distribue|delivre|reaches|aankomt))"
     # ... and in Turkish, the delivery first ("İletinizi teslim etmek için tıklayın", set 851).
     r"|\b(?:iletinizi|mesajinizi|e-?postanizi) teslim etmek icin tiklayin\b",
+    re.IGNORECASE,
+)
+#: The reader asked to confirm by the link that they are no robot ("Bitte bestätigen Sie
+#: einmalig über folgenden Link, dass Sie kein Roboter sind", set 887), folded.
+_LINK_NOT_A_ROBOT = re.compile(
+    r"\b(?:bestatigen sie|bevestig|confirm|verify)\w{0,3}\b[^.!?]{0,30}\b(?:uber (?:den |diesen )?"
+    r"(?:folgenden|untenstehenden|unten stehenden) link|via (?:de |deze |onderstaande )?link"
+    r"|(?:via|using|with|by) the link(?: below)?)\b[^.!?]{0,20}?\b(?:dass sie kein roboter sind"
+    r"|dat (?:u|je) geen robot (?:bent|is)|(?:that )?you are (?:not a robot|a human|human))\b",
     re.IGNORECASE,
 )
 #: ... or to enter the code it gives at its page so that the mail is delivered ("Voer code
@@ -773,7 +788,12 @@ _REPLY_TO_BE_LISTED = re.compile(
     r"\b(?:reply|respond) to this (?:message|e-?mail|mail) to be added\b"
     r"|\b(?:beantwoord|antwoord op) (?:dit bericht|deze e-?mail|deze mail) om (?:te worden"
     r" toegevoegd|toegevoegd te worden)\b"
-    r"|\bantworten sie auf diese (?:nachricht|e-?mail),? um hinzugefugt zu werden\b",
+    r"|\bantworten sie auf diese (?:nachricht|e-?mail),? um hinzugefugt zu werden\b"
+    # ... or to send it back to add themselves ("Stuur dit bericht terug (antwoorden volstaat)
+    # om uzelf toe te voegen", set 888).
+    r"|\bstuur (?:dit bericht|deze e-?mail|deze mail) terug(?: \([^()]{1,40}\))? om (?:uzelf"
+    r"|jezelf) toe te voegen\b|\bsend this (?:message|e-?mail) back(?: \([^()]{1,40}\))? to add"
+    r" yourself\b",
     re.IGNORECASE,
 )
 _OWNERS_ALLOWED_LIST = re.compile(
@@ -795,7 +815,13 @@ def _only_the_list_asked(text: str) -> bool:
     rest = " ".join(
         sentence
         for sentence in re.split(r"(?<=[.!?])\s+", text)
-        if not (_REPLY_TO_BE_LISTED.search(sentence) or _OWNERS_ALLOWED_LIST.search(sentence))
+        if not (
+            _REPLY_TO_BE_LISTED.search(sentence)
+            or _OWNERS_ALLOWED_LIST.search(sentence)
+            # (... nor the mailbox's guard named: "Deze mailbox van Zwemclub De Golf wordt
+            # beschermd tegen ongewenste mail.", set 888.)
+            or _MAILBOX_GUARDED.fullmatch(sentence)
+        )
     )
     # ("afzender", "sender" only as the one greeted: "Beste afzender!", not "Afzender
     # onbekend: Vis Transport BV", the attacker's review s59b.)
@@ -804,6 +830,14 @@ def _only_the_list_asked(text: str) -> bool:
     return len(words) <= 4
 
 
+#: The mailbox guarded against junk, as a challenge's first sentence says it ("Deze mailbox
+#: van Zwemclub De Golf wordt beschermd tegen ongewenste mail.", set 888).
+_MAILBOX_GUARDED = re.compile(
+    r"\W{0,3}(?:deze|dit|this|my|mijn) (?:mailbox|inbox|postvak)(?: (?:van|of) [^.!?]{1,60}?)?"
+    r" (?:wordt|is) (?:beschermd|protected|beveiligd) (?:tegen|against|from) (?:ongewenste"
+    r" (?:e-?)?mail|spam|junk(?: mail)?|unwanted (?:e-?)?mail)\s?[.!]",
+    re.IGNORECASE,
+)
 #: The challenge's word that an empty reply will do ("U hoeft niets in te vullen; een leeg
 #: antwoord is voldoende", set 881).
 _EMPTY_REPLY_WILL_DO = re.compile(
@@ -1357,6 +1391,18 @@ def challenge(v: MessageView) -> str | None:
     click = _CLICK_TO_DELIVER.search(unquoted) or _CODE_TO_DELIVER.search(unquoted)
     if click and "://" in v.msg.body[:HEAD_CHARS] and not _OWN_SETTINGS.search(head):
         return f"challenge: a link to click so the mail is delivered ({click.group(0)[:50]!r})"
+    # ... or asked to confirm by the link that they are no robot ("Bitte bestätigen Sie
+    # einmalig über folgenden Link, dass Sie kein Roboter sind:", set 887), in no one's first
+    # person and unsigned: a person passing on such a step says so and signs.
+    robot = _LINK_NOT_A_ROBOT.search(unquoted)
+    if (
+        robot
+        and "://" in v.msg.body[:HEAD_CHARS]
+        and not (v.first_person or closes_with_a_name(v) or _signed(v))
+        and not _OWN_SETTINGS.search(head)
+        and not FORWARD_PREFIX.match(v.subject)
+    ):
+        return f"challenge: confirm by the link that you are no robot ({robot.group(0)[:50]!r})"
     # ... or told, in the service's own instruction, to click to release the message; never
     # in anyone's first person, asking, or signed (people tell each other to "klik op de
     # link om je bericht vrij te geven" too, the attacker's review).
@@ -2831,7 +2877,13 @@ def complaint_report(v: MessageView) -> str | None:
         # one's voice: "Number of complaints about messages from conxillium.nl rose to 4%
         # among our staff this month. … Tom Harris, IT admin", or the notice pasted under
         # "Zie hieronder, van onze provider:", are people's, the attacker's review s59.)
-        and not (_RISEN_TO_A_SHARE.match(tally.group(0)) and _a_persons_tally(v))
+        and not (
+            (
+                _RISEN_TO_A_SHARE.match(tally.group(0))
+                or re.match(_RATE_FOR_THE_MAIL, tally.group(0), re.I)
+            )
+            and _a_persons_tally(v)
+        )
     ):
         return f"complaint tally {tally.group(0)[:30]!r} about a sending address"
     # A reputation service's score for the reader's domain or address, under a listing
@@ -2954,6 +3006,14 @@ _OUR_MESSAGE_FIELDS = re.compile(
 )
 
 
+#: The complaint rate for the mail from a domain over the provider's window of days
+#: ("Het klachtenpercentage voor mail van conxillium.nl was de afgelopen 7 dagen 2.44%",
+#: set 885): a provider's figure, unless a person passes it on.
+_RATE_FOR_THE_MAIL = (
+    r"\bklacht(?:en)?percentage voor (?:de |alle )?(?:e-?mail|mail|berichten) (?:van|vanaf)"
+    r" [\w-]{1,63}(?:\.[\w-]{1,63}){1,4} (?:is|was) de (?:afgelopen|laatste) \d{1,3} dagen"
+    r" \d{1,3}(?:[.,]\d{1,2})?\s?%"
+)
 #: A provider's count of complaints ("We have received 23 complaints", "Complaint rate:
 #: 0.7%", "12 klachten ontvangen").
 _COMPLAINT_TALLY = re.compile(
@@ -3008,6 +3068,9 @@ _COMPLAINT_TALLY = re.compile(
     # set 786).
     r"|\bklacht(?:en)?percentage voor (?:het |uw )?(?:verzend)?domein [\w-]{1,63}"
     r"(?:\.[\w-]{1,63}){1,4} is de (?:afgelopen|laatste) \d{1,3} dagen \d{1,3}(?:[.,]\d{1,2})?\s?%"
+    # ... or for the mail from the domain, as it was ("Het klachtenpercentage voor mail van
+    # conxillium.nl was de afgelopen 7 dagen 2.44%", set 885).
+    r"|" + _RATE_FOR_THE_MAIL +
     # ... "The complaint rate for mail from … over the past 7 days was 1.9%" (set 477).
     r"|\bcomplaint rate\b[^\n]{0,80}?\b(?:was|is|of) \d{1,3}(?:[.,]\d{1,2})?\s?%"
     # ... or the count of messages its users marked ("Recipients at our service marked 11
@@ -3330,6 +3393,10 @@ _LISTED = re.compile(
     r"|afzenders)\b"
     # ... a listing's own field ("Listed: Tue, 24 Nov 2026", set 478).
     r"|\blisted\s?:\s?(?:mon|tue|wed|thu|fri|sat|sun|\d)"
+    # ... also "Listed on:" in a table of fields, a date after it ("Listed on:   Fri, 20 Nov
+    # 2026", set 886).
+    r"|\blisted on\s?:\s{1,12}(?:(?:mon|tue|wed|thu|fri|sat|sun)\w{0,6},? \d|\d{1,4}[-./]\d"
+    r"|\d{1,2} [a-z]{3})"
     # ... "your sending IP 192.0.2.118 appears on ExampleBL" (set 394).
     r"|\b(?:ip|address)\s\d{1,3}(?:\.\d{1,3}){3} appears on\b"
     # ... and in Korean ("실시간 차단목록에 등록되었습니다", set 508), folded as the text is.
@@ -3455,7 +3522,8 @@ _RISEN_TO_A_SHARE = re.compile(
 #: The provider's window of days the count is over ("In de afgelopen 7 dagen", "over the
 #: last 7 days").
 _DAYS_WINDOW = re.compile(
-    r"\b(?:(?:in )?de afgelopen|(?:over|in|during) the (?:last|past)) \d{1,3} (?:dagen|days)\b",
+    r"\b(?:(?:in )?de (?:afgelopen|laatste)|(?:over|in|during) the (?:last|past)) \d{1,3}"
+    r" (?:dagen|days)\b",
     re.IGNORECASE,
 )
 
@@ -3529,8 +3597,8 @@ _ABOUT_AN_ADDRESS = re.compile(
     r"|\b(?:vanaf|van) uw account\b"
     # ... or the messages from the domain a count is for ("het aantal spamklachten voor
     # berichten van conxillium.nl", set 874).
-    r"|\b(?:spam ?)?(?:klachten|complaints) (?:voor|for|over|about) (?:de |the )?(?:berichten"
-    r"|e-?mails?|mail|messages) (?:van|from) [\w-]{1,63}\.[a-z]{2,6}\b"
+    r"|\b(?:spam ?)?(?:klachten|complaints|klacht(?:en)?percentage) (?:voor|for|over|about)"
+    r" (?:de |the )?(?:berichten|e-?mails?|mail|messages) (?:van|from) [\w-]{1,63}\.[a-z]{2,6}\b"
     # ... or the mail from the reader's domain ("Het klachtenpercentage voor e-mail van
     # conxillium.nl via ons platform", set 634).
     r"|\b(?:e-?mail|mail|berichten|messages) (?:van|vanaf|from|von) [\w-]{1,63}\.[a-z]{2,8}"
