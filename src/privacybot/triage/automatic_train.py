@@ -929,6 +929,10 @@ SETS: tuple[str, ...] = (
     "set886",
     "set887",
     "set888",
+    "set889",
+    "set890",
+    "set891",
+    "set892",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1820,6 +1824,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set886": "mail886",
     "set887": "mail887",
     "set888": "mail888",
+    "set889": "mail889",
+    "set890": "mail890",
+    "set891": "mail891",
+    "set892": "mail892",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
