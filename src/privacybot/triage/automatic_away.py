@@ -574,6 +574,11 @@ _MY_REQUEST = re.compile(
     # mails name it so, no notice).
     # ... or a request made for someone the writer acts for ("vragen over het verzoek namens
     # onze inwoner", set 853): a notice speaks of the reader's matter, not one of the writer's.
+    # ... or the reader's answer to the writer's own request, still to come ("If you respond
+    # to our request during that period, please copy my colleague", set 891).
+    r"|\b(?:respond|reply|answer)\w{0,3} (?:to )?our (?:\w+ )?(?:request|application|letter)\b"
+    r"|\b(?:reageert|reageren|antwoordt|antwoorden) (?:\w+ )?op ons (?:\w+ )?(?:verzoek|aanvraag"
+    r"|brief)\b"
     r"|\b(?:het|ons|onze|the|our)\s(?:\w+\s)?(?:verzoek|request|aanvraag)\s(?:namens|on behalf of)"
     r"\s(?:onze|ons|mijn|our|my)\s(?:\w+\s)?(?:inwoner|client|clients|klant|huurder|resident"
     r"|tenant|customer|zoon|dochter|moeder|vader|son|daughter|mother|father)\b"
@@ -952,13 +957,6 @@ _SUPPRESS_NOTE = re.compile(
     # wordt tot 1 januari doorgestuurd.", set 607).
     r"|^\W{0,3}(?:ik heb|wij hebben|we hebben) een nieuw e-?mailadres\.\s(?:mijn|onze)"
     r" (?:e-?)?mail wordt (?:\S+ ){0,4}doorgestuurd\b"
-    # ... or the owner's address changed and the new one to write to, nothing else ("Meine
-    # E-Mail-Adresse hat sich geändert. Bitte schreiben Sie künftig an x@…", set 887).
-    r"|^\W{0,3}(?:mijn|my|meine) (?:e-?mail[- ]?)?(?:adres|address|adresse) (?:is|has|hat sich)"
-    r" (?:gewijzigd|veranderd|changed|geandert)\.\s(?:please |graag |bitte )?"
-    r"(?:voortaan |kunftig )?(?:write|e-?mail|mail|schrijf|schreiben sie|mailen)"
-    r"(?: (?:from now on|in future|voortaan|kunftig|ab sofort"
-    r"|vanaf nu))? (?:to|naar|an) [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\.?\s*$"
     # ... or a receipt with the address not read every day ("Uw e-mail is ontvangen. Dit
     # adres wordt niet dagelijks gelezen", set 607).
     r"|^\W{0,3}(?:uw|je) (?:e-?mail|bericht) is (?:in goede orde |goed )?ontvangen\.\s(?:dit|deze)"
@@ -2172,7 +2170,17 @@ def away_with_a_bounce_envelope(v: MessageView) -> str | None:
     # Gebruik voortaan x@…", set 888), sent by the old mailbox through a bounce handler.
     if envelope is not None and not relays_a_form(v):
         leaver = _LEAVER_NOTE.fullmatch(v.own_words)
-        if leaver:
+        # (Only of someone by their own name, under a reply prefix only the sender's own:
+        # "Mijn moeder is niet meer bereikbaar op dit adres", "Herr Becker ist nicht mehr
+        # erreichbar" under "AW: Ihre Anfrage …", "Mijn man Henk Peters …" under "Re:
+        # Ontvangstbevestiging …" are people telling the desk of someone else, the attacker's
+        # review s60.)
+        name = v.own_words[: leaver.start(1)].strip(" \t\n.,:;-") if leaver else ""
+        if (
+            leaver
+            and _A_NAME_ALONE.fullmatch(name)
+            and (not CLIENT_REPLY.match(v.subject) or _the_senders_name(v, name))
+        ):
             return f"leaver's note {leaver.group(1)[:40]!r} with envelope sender {envelope[:60]}"
     # The writer's own absence, in the first person; not a ticket system or form passing
     # on a person's words about a colleague ("Ik heb jullie vraag doorgezet naar onze FG.
@@ -2255,6 +2263,24 @@ def _ends_with_the_senders_name(v: MessageView) -> bool:
         if name and lines[-1] in (name, name.split()[0]):
             return True
     return False
+
+
+#: A person's name alone: capitalised words, the particles between them in lower case, no
+#: title or possessive first ("Jan-Willem de Wit", not "Mijn man Henk Peters" or "Herr
+#: Becker").
+_A_NAME_ALONE = re.compile(
+    r"(?!(?:mijn|my|onze|ons|our|unser\w?|mein\w?|herr|frau|mr|mrs|ms|dr|drs|ir|prof|mevrouw"
+    r"|mevr|meneer|dhr|de heer)\b)(?-i:[A-Z][\w'-]{1,30})(?: (?:(?-i:[A-Z][\w'-]{0,30})|de|van"
+    r"|der|den|ter|ten|von|la|le|du)){0,4}",
+    re.IGNORECASE,
+)
+
+
+def _the_senders_name(v: MessageView, name: str) -> bool:
+    """Every word of ``name`` stands in the sender's display name or address."""
+    own = " ".join(f"{fold(display)} {address}" for display, address in v.mailboxes).lower()
+    words = re.findall(r"[^\W\d_]{3,}", fold(name).lower())
+    return bool(words) and all(w in own for w in words)
 
 
 #: Someone no longer reached at this address, then the address to use from now on, and

@@ -1034,7 +1034,11 @@ def fate_notice(v: MessageView) -> str | None:
     # (Not a fate foretold: "Maybe you receive some error message or the message is
     # returned. Please send again on Monday", a hosting firm's staff before a server move,
     # set 887; a notice says what became of the message.)
-    if found and _MAYBE.search(_sentence_around(text, found.start())):
+    # (Only a fate foretold, the hedge beside the reader's receiving or a time ahead: "Uw
+    # bericht aan x@… is mogelijk niet afgeleverd" is a notice that hedges a fate that came,
+    # the attacker's review s60.)
+    sentence = _sentence_around(text, found.start()) if found else ""
+    if found and _MAYBE.search(sentence) and _FORETOLD.search(sentence):
         return None
     return f"notice of a message's fate {found.group(0)[:60]!r}" if found else None
 
@@ -1043,6 +1047,17 @@ def fate_notice(v: MessageView) -> str | None:
 _MAYBE = re.compile(
     r"\b(?:maybe|perhaps|possibly|might|misschien|wellicht|mogelijk(?:erwijze)?|eventueel"
     r"|vielleicht|moglicherweise|eventuell|peut-etre|eventuellement)\b",
+    re.IGNORECASE,
+)
+
+
+#: The reader receiving something ("you receive", "krijgt u", "erhalten Sie"), or a time
+#: still ahead ("then", "next week", "dit weekend", "morgen").
+_FORETOLD = re.compile(
+    r"\b(?:receiv\w{0,3}|get|gets|getting|krijg\w{0,2}|ontvang\w{0,2}|erhalt\w{0,2}"
+    r"|bekomm\w{0,2}|recev\w{0,4}|recoi\w{0,4}"
+    r"|then|dan|next|volgende|komende?|tomorrow|morgen|dann|nachste\w?|demain|prochaine?"
+    r"|this weekend|dit weekend|dieses wochenende|ce week-end)\b",
     re.IGNORECASE,
 )
 

@@ -112,6 +112,8 @@ _ADDED_TO_GROUP = re.compile(
     r"|added to) (?:de|het|the) (?:groep|group|lijst|list|mailinglijst|mailing list)\b",
     re.IGNORECASE,
 )
+#: What may stand before a notice's first sentence: a greeting, nothing else.
+_OPENING = re.compile(r"\W{0,3}(?:[^\W\d_]{2,20}(?: [^\W\d_]{2,20}){0,2}\s?,\s?)?")
 #: A list's name before a dash, as its subject puts it before its notice's words.
 _NAME_BEFORE_DASH = re.compile(r"\s*[^\W\d_][\w&'. ]{1,60}?\s[-\u2013\u2014]\s")
 #: The preference centre's update among ``LIST_ADMIN_BODY``'s wordings.
@@ -235,6 +237,11 @@ def list_admin(v: MessageView) -> str | None:
             _list_role_sender(v) or any(_LIST_ROLE.match(local_part(a).lower()) for a in v.envelope)
         )
         and not (v.first_person or closes_with_a_name(v))
+        # (... and as the text's opening, after a greeting at most: "Alle bewoners kregen
+        # gisteren een mail: U bent toegevoegd aan de groep …. Verwijder alle adressen" or
+        # 'Our client received the message "You were added to the list …"' quote it, a board's
+        # or lawyer's letter through a form's no-reply address, the attacker's review s60.)
+        and _OPENING.fullmatch(v.head_text[: added.start()])
     ):
         return f"a group's notice {added.group(0)[:50]!r} with its link, from its own address"
     if human:

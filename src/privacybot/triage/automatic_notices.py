@@ -44,6 +44,7 @@ from privacybot.triage.automatic_subjects import (
     RECEIPT_FIELDS,
     RECEIPT_OPENING,
     RECEIPT_READER_NAMED,
+    RECEIPT_READER_TIMED,
     RECEIPT_SUBJECTS,
     REPLY_TO_THIS_MAIL,
     fold,
@@ -149,6 +150,9 @@ _GATEWAY_BODY = re.compile(
     r"\s+(?:bloquead[oa]|retenid[oa]|puest[oa] en cuarentena|bloccat[oa]|mess[oa] in quarantena"
     r"|trattenut[oa]|colocad[oa] em quarentena|retid[oa]|zablokowana)"
     r"|(?:placed|put) in (?:your )?(?:personal )?quarantine|in quarantaine (?:gezet|geplaatst)"
+    # ... also the recipient's ("The message has been placed in the recipient's quarantine",
+    # set 890).
+    r"|\b(?:placed|put) in the recipient'?s (?:personal )?quarantine\b"
     # MailScanner's own warning over a message it cleaned.
     r"|\bthis message has had one or more attachments removed\b"
     # An encryption portal's notice that someone sent the reader a secure message ("has
@@ -719,11 +723,15 @@ _AFTER_SECURE_RECEIPT = 80
 #: reader's message ("Klik op de knop hieronder om je bericht vrij te geven", set 695).
 _CLICK_TO_RELEASE = re.compile(
     r"(?:^|(?<=[.!:]\s))(?:klik|click)\s(?:op|on)\s(?:de|the)\s(?:knop|link|button)\b[^.!?]{0,40}"
-    r"\b(?:om (?:je|uw) (?:bericht|e-?mail) vrij te geven|to release your (?:message|e-?mail))\b"
-    # ... or its button named, to deliver the message ('Click "Release" to deliver the
-    # message', set 888; the name in quotes is gone from the text this reads; a capital
-    # opens the instruction after the fields above it).
-    r"|(?:^|(?<=[.!:]\s)|(?<=\s)(?=(?-i:[KC])))(?:klik|click)(?:\s(?:op|on))?(?:\s[\"“][^\"”]{1,20}[\"”])?\s+(?:to"
+    r"\b(?:om (?:je|uw) (?:bericht|e-?mail) vrij te geven|to release your (?:message|e-?mail))\b",
+    re.IGNORECASE,
+)
+#: ... or its button named, to deliver the message ('Click "Release" to deliver the
+#: message', set 888; the name in quotes is gone from the text this reads; a capital
+#: opens the instruction after the fields above it).  Only with those fields: people
+#: write it too, telling the desk how to free its answer (the attacker's review s60).
+_CLICK_TO_DELIVER_NAMED = re.compile(
+    r"(?:^|(?<=[.!:]\s)|(?<=\s)(?=(?-i:[KC])))(?:klik|click)(?:\s(?:op|on))?(?:\s[\"“][^\"”]{1,20}[\"”])?\s+(?:to"
     r" (?:deliver|release) (?:the|your) (?:message|e-?mail)|om (?:het|uw|je) (?:bericht|e-?mail)"
     r" (?:af te leveren|te bezorgen|vrij te geven))\b",
     re.IGNORECASE,
@@ -749,6 +757,24 @@ _LINK_NOT_A_ROBOT = re.compile(
     r"(?:folgenden|untenstehenden|unten stehenden) link|via (?:de |deze |onderstaande )?link"
     r"|(?:via|using|with|by) the link(?: below)?)\b[^.!?]{0,20}?\b(?:dass sie kein roboter sind"
     r"|dat (?:u|je) geen robot (?:bent|is)|(?:that )?you are (?:not a robot|a human|human))\b",
+    re.IGNORECASE,
+)
+#: The reader asked to send their message or answer again: a person's word, not a
+#: challenge's, which delivers the held message once confirmed.
+_SEND_AGAIN = re.compile(
+    r"\b(?:resend|re-send|send (?:\w+ ){0,3}again|opnieuw (?:\w+ )?(?:sturen|versturen|verzenden"
+    r"|mailen)|(?:sturen|versturen|verzenden|mailen) (?:\w+ ){0,2}opnieuw|erneut (?:\w+ )?(?:senden"
+    r"|schicken|zusenden)|(?:senden|schicken) (?:\w+ ){0,4}erneut|renvoy\w{1,4})\b",
+    re.IGNORECASE,
+)
+#: The writer's own request, or the reader's answer to it, as a person names them ("ons
+#: inzageverzoek", "our access request", "Ihre Antwort", "uw antwoord aan onze medewerker"):
+#: a challenge speaks of the reader's message only.
+_OUR_MATTER = re.compile(
+    r"\b(?:ons|onze|our|unser\w{0,2}|notre|nos) (?:\w+ )?(?:\w*verzoek|request|\w*ersuchen"
+    r"|anfrage|demande|aanvraag)\b"
+    r"|\b(?:uw|je|your|ihre|votre|het|the|die|la) (?:antwoord|answer|reply|replies|antwort|auskunft"
+    r"|reponse)\b",
     re.IGNORECASE,
 )
 #: ... or to enter the code it gives at its page so that the mail is delivered ("Voer code
@@ -812,17 +838,17 @@ def _only_the_list_asked(text: str) -> bool:
     # in te vullen, maar stuur daarna wel de brief over de camerabeelden opnieuw" goes on to
     # the writer's matter, the attacker's review s59b.)
     text = _EMPTY_REPLY_WILL_DO.sub(" ", text)
-    rest = " ".join(
-        sentence
-        for sentence in re.split(r"(?<=[.!?])\s+", text)
-        if not (
-            _REPLY_TO_BE_LISTED.search(sentence)
-            or _OWNERS_ALLOWED_LIST.search(sentence)
-            # (... nor the mailbox's guard named: "Deze mailbox van Zwemclub De Golf wordt
-            # beschermd tegen ongewenste mail.", set 888.)
-            or _MAILBOX_GUARDED.fullmatch(sentence)
-        )
-    )
+    kept: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        # (A clause after the one that asks or names the list, joined by a comma and a word
+        # that goes on, is the writer's matter: "Stuur dit bericht terug om uzelf toe te
+        # voegen aan mijn lijst …, dan komt het besluit over mijn inzageverzoek eindelijk
+        # aan", the attacker's review s60; the clauses before it are the list's reason, "I
+        # receive a lot of spam, so I have my filter set to …", set 877.)
+        clauses = _CLAUSE.split(sentence)
+        asking = [i for i, clause in enumerate(clauses) if _names_the_list(clause)]
+        kept.extend(clauses[asking[-1] + 1 :] if asking else clauses)
+    rest = " ".join(kept)
     # ("afzender", "sender" only as the one greeted: "Beste afzender!", not "Afzender
     # onbekend: Vis Transport BV", the attacker's review s59b.)
     rest = _GREETED_SENDER.sub(" ", rest)
@@ -830,6 +856,24 @@ def _only_the_list_asked(text: str) -> bool:
     return len(words) <= 4
 
 
+def _names_the_list(clause: str) -> bool:
+    """The clause asks a reply to be added, names the owner's list, or names the mailbox's
+    guard ("Deze mailbox van Zwemclub De Golf wordt beschermd tegen ongewenste mail.", set
+    888)."""
+    return bool(
+        _REPLY_TO_BE_LISTED.search(clause)
+        or _OWNERS_ALLOWED_LIST.search(clause)
+        or _MAILBOX_GUARDED.fullmatch(clause)
+    )
+
+
+#: Where a sentence goes on in a clause of its own: a comma and a word that goes on ("…,
+#: dan komt …", "…, because …").
+_CLAUSE = re.compile(
+    r",\s+(?=(?:dan|want|omdat|zodat|maar|anders|because|so|then|but|as|since|otherwise|denn"
+    r"|damit|sonst|weil|car|sinon)\b)",
+    re.IGNORECASE,
+)
 #: The mailbox guarded against junk, as a challenge's first sentence says it ("Deze mailbox
 #: van Zwemclub De Golf wordt beschermd tegen ongewenste mail.", set 888).
 _MAILBOX_GUARDED = re.compile(
@@ -1401,12 +1445,22 @@ def challenge(v: MessageView) -> str | None:
         and not (v.first_person or closes_with_a_name(v) or _signed(v))
         and not _OWN_SETTINGS.search(head)
         and not FORWARD_PREFIX.match(v.subject)
+        # (... nor a person who speaks of their own request or our answer, or asks us to send
+        # again: "Ons inzageverzoek staat nog open … bevestig via de link dat u geen robot
+        # bent … Daarna graag het antwoord opnieuw sturen", in "we", the attacker's review
+        # s60; a challenge holds the reader's message and delivers it itself.)
+        and not _SEND_AGAIN.search(v.own_words)
+        and not _OUR_MATTER.search(v.own_words)
     ):
         return f"challenge: confirm by the link that you are no robot ({robot.group(0)[:50]!r})"
     # ... or told, in the service's own instruction, to click to release the message; never
     # in anyone's first person, asking, or signed (people tell each other to "klik op de
     # link om je bericht vrij te geven" too, the attacker's review).
-    release = _CLICK_TO_RELEASE.search(unquoted)
+    release = _CLICK_TO_RELEASE.search(unquoted) or (
+        _CLICK_TO_DELIVER_NAMED.search(unquoted)
+        if sum(1 for line in v.head if _NOTICE_FIELD.match(fold(line))) >= 2 and not v.human_voice
+        else None
+    )
     if (
         release
         and "://" in v.msg.body[:HEAD_CHARS]
@@ -1670,6 +1724,23 @@ _DATE_WORDS = re.compile(
 _PROSE_BESIDE_WORDS = 8
 
 
+#: ``RECEIPT_READER_NAMED``'s forms as they were before set 891: with the time it was read.
+_RECEIPT_READER_TIMED = re.compile(fold(RECEIPT_READER_TIMED), re.IGNORECASE)
+
+
+def _words_beside(head: str, match: re.Match[str]) -> int:
+    """The words around a receipt's sentence beyond its labels, dates and addresses, a "!"
+    or "?" counting as many (a person exclaims or asks; a receipt does neither)."""
+    # (The rest of the quoted subject after our reference is the subject's, and the rest of
+    # the reader's address the match stopped in is the address's, not words.)
+    after = re.sub(r"^[^\"”»\n]{0,200}[\"”»]", " ", head[match.end() :], count=1)
+    if match.group(0).endswith("@"):
+        after = re.sub(r"^[\w.-]+", " ", after, count=1)
+    around = f"{head[: match.start()]} {after}"
+    rest = _beyond_fields(URL.sub(" ", around))
+    return len(_WORD.findall(rest)) + (10 if re.search(r"[!?]", around) else 0)
+
+
 def _prose_beside(head: str, match: re.Match[str]) -> bool:
     """Words of the writer's own around a receipt's sentence, beyond its labels, dates and
     addresses: a person who pasted the receipt and writes on."""
@@ -1899,6 +1970,11 @@ def read_receipt(v: MessageView) -> str | None:
     # de ex-partner. Datalek. Nooit meer naar dat adres sturen" is a person who pasted it
     # (the attacker's review of sets 866-872).
     named = _RECEIPT_READER_NAMED.search(head)
+    # (Its forms without the time it was read, or with the reader first (set 891), only
+    # with hardly a word beside them: 'Uw e-mail "…PRV-…" is geopend door r.vink@…. Dat is
+    # mijn ex. Datalek!' is a person who pasted it, the attacker's review s60.)
+    if named and not _RECEIPT_READER_TIMED.search(head) and _words_beside(head, named) > 2:
+        named = None
     if named and not _names_our_address(v, named.group(0)) and not _prose_beside(head, named):
         return f"receipt wording {named.group(0)[:60]!r}"
     # A receipt's sentence opening a short text, in no person's voice.
@@ -2802,10 +2878,14 @@ def complaint_report(v: MessageView) -> str | None:
     # ("was listed on <date>" only under a list's own subject and in no one's voice: an
     # administrator's "your server … was listed on UCEPROTECT" is prose, set 704 and the
     # attacker's review.)
-    listed = _LISTED.search(v.own_words) or (
-        _WAS_LISTED.search(v.own_words)
-        and _LISTING_SUBJECT.search(v.subject)
-        and not (v.first_person or v.human_voice or _signed(v))
+    listed = (
+        _LISTED.search(v.own_words)
+        or (_LISTED_ON_FIELD.search(v.own_words) and not _listing_in_prose(v))
+        or (
+            _WAS_LISTED.search(v.own_words)
+            and _LISTING_SUBJECT.search(v.subject)
+            and not (v.first_person or v.human_voice or _signed(v))
+        )
     )
     if (
         listed
@@ -2883,6 +2963,16 @@ def complaint_report(v: MessageView) -> str | None:
                 or re.match(_RATE_FOR_THE_MAIL, tally.group(0), re.I)
             )
             and _a_persons_tally(v)
+        )
+        # (... nor the rate among the writer's own staff, or with a demand to stop or erase:
+        # "… was de laatste 14 dagen 3,1% onder onze ambtenaren. Verwijder alle … adressen",
+        # "… 9% op onze servers. Direct stoppen a.u.b.", the attacker's review s60.)
+        and not (
+            re.match(_RATE_FOR_THE_MAIL, tally.group(0), re.I)
+            and (
+                _AMONG_OUR_STAFF.match(v.own_words[tally.end() :])
+                or _STOP_OR_ERASE.search(v.own_words)
+            )
         )
     ):
         return f"complaint tally {tally.group(0)[:30]!r} about a sending address"
@@ -3013,6 +3103,22 @@ _RATE_FOR_THE_MAIL = (
     r"\bklacht(?:en)?percentage voor (?:de |alle )?(?:e-?mail|mail|berichten) (?:van|vanaf)"
     r" [\w-]{1,63}(?:\.[\w-]{1,63}){1,4} (?:is|was) de (?:afgelopen|laatste) \d{1,3} dagen"
     r" \d{1,3}(?:[.,]\d{1,2})?\s?%"
+)
+#: The rate's people, the writer's own: their staff, students or servers.
+_AMONG_OUR_STAFF = re.compile(
+    r"\s?(?:bij|onder|op|among|at|on|in) (?:onze|ons|our) (?:\w+ )?(?:medewerkers|personeel"
+    r"|ambtenaren|studenten|leerlingen|collega'?s|servers?|staff|employees|students|colleagues"
+    r"|organisatie|organisation|organization)\b",
+    re.IGNORECASE,
+)
+#: The writer's demand to stop the mail or erase addresses.
+_STOP_OR_ERASE = re.compile(
+    r"(?:^|[.!]\s)(?:verwijder|wis|haal|stop|schrap|remove|delete|erase)\b"
+    r"|\b(?:direct|onmiddellijk|per direct|per omgaande|immediately)\s(?:stoppen|verwijderen"
+    r"|wissen|stop|remove|delete)\b"
+    r"|\b(?:graag|please|a\.u\.b\.?|gaarne)\b[^.!?]{0,40}\b(?:verwijderen|stoppen|wissen|remove"
+    r"|delete|erase|stop)\b",
+    re.IGNORECASE,
 )
 #: A provider's count of complaints ("We have received 23 complaints", "Complaint rate:
 #: 0.7%", "12 klachten ontvangen").
@@ -3393,10 +3499,6 @@ _LISTED = re.compile(
     r"|afzenders)\b"
     # ... a listing's own field ("Listed: Tue, 24 Nov 2026", set 478).
     r"|\blisted\s?:\s?(?:mon|tue|wed|thu|fri|sat|sun|\d)"
-    # ... also "Listed on:" in a table of fields, a date after it ("Listed on:   Fri, 20 Nov
-    # 2026", set 886).
-    r"|\blisted on\s?:\s{1,12}(?:(?:mon|tue|wed|thu|fri|sat|sun)\w{0,6},? \d|\d{1,4}[-./]\d"
-    r"|\d{1,2} [a-z]{3})"
     # ... "your sending IP 192.0.2.118 appears on ExampleBL" (set 394).
     r"|\b(?:ip|address)\s\d{1,3}(?:\.\d{1,3}){3} appears on\b"
     # ... and in Korean ("실시간 차단목록에 등록되었습니다", set 508), folded as the text is.
@@ -3610,6 +3712,12 @@ _ABOUT_AN_ADDRESS = re.compile(
     # ... or a message from the reader's account there ("A recipient marked a message from
     # your account as spam. … Complaint rate (30 days): 0.27%", set 879).
     r"|\b(?:a|one|\d{1,7}) (?:messages?|e-?mails?) from your account\b"
+    # ... or the reader's account's own rate, or the sending for their domain it may pause
+    # ("Your account's complaint rate over the last 7 days is 0.13% … we may pause sending
+    # for conxillium.nl", set 890).
+    r"|\byour account'?s (?:spam[- ])?complaint rate\b"
+    r"|\b(?:pause|suspend|stop|block|limit|throttle) (?:all )?(?:sending|delivery) (?:for|from)"
+    r" [\w-]{1,63}\.[a-z]{2,6}\b"
     # ... or something hosted in the reader's account ("an abuse report regarding a resource
     # in your account", set 764).
     r"|\b(?:a|an) (?:resource|site|website|url|domain|service|server) (?:in|on|under) your"
@@ -3775,6 +3883,15 @@ _LISTING_IN_PROSE = re.compile(
     r"|wij|ons|onze (?:klanten|huurders|gebruikers|medewerkers|users)"
     r"|our (?:users|staff|customers|students))\b"
     r"|\bkom(?:t|en) [^.\n]{0,40}\bniet (?:meer )?aan\b",
+    re.IGNORECASE,
+)
+#: "Listed on:" in a table of fields, a date after it ("Listed on:   Fri, 20 Nov 2026", set
+#: 886); apart from ``_LISTED``: an administrator pastes such a table into their own prose
+#: ("… daardoor komt uw antwoord aan onze huurder niet aan. … Listed on: 20-11-2026", the
+#: attacker's review s60), so only where ``_listing_in_prose`` finds none.
+_LISTED_ON_FIELD = re.compile(
+    r"\blisted on\s?:\s{1,12}(?:(?:mon|tue|wed|thu|fri|sat|sun)\w{0,6},? \d|\d{1,4}[-./]\d"
+    r"|\d{1,2} [a-z]{3})",
     re.IGNORECASE,
 )
 #: An IPv4 address, anywhere.

@@ -847,16 +847,32 @@ RECEIPT_BODY: str = (
     # (Outside the word boundary that opens the rest: none stands between Japanese words.)
     r"|以下のメールを開封しました"
 )
-#: Our case mail named in quotes and read at a time by an address, the reader after the
-#: date ("Ihre Nachricht "… [PRV-…]" wurde am 25.11.2026 06:05 von x@… gelesen.", "Your
-#: message "… PRV-…" was read on 02/12/2026 09:41 by x@…", set 866), or before it ("Het
-#: bericht "…" dat u op … heeft verzonden, is op … om 17:56 geopend door x@…", set 872).
-RECEIPT_READER_NAMED: str = (
+#: Our case mail named in quotes, as a receipt names it before saying who read it.
+_OUR_MAIL_NAMED = (
     r"(?:message|nachricht|bericht|e-?mail) [\"“„«][^\"”»\n]{0,200}\bprv-\d{4}-\d{5}\b"
-    r"[^\"”»\n]{0,200}[\"”»][^\n]{0,80}? (?:(?:wurde|werd|is) (?:am|op) [^\n]{4,40}?"
+    r"[^\"”»\n]{0,200}[\"”»][^\n]{0,80}? "
+)
+#: ... read at a time by an address, the reader after the date ("Ihre Nachricht "… [PRV-…]"
+#: wurde am 25.11.2026 06:05 von x@… gelesen.", "Your message "… PRV-…" was read on
+#: 02/12/2026 09:41 by x@…", set 866), or before it ("Het bericht "…" dat u op … heeft
+#: verzonden, is op … om 17:56 geopend door x@…", set 872).
+_READ_AT_A_TIME = (
+    r"(?:wurde|werd|is) (?:am|op) [^\n]{4,40}?"
     r" (?:(?:von|door) [\w.+-]{1,64}@[\w.-]{1,253} (?:gelesen|gelezen|geoffnet|geopend)\b"
     r"|(?:gelesen|gelezen|geoffnet|geopend) (?:von|door) [\w.+-]{1,64}@)|(?:was|has been)"
-    r" (?:read|opened) on [^\n]{4,40}? by [\w.+-]{1,64}@[\w.-]{1,253})"
+    r" (?:read|opened) on [^\n]{4,40}? by [\w.+-]{1,64}@[\w.-]{1,253}"
+)
+RECEIPT_READER_TIMED: str = _OUR_MAIL_NAMED + "(?:" + _READ_AT_A_TIME + ")"
+RECEIPT_READER_NAMED: str = (
+    _OUR_MAIL_NAMED
+    + "(?:"
+    + _READ_AT_A_TIME
+    # ... or without the time it was read ("uw e-mail "…" is geopend door x@…", set 891).
+    + r"|(?:wurde|werd|is) (?:gelesen|gelezen|geoffnet|geopend) (?:von|door) [\w.+-]{1,64}@"
+    r"|(?:was|has been) (?:read|opened) by [\w.+-]{1,64}@[\w.-]{1,253})"
+    # ... or the reader named first ("Read receipt: x@… opened your email "…"", set 891).
+    r"|[\w.+-]{1,64}@[\w.-]{1,253} (?:opened|read) your (?:e-?mail|message) [\"“„«][^\"”»\n]{0,200}"
+    r"\bprv-\d{4}-\d{5}\b"
 )
 #: The To/Subject/Sent lines of a receipt's template, in its languages.
 RECEIPT_FIELDS: str = (
