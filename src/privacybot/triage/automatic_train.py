@@ -933,6 +933,10 @@ SETS: tuple[str, ...] = (
     "set890",
     "set891",
     "set892",
+    "set893",
+    "set894",
+    "set895",
+    "set896",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1828,6 +1832,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set890": "mail890",
     "set891": "mail891",
     "set892": "mail892",
+    "set893": "mail893",
+    "set894": "mail894",
+    "set895": "mail895",
+    "set896": "mail896",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
