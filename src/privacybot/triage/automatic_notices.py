@@ -1456,11 +1456,13 @@ def challenge(v: MessageView) -> str | None:
     # ... or told, in the service's own instruction, to click to release the message; never
     # in anyone's first person, asking, or signed (people tell each other to "klik op de
     # link om je bericht vrij te geven" too, the attacker's review).
-    release = _CLICK_TO_RELEASE.search(unquoted) or (
-        _CLICK_TO_DELIVER_NAMED.search(unquoted)
-        if sum(1 for line in v.head if _NOTICE_FIELD.match(fold(line))) >= 2 and not v.human_voice
-        else None
-    )
+    release = _CLICK_TO_RELEASE.search(unquoted)
+    # (... its button named only over two or more of the notice's field lines, in no one's
+    # voice; the lines are counted only for a mail that names the button.)
+    if release is None and not v.human_voice:
+        named = _CLICK_TO_DELIVER_NAMED.search(unquoted)
+        if named and sum(1 for line in v.head if _NOTICE_FIELD.match(fold(line))) >= 2:
+            release = named
     if (
         release
         and "://" in v.msg.body[:HEAD_CHARS]
@@ -2957,20 +2959,16 @@ def complaint_report(v: MessageView) -> str | None:
         # one's voice: "Number of complaints about messages from conxillium.nl rose to 4%
         # among our staff this month. … Tom Harris, IT admin", or the notice pasted under
         # "Zie hieronder, van onze provider:", are people's, the attacker's review s59.)
+        and not (_RISEN_TO_A_SHARE.match(tally.group(0)) and _a_persons_tally(v))
+        # (... so too the rate for the mail from a domain; nor that rate among the writer's
+        # own staff, or with a demand to stop or erase: "… was de laatste 14 dagen 3,1% onder
+        # onze ambtenaren. Verwijder alle … adressen", "… 9% op onze servers. Direct stoppen
+        # a.u.b.", the attacker's review s60.)
         and not (
-            (
-                _RISEN_TO_A_SHARE.match(tally.group(0))
-                or re.match(_RATE_FOR_THE_MAIL, tally.group(0), re.I)
-            )
-            and _a_persons_tally(v)
-        )
-        # (... nor the rate among the writer's own staff, or with a demand to stop or erase:
-        # "… was de laatste 14 dagen 3,1% onder onze ambtenaren. Verwijder alle … adressen",
-        # "… 9% op onze servers. Direct stoppen a.u.b.", the attacker's review s60.)
-        and not (
-            re.match(_RATE_FOR_THE_MAIL, tally.group(0), re.I)
+            _RATE_FOR_THE_MAIL_SHAPE.match(tally.group(0))
             and (
-                _AMONG_OUR_STAFF.match(v.own_words[tally.end() :])
+                _a_persons_tally(v)
+                or _AMONG_OUR_STAFF.match(v.own_words[tally.end() :])
                 or _STOP_OR_ERASE.search(v.own_words)
             )
         )
@@ -3104,6 +3102,8 @@ _RATE_FOR_THE_MAIL = (
     r" [\w-]{1,63}(?:\.[\w-]{1,63}){1,4} (?:is|was) de (?:afgelopen|laatste) \d{1,3} dagen"
     r" \d{1,3}(?:[.,]\d{1,2})?\s?%"
 )
+#: ... as ``_COMPLAINT_TALLY``'s match has it.
+_RATE_FOR_THE_MAIL_SHAPE = re.compile(_RATE_FOR_THE_MAIL, re.IGNORECASE)
 #: The rate's people, the writer's own: their staff, students or servers.
 _AMONG_OUR_STAFF = re.compile(
     r"\s?(?:bij|onder|op|among|at|on|in) (?:onze|ons|our) (?:\w+ )?(?:medewerkers|personeel"
