@@ -937,6 +937,10 @@ SETS: tuple[str, ...] = (
     "set894",
     "set895",
     "set896",
+    "set897",
+    "set898",
+    "set899",
+    "set900",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1836,6 +1840,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set894": "mail894",
     "set895": "mail895",
     "set896": "mail896",
+    "set897": "mail897",
+    "set898": "mail898",
+    "set899": "mail899",
+    "set900": "mail900",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
