@@ -362,6 +362,17 @@ _TO_ANY_SENDER = re.compile(
 )
 
 
+#: An away notice's offer to whoever wrote, their matter named as theirs ("If your query is
+#: urgent, please contact …", "Is uw vraag dringend, mail dan …"): a template for any sender.
+_IF_YOURS_IS_URGENT = re.compile(
+    r"\b(?:if your (?:query|enquiry|inquiry|matter|question|message|e-?mail|request) is"
+    r" (?:urgent|pressing|time-sensitive)|(?:is|als) uw (?:vraag|bericht|e-?mail|verzoek|zaak)"
+    r" (?:dringend|urgent|spoedeisend)|(?:ist|wenn) ihr (?:anliegen|anfrage|nachricht|e-?mail)"
+    r" (?:dringend|eilig))\b",
+    re.IGNORECASE,
+)
+
+
 #: Where a subject written in several languages changes language.
 _SUBJECT_LANGUAGES = re.compile(r"\s?[/|]\s?")
 
@@ -381,7 +392,10 @@ _AWAY_WORD = (
     r"|niet op (?:kantoor|het werk)|not in the office|nicht im buro"
     # ... or a stay in hospital still to come ("Ik lig vanaf maandag in het ziekenhuis",
     # set 660): a notice runs while its owner is away, and says so of now.
-    r"|ziekenhuis|hospital|krankenhaus)"
+    r"|ziekenhuis|hospital|krankenhaus"
+    # ... or a trip abroad still to come ("Volgende week ben ik met studiereis in het
+    # buitenland en heb ik beperkt internet", set 899).
+    r"|\w{0,10}reis|in het buitenland|abroad|im ausland|a l'etranger)"
 )
 _AHEAD = (
     r"(?:next week|volgende week|komende week|n[a~]chste woche|la semaine prochaine"
@@ -728,7 +742,13 @@ def oof_subject(v: MessageView) -> str | None:
     # having been ruled out above: "Afwezig: Uw verzoek PRV-…: aanvullende informatie nodig"
     # answers our mail, set 648.)
     answers = answers_us(v) or OUR_REFERENCE.search(v.subject)
-    if MOBILE_FOOTER.search(head) and not answers and not _TO_ANY_SENDER.match(head):
+    # (Unless it speaks to any sender: "If your query is urgent, please contact tom@…" over
+    # "Sent from my phone" is the owner's template with their signature, set 893.)
+    if (
+        MOBILE_FOOTER.search(head)
+        and not answers
+        and not (_TO_ANY_SENDER.match(head) or _IF_YOURS_IS_URGENT.search(head))
+    ):
         return None
     match = _OOF_SUBJECT_FROM.match(v.subject)
     if match:
@@ -960,7 +980,21 @@ _SUPPRESS_NOTE = re.compile(
     # ... or a receipt with the address not read every day ("Uw e-mail is ontvangen. Dit
     # adres wordt niet dagelijks gelezen", set 607).
     r"|^\W{0,3}(?:uw|je) (?:e-?mail|bericht) is (?:in goede orde |goed )?ontvangen\.\s(?:dit|deze)"
-    r" (?:e-?mail ?)?(?:adres|mailadres|mailbox) wordt niet dagelijks gelezen\b",
+    r" (?:e-?mail ?)?(?:adres|mailadres|mailbox) wordt niet dagelijks gelezen\b"
+    # ... or thanks for writing, then when the mailbox is read ("Thank you for contacting
+    # Gemeente X. This mailbox is monitored during office hours (Mon-Fri 9:00-17:00)", set
+    # 893): the hours any sender is told, and the text ends there.
+    r"|^\W{0,3}(?:thank you|thanks|bedankt|dank u|dank je|danke|merci)\b[^.?!]{0,80}[.!]\s"
+    r"(?:this|our|the|dit|deze|onze|het|dieses|unser) (?:e-?mail ?)?(?:mailbox|inbox|address"
+    r"|adres|postvak|postbus|mailadres|postfach|adresse) (?:is|wordt|wird) (?:(?:monitored|read"
+    r"|staffed|checked|gelesen|betreut) (?:during|between|on weekdays|wahrend|werktags|von)"
+    r"|(?:tijdens|tussen|op werkdagen|op) [^.?!\n]{1,40}? (?:gelezen|bemand|bekeken))\b"
+    # (... its tail the hours alone, no clause of a writer's own after them: "… checked
+    # between clinics, so I will forward the records later today", "… tijdens kantooruren
+    # gelezen, graag het gecorrigeerde adres daarheen" answer our case, review s61.)
+    r"(?:(?!\b(?:i|ik|ich|we|wij|me|mij|mijn|my|mir|maar|but|aber|vandaar|so|dus|daarom"
+    r"|also|graag|gaarne|please|bitte|stuur|send"
+    r"|schicke\w*|expect|verwacht|komen|komt|brengen|bring)\b)[^.?!\n]){0,60}[.!]?\s*$",
     re.IGNORECASE,
 )
 

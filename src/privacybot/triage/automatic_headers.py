@@ -40,8 +40,10 @@ from privacybot.triage.automatic_view import (
     first_person_in,
     first_token,
     hands_back_a_copy,
+    has_question,
     is_ours,
     local_part,
+    owns,
     passes_on_or_acts,
     squash,
     without_conditional_questions,
@@ -1018,7 +1020,94 @@ def _speaks(text: str) -> bool:
 
 
 #: The comment a mention notice quotes.
-_QUOTED_COMMENT = re.compile(r'"[^"\n]{0,600}"|“[^”\n]{0,600}”')
+QUOTED_COMMENT = re.compile(r'"[^"\n]{0,600}"|“[^”\n]{0,600}”')
+#: A sharing or chat service's opening: someone shared a file with the reader, or wrote to
+#: them in a chat they have not read ("Jeroen Bosman heeft een bestand met u gedeeld",
+#: "Hi Privacydesk, Your teammates are trying to reach you in Microsoft Teams").
+_SHARED_OR_CHATTED = re.compile(
+    r"\W{0,3}(?:(?:hi|hallo|hello|beste|dear)\s[^,.!?\n]{1,40},\s)?"
+    r"(?:(?-i:[A-Z])[\w'-]{1,30}(?: [\w'-]{1,30}){0,4} (?:heeft (?:een|\d{1,3}) (?:bestand"
+    r"|bestanden|map|document|documenten) met (?:u|je|jou) gedeeld|shared (?:a|\d{1,3}) (?:file"
+    r"|folder|document)s? with you|hat (?:eine?|\d{1,3}) (?:datei|dateien|ordner|dokument"
+    r"|dokumente) mit (?:ihnen|dir) geteilt)"
+    r"|your (?:teammates|colleagues) are trying to reach you"
+    r"|(?:je|uw) (?:teamgenoten|collega'?s) proberen (?:je|u) te bereiken)\b",
+    re.IGNORECASE,
+)
+#: A calendar invitation's answer buttons in a row ("Accepteren | Weigeren | Misschien",
+#: "Yes - Maybe - No").
+_CALENDAR_BUTTONS = re.compile(
+    r"\b(?:accepteren|accept|annehmen|accepter|ja|yes)\s?[|·•/-]\s?(?:weigeren|decline|ablehnen"
+    r"|refuser|misschien|maybe|vielleicht|peut-etre|tentative|voorlopig)\s?[|·•/-]\s?(?:misschien"
+    r"|maybe|vielleicht|peut-etre|tentative|voorlopig|weigeren|decline|ablehnen|refuser|nee|no"
+    r"|nein|non)\b",
+    re.IGNORECASE,
+)
+#: A note or a request inside an invitation (review s61).
+_INVITE_CARRIES_A_NOTE = re.compile(
+    r"\b(?:toelichting|opmerking|notitie|bericht|message|note|notes|comment|nachricht"
+    r"|anmerkung)(?: van de \w+| from the \w+)?\s?:"
+    r"|\b(?:graag|gaarne|a\.u\.b|alstublieft|please|bitte|need to|must|moet|muss|eist|verlangt"
+    r"|demands?|wil graag|would like)\b",
+    re.IGNORECASE,
+)
+#: A name in single or double quotation marks in a subject ("… heeft 'DPIA concept.docx'
+#: met u gedeeld").
+_QUOTED_NAME = re.compile(r"'([^'\n]{2,160})'|\"([^\"\n]{2,160})\"|“([^”\n]{2,160})”")
+
+
+def _shared_or_chatted(v: MessageView) -> bool:
+    """A sharing or chat service's notice (``_SHARED_OR_CHATTED``) with nothing of the
+    writer's own outside the comment it quotes and the file's name its subject quotes: a
+    person forwarding one as proof writes around it, and a platform passing on a person's
+    request is named for that person (``_relays_a_request``)."""
+    if not _SHARED_OR_CHATTED.match(v.own_words) or _relays_a_request(v):
+        return False
+    # (Not a comment that is someone's own request or data, in their first person: "Hierbij
+    # mijn inzageverzoek, graag binnen vier weken" shared with the desk is that person
+    # writing to us; a chat's name, "AVG verzoeken Q4", is no one's request.)
+    if any(
+        first_person_in(c) and (owns(c) or PERSON_REQUEST.search(c))
+        for c in QUOTED_COMMENT.findall(v.own_words)
+    ):
+        return False
+    text = QUOTED_COMMENT.sub(" ", v.own_words)
+    for found in _QUOTED_NAME.finditer(v.subject):
+        name = next(group for group in found.groups() if group)
+        text = text.replace(name, " ")
+    # (Nor a comment, quoted or bare, that asks the reader something or names a privacy
+    # request in any person: "“Is deze machtiging voldoende om de gegevens van onze moeder
+    # in te zien?”", "“Bijgaand de ID-kopie voor het inzageverzoek … Graag bevestigen”",
+    # "Controleer … anders is het een datalek", review s61: a citizen or colleague sharing
+    # their request; the service's own lines ask nothing and name no request.  The file's
+    # name in the subject is left out, as above.)
+    # (Only for a shared file: a chat's digest points to a conversation the desk reads in
+    # the chat itself, so its quoted message, "klant vraagt of haar verwijderverzoek is
+    # uitgevoerd", set 896, stays the colleague's there.)
+    comment = " ".join(QUOTED_COMMENT.findall(v.own_words)) + " " + text
+    if not _A_CHAT.search(v.own_words) and (
+        "?" in comment or _SHARED_REQUEST.search(comment) or PERSON_REQUEST.search(comment)
+    ):
+        return False
+    return not _speaks(text)
+
+
+#: A chat service's digest rather than a shared file (``_SHARED_OR_CHATTED``'s chat forms).
+_A_CHAT = re.compile(
+    r"\b(?:your (?:teammates|colleagues) are trying to reach you|(?:je|uw) (?:teamgenoten"
+    r"|collega'?s) proberen (?:je|u) te bereiken)\b",
+    re.IGNORECASE,
+)
+#: A privacy request, a deadline or a confirmation asked, named in a shared file's
+#: comment (review s61).
+_SHARED_REQUEST = re.compile(
+    r"\b(?:inzage\w*|\w*verzoek\w*|verwijder\w*|bezwaar|machtiging|datalek|avg|gdpr|dsgvo"
+    r"|erasure|erase\w*|access request|subject access|dsar|delet\w+|l(?:o|oe)sch\w*|auskunft\w*"
+    r"|antrag\w*|bsn|id-kopie|bevestig\w*|confirm\w*|best(?:a|ae)tig\w*)\b",
+    re.IGNORECASE,
+)
+
+
 #: A social platform's notice opening: "@handle mentioned you", "@x heeft je genoemd".
 _MENTIONED_YOU = re.compile(
     r"\W{0,3}@[\w.]{1,30} (?:heeft (?:je|u) (?:genoemd|getagd)|mentioned you|tagged you"
@@ -1167,9 +1256,31 @@ def no_reply_sender(v: MessageView) -> str | None:
             no_reply
             and _MENTIONED_YOU.match(v.own_words)
             and not _relays_a_request(v)
-            and not _speaks(_QUOTED_COMMENT.sub(" ", v.own_words))
+            and not _speaks(QUOTED_COMMENT.sub(" ", v.own_words))
         ):
             return f"sender {local}@ takes no replies (a mention notice)"
+        # ... or that someone shared a file or wrote in a chat, their comment quoted
+        # ("Jeroen heeft een bestand met u gedeeld. … "Zie mijn opmerkingen in de kantlijn."",
+        # "Your teammates are trying to reach you … "klant vraagt of haar verwijderverzoek is
+        # uitgevoerd"", set 896): the comment and the file's name are the colleague's.
+        if no_reply and _shared_or_chatted(v):
+            return f"sender {local}@ takes no replies (a sharing or chat notice)"
+        # ... or a calendar's invitation with its answer buttons ("Uitnodiging bijgewerkt:
+        # Inzageverzoek afstemming … Accepteren | Weigeren | Misschien", set 896): the
+        # meeting's title is the organiser's, and no one asks or speaks in the first person.
+        if (
+            no_reply
+            and _CALENDAR_BUTTONS.search(v.own_words)
+            and not v.first_person
+            and not has_question(v.own_words)
+            and not _relays_a_request(v)
+            # (Nor an invitation carrying someone's note or request: a booking platform's
+            # "Toelichting van de uitgenodigde: Wil graag inzage in het dossier van moeder",
+            # an organiser's "Graag het dossier meenemen", review s61; a bare invitation has
+            # its title, time, place and buttons only.)
+            and not _INVITE_CARRIES_A_NOTE.search(v.own_words)
+        ):
+            return f"sender {local}@ takes no replies (a calendar invitation)"
         if no_reply and not (a_person(v) or _tells_or_relays(v)):
             return f"sender {local}@ takes no replies"
         # ... whose only questions are the template's own, each answered by the next

@@ -23,6 +23,7 @@ from privacybot.triage.automatic_bounces import (
 )
 from privacybot.triage.automatic_headers import (
     PASSES_ON,
+    QUOTED_COMMENT,
     TELL_US,
     relays_a_form,
     reply_to_signs,
@@ -381,6 +382,11 @@ CHALLENGE_BODY: tuple[str, ...] = (
     r"|beperken|bestrijden|voorkomen)|um (?:spam|junk)\S* (?:zu )?(?:reduzieren|verringern"
     r"|bekampfen)|pour (?:reduire|lutter contre|limiter) (?:le |les )?(?:spam|courrier"
     r"|pourriel))",
+    # ... or the sender of the challenge named so, BoxTrapper by its name ("The sender of this
+    # email, x@…, uses BoxTrapper to prevent unsolicited email from reaching their inbox",
+    # set 894): the screened mailbox spoken of in the third person, a purpose given.
+    r"the sender of this (?:e-?mail|message),? \S{1,80},? (?:uses|is using) boxtrapper to"
+    r" (?:prevent|reduce|block|stop|filter)",
     # (... with its purpose clause, "to reduce junk mail": a person writing of the user's
     # filter, "de gebruiker x gebruikt een challenge-response systeem. Het antwoord aan onze
     # gast …", names no purpose; the attacker's review s59b.)
@@ -624,8 +630,12 @@ _NOTE_ON_A_REPORT = re.compile(
 )
 _CHALLENGE_SUBJECT = alternation(CHALLENGE_SUBJECTS, r"(?:\W|$)")
 _CHALLENGE = re.compile("|".join(f"(?:{p})" for p in CHALLENGE_BODY), re.IGNORECASE)
-#: BoxTrapper's opening (``CHALLENGE_BODY``'s first): the user it names.
-_THE_USER_USES = re.compile(r"(?:the user|de gebruiker|der benutzer|l'utilisateur) ", re.IGNORECASE)
+#: BoxTrapper's openings (``CHALLENGE_BODY``'s first two): the user it names.
+_THE_USER_USES = re.compile(
+    r"(?:the user|de gebruiker|der benutzer|l'utilisateur"
+    r"|the sender of this (?:e-?mail|message),?) ",
+    re.IGNORECASE,
+)
 _CHALLENGE_SIGNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.IGNORECASE) for p in (CHALLENGE_FILTER, CHALLENGE_CONFIRM, CHALLENGE_DELIVERY)
 )
@@ -667,9 +677,10 @@ _OWN_SETTINGS = re.compile(
     r" (?:mogelijk|misschien)\b"
     # ... or approved the challenge by hand ("ik heb het handmatig goedgekeurd", "Ik heb
     # privacy@… nu zelf op de lijst met toegestane afzenders gezet", set 476).
-    r"|\b(?:ik heb|i(?:'ve| have))\b(?:[^.!?]|\.(?=\S)){0,60}\b(?:op de lijst (?:met|van)"
-    r" (?:toegestane|vertrouwde|goedgekeurde) afzenders gezet|on (?:my|the) (?:allow|safe"
-    r"|white) ?list)\b"
+    # (... also "op mijn lijst met toegestane afzenders", set 900.)
+    r"|\b(?:ik heb|i(?:'ve| have))\b(?:[^.!?]|\.(?=\S)){0,60}\b(?:op (?:de|mijn|onze) lijst"
+    r" (?:met|van) (?:toegestane|vertrouwde|goedgekeurde) afzenders gezet"
+    r"|on (?:my|the) (?:allow|safe|white) ?list)\b"
     r"|\b(?:ik heb|i(?:'ve| have)) (?:het|it|ze|them|hem|u|you) (?:handmatig|manually|zelf"
     r"|myself) (?:goedgekeurd|approved|vrijgegeven|released)\b",
     re.IGNORECASE,
@@ -1163,14 +1174,26 @@ _PHISHING_RECEIPT = re.compile(
     r" reporting) (?:een|a|this|the) (?:verdacht|suspicious|phishing) (?:bericht|e-?mail|message)",
     re.IGNORECASE,
 )
+#: A verdict's labels other than "Status:" ("Uitkomst analyse:", "Oordeel:", "Resultaat:").
+_VERDICT_LABELS = (
+    r"uitkomst(?: analyse)?|(?:analyse)?resultaat(?: analyse)?|oordeel|verdict|outcome"
+    r"|(?:analysis )?result"
+)
 #: ... and its two fields, the message reported and the verdict ("Gemeld bericht: '…'",
 #: "Status: Phishing bevestigd").
 _PHISHING_RECEIPT_FIELDS = (
     re.compile(r"^(?:gemeld bericht|reported message)\s?:\s?\S", re.IGNORECASE),
-    re.compile(r"^status\s?:\s?\S", re.IGNORECASE),
+    # (... or the verdict by another label: "Uitkomst analyse: VEILIG", set 895.)
+    re.compile(r"^(?:status|" + _VERDICT_LABELS + r")\s?:\s?\S", re.IGNORECASE),
 )
-
-
+#: The verdict labels added for set 895, apart from "Status:".
+_NEW_VERDICT_LABEL = re.compile(r"^(?:" + _VERDICT_LABELS + r")\s?:", re.IGNORECASE)
+#: A verdict line that hands a request on to the desk or sets it a task (review s61).
+_VERDICT_HANDS_ON = re.compile(
+    r"\b(?:\w*verzoek\w*|request|antrag|dsar|privacy ?desk|afhandel\w*|termijn|deadline"
+    r"|doorgezet|forwarded|registr\w+|oppakken|burger|klant|customer|genuine|echte?)\b",
+    re.IGNORECASE,
+)
 #: Nothing but thanks after a verdict ("Thank you for your vigilance.").
 _THANKS_ONLY = re.compile(
     r"\s*(?:(?:thank you|thanks|bedankt|dank u|dank je)[^.!?\n]{0,60}[.!]?\s*)?", re.IGNORECASE
@@ -1202,6 +1225,14 @@ def phishing_receipt(v: MessageView) -> str | None:
         return None
     lines = [fold(line) for line in v.head]
     fields = all(any(field.match(line) for line in lines) for field in _PHISHING_RECEIPT_FIELDS)
+    # (A verdict under the new labels, set 895, that hands a privacy request on: "Uitkomst
+    # analyse: betrouwbaar. Doorgezet naar privacydesk voor afhandeling van het
+    # verwijderverzoek", review s61, is a security officer writing to the desk; a button's
+    # receipt names no request and no desk.)
+    if fields and any(
+        _NEW_VERDICT_LABEL.match(line) and _VERDICT_HANDS_ON.search(line) for line in lines
+    ):
+        fields = False
     if not (fields or verdict):
         return None
     if "?" in head or PLEASE.search(head) or FIRST_PERSON_ANY.search(URL.sub(" ", head)):
@@ -1217,6 +1248,53 @@ def phishing_receipt(v: MessageView) -> str | None:
 _SHORT_RECEIPT_CHARS = 400
 
 
+#: A sending gateway's cover over a message it sealed: the message is in the attachment,
+#: to be opened after registering ("This message was encrypted by the sender's gateway. To
+#: read it, open the attached file securedoc.html in your browser", set 896).
+_SEALED_BY_THE_GATEWAY = re.compile(
+    r"\W{0,3}(?:this message was encrypted by the sender'?s (?:e-?mail )?gateway|dit bericht is"
+    r" (?:door de (?:e-?mail)?gateway van de afzender )?versleuteld(?: door de (?:e-?mail)?gateway"
+    r" van de afzender)?|diese nachricht wurde (?:vom|durch das) gateway des absenders"
+    r" verschl(?:u|ue)sselt)\.\s+(?:to read it|om (?:het|dit bericht) te lezen|um sie zu lesen),?"
+    r" (?:open|opent u|offnen sie)\b[^.\n]{0,60}\b(?:attach\w{0,4}|bijlage|anhang)\b",
+    re.IGNORECASE,
+)
+#: A cover of this kind is its two sentences and the service's name.
+_SEALED_COVER_CHARS = 320
+
+
+def _sealed_by_the_gateway(v: MessageView) -> str | None:
+    """The sending gateway's cover (``_SEALED_BY_THE_GATEWAY``) as the whole short text:
+    nothing of the sender's own can be read until the attachment is opened, so nothing here
+    opens a case by itself.  A person who writes around it, asks or says "I" is no cover."""
+    match = _SEALED_BY_THE_GATEWAY.match(v.head_text)
+    if match is None or len(v.head_text) > _SEALED_COVER_CHARS:
+        return None
+    if "?" in v.head_text or v.first_person or v.human_voice:
+        return None
+    # (After the cover's sentences only the service's name or its credit line, "Encryption
+    # service provided by Secure Email Gateway", set 896; a line of the sender's own,
+    # "Verzoek om gegevens van erflater J. de Vos ten behoeve van de boedelafwikkeling",
+    # review s61, is the person's subject written out.)
+    after = re.split(r"[.!]\s", v.head_text[match.end() :] + " ", maxsplit=1)
+    rest = _SERVICE_CREDIT.sub(" ", after[1]) if len(after) == 2 else ""
+    if len(_WORD.findall(rest)) > _SEALED_SERVICE_WORDS:
+        return None
+    return f"a sending gateway's cover {match.group(0)[:60]!r}, the message sealed in it"
+
+
+#: The service's name under a sealed cover ("Powered by SecureGate", "Zivver Gateway").
+_SEALED_SERVICE_WORDS = 4
+#: A service's credit for itself ("Encryption service provided by Secure Email Gateway",
+#: "Versleuteling verzorgd door MailSeal").
+_SERVICE_CREDIT = re.compile(
+    r"\b(?:(?:encryption|secure (?:e-?)?mail|versleutelings?|beveiligings?)\s?"
+    r"(?:service|dienst)\s)?"
+    r"(?:provided|powered|verzorgd|geleverd|mogelijk gemaakt)\s(?:by|door)\s[^.\n]{1,60}[.]?",
+    re.IGNORECASE,
+)
+
+
 def gateway_notice(v: MessageView) -> str | None:
     """A scanner or gateway notice known only by its body: sender and subject are neutral.
 
@@ -1230,7 +1308,7 @@ def gateway_notice(v: MessageView) -> str | None:
     head = v.head_text
     match = _GATEWAY_BODY.search(head) or _GATEWAY_STOPPED.search(head)
     if not match:
-        return phishing_receipt(v)
+        return phishing_receipt(v) or _sealed_by_the_gateway(v)
     text = URL.sub(" ", head)
     if "?" in text or v.subject.rstrip().endswith("?") or FIRST_PERSON_ANY.search(text):
         return None
@@ -1797,7 +1875,29 @@ def _receipt_over_our_mail(v: MessageView) -> str | None:
     match = _RECEIPT_WEAK.search(lead)
     if match is None or first_person_in(lead[: match.end()]):
         return None
+    # (The bare "Geopend: <date>" field, set 893, is a label a person may type too: with a
+    # first person or a request after it ("Geopend: 15-04-2026 … ik heb uw bericht wel
+    # gelezen maar de bijlage ontbreekt. Stuur die opnieuw.", review s61) the writer goes on
+    # in their own words; our mail copied below says neither "ik" nor "stuur".)
+    if _opened_field_then_own_words(match, lead):
+        return None
     return f"receipt {match.group(0)[:50]!r} over our case subject, our mail below"
+
+
+def _opened_field_then_own_words(match: re.Match[str], text: str) -> bool:
+    """``match`` is the bare "Geopend: <date>" field (set 893), and ``text`` speaks in the
+    first person or asks for something: a person who typed the label, not a receipt."""
+    return bool(_OPENED_FIELD.match(fold(match.group(0)))) and bool(
+        first_person_in(text) or PERSON_REQUEST.search(text) or _SEND_IT_AGAIN.search(text)
+    )
+
+
+#: ``RECEIPT_BODY``'s field of the time a message was opened (set 893).
+_OPENED_FIELD = re.compile(r"(?:geopend|geoffnet|ouvert)\s?:", re.IGNORECASE)
+#: A writer asking for something to be sent (again).
+_SEND_IT_AGAIN = re.compile(
+    r"\b(?:stuur|verstuur|send|resend|schicken sie|graag|please|bitte)\b", re.IGNORECASE
+)
 
 
 def _receipt_fields(v: MessageView) -> int:
@@ -1995,6 +2095,11 @@ def read_receipt(v: MessageView) -> str | None:
     # A person telling us about a receipt they got ("I got a read receipt saying my
     # e-mail was read on …, but nobody answered. Case PRV-…").
     if not match or v.speaks_under_a_notice:
+        return None
+    # (Nor the bare "Geopend: <date>" field, set 893, with a writer going on after it, as
+    # over our mail below: "Geopend: 04-12-2026 / Ik heb het besluit gelezen … Stuur die
+    # opnieuw".)
+    if _opened_field_then_own_words(match, head):
         return None
     # A person above a receipt they paste ("Ich habe die unten stehende Lesebestätigung
     # erhalten. Eine Antwort fehlt jedoch …"): a receipt never speaks in the first person.
@@ -2675,6 +2780,11 @@ _PORTAL_NOTICE = re.compile(
     r" (?:your|uw|je|ihre) (?:personal |persoonlijke |personliche )?(?:quarantine|quarantaine"
     r"|quarantane)"
     r"|\bsecure\b.{0,80}\b(?:can be opened|must register|registration link)"
+    # ... or a gateway's word that ours went by its portal when TLS failed ("your message "…"
+    # has been converted to a secure portal message", set 895).
+    r"|\b(?:has been|was|is) converted (?:in)?to a secure (?:portal )?(?:message|e-?mail)"
+    r"|\bis omgezet (?:naar|in) een beveiligd (?:portaal)?bericht\b"
+    r"|\bwurde in eine sichere (?:portal)?nachricht umgewandelt\b"
     # A file-sharing service's "Dirk heeft een bestand met je gedeeld".
     r"|\bheeft (?:een|\d{1,3}) (?:bestand|bestanden|map|document|documenten) met (?:je|u|jou)"
     r" gedeeld"
@@ -2704,6 +2814,17 @@ _PORTAL_NOTICE = re.compile(
 )
 
 
+#: ``_PORTAL_NOTICE``'s conversion forms (set 895).
+_CONVERTED = re.compile(r"\bconverted\b|\bomgezet\b|\bumgewandelt\b", re.IGNORECASE)
+#: A reader who could not open it, or asks for it another way (review s61).
+_PORTAL_FAILED_FOR_ME = re.compile(
+    r"\b(?:stuur|verstuur|send|resend|schicken sie|graag|please|bitte|verlopen|expired"
+    r"|abgelaufen|niet (?:kon|kunnen|te) openen|kon (?:hem|het) (?:niet )?openen|can'?t open"
+    r"|cannot open|could not open|never sent|nooit)\b",
+    re.IGNORECASE,
+)
+
+
 def portal_notice(v: MessageView) -> str | None:
     """A secure-mail portal's or a quarantine's notice about a message ("Gemeente X heeft u
     een beveiligd bericht gestuurd", "Uw beveiligde bericht … is geopend", "… vrijgegeven uit
@@ -2714,6 +2835,11 @@ def portal_notice(v: MessageView) -> str | None:
     if len(head) > _RECEIPT_CHARS or a_person(v):
         return None
     found = _PORTAL_NOTICE.search(head)
+    # (The conversion to a portal message, set 895, told by someone it failed for and who
+    # asks for another way: "De link is verlopen voordat onze afdeling hem kon openen. Stuur
+    # de gegevens opnieuw via Zorgmail.", review s61.)
+    if found and _CONVERTED.search(found.group(0)) and _PORTAL_FAILED_FOR_ME.search(head):
+        found = None
     if found:
         return f"portal or quarantine notice {found.group(0)[:60]!r}"
     found = _ACCOUNT_NOTICE.search(head)
@@ -2858,7 +2984,7 @@ def complaint_report(v: MessageView) -> str | None:
         # 198.51.100.244", set 601; 0 of the 181,972 blind people from a desk's address
         # under its subject give one outside their own voice.)
         and (
-            _ABOUT_AN_ADDRESS.search(v.own_words)
+            (_ABOUT_AN_ADDRESS.search(v.own_words) and not _a_person_on_the_domain(v))
             or (_ADDRESS_IN_FIGURES.search(v.own_words) and not closes_with_a_name(v))
             or (_ADDRESS_IN_BRACKETS.search(v.own_words) and not _signed(v))
             or (_ABOUT_A_NETWORK.search(v.own_words) and not _signed(v))
@@ -2880,8 +3006,18 @@ def complaint_report(v: MessageView) -> str | None:
     # ("was listed on <date>" only under a list's own subject and in no one's voice: an
     # administrator's "your server … was listed on UCEPROTECT" is prose, set 704 and the
     # attacker's review.)
+    by_words = _LISTED.search(v.own_words)
+    # (The list by its host's name alone, set 895, told in prose or the first person: "uw
+    # server staat vermeld op bl.spamlijst.example … Zolang dat niet gebeurt, ontvangen onze
+    # cliënten uw antwoorden niet", "… komt daardoor niet aan", review s61.)
+    if (
+        by_words
+        and _LISTED_ON_A_HOST.fullmatch(by_words.group(0))
+        and (_listing_in_prose(v) or v.first_person or _LISTING_CONSEQUENCE.search(v.own_words))
+    ):
+        by_words = None
     listed = (
-        _LISTED.search(v.own_words)
+        by_words
         or (_LISTED_ON_FIELD.search(v.own_words) and not _listing_in_prose(v))
         or (
             _WAS_LISTED.search(v.own_words)
@@ -2960,6 +3096,20 @@ def complaint_report(v: MessageView) -> str | None:
         # among our staff this month. … Tom Harris, IT admin", or the notice pasted under
         # "Zie hieronder, van onze provider:", are people's, the attacker's review s59.)
         and not (_RISEN_TO_A_SHARE.match(tally.group(0)) and _a_persons_tally(v))
+        # (... nor the count in brackets, set 897, under a writer's demand, name or quoted
+        # complainant: "Verwijder mijn gegevens." quoted by a complaints desk, "Graag direct
+        # melden bij de AP … Jan Post", review s61.)
+        and not (
+            _BRACKET_TALLY.match(tally.group(0))
+            and (
+                _STOP_OR_ERASE.search(v.own_words)
+                or PERSON_REQUEST.search(v.own_words)
+                or closes_with_a_name(v)
+                or _signed(v)
+                or any(first_person_in(q) for q in QUOTED_COMMENT.findall(v.own_words))
+                or _A_BREACH.search(v.own_words)
+            )
+        )
         # (... so too the rate for the mail from a domain; nor that rate among the writer's
         # own staff, or with a demand to stop or erase: "… was de laatste 14 dagen 3,1% onder
         # onze ambtenaren. Verwijder alle … adressen", "… 9% op onze servers. Direct stoppen
@@ -3120,6 +3270,45 @@ _STOP_OR_ERASE = re.compile(
     r"|delete|erase|stop)\b",
     re.IGNORECASE,
 )
+#: The mail from a domain by that word ("e-mail van het domein conxillium.nl", set 897).
+MAIL_FROM_THE_DOMAIN = (
+    r"(?:e-?mail|mail|berichten|messages) (?:van|vanaf|from|von) (?:het|the|der) (?:domein"
+    r"|domain|domane) [\w-]{1,63}\.[a-z]{2,6}"
+)
+#: A list named by its host, the address on it ("staat vermeld op bl.spamlijst.example",
+#: set 895).
+LISTED_ON_A_HOST = r"(?:staat|is) vermeld op [a-z][\w-]{0,40}(?:\.[\w-]{1,40}){1,4}"
+#: ``_ABOUT_AN_ADDRESS``'s "e-mail van het domein x" alone (set 897).
+_MAIL_FROM_THE_DOMAIN = re.compile(MAIL_FROM_THE_DOMAIN, re.IGNORECASE)
+#: A data breach named.
+_A_BREACH = re.compile(r"\b(?:datalek|data breach|datenpanne)\b", re.IGNORECASE)
+
+
+def _a_person_on_the_domain(v: MessageView) -> bool:
+    """The mail only named as "e-mail van het domein x" (set 897), by a writer who signs,
+    asks or reports a breach ("… klagen over e-mail van het domein conxillium.nl … dat lijkt
+    ons een datalek. Graag direct melden bij de AP … Jan Post", review s61): a desk's
+    employee writing, not its report about a sending address."""
+    found = [m.group(0) for m in _ABOUT_AN_ADDRESS.finditer(v.own_words)]
+    if not found or not all(_MAIL_FROM_THE_DOMAIN.fullmatch(f) for f in found):
+        return False
+    return bool(
+        closes_with_a_name(v)
+        or _signed(v)
+        or PERSON_REQUEST.search(v.own_words)
+        or _A_BREACH.search(v.own_words)
+    )
+
+
+#: ``_LISTED``'s host form (set 895) and what an administrator says a listing does.
+_LISTED_ON_A_HOST = re.compile(LISTED_ON_A_HOST, re.IGNORECASE)
+_LISTING_CONSEQUENCE = re.compile(
+    r"\b(?:zolang|totdat|komt|komen|ontvangt|ontvangen)\b[^.!?\n]{0,60}\bniet\b"
+    r"|\bniet (?:meer )?(?:binnen|aan)\b",
+    re.IGNORECASE,
+)
+#: The count in brackets over so many hours (set 897).
+_BRACKET_TALLY = re.compile(r"^\(\d")
 #: A provider's count of complaints ("We have received 23 complaints", "Complaint rate:
 #: 0.7%", "12 klachten ontvangen").
 _COMPLAINT_TALLY = re.compile(
@@ -3167,6 +3356,10 @@ _COMPLAINT_TALLY = re.compile(
     r" (?:spam|junk)\b"
     # ... "46 klachten in de afgelopen 7 dagen", "Spam rate (user reported): 0.75%" (set 428).
     r"|\b\d{1,7} klachten in de (?:afgelopen|laatste) \d{1,3} dagen\b"
+    # ... or in so many hours, in brackets after the domain ("een toename van klachten …
+    # over e-mail van het domein conxillium.nl (19 klachten in 24 uur)", set 897).
+    r"|\(\d{1,7} (?:klachten|complaints|beschwerden) (?:in|binnen|within) (?:de (?:afgelopen"
+    r"|laatste) |the (?:last|past) )?\d{1,3} (?:uur|hours|stunden)\)"
     # ... "leverde een klachtenpercentage op van 0.73% (drempel: 0,10%)" (set 471).
     r"|\bklacht(?:en)?percentage\b[^.\n]{0,40}?\d{1,3}(?:[.,]\d{1,2})?\s?%"
     # ... also for a domain named with its dots, over a number of days ("Het
@@ -3455,6 +3648,9 @@ _LISTED = re.compile(
     r"|\bstaat op de (?:blokkeer|zwarte |block|black)lijst\b"
     # ... also "staat vermeld op de blocklijst" (set 609).
     r"|\b(?:staat|is) vermeld op (?:de |een )?(?:blokkeer|zwarte |block|black)lijst\b"
+    # ... or on the list by its host's name ("staat vermeld op bl.spamlijst.example", set
+    # 895).
+    r"|\b" + LISTED_ON_A_HOST + r"\b"
     # ... a monitor's "appeared on the following blocklists", or a named service ("was
     # added to NoSpam Reputation Service on …", set 354).
     r"|\bappeared on the following (?:block|black|deny)lists?\b|\b(?:was|has been) added to"
@@ -3502,10 +3698,7 @@ _LISTED = re.compile(
     # ... "your sending IP 192.0.2.118 appears on ExampleBL" (set 394).
     r"|\b(?:ip|address)\s\d{1,3}(?:\.\d{1,3}){3} appears on\b"
     # ... and in Korean ("실시간 차단목록에 등록되었습니다", set 508), folded as the text is.
-    + "|"
-    + fold("차단")
-    + r"\s?"
-    + fold("목록에 등록되었습니다"),
+     + "|" + fold("차단") + r"\s?" + fold("목록에 등록되었습니다"),
     re.IGNORECASE,
 )
 #: ... its subject ("Blocklist notice: 198.51.100.198", "Your IP … has been listed",
@@ -3566,6 +3759,8 @@ _DELISTING = re.compile(
     r"|\bu kunt (?:de )?verwijdering aanvragen (?:nadat|zodra) de oorzaak\b"
     # ... or as a heading over its link ("Verwijdering aanvragen via https://…", set 851).
     r"|\bverwijdering aanvragen (?:via|op)\s(?=https?://)"
+    # (... or "Verwijderen uit de lijst: https://…", a field over its link.)
+    r"|\bverwijder(?:en|ing) uit (?:de|onze) lijst\s?:\s?(?=https?://)"
     r"|\bverwijderen kan via (?:het|ons|een) (?:formulier|webformulier)"
     # ... or "Verwijdering kan via ons formulier", "via het formulier: https://…" (set 713; not
     # a person's "via het formulier op hun site", the attacker's second review).
@@ -3705,6 +3900,9 @@ _ABOUT_AN_ADDRESS = re.compile(
     # conxillium.nl via ons platform", set 634).
     r"|\b(?:e-?mail|mail|berichten|messages) (?:van|vanaf|from|von) [\w-]{1,63}\.[a-z]{2,8}"
     r" (?:via|through|over) (?:ons|our|unser\w?) (?:platform|netwerk|network|service|dienst)\b"
+    # ... or the mail from the domain by that word ("klachten … over e-mail van het domein
+    # conxillium.nl", set 897).
+    r"|\b" + MAIL_FROM_THE_DOMAIN + r"\b"
     # ... also in English, an address assigned to the reader, or a campaign by its sender
     # ("sent through your account", "een IP-adres dat aan u is toegewezen (203.0.113.63)",
     # "een IP-adres in uw beheer (…)", "The campaign sent by X", sets 577, 582 and 583).

@@ -729,6 +729,9 @@ RECEIPT_BODY: str = (
     r"\b(?:(?:ihr|uw|your|votre) (?:dokument|document|nachricht|bericht|message) (?:wurde|is|was"
     r"|has been|a ete) (?:gelesen|gelezen|read|lue?)\W{0,2}$"
     r"|opened:\s?\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|was opened on"
+    # ... and its Dutch and German field of the time it was opened, under a webmail's
+    # "Leesbevestiging voor: <our subject>" ("Geopend: 15-11-2026 19:21", set 893).
+    r"|(?:geopend|geoffnet|ouvert)\s?:\s?\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b"
     # Outlook's receipt in Hungarian, Finnish, Slovak, Arabic: "olvasva:", "poistettiin
     # lukematta", "bola prečítaná", "تمت قراءتها".
     r"|olvasva\s?:|olvasatlanul torolve|poistettiin lukematta|luettu\s?:|bola precitana"
@@ -800,7 +803,9 @@ RECEIPT_BODY: str = (
     r"|wurde von \S{1,80} gelesen"
     r"|werd geopend door|is geopend door|wurde (?:von .{1,80} )?geoffnet|was read (?:at|by)"
     r"|a ete ouvert par|opened by:|heeft uw bericht geopend|opened your message"
-    r"|hat ihre nachricht geoffnet|a ouvert votre message|werd ontvangen door|was displayed by"
+    r"|hat ihre nachricht geoffnet|a ouvert votre message|werd ontvangen door"
+    # (... also "has been displayed by x@…", Roundcube's "Return receipt", set 893.)
+    r"|(?:was|has been) displayed by"
     # (... and in French: "votre message "…" a été affiché par x@…", set 821.)
     r"|a ete affiche par"
     r"|werd weergegeven door|wurde angezeigt von|was displayed on|was read\.$"

@@ -226,6 +226,17 @@ _ANSWERED_BY_RATING_LINKS = (
     r"(?=(?:(?:[-*\u2022]\s)?[^\W\d_][^\W\d_ ]{0,14}(?: [^\W\d_]{1,14}){0,2}\s?:\s{0,3}"
     r"https?://\S+\s*){2,})"
 )
+#: ... a shop's question of two or three words answered by what the reader will get
+#: ("Bestelling gedaan? Uw track & trace-code ontvangt u per e-mail zodra …", set 898).
+_ANSWERED_BY_WHAT_YOU_GET = (
+    _QUESTION_START + r"[^\W\d_]{2,20}(?: [^\W\d_]{2,20}){0,2}\?\s+"
+    r"(?=(?:uw|je|jouw|your|ihre?|votre)\s[^.?!\n]{0,60}\b(?:ontvangt u|ontvang je|krijgt u"
+    r"|krijg je|you(?:'ll| will) (?:receive|get)|erhalten sie|recevrez)\b"
+    # (... a template's own promise, not one a person reports back to us: "Inzage gedaan? Uw
+    # kopie ontvangt u binnen een maand, schreven jullie", review s61.)
+    r"(?![^.?!\n]{0,80}\b(?:schreven|schreef|zeiden|zei|stond|beloofd\w?|wrote|said|promised"
+    r"|told|schrieben|versprochen)\b))"
+)
 #: ... or a ticket system's wish that the subject be kept ("Wilt u bij een reactie het
 #: onderwerp ongewijzigd laten?").
 _KEEP_THE_SUBJECT = (
@@ -243,6 +254,7 @@ SELF_ANSWERED = re.compile(
             _ANSWERED_BY_UNDOING,
             _ANSWERED_BY_ITS_SURVEY,
             _ANSWERED_BY_RATING_LINKS,
+            _ANSWERED_BY_WHAT_YOU_GET,
             _KEEP_THE_SUBJECT,
         )
     ),
@@ -930,6 +942,12 @@ _CONDITIONAL_QUESTION = re.compile(
     r"{1,100}\?\s(?=(?:ons|onze|mijn|our|my"
     r"|het|de|the)\s(?:\w+\s)?(?:secretariaat|collega\w{0,2}|team|servicedesk|helpdesk|balie"
     r"|office|colleagues?|secretary)\b)"
+    # A reset link's "Niet aangevraagd? Negeer dit bericht." ("Didn't request this? Ignore
+    # this email.", set 895): whoever reads it is told what to do if it was not them.
+    r"|\b(?:niet (?:zelf )?aangevraagd|(?:heeft u|heb je) dit niet (?:zelf )?aangevraagd"
+    r"|didn'?t request (?:this|it)|did not request (?:this|it)|not requested by you"
+    r"|nicht (?:selbst )?angefordert|vous n'avez pas fait cette demande)\s?\?\s(?:negeer"
+    r"|ignore|ignorieren sie|ignorez)\b"
     # ... and a notice's short question that points elsewhere ("Storing? Bel het noodnummer",
     # "Iets dringends? Mail Pieter"); not "… ? Bel me" (a person asking to be called).
     # A security notice's "Was u dit niet?", "Heeft u dit niet zelf gedaan?", "Wasn't this
@@ -1170,8 +1188,22 @@ def without_conditional_questions(text: str, pattern: re.Pattern[str] | None = N
     """``text`` without a template's conditional questions and their answers (by
     ``pattern``, else the widest form), keeping a question that asks the reader to act."""
     return (pattern or _CONDITIONAL_QUESTION).sub(
-        lambda m: m.group(0) if ASKS_THE_READER.search(m.group(0)) else " ", text
+        lambda m: (
+            m.group(0)
+            if ASKS_THE_READER.search(m.group(0)) or _QUESTION_LABEL.search(m.group(0))
+            else " "
+        ),
+        text,
     )
+
+
+#: A question the writer announces as theirs ("Korte vraag: zet de privacydesk …? Dan kunnen
+#: wij …", set 900): no template labels its own conditions so.
+_QUESTION_LABEL = re.compile(
+    r"\b(?:korte |snelle |kleine |een )?vraag\s?:|\b(?:quick |short |small )?question\s?:"
+    r"|\b(?:kurze )?frage\s?:|\bpetite question\s?:",
+    re.IGNORECASE,
+)
 
 
 #: Where a company's disclaimer starts under a mail.
@@ -2002,6 +2034,15 @@ _PERSONS_ACT = re.compile(
     r"|\bik neem (?:het|dit|uw|ons) verzoek (?:\w+ ){0,3}over\b"
     r"|\b(?:wij|we) hebben (?:nu )?een nieuwe? (?:spam ?filter|mail ?filter|mailgateway|gateway)\b"
     r"|\bdie is echt van ons\b|\b(?:daarna )?graag (?:even )?bellen\b"
+    # (Not to ring someone else's desk: "Bij spoed graag bellen met het secretariaat" is an
+    # away notice's way on, set 897.)
+    r"(?! (?:met|naar) (?:het |de |onze? )?(?:secretariaat|receptie|servicedesk|helpdesk"
+    r"|klantenservice|algemene nummer|hoofdnummer|kantoor)\b)"
+    # (... yet a person's when a named matter comes first: "Voor het verzoek van de ouders
+    # van Sem … graag bellen met het secretariaat, daar ligt het dossier", review s61; an
+    # away notice's way on is for any matter, "Bij spoed".)
+    r"|\b(?:voor|over|inzake|omtrent) (?:het|de|dit|uw|mijn|ons) (?:verzoek|zaak|dossier|klacht)"
+    r" (?:van|om|tot|over)\b[^.!?]{0,100}\bgraag (?:even )?bellen\b"
     r"|\bkunt u (?:me |mij )?(?:beter|het beste) bellen (?:na|op|tussen)\b"
     # ... or wants something taken off, or lets the handling go on ("Ik wil dat de foto eraf
     # gaat", "Ga gerust door met de afhandeling", sets 618 and 620; no blind automatic
