@@ -941,6 +941,10 @@ SETS: tuple[str, ...] = (
     "set898",
     "set899",
     "set900",
+    "set901",
+    "set902",
+    "set903",
+    "set904",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1844,6 +1848,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set898": "mail898",
     "set899": "mail899",
     "set900": "mail900",
+    "set901": "mail901",
+    "set902": "mail902",
+    "set903": "mail903",
+    "set904": "mail904",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
