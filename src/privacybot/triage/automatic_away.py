@@ -1529,6 +1529,17 @@ _OFFER_AND_STEP = re.compile(
     r"|(?:use|fill in|click|visit|book|go to)\b)",
     re.IGNORECASE,
 )
+#: What a person sends on to the officer they name, or when by: a thing of theirs or a
+#: third party's, a deadline, a complaint filed (review s61b).
+_THING_SENT = (
+    r"\b(?:(?:de|het|die|dat|deze|onze?|our|the|this|that|zijn|haar|his|her|mijn|my|een|a|an)"
+    r" (?:\w+ ){0,2}(?:gegevens|stukken|dossier|file|export|data|records|antwoord|answer|reply"
+    r"|besluit|bevestiging|confirmation|report|melding|datalekmelding|klacht|complaint|verzoek"
+    r"|request|bestand|kopie|copy|overzicht)"
+    r"|vandaag|today|vrijdag|friday|uiterlijk|before|by (?:monday|tuesday|wednesday|thursday"
+    r"|friday|tomorrow)|morgen|tomorrow|straight away|direct|meteen"
+    r"|ingediend|neergelegd|filed|lodged)\b"
+)
 _POINTS_ELSEWHERE = re.compile(
     r"(?:^|(?<=[.!?\n]))[^.!?\n]*"
     r"(?:\b(?:naar|aan|to|an|a|bij)\s(?:mijn |my |meine[nmr]? |onze |our |ons |het |de"
@@ -1536,6 +1547,13 @@ _POINTS_ELSEWHERE = re.compile(
     r"|replacement|stand-?in|backup|servicedesk|helpdesk"
     # ... or the team's or the general address ("kunt u sturen naar het teamadres", set 676).
     r"|teamadres|team address|algemene (?:e-?mail)?adres|algemene mailbox|general address)\b"
+    # ... or the officer by their role ("kunt u mailen naar de FG", set 904): only as the
+    # one to write to, not with a thing the writer wants sent there, a deadline or a
+    # complaint filed there ("Kunt u de gegevens van mevrouw Bakker vandaag nog naar de FG
+    # sturen.", "Could you send the file on Mr Patel to the DPO by Friday.", review s61b).
+    r"|(?<![^.!?\n])(?![^.!?\n]*" + _THING_SENT + r")[^.!?\n]*\b(?:naar|aan|to|bij)\s"
+    r"(?:onze |our |ons |het |de |the )?(?:fg|functionaris gegevensbescherming|dpo"
+    r"|data protection officer|privacy officer)\b"
     # ... or the reader's message sent to the successor just named ("Wilt u uw bericht aan
     # haar/hem sturen?", set 805).
     r"|" + YOUR_MESSAGE + r" aan (?:haar|hem|haar/hem|hem/haar)\b"

@@ -387,6 +387,14 @@ CHALLENGE_BODY: tuple[str, ...] = (
     # set 894): the screened mailbox spoken of in the third person, a purpose given.
     r"the sender of this (?:e-?mail|message),? \S{1,80},? (?:uses|is using) boxtrapper to"
     r" (?:prevent|reduce|block|stop|filter)",
+    # ... or the screened person by their name and the product by its, then the message
+    # held ("Nadia Blom uses MailGuard to reduce junk mail. Your message has been queued.",
+    # set 904).
+    # (The name may hold particles: "Pieter de Boer", "Anne van der Berg".)
+    r"(?-i:[A-Z])[\w'-]{1,30}(?: (?:(?:van|de|der|den|ten|ter|te|von|du|le|la) ){0,2}"
+    r"(?-i:[A-Z])[\w'-]{1,30}){0,3} uses [\w-]{2,30} to (?:reduce"
+    r"|prevent|block|fight|cut down on) (?:junk|spam|unsolicited)\w*(?: (?:mail|e-?mail))?\.\s+"
+    r"your (?:message|e-?mail) (?:has been|is|was) (?:queued|held|put on hold)\b",
     # (... with its purpose clause, "to reduce junk mail": a person writing of the user's
     # filter, "de gebruiker x gebruikt een challenge-response systeem. Het antwoord aan onze
     # gast …", names no purpose; the attacker's review s59b.)
@@ -635,6 +643,12 @@ _THE_USER_USES = re.compile(
     r"(?:the user|de gebruiker|der benutzer|l'utilisateur"
     r"|the sender of this (?:e-?mail|message),?) ",
     re.IGNORECASE,
+)
+#: A form's checkbox and its label ("[ ] I am a person (click here: …)").
+_CHECKBOX = re.compile(r"\[\s?[xX]?\s?\][^.\n\[\]]{0,80}(?:\([^()\n]{0,200}\))?")
+#: The screened owner by name using a product (``CHALLENGE_BODY``'s set 904 form).
+_NAMED_USER_USES = re.compile(
+    r"[^\n]{1,130}? uses [\w-]{2,30} to (?:reduce|prevent|block|fight|cut)"
 )
 _CHALLENGE_SIGNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.IGNORECASE) for p in (CHALLENGE_FILTER, CHALLENGE_CONFIRM, CHALLENGE_DELIVERY)
@@ -1658,6 +1672,22 @@ def challenge(v: MessageView) -> str | None:
     # attacker's review s59b.)
     if match and v.first_person and _THE_USER_USES.match(match.group(0)):
         match = None
+    # (The owner named with their product, set 904, only opening an unsigned text: "FYI:
+    # Gemeente Utrecht uses Mimecast to block spam e-mail. Your message was held … Rik,
+    # ICT" is an administrator explaining, review s61b.)
+    if (
+        match
+        and _NAMED_USER_USES.match(match.group(0))
+        and not _THE_USER_USES.match(match.group(0))
+        and (
+            not re.fullmatch(r"\W{0,3}", head[: match.start()])
+            # (A checkbox's label is the form's, not the writer's "I": "[ ] I am a person
+            # (click here: …)", set 904.)
+            or first_person_in(_CHECKBOX.sub(" ", v.own_words))
+            or _signed(v)
+        )
+    ):
+        match = None
     if match:
         return f"challenge wording {match.group(0)[:60]!r}"
     # (Not the people greeted: "Beste mensen," opens a person's letter, set 706.)
@@ -1808,6 +1838,16 @@ _PROSE_BESIDE_WORDS = 8
 _RECEIPT_READER_TIMED = re.compile(fold(RECEIPT_READER_TIMED), re.IGNORECASE)
 
 
+#: A receipt's label opening its text, and the article left before its sentence's "message".
+#: (The whole of what stands before the sentence: "Kijk: het bericht …", "FYI: the message
+#: …" are a person's words, review s61b.)
+_RECEIPT_LABEL_AND_ARTICLE = re.compile(
+    r"\W{0,3}(?:(?:read|return) receipt|leesbevestiging|lesebest(?:a|ae)tigung)\s?:\s*"
+    r"(?:(?:the|het|de|die|le)\s*)?",
+    re.IGNORECASE,
+)
+
+
 def _words_beside(head: str, match: re.Match[str]) -> int:
     """The words around a receipt's sentence beyond its labels, dates and addresses, a "!"
     or "?" counting as many (a person exclaims or asks; a receipt does neither)."""
@@ -1816,7 +1856,17 @@ def _words_beside(head: str, match: re.Match[str]) -> int:
     after = re.sub(r"^[^\"”»\n]{0,200}[\"”»]", " ", head[match.end() :], count=1)
     if match.group(0).endswith("@"):
         after = re.sub(r"^[\w.-]+", " ", after, count=1)
-    around = f"{head[: match.start()]} {after}"
+    # (Nor the receipt's own label and the article before "message": "Read receipt: the
+    # message "…" sent … has been opened by x@…", set 903.)
+    # (Only over a receipt with nothing after its sentence: "Read receipt: the message "…"
+    # has been opened by x@…  Not me." is a person who pasted one and says a word on it,
+    # review s61b.)
+    before = head[: match.start()]
+    if _RECEIPT_LABEL_AND_ARTICLE.fullmatch(before) and not _WORD.findall(
+        _beyond_fields(URL.sub(" ", after))
+    ):
+        before = " "
+    around = f"{before} {after}"
     rest = _beyond_fields(URL.sub(" ", around))
     return len(_WORD.findall(rest)) + (10 if re.search(r"[!?]", around) else 0)
 
@@ -3282,6 +3332,19 @@ LISTED_ON_A_HOST = r"(?:staat|is) vermeld op [a-z][\w-]{0,40}(?:\.[\w-]{1,40}){1
 _MAIL_FROM_THE_DOMAIN = re.compile(MAIL_FROM_THE_DOMAIN, re.IGNORECASE)
 #: A data breach named.
 _A_BREACH = re.compile(r"\b(?:datalek|data breach|datenpanne)\b", re.IGNORECASE)
+#: ``_ABOUT_AN_ADDRESS``'s "a service you operate" alone (set 903).
+_A_SERVICE_YOU_RUN = re.compile(
+    r"(?:originating|coming) from a (?:service|server|website|site|host) you (?:operate|run"
+    r"|host|manage)",
+    re.IGNORECASE,
+)
+#: A person's matter beside a desk's words: personal data leaked, a breach, an erasure.
+_A_BREACH_SPOKEN_OF = re.compile(
+    r"\b(?:datalek|data ?breach|personal data breach|datenpanne|gelekte|leaked|stolen|buitgemaakt"
+    r"|bsn|medical|medische|persoonsgegevens|personal data|erased?|verwijder\w*|inzage"
+    r"|(?:date of birth|geboortedatum)|iban|paspoort|passport)\b",
+    re.IGNORECASE,
+)
 
 
 def _a_person_on_the_domain(v: MessageView) -> bool:
@@ -3290,8 +3353,19 @@ def _a_person_on_the_domain(v: MessageView) -> bool:
     ons een datalek. Graag direct melden bij de AP … Jan Post", review s61): a desk's
     employee writing, not its report about a sending address."""
     found = [m.group(0) for m in _ABOUT_AN_ADDRESS.finditer(v.own_words)]
-    if not found or not all(_MAIL_FROM_THE_DOMAIN.fullmatch(f) for f in found):
+    # (... nor "abuse originating from a service you operate" alone, set 903: "phishing
+    # coming from a website you host … Stuur ons een overzicht van de gelekte gegevens.
+    # Sandra Kok", review s61b.)
+    if not found or not all(
+        _MAIL_FROM_THE_DOMAIN.fullmatch(f) or _A_SERVICE_YOU_RUN.fullmatch(f) for f in found
+    ):
         return False
+    if any(_A_SERVICE_YOU_RUN.fullmatch(f) for f in found) and (
+        CLIENT_REPLY.match(v.subject)
+        or FORWARD_PREFIX.match(v.subject)
+        or _A_BREACH_SPOKEN_OF.search(v.own_words)
+    ):
+        return True
     return bool(
         closes_with_a_name(v)
         or _signed(v)
@@ -3900,6 +3974,10 @@ _ABOUT_AN_ADDRESS = re.compile(
     # conxillium.nl via ons platform", set 634).
     r"|\b(?:e-?mail|mail|berichten|messages) (?:van|vanaf|from|von) [\w-]{1,63}\.[a-z]{2,8}"
     r" (?:via|through|over) (?:ons|our|unser\w?) (?:platform|netwerk|network|service|dienst)\b"
+    # ... or a service the reader runs ("a complaint concerning abuse originating from a
+    # service you operate", set 903).
+    r"|\b(?:originating|coming) from a (?:service|server|website|site|host) you (?:operate|run"
+    r"|host|manage)\b"
     # ... or the mail from the domain by that word ("klachten … over e-mail van het domein
     # conxillium.nl", set 897).
     r"|\b" + MAIL_FROM_THE_DOMAIN + r"\b"

@@ -988,6 +988,18 @@ _CONDITIONAL_QUESTION = re.compile(
     # ("Lekkage? Bel ons storingsnummer" is a company's pointer; "…? Bel ons gerust terug"
     # after a person's question is theirs.)
     r"(?!\s(?:ons|us|uns|nous)\s(?:gerust|even|maar|dan|gewoon|terug|back)\b)"
+    # ... or where the thing asked about is kept ("Bericht over je loonstrook of jaaropgave?
+    # Die staan in het personeelsportaal.", set 903).  (A template's topic, not a person's
+    # question: no "waar/waarom/why" opening it, no "mijn/my" in it, and the answer not
+    # "niet", "nog", "not": "Waar zijn mijn loonstroken? Ze staan niet in het
+    # personeelsportaal", "Wilt u mijn foto verwijderen? Die staat op uw website" are a
+    # person's, review s61b.)
+    r"|(?:^|(?<=[.!?]\s))(?!(?:waar|waarom|wie|wanneer|hoe|wat|welke|why|who|where|when|how"
+    r"|what|which)\b)(?:(?!\b(?:ik|mijn|mij|me|my|i|mine|we|wij|ons|onze|our)\b)[^.!?]){0,60}\?\s"
+    r"(?:die|dat|deze|ze|they|it) (?:staan|staat|vindt u|vind je|are|is)"
+    r" (?:(?!(?:niet|not|nog|still|toch|al|nergens|geen|no|never|nooit)\b)\w+ )?(?:in|op|on)"
+    r" (?:het|de|ons|onze|uw|je|the|our|your) [\w-]{0,30}(?:portaal|portal|app|omgeving|website"
+    r"|intranet)\b"
     # ... and a footer's question about receiving such mail ("Wilt u deze berichten niet
     # meer ontvangen?", "Don't want these emails?"), or its "Fragen?" left at the very end
     # when its link is gone.
@@ -1585,6 +1597,13 @@ _PORTAL_NAME = re.compile(
     r"(?<=[a-z,:] )(?:Mijn|My|Mein|Mon|Mi)\s?[A-Z][\w-]{1,30}"
     # ... or a menu item in quotation marks ('onder "Mijn aanvragen"', "under 'My orders'").
     r"|[\"“„'‘](?:Mijn|My|Mein|Mon|Mi)\s[^\"”“'’\n]{1,30}[\"”’']"
+    # ... or the portal signing its notice, its name the text's last words ("… Wijzig direct
+    # uw wachtwoord. Mijn Omgevingsloket", set 901).
+    # (Only a name that says it is a portal or an account: "… Het antwoord graag per post.
+    # Mijn Adres", "… The signed form is attached. My Passport" close a person's note with
+    # the writer's own thing, review s61b.)
+    r"|(?<=[.!] )(?:Mijn|My|Mein)\s(?=[A-Z])[\w-]{0,30}?(?i:loket|omgeving|portaal|portal|dossier"
+    r"|account|konto|kundenkonto|overheid|zaken|benefits|pagina|page|gemeente|zorg)\s*$"
 )
 #: A notice naming the message it answers by its subject in quotes ("an automated response
 #: to your message "Dear Miss Smith, foo?" sent on …"): the question there is the reader's.
@@ -2032,6 +2051,11 @@ _PERSONS_ACT = re.compile(
     r"|\bwacht (?:a\.?u\.?b\.?|alstublieft|aub|even|u) (?:\w+ )?tot ik (?:weer )?terug ben\b"
     r"|\bplease wait (?:\w+ ){0,2}until i(?:'m| am) back\b"
     r"|\bik neem (?:het|dit|uw|ons) verzoek (?:\w+ ){0,3}over\b"
+    # ... or is the desk's contact from now on ("maar ik ben vanaf nu uw aanspreekpunt voor
+    # privacyzaken", set 902): a leaver's notice names someone else.
+    r"|\bik ben (?:vanaf nu|voortaan|per direct|vanaf vandaag|sinds kort) (?:uw|jullie|het)"
+    r" (?:nieuwe )?(?:aanspreekpunt|contactpersoon)\b"
+    r"|\bi am (?:now |from now on )?your (?:new )?(?:point of contact|contact person)\b"
     r"|\b(?:wij|we) hebben (?:nu )?een nieuwe? (?:spam ?filter|mail ?filter|mailgateway|gateway)\b"
     r"|\bdie is echt van ons\b|\b(?:daarna )?graag (?:even )?bellen\b"
     # (Not to ring someone else's desk: "Bij spoed graag bellen met het secretariaat" is an
