@@ -945,6 +945,10 @@ SETS: tuple[str, ...] = (
     "set902",
     "set903",
     "set904",
+    "set905",
+    "set906",
+    "set907",
+    "set908",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1852,6 +1856,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set902": "mail902",
     "set903": "mail903",
     "set904": "mail904",
+    "set905": "mail905",
+    "set906": "mail906",
+    "set907": "mail907",
+    "set908": "mail908",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
