@@ -1021,6 +1021,11 @@ def _speaks(text: str) -> bool:
 
 #: The comment a mention notice quotes.
 QUOTED_COMMENT = re.compile(r'"[^"\n]{0,600}"|“[^”\n]{0,600}”')
+#: A chat service's digest: the reader has unread messages from colleagues.
+_CHAT_DIGEST = (
+    r"your (?:teammates|colleagues) are trying to reach you"
+    r"|(?:je|uw) (?:teamgenoten|collega'?s) proberen (?:je|u) te bereiken"
+)
 #: A sharing or chat service's opening: someone shared a file with the reader, or wrote to
 #: them in a chat they have not read ("Jeroen Bosman heeft een bestand met u gedeeld",
 #: "Hi Privacydesk, Your teammates are trying to reach you in Microsoft Teams").
@@ -1030,8 +1035,7 @@ _SHARED_OR_CHATTED = re.compile(
     r"|bestanden|map|document|documenten) met (?:u|je|jou) gedeeld|shared (?:a|\d{1,3}) (?:file"
     r"|folder|document)s? with you|hat (?:eine?|\d{1,3}) (?:datei|dateien|ordner|dokument"
     r"|dokumente) mit (?:ihnen|dir) geteilt)"
-    r"|your (?:teammates|colleagues) are trying to reach you"
-    r"|(?:je|uw) (?:teamgenoten|collega'?s) proberen (?:je|u) te bereiken)\b",
+    r"|" + _CHAT_DIGEST + r")\b",
     re.IGNORECASE,
 )
 #: A calendar invitation's answer buttons in a row ("Accepteren | Weigeren | Misschien",
@@ -1066,10 +1070,8 @@ def _shared_or_chatted(v: MessageView) -> bool:
     # (Not a comment that is someone's own request or data, in their first person: "Hierbij
     # mijn inzageverzoek, graag binnen vier weken" shared with the desk is that person
     # writing to us; a chat's name, "AVG verzoeken Q4", is no one's request.)
-    if any(
-        first_person_in(c) and (owns(c) or PERSON_REQUEST.search(c))
-        for c in QUOTED_COMMENT.findall(v.own_words)
-    ):
+    comments = QUOTED_COMMENT.findall(v.own_words)
+    if any(first_person_in(c) and (owns(c) or PERSON_REQUEST.search(c)) for c in comments):
         return False
     text = QUOTED_COMMENT.sub(" ", v.own_words)
     for found in _QUOTED_NAME.finditer(v.subject):
@@ -1084,7 +1086,7 @@ def _shared_or_chatted(v: MessageView) -> bool:
     # (Only for a shared file: a chat's digest points to a conversation the desk reads in
     # the chat itself, so its quoted message, "klant vraagt of haar verwijderverzoek is
     # uitgevoerd", set 896, stays the colleague's there.)
-    comment = " ".join(QUOTED_COMMENT.findall(v.own_words)) + " " + text
+    comment = " ".join(comments) + " " + text
     if not _A_CHAT.search(v.own_words) and (
         "?" in comment or _SHARED_REQUEST.search(comment) or PERSON_REQUEST.search(comment)
     ):
@@ -1093,11 +1095,7 @@ def _shared_or_chatted(v: MessageView) -> bool:
 
 
 #: A chat service's digest rather than a shared file (``_SHARED_OR_CHATTED``'s chat forms).
-_A_CHAT = re.compile(
-    r"\b(?:your (?:teammates|colleagues) are trying to reach you|(?:je|uw) (?:teamgenoten"
-    r"|collega'?s) proberen (?:je|u) te bereiken)\b",
-    re.IGNORECASE,
-)
+_A_CHAT = re.compile(r"\b(?:" + _CHAT_DIGEST + r")\b", re.IGNORECASE)
 #: A privacy request, a deadline or a confirmation asked, named in a shared file's
 #: comment (review s61).
 _SHARED_REQUEST = re.compile(

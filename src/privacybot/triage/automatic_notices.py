@@ -372,6 +372,15 @@ _DEAR_PEOPLE = re.compile(r"^\W{0,3}(?:beste|hallo|hoi|dag|lieve)\s(?:\w+\s)?men
 #: Challenge-response: asks the sender to prove they are human before delivery.
 #: The Dutch list a challenge adds the reader to ("… aan mijn lijst met vertrouwde afzenders").
 _NL_ALLOWED_SENDERS = r"(?:goedgekeurde|toegestane|bekende|vertrouwde) afzenders"
+#: The screened person by name and their product, then the message held ("Nadia Blom uses
+#: MailGuard to reduce junk mail. Your message has been queued.", set 904).  The name may
+#: hold particles: "Pieter de Boer", "Anne van der Berg".
+NAMED_USER_USES: str = (
+    r"(?-i:[A-Z])[\w'-]{1,30}(?: (?:(?:van|de|der|den|ten|ter|te|von|du|le|la) ){0,2}"
+    r"(?-i:[A-Z])[\w'-]{1,30}){0,3} uses [\w-]{2,30} to (?:reduce"
+    r"|prevent|block|fight|cut down on) (?:junk|spam|unsolicited)\w*(?: (?:mail|e-?mail))?\.\s+"
+    r"your (?:message|e-?mail) (?:has been|is|was) (?:queued|held|put on hold)\b"
+)
 CHALLENGE_BODY: tuple[str, ...] = (
     # BoxTrapper's opening: the user named, a challenge-response system used ("The user
     # x@… is using a challenge-response system to reduce junk mail.", set 884).
@@ -390,11 +399,7 @@ CHALLENGE_BODY: tuple[str, ...] = (
     # ... or the screened person by their name and the product by its, then the message
     # held ("Nadia Blom uses MailGuard to reduce junk mail. Your message has been queued.",
     # set 904).
-    # (The name may hold particles: "Pieter de Boer", "Anne van der Berg".)
-    r"(?-i:[A-Z])[\w'-]{1,30}(?: (?:(?:van|de|der|den|ten|ter|te|von|du|le|la) ){0,2}"
-    r"(?-i:[A-Z])[\w'-]{1,30}){0,3} uses [\w-]{2,30} to (?:reduce"
-    r"|prevent|block|fight|cut down on) (?:junk|spam|unsolicited)\w*(?: (?:mail|e-?mail))?\.\s+"
-    r"your (?:message|e-?mail) (?:has been|is|was) (?:queued|held|put on hold)\b",
+    NAMED_USER_USES,
     # (... with its purpose clause, "to reduce junk mail": a person writing of the user's
     # filter, "de gebruiker x gebruikt een challenge-response systeem. Het antwoord aan onze
     # gast …", names no purpose; the attacker's review s59b.)
@@ -646,10 +651,9 @@ _THE_USER_USES = re.compile(
 )
 #: A form's checkbox and its label ("[ ] I am a person (click here: …)").
 _CHECKBOX = re.compile(r"\[\s?[xX]?\s?\][^.\n\[\]]{0,80}(?:\([^()\n]{0,200}\))?")
-#: The screened owner by name using a product (``CHALLENGE_BODY``'s set 904 form).
-_NAMED_USER_USES = re.compile(
-    r"[^\n]{1,130}? uses [\w-]{2,30} to (?:reduce|prevent|block|fight|cut)"
-)
+#: ``CHALLENGE_BODY``'s set 904 form (``NAMED_USER_USES``), to tell when it is the one that
+#: matched.
+_NAMED_USER_USES = re.compile(NAMED_USER_USES, re.IGNORECASE)
 _CHALLENGE_SIGNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.IGNORECASE) for p in (CHALLENGE_FILTER, CHALLENGE_CONFIRM, CHALLENGE_DELIVERY)
 )
@@ -1677,8 +1681,7 @@ def challenge(v: MessageView) -> str | None:
     # ICT" is an administrator explaining, review s61b.)
     if (
         match
-        and _NAMED_USER_USES.match(match.group(0))
-        and not _THE_USER_USES.match(match.group(0))
+        and _NAMED_USER_USES.fullmatch(match.group(0))
         and (
             not re.fullmatch(r"\W{0,3}", head[: match.start()])
             # (A checkbox's label is the form's, not the writer's "I": "[ ] I am a person
@@ -3328,16 +3331,18 @@ MAIL_FROM_THE_DOMAIN = (
 #: A list named by its host, the address on it ("staat vermeld op bl.spamlijst.example",
 #: set 895).
 LISTED_ON_A_HOST = r"(?:staat|is) vermeld op [a-z][\w-]{0,40}(?:\.[\w-]{1,40}){1,4}"
+#: A service the reader runs, as an abuse desk names it ("abuse originating from a service
+#: you operate", set 903).
+A_SERVICE_YOU_RUN = (
+    r"(?:originating|coming) from a (?:service|server|website|site|host) you (?:operate|run"
+    r"|host|manage)"
+)
 #: ``_ABOUT_AN_ADDRESS``'s "e-mail van het domein x" alone (set 897).
 _MAIL_FROM_THE_DOMAIN = re.compile(MAIL_FROM_THE_DOMAIN, re.IGNORECASE)
 #: A data breach named.
 _A_BREACH = re.compile(r"\b(?:datalek|data breach|datenpanne)\b", re.IGNORECASE)
-#: ``_ABOUT_AN_ADDRESS``'s "a service you operate" alone (set 903).
-_A_SERVICE_YOU_RUN = re.compile(
-    r"(?:originating|coming) from a (?:service|server|website|site|host) you (?:operate|run"
-    r"|host|manage)",
-    re.IGNORECASE,
-)
+#: ``_ABOUT_AN_ADDRESS``'s "a service you operate" alone.
+_A_SERVICE_YOU_RUN = re.compile(A_SERVICE_YOU_RUN, re.IGNORECASE)
 #: A person's matter beside a desk's words: personal data leaked, a breach, an erasure.
 _A_BREACH_SPOKEN_OF = re.compile(
     r"\b(?:datalek|data ?breach|personal data breach|datenpanne|gelekte|leaked|stolen|buitgemaakt"
@@ -3976,8 +3981,7 @@ _ABOUT_AN_ADDRESS = re.compile(
     r" (?:via|through|over) (?:ons|our|unser\w?) (?:platform|netwerk|network|service|dienst)\b"
     # ... or a service the reader runs ("a complaint concerning abuse originating from a
     # service you operate", set 903).
-    r"|\b(?:originating|coming) from a (?:service|server|website|site|host) you (?:operate|run"
-    r"|host|manage)\b"
+    r"|\b" + A_SERVICE_YOU_RUN + r"\b"
     # ... or the mail from the domain by that word ("klachten … over e-mail van het domein
     # conxillium.nl", set 897).
     r"|\b" + MAIL_FROM_THE_DOMAIN + r"\b"
