@@ -949,6 +949,10 @@ SETS: tuple[str, ...] = (
     "set906",
     "set907",
     "set908",
+    "set909",
+    "set910",
+    "set911",
+    "set912",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1860,6 +1864,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set906": "mail906",
     "set907": "mail907",
     "set908": "mail908",
+    "set909": "mail909",
+    "set910": "mail910",
+    "set911": "mail911",
+    "set912": "mail912",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
