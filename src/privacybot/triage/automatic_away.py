@@ -48,6 +48,7 @@ from privacybot.triage.automatic_view import (
     asks_or_owns,
     closes_with_a_name,
     first_person_in,
+    local_part,
     not_the_writers,
     passes_on_or_acts,
     quotes_below,
@@ -200,6 +201,12 @@ _FIRST_PERSON_AWAY = re.compile(
     r"|in elternzeit|im mutterschutz|en conge \w{0,12}|de baja|in malattia|in maternita"
     r"|nicht erreichbar|injoignable"
     r"|op vakantie|niet aanwezig|niet op kantoor|abwesend|nicht im b[u~]ro|im urlaub|en cong"
+    # (... and "nicht im Hause", set 912.)
+    # (Not "wohne aber nicht im Haus Lindenstraße 4", "nicht im Haus meiner Eltern gemeldet",
+    # nor "heute nicht im Hause, aber die Unterlagen liegen bei", review s62b.)
+    r"|nicht im hause?(?!\s(?:nr\b|\d|[^\W\d_]*(?:stra(?:ss|ß)e|weg|gasse|platz|allee)\b"
+    r"|meine[rs]?\b|seine[rs]?\b|ihre[rs]?\b|der\b|des\b|am\b|gemeldet\b|wohnhaft\b|gewohnt\b)"
+    r"|,?\s(?:aber|doch|jedoch)\b)"
     r"|absente?|ledig|borte|borta|p[a~] ferie|p[a~] semester|poissa|lomalla|fuori|assente|ausente"
     r"|fuera|on (?:annual )?leave|on vacation|on holiday)\b"
     # ... or in Polish, on leave or sick leave ("Przebywam na zwolnieniu lekarskim", "jestem
@@ -616,6 +623,23 @@ _MY_REQUEST = re.compile(
 )
 
 
+#: A request's bare title, as a subject names it ("Verzoek om inzage", "Inzageverzoek").
+_REQUEST_TITLE = re.compile(
+    r"(?:re\s?:\s?)?(?:(?:verzoek|aanvraag) (?:om|tot) (?:inzage|verwijdering|correctie"
+    r"|rectificatie|beperking|overdracht|wijziging)|(?:inzage|verwijder|correctie|wijzigings)verzoek"
+    r"|(?:access|erasure|deletion|rectification) request|request for (?:access|erasure|deletion))",
+    re.IGNORECASE,
+)
+#: A weak away word and a dash before the subject it answers ("Niet aanwezig - …").
+_OOF_WEAK_DASH = alternation(OOF_WEAK_SUBJECTS, r"\s[-–]\s")
+#: The notice's word that the reader's mail goes unread or is not sent on.
+_YOUR_MAIL_UNREAD = re.compile(
+    r"\b(?:uw|je) (?:e-?mail|mail|bericht) wordt niet (?:gelezen|doorgestuurd)\b"
+    r"|\byour (?:e-?mail|message) (?:will not|won't|is not) be(?:ing)? (?:read|forwarded)\b",
+    re.IGNORECASE,
+)
+
+
 def oof_subject(v: MessageView) -> str | None:
     """Out-of-office by subject: a strong prefix (also inside a leading tag), else weak + body.
 
@@ -709,6 +733,22 @@ def oof_subject(v: MessageView) -> str | None:
     # after its colon ("Afwezig: Uw verzoek om inzage").
     # (Nor our own name for the case echoed at its end, as in ``types_our_reference``.)
     typed = _ASKS.search(_without_our_name(v.subject).split(":", 1)[0])
+    # (... nor a request's bare title after the weak word and a dash, when the text says the
+    # reader's mail goes unread: "Niet aanwezig - Verzoek om inzage" over "Wegens ziekte ben
+    # ik voorlopig afwezig. Uw mail wordt niet gelezen.", set 910; a person's typed request
+    # says what to do.)
+    weak = _OOF_WEAK_DASH.match(v.subject)
+    if (
+        typed
+        and weak
+        and _REQUEST_TITLE.fullmatch(v.subject[weak.end() :].strip())
+        and _YOUR_MAIL_UNREAD.search(v.own_words)
+        # (... and the writer's own absence in the first person, as set 910's "Wegens ziekte
+        # ben ik voorlopig afwezig": "Uw mail wordt niet gelezen tot maandag" alone under
+        # "Afwezig - Verzoek om inzage" may be a citizen's terse request, review s62b.)
+        and _FIRST_PERSON_AWAY.search(v.head_text)
+    ):
+        typed = None
     # A sentence sending the reader elsewhere ("Scans kunt u sturen naar collega Fatima",
     # "graag via het portaal sturen") is the notice's way on, not a request of ours.
     ways_on = _POINTS_ELSEWHERE.sub(" ", v.head_text)
@@ -921,7 +961,59 @@ def suppress_away(v: MessageView) -> str | None:
     )
     if len(head) <= _SHORT_AUTO_NOTE and "?" not in head and others and absent_self:
         return "X-Auto-Response-Suppress with the writer's absence and another address"
+    # ... or the writer's move to other work, the mail sent on to another's address from
+    # now on ("Let op: ik werk tegenwoordig bij een andere afdeling. Mail … voortaan naar
+    # collega@…", set 906): the standing word any sender gets.
+    # (Only with the standing word where to mail from now on, and no case of anyone's named:
+    # "Het dossier van mevrouw El Amrani is overgedragen aan l.bakker@…", "Mail voortaan naar
+    # r.vos@…; zij heeft het datalek van vorige week overgenomen" is an officer handing a
+    # matter over, the attacker's review s62.)
+    if (
+        len(head) <= _SHORT_AUTO_NOTE
+        and "?" not in head
+        # (... another's: "Mail voortaan naar anja.kok@gmail.com" from anja.kok@… is the
+        # writer giving their own new address.)
+        and [a for a in others if local_part(a) not in {local_part(m) for _, m in v.mailboxes}]
+        and _MOVED_ON.search(head)
+        and _STANDING_REDIRECT.search(head)
+        and not _A_CASE_NAMED.search(head)
+    ):
+        return "X-Auto-Response-Suppress with the writer's move and another address"
     return None
+
+
+#: The writer moved to other work, in the first person ("ik werk tegenwoordig bij een andere
+#: afdeling", "I have moved to another team", "ich bin nicht mehr in dieser Abteilung").
+_MOVED_ON = re.compile(
+    r"\bik werk (?:tegenwoordig|inmiddels|sinds kort|nu) (?:bij|op|in) (?:een )?andere?"
+    r" (?:afdeling|team|functie|organisatie|locatie)\b"
+    r"|\bik ben (?:overgestapt|verhuisd|overgeplaatst) naar (?:een )?andere? (?:afdeling|team"
+    r"|functie|organisatie)\b"
+    r"|\bi (?:have|'ve) moved to (?:a |another |a different )(?:department|team|role|position)\b"
+    r"|\bi now work (?:in|for|at) (?:a |another |a different )(?:department|team)\b"
+    r"|\bich (?:arbeite|bin) (?:jetzt|inzwischen|seit kurzem) in einer anderen abteilung\b",
+    re.IGNORECASE,
+)
+
+
+#: Where to mail from now on, in an away assistant's standing words ("Mail … voortaan naar",
+#: "Neem contact op met", "Please contact", "Bitte wenden Sie sich an").
+_STANDING_REDIRECT = re.compile(
+    r"\b(?:mail|e-?mail|stuur|schrijf)\b(?:[^.!?;]|\.(?=\S)){0,80}\b(?:naar|aan)\b"
+    r"|\bneem\b[^.!?;]{0,40}\bcontact op met\b"
+    r"|\bkunt u (?:\w+ )?(?:mailen naar|contact opnemen met)\b"
+    r"|\b(?:please )?(?:contact|write to|resend (?:it|your message) to)\b"
+    r"|\bwenden sie sich (?:bitte )?an\b|\bschreiben sie (?:bitte )?an\b",
+    re.IGNORECASE,
+)
+#: A matter or a person named: a handover, not a standing word ("het dossier van mevrouw El
+#: Amrani", "Mr Okafor's request", "het datalek van vorige week").
+_A_CASE_NAMED = re.compile(
+    r"\b(?:mevrouw|mevr|de heer|dhr|mr|mrs|ms|frau|herr)\.?\s(?-i:[A-Z])"
+    r"|\b(?:het|de|dit|dat|die|this|the|that)\s(?:dossier|datalek|klacht|bezwaar|verzoek|request"
+    r"|complaint|breach|case|zaak)\b|\b(?:datalek|data breach)\b",
+    re.IGNORECASE,
+)
 
 
 #: A wish to have something changed or removed ("Graag mijn e-mailadres in uw klantbestand
@@ -2018,6 +2110,26 @@ _OWN_NOTICE_IN_THE_PAST = re.compile(
 #: ``absence_notice``: no blind autoresponder it took says so (0 of 315), while
 #: autoresponders under an out-of-office subject do ("MIJN ZOON LEEST MIJN POST", set 186).
 #: ``away_notice`` asks it too: it reads replies to our mail, not out-of-office subjects.
+#: The writer standing in for someone away, in the first person: the absent one's mail
+#: reaching them, an open request taken up, the contact point for now ("Reacties op zijn
+#: mails komen bij mij binnen. Het openstaande verzoek pak ik op.", "Vanwege de vakantie van
+#: Iris ben ik tot 1 december aanspreekpunt", set 910): the notice's owner is the one away.
+#: (Not "ben ik weer aanspreekpunt", the owner's return.)
+_STANDS_IN_AS_WRITER = re.compile(
+    r"\b(?:zijn|haar|hun|his|her|their) (?:e-?mails?|mail|berichten) (?:komen|komt)"
+    r" (?:nu |nu ook )?bij mij (?:binnen|terecht)\b"
+    r"|\b(?:het|dat|die|dit|de) (?:openstaande |lopende )?(?:verzoek|dossier|zaak|aanvraag)\w{0,2}"
+    r" (?:pak|neem) ik (?:op|over)\b"
+    r"|\bi(?:'ll| will) (?:pick up|take over|handle) (?:the|his|her|their|this) (?:open |pending )?"
+    r"(?:request|case|file)s?\b"
+    # (Nor "ben ik niet het aanspreekpunt", "ben ik geen aanspreekpunt", "I am not the point
+    # of contact": the away notice's own word that it is not, review s62b.)
+    r"|\bben ik (?:(?!\b(?:weer|niet|geen)\b)[^.!?\n]){0,30}?\s(?:het |de )?(?:aanspreekpunt"
+    r"|contactpersoon)\b"
+    r"|\bi am (?:(?!\b(?:back|again|not|no)\b)[^.!?\n]){0,30}?\sthe (?:point of contact"
+    r"|contact person)\b",
+    re.IGNORECASE,
+)
 _FAMILY_STANDS_IN = re.compile(
     r"\b(?:bel|call|contact|mail) (?:gerust |dan )?(?:mijn|my) (?:dochter|zoon|man|vrouw|broer"
     r"|zus|daughter|son|husband|wife|brother|sister)\b"
@@ -2183,6 +2295,7 @@ def absence_notice(v: MessageView) -> str | None:
     if (
         _a_note_of_its_own(v, echoes_ours)
         or _FAMILY_STANDS_IN.search(text)
+        or _STANDS_IN_AS_WRITER.search(text)
         or passes_on_or_acts(v.own_words)
     ):
         return None

@@ -422,6 +422,11 @@ ABUSE_DESK_ASKS = re.compile(
     r"(?: en reageren onder vermelding van (?:het|uw|de|dit) \w{0,12}(?:nummer|kenmerk))?"
     r"|(?:wilt|kunt) u (?:controleren|nagaan) of (?:dit|deze) (?:\w+ )?(?:verkeer|verzending"
     r"|berichten|bericht|mail|e-?mail|sms) (?:legitiem|rechtmatig|gewenst) (?:is|was|zijn)"
+    # (... or asked for by their recipients: "Wilt u controleren of deze berichten wel door
+    # ontvangers gevraagd zijn?", set 906.)
+    r"|(?:wilt|kunt) u (?:controleren|nagaan) of (?:deze|die|de) berichten (?:wel )?door"
+    r" (?:de )?ontvangers (?:(?:zijn|waren) (?:gevraagd|aangevraagd)|(?:gevraagd|aangevraagd)"
+    r" (?:zijn|waren))"
     r"|(?:please|could you) (?:check|verify) (?:whether|if) (?:this|the) (?:\w+ )?(?:traffic|mail"
     r"|e-?mail|sending|message) (?:is|was) legitimate"
     r"|(?:please|could you|would you) (?:investigate|look into) (?:this|the issue|the matter)"
@@ -761,7 +766,9 @@ def returned_copy(v: MessageView) -> str | None:
         return None
     # ... or who says they pasted it ("Headers pasted below for your mail admins:", set
     # 869): a mail system returns a copy, it pastes nothing.
-    if PERSON_PASTES.search(text):
+    # (... or sends it as agreed on the phone: "Zoals gevraagd aan de telefoon de headers
+    # van het bericht dat …", set 905; a mail system has no calls.)
+    if PERSON_PASTES.search(text) or AS_AGREED.search(text):
         return None
     # ... or who writes on under the copy: asks us something or says what they did ("Could
     # your mail team have a look at DKIM? We released it manually.", set 438); a system
@@ -1094,6 +1101,16 @@ _RETURNED_FOR = re.compile(
     + r"|\b(?:couldn't be delivered|niet (?:worden )?(?:bezorgd|afgeleverd)|onbestelbaar"
     r"|nicht zugestellt|unzustellbar|non remis|rejected|geweigerd|quarantined|in quarantaine"
     r"|returned to sender|retour afzender)\b",
+    re.IGNORECASE,
+)
+#: A call or an agreement the writer refers to ("zoals gevraagd aan de telefoon", "as
+#: discussed", "wie telefonisch besprochen"): what people do, not mail systems, whose "as
+#: requested" is a success notice's (NOTIFY=SUCCESS) and so not here.
+AS_AGREED = re.compile(
+    r"\b(?:zoals|as|wie|comme) (?:\w+ ){0,3}?(?:aan de telefoon|telefonisch|per telefoon"
+    r"|on the phone|by phone|over the phone|am telefon|au telephone)\b"
+    r"|\b(?:zoals (?:besproken|afgesproken|beloofd)|as (?:discussed|agreed|promised)"
+    r"|wie (?:besprochen|vereinbart|versprochen)|comme convenu)\b",
     re.IGNORECASE,
 )
 #: A person presenting headers they were asked for ("Zoals gevraagd, de headers:").

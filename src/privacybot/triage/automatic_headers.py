@@ -88,6 +88,8 @@ _AUTOREPLY_NAME = re.compile(
     r"|flag)?$",
     re.IGNORECASE,
 )
+#: An away assistant's flags (set 906), read only over no person's voice.
+_AWAY_FLAGS = frozenset({"X-OOF", "X-OOF-Reply"})
 #: Values of other headers that only autoresponders write.
 _AUTOREPLY_VALUE_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("X-Precedence", re.compile(r"^\s*(?:auto[-_]?reply|bulk|junk|list)\b", re.IGNORECASE)),
@@ -120,6 +122,10 @@ _AUTOREPLY_VALUE_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # cron's own header on a job's output ("X-Cron-Env: <SHELL=/bin/sh>").
     ("X-Cron-Env", re.compile(r"\S")),
     ("X-MS-Exchange-Generated-Message-Source", re.compile(r"\S")),
+    # An away assistant's flag ("X-OOF: yes", "X-OOF-Reply: true", set 906): in 14 blind
+    # autoreplies and no person's mail; a no, false or 0 turns it off.
+    ("X-OOF", re.compile(r"^\s*(?:yes|true|1|on)\s*$", re.IGNORECASE)),
+    ("X-OOF-Reply", re.compile(r"^\s*(?:yes|true|1|on)\s*$", re.IGNORECASE)),
     # A webmail's message class ("X-POST-MessageClass: 9; Autoresponder").
     ("X-POST-MessageClass", re.compile(r"\bauto[-_ ]?(?:responder|reply)\b", re.IGNORECASE)),
 )
@@ -288,6 +294,11 @@ def autoreply_headers(v: MessageView) -> str | None:
             return f"{key} present"
     for name, pattern in _AUTOREPLY_VALUE_HEADERS:
         value = v.msg.header(name)
+        # (The away flag, set 906, only over no person's voice: a letter asking for something
+        # under "X-OOF: yes" is its writer's, whatever their client stamps on it, the
+        # attacker's review s62.)
+        if value is not None and name in _AWAY_FLAGS and v.human_voice:
+            continue
         if value is not None and pattern.search(value):
             return f"{name}: {value.strip()[:40]}"
     return None
@@ -944,8 +955,16 @@ _SYSTEM_ACCOUNT = re.compile(
 
 #: The cron daemon mails a job's output under its own subject and name ("Cron
 #: <www-data@web3> php artisan …" from "Cron Daemon"): no person writes both.
-_CRON_SUBJECT = re.compile(r"^cron <[^<>@\s]{1,64}@[^<>\s]{1,253}>\s\S")
+_CRON_SUBJECT = re.compile(r"^cron <([^<>@\s]{1,64})@[^<>\s]{1,253}>\s\S")
 _CRON_NAME = re.compile(r"^\(?cron daemon\)?$", re.IGNORECASE)
+#: A token of a job's output that holds a path's, a file's or a call's signs ("io.c(231)",
+#: "/etc/cron.daily/logrotate:"): no one's word.
+_CODE_TOKEN = re.compile(r"\S*[./\\:()\[\]<>=@_{}$#-]\S*")
+#: A word a person writes about a job's output, not the output itself: the reader or the
+#: writer's side addressed in Dutch, or the breach they report ("jullie", "onze", "datalek").
+_PERSONS_WORD = re.compile(
+    r"\b(?:jullie|wij|we|ons|onze|uw|datalek|bovenstaande|hieronder)\b", re.IGNORECASE
+)
 
 
 #: A platform's sender named for the person it relays ("Daniel Jansen via Aanbestedingsloket").
@@ -1242,6 +1261,22 @@ def no_reply_sender(v: MessageView) -> str | None:
         return None
     if _CRON_SUBJECT.match(v.subject.lower()) and any(_CRON_NAME.match(n) for n, _ in v.mailboxes):
         return "the cron daemon's job output"
+    # ... also from the job's own account, which cron names in the subject ("Cron
+    # <daemon@web3> …" from daemon@…, set 908): a person forwarding a job's output writes
+    # from their own address.
+    cron = _CRON_SUBJECT.match(v.subject.lower())
+    # (... and only the output: a job's output says no person's word, asks nothing, says
+    # no "I" outside its file names and paths ("io.c(231)"); "Deze cronjob mailt elke nacht
+    # een export met BSN's … Kunnen jullie kijken?" under the job's subject, typed or kept by
+    # "edit as new", is its admin's, the attacker's review s62.)
+    if (
+        cron
+        and any(local_part(address) == cron.group(1) and not n for n, address in v.mailboxes)
+        and not v.human_voice
+        and not first_person_in(_CODE_TOKEN.sub(" ", v.own_words))
+        and not _PERSONS_WORD.search(_CODE_TOKEN.sub(" ", v.own_words))
+    ):
+        return "the cron daemon's job output, from the job's account"
     for _, address in v.mailboxes:
         local = local_part(address)
         no_reply = bool(local) and _NO_REPLY.match(local) is not None

@@ -178,6 +178,52 @@ def _json_values(text: str) -> tuple[int, int]:
     return count, end
 
 
+def _json_parts(v: MessageView) -> bool:
+    """A JSON part, by its type or by its file name: relays attach a payload as
+    ``text/plain`` named "payload.json" (set 905).  By its name only in no one's first
+    person: "de export van mijn events (events.json)" is a person's file, whatever its type."""
+    if v.part_types & JSON_TYPES:
+        return True
+    named = any((a.filename or "").lower().endswith(".json") for a in v.msg.attachments)
+    # (... and only where the relay says what it is: the payload it could not post, under its
+    # webhook or endpoint.  "Zie bijlage." over export.json, "Bounces van de nieuwsbrief,
+    # export uit Laposta" over bounces.json are people sending a file, the attacker's
+    # review s62.)
+    if not named or v.first_person or _A_PERSONS_FILE.search(v.own_words):
+        return False
+    # (The relay's one sentence and hardly a word beside it: "… was not accepted by your
+    # endpoint. It holds a citizen's medical data; delete it." is a person's, review s62.)
+    note = fold(v.msg.body[:HEAD_CHARS])
+    sentences = re.split(r"(?<=[.!?;])\s+", note.strip())
+    relayed = [s for s in sentences if _RELAYED_PAYLOAD.search(s)]
+    beside = " ".join(s for s in sentences if not _RELAYED_PAYLOAD.search(s))
+    return bool(relayed) and len(re.findall(r"[^\W\d_]{2,}", beside)) <= 3
+
+
+#: A relay's own word for the file it attaches: the payload or event it could not deliver to
+#: its endpoint, in one sentence ("The attached JSON payload could not be delivered to the
+#: configured endpoint", set 905; "The event in the attached file was not accepted by the
+#: receiving endpoint"); "Payload attached." under "Webhook payload" is a developer's
+#: (review s62).
+_RELAYED_PAYLOAD = re.compile(
+    r"\b(?:payload|nutzlast|endpoint|endpunt|endpunkt|webhook)\b[^.!?\n]{0,80}\b(?:could not be"
+    r" (?:delivered|posted|sent)|was not (?:accepted|delivered)|was rejected|kon niet (?:worden )?"
+    r"(?:afgeleverd|bezorgd|verzonden|gepost)|werd niet (?:geaccepteerd|afgeleverd)|konnte nicht"
+    r"(?: [\w-]+){0,4} (?:zugestellt|gesendet|ubermittelt) werden|wurde nicht (?:angenommen"
+    r"|zugestellt))\b"
+    r"|\b(?:could not be (?:delivered|posted|sent)|was not (?:accepted|delivered)|was rejected"
+    r"|kon niet (?:worden )?(?:afgeleverd|bezorgd|verzonden)|werd niet (?:geaccepteerd"
+    r"|afgeleverd)|wurde nicht (?:angenommen|zugestellt))\b[^.!?\n]{0,80}\b(?:endpoint|endpunt"
+    r"|endpunkt|webhook)\b",
+    re.IGNORECASE,
+)
+#: A person's word about the file they send ("export uit de app", "graag verwerken").
+_A_PERSONS_FILE = re.compile(
+    r"\b(?:export\w*|bestand|overzicht|graag|please)\b",
+    re.IGNORECASE,
+)
+
+
 def json_notification(v: MessageView) -> str | None:
     """A provider's event notification (bounce, complaint, delivery) sent as JSON.
 
@@ -193,13 +239,12 @@ def json_notification(v: MessageView) -> str | None:
     if _JSON_MEDIA.fullmatch(v.content_type):
         return f"the message itself is JSON ({v.content_type})"
     text = v.msg.body.strip().lstrip("\ufeff").strip()
-    if len(text) < 40 and v.part_types & JSON_TYPES:
+    json_part = _json_parts(v)
+    if len(text) < 40 and json_part:
         return "only a JSON part"
     # ... not a person sending what we asked for ("here is the event dump you asked for").
     short_note = (
-        bool(v.part_types & JSON_TYPES)
-        and len(text) <= 300
-        and not (v.human_voice or TELL_US.search(v.own_words))
+        json_part and len(text) <= 300 and not (v.human_voice or TELL_US.search(v.own_words))
     )
     if short_note and (_JSON_EVENT_WORDS.search(v.subject) or _JSON_EVENT_WORDS.search(text)):
         return "a JSON part under a short event note"

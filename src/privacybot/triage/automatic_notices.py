@@ -16,6 +16,7 @@ from privacybot.triage import automatic_structure as structure
 from privacybot.triage.automatic_away import answers_an_autoreply
 from privacybot.triage.automatic_bounces import (
     ABUSE_DESK_ASKS,
+    AS_AGREED,
     HEADERS_OF_ONE_BELOW,
     NAME_LINE,
     PASTED,
@@ -867,21 +868,37 @@ def _only_the_list_asked(text: str) -> bool:
     # in te vullen, maar stuur daarna wel de brief over de camerabeelden opnieuw" goes on to
     # the writer's matter, the attacker's review s59b.)
     text = _EMPTY_REPLY_WILL_DO.sub(" ", text)
+    # (The held message and the reason, set 906, only together and then with nothing of the
+    # writer's own past them: "Uw bericht aan m.bakker@… is vastgehouden." alone, or both
+    # over "Mijn inzageverzoek loopt nog.", are a person's, the attacker's review s62.)
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    clauses_all = [c for sentence in sentences for c in _CLAUSE.split(sentence)]
+    held_and_reason = any(_HELD_SENTENCE.fullmatch(c) for c in clauses_all) and any(
+        _HELD_REASON.fullmatch(c) for c in clauses_all
+    )
     kept: list[str] = []
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
+    for sentence in sentences:
         # (A clause after the one that asks or names the list, joined by a comma and a word
         # that goes on, is the writer's matter: "Stuur dit bericht terug om uzelf toe te
         # voegen aan mijn lijst …, dan komt het besluit over mijn inzageverzoek eindelijk
         # aan", the attacker's review s60; the clauses before it are the list's reason, "I
         # receive a lot of spam, so I have my filter set to …", set 877.)
         clauses = _CLAUSE.split(sentence)
-        asking = [i for i, clause in enumerate(clauses) if _names_the_list(clause)]
+        asking = [
+            i
+            for i, clause in enumerate(clauses)
+            if _names_the_list(clause) or (held_and_reason and _HELD_FOR_THE_LIST.fullmatch(clause))
+        ]
         kept.extend(clauses[asking[-1] + 1 :] if asking else clauses)
     rest = " ".join(kept)
     # ("afzender", "sender" only as the one greeted: "Beste afzender!", not "Afzender
     # onbekend: Vis Transport BV", the attacker's review s59b.)
     rest = _GREETED_SENDER.sub(" ", rest)
     words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in _COURTESY_WORDS]
+    if held_and_reason and (
+        first_person_in(rest) or PERSON_REQUEST.search(rest) or _SEND_IT_AGAIN.search(rest)
+    ):
+        return False
     return len(words) <= 4
 
 
@@ -894,6 +911,27 @@ def _names_the_list(clause: str) -> bool:
         or _OWNERS_ALLOWED_LIST.search(clause)
         or _MAILBOX_GUARDED.fullmatch(clause)
     )
+
+
+#: The challenge's own sentences before its request: the reader's message held, and why the
+#: owner takes known senders only ("Uw bericht aan x@… is in de wachtrij geplaatst. Om spam
+#: te beperken laat ik alleen mail door van bekende afzenders.", set 906).
+_HELD_SENTENCE = re.compile(
+    r"\W{0,3}(?:uw|je|your) (?:bericht|e-?mail|message) (?:aan|to) [\w.+-]{1,64}@[\w.-]{1,120}"
+    r" (?:is|has been|wordt) (?:in de wachtrij (?:geplaatst|gezet)|vastgehouden|queued|held)"
+    r"\s?[.!]",
+    re.IGNORECASE,
+)
+_HELD_REASON = re.compile(
+    r"\W{0,3}(?:om spam te (?:beperken|weren|voorkomen)|to (?:limit|reduce|fight) spam),?"
+    r" (?:laat ik|ontvang ik|accepteer ik|i (?:only )?(?:accept|let through|receive))"
+    r" (?:(?:alleen|uitsluitend|only) )?(?:e-?mail|mail|berichten|messages)(?: door)? (?:van|from)"
+    r" (?:bekende|goedgekeurde|known|approved) (?:afzenders|senders)(?: door| through)?\s?[.!]",
+    re.IGNORECASE,
+)
+_HELD_FOR_THE_LIST = re.compile(
+    f"(?:{_HELD_SENTENCE.pattern})|(?:{_HELD_REASON.pattern})", re.IGNORECASE
+)
 
 
 #: Where a sentence goes on in a clause of its own: a comma and a word that goes on ("…,
@@ -938,7 +976,19 @@ _NOT_ON_MY_LIST = re.compile(
     r"\b(?:you are|you're|u staat|je staat|sie stehen|vous n'etes) (?:not yet|nog niet|noch"
     r" nicht|pas encore|not) (?:on|op|auf|sur) (?:my|mijn|meiner|ma) (?:list|lijst|liste)"
     r" (?:of |van |met |der )?(?:approved|authori[sz]ed|allowed|trusted|goedgekeurde|toegestane"
-    r"|vertrouwde|erlaubten|zugelassenen|autorises|approuves)",
+    r"|vertrouwde|erlaubten|zugelassenen|autorises|approuves)"
+    # ... or said in a Dutch clause of why the message is held ("is vastgehouden omdat u
+    # (nog) niet op de lijst met goedgekeurde afzenders staat", set 911).
+    r"|\bomdat (?:u|je) (?:\(nog\) |nog )?niet op (?:de|mijn) lijst (?:met|van) "
+    + _NL_ALLOWED_SENDERS
+    + r" (?:staat|staan)\b",
+    re.IGNORECASE,
+)
+#: A Dutch challenge's step to release the held message ("Klik dan op: https://…",
+#: "Vrijgeven: https://…", "Bevestig dat u een mens bent").
+_NL_RELEASE_STEP = re.compile(
+    r"\b(?:vrij te geven|vrijgeven|vrijgegeven|vrijgave|klik\w{0,3}|bevestig\w{0,3}"
+    r"|verifieer\w{0,3}|beantwoord\w{0,2} deze e-?mail)\b",
     re.IGNORECASE,
 )
 _KNOWLEDGE_QUIZ = re.compile(
@@ -1189,7 +1239,13 @@ def _encrypted_on_its_way(v: MessageView) -> str | None:
 #: verdacht bericht heeft gemeld", set 670) ...
 _PHISHING_RECEIPT = re.compile(
     r"^\W{0,3}(?:bedankt|dank u|dank je|thank you|thanks) (?:dat u|dat je|voor het melden van|for"
-    r" reporting) (?:een|a|this|the) (?:verdacht|suspicious|phishing) (?:bericht|e-?mail|message)",
+    r" reporting) (?:een|a|this|the) (?:verdacht|suspicious|phishing) (?:bericht|e-?mail|message)"
+    # ... or its word to the administrators that a user reported one ("A user at Veste
+    # reported a message as phishing using the Report Message add-in", set 911).
+    r"|^\W{0,3}a user (?:at [^.\n]{1,60}? )?reported a (?:message|e-?mail) as (?:phishing|spam"
+    r"|junk|suspicious)\b"
+    r"|^\W{0,3}een gebruiker (?:van [^.\n]{1,60}? )?heeft een (?:bericht|e-?mail)"
+    r" (?:als (?:phishing|spam|verdacht) gemeld|gemeld als (?:phishing|spam|verdacht))\b",
     re.IGNORECASE,
 )
 #: A verdict's labels other than "Status:" ("Uitkomst analyse:", "Oordeel:", "Resultaat:").
@@ -1204,6 +1260,19 @@ _PHISHING_RECEIPT_FIELDS = (
     # (... or the verdict by another label: "Uitkomst analyse: VEILIG", set 895.)
     re.compile(r"^(?:status|" + _VERDICT_LABELS + r")\s?:\s?\S", re.IGNORECASE),
 )
+#: The administrators' opener of set 911 ("A user at X reported a message as phishing").
+_ADMIN_OPENER = re.compile(r"^\W{0,3}(?:a user|een gebruiker)\b", re.IGNORECASE)
+#: A verdict field's value that goes on past its label ("Not phishing. Genuine …",
+#: "geen phishing, echt verzoek …", "veilig – bezwaar van …").
+_VERDICT_GOES_ON = re.compile(r"[.;,:!?]\s*\S|\s[-\u2013\u2014]\s")
+
+
+def _short_verdict(line: str) -> bool:
+    """A verdict field holding a label of a few words and nothing more ("Verdict: Clean")."""
+    value = line.split(":", 1)[1].strip() if ":" in line else line
+    return len(value.split()) <= 4 and not _VERDICT_GOES_ON.search(value)
+
+
 #: The verdict labels added for set 895, apart from "Status:".
 _NEW_VERDICT_LABEL = re.compile(r"^(?:" + _VERDICT_LABELS + r")\s?:", re.IGNORECASE)
 #: A verdict line that hands a request on to the desk or sets it a task (review s61).
@@ -1249,6 +1318,17 @@ def phishing_receipt(v: MessageView) -> str | None:
     # receipt names no request and no desk.)
     if fields and any(
         _NEW_VERDICT_LABEL.match(line) and _VERDICT_HANDS_ON.search(line) for line in lines
+    ):
+        fields = False
+    # (Under the administrators' opener, set 911, the verdict is a label of a few words
+    # ("Verdict: Clean", "Status: In behandeling"); a security officer's "Status: Not
+    # phishing. Genuine citizen request, forwarded for handling" says more, review s62b.)
+    if (
+        fields
+        and _ADMIN_OPENER.match(head)
+        and any(
+            _PHISHING_RECEIPT_FIELDS[1].match(line) and not _short_verdict(line) for line in lines
+        )
     ):
         fields = False
     if not (fields or verdict):
@@ -1586,6 +1666,23 @@ def challenge(v: MessageView) -> str | None:
         return "challenge: a reply asked to be added to the allowed senders"
     # ... or told that the reader is not on that list yet, with a link to follow.
     unlisted = _NOT_ON_MY_LIST.search(unquoted)
+    # (The Dutch clause of why the message is held, set 911, only unsigned and not in the
+    # first person (its own "Wilt u dat het bericht wordt vrijgegeven?" is a voice): an
+    # official explaining "… vastgehouden omdat u niet op de lijst met goedgekeurde afzenders
+    # staat. Het verzoek om inzage volgt" over a signature's website, review s62b.)
+    if (
+        unlisted
+        and unlisted.group(0).lower().startswith("omdat")
+        and (
+            v.first_person
+            or closes_with_a_name(v)
+            or _signed(v)
+            # (... and with the step that releases the message: "zie https://… voor de
+            # stukken" under it is a lawyer's, review s62b.)
+            or not _NL_RELEASE_STEP.search(unquoted)
+        )
+    ):
+        unlisted = None
     if unlisted and "://" in v.msg.body[:HEAD_CHARS] and not _OWN_SETTINGS.search(unquoted):
         return f"challenge: not yet on the allowed senders ({unlisted.group(0)[:50]!r})"
     # ... or told the owner's mail is guarded by a service and asked to verify ("My e-mail is
@@ -2154,6 +2251,16 @@ def read_receipt(v: MessageView) -> str | None:
     # opnieuw".)
     if _opened_field_then_own_words(match, head):
         return None
+    # (Nor the reader named after "displayed to" or "Geopend door:", set 906, when it is our
+    # own address: a receipt for ours names its reader; "Geopend door: privacy@… / Dus
+    # gelezen, maar nog altijd geen inzage" is a citizen quoting the receipt for their own
+    # mail to us, the attacker's review s62.)
+    if match.group(0).endswith("@"):
+        local = re.search(r"[\w.+-]*@$", match.group(0))
+        domain = re.match(r"[\w.-]*", head[match.end() :])
+        reader = (local.group(0) if local else "@") + (domain.group(0) if domain else "")
+        if reader.lower().rstrip(".") == (v.our_address or "").lower():
+            return None
     # A person above a receipt they paste ("Ich habe die unten stehende Lesebestätigung
     # erhalten. Eine Antwort fehlt jedoch …"): a receipt never speaks in the first person.
     # (Our own subject echoed in its fields may carry the citizen's "mijn gegevens"; its
@@ -2256,6 +2363,20 @@ def self_declared(v: MessageView) -> str | None:
     if not found:
         return None
     start = v.head_text.find(found)
+    # A header field pasted with its block ("Auto-Submitted: auto-generated" among the
+    # "Received:" lines a club secretary copies in, set 908): the copied mail's word about
+    # itself, not this text's.
+    # (... its own sentence after the block still its own: "Received: … Auto-Submitted:
+    # auto-generated / This message was auto-generated by the portal. Do not reply.", the
+    # attacker's review s62.)
+    while _PASTED_FIELD.search(v.head_text[max(0, start - 40) : start]) and _PASTED_BLOCK.search(
+        v.head_text[: start + 1]
+    ):
+        after = start + len(found)
+        found = structure.self_declared(v.head_text[after:])
+        start = v.head_text.find(found, after) if found else -1
+        if not found or start < 0:
+            return None
     # A firm's footer under a titled person's closing ("Met vriendelijke groet, / mr.
     # Agnieszka van den Berg / … / Dit bericht is automatisch gegenereerd vanuit ons
     # dossiersysteem", set 459): the letter ended above it (0 of the 940 blind notices
@@ -2316,6 +2437,15 @@ _AUTO_CONFIRMATION = re.compile(structure.AUTO_CONFIRMATION + r"\b", re.IGNORECA
 _CONFIRMS_RECEIPT = re.compile(
     r"\b(?:wij|we|ons|onze|our|us|ontvangen|received|(?:uw|je|your) (?:bericht|e-?mail|mail"
     r"|message|verzoek|request|aanvraag|vraag))\b",
+    re.IGNORECASE,
+)
+
+
+#: A header field's name just before what it says ("Auto-Submitted: ", "X-Autogenerated:").
+_PASTED_FIELD = re.compile(r"\b[a-z][\w-]{1,40}\s?:\s?$", re.IGNORECASE)
+#: ... within a pasted header block: its transport fields stand above.
+_PASTED_BLOCK = re.compile(
+    r"\b(?:received|return-path|dkim-signature|message-id|authentication-results)\s?:\s",
     re.IGNORECASE,
 )
 
@@ -3023,7 +3153,7 @@ def complaint_report(v: MessageView) -> str | None:
     desk_report = bool(
         (
             subject
-            or _DESK_SUBJECT.search(v.subject)
+            or _desk_subject(v)
             or (
                 _SUSPICIOUS_TRAFFIC.search(v.subject)
                 and not (_signed(v) or CLIENT_REPLY.match(v.subject))
@@ -3042,6 +3172,9 @@ def complaint_report(v: MessageView) -> str | None:
             or (_ADDRESS_IN_BRACKETS.search(v.own_words) and not _signed(v))
             or (_ABOUT_A_NETWORK.search(v.own_words) and not _signed(v))
         )
+        # (Nor the mail server's count, set 906, with anything beside the desk's template:
+        # the attacker's review s62.)
+        and not (_server_tally(v) and _more_than_the_server_tally(v))
     )
     # ARF's own human-readable part ("This is an email abuse report for an email message
     # received from IP …", RFC 5965 §2), sent as multipart/mixed with the message attached.
@@ -3149,11 +3282,16 @@ def complaint_report(v: MessageView) -> str | None:
         # among our staff this month. … Tom Harris, IT admin", or the notice pasted under
         # "Zie hieronder, van onze provider:", are people's, the attacker's review s59.)
         and not (_RISEN_TO_A_SHARE.match(tally.group(0)) and _a_persons_tally(v))
-        # (... nor the count in brackets, set 897, under a writer's demand, name or quoted
-        # complainant: "Verwijder mijn gegevens." quoted by a complaints desk, "Graag direct
-        # melden bij de AP … Jan Post", review s61.)
+        # (The German quota over its limit, set 912, only as the provider writes it: its
+        # sentence and its fields, nothing else; "Kurz zur Info, von unserem Versanddienst:"
+        # over it, or a name and an objection under it, are a person's, review s62b.)
+        and not (_QUOTA_EXCEEDED_DE.match(tally.group(0)) and not _only_the_tally_and_fields(v))
+        # (... nor the count in brackets, set 897, or of the messages from the reader's mail
+        # server, set 906, under a writer's demand, name or quoted complainant: "Verwijder
+        # mijn gegevens." quoted by a complaints desk, "Graag direct melden bij de AP … Jan
+        # Post", review s61.)
         and not (
-            _BRACKET_TALLY.match(tally.group(0))
+            _GUARDED_TALLY.match(tally.group(0))
             and (
                 _STOP_OR_ERASE.search(v.own_words)
                 or PERSON_REQUEST.search(v.own_words)
@@ -3163,6 +3301,11 @@ def complaint_report(v: MessageView) -> str | None:
                 or _A_BREACH.search(v.own_words)
             )
         )
+        # (... nor the mail server's count, set 906, with anything beside the desk's template,
+        # under a formal closing, or from a person's name: "… als spam gemeld. Wilt u
+        # controleren …? Het gaat om ontvangstbevestigingen met kindgegevens erin.", "Zo
+        # niet, dan blokkeren we uw server per 1 juni.", the attacker's review s62.)
+        and not (_SERVER_TALLY.match(tally.group(0)) and _more_than_the_server_tally(v))
         # (... so too the rate for the mail from a domain; nor that rate among the writer's
         # own staff, or with a demand to stop or erase: "… was de laatste 14 dagen 3,1% onder
         # onze ambtenaren. Verwijder alle … adressen", "… 9% op onze servers. Direct stoppen
@@ -3386,8 +3529,85 @@ _LISTING_CONSEQUENCE = re.compile(
     r"|\bniet (?:meer )?(?:binnen|aan)\b",
     re.IGNORECASE,
 )
-#: The count in brackets over so many hours (set 897).
-_BRACKET_TALLY = re.compile(r"^\(\d")
+#: The count in brackets over so many hours (set 897), or of the messages from the reader's
+#: mail server (set 906): shapes a person's report takes too, so guarded in the rule.
+_GUARDED_TALLY = re.compile(
+    r"^\(\d|^\d{1,7} (?:berichten|e-?mails?|messages) (?:van|from) (?:uw|your|je) mail ?server",
+    re.IGNORECASE,
+)
+#: The count of the messages from the reader's mail server (set 906).
+_SERVER_TALLY = re.compile(
+    r"^\d{1,7} (?:berichten|e-?mails?|messages) (?:van|from) (?:uw|your|je) mail ?server",
+    re.IGNORECASE,
+)
+#: What the desk's template holds beside its count and its ask: a greeting to the
+#: administrator, the subject the messages had, its case number, its one automatic line.
+_SERVER_TALLY_TEMPLATE = re.compile(
+    r"\b(?:beste|geachte|dear) (?:beheerder|administrator|postmaster|heer/mevrouw)\s?,"
+    r"|\bhet gaat om (?:de )?berichten met (?:het|als) onderwerp\W{0,4}"
+    r"|\b(?:zaaknummer|ticket(?:nummer)?|referentie|kenmerk|reference|case(?: number)?)\s?:"
+    r"\s?\S{1,40}"
+    r"|\bdit is een automatisch(?: gegenereerd)? bericht\W{0,2}",
+    re.IGNORECASE,
+)
+
+
+def _server_tally(v: MessageView) -> bool:
+    """The writer's text counts the messages from the reader's mail server (set 906)."""
+    tally = _COMPLAINT_TALLY.search(v.own_words)
+    return bool(tally and _SERVER_TALLY.match(tally.group(0)))
+
+
+#: "Spammelding" written as one word, a desk's subject since set 906 ("Spam-melding" with its
+#: hyphen was one by its "spam" before, as in set 694's "Spam-meldingen over uw domein").
+_SPAM_REPORT_SUBJECT = re.compile(r"\bspammelding\w{0,2}\b", re.IGNORECASE)
+
+
+def _desk_subject(v: MessageView) -> bool:
+    """A desk's subject; "Spammelding" alone only over the desk's count of the messages from
+    the reader's mail server, set 906 ("Spammelding" is a citizen's or an officer's subject
+    too, the attacker's review s62)."""
+    if not _DESK_SUBJECT.search(v.subject):
+        return False
+    if _DESK_SUBJECT.search(_SPAM_REPORT_SUBJECT.sub(" ", v.subject)):
+        return True
+    return _server_tally(v)
+
+
+def _more_than_the_server_tally(v: MessageView) -> bool:
+    """The mail server's count (set 906) in a person's letter: a closing formula, a sender
+    under a person's name (not the desk's, which names the firm of its domain), or a word
+    beyond the template's own sentences and fields and the desk's name signing it."""
+    names = {fold(name.strip()).lower() for name, _ in v.mailboxes if name.strip()}
+    if v.closing_at is not None:
+        # (... unless the desk signs the closing with the name it sends under.)
+        after = [fold(line).lower() for line in v.head[v.closing_at + 1 :] if line.strip()]
+        if not (after and after[0] in names):
+            return True
+    for name, address in v.mailboxes:
+        domain = address.rpartition("@")[2].lower()
+        words = [w.lower() for w in re.findall(r"[^\W\d_]{3,}", name)]
+        if (
+            NAME_LINE.fullmatch(name.strip())
+            and not _DESK_NAME.search(name)
+            and not _TEAM_SIGNATURE.search(name)
+            and not any(w in domain for w in words)
+        ):
+            return True
+    kept = []
+    for sentence in re.split(r"(?<=[.!?])\s+", v.own_words):
+        if _COMPLAINT_TALLY.search(sentence) or ABUSE_DESK_ASKS.search(sentence):
+            continue
+        kept.append(sentence)
+    rest = _SERVER_TALLY_TEMPLATE.sub(" ", " ".join(kept))
+    for name, _ in v.mailboxes:
+        if name.strip():
+            rest = rest.replace(fold(name.strip()), " ")
+    # (The desk's name under it, a few words and no sentence: "Abuse Team Glaslijn".)
+    words = _WORD.findall(rest)
+    return len(words) > 4 or bool(re.search(r"[^\W\d_]{2,}\W{0,2}[.!?]", rest))
+
+
 #: A provider's count of complaints ("We have received 23 complaints", "Complaint rate:
 #: 0.7%", "12 klachten ontvangen").
 _COMPLAINT_TALLY = re.compile(
@@ -3417,6 +3637,9 @@ _COMPLAINT_TALLY = re.compile(
     r"|\b(?:afzender)?reputatie van \S{1,80} (?:bij \S{1,80} )?is (?:gedaald|verslechterd|gezakt"
     r"|afgenomen)\b|\baantal klachten\b[^.\n]{0,80}\bligt boven de drempel(?:waarde)?\b"
     r"|\bcomplaint rate for (?:this|the|your) (?:campaign|mailing|list) is \d"
+    # ... and German, over the provider's limit with the figure ("Ihre Absenderdomain … hat
+    # die Beschwerdequote von 0,10% überschritten. Aktuelle Quote: 0.30%", set 912).
+    r"|\bbeschwerdequote von \d{1,3}(?:[.,]\d{1,3})?\s?% (?:uberschritten|ueberschritten)\b"
     # ... and French ("Taux de plaintes : 0,66 %", the attacker's review s58).
     r"|\btaux de plaintes?\s?:\s?\d"
     # ... or the count risen to a share over a number of days ("In de afgelopen 7 dagen is het
@@ -3433,6 +3656,12 @@ _COMPLAINT_TALLY = re.compile(
     # your domain to our users were marked as spam", sets 419 and 421).
     r"|\b\d{1,3}(?:[.,]\d{1,2})?\s?% of (?:the )?messages from\b[^\n]{0,80}?\bmarked as"
     r" (?:spam|junk)\b"
+    # ... or the messages from the reader's mail server, its address in brackets, that the
+    # desk's customers reported ("Onze klanten hebben 14 berichten van uw mailserver
+    # (192.0.2.113) als spam gemeld", set 906).
+    r"|\b\d{1,7} (?:berichten|e-?mails?|messages) (?:van|from) (?:uw|your|je) mail ?server"
+    r" \(\d{1,3}(?:\.\d{1,3}){3}\) (?:als (?:spam|ongewenst) (?:gemeld|gemarkeerd)"
+    r"|as (?:spam|junk))"
     # ... "46 klachten in de afgelopen 7 dagen", "Spam rate (user reported): 0.75%" (set 428).
     r"|\b\d{1,7} klachten in de (?:afgelopen|laatste) \d{1,3} dagen\b"
     # ... or in so many hours, in brackets after the domain ("een toename van klachten …
@@ -3682,6 +3911,9 @@ _DESK_SUBJECT = re.compile(
     r"|spam-?report|jmr report|(?:klacht|complaint)\w{0,12}|backscatter|spam-?traps?"
     # ... and the desk's report as one Dutch word ("Abusemelding voor IP-adres …", set 862).
     r"|abuse-?melding\w{0,2}|abuse-?meldung\w{0,2}|missbrauchsmeldung\w{0,2}|signalement d.abus"
+    # (... and "Spammeldingen vanaf uw mailserver", set 906, and "Warnung:
+    # Beschwerdequote zu hoch", set 912.)
+    r"|spam-?melding\w{0,2}|beschwerdequote"
     # ... or a reputation service's daily report ("Dagelijkse reputatiemelding", set 595).
     r"|reputatiemelding|sender report"
     # ... or its feed's event about an address ("Event notification for 198.51.100.26",
@@ -3904,6 +4136,17 @@ _DAYS_WINDOW = re.compile(
 )
 
 
+_QUOTA_EXCEEDED_DE = re.compile(r"beschwerdequote von", re.IGNORECASE)
+#: A provider's field line ("Aktuelle Quote: 0.30%", "Zeitraum: 7 Tage").
+_TALLY_FIELD = re.compile(r"^[^\W\d_][\w .-]{0,30}\s?:\s?\S(?:[^.!?]|[.,](?=\d)){0,60}$")
+
+
+def _only_the_tally_and_fields(v: MessageView) -> bool:
+    """The writer's lines are the tally's own sentence and field lines, nothing more."""
+    lines = [line.strip() for line in v.head if line.strip()]
+    return all(_COMPLAINT_TALLY.search(fold(line)) or _TALLY_FIELD.match(line) for line in lines)
+
+
 def _a_persons_tally(v: MessageView) -> bool:
     """The count risen to a share, read as a person's: without the provider's window of days,
     or in a person's voice, signed, passed on or forwarded."""
@@ -3925,6 +4168,9 @@ _ABOUT_AN_ADDRESS = re.compile(
     # ... and Swahili ("kutoka anwani 198.51.100.31", set 573), and Romanian ("trimise de
     # pe 203.0.113.25", set 637).
     r"|kutoka anwani|de pe"
+    # (Not "mailserver" before a bare address: "De mailserver 192.0.2.45 van jullie …" is an
+    # administrator's prose (review s51b, again in s62); set 906's "van uw mailserver
+    # (192.0.2.113)" is the bracketed form below.)
     # ... or the mail sent by the reader's domain through an address ("for mail sent by
     # conxillium.nl via 198.51.100.15", set 853).
     r"|(?:mail|messages?|e-?mails?) sent by [\w-]{1,63}\.[a-z]{2,6} via)\W{0,3}"
@@ -4441,7 +4687,8 @@ def gateway_words(v: MessageView) -> str | None:
     # ... or introducing what they paste ("Below are the headers of the message our
     # gateway rejected"), or typing on a phone ("Get Outlook for iOS"): an IT officer
     # telling us about a block, not the gateway's notice (set 307).
-    if _PASTE_INTRO.search(text) or MOBILE_FOOTER.search(v.head_text):
+    # (... or sends it as agreed on the phone, set 905.)
+    if _PASTE_INTRO.search(text) or AS_AGREED.search(text) or MOBILE_FOOTER.search(v.head_text):
         return None
     # ... or explaining what their own gateway does and what we may ignore ("Onze nieuwe
     # mailgateway … stuurt een quarantainemelding. Als jullie zo'n melding krijgen: die
@@ -4463,11 +4710,18 @@ def gateway_words(v: MessageView) -> str | None:
     # réécrit par sécurité dans ce message." over a citizen's own request, the attacker's
     # review): a notice about it names the message by its fields ("Objet :", "Expéditeur :",
     # set 867), comes from the gateway's own sender, or says its one sentence alone.
-    if _REWRITTEN.match(held.group(0)) and not (
+    # (So too a French decryption gone well, "a été déchiffré par la passerelle", set 911: a
+    # person's "Le message a été déchiffré par la passerelle, mais la pièce jointe est vide"
+    # goes on to their matter, review s62b.)
+    if (_REWRITTEN.match(held.group(0)) or _DECRYPTED_FR.match(held.group(0))) and not (
         any(_NOTICE_FIELD.match(fold(line)) for line in v.head)
         or _system_sender(v)
         or not _ANOTHER_SENTENCE.search(text.strip())
     ):
+        return None
+    # (... and the decryption never with the writer's "but" after it from a person's address:
+    # "… a été déchiffré par la passerelle, mais le document joint est vide".)
+    if _DECRYPTED_FR.match(held.group(0)) and _BUT.search(text) and not _system_sender(v):
         return None
     # A person answering under their client's "RE:" in the first person ("Ik ben Sven van
     # het mailteam … werd geweigerd"), even from a mail team's address.
@@ -4545,6 +4799,9 @@ _PASTE_INTRO = re.compile(
 
 #: The French word for a rewritten link (``held`` in ``data/gateway.yaml``).
 _REWRITTEN = re.compile(r"reecrit", re.IGNORECASE)
+#: ``data/gateway.yaml``'s French "a été déchiffré" (set 911).
+_DECRYPTED_FR = re.compile(r"a ete dechiffr", re.IGNORECASE)
+_BUT = re.compile(r"\b(?:mais|but|maar|aber|toutefois|cependant|however)\b", re.IGNORECASE)
 #: A French writer's request of the desk ("Merci de lui renvoyer le fichier", the attacker's
 #: review); a notice's "merci de contacter votre administrateur" asks for nothing of ours.
 _MERCI_DE = re.compile(

@@ -805,7 +805,9 @@ RECEIPT_BODY: str = (
     r"|a ete ouvert par|opened by:|heeft uw bericht geopend|opened your message"
     r"|hat ihre nachricht geoffnet|a ouvert votre message|werd ontvangen door"
     # (... also "has been displayed by x@…", Roundcube's "Return receipt", set 893.)
-    r"|(?:was|has been) displayed by"
+    r"|(?:was|has been) displayed (?:by|to [\w.+-]{1,64}@)"
+    # (... and a webmail's field of who opened it: "Geopend door: x@…", set 906.)
+    r"|\bgeopend door\s?:\s?[\w.+-]{1,64}@"
     # (... and in French: "votre message "…" a été affiché par x@…", set 821.)
     r"|a ete affiche par"
     r"|werd weergegeven door|wurde angezeigt von|was displayed on|was read\.$"

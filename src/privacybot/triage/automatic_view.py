@@ -177,6 +177,26 @@ _ANSWERED_BY_A_LINK = (
     r"|visit|click|use|report|go to|unsubscribe)\b"
     r"(?:[^.?!\n]|\.(?=\S)){0,120}?(?:https?://|www\.|[\w.+-]{1,64}@[\w-]{1,63}\.))"
 )
+#: ... or by the way in that the organisation offers instead of this address, its form on
+#: the website or its phone number ("Wilt u contact met Gemeente X? Gebruik dan het
+#: contactformulier op de website of bel 14 060.", set 910).
+_ANSWERED_BY_THE_WAY_IN = (
+    _SHORT_QUESTION + r"(?=(?:gebruik|bel|kijk|ga|use|call|visit) (?:dan|then)?\s?"
+    r"[^.?!\n]{0,60}\b(?:contactformulier|webformulier|formulier|website|contact form|web form"
+    r"|14 ?0\d{2})\b)"
+)
+#: ... and its pointer to the form for a kind of matter, a sentence of its own ("Voor een
+#: verzoek op grond van de AVG kunt u het privacyformulier gebruiken.", set 910).
+_POINTS_TO_ITS_FORM = (
+    r"(?:^|(?<=[.!?]\s))(?:voor (?:een |uw )?[^.?!\n]{1,60}? (?:kunt u|kun je) (?:het|ons|onze)"
+    r" [\w-]{0,20}formulier(?: op (?:de|onze) website)? gebruiken"
+    r"|for (?:an? |your )?[^.?!\n]{1,60}? (?:you can|please) use (?:the|our) [\w-]{0,20}form"
+    r"(?: on (?:the|our) website)?)\s?[.!]"
+    # (... as the template's last sentence, nothing after it but a name: a person's "Voor een
+    # verzoek om verwijdering kunt u het privacyformulier gebruiken. Burger heeft dat
+    # gedaan" goes on, review s62b.)
+    r"(?=[^.!?]{0,60}$)"
+)
 #: ... a booking's question answered by the way to change it in its app or portal
 #: ("Verhinderd? Wijzig uw afspraak via de app.", set 843), its sentence ending there:
 #: "Change it back via the app is impossible for her" is a person's, relayed by a form (the
@@ -245,21 +265,22 @@ _KEEP_THE_SUBJECT = (
 )
 #: A template's question answered by its next sentence ("Niet thuis? Kies een andere dag of
 #: een afhaalpunt.", "Retourneren? Dat regel je zelf via …", "Klopt er iets niet? Meld het
-#: binnen 48 uur via …", "Wil je dat niet? Afmelden: …"), or the subject to be kept.
-SELF_ANSWERED = re.compile(
-    "|".join(
-        (
-            _ANSWERED_BY_A_LINK,
-            _ANSWERED_BY_ITS_APP,
-            _ANSWERED_BY_UNDOING,
-            _ANSWERED_BY_ITS_SURVEY,
-            _ANSWERED_BY_RATING_LINKS,
-            _ANSWERED_BY_WHAT_YOU_GET,
-            _KEEP_THE_SUBJECT,
-        )
-    ),
-    re.IGNORECASE,
+#: binnen 48 uur via …", "Wil je dat niet? Afmelden: …"), or the subject to be kept; the form
+#: pointer apart, read only beside the way-in question it stands with.
+_SELF_ANSWERED_PARTS: tuple[str, ...] = (
+    _ANSWERED_BY_A_LINK,
+    _ANSWERED_BY_THE_WAY_IN,
+    _ANSWERED_BY_ITS_APP,
+    _ANSWERED_BY_UNDOING,
+    _ANSWERED_BY_ITS_SURVEY,
+    _ANSWERED_BY_RATING_LINKS,
+    _ANSWERED_BY_WHAT_YOU_GET,
+    _KEEP_THE_SUBJECT,
 )
+SELF_ANSWERED = re.compile("|".join((*_SELF_ANSWERED_PARTS, _POINTS_TO_ITS_FORM)), re.IGNORECASE)
+#: ``SELF_ANSWERED`` without the form pointer, and the way-in question it stands beside.
+_SELF_ANSWERED_BUT_THE_POINTER = re.compile("|".join(_SELF_ANSWERED_PARTS), re.IGNORECASE)
+_WAY_IN = re.compile(_ANSWERED_BY_THE_WAY_IN, re.IGNORECASE)
 #: A greeting to one named person ("Beste mevrouw Jansen", "Dear Mr Okafor"): a machine
 #: answering mail does not know its reader's name.
 _NAMED_SALUTATION = re.compile(
@@ -742,6 +763,13 @@ class MessageView:
         (``SELF_ANSWERED``): the no-reply and receipt rules read it, once per message."""
         if not SELF_ANSWERED.search(self.own_words):
             return self.human_voice
+        # (The pointer to the form only beside the template's way-in question, as set 910
+        # has them: "Voor een verzoek om inzage kunt u het privacyformulier gebruiken." alone
+        # is a person's too, review s62b.)
+        if not _WAY_IN.search(self.own_words):
+            if not _SELF_ANSWERED_BUT_THE_POINTER.search(self.own_words):
+                return self.human_voice
+            return self.voice_in(_SELF_ANSWERED_BUT_THE_POINTER.sub(" ", self.own_words))
         return self.voice_in(SELF_ANSWERED.sub(" ", self.own_words))
 
     def voice_in(self, own_words: str) -> bool:
@@ -1578,6 +1606,10 @@ _SUBJECT_LABEL_END = re.compile(
 )
 
 
+#: A line that opens with a subject in quotation marks.
+_QUOTED_SUBJECT_LINE = re.compile(r"[\"“„'‘«][^\"“”'’»\n]{1,200}[\"”“'’»]")
+
+
 def _without_labelled_subject(head: list[str]) -> list[str]:
     """``head`` without the line a notice announced as a subject: its words are the held
     mail's, not the writer's."""
@@ -1586,6 +1618,11 @@ def _without_labelled_subject(head: list[str]) -> list[str]:
     for line in head:
         if labelled and line:
             labelled = False
+            # (A subject in quotation marks that a wrapped sentence goes on after keeps
+            # that sentence: '"Ontvangstbevestiging". Wilt u controleren of …', set 906.)
+            quoted = _QUOTED_SUBJECT_LINE.match(line)
+            if quoted and line[quoted.end() :].strip(" .,;:"):
+                out.append(line[quoted.end() :])
             continue
         labelled = labelled or bool(_SUBJECT_LABEL_END.search(line))
         out.append(line)
@@ -1678,7 +1715,13 @@ _NOTICE_OVER_A_REPLY = re.compile(r"^[^:]{1,60}:\s?(?:re|aw|antw|sv|vs|odp|r|rif
 
 #: A notice's "Waarom ontvang ik dit?" ("Why am I receiving this?"), which it answers
 #: itself below (set 301) ...
+#: Exchange's Dutch non-delivery heading for the reader's fix, only over its heading for
+#: administrators: a person asks "Hoe kan ik dit oplossen?" too.
+NDR_FIX_HEADING = (
+    r"\bhoe kan ik dit oplossen\?(?=[\s\S]{0,600}\bmeer informatie voor it-professionals\b)"
+)
 _FAQ_QUESTION = re.compile(
+    NDR_FIX_HEADING + r"|"
     r"\b(?:waarom (?:ontvang|zie|krijg) ik (?:dit|deze e-?mail|dit bericht)|why (?:am i|do i)"
     r" (?:receiving|get|getting) this(?: (?:e-?mail|message|notification))?"
     r"|warum erhalte ich (?:diese (?:e-?mail|nachricht)|das))\s?\?",
@@ -2488,7 +2531,11 @@ _MTA_SAYS_I = re.compile(
     # ... and qmail's SMTP replies, quoted by any bounce ("553 sorry, that domain isn't in my
     # list of allowed rcpthosts", set 303).
     r"|\bisn'?t in my list of allowed rcpthosts\b|\bi'?m not going to try again\b"
-    r"|\bi(?:'ve| have) given up\b|\bi couldn'?t find any host\b",
+    r"|\bi(?:'ve| have) given up\b|\bi couldn'?t find any host\b"
+    # ... and Exchange's heading for the reader's fix in its Dutch non-delivery template,
+    # over its heading for administrators ("Hoe kan ik dit oplossen? … Meer informatie voor
+    # IT-professionals", set 910).
+    r"|" + NDR_FIX_HEADING,
     re.IGNORECASE,
 )
 
