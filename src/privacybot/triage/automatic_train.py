@@ -953,6 +953,10 @@ SETS: tuple[str, ...] = (
     "set910",
     "set911",
     "set912",
+    "set913",
+    "set914",
+    "set915",
+    "set916",
 )
 #: Where each helper-written set lies under ``tests/data/blind``.
 BLIND_FOLDERS: dict[str, str] = {
@@ -1868,6 +1872,10 @@ BLIND_FOLDERS: dict[str, str] = {
     "set910": "mail910",
     "set911": "mail911",
     "set912": "mail912",
+    "set913": "mail913",
+    "set914": "mail914",
+    "set915": "mail915",
+    "set916": "mail916",
 }
 #: The classifier's training letters (people's requests and questions, not its "other"):
 #: they arrive with few headers, and without them the model took sparse headers for a
