@@ -955,6 +955,7 @@ def suppress_away(v: MessageView) -> str | None:
     # relative's mailbox "not read" is someone else's, and a citizen's matter (the attacker's
     # review of set 611's fixes).
     own = {address.lower() for _, address in v.mailboxes} | {(v.our_address or "").lower()}
+    own_locals = {local_part(address) for _, address in v.mailboxes}
     others = [a for a in ADDRESS.findall(head) if a.lower() not in own]
     absent_self = any(
         ABSENT.search(sentence) and _I_AM.search(sentence) for sentence in _SENTENCES.split(head)
@@ -973,7 +974,7 @@ def suppress_away(v: MessageView) -> str | None:
         and "?" not in head
         # (... another's: "Mail voortaan naar anja.kok@gmail.com" from anja.kok@… is the
         # writer giving their own new address.)
-        and [a for a in others if local_part(a) not in {local_part(m) for _, m in v.mailboxes}]
+        and any(local_part(a) not in own_locals for a in others)
         and _MOVED_ON.search(head)
         and _STANDING_REDIRECT.search(head)
         and not _A_CASE_NAMED.search(head)

@@ -90,6 +90,8 @@ _AUTOREPLY_NAME = re.compile(
 )
 #: An away assistant's flags (set 906), read only over no person's voice.
 _AWAY_FLAGS = frozenset({"X-OOF", "X-OOF-Reply"})
+#: ... and the values that turn them on.
+_FLAG_ON = re.compile(r"^\s*(?:yes|true|1|on)\s*$", re.IGNORECASE)
 #: Values of other headers that only autoresponders write.
 _AUTOREPLY_VALUE_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("X-Precedence", re.compile(r"^\s*(?:auto[-_]?reply|bulk|junk|list)\b", re.IGNORECASE)),
@@ -124,8 +126,8 @@ _AUTOREPLY_VALUE_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("X-MS-Exchange-Generated-Message-Source", re.compile(r"\S")),
     # An away assistant's flag ("X-OOF: yes", "X-OOF-Reply: true", set 906): in 14 blind
     # autoreplies and no person's mail; a no, false or 0 turns it off.
-    ("X-OOF", re.compile(r"^\s*(?:yes|true|1|on)\s*$", re.IGNORECASE)),
-    ("X-OOF-Reply", re.compile(r"^\s*(?:yes|true|1|on)\s*$", re.IGNORECASE)),
+    ("X-OOF", _FLAG_ON),
+    ("X-OOF-Reply", _FLAG_ON),
     # A webmail's message class ("X-POST-MessageClass: 9; Autoresponder").
     ("X-POST-MessageClass", re.compile(r"\bauto[-_ ]?(?:responder|reply)\b", re.IGNORECASE)),
 )
@@ -1259,12 +1261,12 @@ def no_reply_sender(v: MessageView) -> str | None:
     letter on under it, so never in a person's voice or the first person."""
     if relays_a_form(v):
         return None
-    if _CRON_SUBJECT.match(v.subject.lower()) and any(_CRON_NAME.match(n) for n, _ in v.mailboxes):
+    cron = _CRON_SUBJECT.match(v.subject.lower())
+    if cron and any(_CRON_NAME.match(n) for n, _ in v.mailboxes):
         return "the cron daemon's job output"
     # ... also from the job's own account, which cron names in the subject ("Cron
     # <daemon@web3> …" from daemon@…, set 908): a person forwarding a job's output writes
     # from their own address.
-    cron = _CRON_SUBJECT.match(v.subject.lower())
     # (... and only the output: a job's output says no person's word, asks nothing, says
     # no "I" outside its file names and paths ("io.c(231)"); "Deze cronjob mailt elke nacht
     # een export met BSN's … Kunnen jullie kijken?" under the job's subject, typed or kept by
@@ -1273,10 +1275,10 @@ def no_reply_sender(v: MessageView) -> str | None:
         cron
         and any(local_part(address) == cron.group(1) and not n for n, address in v.mailboxes)
         and not v.human_voice
-        and not first_person_in(_CODE_TOKEN.sub(" ", v.own_words))
-        and not _PERSONS_WORD.search(_CODE_TOKEN.sub(" ", v.own_words))
     ):
-        return "the cron daemon's job output, from the job's account"
+        words = _CODE_TOKEN.sub(" ", v.own_words)
+        if not first_person_in(words) and not _PERSONS_WORD.search(words):
+            return "the cron daemon's job output, from the job's account"
     for _, address in v.mailboxes:
         local = local_part(address)
         no_reply = bool(local) and _NO_REPLY.match(local) is not None

@@ -195,9 +195,9 @@ def _json_parts(v: MessageView) -> bool:
     # endpoint. It holds a citizen's medical data; delete it." is a person's, review s62.)
     note = fold(v.msg.body[:HEAD_CHARS])
     sentences = re.split(r"(?<=[.!?;])\s+", note.strip())
-    relayed = [s for s in sentences if _RELAYED_PAYLOAD.search(s)]
-    beside = " ".join(s for s in sentences if not _RELAYED_PAYLOAD.search(s))
-    return bool(relayed) and len(re.findall(r"[^\W\d_]{2,}", beside)) <= 3
+    relayed = [bool(_RELAYED_PAYLOAD.search(s)) for s in sentences]
+    beside = " ".join(s for s, says in zip(sentences, relayed, strict=True) if not says)
+    return any(relayed) and len(re.findall(r"[^\W\d_]{2,}", beside)) <= 3
 
 
 #: A relay's own word for the file it attaches: the payload or event it could not deliver to

@@ -3529,17 +3529,15 @@ _LISTING_CONSEQUENCE = re.compile(
     r"|\bniet (?:meer )?(?:binnen|aan)\b",
     re.IGNORECASE,
 )
+#: The count of the messages from the reader's mail server, as the count's match opens.
+_SERVER_TALLY_SHAPE = (
+    r"^\d{1,7} (?:berichten|e-?mails?|messages) (?:van|from) (?:uw|your|je) mail ?server"
+)
 #: The count in brackets over so many hours (set 897), or of the messages from the reader's
 #: mail server (set 906): shapes a person's report takes too, so guarded in the rule.
-_GUARDED_TALLY = re.compile(
-    r"^\(\d|^\d{1,7} (?:berichten|e-?mails?|messages) (?:van|from) (?:uw|your|je) mail ?server",
-    re.IGNORECASE,
-)
-#: The count of the messages from the reader's mail server (set 906).
-_SERVER_TALLY = re.compile(
-    r"^\d{1,7} (?:berichten|e-?mails?|messages) (?:van|from) (?:uw|your|je) mail ?server",
-    re.IGNORECASE,
-)
+_GUARDED_TALLY = re.compile(r"^\(\d|" + _SERVER_TALLY_SHAPE, re.IGNORECASE)
+#: ... and that count alone (set 906).
+_SERVER_TALLY = re.compile(_SERVER_TALLY_SHAPE, re.IGNORECASE)
 #: What the desk's template holds beside its count and its ask: a greeting to the
 #: administrator, the subject the messages had, its case number, its one automatic line.
 _SERVER_TALLY_TEMPLATE = re.compile(

@@ -1717,11 +1717,11 @@ _NOTICE_OVER_A_REPLY = re.compile(r"^[^:]{1,60}:\s?(?:re|aw|antw|sv|vs|odp|r|rif
 #: itself below (set 301) ...
 #: Exchange's Dutch non-delivery heading for the reader's fix, only over its heading for
 #: administrators: a person asks "Hoe kan ik dit oplossen?" too.
-NDR_FIX_HEADING = (
+_NDR_FIX_HEADING = (
     r"\bhoe kan ik dit oplossen\?(?=[\s\S]{0,600}\bmeer informatie voor it-professionals\b)"
 )
 _FAQ_QUESTION = re.compile(
-    NDR_FIX_HEADING + r"|"
+    _NDR_FIX_HEADING + r"|"
     r"\b(?:waarom (?:ontvang|zie|krijg) ik (?:dit|deze e-?mail|dit bericht)|why (?:am i|do i)"
     r" (?:receiving|get|getting) this(?: (?:e-?mail|message|notification))?"
     r"|warum erhalte ich (?:diese (?:e-?mail|nachricht)|das))\s?\?",
@@ -2535,7 +2535,7 @@ _MTA_SAYS_I = re.compile(
     # ... and Exchange's heading for the reader's fix in its Dutch non-delivery template,
     # over its heading for administrators ("Hoe kan ik dit oplossen? … Meer informatie voor
     # IT-professionals", set 910).
-    r"|" + NDR_FIX_HEADING,
+    r"|" + _NDR_FIX_HEADING,
     re.IGNORECASE,
 )
 
